@@ -1,0 +1,76 @@
+/* diag.c - printing errors. */
+#include "config.h"
+
+#include "app/diag.h"
+#include "core/escape.h"
+#include "core/gettext.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void (*terminal_hook)(void);
+
+void diag_set_terminal_hook(void (*restore)(void)) {
+   terminal_hook = restore;
+}
+
+static void restore_terminal(void) {
+   if (terminal_hook) {
+      void (*hook)(void) = terminal_hook;
+      terminal_hook = NULL;
+      hook();
+   }
+   fflush(stdout);
+}
+
+int diag_error(const char *subject, const Error *e) {
+   restore_terminal();
+   const char *reason = e->detail[0] ? e->detail : (e->sys_errno ? strerror(e->sys_errno) : NULL);
+   char *safe_reason = reason ? escape_dup(reason) : NULL;
+   fprintf(stderr, "%s: ", PACKAGE);
+   if (subject) {
+      char *safe = escape_dup(subject);
+      fprintf(stderr, "%s: ", safe);
+      free(safe);
+   }
+   fputs(_(error_message(e->code)), stderr);
+   if (safe_reason)
+      fprintf(stderr, " (%s)", safe_reason);
+   fputc('\n', stderr);
+   free(safe_reason);
+   if (e->code == ERR_USAGE || e->code == ERR_BAD_OFFSET)
+      fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+   return error_exit_status(e->code);
+}
+
+int diag_usage(const char *fmt, ...) {
+   restore_terminal();
+   va_list ap;
+   fprintf(stderr, "%s: ", PACKAGE);
+   va_start(ap, fmt);
+   vfprintf(stderr, fmt, ap);
+   va_end(ap);
+   fputc('\n', stderr);
+   fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+   return 2;
+}
+
+int diag_bad_value(const char *opt, const char *value, const char *what, const char *why) {
+   char *safe = escape_dup(value);
+   int rc = why ? diag_usage("%s '%s': %s (%s)", opt, safe, what, why)
+                : diag_usage("%s '%s': %s", opt, safe, what);
+   free(safe);
+   return rc;
+}
+
+void diag_warn(const char *fmt, ...) {
+   restore_terminal();
+   va_list ap;
+   fprintf(stderr, "%s: ", PACKAGE);
+   va_start(ap, fmt);
+   vfprintf(stderr, fmt, ap);
+   va_end(ap);
+   fputc('\n', stderr);
+}

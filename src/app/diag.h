@@ -1,0 +1,29 @@
+/* diag.h - the one way messages reach the user outside the screen.
+ *
+ *    mapscope: SUBJECT: MESSAGE (REASON)
+ *
+ * SUBJECT is escaped (it may be a hostile file name).  Before anything is
+ * printed, the terminal hook (set by the UI) restores the terminal, so no
+ * message ever lands on a half-drawn screen. */
+#ifndef MAPSCOPE_DIAG_H
+#define MAPSCOPE_DIAG_H
+
+#include "core/error.h"
+
+/* Called before any message is printed; the UI sets it while curses is up. */
+void diag_set_terminal_hook(void (*restore)(void));
+
+/* Print E about SUBJECT and return its exit status (1 or 2). */
+int diag_error(const char *subject, const Error *e);
+
+/* Print a usage problem, the "Try --help" hint, and return 2. */
+int diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A bad option value: "mapscope: OPT 'VALUE': WHAT (WHY)" plus the hint; returns 2.
+ * VALUE is escaped; WHAT and WHY are translated already. */
+int diag_bad_value(const char *opt, const char *value, const char *what, const char *why);
+
+/* A plain "mapscope: MESSAGE" line for warnings. */
+void diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,203 @@
+/* dump.c - walking a range window by window and formatting it. */
+#include "config.h"
+
+#include "core/dump.h"
+#include "core/gettext.h"
+#include "core/window.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define OUT_CAPACITY (256 * 1024)
+#define LINE FORMAT_BYTES_PER_LINE
+
+typedef struct {
+   FormatStyle style;
+   const DumpSink *sink;
+   int sink_error;
+   uint64_t offset;                 /* offset of the next line's first byte */
+   unsigned char partial[LINE];     /* bytes of a line that spans two feeds */
+   unsigned fill;
+   unsigned char prev[LINE];        /* hexdump -C squeezes repeats of this */
+   bool have_prev;
+   bool starred;                    /* "*" already printed for this run */
+   char *out;
+   size_t used;
+} Dumper;
+
+static void flush_out(Dumper *d) {
+   if (d->used && d->sink_error == 0)
+      d->sink_error = d->sink->write(d->sink->ctx, d->out, d->used);
+   d->used = 0;
+}
+
+static char *reserve(Dumper *d) {
+   if (d->used + FORMAT_LINE_MAX > OUT_CAPACITY)
+      flush_out(d);
+   return d->out + d->used;
+}
+
+static void emit_line(Dumper *d, const unsigned char *bytes, unsigned n) {
+   if (d->style == FORMAT_HEXDUMP_C && n == LINE) {
+      if (d->have_prev && memcmp(bytes, d->prev, LINE) == 0) {
+         if (!d->starred) {
+            memcpy(reserve(d), "*\n", 2);
+            d->used += 2;
+            d->starred = true;
+         }
+         d->offset += LINE;
+         return;
+      }
+      memcpy(d->prev, bytes, LINE);
+      d->have_prev = true;
+      d->starred = false;
+   }
+   d->used += format_line(d->style, reserve(d), d->offset, bytes, n);
+   d->offset += n;
+}
+
+/* Feed LEN bytes at P (which may be mapped memory: run under the guard). */
+static void feed(Dumper *d, const unsigned char *p, size_t len) {
+   while (len > 0 && d->fill > 0) {
+      size_t take = LINE - d->fill < len ? LINE - d->fill : len;
+      memcpy(d->partial + d->fill, p, take);
+      d->fill += (unsigned)take;
+      p += take;
+      len -= take;
+      if (d->fill == LINE) {
+         emit_line(d, d->partial, LINE);
+         d->fill = 0;
+      }
+   }
+   for (; len >= LINE && d->sink_error == 0; p += LINE, len -= LINE)
+      emit_line(d, p, LINE);
+   if (len > 0 && d->sink_error == 0) {
+      memcpy(d->partial, p, len);
+      d->fill = (unsigned)len;
+   }
+}
+
+/* Holes read as zeros: once a zero line has been squeezed, whole runs of
+ * zero lines cost nothing. */
+static void feed_zeros(Dumper *d, uint64_t len) {
+   static const unsigned char zeros[LINE];
+   while (len > 0 && d->sink_error == 0) {
+      if (d->fill == 0 && d->starred && memcmp(d->prev, zeros, LINE) == 0 && len >= LINE) {
+         uint64_t skip = len - len % LINE;
+         d->offset += skip;
+         len -= skip;
+         continue;
+      }
+      size_t take = len < LINE ? (size_t)len : LINE;
+      feed(d, zeros, take);
+      len -= take;
+   }
+}
+
+typedef struct {
+   Dumper *d;
+   const unsigned char *p;
+   size_t len;
+} GuardedFeed;
+
+static void guarded_feed(void *ctx) {
+   GuardedFeed *g = ctx;
+   feed(g->d, g->p, g->len);
+}
+
+static bool report_shrink(Source *src, Error *e) {
+   Error ignored;
+   if (source_refresh(src, &ignored))
+      error_set(e, ERR_SHRANK, 0, _("it is now %llu bytes"), (unsigned long long)src->size);
+   else
+      error_set(e, ERR_SHRANK, 0, NULL);
+   return false;
+}
+
+/* Dump [from, to) which holds data, one mapped window at a time. */
+static bool dump_data(Dumper *d, Source *src, const DumpRequest *req, uint64_t size,
+                      uint64_t from, uint64_t to, Error *e) {
+   Window w = { 0 };
+   while (from < to && d->sink_error == 0) {
+      WindowSpan span;
+      if (!window_span(from, req->window_size, req->granularity, size, &span))
+         break;
+      uint64_t stop = span.start + span.length < to ? span.start + span.length : to;
+      bool whole = span.start >= from && span.start + span.length <= to;
+      if (!window_map(&w, src, from, req->window_size, req->granularity,
+                      PLATFORM_MAP_READ, whole, e))
+         return false;
+      GuardedFeed g = { d, w.addr + span.delta, (size_t)(stop - from) };
+      int rc = platform_guard(guarded_feed, &g, NULL);
+      window_unmap(&w, src);
+      if (rc != 0)
+         return report_shrink(src, e);
+      from = stop;
+   }
+   return true;
+}
+
+static bool dump_extents(Dumper *d, Source *src, const DumpRequest *req, uint64_t size,
+                         uint64_t end, Error *e) {
+   uint64_t at = req->start;
+   while (at < end && d->sink_error == 0) {
+      uint64_t data_start, data_end;
+      source_next_data(src, at, &data_start, &data_end);
+      if (data_start > end)
+         data_start = end;
+      if (data_end > end)
+         data_end = end;
+      if (data_start > at) {
+         feed_zeros(d, data_start - at);
+         at = data_start;
+      }
+      if (data_end <= at)
+         continue;
+      if (!dump_data(d, src, req, size, at, data_end, e))
+         return false;
+      at = data_end;
+   }
+   return true;
+}
+
+static void finish(Dumper *d, const DumpRequest *req) {
+   if (d->fill > 0 && d->sink_error == 0)
+      d->used += format_line(d->style, reserve(d), d->offset, d->partial, d->fill),
+      d->offset += d->fill;
+   /* hexdump -C closes with the end offset unless it was asked for nothing. */
+   if (d->style == FORMAT_HEXDUMP_C && req->length > 0 && d->offset > 0)
+      d->used += format_end_line(reserve(d), d->offset);
+   flush_out(d);
+}
+
+bool dump_range(Source *src, const DumpRequest *req, const DumpSink *sink, Error *e) {
+   uint64_t size = src->size;
+   if (req->start > size) {
+      error_set(e, ERR_PAST_END, 0, _("offset %llu, size %llu"),
+                (unsigned long long)req->start, (unsigned long long)size);
+      return false;
+   }
+   uint64_t end = size - req->start < req->length ? size : req->start + req->length;
+   Dumper d = { .style = req->style, .sink = sink, .offset = req->start };
+   d.out = malloc(OUT_CAPACITY);
+   if (!d.out) {
+      error_set(e, ERR_READ, ENOMEM, NULL);
+      return false;
+   }
+   bool ok = dump_extents(&d, src, req, size, end, e);
+   if (ok)
+      finish(&d, req);
+   free(d.out);
+   if (ok && d.sink_error != 0) {
+      error_set(e, ERR_WRITE, d.sink_error, NULL);
+      return false;
+   }
+   /* A shrink inside the last page reads as zeros, not SIGBUS: check. */
+   if (ok) {
+      Error ignored;
+      if (source_refresh(src, &ignored) && src->size < end)
+         return report_shrink(src, e);
+   }
+   return ok;
+}

@@ -1,0 +1,32 @@
+/* dump.h - print a range of a source as hexdump -C or xxd would.
+ *
+ * The range is read through mapped windows (the screen's path), holes of
+ * sparse objects are never touched, and a shrinking object ends the dump
+ * with ERR_SHRANK instead of SIGBUS. */
+#ifndef MAPSCOPE_DUMP_H
+#define MAPSCOPE_DUMP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/format.h"
+#include "core/source.h"
+
+/* Where the text goes: returns 0 or an errno value. */
+typedef struct {
+   int (*write)(void *ctx, const char *buf, size_t len);
+   void *ctx;
+} DumpSink;
+
+typedef struct {
+   FormatStyle style;
+   uint64_t start;          /* first byte; at most the size */
+   uint64_t length;         /* bytes to dump; clipped at the end of the object */
+   uint64_t window_size;    /* bytes per mapped window */
+   uint64_t granularity;    /* window alignment */
+} DumpRequest;
+
+bool dump_range(Source *src, const DumpRequest *req, const DumpSink *sink, Error *e);
+
+#endif

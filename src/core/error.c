@@ -1,0 +1,55 @@
+/* error.c - the error table. */
+#include "config.h"
+
+#include "core/error.h"
+#include "core/gettext.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+   const char *message;
+   int exit_status;
+} error_table[ERR_COUNT] = {
+   [ERR_NONE]            = { N_("success"), 0 },
+   [ERR_USAGE]           = { N_("invalid usage"), 2 },
+   [ERR_BAD_OFFSET]      = { N_("invalid offset or size"), 2 },
+   [ERR_OPEN]            = { N_("cannot open"), 1 },
+   [ERR_IS_DIRECTORY]    = { N_("is a directory"), 1 },
+   [ERR_NOT_MAPPABLE]    = { N_("cannot be mapped"), 1 },
+   [ERR_EMPTY]           = { N_("cannot map a zero-length object"), 1 },
+   [ERR_PAST_END]        = { N_("offset is past the end"), 1 },
+   [ERR_BAD_NAME]        = { N_("invalid shared-memory name"), 2 },
+   [ERR_BAD_SOURCE]      = { N_("invalid source"), 2 },
+   [ERR_MAP]             = { N_("cannot map"), 1 },
+   [ERR_SHRANK]          = { N_("the object shrank while it was mapped"), 1 },
+   [ERR_READ]            = { N_("read error"), 1 },
+   [ERR_WRITE]           = { N_("write error"), 1 },
+   [ERR_BAD_GRANULARITY] = { N_("invalid granularity"), 2 },
+};
+
+void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, ...) {
+   if (!e)
+      return;
+   e->code = code;
+   e->sys_errno = sys_errno;
+   e->detail[0] = '\0';
+   if (detail_fmt) {
+      va_list ap;
+      va_start(ap, detail_fmt);
+      vsnprintf(e->detail, sizeof e->detail, detail_fmt, ap);
+      va_end(ap);
+   }
+}
+
+const char *error_message(ErrorCode code) {
+   if ((unsigned)code >= ERR_COUNT)
+      code = ERR_USAGE;
+   return error_table[code].message;
+}
+
+int error_exit_status(ErrorCode code) {
+   if ((unsigned)code >= ERR_COUNT)
+      return 1;
+   return error_table[code].exit_status;
+}

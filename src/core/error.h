@@ -1,0 +1,47 @@
+/* error.h - every error mapscope can report, in one table.
+ *
+ * Core code fills an Error and returns; only the application prints it, as
+ *    mapscope: SUBJECT: MESSAGE (REASON)
+ * where REASON is the detail text, or strerror() of the saved errno. */
+#ifndef MAPSCOPE_ERROR_H
+#define MAPSCOPE_ERROR_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef enum {
+   ERR_NONE = 0,
+   ERR_USAGE,            /* bad command line */
+   ERR_BAD_OFFSET,       /* an offset or size expression that does not parse */
+   ERR_OPEN,             /* open() failed: errno says why */
+   ERR_IS_DIRECTORY,
+   ERR_NOT_MAPPABLE,     /* FIFO, socket, character device ... */
+   ERR_EMPTY,            /* zero-length object: cannot be mapped */
+   ERR_PAST_END,         /* an offset at or past the end of the object */
+   ERR_BAD_NAME,         /* a shared-memory name that cannot be one */
+   ERR_BAD_SOURCE,       /* SOURCE syntax not understood */
+   ERR_MAP,              /* mmap() failed */
+   ERR_SHRANK,           /* the object shrank while mapped (SIGBUS caught) */
+   ERR_READ,             /* read error */
+   ERR_WRITE,            /* write error on output */
+   ERR_BAD_GRANULARITY,
+   ERR_COUNT
+} ErrorCode;
+
+typedef struct {
+   ErrorCode code;
+   int sys_errno;          /* 0 when the detail says it all */
+   char detail[192];       /* the part in parentheses; may be empty */
+} Error;
+
+/* Record an error; DETAIL_FMT may be NULL (then strerror(SYS_ERRNO) is used). */
+void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, ...)
+   __attribute__((format(printf, 4, 5)));
+
+/* The untranslated message of CODE (marked for gettext in the table). */
+const char *error_message(ErrorCode code);
+
+/* 2 for usage errors, 1 for everything else. */
+int error_exit_status(ErrorCode code);
+
+#endif

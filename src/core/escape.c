@@ -1,0 +1,101 @@
+/* escape.c - escaping of untrusted names. */
+#include "config.h"
+
+#include "core/escape.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at S, or 0 if it is not one.
+ * Overlong forms, surrogates and values past U+10FFFF are invalid. */
+static size_t utf8_valid_len(const unsigned char *s, uint32_t *cp) {
+   size_t n;
+   uint32_t min;
+   if (s[0] < 0x80) {
+      *cp = s[0];
+      return 1;
+   }
+   if ((s[0] & 0xe0) == 0xc0)      { n = 2; min = 0x80;    *cp = s[0] & 0x1f; }
+   else if ((s[0] & 0xf0) == 0xe0) { n = 3; min = 0x800;   *cp = s[0] & 0x0f; }
+   else if ((s[0] & 0xf8) == 0xf0) { n = 4; min = 0x10000; *cp = s[0] & 0x07; }
+   else return 0;
+   for (size_t i = 1; i < n; i++) {
+      if ((s[i] & 0xc0) != 0x80)
+         return 0;
+      *cp = (*cp << 6) | (s[i] & 0x3f);
+   }
+   if (*cp < min || *cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
+      return 0;
+   return n;
+}
+
+typedef struct {
+   char *out;
+   size_t size;
+   size_t len;        /* length of the full result so far */
+   bool full;         /* stopped writing: a piece did not fit */
+} Writer;
+
+/* Pieces are written whole or not at all, so no escape is ever cut. */
+static void put(Writer *w, const char *piece, size_t n) {
+   if (!w->full && w->len + n < w->size)
+      memcpy(w->out + w->len, piece, n);
+   else
+      w->full = true;
+   w->len += n;
+}
+
+static void put_byte_escape(Writer *w, unsigned char c) {
+   static const char hex[] = "0123456789abcdef";
+   const char *named = NULL;
+   switch (c) {
+   case '\n': named = "\\n"; break;
+   case '\t': named = "\\t"; break;
+   case '\r': named = "\\r"; break;
+   case 0x1b: named = "\\e"; break;
+   case '\\': named = "\\\\"; break;
+   default: break;
+   }
+   if (named) {
+      put(w, named, 2);
+      return;
+   }
+   char buf[4] = { '\\', 'x', hex[c >> 4], hex[c & 0xf] };
+   put(w, buf, 4);
+}
+
+size_t escape_into(char *out, size_t outsz, const char *in) {
+   const unsigned char *s = (const unsigned char *)(in ? in : "");
+   Writer w = { out, outsz, 0, false };
+   size_t written = 0;
+   while (*s) {
+      uint32_t cp;
+      size_t n = utf8_valid_len(s, &cp);
+      bool escape_each = n == 0 || cp < 0x20 || cp == 0x7f || cp == '\\'
+                         || (cp >= 0x80 && cp < 0xa0);
+      if (n == 0)
+         n = 1;
+      if (escape_each)
+         for (size_t i = 0; i < n; i++)
+            put_byte_escape(&w, s[i]);
+      else
+         put(&w, (const char *)s, n);
+      if (!w.full)
+         written = w.len;
+      s += n;
+   }
+   if (outsz > 0)
+      out[written] = '\0';
+   return w.len;
+}
+
+char *escape_dup(const char *in) {
+   size_t need = escape_into(NULL, 0, in) + 1;
+   char *out = malloc(need);
+   if (!out)
+      return strdup("?");
+   escape_into(out, need, in);
+   return out;
+}

@@ -1,0 +1,19 @@
+/* escape.h - making untrusted names safe to print.
+ *
+ * File names, object names and command lines come from other users and
+ * processes.  Before any of them reaches a terminal, control characters,
+ * C1 controls and bytes that are not valid UTF-8 are written as escapes
+ * (\n \t \e \\ \xNN), so a name can never move the cursor or change colours. */
+#ifndef MAPSCOPE_ESCAPE_H
+#define MAPSCOPE_ESCAPE_H
+
+#include <stddef.h>
+
+/* Escape IN into OUT (OUTSZ bytes, always terminated; truncates whole
+ * escapes only).  Returns the length the full result would have. */
+size_t escape_into(char *out, size_t outsz, const char *in);
+
+/* A malloc'd escaped copy (never NULL: falls back to a static "?"). */
+char *escape_dup(const char *in);
+
+#endif

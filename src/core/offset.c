@@ -1,0 +1,222 @@
+/* offset.c - parsing and resolving offset expressions. */
+#include "config.h"
+
+#include "core/offset.h"
+#include "core/gettext.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#define PPM 1000000u
+
+static const char *skip_space(const char *s) {
+   while (*s == ' ' || *s == '\t')
+      s++;
+   return s;
+}
+
+static bool mul_overflows(uint64_t a, uint64_t b, uint64_t *r) {
+   return __builtin_mul_overflow(a, b, r) || *r > OFFSET_MAX;
+}
+
+static bool add_overflows(uint64_t a, uint64_t b, uint64_t *r) {
+   return __builtin_add_overflow(a, b, r) || *r > OFFSET_MAX;
+}
+
+/* Reads a unit suffix: K M G T P E (optionally followed by "iB" or "B"). */
+static bool parse_suffix(const char **sp, uint64_t *mult) {
+   static const char units[] = "KMGTPE";
+   const char *s = *sp;
+   const char *u = *s ? strchr(units, toupper((unsigned char)*s)) : NULL;
+   *mult = 1;
+   if (!u)
+      return false;
+   for (int i = 0; i <= u - units; i++)
+      *mult *= 1024;
+   s++;
+   if ((s[0] == 'i' || s[0] == 'I') && (s[1] == 'B' || s[1] == 'b'))
+      s += 2;
+   else if (*s == 'B' || *s == 'b')
+      s++;
+   *sp = s;
+   return true;
+}
+
+static bool parse_hex(const char **sp, uint64_t *v, const char **why) {
+   const char *s = *sp;
+   *v = 0;
+   if (!isxdigit((unsigned char)*s)) {
+      *why = N_("no digits after 0x");
+      return false;
+   }
+   for (; isxdigit((unsigned char)*s); s++) {
+      unsigned d = isdigit((unsigned char)*s) ? (unsigned)(*s - '0')
+                                               : (unsigned)(tolower((unsigned char)*s) - 'a' + 10);
+      if (*v > (OFFSET_MAX >> 4)) {
+         *why = N_("number too large (the limit is 2^63-1)");
+         return false;
+      }
+      *v = (*v << 4) | d;
+   }
+   *sp = s;
+   return true;
+}
+
+/* Decimal with an optional fraction: whole part and up to 9 fraction digits
+ * (as a numerator over 10^9). */
+static bool parse_decimal(const char **sp, uint64_t *whole, uint64_t *frac_e9,
+                          bool *has_frac, const char **why) {
+   const char *s = *sp;
+   *whole = 0;
+   *frac_e9 = 0;
+   *has_frac = false;
+   if (!isdigit((unsigned char)*s)) {
+      *why = N_("not a number");
+      return false;
+   }
+   for (; isdigit((unsigned char)*s); s++) {
+      if (mul_overflows(*whole, 10, whole) || add_overflows(*whole, (uint64_t)(*s - '0'), whole)) {
+         *why = N_("number too large (the limit is 2^63-1)");
+         return false;
+      }
+   }
+   if (*s == '.') {
+      uint64_t scale = 100000000;
+      s++;
+      if (!isdigit((unsigned char)*s)) {
+         *why = N_("no digits after the decimal point");
+         return false;
+      }
+      for (; isdigit((unsigned char)*s); s++, scale /= 10)
+         *frac_e9 += (uint64_t)(*s - '0') * scale;
+      *has_frac = true;
+   }
+   *sp = s;
+   return true;
+}
+
+static bool parse_number(const char **sp, OffsetExpr *out, const char **why) {
+   const char *s = *sp;
+   uint64_t whole, frac, mult;
+   bool has_frac = false;
+   if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+      s += 2;
+      if (!parse_hex(&s, &whole, why))
+         return false;
+      frac = 0;
+   } else if (!parse_decimal(&s, &whole, &frac, &has_frac, why)) {
+      return false;
+   }
+   if (*s == '%') {
+      if (whole > 100 || (whole == 100 && frac > 0)) {
+         *why = N_("a percentage cannot exceed 100%");
+         return false;
+      }
+      out->unit = OFFSET_PERCENT;
+      out->value = whole * PPM + frac / 1000;
+      *sp = s + 1;
+      return true;
+   }
+   bool has_suffix = parse_suffix(&s, &mult);
+   if (has_frac && !has_suffix) {
+      *why = N_("a fraction needs a unit (K, M, G, T) or %");
+      return false;
+   }
+   uint64_t bytes, part;
+   if (mul_overflows(whole, mult, &bytes)) {
+      *why = N_("number too large (the limit is 2^63-1)");
+      return false;
+   }
+   /* frac/1e9 * mult, without overflow: mult is at most 2^60. */
+   part = (uint64_t)(((unsigned __int128)frac * mult) / 1000000000u);
+   if (add_overflows(bytes, part, &bytes)) {
+      *why = N_("number too large (the limit is 2^63-1)");
+      return false;
+   }
+   out->unit = OFFSET_BYTES;
+   out->value = bytes;
+   *sp = s;
+   return true;
+}
+
+bool offset_parse(const char *text, OffsetContext ctx, OffsetExpr *out, const char **why) {
+   const char *s = skip_space(text ? text : "");
+   out->sign = 0;
+   out->unit = OFFSET_BYTES;
+   out->value = 0;
+   if (*s == '\0') {
+      *why = N_("empty expression");
+      return false;
+   }
+   if (*s == '+' || *s == '-') {
+      if (ctx == OFFSET_AS_LENGTH) {
+         *why = N_("a size cannot have a sign");
+         return false;
+      }
+      out->sign = *s == '-' ? -1 : 1;
+      s = skip_space(s + 1);
+   }
+   if (strncasecmp(s, "end", 3) == 0) {
+      if (ctx != OFFSET_AS_GOTO || out->sign != 0) {
+         *why = N_("\"end\" is not allowed here");
+         return false;
+      }
+      out->unit = OFFSET_END;
+      s += 3;
+   } else if (!parse_number(&s, out, why)) {
+      return false;
+   }
+   s = skip_space(s);
+   if (*s != '\0') {
+      *why = N_("unexpected characters after the number");
+      return false;
+   }
+   return true;
+}
+
+static uint64_t share_of(uint64_t size, uint64_t ppm) {
+   return (uint64_t)(((unsigned __int128)size * ppm) / (100u * PPM));
+}
+
+bool offset_resolve(const OffsetExpr *e, OffsetContext ctx, uint64_t size,
+                    uint64_t current, uint64_t *out, const char **why) {
+   uint64_t amount;
+   switch (e->unit) {
+   case OFFSET_END:
+      *out = size > 0 ? size - 1 : 0;
+      return true;
+   case OFFSET_PERCENT:
+      amount = share_of(size, e->value);
+      break;
+   case OFFSET_BYTES:
+   default:
+      amount = e->value;
+      break;
+   }
+   if (e->sign == 0 || (e->sign > 0 && ctx != OFFSET_AS_GOTO)) {
+      *out = amount;
+      return true;
+   }
+   uint64_t base = ctx == OFFSET_AS_GOTO ? current : size;
+   if (e->sign < 0) {
+      if (amount > base) {
+         *why = ctx == OFFSET_AS_GOTO ? N_("that would move before the start")
+                                      : N_("that is before the start of the object");
+         return false;
+      }
+      *out = base - amount;
+      return true;
+   }
+   if (add_overflows(base, amount, out)) {
+      *why = N_("number too large (the limit is 2^63-1)");
+      return false;
+   }
+   return true;
+}
+
+bool offset_eval(const char *text, OffsetContext ctx, uint64_t size, uint64_t current,
+                 uint64_t *out, const char **why) {
+   OffsetExpr e;
+   return offset_parse(text, ctx, &e, why) && offset_resolve(&e, ctx, size, current, out, why);
+}

@@ -1,0 +1,74 @@
+/* source.h - what is mapped: a file, a block device, a shared-memory object.
+ *
+ * Each kind fills one const SourceOps table; source_open() picks the table
+ * by the SOURCE prefix ("shm:NAME") or, for a plain path, by what the path
+ * turns out to be.  Adding a kind adds a file and one line in source.c. */
+#ifndef MAPSCOPE_SOURCE_H
+#define MAPSCOPE_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "platform/platform.h"
+
+typedef struct Source Source;
+
+typedef struct SourceOps {
+   const char *kind;        /* gettext-marked: "file", "block device" ... */
+   const char *prefix;      /* "shm:"; NULL for the path-based kinds */
+   /* Open NAME (the SOURCE without its prefix). */
+   bool (*open)(Source *s, const char *name, bool writable, Error *e);
+   /* Re-read the size and identity (objects change under us). */
+   bool (*refresh)(Source *s, Error *e);
+   bool (*map)(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+               bool populate, void **addr, Error *e);
+   void (*unmap)(Source *s, void *addr, size_t len);
+   bool (*read)(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e);
+   /* Next data extent at or after OFFSET; [*start, *end), *start == size if none. */
+   void (*next_data)(Source *s, uint64_t offset, uint64_t *start, uint64_t *end);
+   void (*close)(Source *s);
+} SourceOps;
+
+struct Source {
+   const SourceOps *ops;
+   char *spec;            /* SOURCE as the user gave it (untrusted: escape it) */
+   char *name;            /* path, or shm name with its leading '/' */
+   int fd;                /* -1 for kinds without a descriptor */
+   bool writable;
+   PlatformStat st;
+   uint64_t size;
+};
+
+/* Open SPEC.  On failure returns false with E set; *out is untouched. */
+bool source_open(const char *spec, bool writable, Source **out, Error *e);
+void source_close(Source *s);
+
+bool source_refresh(Source *s, Error *e);
+bool source_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                bool populate, void **addr, Error *e);
+void source_unmap(Source *s, void *addr, size_t len);
+bool source_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e);
+void source_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end);
+
+/* Refuse objects that cannot be mapped because they are empty. */
+bool source_require_mappable(const Source *s, Error *e);
+
+/* Shared pieces for kinds that hold a file descriptor. */
+bool source_fd_refresh(Source *s, Error *e);
+bool source_fd_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                   bool populate, void **addr, Error *e);
+void source_fd_unmap(Source *s, void *addr, size_t len);
+bool source_fd_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e);
+void source_fd_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end);
+void source_fd_close(Source *s);
+
+/* Check what an opened path or object turned out to be. */
+bool source_check_kind(const Source *s, Error *e);
+
+extern const SourceOps source_file_ops;
+extern const SourceOps source_block_ops;
+extern const SourceOps source_shm_ops;
+
+#endif

@@ -1,0 +1,71 @@
+/* source_shm.c - POSIX shared-memory objects: shm:NAME or shm:/NAME. */
+#include "config.h"
+
+#include "core/source.h"
+#include "core/gettext.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A POSIX shm name is one path component: "/x", no other '/', not "." or "..",
+ * at most NAME_MAX bytes.  Returns the name with its leading '/'. */
+static char *normalize_name(const char *name, Error *e) {
+   const char *bare = name[0] == '/' ? name + 1 : name;
+   const char *why = NULL;
+   if (*bare == '\0')
+      why = _("the name is empty");
+   else if (strchr(bare, '/'))
+      why = _("a name cannot contain '/' after the first character");
+   else if (strcmp(bare, ".") == 0 || strcmp(bare, "..") == 0)
+      why = _("\".\" and \"..\" are not names");
+   else if (strlen(bare) > NAME_MAX)
+      why = _("the name is longer than 255 bytes");
+   if (why) {
+      error_set(e, ERR_BAD_NAME, 0, "%s", why);
+      return NULL;
+   }
+   size_t n = strlen(bare);
+   char *full = malloc(n + 2);
+   if (!full) {
+      error_set(e, ERR_OPEN, ENOMEM, NULL);
+      return NULL;
+   }
+   full[0] = '/';
+   memcpy(full + 1, bare, n + 1);
+   return full;
+}
+
+static bool shm_open_source(Source *s, const char *name, bool writable, Error *e) {
+   s->name = normalize_name(name, e);
+   if (!s->name)
+      return false;
+   int rc = platform_open_shm(s->name, writable, &s->fd, &s->st);
+   if (rc == ENOENT) {
+      error_set(e, ERR_OPEN, rc, _("no shared-memory object %s"), s->name);
+      return false;
+   }
+   if (rc != 0) {
+      error_set(e, ERR_OPEN, rc, NULL);
+      return false;
+   }
+   if (!source_check_kind(s, e)) {
+      source_fd_close(s);
+      return false;
+   }
+   s->size = s->st.size;
+   return true;
+}
+
+const SourceOps source_shm_ops = {
+   .kind = N_("POSIX shared memory"),
+   .prefix = "shm:",
+   .open = shm_open_source,
+   .refresh = source_fd_refresh,
+   .map = source_fd_map,
+   .unmap = source_fd_unmap,
+   .read = source_fd_read,
+   .next_data = source_fd_next_data,
+   .close = source_fd_close,
+};
