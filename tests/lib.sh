@@ -1,0 +1,96 @@
+# lib.sh - shared helpers for the shell tests (TAP output).
+#
+#   . "$top_srcdir/tests/lib.sh"
+#   ok "name" command...        passes when the command succeeds
+#   is "name" "$got" "$want"    string equality, shows both on failure
+#   run_ms ARGS...              runs mapscope: sets $out, $err, $rc
+#   skip_all "why"              the whole test is skipped
+#   done_testing                prints the plan, exits 0 or 1
+#
+# Each test gets a private scratch directory in $tmp, removed at exit.
+set -u
+
+: "${MAPSCOPE:?run the tests through make check}"
+: "${top_srcdir:=.}"
+LC_ALL=C.UTF-8
+export LC_ALL
+unset LANGUAGE MAPSCOPE_LOCALEDIR NO_COLOR
+
+tap_n=0
+tap_failed=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mapscope-test.XXXXXX")
+chmod 755 "$tmp"
+cleanup_hooks=""
+trap 'eval "$cleanup_hooks"; rm -rf "$tmp"' EXIT
+
+on_exit() { cleanup_hooks="$cleanup_hooks
+$1"; }
+
+ok() {
+   name=$1; shift
+   tap_n=$((tap_n + 1))
+   if "$@" >/dev/null 2>&1; then
+      echo "ok $tap_n - $name"
+   else
+      echo "not ok $tap_n - $name"
+      tap_failed=$((tap_failed + 1))
+   fi
+}
+
+is() {
+   tap_n=$((tap_n + 1))
+   if [ "$2" = "$3" ]; then
+      echo "ok $tap_n - $1"
+   else
+      echo "not ok $tap_n - $1"
+      printf '# got:  %s\n# want: %s\n' "$2" "$3" | sed '3,$s/^/# /'
+      tap_failed=$((tap_failed + 1))
+   fi
+}
+
+# Passes when $2 contains $3.
+like() {
+   tap_n=$((tap_n + 1))
+   case "$2" in
+   *"$3"*) echo "ok $tap_n - $1" ;;
+   *) echo "not ok $tap_n - $1"
+      printf '# got:  %s\n# want it to contain: %s\n' "$2" "$3"
+      tap_failed=$((tap_failed + 1)) ;;
+   esac
+}
+
+skip() {
+   tap_n=$((tap_n + 1))
+   echo "ok $tap_n - $1 # SKIP $2"
+}
+
+skip_all() {
+   echo "1..0 # SKIP $1"
+   exit 0
+}
+
+run_ms() {
+   "$MAPSCOPE" "$@" >"$tmp/.out" 2>"$tmp/.err"
+   rc=$?
+   out=$(cat "$tmp/.out")
+   err=$(cat "$tmp/.err")
+}
+
+# Runs mapscope as the unprivileged user "nobody" when we are root.
+run_ms_unprivileged() {
+   if [ "$(id -u)" -eq 0 ]; then
+      setpriv --reuid=65534 --regid=65534 --clear-groups -- "$MAPSCOPE" "$@" \
+         >"$tmp/.out" 2>"$tmp/.err"
+   else
+      "$MAPSCOPE" "$@" >"$tmp/.out" 2>"$tmp/.err"
+   fi
+   rc=$?
+   out=$(cat "$tmp/.out")
+   err=$(cat "$tmp/.err")
+}
+
+done_testing() {
+   echo "1..$tap_n"
+   [ "$tap_failed" -eq 0 ]
+   exit $?
+}
