@@ -15,7 +15,8 @@ uint64_t window_round_size(uint64_t window_size, uint64_t granularity) {
       return granularity;
    uint64_t granules = window_size / granularity + (window_size % granularity != 0);
    uint64_t rounded;
-   if (__builtin_mul_overflow(granules, granularity, &rounded))
+   /* Sizes live in off_t: past 2^63-1 round down instead. */
+   if (__builtin_mul_overflow(granules, granularity, &rounded) || rounded > (uint64_t)INT64_MAX)
       return window_size - window_size % granularity;
    return rounded;
 }

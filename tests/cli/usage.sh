@@ -1,2 +1,49 @@
 #!/bin/sh
-echo 1..0
+# GNU behaviour: --help, --version, usage errors with status 2.
+. "$top_srcdir/tests/lib.sh"
+
+run_ms --help
+is "--help: status 0" "$rc" 0
+like "--help: usage line" "$out" "Usage: mapscope [OPTION]... SOURCE"
+for opt in --dump --xxd --skip --length --granularity --window --help --version; do
+   like "--help lists $opt" "$out" "$opt"
+done
+run_ms -h
+is "-h: status 0" "$rc" 0
+
+run_ms --version
+is "--version: status 0" "$rc" 0
+like "--version: name and version" "$out" "mapscope 0."
+like "--version: licence" "$out" "GPLv3+"
+
+run_ms
+is "no SOURCE: status 2" "$rc" 2
+like "no SOURCE: message" "$err" "no SOURCE given"
+like "no SOURCE: hint" "$err" "Try 'mapscope --help'"
+run_ms --bogus x
+is "unknown long option: status 2" "$rc" 2
+like "unknown long option: message" "$err" "unknown option '--bogus'"
+run_ms -Z x
+is "unknown short option: status 2" "$rc" 2
+like "unknown short option: message" "$err" "unknown option '-Z'"
+run_ms --dump -s
+is "missing argument: status 2" "$rc" 2
+like "missing argument: message" "$err" "option '-s' needs an argument"
+run_ms --dump a b
+is "two sources: status 2" "$rc" 2
+like "two sources: message" "$err" "only one SOURCE"
+run_ms --dump -W 0 x
+is "zero window: status 2" "$rc" 2
+like "zero window: message" "$err" "must be greater than zero"
+
+# Output errors: a full device is an I/O error, status 1.
+if [ -w /dev/full ]; then
+   printf 'data' >"$tmp/f"
+   "$MAPSCOPE" --dump "$tmp/f" >/dev/full 2>"$tmp/err"
+   is "write to a full device: status 1" "$?" 1
+   like "write to a full device: message" "$(cat "$tmp/err")" "write error (No space left on device)"
+else
+   skip "write to a full device" "/dev/full is not writable"
+fi
+
+done_testing
