@@ -47,6 +47,7 @@ static void print_help(void) {
    fputs(_("  -h, --help             show this help and exit\n"), stdout);
    fputs(_("  -V, --version          show the version and exit\n"), stdout);
    fputs("\n", stdout);
+   /* xgettext:no-c-format */
    fputs(_("OFFSET and SIZE: decimal or 0x-hex, with an optional K, M, G, T suffix\n"
            "(powers of 1024, fractions allowed: 1.5G); an OFFSET may also be N% of the\n"
            "size or -N, counted back from the end.\n"), stdout);
