@@ -1,0 +1,191 @@
+/* mode_patch.c - --patch and --flush: copy-on-write edits for scripts.
+ *
+ * The edits go through the same core as the screen's: each is written into
+ * a private mapping (the object stays untouched); --flush then writes them
+ * with the journal that makes the write all or nothing.
+ *
+ * Test hooks (for the crash tests, not for users): MAPSCOPE_TEST_STOP_AT=
+ * STAGE stops the process (SIGSTOP) and MAPSCOPE_TEST_CRASH_AT=STAGE kills
+ * it (SIGKILL) at STAGE: edits-applied, journal-synced, mid-write or
+ * object-synced. */
+#include "config.h"
+
+#include "app/mode_patch.h"
+#include "app/diag.h"
+#include "app/recovery.h"
+#include "core/edits.h"
+#include "core/escape.h"
+#include "core/flush.h"
+#include "core/gettext.h"
+#include "core/offset.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+   const char *spec;          /* OFFSET:HEXBYTES as typed */
+   OffsetExpr at;
+   unsigned char *bytes;
+   size_t len;
+} Patch;
+
+/* ---- parsing ------------------------------------------------------------ */
+
+static int hex_value(char c) {
+   if (c >= '0' && c <= '9') return c - '0';
+   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+   return -1;
+}
+
+/* "deadbeef" or "de ad be ef": pairs of hex digits, blanks between pairs. */
+static const char *parse_hex(const char *text, Patch *p) {
+   p->bytes = malloc(strlen(text) / 2 + 1);
+   if (!p->bytes)
+      return N_("out of memory");
+   p->len = 0;
+   for (const char *s = text; *s;) {
+      if (*s == ' ' || *s == '\t') {
+         s++;
+         continue;
+      }
+      int hi = hex_value(s[0]), lo = hi < 0 ? -1 : hex_value(s[1]);
+      if (hi < 0)
+         return N_("HEXBYTES may hold only hex digits and blanks");
+      if (lo < 0)
+         return s[1] == '\0' || s[1] == ' ' || s[1] == '\t'
+                   ? N_("each byte needs two hex digits")
+                   : N_("HEXBYTES may hold only hex digits and blanks");
+      p->bytes[p->len++] = (unsigned char)(hi << 4 | lo);
+      s += 2;
+   }
+   return p->len ? NULL : N_("no bytes after the colon");
+}
+
+static int parse_patch(const char *spec, Patch *p) {
+   p->spec = spec;
+   const char *colon = strchr(spec, ':');
+   if (!colon)
+      return diag_bad_value("--patch", spec, _("invalid patch"), _("expected OFFSET:HEXBYTES"));
+   char *offset = strndup(spec, (size_t)(colon - spec));
+   const char *why = offset ? NULL : N_("out of memory");
+   if (offset && !offset_parse(offset, OFFSET_AS_START, &p->at, &why)) {
+      free(offset);
+      return diag_bad_value("--patch", spec, _("invalid offset"), _(why));
+   }
+   free(offset);
+   if (!why)
+      why = parse_hex(colon + 1, p);
+   return why ? diag_bad_value("--patch", spec, _("invalid patch"), _(why)) : -1;
+}
+
+/* ---- test hooks ---------------------------------------------------------- */
+
+static void test_hook(const char *stage) {
+   const char *stop = getenv("MAPSCOPE_TEST_STOP_AT"), *crash = getenv("MAPSCOPE_TEST_CRASH_AT");
+   if (stop && strcmp(stop, stage) == 0) {
+      fflush(stdout);
+      platform_test_signal(false);
+   }
+   if (crash && strcmp(crash, stage) == 0)
+      platform_test_signal(true);
+}
+
+static void flush_checkpoint(void *ctx, FlushStage stage) {
+   (void)ctx;
+   test_hook(flush_stage_name(stage));
+}
+
+/* ---- editing and flushing ------------------------------------------------ */
+
+static int apply_all(const Options *o, EditSet *es, const Patch *p) {
+   Source *src = edits_source(es);
+   Error e;
+   if (!edits_writable(es, &e))
+      return diag_error(src->spec, &e);
+   for (size_t i = 0; i < o->npatches; i++) {
+      uint64_t off;
+      const char *why = NULL;
+      if (!offset_resolve(&p[i].at, OFFSET_AS_START, src->size, 0, &off, &why))
+         return diag_bad_value("--patch", p[i].spec, _("invalid offset"), _(why));
+      if (!edits_apply(es, off, p[i].bytes, p[i].len, false, &e))
+         return diag_error(src->spec, &e);
+   }
+   return -1;
+}
+
+static void print_result(const char *fmt, const Source *src, uint64_t a, uint64_t b, uint64_t c) {
+   char *name = escape_dup(src->spec);
+   printf(fmt, name, (unsigned long long)a, (unsigned long long)b, (unsigned long long)c);
+   free(name);
+}
+
+static int report_plan(EditSet *es) {
+   FlushReport r;
+   flush_plan(es, &r);
+   print_result(_("%s: not flushed (--flush writes the edits): bytes %llu, pages %llu, "
+                  "pages copied on write %llu\n"),
+                edits_source(es), r.bytes, r.pages, edits_copied_pages(es));
+   return 0;
+}
+
+static int flush(const Options *o, EditSet *es) {
+   Source *src = edits_source(es);
+   Error e;
+   char *dir = recovery_journal_dir();
+   if (!dir) {
+      error_set(&e, ERR_JOURNAL, 0, "%s", _("set XDG_STATE_HOME or HOME: the journal needs a place"));
+      return diag_error(src->spec, &e);
+   }
+   FlushOptions fo = { dir, o->force, flush_checkpoint, NULL };
+   FlushReport r;
+   bool good = flush_commit(es, &fo, &r, &e);
+   free(dir);
+   if (!good)
+      return diag_error(src->spec, &e);
+   print_result(_("%s: flushed: bytes %llu, pages %llu, journal bytes %llu\n"),
+                src, r.bytes, r.pages, r.journal_bytes);
+   return fflush(stdout) == 0 ? 0 : 1;
+}
+
+static int edit_source(const Options *o, Source *src, const Patch *p) {
+   EditConfig cfg = { o->granularity, o->window_size, o->write };
+   EditSet *es = edits_new(src, &cfg);
+   Error e;
+   if (!es) {
+      error_set(&e, ERR_MAP, ENOMEM, NULL);
+      return diag_error(src->spec, &e);
+   }
+   int status = apply_all(o, es, p);
+   if (status < 0) {
+      test_hook("edits-applied");
+      status = o->flush ? flush(o, es) : report_plan(es);
+   }
+   edits_free(es);
+   return status;
+}
+
+int mode_patch_run(const Options *o) {
+   Patch *p = calloc(o->npatches, sizeof *p);
+   int status = p ? -1 : diag_usage(_("too many --patch options"));
+   for (size_t i = 0; status < 0 && i < o->npatches; i++)
+      status = parse_patch(o->patches[i], &p[i]);
+   Source *src = NULL;
+   Error e;
+   if (status < 0 && !source_open(o->source, false, &src, &e))
+      status = diag_error(o->source, &e);
+   if (status < 0) {
+      recovery_run(src);
+      if (!source_require_mappable(src, &e))
+         status = diag_error(src->spec, &e);
+      else
+         status = edit_source(o, src, p);
+   }
+   source_close(src);
+   for (size_t i = 0; p && i < o->npatches; i++)
+      free(p[i].bytes);
+   free(p);
+   return status;
+}

@@ -1,0 +1,35 @@
+/* source_reopen.c - a second descriptor on the object a Source names. */
+#include "config.h"
+
+#include "core/source.h"
+#include "core/gettext.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool source_reopen(const Source *src, bool writable, int *fd, PlatformStat *st, Error *e) {
+   const char *prefix = src->ops->prefix;
+   const char *name = src->spec;
+   if (prefix && strncmp(name, prefix, strlen(prefix)) == 0)
+      name += strlen(prefix);
+   Source fresh;
+   memset(&fresh, 0, sizeof fresh);
+   fresh.ops = src->ops;
+   fresh.spec = src->spec;
+   fresh.fd = -1;
+   fresh.writable = writable;
+   if (!fresh.ops->open(&fresh, name, writable, e)) {
+      free(fresh.name);
+      return false;
+   }
+   if (fresh.fd < 0) {
+      fresh.ops->close(&fresh);
+      free(fresh.name);
+      error_set(e, ERR_READ_ONLY, 0, "%s", _("this kind of source cannot be edited"));
+      return false;
+   }
+   free(fresh.name);
+   *fd = fresh.fd;
+   *st = fresh.st;
+   return true;
+}
