@@ -1,0 +1,102 @@
+/* mode_info.c - --info [--json] SOURCE: what mapscope knows of a source. */
+#include "config.h"
+
+#include "app/mode_info.h"
+#include "app/diag.h"
+#include "app/objfmt.h"
+#include "core/escape.h"
+#include "core/gettext.h"
+#include "core/json.h"
+#include "core/objects.h"
+#include "core/source.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+
+/* The named object (or file) the open source is, after a scan. */
+static const Obj *find_object(const ObjList *l, const Source *src) {
+   if (src->ops == &source_sysv_ops)
+      return objects_find_sysv(l, OBJ_SYSV_SHM, (int)src->st.ino);
+   return objects_find(l, src->st.dev, src->st.ino);
+}
+
+static void text_object(const Obj *obj) {
+   char buf[256];
+   char *name = objfmt_display_name(obj);
+   printf("%-12s %s %s\n", _("object:"), objects_kind_name(obj->kind), name);
+   free(name);
+   objfmt_detail(obj, buf, sizeof buf);
+   if (buf[0])
+      printf("%-12s %s\n", _("detail:"), buf);
+   for (int i = 0; i < OBJ_FLAG_COUNT; i++)
+      if (obj->flags & (1u << i))
+         printf("%-12s %s: %s\n", _("flag:"), objects_flag_name((ObjFlag)(1u << i)),
+                _(objects_flag_explain((ObjFlag)(1u << i))));
+   printf("%-12s %zu\n", _("held by:"), obj->natt);
+   for (size_t i = 0; i < obj->natt; i++) {
+      char *comm = escape_dup(obj->att[i].comm);
+      objfmt_attacher(&obj->att[i], buf, sizeof buf);
+      printf("  %7d %-16s %s\n", obj->att[i].pid, comm, buf);
+      free(comm);
+   }
+}
+
+static void print_text(const Options *o, const Source *src, const ObjList *l, const Obj *obj) {
+   char owner[64];
+   char *spec = escape_dup(src->spec);
+   platform_user_name(src->st.uid, owner, sizeof owner);
+   char *safe_owner = escape_dup(owner);
+   printf("%-12s %s\n", _("source:"), spec);
+   printf("%-12s %s\n", _("kind:"), _(src->ops->kind));
+   printf("%-12s %" PRIu64 "\n", _("size:"), src->size);
+   printf("%-12s %" PRIu64 " (%s %zu)\n", _("granularity:"), o->granularity, _("page size"),
+          platform_page_size());
+   printf("%-12s %s, %04o\n", _("owner:"), safe_owner, src->st.mode);
+   free(spec);
+   free(safe_owner);
+   if (obj)
+      text_object(obj);
+   if (l->procs_denied)
+      printf(ngettext("Note: %u process could not be inspected (permission denied).\n",
+                      "Note: %u processes could not be inspected (permission denied).\n",
+                      l->procs_denied), l->procs_denied);
+}
+
+static void print_json(const Options *o, const Source *src, const ObjList *l, const Obj *obj) {
+   char *spec = json_name_dup(src->spec);
+   printf("{\"source\":%s,\"kind\":\"%s\",\"size\":%" PRIu64 ",\"granularity\":%" PRIu64
+          ",\"page_size\":%zu,\n\"object\":", spec, src->ops->kind, src->size, o->granularity,
+          platform_page_size());
+   free(spec);
+   if (obj)
+      objfmt_json_object(stdout, obj, "");
+   else
+      fputs("null", stdout);
+   printf(",\n\"processes\":{\"scanned\":%u,\"denied\":%u}}\n", l->procs_scanned,
+          l->procs_denied);
+}
+
+int mode_info_run(const Options *o) {
+   Error e;
+   Source *src;
+   if (!source_open(o->source, false, &src, &e))
+      return diag_error(o->source, &e);
+   ObjList l;
+   objects_init(&l, platform_page_size());
+   bool by_file = src->ops != &source_sysv_ops;
+   int status = 0;
+   if (!objects_scan_target(&l, src->name, by_file ? &src->st : NULL, &e)) {
+      status = diag_error(NULL, &e);
+   } else {
+      const Obj *obj = find_object(&l, src);
+      (o->json ? print_json : print_text)(o, src, &l, obj);
+      if (fflush(stdout) != 0 || ferror(stdout)) {
+         error_set(&e, ERR_WRITE, errno, NULL);
+         status = diag_error(NULL, &e);
+      }
+   }
+   objects_free(&l);
+   source_close(src);
+   return status;
+}

@@ -1,0 +1,212 @@
+/* objfmt.c - named objects as text and JSON. */
+#include "config.h"
+
+#include "app/objfmt.h"
+#include "core/escape.h"
+#include "core/json.h"
+#include "platform/objects.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static bool is_sysv(const Obj *o) {
+   return o->kind == OBJ_SYSV_SHM || o->kind == OBJ_SYSV_SEM || o->kind == OBJ_SYSV_MSG;
+}
+
+char *objfmt_display_name(const Obj *o) {
+   char buf[64];
+   if (is_sysv(o)) {
+      snprintf(buf, sizeof buf, "key=0x%08" PRIx32 " id=%" PRIu64, o->key, o->ino);
+      return escape_dup(buf);
+   }
+   const char *prefix = o->kind == OBJ_MEMFD ? "memfd:" : o->kind == OBJ_FILE ? "" : "/";
+   size_t n = strlen(prefix) + strlen(o->name) + 1;
+   char *raw = malloc(n);
+   if (!raw)
+      return escape_dup("?");
+   snprintf(raw, n, "%s%s", prefix, o->name);
+   char *out = escape_dup(raw);
+   free(raw);
+   return out;
+}
+
+void objfmt_size(const Obj *o, char *buf, size_t size) {
+   if (!o->size_known)
+      snprintf(buf, size, "?");
+   else if (o->kind == OBJ_SYSV_SEM)
+      snprintf(buf, size, "%" PRIu64 " sems", o->size);
+   else
+      snprintf(buf, size, "%" PRIu64, o->size);
+}
+
+void objfmt_detail(const Obj *o, char *buf, size_t size) {
+   buf[0] = '\0';
+   switch (o->kind) {
+   case OBJ_SEM:
+      if (o->have_value)
+         snprintf(buf, size, "value=%u waiters=%u", o->sem_value, o->sem_waiters);
+      break;
+   case OBJ_MQ:
+      if (o->notify_pid)
+         snprintf(buf, size, "notify_pid=%d signo=%d", o->notify_pid, o->notify_signo);
+      break;
+   case OBJ_SYSV_SHM:
+      snprintf(buf, size, "nattch=%u cpid=%d lpid=%d", o->nattch, o->cpid, o->lpid);
+      break;
+   case OBJ_SYSV_MSG:
+      snprintf(buf, size, "messages=%" PRIu64 " lspid=%d lrpid=%d", o->messages, o->cpid, o->lpid);
+      break;
+   default:
+      break;
+   }
+}
+
+void objfmt_attacher(const ObjAttacher *a, char *buf, size_t size) {
+   if (!a->mapped)
+      snprintf(buf, size, "fd %d", a->fd);
+   else
+      snprintf(buf, size, "map %" PRIx64 "-%" PRIx64 " %s +0x%" PRIx64, a->start, a->end,
+               a->perms, a->offset);
+}
+
+void objfmt_pids(const Obj *o, size_t max, char *buf, size_t size) {
+   size_t used = 0, shown = 0, distinct = 0;
+   buf[0] = '\0';
+   for (size_t i = 0; i < o->natt; i++) {
+      bool seen = false;
+      for (size_t j = 0; j < i && !seen; j++)
+         seen = o->att[j].pid == o->att[i].pid;
+      if (seen)
+         continue;
+      distinct++;
+      if (shown < max && used < size) {
+         used += (size_t)snprintf(buf + used, size - used, "%s%d", shown ? "," : "", o->att[i].pid);
+         shown++;
+      }
+   }
+   if (distinct == 0)
+      snprintf(buf, size, "-");
+   else if (distinct > shown && used < size)
+      snprintf(buf + used, size - used, " +%zu", distinct - shown);
+}
+
+void objfmt_flags(unsigned flags, char *buf, size_t size) {
+   size_t used = 0;
+   buf[0] = '\0';
+   for (int i = 0; i < OBJ_FLAG_COUNT; i++)
+      if ((flags & (1u << i)) && used < size)
+         used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? "," : "",
+                                  objects_flag_name((ObjFlag)(1u << i)));
+   if (used == 0)
+      snprintf(buf, size, "-");
+}
+
+size_t objfmt_width(const char *s) {
+   mbstate_t st;
+   memset(&st, 0, sizeof st);
+   size_t w = 0, len = strlen(s);
+   while (len > 0) {
+      wchar_t wc;
+      size_t n = mbrtowc(&wc, s, len, &st);
+      if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+         memset(&st, 0, sizeof st);
+         n = 1;
+         w++;
+      } else {
+         int cw = wcwidth(wc);
+         w += cw > 0 ? (size_t)cw : 0;
+      }
+      s += n;
+      len -= n;
+   }
+   return w;
+}
+
+/* ---- JSON ----------------------------------------------------------------- */
+
+static void json_str(FILE *f, const char *key, const char *raw) {
+   char *q = json_name_dup(raw);
+   fprintf(f, ",\"%s\":%s", key, q);
+   free(q);
+}
+
+/* TEXT is escaped already: quote it only. */
+static void json_escaped(FILE *f, const char *key, const char *text) {
+   size_t need = json_quote_into(NULL, 0, text) + 1;
+   char *q = malloc(need);
+   if (!q)
+      return;
+   json_quote_into(q, need, text);
+   fprintf(f, ",\"%s\":%s", key, q);
+   free(q);
+}
+
+static void json_sysv(FILE *f, const Obj *o) {
+   fprintf(f, ",\"id\":%" PRIu64 ",\"key\":\"0x%08" PRIx32 "\",\"cuid\":%u", o->ino, o->key,
+           o->cuid);
+   if (o->kind == OBJ_SYSV_SHM)
+      fprintf(f, ",\"nattch\":%u,\"cpid\":%d,\"lpid\":%d,\"removed\":%s", o->nattch, o->cpid,
+              o->lpid, o->removed ? "true" : "false");
+   if (o->kind == OBJ_SYSV_MSG)
+      fprintf(f, ",\"messages\":%" PRIu64 ",\"lspid\":%d,\"lrpid\":%d", o->messages, o->cpid,
+              o->lpid);
+}
+
+static void json_kind_facts(FILE *f, const Obj *o) {
+   if (is_sysv(o)) {
+      json_sysv(f, o);
+      return;
+   }
+   unsigned maj, min;
+   platform_dev_split(o->dev, &maj, &min);
+   fprintf(f, ",\"dev\":\"%u:%u\",\"inode\":%" PRIu64 ",\"removed\":%s", maj, min, o->ino,
+           o->removed ? "true" : "false");
+   if (o->kind == OBJ_SEM && o->have_value)
+      fprintf(f, ",\"value\":%u,\"waiters\":%u", o->sem_value, o->sem_waiters);
+   if (o->kind == OBJ_MQ)
+      fprintf(f, ",\"notify_pid\":%d,\"signo\":%d", o->notify_pid, o->notify_signo);
+}
+
+static void json_attachers(FILE *f, const Obj *o, const char *indent) {
+   fputs(",\"attachers\":[", f);
+   for (size_t i = 0; i < o->natt; i++) {
+      const ObjAttacher *a = &o->att[i];
+      fprintf(f, "%s\n%s  {\"pid\":%d", i ? "," : "", indent, a->pid);
+      json_str(f, "command", a->comm);
+      if (!a->mapped)
+         fprintf(f, ",\"fd\":%d}", a->fd);
+      else
+         fprintf(f, ",\"start\":\"0x%" PRIx64 "\",\"end\":\"0x%" PRIx64 "\",\"perms\":\"%s\","
+                 "\"offset\":%" PRIu64 "}", a->start, a->end, a->perms, a->offset);
+   }
+   fprintf(f, "%s]", o->natt ? "\n  " : "");
+   (void)indent;
+}
+
+void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
+   char owner[64];
+   platform_user_name(o->uid, owner, sizeof owner);
+   fprintf(f, "{\"kind\":\"%s\"", objects_kind_name(o->kind));
+   json_str(f, "name", o->name);
+   char *disp = objfmt_display_name(o);
+   json_escaped(f, "display_name", disp);
+   free(disp);
+   if (o->size_known)
+      fprintf(f, ",\"size\":%" PRIu64, o->size);
+   else
+      fputs(",\"size\":null", f);
+   fprintf(f, ",\"uid\":%u", o->uid);
+   json_str(f, "owner", owner);
+   fprintf(f, ",\"gid\":%u,\"mode\":\"%04o\",\"atime\":%" PRId64 ",\"mtime\":%" PRId64
+           ",\"ctime\":%" PRId64, o->gid, o->mode, o->atime, o->mtime, o->ctime);
+   json_kind_facts(f, o);
+   fputs(",\"flags\":[", f);
+   for (int i = 0, n = 0; i < OBJ_FLAG_COUNT; i++)
+      if (o->flags & (1u << i))
+         fprintf(f, "%s\"%s\"", n++ ? "," : "", objects_flag_name((ObjFlag)(1u << i)));
+   fputc(']', f);
+   json_attachers(f, o, indent);
+   fputc('}', f);
+}

@@ -1,0 +1,37 @@
+/* objfmt.h - named objects as text: the pieces --list, --info and --demo share.
+ *
+ * Every name and command that reaches the output here is escaped
+ * (core/escape.h), and quoted for JSON where JSON is written. */
+#ifndef MAPSCOPE_OBJFMT_H
+#define MAPSCOPE_OBJFMT_H
+
+#include <stdio.h>
+
+#include "core/objects.h"
+
+/* "/x" for shm, semaphores and queues, "memfd:x", "key=0x0000abcd id=3"
+ * for System V; escaped and malloc'd (never NULL). */
+char *objfmt_display_name(const Obj *o);
+
+/* The size column: bytes, "3 sems" for SysV semaphore sets, "?" unknown. */
+void objfmt_size(const Obj *o, char *buf, size_t size);
+
+/* Kind-specific facts: "value=1", "nattch=2 cpid=10 lpid=11" ... */
+void objfmt_detail(const Obj *o, char *buf, size_t size);
+
+/* "fd 3" or "map 7f00..-7f00.. rw-s +0x0". */
+void objfmt_attacher(const ObjAttacher *a, char *buf, size_t size);
+
+/* Distinct attaching pids: "12,13 +2" (at most MAX shown), "-" for none. */
+void objfmt_pids(const Obj *o, size_t max, char *buf, size_t size);
+
+/* The flags as "name-collision,removed", "-" for none. */
+void objfmt_flags(unsigned flags, char *buf, size_t size);
+
+/* Write O as one JSON object (no trailing newline). */
+void objfmt_json_object(FILE *f, const Obj *o, const char *indent);
+
+/* Display width of an escaped string in the current locale. */
+size_t objfmt_width(const char *s);
+
+#endif

@@ -1,0 +1,169 @@
+/* objects.h - the named objects of the machine, who holds them, and what is
+ * odd about them.
+ *
+ * A list is built from what the platform reports (platform/objects.h) or, in
+ * tests, from fixture lines fed to the objects_add_* functions; then
+ * objects_finish() computes the flags.  Attachers are matched to objects by
+ * device and inode, never by path: a semaphore's mapping shows a deleted
+ * temporary name, and a System V segment shows "/SYSV%08x (deleted)" with
+ * the segment id as its inode.  No printing here: the application formats.
+ *
+ * Every name in here is untrusted: escape it before output. */
+#ifndef MAPSCOPE_OBJECTS_H
+#define MAPSCOPE_OBJECTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "platform/objects.h"
+
+typedef enum {
+   OBJ_SHM,           /* POSIX shared memory */
+   OBJ_SEM,           /* POSIX named semaphore */
+   OBJ_MQ,            /* POSIX message queue */
+   OBJ_SYSV_SHM,
+   OBJ_SYSV_SEM,
+   OBJ_SYSV_MSG,
+   OBJ_MEMFD,
+   OBJ_FILE,          /* a file asked about by --info, not a named object */
+   OBJ_KIND_COUNT
+} ObjKind;
+
+#define OBJ_KINDS_ALL ((1u << OBJ_FILE) - 1)
+
+typedef enum {
+   OBJ_FLAG_SEM_SHM = 1u << 0,        /* sem.X used as shared memory */
+   OBJ_FLAG_KEY_REUSE = 1u << 1,      /* one SysV key, several objects */
+   OBJ_FLAG_NAME_COLLISION = 1u << 2, /* one portable name, several kinds */
+   OBJ_FLAG_SIZE_MISMATCH = 1u << 3,  /* mapped past the end */
+   OBJ_FLAG_REMOVED = 1u << 4,        /* removed but still attached */
+   OBJ_FLAG_COUNT = 5
+} ObjFlag;
+
+/* One line of a mapping list: "START-END PERMS OFFSET MAJ:MIN INODE PATH". */
+typedef struct {
+   uint64_t start, end, offset;
+   char perms[5];
+   unsigned major, minor;
+   uint64_t inode;
+   const char *path;        /* points into the line; "" when none */
+   size_t path_len;         /* without any " (deleted)" */
+   bool deleted;
+} ObjMapsLine;
+
+typedef struct {
+   int pid;
+   const char *comm;        /* owned by the list */
+   bool mapped;             /* false: an open descriptor */
+   int fd;
+   uint64_t start, end, offset;
+   char perms[5];
+} ObjAttacher;
+
+typedef struct {
+   ObjKind kind;
+   char *name;              /* the portable name without '/'; memfd: its name */
+   uint64_t size;           /* bytes; SysV semaphores: their count */
+   unsigned uid, gid, mode;
+   int64_t atime, mtime, ctime;   /* seconds; 0 = never / unknown */
+   uint64_t dev, ino;       /* SysV: ino is the id */
+   bool size_known;
+   /* System V */
+   uint32_t key;
+   int cpid, lpid;          /* SysV shm: creator, last attach/detach; msg: last send */
+   unsigned cuid;
+   unsigned nattch;         /* SysV shm */
+   uint64_t messages;       /* SysV msg: messages queued */
+   bool removed;            /* SysV: marked for removal; shm: unlinked */
+   /* POSIX */
+   bool have_value;
+   unsigned sem_value, sem_waiters;
+   int notify_pid, notify_signo;   /* message queues */
+   ObjAttacher *att;
+   size_t natt, att_cap;
+   unsigned flags;
+   uint64_t max_mapped;     /* furthest byte any attacher maps */
+} Obj;
+
+typedef struct {
+   Obj *v;
+   size_t n, cap;
+   /* dev:inode -> index + 1 (open addressing) */
+   uint64_t *hkeys_dev, *hkeys_ino;
+   size_t *hvals;
+   size_t hcap;
+   /* processes */
+   char **comms;
+   size_t ncomms, comms_cap;
+   int cur_pid;
+   const char *cur_comm;
+   unsigned procs_scanned;
+   unsigned procs_denied;
+   int first_denied_pid;
+   PlatformObjectsInfo info;
+   size_t page_size;
+   uint64_t sysv_dev;       /* learned from "/SYSV" mapping lines */
+   bool include_self;       /* report the scanning process as an attacher too */
+} ObjList;
+
+/* ---- building ---------------------------------------------------------- */
+
+void objects_init(ObjList *l, size_t page_size);
+void objects_free(ObjList *l);
+
+/* Scan the machine: names, then processes, then flags. */
+bool objects_scan(ObjList *l, Error *e);
+/* The same, and collect the attachers of TARGET (named NAME) too when it
+ * is no named object (a plain file given to --info). */
+bool objects_scan_target(ObjList *l, const char *name, const PlatformStat *target, Error *e);
+
+/* Add a file (an --info target) so that its attachers are collected. */
+Obj *objects_add_file(ObjList *l, const char *name, const PlatformStat *st);
+
+/* The pieces objects_scan() feeds; tests feed them fixtures. */
+void objects_add_shm_entry(ObjList *l, const PlatformEntry *pe);
+void objects_add_mq_entry(ObjList *l, const PlatformEntry *pe);
+bool objects_add_sysv_line(ObjList *l, PlatformSysvKind kind, const char *line);
+void objects_begin_process(ObjList *l, int pid, const char *comm);
+void objects_add_process_fd(ObjList *l, int pid, int fd, const PlatformStat *st,
+                            const char *target);
+void objects_add_process_map(ObjList *l, int pid, const char *line);
+void objects_process_denied(ObjList *l, int pid);
+/* Compute every object's flags (after all of the above). */
+void objects_finish(ObjList *l);
+
+/* ---- looking ----------------------------------------------------------- */
+
+Obj *objects_find(const ObjList *l, uint64_t dev, uint64_t ino);
+Obj *objects_find_sysv(const ObjList *l, ObjKind kind, int id);
+
+/* Parse one /proc/PID/maps line. */
+bool objects_parse_maps_line(const char *line, ObjMapsLine *out);
+
+/* Decode glibc's sem_t (N bytes at B): the value and the number of waiters.
+ * LAYOUT64 is glibc's layout with 64-bit atomics (every 64-bit target). */
+bool objects_sem_decode(const unsigned char *b, size_t n, bool layout64,
+                        unsigned *value, unsigned *waiters);
+
+/* Parse "QSIZE:n NOTIFY:n SIGNO:n NOTIFY_PID:n". */
+bool objects_parse_mq_info(const char *text, uint64_t *qsize, int *notify_pid, int *signo);
+
+/* ---- names ------------------------------------------------------------- */
+
+/* "shm", "sem", "mq", "sysv-shm", "sysv-sem", "sysv-msg", "memfd", "file". */
+const char *objects_kind_name(ObjKind k);
+/* A comma-separated list of kind names ("sysv" means all three SysV kinds)
+ * into a mask of 1 << ObjKind; *BAD points at the first unknown word. */
+bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len);
+
+/* "sem-shm", "key-reuse", "name-collision", "size-mismatch", "removed". */
+const char *objects_flag_name(ObjFlag f);
+/* One plain sentence (gettext-marked, untranslated) that explains F. */
+const char *objects_flag_explain(ObjFlag f);
+
+/* The size of glibc's sem_t on this machine. */
+size_t objects_sem_size(void);
+
+#endif

@@ -1,0 +1,54 @@
+/* source_sem.c - the object behind a POSIX named semaphore: sem:NAME.
+ *
+ * glibc keeps sem_open("/x") as the shared-memory object "/sem.x" holding
+ * one sem_t (32 bytes on 64-bit machines), so the semaphore opens, maps and
+ * reads exactly as a shm object of that name does. */
+#include "config.h"
+
+#include "core/source.h"
+#include "core/gettext.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool sem_open_source(Source *s, const char *name, bool writable, Error *e) {
+   char *bare = source_shm_normalize_name(name, e);
+   if (!bare)
+      return false;
+   size_t n = strlen(bare);
+   s->name = malloc(n + 5);
+   if (!s->name) {
+      free(bare);
+      error_set(e, ERR_OPEN, ENOMEM, NULL);
+      return false;
+   }
+   memcpy(s->name, "/sem.", 5);
+   memcpy(s->name + 5, bare + 1, n);
+   int rc = platform_open_shm(s->name, writable, &s->fd, &s->st);
+   if (rc == ENOENT)
+      error_set(e, ERR_OPEN, rc, _("no semaphore %s: no shared-memory object %s"), bare, s->name);
+   else if (rc != 0)
+      error_set(e, ERR_OPEN, rc, NULL);
+   free(bare);
+   if (rc != 0)
+      return false;
+   if (!source_check_kind(s, e)) {
+      source_fd_close(s);
+      return false;
+   }
+   s->size = s->st.size;
+   return true;
+}
+
+const SourceOps source_sem_ops = {
+   .kind = N_("POSIX semaphore"),
+   .prefix = "sem:",
+   .open = sem_open_source,
+   .refresh = source_fd_refresh,
+   .map = source_fd_map,
+   .unmap = source_fd_unmap,
+   .read = source_fd_read,
+   .next_data = source_fd_next_data,
+   .close = source_fd_close,
+};

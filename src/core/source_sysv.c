@@ -1,0 +1,151 @@
+/* source_sysv.c - System V shared-memory segments: sysv:ID or sysv:key=0xKEY.
+ *
+ * A segment has no descriptor: it is attached once with shmat() (read-only
+ * unless writing was asked for) and every window is a slice of that one
+ * attachment.  A copy-on-write window is a private copy of the slice. */
+#include "config.h"
+
+#include "core/source.h"
+#include "core/gettext.h"
+#include "platform/objects.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "ID" or "key=KEY" (KEY in hex with 0x, or decimal). */
+static bool parse_spec(const char *name, bool *by_key, unsigned long long *value, Error *e) {
+   const char *num = name;
+   *by_key = strncmp(name, "key=", 4) == 0;
+   if (*by_key)
+      num += 4;
+   char *end;
+   errno = 0;
+   *value = strtoull(num, &end, *by_key ? 0 : 10);
+   if (*num == '\0' || *num == '-' || *end != '\0' || errno != 0
+       || *value > (*by_key ? UINT32_MAX : INT32_MAX)) {
+      error_set(e, ERR_BAD_SOURCE, 0, "%s", _("give sysv:ID or sysv:key=0xKEY"));
+      return false;
+   }
+   return true;
+}
+
+static bool resolve_id(const char *name, int *id, Error *e) {
+   bool by_key;
+   unsigned long long v;
+   if (!parse_spec(name, &by_key, &v, e))
+      return false;
+   if (!by_key) {
+      *id = (int)v;
+      return true;
+   }
+   int rc = platform_sysv_shm_find((uint32_t)v, id);
+   if (rc == ENOENT)
+      error_set(e, ERR_NO_OBJECT, 0, _("no System V segment with key 0x%08llx"), v);
+   else if (rc != 0)
+      error_set(e, ERR_OPEN, rc, NULL);
+   return rc == 0;
+}
+
+static bool sysv_open(Source *s, const char *name, bool writable, Error *e) {
+   int id;
+   if (!resolve_id(name, &id, e))
+      return false;
+   char buf[32];
+   snprintf(buf, sizeof buf, "%d", id);
+   if (!(s->name = strdup(buf))) {
+      error_set(e, ERR_OPEN, ENOMEM, NULL);
+      return false;
+   }
+   int rc = platform_sysv_shm_attach(id, writable, &s->priv, &s->st);
+   if (rc == EINVAL || rc == EIDRM)
+      error_set(e, ERR_NO_OBJECT, 0, _("no System V segment with id %d"), id);
+   else if (rc != 0)
+      error_set(e, ERR_OPEN, rc, NULL);
+   if (rc != 0)
+      return false;
+   s->size = s->st.size;
+   return true;
+}
+
+static bool sysv_refresh(Source *s, Error *e) {
+   int rc = platform_sysv_shm_stat((int)s->st.ino, &s->st);
+   if (rc != 0) {
+      error_set(e, ERR_READ, rc, NULL);
+      return false;
+   }
+   s->size = s->st.size;
+   return true;
+}
+
+static bool in_segment(const Source *s, uint64_t offset, size_t len) {
+   return offset <= s->size && len <= s->size - offset;
+}
+
+static bool sysv_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                     bool populate, void **addr, Error *e) {
+   (void)populate;
+   if (!in_segment(s, offset, len)) {
+      error_set(e, ERR_PAST_END, 0, NULL);
+      return false;
+   }
+   unsigned char *base = s->priv;
+   if (mode == PLATFORM_MAP_SHARED && !s->writable) {
+      error_set(e, ERR_MAP, EACCES, "%s", _("the segment is attached read-only"));
+      return false;
+   }
+   if (mode != PLATFORM_MAP_PRIVATE) {
+      *addr = base + offset;
+      return true;
+   }
+   int rc = platform_map_anonymous(len, addr);
+   if (rc != 0) {
+      error_set(e, ERR_MAP, rc, NULL);
+      return false;
+   }
+   memcpy(*addr, base + offset, len);
+   return true;
+}
+
+/* Slices of the attachment stay; private copies go. */
+static void sysv_unmap(Source *s, void *addr, size_t len) {
+   unsigned char *base = s->priv, *p = addr;
+   if (p >= base && p < base + s->size)
+      return;
+   platform_unmap(addr, len);
+}
+
+static bool sysv_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e) {
+   (void)e;
+   *got = 0;
+   if (offset >= s->size)
+      return true;
+   size_t n = s->size - offset < len ? (size_t)(s->size - offset) : len;
+   memcpy(buf, (unsigned char *)s->priv + offset, n);
+   *got = n;
+   return true;
+}
+
+static void sysv_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end) {
+   *start = offset < s->size ? offset : s->size;
+   *end = s->size;
+}
+
+static void sysv_close(Source *s) {
+   platform_sysv_shm_detach(s->priv);
+   s->priv = NULL;
+}
+
+const SourceOps source_sysv_ops = {
+   .kind = N_("System V shared memory"),
+   .prefix = "sysv:",
+   .open = sysv_open,
+   .refresh = sysv_refresh,
+   .map = sysv_map,
+   .unmap = sysv_unmap,
+   .read = sysv_read,
+   .next_data = sysv_next_data,
+   .close = sysv_close,
+};

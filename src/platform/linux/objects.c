@@ -1,0 +1,383 @@
+/* objects.c - the Linux implementation of platform/objects.h. */
+#include "config.h"
+
+#include "platform/objects.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <mntent.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/mman.h>
+#include <sys/shm.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#define SHM_DIR "/dev/shm"
+
+static void stat_to_platform(const struct stat *sb, PlatformStat *st) {
+   memset(st, 0, sizeof *st);
+   if (S_ISREG(sb->st_mode))       st->kind = PLATFORM_KIND_REGULAR;
+   else if (S_ISDIR(sb->st_mode))  st->kind = PLATFORM_KIND_DIRECTORY;
+   else if (S_ISBLK(sb->st_mode))  st->kind = PLATFORM_KIND_BLOCK;
+   else if (S_ISCHR(sb->st_mode))  st->kind = PLATFORM_KIND_CHAR;
+   else if (S_ISFIFO(sb->st_mode)) st->kind = PLATFORM_KIND_FIFO;
+   else if (S_ISSOCK(sb->st_mode)) st->kind = PLATFORM_KIND_SOCKET;
+   else                            st->kind = PLATFORM_KIND_OTHER;
+   st->size = sb->st_size > 0 ? (uint64_t)sb->st_size : 0;
+   st->dev = sb->st_dev;
+   st->ino = sb->st_ino;
+   st->mtime_sec = sb->st_mtim.tv_sec;
+   st->mtime_nsec = sb->st_mtim.tv_nsec;
+   st->uid = sb->st_uid;
+   st->gid = sb->st_gid;
+   st->mode = sb->st_mode & 07777;
+}
+
+uint64_t platform_dev_make(unsigned major, unsigned minor) {
+   return makedev(major, minor);
+}
+
+void platform_dev_split(uint64_t dev, unsigned *major, unsigned *minor) {
+   *major = major(dev);
+   *minor = minor(dev);
+}
+
+static void entry_from_stat(PlatformEntry *e, const char *name, const struct stat *sb) {
+   memset(e, 0, sizeof *e);
+   e->name = name;
+   stat_to_platform(sb, &e->st);
+   e->atime_sec = sb->st_atim.tv_sec;
+   e->ctime_sec = sb->st_ctim.tv_sec;
+}
+
+/* ---- name spaces ------------------------------------------------------- */
+
+static void scan_shm(const PlatformObjectsSink *sink, PlatformObjectsInfo *info) {
+   int dfd = open(SHM_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+   DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+   struct stat sb;
+   if (!d) {
+      if (dfd >= 0)
+         close(dfd);
+      return;
+   }
+   if (fstat(dfd, &sb) == 0) {
+      info->shm_present = true;
+      info->shm_dev = sb.st_dev;
+   }
+   struct dirent *de;
+   while ((de = readdir(d)) != NULL) {
+      if (de->d_name[0] == '.' && (!de->d_name[1] || (de->d_name[1] == '.' && !de->d_name[2])))
+         continue;
+      if (fstatat(dfd, de->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(sb.st_mode))
+         continue;
+      PlatformEntry e;
+      entry_from_stat(&e, de->d_name, &sb);
+      sink->shm_entry(sink->ctx, &e);
+   }
+   closedir(d);
+}
+
+static bool find_mqueue_mount(PlatformObjectsInfo *info) {
+   FILE *f = setmntent("/proc/self/mounts", "r");
+   if (!f)
+      return false;
+   struct mntent *m;
+   while ((m = getmntent(f)) != NULL) {
+      if (strcmp(m->mnt_type, "mqueue") == 0 && strlen(m->mnt_dir) < sizeof info->mq_path) {
+         strcpy(info->mq_path, m->mnt_dir);
+         info->mq_mounted = true;
+         break;
+      }
+   }
+   endmntent(f);
+   return info->mq_mounted;
+}
+
+/* Read a small text file at DFD/NAME into BUF (NUL-terminated). */
+static int read_small(int dfd, const char *name, char *buf, size_t size) {
+   int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+   if (fd < 0)
+      return errno;
+   ssize_t n = read(fd, buf, size - 1);
+   int rc = n < 0 ? errno : 0;
+   close(fd);
+   buf[n > 0 ? n : 0] = '\0';
+   return rc;
+}
+
+static void scan_mqueue(const PlatformObjectsSink *sink, PlatformObjectsInfo *info) {
+   if (!find_mqueue_mount(info))
+      return;
+   int dfd = open(info->mq_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+   DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+   struct stat sb;
+   if (!d) {
+      if (dfd >= 0)
+         close(dfd);
+      return;
+   }
+   if (fstat(dfd, &sb) == 0)
+      info->mq_dev = sb.st_dev;
+   struct dirent *de;
+   char text[256];
+   while ((de = readdir(d)) != NULL) {
+      if (de->d_name[0] == '.')
+         continue;
+      if (fstatat(dfd, de->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(sb.st_mode))
+         continue;
+      PlatformEntry e;
+      entry_from_stat(&e, de->d_name, &sb);
+      e.info = read_small(dfd, de->d_name, text, sizeof text) == 0 ? text : "";
+      sink->mq_entry(sink->ctx, &e);
+   }
+   closedir(d);
+}
+
+static void scan_sysv(const PlatformObjectsSink *sink, PlatformObjectsInfo *info) {
+   static const char *const files[] = { "/proc/sysvipc/shm", "/proc/sysvipc/sem",
+                                        "/proc/sysvipc/msg" };
+   static const PlatformSysvKind kinds[] = { PLATFORM_SYSV_SHM, PLATFORM_SYSV_SEM,
+                                             PLATFORM_SYSV_MSG };
+   char *line = NULL;
+   size_t cap = 0;
+   for (size_t i = 0; i < 3; i++) {
+      FILE *f = fopen(files[i], "re");
+      if (!f)
+         continue;
+      info->sysv_present = true;
+      ssize_t n;
+      bool header = true;
+      while ((n = getline(&line, &cap, f)) > 0) {
+         if (line[n - 1] == '\n')
+            line[n - 1] = '\0';
+         if (!header)
+            sink->sysv_line(sink->ctx, kinds[i], line);
+         header = false;
+      }
+      fclose(f);
+   }
+   free(line);
+}
+
+/* ---- processes --------------------------------------------------------- */
+
+static bool is_pid_name(const char *s) {
+   if (!*s)
+      return false;
+   for (; *s; s++)
+      if (!isdigit((unsigned char)*s))
+         return false;
+   return true;
+}
+
+static bool denied(int err) {
+   return err == EACCES || err == EPERM;
+}
+
+/* Descriptors of a process: only those that refer to files are reported. */
+static int scan_fds(const PlatformObjectsSink *sink, int pid, int pfd) {
+   int dfd = openat(pfd, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+   DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+   if (!d) {
+      int err = errno;
+      if (dfd >= 0)
+         close(dfd);
+      return err;
+   }
+   struct dirent *de;
+   char target[4096];
+   while ((de = readdir(d)) != NULL) {
+      if (!is_pid_name(de->d_name))
+         continue;
+      ssize_t n = readlinkat(dfd, de->d_name, target, sizeof target - 1);
+      if (n <= 0)
+         continue;
+      target[n] = '\0';
+      if (strncmp(target, "socket:", 7) == 0 || strncmp(target, "pipe:", 5) == 0
+          || strncmp(target, "anon_inode:", 11) == 0)
+         continue;
+      struct stat sb;
+      if (fstatat(dfd, de->d_name, &sb, 0) != 0)
+         continue;
+      PlatformStat st;
+      stat_to_platform(&sb, &st);
+      sink->process_fd(sink->ctx, pid, atoi(de->d_name), &st, target);
+   }
+   closedir(d);
+   return 0;
+}
+
+static int scan_maps(const PlatformObjectsSink *sink, int pid, int pfd) {
+   int fd = openat(pfd, "maps", O_RDONLY | O_CLOEXEC);
+   FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
+   if (!f) {
+      int err = errno;
+      if (fd >= 0)
+         close(fd);
+      return err;
+   }
+   char *line = NULL;
+   size_t cap = 0;
+   ssize_t n;
+   int err = 0;
+   errno = 0;
+   while ((n = getline(&line, &cap, f)) > 0) {
+      if (line[n - 1] == '\n')
+         line[n - 1] = '\0';
+      sink->process_map(sink->ctx, pid, line);
+   }
+   if (ferror(f))
+      err = errno ? errno : EIO;
+   free(line);
+   fclose(f);
+   return err;
+}
+
+static void scan_process(const PlatformObjectsSink *sink, int procfd, const char *name) {
+   int pid = atoi(name);
+   int pfd = openat(procfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+   if (pfd < 0)
+      return;                       /* gone already */
+   char comm[64];
+   if (read_small(pfd, "comm", comm, sizeof comm) != 0) {
+      close(pfd);
+      return;
+   }
+   comm[strcspn(comm, "\n")] = '\0';
+   sink->process(sink->ctx, pid, comm);
+   int err = scan_fds(sink, pid, pfd);
+   int err2 = scan_maps(sink, pid, pfd);
+   if (denied(err) || denied(err2))
+      sink->process_denied(sink->ctx, pid, denied(err) ? err : err2);
+   close(pfd);
+}
+
+static int scan_processes(const PlatformObjectsSink *sink, bool self_too) {
+   int procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+   DIR *d = procfd >= 0 ? fdopendir(procfd) : NULL;
+   if (!d) {
+      int err = errno;
+      if (procfd >= 0)
+         close(procfd);
+      return err;
+   }
+   char self[32];
+   snprintf(self, sizeof self, "%d", self_too ? -1 : (int)getpid());
+   struct dirent *de;
+   while ((de = readdir(d)) != NULL)
+      if (is_pid_name(de->d_name) && strcmp(de->d_name, self) != 0)
+         scan_process(sink, procfd, de->d_name);
+   closedir(d);
+   return 0;
+}
+
+int platform_objects_scan(const PlatformObjectsSink *sink, unsigned what,
+                          PlatformObjectsInfo *info) {
+   memset(info, 0, sizeof *info);
+   if (what & PLATFORM_SCAN_NAMES) {
+      scan_shm(sink, info);
+      scan_mqueue(sink, info);
+      scan_sysv(sink, info);
+   } else {
+      struct stat sb;
+      if (stat(SHM_DIR, &sb) == 0) {
+         info->shm_present = true;
+         info->shm_dev = sb.st_dev;
+      }
+   }
+   if (what & PLATFORM_SCAN_PROCESSES)
+      return scan_processes(sink, (what & PLATFORM_SCAN_SELF) != 0);
+   return 0;
+}
+
+int platform_stat_mapping(int pid, uint64_t start, uint64_t end, PlatformStat *st) {
+   char path[96];
+   struct stat sb;
+   snprintf(path, sizeof path, "/proc/%d/map_files/%" PRIx64 "-%" PRIx64, pid, start, end);
+   if (stat(path, &sb) != 0)
+      return errno;
+   stat_to_platform(&sb, st);
+   return 0;
+}
+
+/* Looking a user up reads the password database each time: a listing of
+ * thousands of objects asks about the same few users, so remember them. */
+#define USER_CACHE 16
+static struct {
+   unsigned uid;
+   char name[64];
+   bool used;
+} user_cache[USER_CACHE];
+
+void platform_user_name(unsigned uid, char *buf, size_t size) {
+   size_t slot = uid % USER_CACHE;
+   if (!user_cache[slot].used || user_cache[slot].uid != uid) {
+      struct passwd pw, *res = NULL;
+      char tmp[1024];
+      if (getpwuid_r((uid_t)uid, &pw, tmp, sizeof tmp, &res) == 0 && res)
+         snprintf(user_cache[slot].name, sizeof user_cache[slot].name, "%s", res->pw_name);
+      else
+         snprintf(user_cache[slot].name, sizeof user_cache[slot].name, "%u", uid);
+      user_cache[slot].uid = uid;
+      user_cache[slot].used = true;
+   }
+   snprintf(buf, size, "%s", user_cache[slot].name);
+}
+
+/* ---- System V shared memory ------------------------------------------- */
+
+int platform_sysv_shm_find(uint32_t key, int *id) {
+   int r = shmget((key_t)key, 0, 0);
+   if (r < 0)
+      return errno;
+   *id = r;
+   return 0;
+}
+
+int platform_sysv_shm_stat(int id, PlatformStat *st) {
+   struct shmid_ds ds;
+   if (shmctl(id, IPC_STAT, &ds) < 0)
+      return errno;
+   memset(st, 0, sizeof *st);
+   st->kind = PLATFORM_KIND_REGULAR;
+   st->size = ds.shm_segsz;
+   st->ino = (uint64_t)id;
+   st->mtime_sec = ds.shm_ctime;
+   st->uid = ds.shm_perm.uid;
+   st->gid = ds.shm_perm.gid;
+   st->mode = ds.shm_perm.mode & 0777;
+   return 0;
+}
+
+int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *st) {
+   int rc = platform_sysv_shm_stat(id, st);
+   if (rc != 0)
+      return rc;
+   void *p = shmat(id, NULL, writable ? 0 : SHM_RDONLY);
+   if (p == (void *)-1)
+      return errno;
+   *addr = p;
+   return 0;
+}
+
+void platform_sysv_shm_detach(void *addr) {
+   if (addr)
+      shmdt(addr);
+}
+
+int platform_map_anonymous(size_t len, void **addr) {
+   void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+   if (p == MAP_FAILED)
+      return errno;
+   *addr = p;
+   return 0;
+}

@@ -1,0 +1,107 @@
+#!/bin/sh
+# --list and --list --json against objects made by tests/helpers/objholder:
+# every kind, every collision, the right sizes, attachers and flags.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/cli/objects-lib.sh"
+
+need_shm
+p="mst$$"
+holder_start "$p" "0x5e$(printf '%06x' $(( $$ & 0xffffff )))"
+mqueue_setup
+hp=$(holder_get pid)
+
+run_list --list --json
+is "--list --json exits 0" "$rc" 0
+printf '%s\n' "$out" >"$tmp/list.json"
+is "the JSON parses" "$(jq_py "$tmp/list.json" '"yes"')" yes
+is "processes were scanned" "$(jq_py "$tmp/list.json" 'j["processes"]["scanned"] > 0')" True
+
+is "shm: kind, size" "$(jq_py "$tmp/list.json" "one('shm', '$p-shm')['size']")" 8192
+is "shm: the holder holds it by its descriptor" \
+   "$(jq_py "$tmp/list.json" "[a['fd'] for a in one('shm', '$p-shm')['attachers'] if a['pid'] == $hp and 'fd' in a]")" \
+   "[$(holder_get shm_fd)]"
+is "shm: and maps it rw-s at offset 0" \
+   "$(jq_py "$tmp/list.json" "[(a['perms'], a['offset']) for a in one('shm', '$p-shm')['attachers'] if a['pid'] == $hp and 'perms' in a]")" \
+   "[('rw-s', 0)]"
+is "shm: no flags" "$(jq_py "$tmp/list.json" "one('shm', '$p-shm')['flags']")" "[]"
+
+is "sem: kind sem, 32 bytes" "$(jq_py "$tmp/list.json" "one('sem', '$p-sem')['size']")" 32
+is "sem: its value as glibc keeps it" "$(jq_py "$tmp/list.json" "one('sem', '$p-sem')['value']")" 3
+is "sem: the holder's mapping is matched by dev:inode" \
+   "$(jq_py "$tmp/list.json" "pids(one('sem', '$p-sem'))")" "[$hp]"
+is "sem: no flags" "$(jq_py "$tmp/list.json" "one('sem', '$p-sem')['flags']")" "[]"
+
+is "sem opened as shm sem.X: sem-shm" \
+   "$(jq_py "$tmp/list.json" "one('sem', '$p-clash')['flags']")" "['sem-shm']"
+is "shm named sem.X of 4096 bytes: a sem with sem-shm" \
+   "$(jq_py "$tmp/list.json" "(one('sem', '$p-fat')['size'], one('sem', '$p-fat')['flags'])")" \
+   "(4096, ['sem-shm'])"
+
+is "one name as shm and semaphore: name-collision on both" \
+   "$(jq_py "$tmp/list.json" "[one(k, '$p-same')['flags'] for k in ('shm', 'sem')]")" \
+   "[['name-collision'], ['name-collision']]"
+if [ "$have_mq" = yes ] && [ "$(holder_get mq)" = yes ]; then
+   is "mq: listed with name-collision" \
+      "$(jq_py "$tmp/list.json" "one('mq', '$p-same')['flags']")" "['name-collision']"
+   is "mq: QSIZE and the notifying pid" \
+      "$(jq_py "$tmp/list.json" "(one('mq', '$p-same')['size'], one('mq', '$p-same')['notify_pid'])")" \
+      "(5, $hp)"
+else
+   skip "mq: listed with name-collision" "the mqueue file system cannot be mounted here"
+   skip "mq: QSIZE and the notifying pid" "the mqueue file system cannot be mounted here"
+fi
+
+is "mapped past its end: size-mismatch" \
+   "$(jq_py "$tmp/list.json" "(one('shm', '$p-shrunk')['size'], one('shm', '$p-shrunk')['flags'])")" \
+   "(4096, ['size-mismatch'])"
+is "unlinked but mapped: removed" \
+   "$(jq_py "$tmp/list.json" "(one('shm', '$p-gone')['removed'], one('shm', '$p-gone')['flags'], pids(one('shm', '$p-gone')))")" \
+   "(True, ['removed'], [$hp])"
+is "memfd: found, sized, held by its descriptor" \
+   "$(jq_py "$tmp/list.json" "(one('memfd', '$p-memfd')['size'], [a['fd'] for a in one('memfd', '$p-memfd')['attachers'] if 'fd' in a])")" \
+   "(3000, [$(holder_get memfd_fd)])"
+
+# Names are untrusted: ESC and other controls never reach the output raw.
+is "JSON: a name with escapes comes out escaped" \
+   "$(jq_py "$tmp/list.json" "[o['name'] for o in objs if o['name'].startswith('$p-esc')]")" \
+   "['$p-esc\\\\e[31m\\\\x01x']"
+run_list --list
+is "--list exits 0" "$rc" 0
+like "table: the escaped name" "$out" "/$p-esc\\e[31m\\x01x"
+ok "table: no raw ESC or ^A byte anywhere" sh -c '! grep -q "$(printf "[\033\001]")" "$1"' sh "$tmp/.out"
+ok "JSON: no raw ESC byte anywhere" sh -c '! grep -q "$(printf "\033")" "$1"' sh "$tmp/list.json"
+header=$(printf '%s\n' "$out" | head -n 1)
+like "table: a header" "$header" "KIND"
+col=$(printf '%s\n' "$header" | awk '{ print index($0, "OWNER") }')
+rows=$(printf '%s\n' "$out" | grep -c " /$p-")
+me=$(id -un)
+aligned=$(printf '%s\n' "$out" | grep " /$p-" |
+   awk -v c="$col" -v me="$me " 'substr($0, c, length(me)) == me { n++ } END { print n + 0 }')
+ok "table: a row for each of the holder's objects" test "$rows" -ge 8
+is "table: the OWNER column is aligned on every row" "$aligned" "$rows"
+like "table: the flags are explained" "$out" "name-collision: "
+like "table: size-mismatch explained with SIGBUS" "$out" "SIGBUS"
+
+run_list --list --json --kind=sem
+printf '%s\n' "$out" >"$tmp/sem.json"
+is "--kind=sem: only semaphores" "$(jq_py "$tmp/sem.json" "sorted(set(o['kind'] for o in objs))")" "['sem']"
+run_list --list --kind=shm,bogus
+is "--kind with an unknown kind: exit 2" "$rc" 2
+like "--kind: the unknown word is named" "$err" "'bogus'"
+run_list --list extra
+is "--list takes no SOURCE" "$rc" 2
+
+# Processes that cannot be inspected are counted, never dropped silently.
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+   with_mq setpriv --reuid=65534 --regid=65534 --clear-groups -- "$MAPSCOPE" --list --json \
+      >"$tmp/nobody.json" 2>"$tmp/nobody.err"
+   is "as nobody: the holder's processes are counted as not inspected" \
+      "$(jq_py "$tmp/nobody.json" "j['processes']['denied'] > 0")" True
+   setpriv --reuid=65534 --regid=65534 --clear-groups -- "$MAPSCOPE" --list >"$tmp/nobody.txt" 2>&1
+   ok "as nobody: the table says so" grep -q "could not be inspected" "$tmp/nobody.txt"
+else
+   skip "as nobody: not inspected processes are counted" "needs root and setpriv"
+   skip "as nobody: the table says so" "needs root and setpriv"
+fi
+
+done_testing

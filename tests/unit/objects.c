@@ -1,0 +1,204 @@
+/* Unit tests: the named-object model (maps lines, sem_t, flags, kinds). */
+#include "config.h"
+
+#include "core/json.h"
+#include "core/objects.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+static PlatformEntry entry(const char *name, uint64_t size, uint64_t dev, uint64_t ino) {
+   PlatformEntry e;
+   memset(&e, 0, sizeof e);
+   e.name = name;
+   e.st.kind = PLATFORM_KIND_REGULAR;
+   e.st.size = size;
+   e.st.dev = dev;
+   e.st.ino = ino;
+   e.st.mode = 0600;
+   return e;
+}
+
+static Obj *by_name(ObjList *l, ObjKind kind, const char *name) {
+   for (size_t i = 0; i < l->n; i++)
+      if (l->v[i].kind == kind && strcmp(l->v[i].name, name) == 0)
+         return &l->v[i];
+   return NULL;
+}
+
+static void test_maps_lines(void) {
+   ObjMapsLine m;
+   ok(objects_parse_maps_line("7f0000001000-7f0000003000 rw-s 00002000 00:1a 4242    "
+                              "/dev/shm/sem.abc (deleted)", &m), "a shm mapping parses");
+   is_u64(m.start, 0x7f0000001000, "start");
+   is_u64(m.end, 0x7f0000003000, "end");
+   is_str(m.perms, "rw-s", "perms");
+   is_u64(m.offset, 0x2000, "offset");
+   is_u64(m.major, 0, "major");
+   is_u64(m.minor, 0x1a, "minor");
+   is_u64(m.inode, 4242, "inode");
+   ok(m.deleted, "deleted");
+   ok(m.path_len == strlen("/dev/shm/sem.abc") && strncmp(m.path, "/dev/shm/sem.abc", m.path_len) == 0,
+      "path without (deleted)");
+   ok(objects_parse_maps_line("00400000-00452000 r-xp 00000000 08:02 173521 /usr/bin/a b", &m)
+      && !m.deleted && strcmp(m.path, "/usr/bin/a b") == 0, "a path with a space");
+   ok(objects_parse_maps_line("7ffd1000-7ffd2000 rw-p 00000000 00:00 0", &m) && m.inode == 0
+      && m.path[0] == '\0', "an anonymous mapping has no path");
+   ok(!objects_parse_maps_line("7ffd1000 rw-p 00000000 00:00 0", &m), "no end: refused");
+   ok(!objects_parse_maps_line("2000-1000 rw-p 00000000 00:00 0", &m), "end before start: refused");
+   ok(!objects_parse_maps_line("1000-2000 rw 0 00:00 0", &m), "short perms: refused");
+   ok(!objects_parse_maps_line("", &m), "empty: refused");
+}
+
+static void test_sem_decode(void) {
+   unsigned char b[32] = { 0 };
+   unsigned v, w;
+   b[0] = 5;
+   b[4] = 2;
+   uint64_t data = 5 | (UINT64_C(2) << 32);
+   memcpy(b, &data, sizeof data);
+   ok(objects_sem_decode(b, 32, true, &v, &w) && v == 5 && w == 2, "64-bit layout: value 5, 2 waiters");
+   uint32_t v32 = (7u << 1) | 1, w32 = 3;
+   memset(b, 0, sizeof b);
+   memcpy(b, &v32, 4);
+   memcpy(b + 12, &w32, 4);
+   ok(objects_sem_decode(b, 16, false, &v, &w) && v == 7 && w == 3, "32-bit layout: value 7, 3 waiters");
+   ok(!objects_sem_decode(b, 4, true, &v, &w), "too short: refused");
+}
+
+static void test_mq_info(void) {
+   uint64_t q;
+   int pid, sig;
+   ok(objects_parse_mq_info("QSIZE:129 NOTIFY:0 SIGNO:10 NOTIFY_PID:321\n", &q, &pid, &sig)
+      && q == 129 && pid == 321 && sig == 10, "mqueue file text parses");
+   ok(!objects_parse_mq_info("garbage", &q, &pid, &sig), "garbage: refused");
+}
+
+static void test_kinds(void) {
+   unsigned mask;
+   const char *bad;
+   size_t n;
+   ok(objects_kind_parse("shm,sem", &mask, &bad, &n) && mask == (1u << OBJ_SHM | 1u << OBJ_SEM),
+      "shm,sem");
+   ok(objects_kind_parse("sysv", &mask, &bad, &n)
+      && mask == (1u << OBJ_SYSV_SHM | 1u << OBJ_SYSV_SEM | 1u << OBJ_SYSV_MSG), "sysv is all three");
+   ok(!objects_kind_parse("shm,bogus,mq", &mask, &bad, &n) && n == 5 && strncmp(bad, "bogus", 5) == 0,
+      "an unknown kind is pointed at");
+   ok(!objects_kind_parse("shm,", &mask, &bad, &n) && n == 0, "an empty word is refused");
+   is_str(objects_kind_name(OBJ_SYSV_MSG), "sysv-msg", "kind name");
+   for (int i = 0; i < OBJ_FLAG_COUNT; i++) {
+      const char *t = objects_flag_explain((ObjFlag)(1u << i));
+      ok(strlen(t) > 20 && t[strlen(t) - 1] == '.', "flag %s is explained in a sentence",
+         objects_flag_name((ObjFlag)(1u << i)));
+   }
+}
+
+static void test_posix_flags(void) {
+   ObjList l;
+   objects_init(&l, 4096);
+   uint64_t dev = platform_dev_make(0, 0x1a);
+   l.info.shm_present = true;
+   l.info.shm_dev = dev;
+   PlatformEntry e[] = {
+      entry("x", 4096, dev, 10), entry("sem.x", 32, dev, 11), entry("sem.fat", 4096, dev, 12),
+      entry("sem.held", 32, dev, 13), entry("alone", 100, dev, 14), entry("sem.ok", 32, dev, 15),
+   };
+   for (size_t i = 0; i < sizeof e / sizeof e[0]; i++)
+      objects_add_shm_entry(&l, &e[i]);
+   PlatformEntry q = entry("x", 0, platform_dev_make(0, 0x13), 500);
+   q.info = "QSIZE:0 NOTIFY:0 SIGNO:0 NOTIFY_PID:0";
+   objects_add_mq_entry(&l, &q);
+   objects_begin_process(&l, 42, "holder");
+   PlatformStat st = e[3].st;
+   objects_add_process_fd(&l, 42, 7, &st, "/dev/shm/sem.held");
+   objects_add_process_map(&l, 42, "7f0000000000-7f0000001000 rw-s 00000000 00:1a 15 /dev/shm/sem.Xy12ab (deleted)");
+   objects_add_process_map(&l, 42, "7f0000010000-7f0000014000 rw-s 00000000 00:1a 14 /dev/shm/alone");
+   objects_add_process_map(&l, 42, "7f0000020000-7f0000021000 rw-s 00000000 00:1a 99 /dev/shm/was (deleted)");
+   objects_finish(&l);
+   Obj *x = by_name(&l, OBJ_SHM, "x"), *sx = by_name(&l, OBJ_SEM, "x"), *mq = by_name(&l, OBJ_MQ, "x");
+   ok(x && sx && mq, "shm x, semaphore x (sem.x) and queue x are listed");
+   ok(x && (x->flags & OBJ_FLAG_NAME_COLLISION), "shm x: name collision");
+   ok(sx && (sx->flags & OBJ_FLAG_NAME_COLLISION), "semaphore x: name collision");
+   ok(mq && (mq->flags & OBJ_FLAG_NAME_COLLISION), "queue x: name collision");
+   Obj *fat = by_name(&l, OBJ_SEM, "fat"), *held = by_name(&l, OBJ_SEM, "held");
+   Obj *okk = by_name(&l, OBJ_SEM, "ok"), *alone = by_name(&l, OBJ_SHM, "alone");
+   ok(fat && (fat->flags & OBJ_FLAG_SEM_SHM), "a 4096-byte sem.* object: sem-shm");
+   ok(held && (held->flags & OBJ_FLAG_SEM_SHM), "a sem.* object held by a descriptor: sem-shm");
+   ok(okk && okk->flags == 0, "a semaphore mapped as sem_open maps it: no flag");
+   ok(okk && okk->natt == 1 && okk->att[0].pid == 42 && strcmp(okk->att[0].comm, "holder") == 0,
+      "matched by dev:inode although the path is a deleted temporary name");
+   ok(alone && (alone->flags & OBJ_FLAG_SIZE_MISMATCH), "100 bytes mapped as 16 KiB: size mismatch");
+   ok(alone && !(alone->flags & OBJ_FLAG_NAME_COLLISION), "a lone name: no collision");
+   Obj *was = by_name(&l, OBJ_SHM, "was");
+   ok(was && was->removed && (was->flags & OBJ_FLAG_REMOVED), "an unlinked object still mapped: removed");
+   objects_free(&l);
+}
+
+static void test_sysv_flags(void) {
+   ObjList l;
+   objects_init(&l, 4096);
+   ok(objects_add_sysv_line(&l, PLATFORM_SYSV_SHM, "     43981          7   600                 12345   100   101      1     0     0     0     0          5          6          7                  0                  0"),
+      "a shm line parses");
+   ok(objects_add_sysv_line(&l, PLATFORM_SYSV_SEM, "     43981          3   600          3     0     0     0     0          0         10"),
+      "a sem line parses");
+   ok(objects_add_sysv_line(&l, PLATFORM_SYSV_MSG, "        -1          4   644           5          1   200   201     0     0     0     0          0          0         10"),
+      "a msg line with a negative key parses");
+   ok(objects_add_sysv_line(&l, PLATFORM_SYSV_SHM, "         0          8  1600                  4096   100   100      1     0     0     0     0          0          0          9                  0                  0"),
+      "a removed segment parses");
+   ok(!objects_add_sysv_line(&l, PLATFORM_SYSV_SHM, "key shmid perms"), "a header is refused");
+   objects_begin_process(&l, 100, "maker");
+   objects_add_process_map(&l, 100, "7f0000000000-7f0000004000 rw-s 00000000 00:01 7 /SYSV0000abcd (deleted)");
+   objects_add_process_map(&l, 100, "7f0000010000-7f0000011000 rw-s 00000000 00:01 8 /SYSV00000000 (deleted)");
+   objects_finish(&l);
+   Obj *shm = objects_find_sysv(&l, OBJ_SYSV_SHM, 7), *sem = objects_find_sysv(&l, OBJ_SYSV_SEM, 3);
+   Obj *msg = objects_find_sysv(&l, OBJ_SYSV_MSG, 4), *gone = objects_find_sysv(&l, OBJ_SYSV_SHM, 8);
+   ok(shm && shm->key == 0xabcd && shm->size == 12345 && shm->nattch == 1 && shm->cpid == 100,
+      "shm: key, size, nattch, cpid");
+   ok(shm && shm->natt == 1 && shm->att[0].mapped && shm->att[0].pid == 100,
+      "the /SYSV mapping is matched by inode = shmid");
+   ok(shm && (shm->flags & OBJ_FLAG_KEY_REUSE) && sem && (sem->flags & OBJ_FLAG_KEY_REUSE),
+      "one key for a segment and a semaphore set: key reuse");
+   ok(msg && msg->key == 0xffffffffu && !(msg->flags & OBJ_FLAG_KEY_REUSE) && msg->messages == 1,
+      "msg: its own key, one message");
+   ok(gone && gone->removed && (gone->flags & OBJ_FLAG_REMOVED) && !(gone->flags & OBJ_FLAG_KEY_REUSE),
+      "removed but attached; key 0 is never a reuse");
+   ok(shm && !(shm->flags & OBJ_FLAG_SIZE_MISMATCH), "12345 bytes mapped as 16 KiB: no mismatch");
+   objects_free(&l);
+}
+
+static void test_memfd(void) {
+   ObjList l;
+   objects_init(&l, 4096);
+   PlatformStat st = { .kind = PLATFORM_KIND_REGULAR, .size = 3000, .dev = platform_dev_make(0, 1),
+                       .ino = 77 };
+   objects_begin_process(&l, 9, "m");
+   objects_add_process_fd(&l, 9, 4, &st, "/memfd:buf\033x (deleted)");
+   objects_add_process_map(&l, 9, "7f0000000000-7f0000001000 r--s 00000000 00:01 77 /memfd:buf\033x (deleted)");
+   objects_finish(&l);
+   Obj *m = by_name(&l, OBJ_MEMFD, "buf\033x");
+   ok(m && m->natt == 2 && m->size == 3000 && !(m->flags & OBJ_FLAG_REMOVED),
+      "a memfd: found by its descriptor, its mapping matched, not 'removed'");
+   objects_free(&l);
+}
+
+static void test_json(void) {
+   char *q = json_name_dup("a\"b\\c\033[31m\x01\xff");
+   is_str(q, "\"a\\\"b\\\\\\\\c\\\\e[31m\\\\x01\\\\xff\"", "JSON: escaped first, then quoted");
+   free(q);
+   char small[6];
+   json_quote_into(small, sizeof small, "abcdefgh");
+   is_str(small, "\"abcd", "JSON: truncation keeps whole pieces");
+}
+
+int main(void) {
+   plan_lazy();
+   test_maps_lines();
+   test_sem_decode();
+   test_mq_info();
+   test_kinds();
+   test_posix_flags();
+   test_sysv_flags();
+   test_memfd();
+   test_json();
+   return done_testing();
+}
