@@ -1,0 +1,111 @@
+/* command.c - command lookup and the session's commands. */
+#include "config.h"
+
+#include "app/command.h"
+#include "app/session.h"
+#include "core/gettext.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static const char *skip_blanks(const char *s) {
+   while (*s == ' ' || *s == '\t')
+      s++;
+   return s;
+}
+
+bool command_split(const char *line, char *name, size_t namesz, const char **args) {
+   const char *p = skip_blanks(line);
+   size_t n = 0;
+   while (p[n] && p[n] != ' ' && p[n] != '\t')
+      n++;
+   if (n == 0 || namesz == 0)
+      return false;
+   if (n >= namesz)
+      n = namesz - 1;
+   memcpy(name, p, n);
+   name[n] = '\0';
+   while (*p && *p != ' ' && *p != '\t')
+      p++;
+   *args = skip_blanks(p);
+   return true;
+}
+
+const Command *command_lookup(const CommandSet *sets, size_t nsets, const char *name,
+                              void **ctx, bool *ambiguous) {
+   const Command *found = NULL;
+   size_t len = strlen(name), matches = 0;
+   *ambiguous = false;
+   for (size_t i = 0; i < nsets; i++) {
+      for (size_t j = 0; j < sets[i].count; j++) {
+         const Command *c = &sets[i].commands[j];
+         if (strcmp(c->name, name) == 0) {
+            *ctx = sets[i].ctx;
+            return c;
+         }
+         if (strncmp(c->name, name, len) == 0 && (!found || found != c)) {
+            matches++;
+            found = c;
+            *ctx = sets[i].ctx;
+         }
+      }
+   }
+   if (matches == 1)
+      return found;
+   *ambiguous = matches > 1;
+   return NULL;
+}
+
+/* Whether the command's arguments are as its table row says. */
+static bool args_fit(const Command *c, const char *args) {
+   return c->args ? *args != '\0' : *args == '\0';
+}
+
+CommandStatus command_execute(const CommandSet *sets, size_t nsets, const char *line) {
+   char name[64];
+   const char *args;
+   if (!command_split(line, name, sizeof name, &args))
+      return COMMAND_OK;
+   const char *p = skip_blanks(line);
+   if (isdigit((unsigned char)*p) || *p == '+' || *p == '-') {
+      strcpy(name, "goto");
+      args = p;
+   }
+   void *ctx = NULL;
+   bool ambiguous;
+   const Command *c = command_lookup(sets, nsets, name, &ctx, &ambiguous);
+   if (!c)
+      return COMMAND_UNKNOWN;
+   if (!args_fit(c, args))
+      return COMMAND_BAD_ARGS;
+   return c->run(ctx, args);
+}
+
+/* ---- the session's commands ------------------------------------------- */
+
+static CommandStatus cmd_goto(void *ctx, const char *args) {
+   return session_goto(ctx, args) ? COMMAND_OK : COMMAND_FAILED;
+}
+
+static CommandStatus cmd_granularity(void *ctx, const char *args) {
+   return session_set_granularity(ctx, args) ? COMMAND_OK : COMMAND_FAILED;
+}
+
+static CommandStatus cmd_window(void *ctx, const char *args) {
+   return session_set_window(ctx, args) ? COMMAND_OK : COMMAND_FAILED;
+}
+
+static CommandStatus cmd_reload(void *ctx, const char *args) {
+   (void)args;
+   return session_reload(ctx) ? COMMAND_OK : COMMAND_FAILED;
+}
+
+const Command session_commands[] = {
+   { "goto", N_("OFFSET"),
+     N_("move to OFFSET: 0x1f00 4096 64K 1.5G 50% +N -N end"), cmd_goto },
+   { "granularity", N_("SIZE"),
+     N_("align windows to SIZE (64K: as Windows does)"), cmd_granularity },
+   { "window", N_("SIZE"), N_("map at least SIZE bytes per window"), cmd_window },
+   { "reload", NULL, N_("look at the object's size and type again"), cmd_reload },
+};
+const size_t session_command_count = sizeof session_commands / sizeof session_commands[0];

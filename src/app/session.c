@@ -1,0 +1,362 @@
+/* session.c - the viewer's state and commands, below the screen. */
+#include "config.h"
+
+#include "app/session.h"
+#include "app/session_edit.h"
+#include "core/edits.h"
+#include "core/gettext.h"
+#include "core/hexrow.h"
+#include "core/inspect.h"
+#include "core/offset.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef unsigned long long ull;
+
+void session_message(Session *s, bool is_error, const char *fmt, ...) {
+   va_list ap;
+   va_start(ap, fmt);
+   vsnprintf(s->message, sizeof s->message, fmt, ap);
+   va_end(ap);
+   s->message_is_error = is_error;
+}
+
+void session_clear_message(Session *s) {
+   s->message[0] = '\0';
+   s->message_is_error = false;
+}
+
+static uint64_t row_bytes(const Session *s) {
+   return s->row_bytes ? s->row_bytes : 16;
+}
+
+static uint64_t row_of(const Session *s, uint64_t offset) {
+   return offset - offset % row_bytes(s);
+}
+
+static uint64_t screen_bytes(const Session *s) {
+   return row_bytes(s) * (s->rows ? s->rows : 1);
+}
+
+uint64_t session_max_top(const Session *s) {
+   uint64_t size = s->src->size;
+   if (size == 0)
+      return 0;
+   uint64_t last = row_of(s, size - 1);
+   uint64_t back = screen_bytes(s) - row_bytes(s);
+   return last > back ? last - back : 0;
+}
+
+/* Keep the cursor inside the object and on the screen, the top on a row. */
+static void follow(Session *s) {
+   uint64_t size = s->src->size;
+   if (size == 0) {
+      s->cursor = s->top = 0;
+      return;
+   }
+   if (s->cursor >= size)
+      s->cursor = size - 1;
+   s->top = row_of(s, s->top);
+   uint64_t crow = row_of(s, s->cursor);
+   if (crow < s->top)
+      s->top = crow;
+   else if (crow - s->top >= screen_bytes(s))
+      s->top = crow - (screen_bytes(s) - row_bytes(s));
+   if (s->top > session_max_top(s))
+      s->top = session_max_top(s);
+}
+
+void session_set_geometry(Session *s, unsigned row_bytes_, unsigned rows) {
+   s->row_bytes = row_bytes_ ? row_bytes_ : 1;
+   s->rows = rows ? rows : 1;
+   follow(s);
+}
+
+void session_set_cursor(Session *s, uint64_t offset) {
+   s->cursor = offset;
+   follow(s);
+}
+
+void session_move(Session *s, int64_t bytes) {
+   uint64_t size = s->src->size;
+   if (bytes < 0)
+      s->cursor = (uint64_t)-bytes > s->cursor ? 0 : s->cursor - (uint64_t)-bytes;
+   else if (size > 0)
+      s->cursor = (uint64_t)bytes >= size - s->cursor ? size - 1 : s->cursor + (uint64_t)bytes;
+   follow(s);
+}
+
+void session_scroll(Session *s, int64_t rows) {
+   uint64_t amount = (uint64_t)(rows < 0 ? -rows : rows) * row_bytes(s);
+   uint64_t max_top = session_max_top(s);
+   if (rows < 0) {
+      s->top = amount > s->top ? 0 : s->top - amount;
+   } else {
+      s->top = s->top >= max_top || amount >= max_top - s->top ? max_top : s->top + amount;
+   }
+   session_move(s, rows < 0 ? -(int64_t)amount : (int64_t)amount);
+}
+
+void session_center_top(Session *s) {
+   s->top = row_of(s, s->cursor);
+   follow(s);
+}
+
+/* ---- the window -------------------------------------------------------- */
+
+/* Map the window that covers [from, to) unless the current one does. */
+static bool ensure_window(Session *s, uint64_t from, uint64_t to, Error *e) {
+   Window *w = &s->win;
+   if (w->addr && from >= w->span.start && to <= w->span.start + w->span.length)
+      return true;
+   uint64_t start = from & ~(s->granularity - 1);
+   uint64_t need = to - start > s->window_size ? to - start : s->window_size;
+   uint64_t len = window_round_size(need, s->granularity);
+   if (!window_map(w, s->src, from, len, s->granularity, PLATFORM_MAP_READ, false, e))
+      return false;
+   s->windows_mapped++;
+   return true;
+}
+
+typedef struct {
+   unsigned char *dst;
+   const unsigned char *src;
+   size_t len;
+} GuardedCopy;
+
+static void guarded_copy(void *ctx) {
+   GuardedCopy *c = ctx;
+   memcpy(c->dst, c->src, c->len);
+}
+
+static void report_size_change(Session *s, uint64_t old, uint64_t now) {
+   if (now == 0)
+      session_message(s, true, _("the object is now empty (it was %llu bytes)"), (ull)old);
+   else if (now < old)
+      session_message(s, true, _("the object shrank to %llu bytes (it was %llu)"),
+                      (ull)now, (ull)old);
+   else
+      session_message(s, false, _("the object grew to %llu bytes (it was %llu)"),
+                      (ull)now, (ull)old);
+}
+
+/* The size changed from KNOWN_SIZE: drop a window that reaches past the
+ * end, keep the cursor inside, tell the user. */
+static void size_changed(Session *s) {
+   uint64_t old = s->known_size, now = s->src->size;
+   s->known_size = now;
+   if (s->win.addr && s->win.span.start + s->win.span.length > now)
+      window_unmap(&s->win, s->src);
+   follow(s);
+   report_size_change(s, old, now);
+}
+
+bool session_check_size(Session *s) {
+   Error e;
+   if (!source_refresh(s->src, &e)) {
+      session_message(s, true, "%s", _(error_message(e.code)));
+      return false;
+   }
+   if (s->src->size == s->known_size)
+      return false;
+   size_changed(s);
+   return true;
+}
+
+static size_t copy_visible(Session *s, unsigned char *buf, size_t cap, bool *fault) {
+   uint64_t size = s->src->size;
+   *fault = false;
+   if (size == 0 || s->top >= size)
+      return 0;
+   uint64_t from = s->top, to = size - from < screen_bytes(s) ? size : from + screen_bytes(s);
+   if (to - from > cap)
+      to = from + cap;
+   Error e;
+   if (!ensure_window(s, from, to, &e)) {
+      session_message(s, true, "%s", _(error_message(e.code)));
+      return 0;
+   }
+   GuardedCopy c = { buf, s->win.addr + (from - s->win.span.start), (size_t)(to - from) };
+   if (platform_guard(guarded_copy, &c, NULL) != 0) {
+      *fault = true;
+      return 0;
+   }
+   return c.len;
+}
+
+size_t session_visible(Session *s, unsigned char *buf, size_t cap) {
+   bool fault;
+   size_t n = copy_visible(s, buf, cap, &fault);
+   if (!fault) {
+      if (s->edits)
+         edits_overlay(s->edits, s->top, buf, n);    /* what the view shows */
+      return n;
+   }
+   /* The object shrank under the mapping: look again and show what is left. */
+   window_unmap(&s->win, s->src);
+   if (!session_check_size(s))
+      session_message(s, true, "%s", _(error_message(ERR_SHRANK)));
+   n = copy_visible(s, buf, cap, &fault);
+   if (fault)
+      return 0;
+   if (s->edits)
+      edits_overlay(s->edits, s->top, buf, n);
+   return n;
+}
+
+bool session_residency(Session *s, unsigned char *vec, size_t cap, size_t *pages) {
+   if (!s->win.addr)
+      return false;
+   size_t page = platform_page_size();
+   size_t len = (size_t)s->win.span.length;
+   *pages = (len + page - 1) / page;
+   if (*pages > cap)
+      len = cap * page;
+   return platform_residency(s->win.addr, len, vec) == 0;
+}
+
+/* ---- commands -------------------------------------------------------- */
+
+bool session_goto(Session *s, const char *expr) {
+   const char *why = NULL;
+   uint64_t off;
+   if (!offset_eval(expr, OFFSET_AS_GOTO, s->src->size, s->cursor, &off, &why)) {
+      session_message(s, true, _("goto %s: %s"), expr, _(why));
+      return false;
+   }
+   if (off >= s->src->size) {
+      session_message(s, true, _("goto %s: offset 0x%llx is past the end (size 0x%llx)"),
+                      expr, (ull)off, (ull)s->src->size);
+      return false;
+   }
+   s->cursor = off;
+   session_center_top(s);
+   return true;
+}
+
+static bool parse_size(Session *s, const char *what, const char *text, uint64_t *out) {
+   const char *why = NULL;
+   if (!offset_eval(text, OFFSET_AS_LENGTH, 0, 0, out, &why)) {
+      session_message(s, true, "%s %s: %s", what, text, _(why));
+      return false;
+   }
+   if (*out == 0) {
+      session_message(s, true, "%s %s: %s", what, text, _("must be greater than zero"));
+      return false;
+   }
+   return true;
+}
+
+bool session_set_granularity(Session *s, const char *text) {
+   uint64_t g;
+   if (!parse_size(s, _("granularity"), text, &g))
+      return false;
+   if (!window_granularity_valid(g, platform_page_size())) {
+      session_message(s, true, _("granularity %s: %s"), text,
+                      _("must be a power of two no smaller than the page size"));
+      return false;
+   }
+   s->granularity = g;
+   s->window_size = window_round_size(s->window_size, g);
+   window_unmap(&s->win, s->src);
+   char human[32];
+   hexrow_human_size(human, sizeof human, g);
+   session_message(s, false, _("granularity %s: windows now start at multiples of 0x%llx"),
+                   human, (ull)g);
+   return true;
+}
+
+bool session_set_window(Session *s, const char *text) {
+   uint64_t size;
+   if (!parse_size(s, _("window"), text, &size))
+      return false;
+   s->window_size = window_round_size(size, s->granularity);
+   window_unmap(&s->win, s->src);
+   char human[32];
+   hexrow_human_size(human, sizeof human, s->window_size);
+   session_message(s, false, _("windows are now at least %s"), human);
+   return true;
+}
+
+bool session_reload(Session *s) {
+   window_unmap(&s->win, s->src);
+   if (session_check_size(s))
+      return true;
+   if (s->message_is_error)
+      return false;
+   session_magic_collect(s, 0);
+   inspect_magic(s->src, s->type, sizeof s->type);
+   session_message(s, false, _("reloaded: %llu bytes"), (ull)s->src->size);
+   return true;
+}
+
+/* ---- opening --------------------------------------------------------- */
+
+static bool apply_offset(Session *s, const char *text, Error *e) {
+   const char *why = NULL;
+   uint64_t off;
+   if (!offset_eval(text, OFFSET_AS_START, s->src->size, 0, &off, &why)) {
+      error_set(e, ERR_BAD_OFFSET, 0, "--offset '%s': %s", text, _(why));
+      return false;
+   }
+   if (off >= s->src->size) {
+      error_set(e, ERR_PAST_END, 0, _("offset %llu, size %llu"), (ull)off, (ull)s->src->size);
+      return false;
+   }
+   s->cursor = off;
+   session_center_top(s);
+   return true;
+}
+
+bool session_open(Session *s, const char *spec, const SessionConfig *cfg, Error *e) {
+   memset(s, 0, sizeof *s);
+   if (!source_open(spec, false, &s->src, e))
+      return false;
+   s->granularity = cfg->granularity ? cfg->granularity : platform_page_size();
+   s->window_size = window_round_size(cfg->window_size ? cfg->window_size : s->granularity,
+                                      s->granularity);
+   s->known_size = s->src->size;
+   s->row_bytes = 16;
+   s->rows = 1;
+   if (!source_require_mappable(s->src, e) || (cfg->offset && !apply_offset(s, cfg->offset, e))) {
+      source_close(s->src);
+      s->src = NULL;
+      return false;
+   }
+   s->magic.running = false;
+   s->magic_wanted = cfg->magic;
+   if (!session_edit_start(s, cfg->write, e)) {
+      source_close(s->src);
+      s->src = NULL;
+      return false;
+   }
+   return true;
+}
+
+void session_magic_start(Session *s) {
+   if (!s->magic_wanted)
+      return;
+   s->magic_wanted = false;
+   inspect_magic_start(s->src, &s->magic);
+}
+
+int session_magic_fd(const Session *s) {
+   return inspect_magic_fd(&s->magic);
+}
+
+void session_magic_collect(Session *s, int timeout_ms) {
+   if (s->magic.running)
+      inspect_magic_finish(&s->magic, s->type, sizeof s->type, timeout_ms);
+}
+
+void session_close(Session *s) {
+   if (!s->src)
+      return;
+   session_magic_collect(s, 0);
+   window_unmap(&s->win, s->src);
+   session_edit_stop(s);
+   source_close(s->src);
+   s->src = NULL;
+}

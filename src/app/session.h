@@ -1,0 +1,101 @@
+/* session.h - one object under the viewer, without any terminal.
+ *
+ * The session owns the source, the one mapped window, the cursor and the
+ * first offset shown.  The screen tells it how many rows of how many bytes
+ * it shows; the session maps exactly the window that covers them (aligned
+ * down to the granularity, at least one window size long) and copies the
+ * visible bytes out under platform_guard(), so a file that shrinks under
+ * the view becomes a message, never SIGBUS.  Everything here is testable
+ * without curses. */
+#ifndef MAPSCOPE_SESSION_H
+#define MAPSCOPE_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/inspect.h"
+#include "core/source.h"
+#include "core/window.h"
+
+typedef struct {
+   uint64_t granularity;     /* 0: the page size */
+   uint64_t window_size;     /* 0: one granule */
+   const char *offset;       /* -o as typed, or NULL */
+   bool magic;               /* look up the libmagic type */
+   bool write;               /* -w: edits of other users' objects allowed */
+} SessionConfig;
+
+typedef struct {
+   Source *src;
+   Window win;               /* the window mapped now (addr NULL: none) */
+   uint64_t granularity;
+   uint64_t window_size;     /* the smallest window mapped */
+   uint64_t known_size;      /* the size the screen was last told about */
+   uint64_t cursor;          /* offset of the byte under the cursor */
+   uint64_t top;             /* offset of the first byte shown */
+   unsigned row_bytes;       /* geometry, set by the screen */
+   unsigned rows;
+   unsigned long windows_mapped;
+   char type[160];           /* libmagic's description ("" until known) */
+   InspectJob magic;         /* the lookup of the type, while it runs */
+   bool magic_wanted;        /* a lookup is to be started */
+   char message[256];        /* the status line's message, "" for none */
+   bool message_is_error;
+   struct EditSet *edits;    /* copy-on-write edits (app/session_edit.h) */
+} Session;
+
+/* Open SPEC, refuse an empty object, apply CFG.  On failure E says why and
+ * S holds nothing to close. */
+bool session_open(Session *s, const char *spec, const SessionConfig *cfg, Error *e);
+void session_close(Session *s);
+
+void session_message(Session *s, bool is_error, const char *fmt, ...)
+   __attribute__((format(printf, 3, 4)));
+void session_clear_message(Session *s);
+
+/* The screen shows ROWS rows of ROW_BYTES bytes. */
+void session_set_geometry(Session *s, unsigned row_bytes, unsigned rows);
+
+/* Cursor moves: clamped to the object, the view follows the cursor. */
+void session_set_cursor(Session *s, uint64_t offset);
+void session_move(Session *s, int64_t bytes);
+/* Scroll the view and the cursor by ROWS rows (negative: back). */
+void session_scroll(Session *s, int64_t rows);
+/* Put the cursor's row at the top of the screen when it can be. */
+void session_center_top(Session *s);
+
+/* The commands behind :goto, :granularity, :window and :reload.  They set
+ * the message and return false on bad input. */
+bool session_goto(Session *s, const char *expr);
+bool session_set_granularity(Session *s, const char *text);
+bool session_set_window(Session *s, const char *text);
+bool session_reload(Session *s);
+
+/* A cheap look at the object's size (one fstat); tells the user when it
+ * changed and keeps the cursor and the view inside it.  True if it changed. */
+bool session_check_size(Session *s);
+
+/* Copy the visible bytes [top, top + rows*row_bytes), clipped at the end,
+ * into BUF (CAP bytes), mapping the window that covers them.  Returns the
+ * count; on a fault or a failed map, the message says what happened and
+ * the count is 0. */
+size_t session_visible(Session *s, unsigned char *buf, size_t cap);
+
+/* Residency of the current window's pages: up to CAP entries in VEC, *PAGES
+ * the window's page count.  False when nothing is mapped. */
+bool session_residency(Session *s, unsigned char *vec, size_t cap, size_t *pages);
+
+/* The type lookup runs beside the screen: start it (the screen does once
+ * its first screen is drawn, so the lookup never delays it), a descriptor
+ * to wait on (-1 when none runs), and the call that collects the answer
+ * (waiting up to TIMEOUT_MS). */
+void session_magic_start(Session *s);
+int session_magic_fd(const Session *s);
+void session_magic_collect(Session *s, int timeout_ms);
+
+/* The offset of the last row that can be at the top of the screen. */
+uint64_t session_max_top(const Session *s);
+
+#endif

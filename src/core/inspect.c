@@ -1,0 +1,84 @@
+/* inspect.c - the libmagic type of an object. */
+#include "config.h"
+
+#include "core/inspect.h"
+#include "core/gettext.h"
+
+#include <errno.h>
+#include <magic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void copy_text(char *out, size_t outsz, const char *text) {
+   if (outsz == 0)
+      return;
+   snprintf(out, outsz, "%s", text);
+}
+
+bool inspect_magic_buffer(const void *buf, size_t len, char *out, size_t outsz) {
+   magic_t m = magic_open(MAGIC_NONE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
+   if (!m) {
+      copy_text(out, outsz, _("(type unknown: no libmagic)"));
+      return false;
+   }
+   bool ok = false;
+   const char *desc = NULL;
+   if (magic_load(m, NULL) == 0)
+      desc = magic_buffer(m, buf, len);
+   if (desc) {
+      copy_text(out, outsz, desc);
+      ok = true;
+   } else {
+      copy_text(out, outsz, _("(type unknown)"));
+   }
+   magic_close(m);
+   return ok;
+}
+
+typedef struct {
+   const unsigned char *buf;
+   size_t len;
+} Sample;
+
+static void magic_in_child(void *ctx, char *out, size_t outsz) {
+   Sample *s = ctx;
+   inspect_magic_buffer(s->buf, s->len, out, outsz);
+}
+
+/* libmagic runs in a child process: its database (megabytes) never counts
+ * in the viewer's memory, and a parser bug on hostile bytes cannot take the
+ * viewer down. */
+void inspect_magic_start(Source *src, InspectJob *job) {
+   size_t want = src->size < INSPECT_SAMPLE ? (size_t)src->size : INSPECT_SAMPLE;
+   unsigned char *buf = malloc(want ? want : 1);
+   size_t got = 0;
+   Error e;
+   job->running = false;
+   job->child.fd = job->child.pid = -1;
+   if (buf && source_read(src, buf, want, 0, &got, &e)) {
+      Sample s = { buf, got };     /* the child has its own copy once forked */
+      job->running = platform_child_start(magic_in_child, &s, INSPECT_TEXT_MAX, &job->child) == 0;
+   }
+   free(buf);
+}
+
+int inspect_magic_fd(const InspectJob *job) {
+   return job->running ? job->child.fd : -1;
+}
+
+bool inspect_magic_finish(InspectJob *job, char *out, size_t outsz, int timeout_ms) {
+   int rc = job->running ? platform_child_finish(&job->child, out, outsz, timeout_ms) : EINVAL;
+   job->running = false;
+   if (rc != 0 || out[0] == '\0') {
+      copy_text(out, outsz, _("(type unknown)"));
+      return false;
+   }
+   return out[0] != '(';
+}
+
+bool inspect_magic(Source *src, char *out, size_t outsz) {
+   InspectJob job;
+   inspect_magic_start(src, &job);
+   return inspect_magic_finish(&job, out, outsz, INSPECT_TIMEOUT_MS);
+}

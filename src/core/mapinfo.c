@@ -1,0 +1,50 @@
+/* mapinfo.c - the text of the mapping pane. */
+#include "config.h"
+
+#include "core/mapinfo.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef unsigned long long ull;
+
+size_t mapinfo_mmap_call(char *out, size_t outsz, const Window *w, int fd) {
+   int n = snprintf(out, outsz, "mmap(NULL, %llu, %s, %s, %d, 0x%llx) = %p",
+                    (ull)w->span.length, platform_map_prot_name(w->mode),
+                    platform_map_flags_name(w->mode, false), fd, (ull)w->span.start,
+                    (void *)w->addr);
+   return n < 0 ? 0 : (size_t)n;
+}
+
+const char *mapinfo_access_name(PlatformMapMode mode) {
+   switch (mode) {
+   case PLATFORM_MAP_SHARED:  return "FILE_MAP_WRITE";
+   case PLATFORM_MAP_PRIVATE: return "FILE_MAP_COPY";
+   case PLATFORM_MAP_READ:
+   default:                   return "FILE_MAP_READ";
+   }
+}
+
+size_t mapinfo_mapview_call(char *out, size_t outsz, const Window *w) {
+   int n = snprintf(out, outsz, "MapViewOfFile(hMap, %s, 0x%08llx, 0x%08llx, %llu)",
+                    mapinfo_access_name(w->mode), (ull)(w->span.start >> 32),
+                    (ull)(w->span.start & 0xffffffffu), (ull)w->span.length);
+   return n < 0 ? 0 : (size_t)n;
+}
+
+size_t mapinfo_page_cells(char *out, size_t outsz, const unsigned char *vec, size_t pages,
+                          const char *full, const char *empty) {
+   size_t used = 0, i;
+   if (outsz == 0)
+      return 0;
+   for (i = 0; i < pages; i++) {
+      const char *cell = vec[i] ? full : empty;
+      size_t len = strlen(cell);
+      if (used + len >= outsz)
+         break;
+      memcpy(out + used, cell, len);
+      used += len;
+   }
+   out[used] = '\0';
+   return i;
+}

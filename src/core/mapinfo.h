@@ -1,0 +1,25 @@
+/* mapinfo.h - a mapped window explained: the real mmap() call that made it,
+ * what Windows would have called, and the alignment arithmetic. */
+#ifndef MAPSCOPE_MAPINFO_H
+#define MAPSCOPE_MAPINFO_H
+
+#include <stddef.h>
+
+#include "core/window.h"
+
+/* "mmap(NULL, 4096, PROT_READ, MAP_SHARED, 3, 0x10000) = 0x7f..." */
+size_t mapinfo_mmap_call(char *out, size_t outsz, const Window *w, int fd);
+
+/* "MapViewOfFile(hMap, FILE_MAP_READ, 0x00000000, 0x00010000, 4096)" */
+size_t mapinfo_mapview_call(char *out, size_t outsz, const Window *w);
+
+/* The Windows access flag for MODE: FILE_MAP_READ, FILE_MAP_WRITE, FILE_MAP_COPY. */
+const char *mapinfo_access_name(PlatformMapMode mode);
+
+/* Residency as a row of cells, one per page: FULL for a resident page,
+ * EMPTY for one that is not.  Writes at most OUTSZ bytes (terminated);
+ * returns the number of pages written. */
+size_t mapinfo_page_cells(char *out, size_t outsz, const unsigned char *vec, size_t pages,
+                          const char *full, const char *empty);
+
+#endif

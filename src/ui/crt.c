@@ -1,0 +1,220 @@
+/* crt.c - curses start and stop, signals, colours and keys. */
+#include "config.h"
+
+#include "ui/crt.h"
+#include "app/diag.h"
+#include "platform/platform.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static bool active, utf8, color;
+static int attrs[CRT_STYLE_COUNT];
+static volatile sig_atomic_t quit_flag, suspend_flag, redraw_flag;
+
+static void on_quit(int sig) {
+   quit_flag = sig;
+}
+
+static void on_suspend(int sig) {
+   (void)sig;
+   suspend_flag = 1;
+}
+
+static void on_continue(int sig) {
+   (void)sig;
+   redraw_flag = 1;
+}
+
+/* No SA_RESTART: a signal must wake the main loop's wait. */
+static void set_handler(int sig, void (*fn)(int)) {
+   struct sigaction sa;
+   memset(&sa, 0, sizeof sa);
+   sa.sa_handler = fn;
+   sigemptyset(&sa.sa_mask);
+   sigaction(sig, &sa, NULL);
+}
+
+static void install_signals(void) {
+   set_handler(SIGINT, on_quit);
+   set_handler(SIGTERM, on_quit);
+   set_handler(SIGHUP, on_quit);
+   set_handler(SIGTSTP, on_suspend);
+   set_handler(SIGCONT, on_continue);
+}
+
+static void restore_signals(void) {
+   static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT };
+   for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+      signal(sigs[i], SIG_DFL);
+}
+
+static bool want_color(CrtColorMode mode) {
+   if (mode == CRT_COLOR_NEVER || !has_colors())
+      return false;
+   const char *no = getenv("NO_COLOR");
+   return mode == CRT_COLOR_ALWAYS || !(no && *no);
+}
+
+/* Colours where there are colours; a distinct look where there are none. */
+static void setup_styles(CrtColorMode mode) {
+   static const struct { short fg, bg; int extra, mono; } look[CRT_STYLE_COUNT] = {
+      [CRT_NORMAL]     = { -1, -1, 0, 0 },
+      [CRT_TITLE]      = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
+      [CRT_STATUS]     = { -1, -1, A_BOLD, A_BOLD },
+      [CRT_ERROR]      = { COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE },
+      [CRT_OFFSET]     = { COLOR_YELLOW, -1, 0, 0 },
+      [CRT_BYTE_NUL]   = { COLOR_BLUE, -1, A_BOLD, A_DIM },
+      [CRT_BYTE_PRINT] = { -1, -1, 0, 0 },
+      [CRT_BYTE_SPACE] = { COLOR_GREEN, -1, 0, 0 },
+      [CRT_BYTE_OTHER] = { COLOR_MAGENTA, -1, 0, A_BOLD },
+      [CRT_CURSOR]     = { -1, -1, A_REVERSE, A_REVERSE },
+      [CRT_PANE]       = { COLOR_CYAN, -1, 0, 0 },
+      [CRT_HEADING]    = { -1, -1, A_BOLD, A_BOLD },
+      [CRT_EDITED]     = { COLOR_RED, -1, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
+      [CRT_CURSOR_OTHER] = { -1, -1, A_UNDERLINE, A_UNDERLINE },
+      [CRT_MATCH]      = { COLOR_BLACK, COLOR_YELLOW, 0, A_STANDOUT | A_DIM },
+      [CRT_CHANGED]    = { COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_BLINK },
+   };
+   color = want_color(mode);
+   if (color) {
+      start_color();
+      use_default_colors();
+   }
+   for (int i = 0; i < CRT_STYLE_COUNT; i++) {
+      if (!color) {
+         attrs[i] = look[i].mono;
+         continue;
+      }
+      attrs[i] = look[i].extra;
+      if (look[i].fg != -1 || look[i].bg != -1) {
+         init_pair((short)i, look[i].fg, look[i].bg);
+         attrs[i] |= (int)COLOR_PAIR(i);
+      }
+   }
+}
+
+bool crt_terminal(void) {
+   return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
+bool crt_start(CrtColorMode mode) {
+   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+      return false;
+   const char *cs = nl_langinfo(CODESET);
+   utf8 = cs && strcmp(cs, "UTF-8") == 0;
+   if (!getenv("ESCDELAY"))
+      set_escdelay(25);
+   if (!newterm(NULL, stdout, stdin))
+      return false;
+   active = true;
+   diag_set_terminal_hook(crt_stop);
+   atexit(crt_stop);
+   cbreak();
+   noecho();
+   nonl();
+   intrflush(stdscr, FALSE);
+   keypad(stdscr, TRUE);
+   nodelay(stdscr, TRUE);
+   curs_set(0);
+   mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+   mouseinterval(0);
+   setup_styles(mode);
+   install_signals();
+   return true;
+}
+
+void crt_stop(void) {
+   if (!active)
+      return;
+   active = false;
+   curs_set(1);
+   endwin();
+   restore_signals();
+}
+
+bool crt_utf8(void) {
+   return utf8;
+}
+
+bool crt_has_color(void) {
+   return color;
+}
+
+int crt_attr(CrtStyle style) {
+   return (unsigned)style < CRT_STYLE_COUNT ? attrs[style] : 0;
+}
+
+static int translate_mouse(void) {
+   MEVENT ev;
+   if (getmouse(&ev) != OK)
+      return CRT_KEY_NONE;
+   if (ev.bstate & BUTTON4_PRESSED)
+      return CRT_KEY_WHEEL_UP;
+   if (ev.bstate & BUTTON5_PRESSED)
+      return CRT_KEY_WHEEL_DOWN;
+   return CRT_KEY_NONE;
+}
+
+static int read_key(void) {
+   int ch = getch();
+   if (ch == ERR)
+      return CRT_KEY_NONE;
+   return ch == KEY_MOUSE ? translate_mouse() : ch;
+}
+
+int crt_wait(int timeout_ms, const int *fds, size_t n, bool *ready) {
+   int all[5] = { STDIN_FILENO };
+   bool got[5];
+   size_t m = 1;
+   for (size_t i = 0; i < n; i++)
+      ready[i] = false;
+   int key = read_key();            /* curses may hold keys it has read already */
+   if (key != CRT_KEY_NONE || quit_flag || suspend_flag || redraw_flag)
+      return key;
+   for (size_t i = 0; i < n && m < 5; i++)
+      if (fds[i] >= 0)
+         all[m++] = fds[i];
+   if (platform_wait_readable(all, got, m, timeout_ms) != 0)
+      return read_key();            /* a signal: KEY_RESIZE may be waiting */
+   for (size_t i = 0, j = 1; i < n && j < m; i++)
+      if (fds[i] >= 0)
+         ready[i] = got[j++];
+   return got[0] ? read_key() : CRT_KEY_NONE;
+}
+
+bool crt_quit_requested(void) {
+   return quit_flag != 0;
+}
+
+bool crt_quit_interrupted(void) {
+   return quit_flag == SIGINT;
+}
+
+void crt_quit_clear(void) {
+   quit_flag = 0;
+}
+
+int crt_quit_status(void) {
+   return quit_flag == 0 || quit_flag == SIGINT ? 0 : 128 + quit_flag;
+}
+
+bool crt_handle_suspend(void) {
+   bool redraw = redraw_flag != 0;
+   redraw_flag = 0;
+   if (!suspend_flag)
+      return redraw;
+   suspend_flag = 0;
+   def_prog_mode();
+   endwin();
+   signal(SIGTSTP, SIG_DFL);
+   raise(SIGTSTP);                  /* stops here until SIGCONT */
+   set_handler(SIGTSTP, on_suspend);
+   reset_prog_mode();
+   redraw_flag = 0;
+   return true;
+}

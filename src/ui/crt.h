@@ -1,0 +1,80 @@
+/* crt.h - the terminal: curses start and stop, signals, colours, keys.
+ *
+ * The one module that owns curses' life cycle.  While the screen is up it
+ * hooks app/diag.h so that the terminal is restored before any message is
+ * printed, and it turns signals into flags the main loop reads:
+ * SIGINT/SIGTERM/SIGHUP quit cleanly, SIGTSTP suspends (the screen is put
+ * away first and redrawn on return), SIGCONT redraws, SIGWINCH comes back
+ * from curses as KEY_RESIZE. */
+#ifndef MAPSCOPE_CRT_H
+#define MAPSCOPE_CRT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum {
+   CRT_COLOR_AUTO,
+   CRT_COLOR_ALWAYS,
+   CRT_COLOR_NEVER
+} CrtColorMode;
+
+/* What is drawn, each with a colour and a look without colour. */
+typedef enum {
+   CRT_NORMAL,
+   CRT_TITLE,
+   CRT_STATUS,
+   CRT_ERROR,
+   CRT_OFFSET,
+   CRT_BYTE_NUL,
+   CRT_BYTE_PRINT,
+   CRT_BYTE_SPACE,
+   CRT_BYTE_OTHER,
+   CRT_CURSOR,
+   CRT_PANE,
+   CRT_HEADING,
+   CRT_EDITED,         /* bytes changed by an edit not flushed */
+   CRT_CURSOR_OTHER,   /* the cursor in the pane not typed into */
+   CRT_MATCH,          /* search matches */
+   CRT_CHANGED,        /* live view: changed since the last refresh */
+   CRT_STYLE_COUNT
+} CrtStyle;
+
+/* Pseudo-keys beyond curses' own codes. */
+enum {
+   CRT_KEY_WHEEL_UP = 0x10000,
+   CRT_KEY_WHEEL_DOWN,
+   CRT_KEY_NONE
+};
+
+/* Start curses.  False (with nothing changed) when stdin or stdout is not
+ * a terminal curses can drive. */
+bool crt_start(CrtColorMode mode);
+/* Whether stdin and stdout are terminals (what crt_start() needs first). */
+bool crt_terminal(void);
+/* Put the terminal back as it was; safe to call more than once, and from
+ * the diag hook or atexit. */
+void crt_stop(void);
+
+bool crt_utf8(void);
+bool crt_has_color(void);
+int crt_attr(CrtStyle style);
+
+/* Wait up to TIMEOUT_MS for a key on the terminal or for one of the N (at
+ * most 4) descriptors FDS (-1 entries are ignored) to become readable.
+ * Returns a key, or CRT_KEY_NONE when there is none (time out, a signal, or
+ * a descriptor is ready: READY[i] says which). */
+int crt_wait(int timeout_ms, const int *fds, size_t n, bool *ready);
+
+/* Signal flags, read and cleared by the main loop. */
+bool crt_quit_requested(void);
+/* The quit came from Ctrl-C (SIGINT), which the screen may answer with a
+ * question instead; crt_quit_clear() forgets it. */
+bool crt_quit_interrupted(void);
+void crt_quit_clear(void);
+/* The exit status a quit by signal asks for: 0 for Ctrl-C (the user's way
+ * out), 128 + the signal for SIGTERM and SIGHUP. */
+int crt_quit_status(void);
+/* Suspend now if Ctrl-Z asked for it; true when the screen must be redrawn. */
+bool crt_handle_suspend(void);
+
+#endif

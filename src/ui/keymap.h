@@ -1,0 +1,15 @@
+/* keymap.h - names of keys, for scripts and help. */
+#ifndef MAPSCOPE_KEYMAP_H
+#define MAPSCOPE_KEYMAP_H
+
+#include <stddef.h>
+
+#define KEYMAP_CTRL(c) ((c) & 0x1f)
+
+/* The key code of a script's <NAME> ("PgDn", "C-d", "F1" ...), -1 if none. */
+int keymap_code(const char *name);
+
+/* How help writes KEY ("PgDn", "C-d", "j"); OUT holds at least 16 bytes. */
+void keymap_label(int key, char *out, size_t outsz);
+
+#endif

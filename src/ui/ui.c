@@ -1,0 +1,531 @@
+/* ui.c - the screen's main loop: the view stack, the status line and
+ * prompt, start-up commands and key scripts. */
+#include "config.h"
+
+#include "ui/ui.h"
+#include "ui/crt.h"
+#include "ui/keymap.h"
+#include "ui/view.h"
+#include "app/diag.h"
+#include "app/script.h"
+#include "app/session_edit.h"
+#include "core/gettext.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SIZE_CHECK_MS 1000      /* the periodic look at the object's size */
+#define HISTORY 32
+
+struct Ui {
+   Session session;
+   View *top;
+   bool quit;
+   bool prompting;
+   char prompt[256];
+   size_t prompt_len;
+   char history[HISTORY][256];
+   unsigned history_count, history_at;
+   unsigned forced_cols;
+   Script script;
+   bool scripting;
+   bool dirty;
+   bool asking_quit;              /* edits pending: flush, discard or stay? */
+   View *source_view;             /* the hex view opened from the object list */
+   bool failed;                   /* ui_fail(): end with FAILURE */
+   Error failure;
+};
+
+Session *ui_session(Ui *ui) { return &ui->session; }
+unsigned ui_forced_cols(Ui *ui) { return ui->forced_cols; }
+/* With edits not flushed, quitting asks first (ask_quit_key answers). */
+void ui_request_quit(Ui *ui) {
+   if (!session_edit_pending(&ui->session)) {
+      ui->quit = true;
+      return;
+   }
+   ui->asking_quit = true;
+   session_edit_ask_quit(&ui->session);
+}
+
+static void ask_quit_key(Ui *ui, int key) {
+   Session *s = &ui->session;
+   ui->asking_quit = false;
+   if (key == 'f' || key == 'F') {
+      if (session_edit_flush(s, false))
+         ui->quit = true;
+   } else if (key == 'd' || key == 'D') {
+      session_edit_discard(s);
+      ui->quit = true;
+   } else {
+      session_message(s, false, "%s", _("stayed: the edits are still pending"));
+   }
+}
+
+void ui_push(Ui *ui, View *v) {
+   if (!v)
+      return;
+   v->below = ui->top;
+   ui->top = v;
+   if (v->ops->resize)
+      v->ops->resize(v, LINES - 1, COLS);
+}
+
+void ui_pop(Ui *ui) {
+   View *v = ui->top;
+   if (!v)
+      return;
+   ui->top = v->below;
+   if (v->ops->close)
+      v->ops->close(v);
+   if (v == ui->source_view) {      /* back to the object list */
+      session_close(&ui->session);
+      ui->source_view = NULL;
+   }
+}
+
+bool ui_open_source(Ui *ui, const char *spec, Error *e) {
+   SessionConfig cfg = { .magic = true };
+   if (ui->session.src) {
+      error_set(e, ERR_OPEN, EBUSY, NULL);
+      return false;
+   }
+   if (!session_open(&ui->session, spec, &cfg, e))
+      return false;
+   View *v = view_hex_new(ui);
+   if (!v) {
+      session_close(&ui->session);
+      error_set(e, ERR_OPEN, ENOMEM, NULL);
+      return false;
+   }
+   ui_push(ui, v);
+   ui->source_view = v;
+   return true;
+}
+
+void ui_fail(Ui *ui, const Error *e) {
+   ui->failure = *e;
+   ui->failed = true;
+   ui->quit = true;
+}
+
+/* q and Esc in an object opened from the list go back to the list. */
+static bool back_to_list(View *v) {
+   Ui *ui = v->ui;
+   if (v != ui->source_view || !v->below)
+      return false;
+   if (session_edit_pending(&ui->session))
+      session_message(&ui->session, true, "%s",
+                      _("edits are pending: :flush or :discard them before going back"));
+   else
+      ui_pop(ui);
+   return true;
+}
+
+void ui_open_prompt(Ui *ui, const char *initial) {
+   ui->prompting = true;
+   snprintf(ui->prompt, sizeof ui->prompt, "%s", initial);
+   ui->prompt_len = strlen(ui->prompt);
+   ui->history_at = ui->history_count;
+}
+
+bool view_run_key(View *v, const KeyBinding *keys, size_t count, int key) {
+   for (size_t i = 0; i < count; i++) {
+      if (keys[i].key == key) {
+         keys[i].run(v);
+         return true;
+      }
+   }
+   return false;
+}
+
+/* ---- global keys and commands ------------------------------------------ */
+
+static void key_quit(View *v) {
+   if (!back_to_list(v))
+      ui_request_quit(v->ui);
+}
+
+static void key_prompt(View *v) { ui_open_prompt(v->ui, ""); }
+static void key_help(View *v) { ui_push(v->ui, view_help_new(v->ui, v)); }
+static void key_redraw(View *v) { (void)v; clearok(curscr, TRUE); }
+static void key_clear(View *v) {
+   if (!back_to_list(v))
+      session_clear_message(ui_session(v->ui));
+}
+
+static const KeyBinding global_keys[] = {
+   { 'q', "q", N_("quit, or back to the object list (asks first when edits are not flushed)"),
+     key_quit },
+   { KEYMAP_CTRL('c'), NULL, NULL, key_quit },
+   { ':', ":", N_("type a command (see Commands)"), key_prompt },
+   { '?', "?", N_("help: this screen"), key_help },
+   { KEY_F(1), NULL, NULL, key_help },
+   { KEYMAP_CTRL('l'), "C-l", N_("redraw the screen"), key_redraw },
+   { 27, "Esc", N_("clear the message, or back to the object list"), key_clear },
+};
+
+const KeyBinding *ui_global_keys(size_t *count) {
+   *count = sizeof global_keys / sizeof global_keys[0];
+   return global_keys;
+}
+
+static CommandStatus cmd_quit(void *ctx, const char *args) {
+   (void)args;
+   Ui *ui = ctx;
+   ui_request_quit(ui);
+   return ui->quit ? COMMAND_QUIT : COMMAND_OK;
+}
+
+static CommandStatus cmd_help(void *ctx, const char *args) {
+   Ui *ui = ctx;
+   (void)args;
+   ui_push(ui, view_help_new(ui, ui->top));
+   return COMMAND_OK;
+}
+
+static const Command global_commands[] = {
+   { "quit", NULL, N_("quit (also q, C-c); asks first when edits are not flushed"), cmd_quit },
+   { "help", NULL, N_("show the keys and commands"), cmd_help },
+};
+
+const Command *ui_global_commands(size_t *count) {
+   *count = sizeof global_commands / sizeof global_commands[0];
+   return global_commands;
+}
+
+/* Run one command line; the session's message says how it went. */
+static void run_command(Ui *ui, const char *line) {
+   CommandSet sets[] = {
+      { ui->top->ops->commands, ui->top->ops->command_count, ui->top },
+      { global_commands, sizeof global_commands / sizeof global_commands[0], ui },
+      { session_commands, ui->session.src ? session_command_count : 0, &ui->session },
+   };
+   session_clear_message(&ui->session);
+   CommandStatus st = command_execute(sets, sizeof sets / sizeof sets[0], line);
+   char name[64];
+   const char *args;
+   if (st == COMMAND_UNKNOWN && command_split(line, name, sizeof name, &args))
+      session_message(&ui->session, true, _("unknown command: %s (? lists the commands)"), name);
+   else if (st == COMMAND_BAD_ARGS && command_split(line, name, sizeof name, &args))
+      session_message(&ui->session, true, _("%s: wrong arguments (? shows the usage)"), name);
+}
+
+/* ---- the prompt -------------------------------------------------------- */
+
+static void remember(Ui *ui, const char *line) {
+   if (!*line)
+      return;
+   if (ui->history_count == HISTORY) {
+      memmove(ui->history[0], ui->history[1], sizeof ui->history[0] * (HISTORY - 1));
+      ui->history_count--;
+   }
+   snprintf(ui->history[ui->history_count++], sizeof ui->history[0], "%s", line);
+}
+
+static void recall(Ui *ui, int step) {
+   if (step < 0 && ui->history_at > 0)
+      ui->history_at--;
+   else if (step > 0 && ui->history_at < ui->history_count)
+      ui->history_at++;
+   const char *text = ui->history_at < ui->history_count ? ui->history[ui->history_at] : "";
+   snprintf(ui->prompt, sizeof ui->prompt, "%s", text);
+   ui->prompt_len = strlen(ui->prompt);
+}
+
+static void prompt_key(Ui *ui, int key) {
+   if (key == '\r' || key == '\n' || key == KEY_ENTER) {
+      char line[256];
+      snprintf(line, sizeof line, "%s", ui->prompt);
+      ui->prompting = false;
+      remember(ui, line);
+      run_command(ui, line);
+   } else if (key == 27 || key == KEYMAP_CTRL('g')) {
+      ui->prompting = false;
+   } else if (key == KEY_BACKSPACE || key == 127 || key == KEYMAP_CTRL('h')) {
+      if (ui->prompt_len == 0)
+         ui->prompting = false;
+      else
+         ui->prompt[--ui->prompt_len] = '\0';
+   } else if (key == KEYMAP_CTRL('u')) {
+      ui->prompt[ui->prompt_len = 0] = '\0';
+   } else if (key == KEY_UP || key == KEY_DOWN) {
+      recall(ui, key == KEY_UP ? -1 : 1);
+   } else if (key >= 0x20 && key < 0x7f && ui->prompt_len + 1 < sizeof ui->prompt) {
+      ui->prompt[ui->prompt_len++] = (char)key;
+      ui->prompt[ui->prompt_len] = '\0';
+   }
+}
+
+static void handle_key(Ui *ui, int key) {
+   if (key == KEY_RESIZE) {
+      if (ui->top->ops->resize)
+         ui->top->ops->resize(ui->top, LINES - 1, COLS);
+      return;
+   }
+   if (ui->prompting) {
+      prompt_key(ui, key);
+      return;
+   }
+   if (ui->asking_quit) {
+      ask_quit_key(ui, key);
+      return;
+   }
+   View *v = ui->top;
+   if (v->ops->intercept && v->ops->intercept(v, key))
+      return;
+   if (view_run_key(v, v->ops->keys, v->ops->key_count, key))
+      return;
+   if (v->ops->key && v->ops->key(v, key))
+      return;
+   view_run_key(v, global_keys, sizeof global_keys / sizeof global_keys[0], key);
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+#define MIN_COLS 16
+#define MIN_ROWS 4
+
+/* A terminal too small for anything: a short message, word by word. */
+static void draw_too_small(void) {
+   char size[32];
+   snprintf(size, sizeof size, "%dx%d", COLS, LINES);
+   const char *words[] = { _("terminal"), _("too small"), size };
+   int n = 3, y = LINES > n ? (LINES - n) / 2 : 0;
+   for (int i = 0; i < n && y + i < LINES; i++) {
+      int len = (int)strlen(words[i]);
+      int x = COLS > len ? (COLS - len) / 2 : 0;
+      mvaddnstr(y + i, x, words[i], COLS - x);
+   }
+}
+
+static void draw_status(Ui *ui) {
+   int y = LINES - 1;
+   move(y, 0);
+   clrtoeol();
+   if (ui->prompting) {
+      mvaddch(y, 0, ':');
+      addnstr(ui->prompt, COLS - 2);
+      return;
+   }
+   char right[160] = "";
+   if (ui->top->ops->status)
+      ui->top->ops->status(ui->top, right, sizeof right);
+   int rlen = (int)strlen(right);
+   if (rlen < COLS) {
+      attrset(crt_attr(CRT_STATUS));
+      mvaddstr(y, COLS - rlen, right);
+   }
+   Session *s = &ui->session;
+   if (s->message[0]) {
+      attrset(crt_attr(s->message_is_error ? CRT_ERROR : CRT_NORMAL));
+      int room = COLS - rlen - 1;
+      mvaddnstr(y, 0, s->message, room > 0 ? room : COLS);
+   }
+   attrset(A_NORMAL);
+}
+
+static void draw(Ui *ui) {
+   erase();
+   curs_set(0);
+   if (COLS < MIN_COLS || LINES < MIN_ROWS) {
+      draw_too_small();
+   } else {
+      ui->top->ops->draw(ui->top, LINES - 1, COLS);
+      draw_status(ui);
+      if (ui->prompting) {
+         move(LINES - 1, (int)(ui->prompt_len + 1 < (size_t)COLS ? ui->prompt_len + 1 : (size_t)COLS - 1));
+         curs_set(1);
+      }
+   }
+   wnoutrefresh(stdscr);
+   doupdate();
+   ui->dirty = false;
+}
+
+/* ---- scripts ------------------------------------------------------------ */
+
+static void script_keys(Ui *ui, const char *text) {
+   int ch;
+   char name[32];
+   while (!ui->quit && script_next_key(&text, &ch, name, sizeof name)) {
+      int key = ch >= 0 ? ch : keymap_code(name);
+      if (key < 0) {
+         session_message(&ui->session, true, _("script line %u: unknown key <%s>"),
+                         ui->script.line_no, name);
+         continue;
+      }
+      handle_key(ui, key == '\n' ? '\r' : key);
+      if (ui->session.src)
+         session_check_size(&ui->session);
+      draw(ui);
+   }
+}
+
+static void script_sync(Ui *ui, const char *path) {
+   draw(ui);
+   FILE *f = fopen(path, "w");
+   if (f) {
+      fprintf(f, "%dx%d\n", COLS, LINES);     /* the size the screen was drawn at */
+      fclose(f);
+   }
+   else
+      session_message(&ui->session, true, _("script line %u: cannot create %s"),
+                      ui->script.line_no, path);
+}
+
+/* Carry out the next buffered script line; false when none is buffered. */
+static bool script_step(Ui *ui) {
+   const char *text;
+   switch (script_next(&ui->script, &text)) {
+   case SCRIPT_KEYS:    script_keys(ui, text); return true;
+   case SCRIPT_COMMAND: run_command(ui, text); draw(ui); return true;
+   case SCRIPT_SYNC:    script_sync(ui, text); return true;
+   case SCRIPT_BAD:
+      session_message(&ui->session, true, _("script line %u: unknown directive %s"),
+                      ui->script.line_no, text);
+      return true;
+   case SCRIPT_END:
+      script_close(&ui->script);
+      ui->scripting = false;
+      return true;
+   case SCRIPT_NONE:
+   default:
+      return false;
+   }
+}
+
+/* ---- the loop ----------------------------------------------------------- */
+
+static void wait_and_handle(Ui *ui) {
+   int fds[2] = { ui->scripting ? ui->script.fd : -1, session_magic_fd(&ui->session) };
+   bool ready[2];
+   int key = crt_wait(SIZE_CHECK_MS, fds, 2, ready);
+   bool script_ready = ready[0];
+   if (ready[1]) {
+      session_magic_collect(&ui->session, SIZE_CHECK_MS);
+      ui->dirty = true;
+   }
+   if (script_ready) {
+      Error e;
+      if (!script_fill(&ui->script, &e))
+         session_message(&ui->session, true, _("script: %s"), _(error_message(e.code)));
+   }
+   if (key != CRT_KEY_NONE) {
+      handle_key(ui, key);
+      ui->dirty = true;
+   }
+   if ((ui->session.src && session_check_size(&ui->session)) || key != CRT_KEY_NONE
+       || script_ready)
+      ui->dirty = true;
+   for (View *v = ui->top; v; v = v->below)
+      if (v->ops->tick && v->ops->tick(v))
+         ui->dirty = true;
+}
+
+static void loop(Ui *ui) {
+   ui->dirty = true;
+   while (!ui->quit && ui->top) {
+      if (crt_quit_interrupted() && session_edit_pending(&ui->session)) {
+         crt_quit_clear();            /* Ctrl-C asks too */
+         if (ui->asking_quit)
+            ask_quit_key(ui, 's');
+         else
+            ui_request_quit(ui);
+         ui->dirty = true;
+      }
+      if (crt_quit_requested())
+         break;
+      if (crt_handle_suspend()) {
+         clearok(curscr, TRUE);
+         ui->dirty = true;
+      }
+      if (ui->dirty) {
+         draw(ui);
+         session_magic_start(&ui->session);   /* after the first screen */
+      }
+      /* Scripts see finished screens: the type is known before they go on. */
+      if (ui->scripting && session_magic_fd(&ui->session) >= 0) {
+         session_magic_collect(&ui->session, INSPECT_TIMEOUT_MS);
+         ui->dirty = true;
+         continue;
+      }
+      if (ui->scripting && script_step(ui))
+         continue;
+      wait_and_handle(ui);
+   }
+}
+
+static int start_script(Ui *ui, const Options *o) {
+   const char *path = o->script ? o->script : getenv("MAPSCOPE_SCRIPT");
+   if (!path || !*path)
+      return -1;
+   Error e;
+   if (!script_open(&ui->script, path, &e))
+      return diag_error(path, &e);
+   ui->scripting = true;
+   return -1;
+}
+
+static void run_startup_commands(Ui *ui, const Options *o) {
+   for (unsigned i = 0; i < o->command_count && !ui->quit; i++) {
+      run_command(ui, o->commands[i]);
+      if (ui->session.message_is_error)
+         break;
+   }
+}
+
+static CrtColorMode color_mode(const Options *o) {
+   switch (o->color) {
+   case OPTIONS_COLOR_ALWAYS: return CRT_COLOR_ALWAYS;
+   case OPTIONS_COLOR_NEVER:  return CRT_COLOR_NEVER;
+   default:                   return CRT_COLOR_AUTO;
+   }
+}
+
+/* The first view: the hex view of O->source, or the object list. */
+static View *first_view(Ui *ui, const Options *o, const UiObjects *objects) {
+   return o->source ? view_hex_new(ui) : view_objects_new(ui, objects, o->kinds);
+}
+
+static int run(const Options *o, const UiObjects *objects) {
+   static Ui ui;
+   SessionConfig cfg = { o->granularity, o->window_size, o->offset, true, o->write };
+   Error e;
+   if (o->source && !session_open(&ui.session, o->source, &cfg, &e))
+      return diag_error(o->source, &e);
+   ui.forced_cols = o->cols;
+   int status = start_script(&ui, o);
+   if (status < 0 && !crt_start(color_mode(o))) {
+      error_set(&e, ERR_TERMINAL, 0, "%s", _("standard input and output must be a terminal"));
+      status = diag_error(NULL, &e);
+   }
+   if (status < 0) {
+      ui_push(&ui, first_view(&ui, o, objects));
+      run_startup_commands(&ui, o);
+      loop(&ui);
+      while (ui.top)
+         ui_pop(&ui);
+      crt_stop();
+      status = ui.failed ? diag_error(NULL, &ui.failure) : crt_quit_status();
+   }
+   if (ui.scripting)
+      script_close(&ui.script);
+   session_close(&ui.session);
+   return status;
+}
+
+int ui_main(const Options *o) {
+   return run(o, NULL);
+}
+
+int ui_main_objects(const Options *o, const UiObjects *objects) {
+   return run(o, objects);
+}
+
+bool ui_terminal(void) {
+   return crt_terminal();
+}

@@ -1,0 +1,89 @@
+/* view.h - what every screen view provides.
+ *
+ * A view fills one const ViewOps table: drawing, its key map, its commands,
+ * and how it reacts to a new size.  The screen keeps a stack of views (the
+ * hex view, help on top of it ...); keys go to the top view first, then to
+ * the screen's global keys.  A new view (the object list, say) is a new file
+ * with a new table: nothing else branches on which view is which. */
+#ifndef MAPSCOPE_VIEW_H
+#define MAPSCOPE_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app/command.h"
+#include "app/session.h"
+#include "core/objects.h"
+
+typedef struct Ui Ui;
+typedef struct View View;
+
+/* One key of a key map.  LABEL is how help shows the key (NULL: the row is
+ * an alias of the row above and help shows it on the same line). */
+typedef struct {
+   int key;
+   const char *label;
+   const char *help;              /* N_() */
+   void (*run)(View *v);
+} KeyBinding;
+
+typedef struct ViewOps {
+   const char *name;
+   /* Draw into rows [0, ROWS) of the screen, COLS wide. */
+   void (*draw)(View *v, int rows, int cols);
+   /* The right part of the status line (the cursor, say); may be NULL. */
+   void (*status)(View *v, char *out, size_t outsz);
+   /* A key the key map does not hold; true if the view used it.  May be NULL. */
+   bool (*key)(View *v, int key);
+   /* The screen changed size (also called before the first draw). */
+   void (*resize)(View *v, int rows, int cols);
+   void (*close)(View *v);
+   const KeyBinding *keys;
+   size_t key_count;
+   const Command *commands;       /* ctx of each command: the View */
+   size_t command_count;
+   /* Sees every key before the key map (edit mode types with them); true
+    * if the view used it.  May be NULL. */
+   bool (*intercept)(View *v, int key);
+   /* Called about once a second for every view on the stack (the object
+    * list refreshes itself); true if the screen must be redrawn.  May be
+    * NULL. */
+   bool (*tick)(View *v);
+} ViewOps;
+
+struct View {
+   const ViewOps *ops;
+   Ui *ui;
+   View *below;                   /* the view under this one on the stack */
+   void *state;                   /* the view's own data */
+};
+
+/* ---- what the screen offers its views (ui.c) ---- */
+Session *ui_session(Ui *ui);
+void ui_push(Ui *ui, View *v);
+void ui_pop(Ui *ui);               /* closes the top view */
+void ui_request_quit(Ui *ui);
+void ui_open_prompt(Ui *ui, const char *initial);
+/* The global key map and commands, for help. */
+const KeyBinding *ui_global_keys(size_t *count);
+const Command *ui_global_commands(size_t *count);
+unsigned ui_forced_cols(Ui *ui);
+
+/* Open SPEC in a new session and push the hex view above the top view;
+ * q and Esc in that view come back.  False (E says why, nothing changed)
+ * when SPEC cannot be opened, or a session is open already. */
+bool ui_open_source(Ui *ui, const char *spec, Error *e);
+/* End the screen; ui_main_objects() reports E once the terminal is back. */
+void ui_fail(Ui *ui, const Error *e);
+
+/* The views. */
+View *view_hex_new(Ui *ui);
+struct UiObjects;
+View *view_objects_new(Ui *ui, const struct UiObjects *cfg, unsigned kinds);
+View *view_attachers_new(Ui *ui, const Obj *o);
+View *view_help_new(Ui *ui, const View *about);
+
+/* Run the key map of V for KEY; true if it held the key. */
+bool view_run_key(View *v, const KeyBinding *keys, size_t count, int key);
+
+#endif

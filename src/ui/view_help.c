@@ -1,0 +1,170 @@
+/* view_help.c - help: every key and command, built from the tables. */
+#include "config.h"
+
+#include "ui/crt.h"
+#include "ui/keymap.h"
+#include "ui/view.h"
+#include "core/gettext.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HELP_LINES_MAX 160
+
+typedef struct {
+   char *lines[HELP_LINES_MAX];
+   bool heading[HELP_LINES_MAX];
+   int count;
+   int scroll;
+   int rows;
+} HelpState;
+
+static HelpState *state(View *v) { return v->state; }
+
+static void add_line(HelpState *h, bool heading, const char *fmt, ...)
+   __attribute__((format(printf, 3, 4)));
+static void add_line(HelpState *h, bool heading, const char *fmt, ...) {
+   if (h->count == HELP_LINES_MAX)
+      return;
+   char buf[256];
+   va_list ap;
+   va_start(ap, fmt);
+   vsnprintf(buf, sizeof buf, fmt, ap);
+   va_end(ap);
+   h->heading[h->count] = heading;
+   h->lines[h->count++] = strdup(buf);
+}
+
+/* A key and its aliases ("j Down"), then what it does. */
+static void add_keys(HelpState *h, const KeyBinding *keys, size_t n) {
+   for (size_t i = 0; i < n; i++) {
+      if (!keys[i].label)
+         continue;
+      char names[64], alias[24];
+      snprintf(names, sizeof names, "%s", keys[i].label);
+      for (size_t j = i + 1; j < n && !keys[j].label; j++) {
+         keymap_label(keys[j].key, alias, sizeof alias);
+         size_t len = strlen(names);
+         snprintf(names + len, sizeof names - len, " %s", alias);
+      }
+      add_line(h, false, "  %-16s %s", names, _(keys[i].help));
+   }
+}
+
+static void add_commands(HelpState *h, const Command *cmds, size_t n) {
+   for (size_t i = 0; i < n; i++) {
+      char usage[64];
+      snprintf(usage, sizeof usage, ":%s%s%s", cmds[i].name, cmds[i].args ? " " : "",
+               cmds[i].args ? _(cmds[i].args) : "");
+      add_line(h, false, "  %-22s %s", usage, _(cmds[i].help));
+   }
+}
+
+static void build(HelpState *h, const View *about) {
+   size_t n;
+   const KeyBinding *gk = ui_global_keys(&n);
+   add_line(h, true, _("mapscope help: q, Esc or ? closes it; j k PgDn PgUp scroll"));
+   add_line(h, false, "%s", "");
+   add_line(h, true, _("Keys of this view"));
+   add_keys(h, about->ops->keys, about->ops->key_count);
+   add_line(h, false, "%s", "");
+   add_line(h, true, _("Keys everywhere"));
+   add_keys(h, gk, n);
+   add_line(h, false, "  %-16s %s", "C-c", _("quit"));
+   add_line(h, false, "  %-16s %s", "C-z", _("suspend (fg resumes)"));
+   add_line(h, false, "%s", "");
+   add_line(h, true, _("Commands (after ':'; a unique prefix is enough; ':N' is ':goto N')"));
+   add_commands(h, about->ops->commands, about->ops->command_count);
+   const Command *gc = ui_global_commands(&n);
+   add_commands(h, gc, n);
+   add_commands(h, session_commands, session_command_count);
+   add_line(h, false, "%s", "");
+   add_line(h, true, _("Bytes in the text pane"));
+   add_line(h, false, _("  %s NUL   %s tab, newline and other white space   %s control   %s 0x80-0xff"),
+            crt_utf8() ? "\xc2\xb7" : ".", crt_utf8() ? "\xe2\x90\xa3" : "_",
+            crt_utf8() ? "\xe2\x80\xa2" : "^", crt_utf8() ? "\xc3\x97" : "~");
+}
+
+static void help_draw(View *v, int rows, int cols) {
+   HelpState *h = state(v);
+   h->rows = rows;
+   if (h->scroll > h->count - rows)
+      h->scroll = h->count - rows > 0 ? h->count - rows : 0;
+   for (int y = 0; y < rows && h->scroll + y < h->count; y++) {
+      int i = h->scroll + y;
+      attrset(h->heading[i] ? crt_attr(CRT_HEADING) : (int)A_NORMAL);
+      mvaddnstr(y, 0, h->lines[i], cols);
+   }
+   attrset(A_NORMAL);
+}
+
+static void help_status(View *v, char *out, size_t outsz) {
+   HelpState *h = state(v);
+   snprintf(out, outsz, _("help %d/%d "), h->scroll + 1, h->count);
+}
+
+static void scroll_by(View *v, int n) {
+   HelpState *h = state(v);
+   h->scroll += n;
+   if (h->scroll > h->count - h->rows)
+      h->scroll = h->count - h->rows;
+   if (h->scroll < 0)
+      h->scroll = 0;
+}
+
+static void k_close(View *v) { ui_pop(v->ui); }
+static void k_down(View *v) { scroll_by(v, 1); }
+static void k_up(View *v) { scroll_by(v, -1); }
+static void k_pgdn(View *v) { scroll_by(v, state(v)->rows > 1 ? state(v)->rows - 1 : 1); }
+static void k_pgup(View *v) { scroll_by(v, -(state(v)->rows > 1 ? state(v)->rows - 1 : 1)); }
+
+static const KeyBinding help_keys[] = {
+   { 'q', "q", N_("close help"), k_close },
+   { 27, NULL, NULL, k_close },
+   { '?', NULL, NULL, k_close },
+   { KEY_F(1), NULL, NULL, k_close },
+   { 'j', "j", N_("scroll down"), k_down },
+   { KEY_DOWN, NULL, NULL, k_down },
+   { 'k', "k", N_("scroll up"), k_up },
+   { KEY_UP, NULL, NULL, k_up },
+   { KEY_NPAGE, "PgDn", N_("next page"), k_pgdn },
+   { ' ', NULL, NULL, k_pgdn },
+   { KEY_PPAGE, "PgUp", N_("previous page"), k_pgup },
+   { 'b', NULL, NULL, k_pgup },
+};
+
+static void help_close(View *v) {
+   HelpState *h = state(v);
+   for (int i = 0; i < h->count; i++)
+      free(h->lines[i]);
+   free(h);
+   free(v);
+}
+
+static const ViewOps help_ops = {
+   .name = "help",
+   .draw = help_draw,
+   .status = help_status,
+   .close = help_close,
+   .keys = help_keys,
+   .key_count = sizeof help_keys / sizeof help_keys[0],
+};
+
+View *view_help_new(Ui *ui, const View *about) {
+   View *v = calloc(1, sizeof *v);
+   HelpState *h = calloc(1, sizeof *h);
+   if (!v || !h) {
+      free(v);
+      free(h);
+      return NULL;
+   }
+   h->rows = 1;
+   v->ops = &help_ops;
+   v->ui = ui;
+   v->state = h;
+   build(h, about);
+   return v;
+}

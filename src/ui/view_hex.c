@@ -1,0 +1,372 @@
+/* view_hex.c - the hex view: title, hex and text panes, mapping pane. */
+#include "config.h"
+
+#include "ui/crt.h"
+#include "ui/keymap.h"
+#include "ui/view_hex.h"
+#include "app/session_edit.h"
+#include "core/escape.h"
+#include "core/gettext.h"
+#include "core/hexrow.h"
+#include "core/mapinfo.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGEMAP_LINES_MAX 3
+#define WHEEL_ROWS 3
+
+typedef unsigned long long ull;
+
+static HexState *state(View *v) { return v->state; }
+static Session *sess(View *v) { return ui_session(v->ui); }
+
+/* ---- keys ---------------------------------------------------------------- */
+
+static int64_t row_len(View *v) { return (int64_t)sess(v)->row_bytes; }
+static int64_t screen_rows(View *v) { return (int64_t)sess(v)->rows; }
+
+static void k_down(View *v)  { session_move(sess(v), row_len(v)); }
+static void k_up(View *v)    { session_move(sess(v), -row_len(v)); }
+static void k_left(View *v)  { session_move(sess(v), -1); }
+static void k_right(View *v) { session_move(sess(v), 1); }
+static void k_pgdn(View *v)  { session_scroll(sess(v), screen_rows(v)); }
+static void k_pgup(View *v)  { session_scroll(sess(v), -screen_rows(v)); }
+static void k_halfdn(View *v) { session_scroll(sess(v), (screen_rows(v) + 1) / 2); }
+static void k_halfup(View *v) { session_scroll(sess(v), -(screen_rows(v) + 1) / 2); }
+static void k_wheeldn(View *v) { session_scroll(sess(v), WHEEL_ROWS); }
+static void k_wheelup(View *v) { session_scroll(sess(v), -WHEEL_ROWS); }
+static void k_start(View *v) { session_set_cursor(sess(v), 0); }
+static void k_end(View *v)   { session_goto(sess(v), "end"); }
+static void k_mapping(View *v) { state(v)->mapping = !state(v)->mapping; }
+static void k_reload(View *v)  { session_reload(sess(v)); }
+
+static void k_row_start(View *v) {
+   Session *s = sess(v);
+   session_set_cursor(s, s->cursor - s->cursor % s->row_bytes);
+}
+
+static void k_row_end(View *v) {
+   Session *s = sess(v);
+   session_set_cursor(s, s->cursor - s->cursor % s->row_bytes + s->row_bytes - 1);
+}
+
+static const KeyBinding hex_keys[] = {
+   { 'j', "j", N_("down one row"), k_down },
+   { KEY_DOWN, NULL, NULL, k_down },
+   { 'k', "k", N_("up one row"), k_up },
+   { KEY_UP, NULL, NULL, k_up },
+   { 'h', "h", N_("back one byte"), k_left },
+   { KEY_LEFT, NULL, NULL, k_left },
+   { 'l', "l", N_("forward one byte"), k_right },
+   { KEY_RIGHT, NULL, NULL, k_right },
+   { KEY_NPAGE, "PgDn", N_("next screen"), k_pgdn },
+   { ' ', NULL, NULL, k_pgdn },
+   { KEY_PPAGE, "PgUp", N_("previous screen"), k_pgup },
+   { 'b', NULL, NULL, k_pgup },
+   { KEYMAP_CTRL('d'), "C-d", N_("down half a screen"), k_halfdn },
+   { KEYMAP_CTRL('u'), "C-u", N_("up half a screen"), k_halfup },
+   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three rows"), k_wheeldn },
+   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three rows"), k_wheelup },
+   { 'g', "g", N_("start of the object"), k_start },
+   { KEY_HOME, NULL, NULL, k_start },
+   { 'G', "G", N_("end of the object"), k_end },
+   { KEY_END, NULL, NULL, k_end },
+   { '0', "0", N_("start of the row"), k_row_start },
+   { '$', "$", N_("end of the row"), k_row_end },
+   { 'm', "m", N_("show or hide the mapping pane"), k_mapping },
+   { 'r', "r", N_("reload: look at the object's size again"), k_reload },
+   { 'i', "i", N_("edit mode: type hex digits or text (Esc ends it)"), view_hex_edit_toggle },
+   { KEY_IC, NULL, NULL, view_hex_edit_toggle },
+   { '\t', "Tab", N_("switch between the hex and the text pane"), view_hex_edit_tab },
+   { 'u', "u", N_("undo the last edit"), view_hex_edit_undo },
+   { KEYMAP_CTRL('r'), "C-r", N_("redo what was undone"), view_hex_edit_redo },
+   { 'W', "W", N_("flush: write the edits to the object"), view_hex_edit_flush },
+};
+
+static CommandStatus cmd_mapping(void *ctx, const char *args) {
+   (void)args;
+   k_mapping(ctx);
+   return COMMAND_OK;
+}
+
+static const Command hex_commands[] = {
+   { "mapping", NULL, N_("show or hide the mapping pane (also m)"), cmd_mapping },
+   { "edit", NULL, N_("start or end edit mode (also i)"), view_hex_cmd_edit },
+   { "undo", NULL, N_("undo the last edit (also u)"), view_hex_cmd_undo },
+   { "redo", NULL, N_("redo what was undone (also C-r)"), view_hex_cmd_redo },
+   { "discard", NULL, N_("drop every edit not flushed"), view_hex_cmd_discard },
+   { "flush", NULL, N_("write the edits to the object, all or nothing (also W)"),
+     view_hex_cmd_flush },
+   { "flush!", NULL, N_("flush even when the object changed on disk"), view_hex_cmd_flush_force },
+};
+
+/* ---- the title ------------------------------------------------------------ */
+
+#define TITLE_FIELDS 6
+
+static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
+   Session *s = sess(v);
+   char human[32], gran[32], win[32], a[20], b[20];
+   unsigned digits = hexrow_offset_digits(s->src->size);
+   hexrow_human_size(human, sizeof human, s->src->size);
+   hexrow_human_size(gran, sizeof gran, s->granularity);
+   uint64_t start = s->win.addr ? s->win.span.start : 0;
+   uint64_t len = s->win.addr ? s->win.span.length : 0;
+   hexrow_human_size(win, sizeof win, len);
+   hexrow_offset(a, start, digits);
+   hexrow_offset(b, start + len, digits);
+   snprintf(f[0], sizeof f[0], "%s", state(v)->source);
+   snprintf(f[1], sizeof f[1], _("%s (%llu bytes)"), human, (ull)s->src->size);
+   snprintf(f[2], sizeof f[2], _("window [0x%s, 0x%s)"), a, b);
+   snprintf(f[3], sizeof f[3], _("granularity %s, window %s"), gran, win);
+   int n = 4;
+   view_hex_edit_title(v, f[n], sizeof f[n]);
+   if (f[n][0])
+      n++;
+   escape_into(f[n], sizeof f[n], s->type);     /* libmagic quotes bytes of the object */
+   return s->type[0] ? n + 1 : n;
+}
+
+/* Lay the fields out on at most two lines; returns how many lines. */
+static int title_lines(char f[TITLE_FIELDS][192], int n, int cols, int line_of[TITLE_FIELDS]) {
+   const int sep = 3;
+   int line = 0, used = 0;
+   for (int i = 0; i < n; i++) {
+      int len = (int)strlen(f[i]);
+      if (used > 0 && used + sep + len > cols && line == 0) {
+         line = 1;
+         used = 0;
+      }
+      used += (used > 0 ? sep : 0) + len;
+      line_of[i] = line;
+   }
+   return line + 1;
+}
+
+static int draw_title(View *v, int cols, bool draw) {
+   char f[TITLE_FIELDS][192];
+   int line_of[TITLE_FIELDS];
+   int n = title_fields(v, f);
+   int lines = title_lines(f, n, cols - 2, line_of);   /* a margin each side */
+   if (!draw)
+      return lines;
+   attrset(crt_attr(CRT_TITLE));
+   for (int y = 0; y < lines; y++)
+      mvhline(y, 0, ' ', cols);
+   int x[2] = { 1, 1 };
+   const char *sep = crt_utf8() ? " \xe2\x94\x82 " : " | ";
+   for (int i = 0; i < n; i++) {
+      int y = line_of[i];
+      if (x[y] > 1 && x[y] + 3 < cols) {
+         mvaddstr(y, x[y], sep);
+         x[y] += 3;
+      }
+      if (x[y] < cols)
+         mvaddnstr(y, x[y], f[i], cols - x[y]);
+      x[y] += (int)strlen(f[i]);
+   }
+   attrset(A_NORMAL);
+   return lines;
+}
+
+/* ---- the mapping pane --------------------------------------------------- */
+
+static int pagemap_lines(View *v, int cols) {
+   Session *s = sess(v);
+   size_t page = platform_page_size();
+   size_t pages = s->win.addr ? (size_t)((s->win.span.length + page - 1) / page) : 1;
+   size_t per = cols > 10 ? (size_t)cols - 10 : 1;
+   size_t lines = (pages + per - 1) / per;
+   return lines > PAGEMAP_LINES_MAX ? PAGEMAP_LINES_MAX : (int)lines;
+}
+
+static int pane_rows(View *v, int cols) {
+   return state(v)->mapping ? 4 + pagemap_lines(v, cols) : 0;
+}
+
+static void draw_pagemap(View *v, int y, int cols) {
+   Session *s = sess(v);
+   unsigned char vec[4096];
+   size_t pages = 0;
+   if (!session_residency(s, vec, sizeof vec, &pages))
+      return;
+   size_t shown = pages < sizeof vec ? pages : sizeof vec;
+   size_t per = cols > 10 ? (size_t)cols - 10 : 1;
+   const char *full = crt_utf8() ? "\xe2\x96\x88" : "#";
+   const char *empty = crt_utf8() ? "\xc2\xb7" : ".";
+   char line[4096 * 3 + 1];
+   for (int l = 0; l < PAGEMAP_LINES_MAX && (size_t)l * per < shown; l++) {
+      size_t from = (size_t)l * per, n = shown - from < per ? shown - from : per;
+      mapinfo_page_cells(line, sizeof line, vec + from, n, full, empty);
+      attrset(crt_attr(CRT_HEADING));
+      mvaddstr(y + l, 0, l == 0 ? _("pages") : "");
+      attrset(crt_attr(CRT_PANE));
+      mvaddstr(y + l, 9, line);
+      view_hex_edit_pagemap(v, y + l, 9, from, n);
+   }
+   attrset(A_NORMAL);
+}
+
+static void draw_pane(View *v, int y, int cols) {
+   Session *s = sess(v);
+   char line[320];
+   attrset(crt_attr(CRT_PANE));
+   mvhline(y, 0, crt_utf8() ? ACS_HLINE : '-', cols);
+   size_t page = platform_page_size(), pages = s->win.addr
+      ? (size_t)((s->win.span.length + page - 1) / page) : 0;
+   unsigned char vec[4096];
+   size_t resident = 0, total = 0;
+   if (session_residency(s, vec, sizeof vec, &total))
+      for (size_t i = 0; i < (total < sizeof vec ? total : sizeof vec); i++)
+         resident += vec[i] != 0;
+   size_t copied = view_hex_edit_copied(v);
+   if (copied)
+      snprintf(line, sizeof line, _(" mapping (m hides) - pages: %zu, resident: %zu, copied (C): %zu "),
+               pages, resident, copied);
+   else
+      snprintf(line, sizeof line, _(" mapping (m hides) - pages: %zu, resident: %zu "), pages, resident);
+   mvaddnstr(y, 2, line, cols - 2);
+   attrset(A_NORMAL);
+   if (!s->win.addr) {
+      mvaddnstr(y + 1, 0, _("nothing is mapped"), cols);
+      return;
+   }
+   mapinfo_mmap_call(line, sizeof line, &s->win, s->src->fd);
+   mvaddnstr(y + 1, 0, line, cols);
+   mapinfo_mapview_call(line, sizeof line, &s->win);
+   mvaddnstr(y + 2, 0, line, cols);
+   char gran[32];
+   hexrow_human_size(gran, sizeof gran, s->granularity);
+   snprintf(line, sizeof line, _("requested 0x%llx, aligned 0x%llx (granularity %s), delta 0x%llx (%llu)"),
+            (ull)s->win.span.requested, (ull)s->win.span.start, gran,
+            (ull)s->win.span.delta, (ull)s->win.span.delta);
+   mvaddnstr(y + 3, 0, line, cols);
+   draw_pagemap(v, y + 4, cols);
+}
+
+/* ---- the panes -------------------------------------------------------------- */
+
+static int byte_style(unsigned char b) {
+   static const CrtStyle styles[HEXROW_CLASS_COUNT] = {
+      [HEXROW_NUL] = CRT_BYTE_NUL, [HEXROW_PRINT] = CRT_BYTE_PRINT,
+      [HEXROW_SPACE] = CRT_BYTE_SPACE, [HEXROW_OTHER] = CRT_BYTE_OTHER,
+   };
+   return crt_attr(styles[hexrow_class(b)]);
+}
+
+static void draw_row(View *v, const HexrowLayout *L, int y, uint64_t off,
+                     const unsigned char *bytes, size_t n) {
+   static const char hex[] = "0123456789abcdef";
+   Session *s = sess(v);
+   char text[20];
+   hexrow_offset(text, off, L->offset_digits);
+   attrset(crt_attr(CRT_OFFSET));
+   mvaddstr(y, 0, text);
+   bool utf8 = crt_utf8();
+   bool in_text = state(v)->text_pane;
+   for (size_t i = 0; i < n; i++) {
+      int attr = session_edit_is_modified(s, off + i) ? crt_attr(CRT_EDITED) : byte_style(bytes[i]);
+      bool here = off + i == s->cursor;
+      attrset(attr | (here ? crt_attr(in_text ? CRT_CURSOR_OTHER : CRT_CURSOR) : 0));
+      char pair[3] = { hex[bytes[i] >> 4], hex[bytes[i] & 0xf], 0 };
+      mvaddstr(y, (int)(L->hex_col + hexrow_hex_pos((unsigned)i)), pair);
+      attrset(attr | (here ? crt_attr(in_text ? CRT_CURSOR : CRT_CURSOR_OTHER) : 0));
+      mvaddstr(y, (int)(L->text_col + i), hexrow_glyph(bytes[i], utf8));
+   }
+   attrset(A_NORMAL);
+}
+
+static bool ensure_buffer(HexState *h, size_t need) {
+   if (need <= h->cap)
+      return true;
+   unsigned char *p = realloc(h->buf, need);
+   if (!p)
+      return false;
+   h->buf = p;
+   h->cap = need;
+   return true;
+}
+
+static void draw_small(int rows, int cols) {
+   const char *msg = _("terminal too small");
+   int len = (int)strlen(msg);
+   mvaddnstr(rows / 2, cols > len ? (cols - len) / 2 : 0, msg, cols);
+}
+
+static void hex_draw(View *v, int rows, int cols) {
+   Session *s = sess(v);
+   HexrowLayout L;
+   int title = draw_title(v, cols, false);
+   int pane = pane_rows(v, cols);
+   int data = rows - title - pane;
+   if (pane && data < 1) {
+      pane = 0;
+      data = rows - title;
+   }
+   /* --cols wider than the terminal falls back to what fits */
+   bool fits = hexrow_layout((unsigned)cols, ui_forced_cols(v->ui), s->src->size, &L)
+               || hexrow_layout((unsigned)cols, 0, s->src->size, &L);
+   if (data < 1 || !fits) {
+      draw_small(rows, cols);
+      return;
+   }
+   session_set_geometry(s, L.bytes, (unsigned)data);
+   size_t want = (size_t)L.bytes * (size_t)data, n = 0;
+   if (ensure_buffer(state(v), want))
+      n = session_visible(s, state(v)->buf, want);
+   draw_title(v, cols, true);
+   for (int r = 0; r < data && (size_t)r * L.bytes < n; r++) {
+      size_t at = (size_t)r * L.bytes, len = n - at < L.bytes ? n - at : L.bytes;
+      draw_row(v, &L, title + r, s->top + at, state(v)->buf + at, len);
+   }
+   if (pane)
+      draw_pane(v, title + data, cols);
+}
+
+static void hex_status(View *v, char *out, size_t outsz) {
+   Session *s = sess(v);
+   uint64_t size = s->src->size;
+   unsigned pct = size > 1 ? (unsigned)((unsigned __int128)s->cursor * 100 / (size - 1)) : 0;
+   const char *mode = view_hex_edit_mode(v);
+   snprintf(out, outsz, _("%s%soffset 0x%llx = %llu  %3u%% "), mode, mode[0] ? "  " : "",
+            (ull)s->cursor, (ull)s->cursor, pct);
+}
+
+static void hex_close(View *v) {
+   free(state(v)->buf);
+   free(state(v)->source);
+   free(state(v));
+   free(v);
+}
+
+static const ViewOps hex_ops = {
+   .name = "hex",
+   .draw = hex_draw,
+   .status = hex_status,
+   .key = NULL,
+   .resize = NULL,
+   .close = hex_close,
+   .keys = hex_keys,
+   .key_count = sizeof hex_keys / sizeof hex_keys[0],
+   .commands = hex_commands,
+   .command_count = sizeof hex_commands / sizeof hex_commands[0],
+   .intercept = view_hex_edit_intercept,
+};
+
+View *view_hex_new(Ui *ui) {
+   View *v = calloc(1, sizeof *v);
+   HexState *h = calloc(1, sizeof *h);
+   if (!v || !h) {
+      free(v);
+      free(h);
+      return NULL;
+   }
+   h->source = escape_dup(ui_session(ui)->src->spec);
+   v->ops = &hex_ops;
+   v->ui = ui;
+   v->state = h;
+   return v;
+}

@@ -1,0 +1,202 @@
+/* session.c - the viewer's state without a terminal: moves, goto, windows,
+ * granularity, and objects that shrink or grow under the view. */
+#include "config.h"
+
+#include "app/session.h"
+#include "tap.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char dir[64];
+
+static char *make_file(const char *name, uint64_t size, bool pattern) {
+   static char path[128];
+   snprintf(path, sizeof path, "%s/%s", dir, name);
+   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+   if (pattern) {
+      unsigned char buf[4096];
+      for (uint64_t at = 0; at < size; at += sizeof buf) {
+         for (size_t i = 0; i < sizeof buf; i++)
+            buf[i] = (unsigned char)((at + i) * 7 + (at + i) / 4096);
+         size_t n = size - at < sizeof buf ? (size_t)(size - at) : sizeof buf;
+         if (write(fd, buf, n) != (ssize_t)n)
+            diag("short write");
+      }
+   } else if (ftruncate(fd, (off_t)size) != 0) {
+      diag("ftruncate failed");
+   }
+   close(fd);
+   return path;
+}
+
+static unsigned char expected(uint64_t off) {
+   return (unsigned char)(off * 7 + off / 4096);
+}
+
+static void test_open(void) {
+   Session s;
+   Error e;
+   SessionConfig cfg = { 0, 0, NULL, false, false };
+   ok(!session_open(&s, make_file("empty", 0, false), &cfg, &e) && e.code == ERR_EMPTY,
+      "an empty file is refused");
+   const char *p = make_file("data", 65536, true);
+   cfg.offset = "-16";
+   ok(session_open(&s, p, &cfg, &e), "open with -o -16");
+   is_u64(s.cursor, 65536 - 16, "-o -16 counts from the end");
+   session_close(&s);
+   cfg.offset = NULL;
+   cfg.magic = true;
+   ok(session_open(&s, p, &cfg, &e), "open with the type lookup");
+   ok(session_magic_fd(&s) < 0, "the lookup waits for the first screen");
+   session_magic_start(&s);
+   ok(session_magic_fd(&s) >= 0, "then runs beside");
+   session_magic_collect(&s, 5000);
+   ok(session_magic_fd(&s) < 0 && s.type[0] != '\0', "and is collected: %s", s.type);
+   session_close(&s);
+   ok(session_open(&s, p, &cfg, &e), "open again");
+   session_magic_start(&s);
+   session_close(&s);
+   ok(1, "closing with the lookup still running is fine");
+   cfg.magic = false;
+   cfg.offset = "64K";
+   ok(!session_open(&s, p, &cfg, &e) && e.code == ERR_PAST_END, "-o at the end is refused");
+   cfg.offset = "zz";
+   ok(!session_open(&s, p, &cfg, &e) && e.code == ERR_BAD_OFFSET, "-o zz is refused");
+}
+
+static void test_moves(void) {
+   Session s;
+   Error e;
+   SessionConfig cfg = { 0, 0, NULL, false, false };
+   ok(session_open(&s, make_file("data", 65536, true), &cfg, &e), "open");
+   session_set_geometry(&s, 16, 10);
+   session_move(&s, 16 * 12);
+   is_u64(s.cursor, 192, "down 12 rows");
+   is_u64(s.top, 192 - 9 * 16, "the view follows: cursor on the last row");
+   session_move(&s, -1000);
+   ok(s.cursor == 0 && s.top == 0, "back past the start stops at 0");
+   session_scroll(&s, 10);
+   ok(s.cursor == 160 && s.top == 160, "a screen down");
+   session_scroll(&s, 100000);
+   is_u64(s.top, 65536 - 160, "scrolling stops with the last row at the bottom");
+   is_u64(s.cursor, 65535, "and the cursor on the last byte");
+   ok(session_goto(&s, "50%"), "goto 50%%");
+   ok(s.cursor == 32768 && s.top == 32768, "50%%: cursor row at the top");
+   ok(session_goto(&s, "+0x10"), "goto +0x10");
+   is_u64(s.cursor, 32784, "+0x10 moves forward");
+   ok(session_goto(&s, "-4K"), "goto -4K");
+   is_u64(s.cursor, 32784 - 4096, "-4K moves back");
+   ok(session_goto(&s, "end"), "goto end");
+   ok(s.cursor == 65535 && s.top == 65536 - 160, "end: the last screen");
+   ok(!session_goto(&s, "1M") && s.message_is_error, "goto past the end: an error");
+   is_u64(s.cursor, 65535, "and the cursor stays");
+   ok(!session_goto(&s, "bogus") && s.message_is_error, "goto bogus: an error");
+   session_set_geometry(&s, 24, 10);
+   is_u64(s.top % 24, 0, "new row size: the top is on a row");
+   ok(s.cursor >= s.top && s.cursor < s.top + 240, "and the cursor still shows");
+   session_close(&s);
+}
+
+static void test_windows(void) {
+   Session s;
+   Error e;
+   SessionConfig cfg = { 65536, 0, NULL, false, false };
+   ok(session_open(&s, make_file("data", 1 << 20, true), &cfg, &e), "open at 64K");
+   session_set_geometry(&s, 16, 8);
+   unsigned char buf[128];
+   ok(session_goto(&s, "0x12345"), "goto 0x12345");
+   is_u64(session_visible(&s, buf, sizeof buf), 128, "a screen of bytes");
+   is_u64(s.win.span.start, 0x10000, "window aligned down to 64K");
+   is_u64(s.win.span.requested, 0x12340, "requested: the first byte shown");
+   is_u64(s.win.span.delta, 0x2340, "delta");
+   is_u64(s.win.span.length, 65536, "one granule long");
+   ok(buf[0] == expected(0x12340) && buf[127] == expected(0x12340 + 127), "the right bytes");
+   unsigned long maps = s.windows_mapped;
+   session_move(&s, 16);
+   session_visible(&s, buf, sizeof buf);
+   is_u64(s.windows_mapped, maps, "moving inside the window maps nothing");
+   ok(session_goto(&s, "0x1fff0"), "goto the last row of the window");
+   session_visible(&s, buf, sizeof buf);
+   is_u64(s.win.span.start, 0x10000, "a screen across the boundary: same start");
+   is_u64(s.win.span.length, 0x20000, "and a window long enough to cover it");
+   ok(buf[127] == expected(0x1fff0 + 127), "bytes across the boundary");
+   ok(session_goto(&s, "0x80000"), "goto the middle");
+   session_visible(&s, buf, sizeof buf);
+   ok(s.win.span.start == 0x80000 && s.win.span.length == 65536, "the next window is mapped");
+   size_t pages;
+   unsigned char vec[64];
+   ok(session_residency(&s, vec, sizeof vec, &pages), "residency");
+   is_u64(pages, 65536 / platform_page_size(), "one entry per page");
+   ok(vec[0] == 1, "the page just read is resident");
+   ok(!session_set_granularity(&s, "1000"), "granularity 1000 is refused");
+   ok(session_set_granularity(&s, "4K") || platform_page_size() > 4096, "granularity 4K");
+   ok(s.win.addr == NULL, "changing the granularity drops the window");
+   ok(session_set_window(&s, "100K"), "window 100K");
+   is_u64(s.window_size % s.granularity, 0, "window size rounded to the granularity");
+   session_close(&s);
+}
+
+static void test_shrink_grow(void) {
+   Session s;
+   Error e;
+   SessionConfig cfg = { 0, 0, NULL, false, false };
+   const char *p = make_file("shrink", 65536, true);
+   ok(session_open(&s, p, &cfg, &e), "open");
+   session_set_geometry(&s, 16, 8);
+   unsigned char buf[128];
+   ok(session_goto(&s, "0xc000"), "goto 0xc000");
+   is_u64(session_visible(&s, buf, sizeof buf), 128, "mapped and read");
+   ok(truncate(p, 0x4000) == 0, "the file shrinks to 16K");
+   size_t n = session_visible(&s, buf, sizeof buf);
+   ok(s.message_is_error && strstr(s.message, "16384") != NULL, "the message tells the new size");
+   is_u64(s.src->size, 0x4000, "the new size is known");
+   is_u64(s.cursor, 0x3fff, "the cursor is inside again");
+   is_u64(n, 0x4000 - s.top, "what is left is shown");
+   ok(truncate(p, 0x8000) == 0, "the file grows to 32K");
+   ok(session_check_size(&s), "the size check notices");
+   ok(!s.message_is_error && strstr(s.message, "32768") != NULL, "grew: a message");
+   session_clear_message(&s);
+   ok(!session_check_size(&s), "no change: nothing to say");
+   ok(truncate(p, 0x6000) == 0 && session_reload(&s), "reload after a shrink");
+   is_u64(s.src->size, 0x6000, "reload sees the size");
+   session_close(&s);
+}
+
+static void test_huge(void) {
+   Session s;
+   Error e;
+   SessionConfig cfg = { 0, 0, NULL, false, false };
+   const char *p = make_file("huge", 1ull << 40, false);
+   if (!session_open(&s, p, &cfg, &e)) {
+      ok(1, "1 TiB sparse file # SKIP the file system refuses it");
+      return;
+   }
+   session_set_geometry(&s, 16, 20);
+   unsigned char buf[320];
+   ok(session_goto(&s, "end"), "goto end of 1 TiB");
+   is_u64(session_visible(&s, buf, sizeof buf), 320, "the last screen reads");
+   is_u64(s.win.span.start + s.win.span.length, 1ull << 40, "the window ends at the end");
+   ok(session_goto(&s, "50%"), "goto 50%%");
+   is_u64(s.cursor, 1ull << 39, "50%% of 1 TiB");
+   session_close(&s);
+   unlink(p);
+}
+
+int main(void) {
+   plan_lazy();
+   strcpy(dir, "/tmp/mapscope-session.XXXXXX");
+   if (!mkdtemp(dir))
+      return 1;
+   test_open();
+   test_moves();
+   test_windows();
+   test_shrink_grow();
+   test_huge();
+   char cmd[128];
+   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+   if (system(cmd) != 0)
+      diag("cleanup failed");
+   return done_testing();
+}
