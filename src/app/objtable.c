@@ -1,0 +1,232 @@
+/* objtable.c - the screen's list of named objects: scan, filter, sort, open. */
+#include "config.h"
+
+#include "app/objtable.h"
+#include "app/objfmt.h"
+#include "core/gettext.h"
+#include "platform/ipc.h"
+#include "platform/objects.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const struct {
+   const char *heading;
+   const char *name;
+} columns[OBJTABLE_COLUMNS] = {
+   [OBJTABLE_KIND] = { N_("KIND"), N_("kind") },
+   [OBJTABLE_NAME] = { N_("NAME"), N_("name") },
+   [OBJTABLE_SIZE] = { N_("SIZE"), N_("size") },
+   [OBJTABLE_OWNER] = { N_("OWNER"), N_("owner") },
+   [OBJTABLE_MODE] = { N_("MODE"), N_("mode") },
+   [OBJTABLE_ATTACHERS] = { N_("PROCS"), N_("processes") },
+   [OBJTABLE_FLAGS] = { N_("FLAGS"), N_("flags") },
+};
+
+const char *objtable_heading(ObjTableColumn c) {
+   return (unsigned)c < OBJTABLE_COLUMNS ? columns[c].heading : "";
+}
+
+const char *objtable_column_name(ObjTableColumn c) {
+   return (unsigned)c < OBJTABLE_COLUMNS ? columns[c].name : "";
+}
+
+/* The untranslated name or the translated one, whole or a unique prefix. */
+bool objtable_column_parse(const char *name, ObjTableColumn *c) {
+   size_t len = strlen(name);
+   int found = -1;
+   for (int i = 0; i < OBJTABLE_COLUMNS && len > 0; i++) {
+      if (strncasecmp(name, columns[i].name, len) != 0
+          && strncasecmp(name, _(columns[i].name), len) != 0)
+         continue;
+      if (found >= 0)
+         return false;
+      found = i;
+   }
+   if (found < 0)
+      return false;
+   *c = (ObjTableColumn)found;
+   return true;
+}
+
+void objtable_init(ObjTable *t) {
+   memset(t, 0, sizeof *t);
+   t->sort = OBJTABLE_KIND;
+}
+
+void objtable_free(ObjTable *t) {
+   if (t->scanned)
+      objects_free(&t->list);
+   t->scanned = false;
+   free(t->rows);
+   t->rows = NULL;
+   t->count = 0;
+}
+
+unsigned objtable_processes(const Obj *o) {
+   unsigned n = 0;
+   for (size_t i = 0; i < o->natt; i++) {
+      bool seen = false;
+      for (size_t j = 0; j < i && !seen; j++)
+         seen = o->att[j].pid == o->att[i].pid;
+      n += !seen;
+   }
+   return n;
+}
+
+bool objtable_scan(ObjTable *t, Error *e) {
+   ObjList fresh;
+   uint64_t start = platform_clock_ms();
+   objects_init(&fresh, platform_page_size());
+   fresh.include_self = t->include_self;
+   if (!objects_scan(&fresh, e)) {
+      objects_free(&fresh);
+      return false;
+   }
+   if (t->scanned)
+      objects_free(&t->list);
+   t->list = fresh;
+   t->scanned = true;
+   t->scan_ms = platform_clock_ms() - start;
+   objtable_select(t);
+   return true;
+}
+
+static bool wanted(const ObjTable *t, const Obj *o) {
+   unsigned kinds = t->kinds ? t->kinds : OBJ_KINDS_ALL;
+   if (!(kinds & (1u << o->kind)) || (t->pick && !t->pick(o, t->pick_ctx)))
+      return false;
+   if (!t->filter[0])
+      return true;
+   char *name = objfmt_display_name(o);
+   bool hit = strstr(name, t->filter) != NULL;
+   free(name);
+   return hit;
+}
+
+static const ObjTable *sorting;
+
+static int cmp_u64(uint64_t a, uint64_t b) { return a < b ? -1 : a > b; }
+
+static int cmp_owner(const Obj *x, const Obj *y) {
+   char a[64], b[64];
+   platform_user_name(x->uid, a, sizeof a);
+   platform_user_name(y->uid, b, sizeof b);
+   return strcmp(a, b);
+}
+
+static int cmp_column(const Obj *x, const Obj *y, ObjTableColumn c) {
+   switch (c) {
+   case OBJTABLE_NAME:      return strcmp(x->name, y->name);
+   case OBJTABLE_SIZE:      return cmp_u64(x->size_known ? x->size : 0, y->size_known ? y->size : 0);
+   case OBJTABLE_OWNER:     return cmp_owner(x, y);
+   case OBJTABLE_MODE:      return cmp_u64(x->mode, y->mode);
+   case OBJTABLE_ATTACHERS: return cmp_u64(objtable_processes(x), objtable_processes(y));
+   case OBJTABLE_FLAGS:     return cmp_u64(x->flags, y->flags);
+   case OBJTABLE_KIND:
+   default:                 return cmp_u64(x->kind, y->kind);
+   }
+}
+
+/* The chosen column, then kind, name and id: the same machine sorts the
+ * same way every time. */
+static int by_column(const void *a, const void *b) {
+   const Obj *x = &sorting->list.v[*(const size_t *)a];
+   const Obj *y = &sorting->list.v[*(const size_t *)b];
+   int c = cmp_column(x, y, sorting->sort);
+   if (!c)
+      c = cmp_column(x, y, OBJTABLE_KIND);
+   if (!c)
+      c = strcmp(x->name, y->name);
+   if (!c)
+      c = cmp_u64(x->ino, y->ino);
+   return sorting->reverse ? -c : c;
+}
+
+void objtable_select(ObjTable *t) {
+   free(t->rows);
+   t->count = 0;
+   size_t n = t->scanned ? t->list.n : 0;
+   t->rows = malloc((n ? n : 1) * sizeof *t->rows);
+   if (!t->rows)
+      return;
+   for (size_t i = 0; i < n; i++)
+      if (wanted(t, &t->list.v[i]))
+         t->rows[t->count++] = i;
+   sorting = t;
+   qsort(t->rows, t->count, sizeof *t->rows, by_column);
+   sorting = NULL;
+}
+
+const Obj *objtable_row(const ObjTable *t, size_t i) {
+   return i < t->count ? &t->list.v[t->rows[i]] : NULL;
+}
+
+void objtable_key(const Obj *o, ObjTableKey *k) {
+   k->valid = o != NULL;
+   if (!o)
+      return;
+   k->kind = o->kind;
+   k->dev = o->dev;
+   k->ino = o->ino;
+}
+
+size_t objtable_find(const ObjTable *t, const ObjTableKey *k) {
+   for (size_t i = 0; k->valid && i < t->count; i++) {
+      const Obj *o = objtable_row(t, i);
+      if (o->kind == k->kind && o->dev == k->dev && o->ino == k->ino)
+         return i;
+   }
+   return t->count;
+}
+
+/* ---- opening ----------------------------------------------------------- */
+
+void objtable_attacher_spec(const ObjAttacher *a, char *buf, size_t size) {
+   if (!a->mapped)
+      snprintf(buf, size, "/proc/%d/fd/%d", a->pid, a->fd);
+   else
+      snprintf(buf, size, "/proc/%d/map_files/%" PRIx64 "-%" PRIx64, a->pid, a->start, a->end);
+}
+
+/* Through the processes that hold it: descriptors first (they need less
+ * privilege than map_files). */
+static size_t through_attachers(const Obj *o, char specs[][OBJTABLE_SPEC_MAX], size_t max) {
+   size_t n = 0;
+   for (int pass = 0; pass < 2; pass++)
+      for (size_t i = 0; i < o->natt && n < max; i++)
+         if (o->att[i].mapped == (pass == 1))
+            objtable_attacher_spec(&o->att[i], specs[n++], OBJTABLE_SPEC_MAX);
+   return n;
+}
+
+static const char *no_bytes(ObjKind k) {
+   switch (k) {
+   case OBJ_MQ:       return N_("a message queue holds messages, not bytes to map");
+   case OBJ_SYSV_SEM: return N_("a System V semaphore set has no bytes to map");
+   case OBJ_SYSV_MSG: return N_("a System V message queue holds messages, not bytes to map");
+   default:           return N_("no process holds it any more, and it has no name to open");
+   }
+}
+
+size_t objtable_open_specs(const Obj *o, char specs[][OBJTABLE_SPEC_MAX], size_t max,
+                           const char **why) {
+   size_t n = 0;
+   *why = NULL;
+   if (max == 0)
+      return 0;
+   if (o->kind == OBJ_SHM && !o->removed)
+      snprintf(specs[n++], OBJTABLE_SPEC_MAX, "shm:/%s", o->name);
+   else if (o->kind == OBJ_SEM && !o->removed)
+      snprintf(specs[n++], OBJTABLE_SPEC_MAX, "sem:/%s", o->name);
+   else if (o->kind == OBJ_SYSV_SHM)
+      snprintf(specs[n++], OBJTABLE_SPEC_MAX, "sysv:%" PRIu64, o->ino);
+   if (o->kind == OBJ_SHM || o->kind == OBJ_SEM || o->kind == OBJ_MEMFD)
+      n += through_attachers(o, specs + n, max - n);
+   if (n == 0)
+      *why = no_bytes(o->kind);
+   return n;
+}

@@ -1,0 +1,171 @@
+/* view_attachers.c - who holds one named object: pid, command, and how
+ * (an open descriptor, or a mapping with its range, permissions and
+ * offset).  A snapshot taken when the view opens; Enter opens the object
+ * through the selected holder (/proc/PID/fd/N or /proc/PID/map_files/...). */
+#include "config.h"
+
+#include "ui/crt.h"
+#include "ui/view.h"
+#include "app/objfmt.h"
+#include "app/objtable.h"
+#include "core/escape.h"
+#include "core/gettext.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+   int pid;
+   char *comm;                /* escaped */
+   char how[96];
+   char spec[OBJTABLE_SPEC_MAX];
+} Holder;
+
+typedef struct {
+   char *name;                /* the object's display name, escaped */
+   const char *kind;
+   Holder *h;
+   size_t n;
+   size_t cursor, top;
+   int rows;
+} AttState;
+
+static AttState *state(View *v) { return v->state; }
+
+static void clamp(AttState *st) {
+   size_t rows = st->rows > 0 ? (size_t)st->rows : 1;
+   if (st->cursor >= st->n)
+      st->cursor = st->n ? st->n - 1 : 0;
+   if (st->cursor < st->top)
+      st->top = st->cursor;
+   else if (st->cursor >= st->top + rows)
+      st->top = st->cursor - rows + 1;
+}
+
+static void att_draw(View *v, int rows, int cols) {
+   AttState *st = state(v);
+   char line[512];
+   attrset(crt_attr(CRT_TITLE));
+   mvhline(0, 0, ' ', cols);
+   snprintf(line, sizeof line, ngettext("%s %s: held by %zu descriptor or mapping (q or Esc: back)",
+                                        "%s %s: held by %zu descriptors and mappings (q or Esc: back)",
+                                        st->n), st->kind, st->name, st->n);
+   mvaddnstr(0, 1, line, cols - 1);
+   attrset(crt_attr(CRT_HEADING));
+   snprintf(line, sizeof line, "%7s  %-16s %s", _("PID"), _("COMMAND"), _("HOW"));
+   mvaddnstr(1, 0, line, cols);
+   attrset(A_NORMAL);
+   st->rows = rows - 2;
+   clamp(st);
+   if (st->n == 0)
+      mvaddnstr(2, 0, _("No process holds it (or none that could be inspected)."), cols);
+   for (int r = 0; r < st->rows && st->top + (size_t)r < st->n; r++) {
+      const Holder *h = &st->h[st->top + (size_t)r];
+      bool cur = st->top + (size_t)r == st->cursor;
+      attrset(cur ? crt_attr(CRT_CURSOR) : (int)A_NORMAL);
+      if (cur)
+         mvhline(2 + r, 0, ' ', cols);
+      snprintf(line, sizeof line, "%7d  %-16s %s", h->pid, h->comm, h->how);
+      mvaddnstr(2 + r, 0, line, cols);
+   }
+   attrset(A_NORMAL);
+}
+
+static void att_status(View *v, char *out, size_t outsz) {
+   AttState *st = state(v);
+   snprintf(out, outsz, _("holder %zu/%zu "), st->n ? st->cursor + 1 : 0, st->n);
+}
+
+static void k_back(View *v) { ui_pop(v->ui); }
+static void k_down(View *v) { state(v)->cursor++; clamp(state(v)); }
+static void k_up(View *v) {
+   if (state(v)->cursor > 0)
+      state(v)->cursor--;
+}
+
+static void k_open(View *v) {
+   AttState *st = state(v);
+   Error e;
+   if (st->n == 0)
+      return;
+   const Holder *h = &st->h[st->cursor];
+   if (ui_open_source(v->ui, h->spec, &e)) {
+      session_message(ui_session(v->ui), false, _("%s (q or Esc: back)"), st->name);
+      return;
+   }
+   const char *reason = e.detail[0] ? e.detail : e.sys_errno ? strerror(e.sys_errno) : "";
+   session_message(ui_session(v->ui), true, _("cannot open %s through %s: %s%s%s%s"), st->name,
+                   h->spec, _(error_message(e.code)), reason[0] ? " (" : "", reason,
+                   reason[0] ? ")" : "");
+}
+
+/* The keypad's Enter: the same as Enter (help shows one of them). */
+static bool att_key(View *v, int key) {
+   if (key != KEY_ENTER)
+      return false;
+   k_open(v);
+   return true;
+}
+
+static const KeyBinding att_keys[] = {
+   { 'q', "q", N_("back to the object list"), k_back },
+   { 27, NULL, NULL, k_back },
+   { 'j', "j", N_("next holder"), k_down },
+   { KEY_DOWN, NULL, NULL, k_down },
+   { 'k', "k", N_("previous holder"), k_up },
+   { KEY_UP, NULL, NULL, k_up },
+   { '\r', "Enter", N_("open the object through this holder's descriptor or mapping"), k_open },
+};
+
+static void att_close(View *v) {
+   AttState *st = state(v);
+   for (size_t i = 0; i < st->n; i++)
+      free(st->h[i].comm);
+   free(st->h);
+   free(st->name);
+   free(st);
+   free(v);
+}
+
+static const ViewOps att_ops = {
+   .name = "attachers",
+   .draw = att_draw,
+   .status = att_status,
+   .close = att_close,
+   .key = att_key,
+   .keys = att_keys,
+   .key_count = sizeof att_keys / sizeof att_keys[0],
+};
+
+static bool copy_holders(AttState *st, const Obj *o) {
+   st->h = calloc(o->natt ? o->natt : 1, sizeof *st->h);
+   if (!st->h)
+      return false;
+   for (size_t i = 0; i < o->natt; i++) {
+      Holder *h = &st->h[i];
+      h->pid = o->att[i].pid;
+      h->comm = escape_dup(o->att[i].comm ? o->att[i].comm : "?");
+      objfmt_attacher(&o->att[i], h->how, sizeof h->how);
+      objtable_attacher_spec(&o->att[i], h->spec, sizeof h->spec);
+      st->n++;
+   }
+   return true;
+}
+
+View *view_attachers_new(Ui *ui, const Obj *o) {
+   View *v = calloc(1, sizeof *v);
+   AttState *st = calloc(1, sizeof *st);
+   if (!v || !st || !copy_holders(st, o)) {
+      free(v);
+      free(st);
+      return NULL;
+   }
+   st->name = objfmt_display_name(o);
+   st->kind = objects_kind_name(o->kind);
+   v->ops = &att_ops;
+   v->ui = ui;
+   v->state = st;
+   return v;
+}

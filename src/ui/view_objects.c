@@ -1,0 +1,632 @@
+/* view_objects.c - the named-object list: kind, name, size, owner, mode,
+ * holders and flags, sorted by a column, refreshed live; a pane explains
+ * the selected object's flags.  Enter opens the object in the hex view
+ * above the list, a shows who holds it. */
+#include "config.h"
+
+#include "ui/crt.h"
+#include "ui/keymap.h"
+#include "ui/ui.h"
+#include "ui/view.h"
+#include "app/objfmt.h"
+#include "app/objtable.h"
+#include "core/escape.h"
+#include "core/gettext.h"
+#include "platform/ipc.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#define LIVE_MS_DEFAULT 2000
+#define LIVE_COST_FACTOR 10     /* a scan may take at most 1/10 of the time */
+#define PANE_TEXT_LINES 4
+#define WHEEL_ROWS 3
+#define OPEN_TRIES 8
+
+typedef struct {
+   ObjTable t;
+   ObjTableScope cfg;
+   size_t cursor, top;
+   int rows;                  /* list rows shown */
+   bool paused;
+   unsigned live_ms;
+   uint64_t next_scan;
+   bool scan_failed;
+} ObjState;
+
+static ObjState *state(View *v) { return v->state; }
+static Session *messages(View *v) { return ui_session(v->ui); }
+
+static const Obj *current(View *v) {
+   return objtable_row(&state(v)->t, state(v)->cursor);
+}
+
+/* ---- the list ------------------------------------------------------------ */
+
+static void clamp(ObjState *st) {
+   if (st->cursor >= st->t.count)
+      st->cursor = st->t.count ? st->t.count - 1 : 0;
+   size_t rows = st->rows > 0 ? (size_t)st->rows : 1;
+   if (st->cursor < st->top)
+      st->top = st->cursor;
+   else if (st->cursor >= st->top + rows)
+      st->top = st->cursor - rows + 1;
+   if (st->top + rows > st->t.count)
+      st->top = st->t.count > rows ? st->t.count - rows : 0;
+}
+
+/* Scan again; the cursor stays on the object it was on. */
+static void rescan(View *v) {
+   ObjState *st = state(v);
+   ObjTableKey key;
+   objtable_key(current(v), &key);
+   Error e;
+   bool ok = objtable_scan(&st->t, &e);
+   if (!ok && !st->scan_failed)
+      session_message(messages(v), true, _("cannot list the named objects: %s"),
+                      _(error_message(e.code)));
+   st->scan_failed = !ok;
+   size_t at = objtable_find(&st->t, &key);
+   if (at < st->t.count)
+      st->cursor = at;
+   clamp(st);
+   uint64_t cost = st->t.scan_ms * LIVE_COST_FACTOR;
+   st->next_scan = platform_clock_ms() + (cost > st->live_ms ? cost : st->live_ms);
+}
+
+static void reselect(View *v) {
+   ObjState *st = state(v);
+   ObjTableKey key;
+   objtable_key(current(v), &key);
+   objtable_select(&st->t);
+   size_t at = objtable_find(&st->t, &key);
+   st->cursor = at < st->t.count ? at : 0;
+   clamp(st);
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+/* Put TEXT at Y, X in at most WIDTH columns (RIGHT: aligned right). */
+static void put_cell(int y, int x, const char *text, int width, bool right) {
+   if (width <= 0 || x >= COLS)
+      return;
+   int w = (int)objfmt_width(text);
+   if (w <= width) {
+      mvaddstr(y, right ? x + width - w : x, text);
+      return;
+   }
+   mbstate_t ms;
+   memset(&ms, 0, sizeof ms);
+   const char *p = text;
+   int used = 0;
+   while (*p) {
+      wchar_t wc;
+      size_t n = mbrtowc(&wc, p, strlen(p), &ms);
+      int cw = 1;
+      if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+         n = 1;
+      else
+         cw = wcwidth(wc) > 0 ? wcwidth(wc) : 0;
+      if (used + cw > width - 1)
+         break;
+      used += cw;
+      p += n;
+   }
+   mvaddnstr(y, x, text, (int)(p - text));
+   addstr(crt_utf8() ? "\xe2\x80\xa6" : "~");
+}
+
+typedef struct {
+   int x[OBJTABLE_COLUMNS];
+   int w[OBJTABLE_COLUMNS];
+} Layout;
+
+/* Fixed widths but for the name and the flags, which share the rest. */
+static void layout(View *v, int cols, Layout *L) {
+   static const int fixed[OBJTABLE_COLUMNS] = { 8, 0, 10, 8, 4, 5, 0 };
+   ObjState *st = state(v);
+   int name = 4, flags = 5;
+   for (size_t i = 0; i < st->t.count; i++) {
+      const Obj *o = objtable_row(&st->t, i);
+      char *n = objfmt_display_name(o), f[128];
+      objfmt_flags(o->flags, f, sizeof f);
+      name = (int)objfmt_width(n) > name ? (int)objfmt_width(n) : name;
+      flags = (int)strlen(f) > flags ? (int)strlen(f) : flags;
+      free(n);
+   }
+   int rest = cols - (8 + 10 + 8 + 4 + 5) - OBJTABLE_COLUMNS;
+   if (flags > rest / 2)
+      flags = rest / 2;
+   if (name > rest - flags)
+      name = rest - flags;
+   L->w[OBJTABLE_NAME] = name > 4 ? name : 4;
+   for (int c = 0, x = 0; c < OBJTABLE_COLUMNS; c++) {
+      if (c != OBJTABLE_NAME)
+         L->w[c] = fixed[c];
+      L->x[c] = x;
+      x += L->w[c] + 1;
+      if (c == OBJTABLE_FLAGS)
+         L->w[c] = cols - L->x[c] > 0 ? cols - L->x[c] : 0;
+   }
+}
+
+static void draw_heading(View *v, int y, const Layout *L) {
+   ObjState *st = state(v);
+   attrset(crt_attr(CRT_HEADING));
+   for (int c = 0; c < OBJTABLE_COLUMNS; c++) {
+      char text[64];
+      const char *mark = (int)st->t.sort != c ? ""
+         : crt_utf8() ? (st->t.reverse ? "\xe2\x96\xbc" : "\xe2\x96\xb2")
+         : (st->t.reverse ? "v" : "^");
+      snprintf(text, sizeof text, "%s%s", _(objtable_heading((ObjTableColumn)c)), mark);
+      put_cell(y, L->x[c], text, L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
+   }
+   attrset(A_NORMAL);
+}
+
+static void draw_row(View *v, int y, const Obj *o, const Layout *L, int cols, bool cursor) {
+   char cell[OBJTABLE_COLUMNS][128];
+   char *name = objfmt_display_name(o);
+   snprintf(cell[OBJTABLE_KIND], sizeof cell[0], "%s", objects_kind_name(o->kind));
+   snprintf(cell[OBJTABLE_NAME], sizeof cell[0], "%s", name);
+   objfmt_size(o, cell[OBJTABLE_SIZE], sizeof cell[0]);
+   char owner[64];
+   platform_user_name(o->uid, owner, sizeof owner);
+   escape_into(cell[OBJTABLE_OWNER], sizeof cell[0], owner);
+   snprintf(cell[OBJTABLE_MODE], sizeof cell[0], "%04o", o->mode & 07777);
+   snprintf(cell[OBJTABLE_ATTACHERS], sizeof cell[0], "%u", objtable_processes(o));
+   objfmt_flags(o->flags, cell[OBJTABLE_FLAGS], sizeof cell[0]);
+   free(name);
+   attrset(cursor ? crt_attr(CRT_CURSOR) : (int)A_NORMAL);
+   if (cursor)
+      mvhline(y, 0, ' ', cols);
+   for (int c = 0; c < OBJTABLE_COLUMNS; c++)
+      put_cell(y, L->x[c], cell[c], L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
+   attrset(A_NORMAL);
+   (void)v;
+}
+
+/* The title's fields, laid out on one line (two when they do not fit). */
+static int draw_title(View *v, int cols) {
+   ObjState *st = state(v);
+   char f[6][160];
+   int n = 0;
+   snprintf(f[n++], sizeof f[0], "%s", st->cfg.title ? st->cfg.title : _("named objects"));
+   snprintf(f[n++], sizeof f[0], st->t.reverse ? _("sort: %s, descending (s, S)")
+                                               : _("sort: %s, ascending (s, S)"),
+            _(objtable_column_name(st->t.sort)));
+   if (st->paused)
+      snprintf(f[n++], sizeof f[0], "%s", _("paused (p resumes)"));
+   else
+      snprintf(f[n++], sizeof f[0], _("live every %u s (p pauses)"), (st->live_ms + 999) / 1000);
+   if (st->t.filter[0]) {
+      char esc[128];
+      escape_into(esc, sizeof esc, st->t.filter);
+      snprintf(f[n++], sizeof f[0], _("filter: %s"), esc);
+   }
+   snprintf(f[n++], sizeof f[0], _("%zu of %zu"), st->t.count, st->t.scanned ? st->t.list.n : 0);
+   unsigned denied = st->t.scanned ? st->t.list.procs_denied : 0;
+   snprintf(f[n++], sizeof f[0], ngettext("%u process not inspected",
+                                          "%u processes not inspected", denied), denied);
+   attrset(crt_attr(CRT_TITLE));
+   mvhline(0, 0, ' ', cols);
+   const char *sep = crt_utf8() ? " \xe2\x94\x82 " : " | ";
+   int y = 0, x = 1;
+   for (int i = 0; i < n; i++) {
+      int len = (int)objfmt_width(f[i]);
+      if (x > 1 && x + 3 + len > cols - 1 && y == 0) {
+         y = 1;
+         x = 1;
+         mvhline(1, 0, ' ', cols);
+      }
+      if (x > 1 && x + 3 < cols) {
+         mvaddstr(y, x, sep);
+         x += 3;
+      }
+      if (x < cols)
+         put_cell(y, x, f[i], cols - x, false);
+      x += len;
+   }
+   attrset(A_NORMAL);
+   return y + 1;
+}
+
+/* ---- the pane: what is odd about the selected object --------------------- */
+
+typedef struct {
+   char line[PANE_TEXT_LINES][512];
+   int n;
+   int cols;
+} Pane;
+
+/* Add TEXT to the pane, wrapped at word boundaries; continuation lines
+ * are indented by INDENT columns. */
+static void pane_wrap(Pane *p, const char *text, int indent) {
+   char word[256];
+   const char *s = text;
+   if (p->n >= PANE_TEXT_LINES)
+      return;
+   char *cur = p->line[p->n++];
+   cur[0] = '\0';
+   while (*s) {
+      size_t len = strcspn(s, " ");
+      snprintf(word, sizeof word, "%.*s", (int)(len < 255 ? len : 255), s);
+      s += len;
+      while (*s == ' ')
+         s++;
+      bool fits = objfmt_width(cur) + 1 + objfmt_width(word) <= (size_t)p->cols;
+      if (cur[0] && !fits) {
+         if (p->n >= PANE_TEXT_LINES)
+            return;
+         cur = p->line[p->n++];
+         snprintf(cur, sizeof p->line[0], "%*s", indent, "");
+      }
+      size_t used = strlen(cur);
+      snprintf(cur + used, sizeof p->line[0] - used, "%s%s",
+               used && cur[used - 1] != ' ' ? " " : "", word);
+   }
+}
+
+static void pane_fill(Pane *p, const Obj *o) {
+   char *name = objfmt_display_name(o), size[64], detail[160], text[512];
+   if (o->size_known && o->kind != OBJ_SYSV_SEM && o->kind != OBJ_SYSV_MSG && o->kind != OBJ_MQ)
+      snprintf(size, sizeof size, _("%llu bytes"), (unsigned long long)o->size);
+   else
+      objfmt_size(o, size, sizeof size);
+   objfmt_detail(o, detail, sizeof detail);
+   unsigned procs = objtable_processes(o);
+   snprintf(text, sizeof text, ngettext("%s: %s, %s, held by %u process%s%s",
+                                        "%s: %s, %s, held by %u processes%s%s", procs),
+            name, objects_kind_name(o->kind), size, procs, detail[0] ? ", " : "", detail);
+   free(name);
+   pane_wrap(p, text, 2);
+   if (!o->flags)
+      pane_wrap(p, _("No flags: nothing odd about this object."), 2);
+   for (int i = 0; i < OBJ_FLAG_COUNT; i++) {
+      ObjFlag f = (ObjFlag)(1u << i);
+      if (!(o->flags & f))
+         continue;
+      snprintf(text, sizeof text, "%s: %s", objects_flag_name(f), _(objects_flag_explain(f)));
+      pane_wrap(p, text, 2);
+   }
+}
+
+static int pane_rows(int rows) {
+   return rows >= 12 ? 1 + PANE_TEXT_LINES : 0;
+}
+
+static void draw_pane(View *v, int y, int cols) {
+   attrset(crt_attr(CRT_PANE));
+   mvhline(y, 0, crt_utf8() ? ACS_HLINE : '-', cols);
+   mvaddnstr(y, 2, _(" the selected object (Enter opens it, a shows who holds it) "), cols - 2);
+   attrset(A_NORMAL);
+   const Obj *o = current(v);
+   if (!o) {
+      mvaddnstr(y + 1, 0, _("No object matches: :all shows every object."),
+                cols);
+      return;
+   }
+   Pane p = { .n = 0, .cols = cols };
+   pane_fill(&p, o);
+   for (int i = 0; i < p.n; i++)
+      put_cell(y + 1 + i, 0, p.line[i], cols, false);
+}
+
+static void objects_draw(View *v, int rows, int cols) {
+   ObjState *st = state(v);
+   int title = draw_title(v, cols);
+   int pane = pane_rows(rows);
+   st->rows = rows - title - 1 - pane;
+   if (st->rows < 1) {
+      st->rows = 1;
+      pane = 0;
+   }
+   clamp(st);
+   Layout L;
+   layout(v, cols, &L);
+   draw_heading(v, title, &L);
+   for (int r = 0; r < st->rows && st->top + (size_t)r < st->t.count; r++) {
+      size_t i = st->top + (size_t)r;
+      draw_row(v, title + 1 + r, objtable_row(&st->t, i), &L, cols, i == st->cursor);
+   }
+   if (pane)
+      draw_pane(v, rows - pane, cols);
+}
+
+static void objects_status(View *v, char *out, size_t outsz) {
+   ObjState *st = state(v);
+   if (st->t.count)
+      snprintf(out, outsz, _("object %zu/%zu "), st->cursor + 1, st->t.count);
+   else
+      snprintf(out, outsz, "%s", _("no objects "));
+}
+
+/* ---- keys ------------------------------------------------------------------ */
+
+static void move_by(View *v, long n) {
+   ObjState *st = state(v);
+   if (n < 0)
+      st->cursor = (size_t)-n > st->cursor ? 0 : st->cursor - (size_t)-n;
+   else
+      st->cursor += (size_t)n;
+   clamp(st);
+}
+
+static long page(View *v) { return state(v)->rows > 1 ? state(v)->rows - 1 : 1; }
+
+static void k_down(View *v)  { move_by(v, 1); }
+static void k_up(View *v)    { move_by(v, -1); }
+static void k_pgdn(View *v)  { move_by(v, page(v)); }
+static void k_pgup(View *v)  { move_by(v, -page(v)); }
+static void k_wheeldn(View *v) { move_by(v, WHEEL_ROWS); }
+static void k_wheelup(View *v) { move_by(v, -WHEEL_ROWS); }
+static void k_first(View *v) { state(v)->cursor = 0; clamp(state(v)); }
+static void k_last(View *v)  { state(v)->cursor = (size_t)-1; clamp(state(v)); }
+static void k_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
+
+static void k_refresh(View *v) {
+   rescan(v);
+   if (!state(v)->scan_failed)
+      session_message(messages(v), false, ngettext("refreshed: %zu object", "refreshed: %zu objects",
+                                                   state(v)->t.count), state(v)->t.count);
+}
+
+static void k_pause(View *v) {
+   ObjState *st = state(v);
+   st->paused = !st->paused;
+   session_message(messages(v), false, "%s", st->paused ? _("live refresh paused (p resumes)")
+                                                         : _("live refresh resumed"));
+   if (!st->paused)
+      rescan(v);
+}
+
+static void k_sort(View *v) {
+   ObjState *st = state(v);
+   st->t.sort = (ObjTableColumn)((st->t.sort + 1) % OBJTABLE_COLUMNS);
+   reselect(v);
+}
+
+static void k_reverse(View *v) {
+   state(v)->t.reverse = !state(v)->t.reverse;
+   reselect(v);
+}
+
+static void k_attachers(View *v) {
+   const Obj *o = current(v);
+   if (!o)
+      session_message(messages(v), true, "%s", _("no object is selected"));
+   else
+      ui_push(v->ui, view_attachers_new(v->ui, o));
+}
+
+/* "cannot open NAME through SPEC: MESSAGE (REASON)" into the status line. */
+static void open_failed(View *v, const char *name, const char *spec, const Error *e) {
+   char esc[OBJTABLE_SPEC_MAX * 4];
+   escape_into(esc, sizeof esc, spec);
+   const char *reason = e->detail[0] ? e->detail : e->sys_errno ? strerror(e->sys_errno) : "";
+   session_message(messages(v), true, _("cannot open %s through %s: %s%s%s%s"), name, esc,
+                   _(error_message(e->code)), reason[0] ? " (" : "", reason,
+                   reason[0] ? ")" : "");
+}
+
+static void k_open(View *v) {
+   const Obj *o = current(v);
+   if (!o) {
+      session_message(messages(v), true, "%s", _("no object is selected"));
+      return;
+   }
+   char specs[OPEN_TRIES][OBJTABLE_SPEC_MAX];
+   const char *why;
+   char *name = objfmt_display_name(o);
+   size_t n = objtable_open_specs(o, specs, OPEN_TRIES, &why);
+   Error e, first;
+   memset(&first, 0, sizeof first);
+   size_t i;
+   for (i = 0; i < n; i++) {
+      if (ui_open_source(v->ui, specs[i], &e))
+         break;
+      if (i == 0)
+         first = e;
+   }
+   if (n == 0)
+      session_message(messages(v), true, _("cannot open it: %s"), _(why));
+   else if (i == n)
+      open_failed(v, name, specs[0], &first);
+   else
+      session_message(messages(v), false, _("%s (q or Esc: back to the list)"), name);
+   free(name);
+}
+
+/* The keypad's Enter: the same as Enter (help shows one of them). */
+static bool objects_key(View *v, int key) {
+   if (key != KEY_ENTER)
+      return false;
+   k_open(v);
+   return true;
+}
+
+static const KeyBinding objects_keys[] = {
+   { 'j', "j", N_("next object"), k_down },
+   { KEY_DOWN, NULL, NULL, k_down },
+   { 'k', "k", N_("previous object"), k_up },
+   { KEY_UP, NULL, NULL, k_up },
+   { KEY_NPAGE, "PgDn", N_("next screen"), k_pgdn },
+   { ' ', NULL, NULL, k_pgdn },
+   { KEY_PPAGE, "PgUp", N_("previous screen"), k_pgup },
+   { 'b', NULL, NULL, k_pgup },
+   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three objects"), k_wheeldn },
+   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three objects"), k_wheelup },
+   { 'g', "g", N_("first object"), k_first },
+   { KEY_HOME, NULL, NULL, k_first },
+   { 'G', "G", N_("last object"), k_last },
+   { KEY_END, NULL, NULL, k_last },
+   { '\r', "Enter", N_("open the object in the hex view (q or Esc comes back)"), k_open },
+   { 'a', "a", N_("who holds the object: pid, command, descriptor or mapping"), k_attachers },
+   { 's', "s", N_("sort by the next column"), k_sort },
+   { 'S', "S", N_("reverse the order"), k_reverse },
+   { 'r', "r", N_("refresh now"), k_refresh },
+   { 'p', "p", N_("pause or resume the live refresh"), k_pause },
+   { 'f', "f", N_("filter by name (types :filter)"), k_filter },
+};
+
+/* ---- commands ---------------------------------------------------------- */
+
+static CommandStatus cmd_filter(void *ctx, const char *args) {
+   View *v = ctx;
+   snprintf(state(v)->t.filter, sizeof state(v)->t.filter, "%s", args);
+   reselect(v);
+   return COMMAND_OK;
+}
+
+static CommandStatus cmd_kind(void *ctx, const char *args) {
+   View *v = ctx;
+   unsigned mask = 0;
+   const char *bad;
+   size_t bad_len;
+   if (!objects_kind_parse(args, &mask, &bad, &bad_len)) {
+      session_message(messages(v), true, _("kind %.*s: unknown (one of shm, sem, mq, sysv-shm, "
+                                           "sysv-sem, sysv-msg, sysv, memfd)"),
+                      (int)(bad_len < 64 ? bad_len : 64), bad);
+      return COMMAND_FAILED;
+   }
+   state(v)->t.kinds = mask;
+   reselect(v);
+   return COMMAND_OK;
+}
+
+static CommandStatus cmd_all(void *ctx, const char *args) {
+   View *v = ctx;
+   (void)args;
+   state(v)->t.filter[0] = '\0';
+   state(v)->t.kinds = 0;
+   reselect(v);
+   return COMMAND_OK;
+}
+
+static CommandStatus cmd_sort(void *ctx, const char *args) {
+   View *v = ctx;
+   ObjTableColumn c;
+   if (!*args)
+      return COMMAND_BAD_ARGS;
+   if (!objtable_column_parse(args, &c)) {
+      session_message(messages(v), true, _("sort %s: no such column (kind, name, size, owner, "
+                                           "mode, processes, flags)"), args);
+      return COMMAND_FAILED;
+   }
+   state(v)->t.sort = c;
+   reselect(v);
+   return COMMAND_OK;
+}
+
+static CommandStatus cmd_refresh(void *ctx, const char *args) {
+   (void)args;
+   k_refresh(ctx);
+   return COMMAND_OK;
+}
+
+/* live SECONDS (1 to 3600), live off, live on */
+static CommandStatus cmd_live(void *ctx, const char *args) {
+   View *v = ctx;
+   ObjState *st = state(v);
+   char *end;
+   unsigned long s = strtoul(args, &end, 10);
+   if (strcmp(args, "off") == 0 || strcmp(args, "on") == 0) {
+      st->paused = args[1] == 'f';
+   } else if (*args >= '1' && *args <= '9' && !*end && s <= 3600) {
+      st->live_ms = (unsigned)s * 1000;
+      st->paused = false;
+   } else {
+      session_message(messages(v), true, _("live %s: give seconds from 1 to 3600, on or off"),
+                      args);
+      return COMMAND_FAILED;
+   }
+   if (!st->paused)
+      rescan(v);
+   return COMMAND_OK;
+}
+
+static CommandStatus cmd_open(void *ctx, const char *args) {
+   (void)args;
+   k_open(ctx);
+   return COMMAND_OK;
+}
+
+static CommandStatus cmd_attachers(void *ctx, const char *args) {
+   (void)args;
+   k_attachers(ctx);
+   return COMMAND_OK;
+}
+
+static const Command objects_commands[] = {
+   { "filter", N_("TEXT"), N_("only objects whose name contains TEXT (also f)"), cmd_filter },
+   { "kind", N_("KINDS"), N_("only these kinds: shm,sem,mq,sysv,memfd ... or all"), cmd_kind },
+   { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },
+   { "sort", N_("COLUMN"), N_("sort by kind, name, size, owner, mode, processes or flags"),
+     cmd_sort },
+   { "refresh", NULL, N_("scan the objects again now (also r)"), cmd_refresh },
+   { "live", N_("SECONDS|on|off"), N_("refresh every SECONDS, or pause (also p)"), cmd_live },
+   { "open", NULL, N_("open the selected object (also Enter)"), cmd_open },
+   { "attachers", NULL, N_("who holds the selected object (also a)"), cmd_attachers },
+};
+
+/* ---- the view -------------------------------------------------------------- */
+
+/* Once a second: the owner's check (the demo's writer), then a scan when
+ * one is due and no object is open above the list. */
+static bool objects_tick(View *v) {
+   ObjState *st = state(v);
+   Error e;
+   if (st->cfg.check && !st->cfg.check(st->cfg.ctx, &e)) {
+      ui_fail(v->ui, &e);
+      return true;
+   }
+   if (st->paused || ui_session(v->ui)->src || platform_clock_ms() < st->next_scan)
+      return false;
+   rescan(v);
+   return true;
+}
+
+static void objects_close(View *v) {
+   objtable_free(&state(v)->t);
+   free(v->state);
+   free(v);
+}
+
+static const ViewOps objects_ops = {
+   .name = "objects",
+   .draw = objects_draw,
+   .status = objects_status,
+   .close = objects_close,
+   .key = objects_key,
+   .keys = objects_keys,
+   .key_count = sizeof objects_keys / sizeof objects_keys[0],
+   .commands = objects_commands,
+   .command_count = sizeof objects_commands / sizeof objects_commands[0],
+   .tick = objects_tick,
+};
+
+View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds) {
+   View *v = calloc(1, sizeof *v);
+   ObjState *st = calloc(1, sizeof *st);
+   if (!v || !st) {
+      free(v);
+      free(st);
+      return NULL;
+   }
+   objtable_init(&st->t);
+   if (cfg)
+      st->cfg = *cfg;
+   st->t.kinds = kinds;
+   st->t.include_self = st->cfg.include_self;
+   st->t.pick = st->cfg.pick;
+   st->t.pick_ctx = st->cfg.ctx;
+   st->live_ms = LIVE_MS_DEFAULT;
+   v->ops = &objects_ops;
+   v->ui = ui;
+   v->state = st;
+   rescan(v);
+   return v;
+}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Opening objects from the list: Enter shows a shm object's bytes in the
+# hex view, q and Esc come back; the attachers view; memfd and removed
+# objects through /proc/PID/fd; System V read-only through sysv:ID; kinds
+# without bytes are refused with a message.
+. "$top_srcdir/tests/tui/objects-lib.sh"
+
+objtui_holder
+
+tui_start 80 24 -c "filter $p-shm"
+expect_status "one object" "object 1/1"
+tui_send "<Enter>"
+objtui_no_status=1
+tui_screen objects-open-shm-80x24
+objtui_no_status=0
+expect_status "the status line says how to come back" "(q or Esc: back to the list)"
+tui_send "q"
+expect_status "q goes back to the list" "object 1/1"
+tui_send "<Enter>"
+expect_line 1 "Enter opens it again" "shm:/mstPREFIX_-shm"
+tui_send "<Esc>"
+expect_status "Esc goes back to the list" "object 1/1"
+
+tui_send "a"
+tui_screen objects-attachers-80x24
+tui_send "<Enter>"
+expect_line 1 "Enter in the attachers opens the holder's descriptor" "/proc/"
+expect_line 1 "... the same object" "(8192 bytes)"
+tui_send "q"
+expect_status "q goes back to the attachers" "holder 1/2"
+tui_send "q"
+expect_status "q goes back to the list" "object 1/1"
+
+tui_send ":filter $p-memfd" "<Enter>"
+expect_line 1 "memfd: opened through /proc/PID/fd" "/proc/"
+expect_line 1 "memfd: its 3000 bytes" "(3000 bytes)"
+tui_send "q" ":filter $p-gone" "<Enter>"
+expect_line 1 "an unlinked shm object: opened through /proc" "/proc/"
+expect_line 1 "... 4096 bytes" "(4096 bytes)"
+tui_send "q"
+
+tui_send ":filter ${key_prefix}00" ":kind sysv-shm" "<Enter>"
+expect_line 1 "System V: opened through sysv:ID" "sysv:$(holder_get sysv_shm_id)"
+expect_line 1 "System V: its 12345 bytes" "(12345 bytes)"
+tui_send "q" ":kind sysv-sem" "<Enter>"
+expect_status "a semaphore set cannot be opened: said so" "has no bytes to map"
+expect_status "... and the list stays" "object 1/1"
+
+tui_stop
+is "quit exits 0" "$tui_rc" 0
+is "nothing on stderr" "$(cat "$tmp/stderr")" ""
+
+done_testing
