@@ -1,0 +1,170 @@
+/* session_edit.c - the session's copy-on-write edits: apply, undo, redo,
+ * flush, discard, each leaving a message for the status line. */
+#include "config.h"
+
+#include "app/session_edit.h"
+#include "app/recovery.h"
+#include "core/edits.h"
+#include "core/flush.h"
+#include "core/gettext.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef unsigned long long ull;
+
+/* An Error as the status line shows it: "MESSAGE (DETAIL)". */
+static void error_message_to(Session *s, const Error *e) {
+   if (e->detail[0])
+      session_message(s, true, "%s (%s)", _(error_message(e->code)), e->detail);
+   else
+      session_message(s, true, "%s", _(error_message(e->code)));
+}
+
+static EditSet *new_set(Session *s, bool allow_others) {
+   EditConfig cfg = { s->granularity, s->window_size, allow_others };
+   return edits_new(s->src, &cfg);
+}
+
+bool session_edit_start(Session *s, bool allow_others, Error *e) {
+   char msg[256];
+   msg[0] = '\0';
+   bool replayed = recovery_replay(s->src, msg, sizeof msg);
+   if (msg[0])
+      session_message(s, !replayed, "%s", msg);
+   s->edits = new_set(s, allow_others);
+   if (!s->edits) {
+      error_set(e, ERR_MAP, ENOMEM, "%s", _("no memory for the edit set"));
+      return false;
+   }
+   return true;
+}
+
+void session_edit_allow_others(Session *s, bool allow) {
+   if (!allow || !s->edits || edits_pending(s->edits))
+      return;
+   EditSet *es = new_set(s, true);
+   if (!es)
+      return;
+   edits_free(s->edits);
+   s->edits = es;
+}
+
+void session_edit_stop(Session *s) {
+   edits_free(s->edits);
+   s->edits = NULL;
+}
+
+bool session_edit_writable(Session *s) {
+   Error e;
+   if (s->edits && edits_writable(s->edits, &e))
+      return true;
+   if (s->edits)
+      error_message_to(s, &e);
+   else
+      session_message(s, true, "%s", _(error_message(ERR_READ_ONLY)));
+   return false;
+}
+
+bool session_edit_byte(Session *s, uint64_t off, unsigned char b, bool merge) {
+   Error e;
+   if (!session_edit_writable(s))
+      return false;
+   if (!edits_apply(s->edits, off, &b, 1, merge, &e)) {
+      error_message_to(s, &e);
+      return false;
+   }
+   return true;
+}
+
+bool session_edit_nibble(Session *s, uint64_t off, bool high, unsigned digit) {
+   unsigned char b = 0;
+   size_t got = 0;
+   Error e;
+   if (!session_edit_writable(s))
+      return false;
+   if (!edits_read(s->edits, off, &b, 1, &got, &e) || got != 1) {
+      error_message_to(s, &e);
+      return false;
+   }
+   b = high ? (unsigned char)((b & 0x0f) | (digit << 4)) : (unsigned char)((b & 0xf0) | digit);
+   return session_edit_byte(s, off, b, true);
+}
+
+static bool undo_redo(Session *s, bool redo) {
+   uint64_t off = 0;
+   size_t len = 0;
+   Error e;
+   if (!s->edits)
+      return false;
+   bool done = redo ? edits_redo(s->edits, &off, &len, &e) : edits_undo(s->edits, &off, &len, &e);
+   if (!done) {
+      if (e.code == ERR_NONE)
+         session_message(s, false, "%s", redo ? _("nothing to redo") : _("nothing to undo"));
+      else
+         error_message_to(s, &e);
+      return false;
+   }
+   session_set_cursor(s, off);
+   session_message(s, false, redo ? _("redone: %zu bytes at 0x%llx") : _("undone: %zu bytes at 0x%llx"),
+                   len, (ull)off);
+   return true;
+}
+
+bool session_edit_undo(Session *s) { return undo_redo(s, false); }
+bool session_edit_redo(Session *s) { return undo_redo(s, true); }
+
+void session_edit_discard(Session *s) {
+   if (!s->edits || !edits_pending(s->edits)) {
+      session_message(s, false, "%s", _("no edits to discard"));
+      return;
+   }
+   uint64_t n = edits_modified_bytes(s->edits);
+   edits_discard(s->edits);
+   session_message(s, false, _("discarded the edits of %llu bytes"), (ull)n);
+}
+
+bool session_edit_flush(Session *s, bool force) {
+   if (!s->edits || !edits_pending(s->edits)) {
+      session_message(s, false, "%s", _("no edits to flush"));
+      return true;
+   }
+   Error e;
+   char *dir = recovery_journal_dir();
+   if (!dir) {
+      error_set(&e, ERR_JOURNAL, 0, "%s", _("set XDG_STATE_HOME or HOME: the journal needs a place"));
+      error_message_to(s, &e);
+      return false;
+   }
+   FlushOptions fo = { dir, force, NULL, NULL };
+   FlushReport r;
+   bool good = flush_commit(s->edits, &fo, &r, &e);
+   free(dir);
+   if (!good) {
+      error_message_to(s, &e);
+      if (e.code == ERR_CHANGED) {
+         char text[sizeof s->message];
+         snprintf(text, sizeof text, "%s", s->message);
+         session_message(s, true, _("%s; :flush! writes anyway"), text);
+      }
+      return false;
+   }
+   window_unmap(&s->win, s->src);      /* a forced flush may have replaced the object */
+   session_check_size(s);
+   session_message(s, false, _("flushed: %llu bytes in %llu pages"), (ull)r.bytes, (ull)r.pages);
+   return true;
+}
+
+bool session_edit_pending(const Session *s) {
+   return s->edits && edits_pending(s->edits);
+}
+
+bool session_edit_is_modified(const Session *s, uint64_t off) {
+   return s->edits && edits_is_modified(s->edits, off);
+}
+
+void session_edit_ask_quit(Session *s) {
+   session_message(s, true, _("%llu bytes edited and not flushed: f flush, d discard, s stay"),
+                   (ull)edits_modified_bytes(s->edits));
+}

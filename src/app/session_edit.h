@@ -1,0 +1,41 @@
+/* session_edit.h - the session's copy-on-write edits, below the screen.
+ *
+ * The session owns one EditSet (core/edits.h) over its source.  These calls
+ * are what the screen's edit keys and commands do: each one carries out
+ * the edit, undo, redo, flush or discard and leaves a message in the
+ * session saying how it went (or why it was refused).  No curses here. */
+#ifndef MAPSCOPE_SESSION_EDIT_H
+#define MAPSCOPE_SESSION_EDIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/session.h"
+
+/* Replay a journal an interrupted flush left (the message says so), then
+ * make the edit set.  Called by session_open(). */
+bool session_edit_start(Session *s, bool allow_others, Error *e);
+void session_edit_stop(Session *s);
+/* -w: objects of other users may be edited (before the first edit). */
+void session_edit_allow_others(Session *s, bool allow);
+
+/* May the object be edited?  If not, the message says why. */
+bool session_edit_writable(Session *s);
+/* Set the byte at OFF to B; MERGE makes typing one undo step per run. */
+bool session_edit_byte(Session *s, uint64_t off, unsigned char b, bool merge);
+/* Set the high (HIGH) or low nibble of the byte at OFF to DIGIT (0-15). */
+bool session_edit_nibble(Session *s, uint64_t off, bool high, unsigned digit);
+
+bool session_edit_undo(Session *s);
+bool session_edit_redo(Session *s);
+void session_edit_discard(Session *s);
+/* Write the edits to the object (FORCE: even when it changed on disk). */
+bool session_edit_flush(Session *s, bool force);
+
+bool session_edit_pending(const Session *s);
+bool session_edit_is_modified(const Session *s, uint64_t off);
+
+/* The message when quitting with edits pending. */
+void session_edit_ask_quit(Session *s);
+
+#endif

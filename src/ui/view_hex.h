@@ -1,0 +1,88 @@
+/* view_hex.h - the parts of the hex view, shared by view_hex*.c only. */
+#ifndef MAPSCOPE_VIEW_HEX_H
+#define MAPSCOPE_VIEW_HEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ui/view.h"
+#include "app/finder.h"
+#include "app/live.h"
+
+typedef struct {
+   bool mapping;              /* the mapping pane is shown */
+   unsigned char *buf;        /* the visible bytes, copied out of the window */
+   size_t cap;
+   char *source;              /* the SOURCE, escaped */
+   bool editing;              /* edit mode: keys type into the object */
+   bool text_pane;            /* the cursor is in the text pane */
+   bool low_nibble;           /* the next hex digit sets the low half */
+   Finder *finder;            /* the last search (NULL before any) */
+   unsigned char *mark;       /* per visible byte: inside a match */
+   size_t mark_cap;
+   unsigned search_polls;     /* cancel polls of the search running */
+   long long search_drawn;    /* when its progress was last drawn (ms) */
+   uint64_t search_done, search_total;   /* its progress */
+   bool live;                 /* re-read every interval */
+   bool refresh_now;          /* re-read at the next draw (:refresh) */
+   unsigned interval_ms;
+   long long refreshed_at;    /* ms, monotonic */
+   LiveDiff diff;             /* what changed at the last refresh */
+} HexState;
+
+/* ---- editing (view_hex_edit.c) ---- */
+
+/* Edit mode takes the keys it types with before the key map. */
+bool view_hex_edit_intercept(View *v, int key);
+void view_hex_edit_toggle(View *v);
+void view_hex_edit_tab(View *v);
+void view_hex_edit_undo(View *v);
+void view_hex_edit_redo(View *v);
+void view_hex_edit_flush(View *v);
+CommandStatus view_hex_cmd_flush(void *ctx, const char *args);
+CommandStatus view_hex_cmd_flush_force(void *ctx, const char *args);
+CommandStatus view_hex_cmd_undo(void *ctx, const char *args);
+CommandStatus view_hex_cmd_redo(void *ctx, const char *args);
+CommandStatus view_hex_cmd_discard(void *ctx, const char *args);
+CommandStatus view_hex_cmd_edit(void *ctx, const char *args);
+
+/* The title's edit field ("" when nothing is edited). */
+void view_hex_edit_title(View *v, char *out, size_t outsz);
+/* The status line's mode ("" outside edit mode). */
+const char *view_hex_edit_mode(View *v);
+/* Mark the pages copy-on-write has copied over the page map line drawn at
+ * Y, X for the window's pages [FROM, FROM + N). */
+void view_hex_edit_pagemap(View *v, int y, int x, size_t from, size_t n);
+/* Copied pages of the current window (for the pane's heading). */
+size_t view_hex_edit_copied(View *v);
+
+/* ---- search (view_hex_search.c) ---- */
+
+void view_hex_search_slash(View *v);
+void view_hex_search_question(View *v);
+void view_hex_search_next(View *v);
+void view_hex_search_prev(View *v);
+CommandStatus view_hex_cmd_find(void *ctx, const char *args);
+CommandStatus view_hex_cmd_rfind(void *ctx, const char *args);
+/* Find the matches among the LEN bytes shown from OFF (before drawing). */
+void view_hex_search_mark(View *v, uint64_t off, const unsigned char *buf, size_t len);
+bool view_hex_search_marked(View *v, size_t i);
+void view_hex_search_free(View *v);
+
+/* ---- live view (view_hex_live.c) ---- */
+
+void view_hex_live_init(View *v, unsigned interval_ms);
+void view_hex_live_free(View *v);
+/* The N bytes at TOP were just read for the screen: a refresh when due. */
+void view_hex_live_drawn(View *v, uint64_t top, const unsigned char *buf, size_t n);
+bool view_hex_live_changed(View *v, uint64_t off);
+/* Milliseconds until the next refresh is due; -1 when not live. */
+int view_hex_live_timer(View *v);
+/* "live 1.0 s", "paused" or "" into OUT. */
+const char *view_hex_live_mode(View *v, char *out, size_t outsz);
+void view_hex_live_toggle(View *v);
+CommandStatus view_hex_cmd_refresh(void *ctx, const char *args);
+CommandStatus view_hex_cmd_interval(void *ctx, const char *args);
+
+#endif

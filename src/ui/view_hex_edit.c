@@ -1,0 +1,199 @@
+/* view_hex_edit.c - the hex view's editing: edit mode, the two panes,
+ * undo, redo, flush, discard, and the marks of copied pages. */
+#include "config.h"
+
+#include "ui/crt.h"
+#include "ui/keymap.h"
+#include "ui/view_hex.h"
+#include "app/session_edit.h"
+#include "core/edits.h"
+#include "core/gettext.h"
+
+#include <curses.h>
+#include <stdio.h>
+
+typedef unsigned long long ull;
+
+static HexState *state(View *v) { return v->state; }
+static Session *sess(View *v) { return ui_session(v->ui); }
+
+static int hex_digit(int key) {
+   if (key >= '0' && key <= '9')
+      return key - '0';
+   if (key >= 'a' && key <= 'f')
+      return key - 'a' + 10;
+   if (key >= 'A' && key <= 'F')
+      return key - 'A' + 10;
+   return -1;
+}
+
+/* After a byte is complete the cursor goes on, as in every hex editor. */
+static void advance(View *v) {
+   state(v)->low_nibble = false;
+   session_move(sess(v), 1);
+}
+
+static bool type_hex(View *v, int digit) {
+   HexState *h = state(v);
+   Session *s = sess(v);
+   if (!session_edit_nibble(s, s->cursor, !h->low_nibble, (unsigned)digit))
+      return true;
+   session_clear_message(s);
+   if (h->low_nibble)
+      advance(v);
+   else
+      h->low_nibble = true;
+   return true;
+}
+
+static bool type_text(View *v, int key) {
+   Session *s = sess(v);
+   if (session_edit_byte(s, s->cursor, (unsigned char)key, true)) {
+      session_clear_message(s);
+      advance(v);
+   }
+   return true;
+}
+
+bool view_hex_edit_intercept(View *v, int key) {
+   HexState *h = state(v);
+   if (!h->editing)
+      return false;
+   if (key == 27) {
+      h->editing = false;
+      h->low_nibble = false;
+      return true;
+   }
+   if (key == '\t') {
+      view_hex_edit_tab(v);
+      return true;
+   }
+   if (h->text_pane && key >= 0x20 && key < 0x7f)
+      return type_text(v, key);
+   int d = h->text_pane ? -1 : hex_digit(key);
+   if (d >= 0)
+      return type_hex(v, d);
+   h->low_nibble = false;
+   return false;
+}
+
+void view_hex_edit_toggle(View *v) {
+   HexState *h = state(v);
+   Session *s = sess(v);
+   h->low_nibble = false;
+   if (h->editing) {
+      h->editing = false;
+      return;
+   }
+   if (!session_edit_writable(s))
+      return;
+   h->editing = true;
+   session_message(s, false, "%s", h->text_pane
+                   ? _("editing the text pane: type characters; Tab: hex pane; Esc: stop")
+                   : _("editing the hex pane: type hex digits; Tab: text pane; Esc: stop"));
+}
+
+void view_hex_edit_tab(View *v) {
+   state(v)->text_pane = !state(v)->text_pane;
+   state(v)->low_nibble = false;
+}
+
+void view_hex_edit_undo(View *v) { state(v)->low_nibble = false; session_edit_undo(sess(v)); }
+void view_hex_edit_redo(View *v) { state(v)->low_nibble = false; session_edit_redo(sess(v)); }
+void view_hex_edit_flush(View *v) { session_edit_flush(sess(v), false); }
+
+CommandStatus view_hex_cmd_flush(void *ctx, const char *args) {
+   (void)args;
+   return session_edit_flush(sess(ctx), false) ? COMMAND_OK : COMMAND_FAILED;
+}
+
+CommandStatus view_hex_cmd_flush_force(void *ctx, const char *args) {
+   (void)args;
+   return session_edit_flush(sess(ctx), true) ? COMMAND_OK : COMMAND_FAILED;
+}
+
+CommandStatus view_hex_cmd_undo(void *ctx, const char *args) {
+   (void)args;
+   view_hex_edit_undo(ctx);
+   return COMMAND_OK;
+}
+
+CommandStatus view_hex_cmd_redo(void *ctx, const char *args) {
+   (void)args;
+   view_hex_edit_redo(ctx);
+   return COMMAND_OK;
+}
+
+CommandStatus view_hex_cmd_discard(void *ctx, const char *args) {
+   (void)args;
+   state(ctx)->low_nibble = false;
+   session_edit_discard(sess(ctx));
+   return COMMAND_OK;
+}
+
+CommandStatus view_hex_cmd_edit(void *ctx, const char *args) {
+   (void)args;
+   view_hex_edit_toggle(ctx);
+   return COMMAND_OK;
+}
+
+/* ---- drawing ---------------------------------------------------------------- */
+
+void view_hex_edit_title(View *v, char *out, size_t outsz) {
+   Session *s = sess(v);
+   out[0] = '\0';
+   if (!session_edit_pending(s))
+      return;
+   snprintf(out, outsz, _("edited %llu bytes, copied %llu pages"),
+            (ull)edits_modified_bytes(s->edits), (ull)edits_copied_pages(s->edits));
+}
+
+const char *view_hex_edit_mode(View *v) {
+   HexState *h = state(v);
+   if (!h->editing)
+      return "";
+   return h->text_pane ? _("EDIT text") : _("EDIT hex");
+}
+
+static bool window_pages(View *v, uint64_t *first, size_t *n) {
+   Session *s = sess(v);
+   size_t page = platform_page_size();
+   if (!s->win.addr || !session_edit_pending(s))
+      return false;
+   *first = s->win.span.start;
+   *n = (size_t)((s->win.span.length + page - 1) / page);
+   return true;
+}
+
+void view_hex_edit_pagemap(View *v, int y, int x, size_t from, size_t n) {
+   uint64_t first;
+   size_t pages;
+   unsigned char st[512];
+   if (!window_pages(v, &first, &pages) || from >= pages)
+      return;
+   if (n > sizeof st)
+      n = sizeof st;
+   if (from + n > pages)
+      n = pages - from;
+   edits_page_states(sess(v)->edits, first + from * platform_page_size(), n, st);
+   attrset(crt_attr(CRT_EDITED));
+   for (size_t i = 0; i < n; i++)
+      if (st[i] & (EDITS_PAGE_COPIED | EDITS_PAGE_MODIFIED))
+         mvaddstr(y, x + (int)i, st[i] & EDITS_PAGE_COPIED ? "C" : "M");
+   attrset(A_NORMAL);
+}
+
+size_t view_hex_edit_copied(View *v) {
+   uint64_t first;
+   size_t pages, copied = 0;
+   unsigned char st[512];
+   if (!window_pages(v, &first, &pages))
+      return 0;
+   for (size_t at = 0; at < pages; at += sizeof st) {
+      size_t n = pages - at < sizeof st ? pages - at : sizeof st;
+      edits_page_states(sess(v)->edits, first + at * platform_page_size(), n, st);
+      for (size_t i = 0; i < n; i++)
+         copied += (st[i] & EDITS_PAGE_COPIED) != 0;
+   }
+   return copied;
+}

@@ -1,0 +1,144 @@
+/* view_hex_search.c - the hex view's search: / ? n N, :find and :rfind,
+ * progress on the status line, Esc or Ctrl-C to cancel, the matches on
+ * screen highlighted.  The search itself is app/finder.h. */
+#include "config.h"
+
+#include "ui/crt.h"
+#include "ui/keymap.h"
+#include "ui/view_hex.h"
+#include "core/gettext.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define PROGRESS_MS 100           /* the status line's progress, at most this often */
+
+static HexState *state(View *v) { return v->state; }
+static Session *sess(View *v) { return ui_session(v->ui); }
+
+static long long now_ms(void) {
+   struct timespec ts;
+   clock_gettime(CLOCK_MONOTONIC, &ts);
+   return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* MAPSCOPE_TEST_SEARCH_WAIT: the first poll of a search waits for a key,
+ * so a test can cancel a search that is certainly running. */
+static bool test_wait(void) {
+   const char *w = getenv("MAPSCOPE_TEST_SEARCH_WAIT");
+   return w && *w;
+}
+
+static void show_progress(View *v, uint64_t done, uint64_t total) {
+   char line[160];
+   unsigned pct = total ? (unsigned)((unsigned __int128)done * 100 / total) : 100;
+   snprintf(line, sizeof line, _("searching: %u%% of %llu bytes (Esc or C-c cancels)"), pct,
+            (unsigned long long)total);
+   attrset(crt_attr(CRT_STATUS));
+   mvaddnstr(LINES - 1, 0, line, COLS);
+   clrtoeol();
+   attrset(A_NORMAL);
+   refresh();
+   state(v)->search_drawn = now_ms();
+}
+
+static void on_progress(void *ctx, uint64_t done, uint64_t total) {
+   View *v = ctx;
+   HexState *h = state(v);
+   h->search_done = done;
+   h->search_total = total;
+   if (now_ms() - h->search_drawn >= PROGRESS_MS)
+      show_progress(v, done, total);
+}
+
+static bool on_cancel(void *ctx) {
+   View *v = ctx;
+   HexState *h = state(v);
+   if (crt_quit_interrupted()) {
+      crt_quit_clear();               /* Ctrl-C ends the search, not the program */
+      return true;
+   }
+   int key = CRT_KEY_NONE;
+   if (h->search_polls++ == 0 && test_wait()) {
+      bool ready[1];
+      show_progress(v, h->search_done, h->search_total);
+      key = crt_wait(20000, NULL, 0, ready);
+   } else {
+      key = getch();
+   }
+   if (crt_quit_interrupted()) {
+      crt_quit_clear();
+      return true;
+   }
+   return key == 27 || key == KEYMAP_CTRL('c') || key == KEYMAP_CTRL('g');
+}
+
+static Finder *finder(View *v) {
+   HexState *h = state(v);
+   if (!h->finder) {
+      h->finder = finder_new();
+      if (h->finder) {
+         SearchHooks hooks = { 0 };
+         hooks.cancel = on_cancel;
+         hooks.progress = on_progress;
+         hooks.ctx = v;
+         finder_set_hooks(h->finder, &hooks);
+      }
+   }
+   return h->finder;
+}
+
+static void run(View *v, bool reverse) {
+   HexState *h = state(v);
+   Finder *f = finder(v);
+   if (!f)
+      return;
+   h->search_polls = 0;
+   h->search_done = h->search_total = 0;
+   h->search_drawn = now_ms();
+   finder_next(f, sess(v), reverse);
+}
+
+void view_hex_search_slash(View *v) { ui_open_prompt(v->ui, "find "); }
+void view_hex_search_question(View *v) { ui_open_prompt(v->ui, "rfind "); }
+void view_hex_search_next(View *v) { run(v, false); }
+void view_hex_search_prev(View *v) { run(v, true); }
+
+static CommandStatus find(View *v, const char *args, bool backward) {
+   Finder *f = finder(v);
+   if (!f || !finder_set_pattern(f, sess(v), args, backward))
+      return COMMAND_FAILED;
+   run(v, false);
+   return sess(v)->message_is_error ? COMMAND_FAILED : COMMAND_OK;
+}
+
+CommandStatus view_hex_cmd_find(void *ctx, const char *args) { return find(ctx, args, false); }
+CommandStatus view_hex_cmd_rfind(void *ctx, const char *args) { return find(ctx, args, true); }
+
+void view_hex_search_mark(View *v, uint64_t off, const unsigned char *buf, size_t len) {
+   HexState *h = state(v);
+   if (len > h->mark_cap) {
+      unsigned char *m = realloc(h->mark, len);
+      if (!m)
+         return;
+      h->mark = m;
+      h->mark_cap = len;
+   }
+   if (h->finder && finder_pattern(h->finder))
+      finder_mark(h->finder, sess(v), off, buf, len, h->mark);
+   else
+      memset(h->mark, 0, len);
+}
+
+bool view_hex_search_marked(View *v, size_t i) {
+   HexState *h = state(v);
+   return h->mark && i < h->mark_cap && h->mark[i];
+}
+
+void view_hex_search_free(View *v) {
+   finder_free(state(v)->finder);
+   free(state(v)->mark);
+}
