@@ -2,9 +2,15 @@
 #include "config.h"
 
 #include "app/diag.h"
+#include "app/mode_demo.h"
 #include "app/mode_dump.h"
+#include "app/mode_find.h"
+#include "app/mode_patch.h"
+#include "app/mode_info.h"
+#include "app/mode_list.h"
 #include "app/options.h"
 #include "core/gettext.h"
+#include "ui/ui.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -21,16 +27,26 @@ static void setup_locale(void) {
 
 int main(int argc, char **argv) {
    setup_locale();
-   Options o;
+   static Options o;              /* its lists live as long as the program */
    int status = options_parse(argc, argv, &o);
    if (status >= 0)
       return status;
    switch (o.mode) {
+   case MODE_LIST:
+      return mode_list_run(&o);
+   case MODE_INFO:
+      return mode_info_run(&o);
+   case MODE_DEMO:
+      return mode_demo_run(&o, ui_terminal() ? ui_main_objects : NULL);
    case MODE_DUMP:
    case MODE_XXD:
       return mode_dump_run(&o);
+   case MODE_FIND:
+      return mode_find_run(&o);
+   case MODE_PATCH:
+      return mode_patch_run(&o);
    case MODE_VIEW:
    default:
-      return diag_usage(_("the interactive viewer is not built yet: use --dump"));
+      return ui_main(&o);
    }
 }

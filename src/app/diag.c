@@ -45,14 +45,19 @@ int diag_error(const char *subject, const Error *e) {
    return error_exit_status(e->code);
 }
 
-int diag_usage(const char *fmt, ...) {
+/* "mapscope: " FMT "\n" on stderr, the terminal restored first. */
+static void print_line(const char *fmt, va_list ap) {
    restore_terminal();
-   va_list ap;
    fprintf(stderr, "%s: ", PACKAGE);
-   va_start(ap, fmt);
    vfprintf(stderr, fmt, ap);
-   va_end(ap);
    fputc('\n', stderr);
+}
+
+int diag_usage(const char *fmt, ...) {
+   va_list ap;
+   va_start(ap, fmt);
+   print_line(fmt, ap);
+   va_end(ap);
    fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
    return 2;
 }
@@ -66,11 +71,8 @@ int diag_bad_value(const char *opt, const char *value, const char *what, const c
 }
 
 void diag_warn(const char *fmt, ...) {
-   restore_terminal();
    va_list ap;
-   fprintf(stderr, "%s: ", PACKAGE);
    va_start(ap, fmt);
-   vfprintf(stderr, fmt, ap);
+   print_line(fmt, ap);
    va_end(ap);
-   fputc('\n', stderr);
 }

@@ -5,8 +5,10 @@
  * mutex; a semaphore that is also opened as the shm object "sem.<x>"; a shm
  * object and a message queue sharing one name (where queues exist); a
  * System V segment; and a child process that bumps the counter a few times
- * a second.  Everything is removed on Enter, end of input, Ctrl-C, SIGTERM,
- * or when the writer dies; a writer whose parent vanished removes it too. */
+ * a second.  On a terminal the scene is shown in the screen's object list;
+ * otherwise it is printed.  Everything is removed on Enter (or quitting the
+ * screen), end of input, Ctrl-C, SIGTERM, or when the writer dies; a writer
+ * whose parent vanished removes it too. */
 #include "config.h"
 
 #include "app/mode_demo.h"
@@ -256,8 +258,27 @@ static int wait_for_end(Scene *s) {
    }
 }
 
-int mode_demo_run(const Options *o) {
-   (void)o;
+/* The screen's check, once a second: is the writer still there? */
+static bool writer_alive(void *ctx, Error *e) {
+   Scene *s = ctx;
+   if (!platform_child_exited(s->child))
+      return true;
+   s->child = -1;
+   error_set(e, ERR_DEMO, 0, "%s", _("the writer process ended; the scene is removed"));
+   return false;
+}
+
+static int show_scene(Scene *s, const Options *o, DemoScreen screen) {
+   char title[128];
+   snprintf(title, sizeof title, _("mapscope demo (pid %d, writer %d): q removes the scene"),
+            s->parent, s->child);
+   ObjTableScope scope = { title, in_scene, true, writer_alive, s };
+   int status = screen(o, &scope);
+   platform_events_begin();          /* the screen gave the signals back */
+   return status;
+}
+
+int mode_demo_run(const Options *o, DemoScreen screen) {
    Scene s;
    const char *what = NULL;
    scene_names(&s);
@@ -272,8 +293,12 @@ int mode_demo_run(const Options *o) {
          platform_stop_child(s.child);
       return diag_error(_(what), &e);
    }
-   print_scene(&s);
-   status = wait_for_end(&s);
+   if (screen) {
+      status = show_scene(&s, o, screen);
+   } else {
+      print_scene(&s);
+      status = wait_for_end(&s);
+   }
    if (s.child > 0)
       platform_stop_child(s.child);
    scene_remove(&s);

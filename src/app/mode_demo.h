@@ -4,6 +4,15 @@
 
 #include "app/options.h"
 
-int mode_demo_run(const Options *o);
+#include "app/objtable.h"
+
+/* Shows the scene on a screen (the object list of SCOPE) and returns the
+ * exit status; main.c hands the screen in, so that this layer never calls
+ * the one above it. */
+typedef int (*DemoScreen)(const Options *o, const ObjTableScope *scope);
+
+/* Build the scene, show it (on SCREEN when not NULL, else printed, until
+ * Enter), remove it. */
+int mode_demo_run(const Options *o, DemoScreen screen);
 
 #endif

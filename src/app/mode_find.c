@@ -10,6 +10,7 @@
 
 #include "app/mode_find.h"
 #include "app/diag.h"
+#include "app/range.h"
 #include "core/gettext.h"
 #include "core/offset.h"
 #include "core/search.h"
@@ -62,25 +63,6 @@ static int bad_pattern(const Options *o, const char *why, size_t where) {
    return diag_bad_value("--find", o->find, _(error_message(ERR_BAD_PATTERN)), reason);
 }
 
-/* -s and -n as a range [*lo, *hi) of SRC. */
-static int resolve_range(const Options *o, const Source *src, uint64_t *lo, uint64_t *hi) {
-   const char *why = NULL;
-   uint64_t length = UINT64_MAX;
-   *lo = 0;
-   if (o->skip && !offset_eval(o->skip, OFFSET_AS_START, src->size, 0, lo, &why))
-      return diag_bad_value("--skip", o->skip, _("invalid offset"), _(why));
-   if (o->length && !offset_eval(o->length, OFFSET_AS_LENGTH, src->size, 0, &length, &why))
-      return diag_bad_value("--length", o->length, _("invalid size"), _(why));
-   if (*lo > src->size) {
-      Error e;
-      error_set(&e, ERR_PAST_END, 0, _("offset %llu, size %llu"),
-                (unsigned long long)*lo, (unsigned long long)src->size);
-      return diag_error(src->spec, &e);
-   }
-   *hi = src->size - *lo < length ? src->size : *lo + length;
-   return -1;
-}
-
 static int finish_output(const Found *f) {
    if (!f->print)
       printf("%llu\n", (unsigned long long)f->count);
@@ -93,10 +75,11 @@ static int finish_output(const Found *f) {
 }
 
 static int scan(const Options *o, Source *src, const SearchPattern *p) {
-   uint64_t lo = 0, hi = 0;
-   int status = resolve_range(o, src, &lo, &hi);
+   uint64_t lo = 0, length = 0;
+   int status = range_resolve(o, src, &lo, &length);
    if (status >= 0)
       return status;
+   uint64_t hi = range_end(lo, length, src->size);
    Error e;
    SearchScanner *sc;
    if (!search_scanner_new(src, p, lo, hi, NULL, &sc, &e))

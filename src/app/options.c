@@ -3,38 +3,95 @@
 
 #include "app/options.h"
 #include "app/diag.h"
+#include "app/live.h"
 #include "core/gettext.h"
+#include "core/objects.h"
 #include "core/offset.h"
 #include "core/window.h"
 #include "platform/platform.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-enum { OPT_DUMP = 0x100, OPT_XXD };
+enum { OPT_DUMP = 0x100, OPT_XXD, OPT_LIST, OPT_JSON, OPT_KIND, OPT_INFO, OPT_DEMO };
+enum { OPT_PATCH = 0x200, OPT_FLUSH, OPT_FORCE };
+enum { OPT_SCRIPT = 0x300, OPT_COLOR, OPT_COLS, OPT_REFRESH };
+enum { OPT_FIND = 0x400, OPT_COUNT, OPT_HEX };
 
 static const struct option long_options[] = {
    { "dump",        no_argument,       NULL, OPT_DUMP },
    { "xxd",         no_argument,       NULL, OPT_XXD },
+   { "find",        required_argument, NULL, OPT_FIND },
+   { "count",       no_argument,       NULL, OPT_COUNT },
+   { "hex",         no_argument,       NULL, OPT_HEX },
+   { "ignore-case", no_argument,       NULL, 'i' },
+   { "list",        no_argument,       NULL, OPT_LIST },
+   { "json",        no_argument,       NULL, OPT_JSON },
+   { "kind",        required_argument, NULL, OPT_KIND },
+   { "info",        no_argument,       NULL, OPT_INFO },
+   { "demo",        no_argument,       NULL, OPT_DEMO },
    { "skip",        required_argument, NULL, 's' },
    { "length",      required_argument, NULL, 'n' },
    { "granularity", required_argument, NULL, 'g' },
    { "window",      required_argument, NULL, 'W' },
+   { "patch",       required_argument, NULL, OPT_PATCH },
+   { "flush",       no_argument,       NULL, OPT_FLUSH },
+   { "force",       no_argument,       NULL, OPT_FORCE },
+   { "write",       no_argument,       NULL, 'w' },
+   { "offset",      required_argument, NULL, 'o' },
+   { "command",     required_argument, NULL, 'c' },
+   { "script",      required_argument, NULL, OPT_SCRIPT },
+   { "color",       required_argument, NULL, OPT_COLOR },
+   { "colour",      required_argument, NULL, OPT_COLOR },
+   { "cols",        required_argument, NULL, OPT_COLS },
+   { "refresh",     required_argument, NULL, OPT_REFRESH },
    { "help",        no_argument,       NULL, 'h' },
    { "version",     no_argument,       NULL, 'V' },
    { NULL, 0, NULL, 0 }
 };
 
 static void print_help(void) {
-   printf(_("Usage: %s [OPTION]... SOURCE\n"), PACKAGE);
+   printf(_("Usage: %s [OPTION]... [SOURCE]\n"), PACKAGE);
    fputs(_("Inspect a file, block device or shared-memory object through memory mappings.\n"), stdout);
    fputs("\n", stdout);
    fputs(_("SOURCE is a PATH (regular file or block device) or shm:NAME (POSIX shared memory).\n"), stdout);
+   fputs(_("It may also be sem:NAME (the object behind a POSIX named semaphore),\n"
+           "sysv:ID or sysv:key=0xKEY (System V shared memory, attached read-only).\n"), stdout);
+   fputs(_("Without SOURCE the screen shows the named objects (--kind filters them);\n"
+           "Enter opens one.\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Modes:\n"), stdout);
    fputs(_("      --dump             print the range as 'hexdump -C' does\n"), stdout);
    fputs(_("      --xxd              print the range as 'xxd' does\n"), stdout);
+   fputs(_("      --find=PATTERN     print the offset of every match of PATTERN in the\n"
+           "                         range, in hex and decimal; exit 1 when none\n"
+           "                         (PATTERN is text with escapes: \\n \\t \\0 \\\\ \\xHH)\n"), stdout);
+   fputs(_("      --count            with --find: print only the number of matches\n"), stdout);
+   fputs(_("      --hex              with --find: PATTERN is hex bytes, ?? a wildcard\n"
+           "                         ('de ad ?? ef')\n"), stdout);
+   fputs(_("  -i, --ignore-case      with --find: ASCII letters match either case\n"), stdout);
+   fputs(_("      --list             list the named objects (POSIX shm, semaphores and\n"
+           "                         message queues, System V IPC, memfd), who holds\n"
+           "                         them and what is odd about them; no SOURCE\n"), stdout);
+   fputs(_("      --json             with --list or --info: print JSON\n"), stdout);
+   fputs(_("      --kind=KINDS       with --list: only these kinds (comma-separated:\n"
+           "                         shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv,\n"
+           "                         memfd)\n"), stdout);
+   fputs(_("      --info             print what is known of SOURCE: kind, size,\n"
+           "                         granularity, who holds it\n"), stdout);
+   fputs(_("      --demo             build a small scene of named objects to look at,\n"
+           "                         and remove all of it on exit\n"), stdout);
+   fputs(_("      --patch=OFFSET:HEXBYTES\n"
+           "                         edit bytes in copy-on-write mappings (repeatable;\n"
+           "                         HEXBYTES like deadbeef or 'de ad be ef'); without\n"
+           "                         --flush, report what would be written\n"), stdout);
+   fputs(_("      --flush            write the --patch edits to the object, all or\n"
+           "                         nothing (a rollback journal guards the write)\n"), stdout);
+   fputs(_("      --force            flush even when the object changed since\n"
+           "                         editing began\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Options:\n"), stdout);
    fputs(_("  -s, --skip=OFFSET      start at OFFSET (default 0)\n"), stdout);
@@ -44,6 +101,21 @@ static void print_help(void) {
            "                         64K shows what Windows does)\n"), stdout);
    fputs(_("  -W, --window=SIZE      map SIZE bytes per window (rounded up to the\n"
            "                         granularity)\n"), stdout);
+   fputs(_("  -w, --write            allow editing objects of other users (objects\n"
+           "                         you own can always be edited)\n"), stdout);
+   fputs("\n", stdout);
+   fputs(_("The screen (the default mode):\n"), stdout);
+   fputs(_("  -o, --offset=OFFSET    open with the cursor at OFFSET\n"), stdout);
+   fputs(_("  -c, --command=CMD      run the screen command CMD at start-up, as typed\n"
+           "                         after ':' (repeatable: -c 'goto 50%' -c mapping)\n"), stdout);
+   fputs(_("      --script=FILE      drive the screen from FILE, a key script (also\n"
+           "                         MAPSCOPE_SCRIPT=FILE); see mapscope(1)\n"), stdout);
+   fputs(_("      --color=WHEN       colour byte classes: auto (default; off when\n"
+           "                         NO_COLOR is set), always or never\n"), stdout);
+   fputs(_("      --cols=N           show N bytes per row instead of fitting the width\n"), stdout);
+   fputs(_("      --refresh=SECONDS  live view of shared memory: re-read every SECONDS\n"
+           "                         (default 1; 0.1 to 3600)\n"), stdout);
+   fputs("\n", stdout);
    fputs(_("  -h, --help             show this help and exit\n"), stdout);
    fputs(_("  -V, --version          show the version and exit\n"), stdout);
    fputs("\n", stdout);
@@ -82,6 +154,18 @@ static int parse_granularity(const char *text, uint64_t *out) {
    return -1;
 }
 
+/* --kind=shm,sem,mq,sysv-shm,sysv-sem,sysv-msg,sysv,memfd */
+static int parse_kinds(const char *text, unsigned *mask) {
+   const char *bad;
+   size_t bad_len;
+   if (objects_kind_parse(text, mask, &bad, &bad_len))
+      return -1;
+   char word[64];
+   snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
+   return diag_bad_value("--kind", word, _("unknown kind"),
+                         _("one of shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv, memfd, all"));
+}
+
 /* The option getopt just complained about, as the user typed it. */
 static const char *option_name(char **argv) {
    static char short_opt[3];
@@ -93,11 +177,75 @@ static const char *option_name(char **argv) {
    return argv[optind - 1];
 }
 
+/* --patch and -c are repeatable.  There can be no more of them than
+ * arguments, so each list is sized by argc once and lives as long as the
+ * program (as argv does). */
+static bool make_lists(Options *o, int argc) {
+   static const char **patches, **commands;   /* reachable until exit */
+   free(patches);
+   free(commands);
+   patches = calloc((size_t)argc, sizeof *patches);
+   commands = calloc((size_t)argc, sizeof *commands);
+   o->patches = patches;
+   o->commands = commands;
+   return patches && commands;
+}
+
+static int parse_color(const char *text, int *out) {
+   static const char *const names[] = { "auto", "always", "never" };
+   for (int i = 0; i < 3; i++) {
+      if (strcmp(text, names[i]) == 0) {
+         *out = i;   /* OPTIONS_COLOR_* in this order */
+         return -1;
+      }
+   }
+   return diag_bad_value("--color", text, _("invalid argument"),
+                         _("one of auto, always, never"));
+}
+
+static int parse_cols(const char *text, unsigned *out) {
+   char *end;
+   unsigned long n = strtoul(text, &end, 10);
+   if (*text < '1' || *text > '9' || *end != '\0' || n > 256)
+      return diag_bad_value("--cols", text, _("invalid number of bytes per row"),
+                            _("a number from 1 to 256"));
+   *out = (unsigned)n;
+   return -1;
+}
+
+/* --patch is a mode of its own; --flush only means something with it. */
+static int check_patch(Options *o) {
+   if (o->npatches == 0)
+      return o->flush ? diag_usage(_("--flush needs --patch")) : -1;
+   if (o->mode != MODE_VIEW && o->mode != MODE_PATCH)
+      return diag_usage(_("--patch cannot be combined with another mode"));
+   o->mode = MODE_PATCH;
+   return -1;
+}
+
+/* --count, --hex and -i only qualify --find. */
+static int check_find(const Options *o) {
+   if (o->mode == MODE_FIND || !(o->count || o->hex || o->ignore_case))
+      return -1;
+   return diag_usage(_("%s needs --find"),
+                     o->count ? "--count" : o->hex ? "--hex" : "--ignore-case");
+}
+
 static int check_combination(const Options *o, int argc, char **argv, int first_operand) {
    if (argc - first_operand > 1)
       return diag_usage(_("only one SOURCE may be given"));
-   if (first_operand < argc)
+   if ((o->mode == MODE_LIST || o->mode == MODE_DEMO) && first_operand < argc)
+      return diag_usage(_("--list and --demo take no SOURCE"));
+   if (o->mode == MODE_DEMO && (o->json || o->kinds))
+      return diag_usage(_("--demo takes no --json or --kind"));
+   if (o->mode == MODE_LIST || o->mode == MODE_DEMO)
       return -1;
+   if (o->kinds && !(o->mode == MODE_LIST || (o->mode == MODE_VIEW && first_operand == argc)))
+      return diag_usage(_("--kind goes with --list"));
+   if (o->json && o->mode != MODE_INFO)
+      return diag_usage(_("--json goes with --list or --info"));
+   if (first_operand < argc || (o->mode == MODE_VIEW && o->npatches == 0))
+      return -1;                  /* no SOURCE: the screen shows the object list */
    (void)argv;
    (void)o;
    return diag_usage(_("no SOURCE given"));
@@ -105,12 +253,32 @@ static int check_combination(const Options *o, int argc, char **argv, int first_
 
 int options_parse(int argc, char **argv, Options *o) {
    memset(o, 0, sizeof *o);
+   if (!make_lists(o, argc))
+      return diag_usage("%s", strerror(ENOMEM));
    int c, rc;
    opterr = 0;
-   while ((c = getopt_long(argc, argv, ":s:n:g:W:hV", long_options, NULL)) != -1) {
+   while ((c = getopt_long(argc, argv, ":s:n:g:W:who:c:Vi", long_options, NULL)) != -1) {
       switch (c) {
       case OPT_DUMP: o->mode = MODE_DUMP; break;
       case OPT_XXD:  o->mode = MODE_XXD; break;
+      case OPT_FIND: o->mode = MODE_FIND; o->find = optarg; break;
+      case OPT_COUNT: o->count = true; break;
+      case OPT_HEX: o->hex = true; break;
+      case 'i': o->ignore_case = true; break;
+      case OPT_LIST: o->mode = MODE_LIST; break;
+      case OPT_INFO: o->mode = MODE_INFO; break;
+      case OPT_DEMO: o->mode = MODE_DEMO; break;
+      case OPT_JSON: o->json = true; break;
+      case OPT_KIND:
+         if ((rc = parse_kinds(optarg, &o->kinds)) >= 0)
+            return rc;
+         break;
+      case OPT_PATCH:
+         o->patches[o->npatches++] = optarg;
+         break;
+      case OPT_FLUSH: o->flush = true; break;
+      case OPT_FORCE: o->force = true; break;
+      case 'w': o->write = true; break;
       case 's': o->skip = optarg; break;
       case 'n': o->length = optarg; break;
       case 'g':
@@ -120,6 +288,24 @@ int options_parse(int argc, char **argv, Options *o) {
       case 'W':
          if ((rc = parse_size("--window", optarg, &o->window_size)) >= 0)
             return rc;
+         break;
+      case 'o': o->offset = optarg; break;
+      case 'c':
+         o->commands[o->command_count++] = optarg;
+         break;
+      case OPT_SCRIPT: o->script = optarg; break;
+      case OPT_COLOR:
+         if ((rc = parse_color(optarg, &o->color)) >= 0)
+            return rc;
+         break;
+      case OPT_COLS:
+         if ((rc = parse_cols(optarg, &o->cols)) >= 0)
+            return rc;
+         break;
+      case OPT_REFRESH:
+         if (!live_parse_interval(optarg, &o->refresh_ms))
+            return diag_bad_value("--refresh", optarg, _("invalid interval"),
+                                  _("seconds from 0.1 to 3600"));
          break;
       case 'h': print_help(); return 0;
       case 'V': print_version(); return 0;
@@ -131,6 +317,10 @@ int options_parse(int argc, char **argv, Options *o) {
       }
    }
    if ((rc = check_combination(o, argc, argv, optind)) >= 0)
+      return rc;
+   if ((rc = check_patch(o)) >= 0)
+      return rc;
+   if ((rc = check_find(o)) >= 0)
       return rc;
    o->source = argv[optind];
    if (o->granularity == 0)

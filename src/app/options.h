@@ -4,12 +4,18 @@
 #define MAPSCOPE_OPTIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum {
    MODE_VIEW,        /* the interactive screen (default) */
+   MODE_LIST,        /* --list: the named objects */
+   MODE_INFO,        /* --info: what is known of SOURCE */
+   MODE_DEMO,        /* --demo: the teaching scene */
    MODE_DUMP,        /* --dump: hexdump -C */
-   MODE_XXD          /* --xxd: xxd */
+   MODE_XXD,         /* --xxd: xxd */
+   MODE_FIND,        /* --find: the offsets of matches (--count: their number) */
+   MODE_PATCH        /* --patch: copy-on-write edits, --flush writes them */
 } Mode;
 
 typedef struct {
@@ -19,7 +25,28 @@ typedef struct {
    const char *length;          /* -n, as typed */
    uint64_t granularity;        /* -g, 0 = the page size */
    uint64_t window_size;        /* -W, 0 = the mode's default */
+   const char *find;            /* --find PATTERN, as typed */
+   bool count;                  /* --count: only the number of matches */
+   bool hex;                    /* --hex: PATTERN is hex bytes, ?? a wildcard */
+   bool ignore_case;            /* -i: ASCII letters match either case */
+   bool json;                   /* --json: --list and --info print JSON */
+   unsigned kinds;              /* --kind: mask of 1 << ObjKind, 0 = all */
+   const char **patches;        /* --patch OFFSET:HEXBYTES, as typed */
+   size_t npatches;
+   bool flush;                  /* --flush */
+   bool force;                  /* --force: flush even when the object changed */
+   bool write;                  /* -w: edit objects of other users */
+   /* the screen */
+   const char *offset;          /* -o, as typed */
+   const char **commands;       /* -c CMD, repeatable, in order */
+   unsigned command_count;
+   const char *script;          /* --script FILE (else $MAPSCOPE_SCRIPT) */
+   int color;                   /* --color: OPTIONS_COLOR_* */
+   unsigned cols;               /* --cols: bytes per row, 0 = fit the width */
+   unsigned refresh_ms;         /* --refresh: the live view's interval, 0 = default */
 } Options;
+
+enum { OPTIONS_COLOR_AUTO, OPTIONS_COLOR_ALWAYS, OPTIONS_COLOR_NEVER };
 
 /* Parse ARGV.  Returns -1 to go on, or an exit status (0 after --help or
  * --version, 2 after a usage error, already reported). */

@@ -26,6 +26,15 @@ static const struct {
    [ERR_READ]            = { N_("read error"), 1 },
    [ERR_WRITE]           = { N_("write error"), 1 },
    [ERR_BAD_GRANULARITY] = { N_("invalid granularity"), 2 },
+   [ERR_BAD_PATTERN]     = { N_("invalid search pattern"), 2 },
+   [ERR_SCAN]            = { N_("cannot list the named objects"), 1 },
+   [ERR_NO_OBJECT]       = { N_("no such object"), 1 },
+   [ERR_DEMO]            = { N_("cannot build the demo"), 1 },
+   [ERR_READ_ONLY]       = { N_("cannot edit"), 1 },
+   [ERR_CHANGED]         = { N_("the object changed since editing began"), 1 },
+   [ERR_FLUSH]           = { N_("flush failed"), 1 },
+   [ERR_JOURNAL]         = { N_("flush journal error"), 1 },
+   [ERR_TERMINAL]        = { N_("cannot start the screen"), 1 },
 };
 
 void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, ...) {

@@ -25,6 +25,15 @@ typedef enum {
    ERR_READ,             /* read error */
    ERR_WRITE,            /* write error on output */
    ERR_BAD_GRANULARITY,
+   ERR_BAD_PATTERN,      /* a search pattern that does not parse */
+   ERR_SCAN,             /* the named objects or processes could not be listed */
+   ERR_NO_OBJECT,        /* no such named object */
+   ERR_DEMO,             /* the demo scene could not be built */
+   ERR_READ_ONLY,        /* edits refused: no write permission, or not the owner without -w */
+   ERR_CHANGED,          /* the object changed on disk since editing began */
+   ERR_FLUSH,            /* writing the edits failed; they are kept */
+   ERR_JOURNAL,          /* the rollback journal cannot be written or read */
+   ERR_TERMINAL,         /* the screen cannot start: not a terminal */
    ERR_COUNT
 } ErrorCode;
 

@@ -12,6 +12,8 @@
  * which hands block devices on to source_block_ops once it has looked. */
 static const SourceOps *const prefixed_kinds[] = {
    &source_shm_ops,
+   &source_sem_ops,
+   &source_sysv_ops,
 };
 
 static const SourceOps *kind_for(const char *spec, const char **name) {

@@ -39,6 +39,7 @@ struct Source {
    bool writable;
    PlatformStat st;
    uint64_t size;
+   void *priv;            /* kind-specific state (sysv: the attached segment) */
 };
 
 /* Open SPEC.  On failure returns false with E set; *out is untouched. */
@@ -67,8 +68,24 @@ void source_fd_close(Source *s);
 /* Check what an opened path or object turned out to be. */
 bool source_check_kind(const Source *s, Error *e);
 
+/* Open the object SRC names once more, read-write or read-only, as its kind
+ * opens it (source_reopen.c): a descriptor of its own in *FD and what the
+ * name refers to now in *ST.  Edits use it to check write permission and to
+ * see whether the object was replaced since it was opened.  Fails for kinds
+ * without a descriptor. */
+bool source_reopen(const Source *src, bool writable, int *fd, PlatformStat *st, Error *e);
+
 extern const SourceOps source_file_ops;
 extern const SourceOps source_block_ops;
 extern const SourceOps source_shm_ops;
+extern const SourceOps source_sem_ops;
+extern const SourceOps source_sysv_ops;
+
+/* A POSIX shm name checked (one path component, at most NAME_MAX bytes) and
+ * returned malloc'd with its leading '/'; NULL with E set otherwise. */
+char *source_shm_normalize_name(const char *name, Error *e);
+/* Open S->name as a POSIX shm object and check what it is; MISSING is the
+ * reason given when no object has that name. */
+bool source_shm_attach(Source *s, bool writable, const char *missing, Error *e);
 
 #endif

@@ -9,6 +9,7 @@
 #include "core/gettext.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,20 +26,10 @@ static bool sem_open_source(Source *s, const char *name, bool writable, Error *e
    }
    memcpy(s->name, "/sem.", 5);
    memcpy(s->name + 5, bare + 1, n);
-   int rc = platform_open_shm(s->name, writable, &s->fd, &s->st);
-   if (rc == ENOENT)
-      error_set(e, ERR_OPEN, rc, _("no semaphore %s: no shared-memory object %s"), bare, s->name);
-   else if (rc != 0)
-      error_set(e, ERR_OPEN, rc, NULL);
+   char missing[600];
+   snprintf(missing, sizeof missing, _("no semaphore %s: no shared-memory object %s"), bare, s->name);
    free(bare);
-   if (rc != 0)
-      return false;
-   if (!source_check_kind(s, e)) {
-      source_fd_close(s);
-      return false;
-   }
-   s->size = s->st.size;
-   return true;
+   return source_shm_attach(s, writable, missing, e);
 }
 
 const SourceOps source_sem_ops = {

@@ -5,13 +5,14 @@
 #include "core/gettext.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* A POSIX shm name is one path component: "/x", no other '/', not "." or "..",
  * at most NAME_MAX bytes.  Returns the name with its leading '/'. */
-static char *normalize_name(const char *name, Error *e) {
+char *source_shm_normalize_name(const char *name, Error *e) {
    const char *bare = name[0] == '/' ? name + 1 : name;
    const char *why = NULL;
    if (*bare == '\0')
@@ -37,17 +38,10 @@ static char *normalize_name(const char *name, Error *e) {
    return full;
 }
 
-static bool shm_open_source(Source *s, const char *name, bool writable, Error *e) {
-   s->name = normalize_name(name, e);
-   if (!s->name)
-      return false;
+bool source_shm_attach(Source *s, bool writable, const char *missing, Error *e) {
    int rc = platform_open_shm(s->name, writable, &s->fd, &s->st);
-   if (rc == ENOENT) {
-      error_set(e, ERR_OPEN, rc, _("no shared-memory object %s"), s->name);
-      return false;
-   }
    if (rc != 0) {
-      error_set(e, ERR_OPEN, rc, NULL);
+      error_set(e, ERR_OPEN, rc, rc == ENOENT ? "%s" : NULL, missing);
       return false;
    }
    if (!source_check_kind(s, e)) {
@@ -56,6 +50,15 @@ static bool shm_open_source(Source *s, const char *name, bool writable, Error *e
    }
    s->size = s->st.size;
    return true;
+}
+
+static bool shm_open_source(Source *s, const char *name, bool writable, Error *e) {
+   s->name = source_shm_normalize_name(name, e);
+   if (!s->name)
+      return false;
+   char missing[320];
+   snprintf(missing, sizeof missing, _("no shared-memory object %s"), s->name);
+   return source_shm_attach(s, writable, missing, e);
 }
 
 const SourceOps source_shm_ops = {

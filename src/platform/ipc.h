@@ -46,6 +46,10 @@ int platform_spawn(void (*fn)(void *ctx), void *ctx, int *pid);
 void platform_stop_child(int pid);
 bool platform_parent_alive(int parent_pid);
 void platform_sleep_ms(unsigned ms);
+/* True once child PID has ended (it is then reaped); false while it runs. */
+bool platform_child_exited(int pid);
+/* Milliseconds from a fixed point in the past (a clock that never jumps). */
+uint64_t platform_clock_ms(void);
 
 typedef enum {
    PLATFORM_EVENT_TIMEOUT,

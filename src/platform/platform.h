@@ -84,4 +84,87 @@ int platform_next_data(int fd, uint64_t offset, uint64_t size,
  * not hold locks or allocate: it may be left at any instruction. */
 int platform_guard(void (*fn)(void *ctx), void *ctx, void **fault_addr);
 
+/* Page residency of the mapping [ADDR, ADDR+LEN) (ADDR page-aligned): one
+ * byte per page in VEC, non-zero when the page is in memory (mincore()). */
+int platform_residency(const void *addr, size_t len, unsigned char *vec);
+
+/* How platform_map() spells MODE: the prot and flags of the real call
+ * ("PROT_READ", "MAP_SHARED" ...), for the screen that explains it. */
+const char *platform_map_prot_name(PlatformMapMode mode);
+const char *platform_map_flags_name(PlatformMapMode mode, bool populate);
+
+/* One read() from a pipe, FIFO or file at its current position; *got is 0
+ * at end of file.  EINTR is retried. */
+int platform_read_some(int fd, void *buf, size_t len, size_t *got);
+
+/* Wait up to TIMEOUT_MS (-1: for ever) until one of the N descriptors FDS is
+ * readable (or at end of file); READY[i] says which.  Returns EINTR when a
+ * signal came first, so callers can look at their signal flags. */
+int platform_wait_readable(const int *fds, bool *ready, size_t n, int timeout_ms);
+
+/* Run FN(CTX, OUT, OUTSZ) in a child process (at a lower priority) and copy
+ * the text it leaves in OUT back (terminated).  Whatever FN allocates, maps
+ * or crashes on stays in the child: the caller's memory and life are its own.  Gives up after
+ * TIMEOUT_MS.  Returns 0, or an errno value (ETIMEDOUT, ECHILD ...). */
+int platform_run_isolated(void (*fn)(void *ctx, char *out, size_t outsz), void *ctx,
+                          char *out, size_t outsz, int timeout_ms);
+
+/* The same in two steps, so the caller can go on meanwhile: start the
+ * child (its text at most OUTSZ bytes), wait for *FD to be readable, then
+ * finish (which waits at most TIMEOUT_MS and reaps the child). */
+typedef struct {
+   int pid;
+   int fd;             /* -1 when no child runs */
+} PlatformChild;
+
+int platform_child_start(void (*fn)(void *ctx, char *out, size_t outsz), void *ctx,
+                         size_t outsz, PlatformChild *child);
+int platform_child_finish(PlatformChild *child, char *out, size_t outsz, int timeout_ms);
+
+/* ---- edits and their flush (linux/edit.c) ----------------------------- */
+
+/* pwrite() all LEN bytes of BUF at OFFSET (EINTR retried, short writes
+ * continued). */
+int platform_write_at(int fd, const void *buf, size_t len, uint64_t offset);
+
+/* Make what was written to FD durable (fsync). */
+int platform_sync(int fd);
+
+/* Make the entries of directory DIR durable (after a create or unlink). */
+int platform_sync_dir(const char *dir);
+
+/* Create PATH for writing, mode 0600; EEXIST when it exists already. */
+int platform_create_excl(const char *path, int *fd);
+
+int platform_remove(const char *path);
+
+/* Create DIR and any missing parents with MODE (mkdir -p). */
+int platform_make_dirs(const char *dir, unsigned mode);
+
+/* The effective user id: objects it owns may be edited without -w. */
+uid_t platform_user_id(void);
+
+/* Page flags from /proc/self/pagemap, one byte per page of NPAGES pages
+ * starting at the page-aligned ADDR.  A page of a MAP_PRIVATE file mapping
+ * that copy-on-write has copied is present but no longer a file page. */
+enum {
+   PLATFORM_PAGE_PRESENT   = 1,   /* in memory */
+   PLATFORM_PAGE_SWAPPED   = 2,
+   PLATFORM_PAGE_FILE      = 4,   /* a page-cache page (or shared anonymous) */
+   PLATFORM_PAGE_EXCLUSIVE = 8    /* mapped by this process only */
+};
+int platform_page_flags(const void *addr, size_t npages, unsigned char *flags);
+
+/* Take (or release) the exclusive advisory lock (flock) of the object FD
+ * refers to, without waiting: EWOULDBLOCK when another open file holds it.
+ * A flush holds it from its journal to the journal's removal, and the
+ * replay of a journal takes it, so neither runs under the other; a crash
+ * releases it. */
+int platform_lock(int fd);
+void platform_unlock(int fd);
+
+/* Stop (SIGSTOP) or kill (SIGKILL) the calling process: the test hooks of
+ * a flush use it to freeze or crash at a chosen point. */
+void platform_test_signal(bool kill);
+
 #endif

@@ -30,6 +30,7 @@ struct Ui {
    char history[HISTORY][256];
    unsigned history_count, history_at;
    unsigned forced_cols;
+   unsigned refresh_ms;           /* --refresh, 0: the live view's default */
    Script script;
    bool scripting;
    bool dirty;
@@ -41,6 +42,7 @@ struct Ui {
 
 Session *ui_session(Ui *ui) { return &ui->session; }
 unsigned ui_forced_cols(Ui *ui) { return ui->forced_cols; }
+unsigned ui_refresh_ms(Ui *ui) { return ui->refresh_ms; }
 /* With edits not flushed, quitting asks first (ask_quit_key answers). */
 void ui_request_quit(Ui *ui) {
    if (!session_edit_pending(&ui->session)) {
@@ -103,6 +105,7 @@ bool ui_open_source(Ui *ui, const char *spec, Error *e) {
    }
    ui_push(ui, v);
    ui->source_view = v;
+   session_magic_start(&ui->session);   /* the type, while the screen is drawn */
    return true;
 }
 
@@ -120,8 +123,10 @@ static bool back_to_list(View *v) {
    if (session_edit_pending(&ui->session))
       session_message(&ui->session, true, "%s",
                       _("edits are pending: :flush or :discard them before going back"));
-   else
+   else {
       ui_pop(ui);
+      session_clear_message(&ui->session);
+   }
    return true;
 }
 
@@ -144,6 +149,7 @@ bool view_run_key(View *v, const KeyBinding *keys, size_t count, int key) {
 
 /* ---- global keys and commands ------------------------------------------ */
 
+static void key_quit_all(View *v) { ui_request_quit(v->ui); }   /* C-c: never just back */
 static void key_quit(View *v) {
    if (!back_to_list(v))
       ui_request_quit(v->ui);
@@ -158,12 +164,11 @@ static void key_clear(View *v) {
 }
 
 static const KeyBinding global_keys[] = {
-   { 'q', "q", N_("quit, or back to the object list (asks first when edits are not flushed)"),
-     key_quit },
-   { KEYMAP_CTRL('c'), NULL, NULL, key_quit },
+   { 'q', "q", N_("quit, or back to the list; asks first if edits are pending"), key_quit },
+   { KEYMAP_CTRL('c'), NULL, NULL, key_quit_all },
    { ':', ":", N_("type a command (see Commands)"), key_prompt },
-   { '?', "?", N_("help: this screen"), key_help },
-   { KEY_F(1), NULL, NULL, key_help },
+   { KEY_F(1), "F1", N_("help: this screen (? too, where ? is not a search)"), key_help },
+   { '?', NULL, NULL, key_help },
    { KEYMAP_CTRL('l'), "C-l", N_("redraw the screen"), key_redraw },
    { 27, "Esc", N_("clear the message, or back to the object list"), key_clear },
 };
@@ -209,9 +214,9 @@ static void run_command(Ui *ui, const char *line) {
    char name[64];
    const char *args;
    if (st == COMMAND_UNKNOWN && command_split(line, name, sizeof name, &args))
-      session_message(&ui->session, true, _("unknown command: %s (? lists the commands)"), name);
+      session_message(&ui->session, true, _("unknown command: %s (F1 lists the commands)"), name);
    else if (st == COMMAND_BAD_ARGS && command_split(line, name, sizeof name, &args))
-      session_message(&ui->session, true, _("%s: wrong arguments (? shows the usage)"), name);
+      session_message(&ui->session, true, _("%s: wrong arguments (F1 shows the usage)"), name);
 }
 
 /* ---- the prompt -------------------------------------------------------- */
@@ -403,7 +408,11 @@ static bool script_step(Ui *ui) {
 static void wait_and_handle(Ui *ui) {
    int fds[2] = { ui->scripting ? ui->script.fd : -1, session_magic_fd(&ui->session) };
    bool ready[2];
-   int key = crt_wait(SIZE_CHECK_MS, fds, 2, ready);
+   int timeout = SIZE_CHECK_MS;
+   int due = ui->top->ops->timer ? ui->top->ops->timer(ui->top) : -1;
+   if (due >= 0 && due < timeout)
+      timeout = due;
+   int key = crt_wait(timeout, fds, 2, ready);
    bool script_ready = ready[0];
    if (ready[1]) {
       session_magic_collect(&ui->session, SIZE_CHECK_MS);
@@ -424,6 +433,8 @@ static void wait_and_handle(Ui *ui) {
    for (View *v = ui->top; v; v = v->below)
       if (v->ops->tick && v->ops->tick(v))
          ui->dirty = true;
+   if (ui->top && ui->top->ops->timer && ui->top->ops->timer(ui->top) == 0)
+      ui->dirty = true;
 }
 
 static void loop(Ui *ui) {
@@ -487,17 +498,18 @@ static CrtColorMode color_mode(const Options *o) {
 }
 
 /* The first view: the hex view of O->source, or the object list. */
-static View *first_view(Ui *ui, const Options *o, const UiObjects *objects) {
+static View *first_view(Ui *ui, const Options *o, const ObjTableScope *objects) {
    return o->source ? view_hex_new(ui) : view_objects_new(ui, objects, o->kinds);
 }
 
-static int run(const Options *o, const UiObjects *objects) {
+static int run(const Options *o, const ObjTableScope *objects) {
    static Ui ui;
    SessionConfig cfg = { o->granularity, o->window_size, o->offset, true, o->write };
    Error e;
    if (o->source && !session_open(&ui.session, o->source, &cfg, &e))
       return diag_error(o->source, &e);
    ui.forced_cols = o->cols;
+   ui.refresh_ms = o->refresh_ms;
    int status = start_script(&ui, o);
    if (status < 0 && !crt_start(color_mode(o))) {
       error_set(&e, ERR_TERMINAL, 0, "%s", _("standard input and output must be a terminal"));
@@ -522,7 +534,7 @@ int ui_main(const Options *o) {
    return run(o, NULL);
 }
 
-int ui_main_objects(const Options *o, const UiObjects *objects) {
+int ui_main_objects(const Options *o, const ObjTableScope *objects) {
    return run(o, objects);
 }
 

@@ -13,7 +13,7 @@
 
 #include "app/command.h"
 #include "app/session.h"
-#include "core/objects.h"
+#include "app/objtable.h"
 
 typedef struct Ui Ui;
 typedef struct View View;
@@ -49,6 +49,10 @@ typedef struct ViewOps {
     * list refreshes itself); true if the screen must be redrawn.  May be
     * NULL. */
    bool (*tick)(View *v);
+   /* Milliseconds until the top view wants to be drawn again (the live
+    * view re-reads shared memory), -1 for never: the wait for a key ends
+    * then, so intervals shorter than the tick work.  May be NULL. */
+   int (*timer)(View *v);
 } ViewOps;
 
 struct View {
@@ -68,6 +72,7 @@ void ui_open_prompt(Ui *ui, const char *initial);
 const KeyBinding *ui_global_keys(size_t *count);
 const Command *ui_global_commands(size_t *count);
 unsigned ui_forced_cols(Ui *ui);
+unsigned ui_refresh_ms(Ui *ui);        /* --refresh, 0 for the default */
 
 /* Open SPEC in a new session and push the hex view above the top view;
  * q and Esc in that view come back.  False (E says why, nothing changed)
@@ -78,8 +83,7 @@ void ui_fail(Ui *ui, const Error *e);
 
 /* The views. */
 View *view_hex_new(Ui *ui);
-struct UiObjects;
-View *view_objects_new(Ui *ui, const struct UiObjects *cfg, unsigned kinds);
+View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds);
 View *view_attachers_new(Ui *ui, const Obj *o);
 View *view_help_new(Ui *ui, const View *about);
 

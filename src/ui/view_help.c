@@ -80,6 +80,8 @@ static void build(HelpState *h, const View *about) {
    add_commands(h, about->ops->commands, about->ops->command_count);
    const Command *gc = ui_global_commands(&n);
    add_commands(h, gc, n);
+   if (!ui_session(about->ui)->src)
+      return;                     /* the object list: no object open, no bytes */
    add_commands(h, session_commands, session_command_count);
    add_line(h, false, "%s", "");
    add_line(h, true, _("Bytes in the text pane"));

@@ -79,11 +79,15 @@ static const KeyBinding hex_keys[] = {
    { 'm', "m", N_("show or hide the mapping pane"), k_mapping },
    { 'r', "r", N_("reload: look at the object's size again"), k_reload },
    { 'i', "i", N_("edit mode: type hex digits or text (Esc ends it)"), view_hex_edit_toggle },
-   { KEY_IC, NULL, NULL, view_hex_edit_toggle },
    { '\t', "Tab", N_("switch between the hex and the text pane"), view_hex_edit_tab },
    { 'u', "u", N_("undo the last edit"), view_hex_edit_undo },
    { KEYMAP_CTRL('r'), "C-r", N_("redo what was undone"), view_hex_edit_redo },
    { 'W', "W", N_("flush: write the edits to the object"), view_hex_edit_flush },
+   { '/', "/", N_("search forward (x:HEX, i:TEXT; Esc or C-c cancels)"), view_hex_search_slash },
+   { '?', "?", N_("search backward (F1 is help)"), view_hex_search_question },
+   { 'n', "n", N_("next match, in the search's direction"), view_hex_search_next },
+   { 'N', "N", N_("previous match"), view_hex_search_prev },
+   { 'p', "p", N_("live view: pause or resume the periodic re-read"), view_hex_live_toggle },
 };
 
 static CommandStatus cmd_mapping(void *ctx, const char *args) {
@@ -101,6 +105,12 @@ static const Command hex_commands[] = {
    { "flush", NULL, N_("write the edits to the object, all or nothing (also W)"),
      view_hex_cmd_flush },
    { "flush!", NULL, N_("flush even when the object changed on disk"), view_hex_cmd_flush_force },
+   { "find", N_("PATTERN"), N_("search forward: TEXT (\\x00 \\n escapes), i:TEXT, x:HEX with ??"),
+     view_hex_cmd_find },
+   { "rfind", N_("PATTERN"), N_("search backward (also ?)"), view_hex_cmd_rfind },
+   { "refresh", NULL, N_("live view: re-read the bytes now, mark what changed"), view_hex_cmd_refresh },
+   { "interval", N_("SECONDS"), N_("live view: re-read every SECONDS (0.1 to 3600)"),
+     view_hex_cmd_interval },
 };
 
 /* ---- the title ------------------------------------------------------------ */
@@ -269,6 +279,10 @@ static void draw_row(View *v, const HexrowLayout *L, int y, uint64_t off,
    bool in_text = state(v)->text_pane;
    for (size_t i = 0; i < n; i++) {
       int attr = session_edit_is_modified(s, off + i) ? crt_attr(CRT_EDITED) : byte_style(bytes[i]);
+      if (view_hex_search_marked(v, (size_t)(off - s->top) + i))
+         attr |= crt_attr(CRT_MATCH);
+      if (view_hex_live_changed(v, off + i))
+         attr = crt_attr(CRT_CHANGED);
       bool here = off + i == s->cursor;
       attrset(attr | (here ? crt_attr(in_text ? CRT_CURSOR_OTHER : CRT_CURSOR) : 0));
       char pair[3] = { hex[bytes[i] >> 4], hex[bytes[i] & 0xf], 0 };
@@ -317,6 +331,8 @@ static void hex_draw(View *v, int rows, int cols) {
    size_t want = (size_t)L.bytes * (size_t)data, n = 0;
    if (ensure_buffer(state(v), want))
       n = session_visible(s, state(v)->buf, want);
+   view_hex_live_drawn(v, s->top, state(v)->buf, n);
+   view_hex_search_mark(v, s->top, state(v)->buf, n);
    draw_title(v, cols, true);
    for (int r = 0; r < data && (size_t)r * L.bytes < n; r++) {
       size_t at = (size_t)r * L.bytes, len = n - at < L.bytes ? n - at : L.bytes;
@@ -331,11 +347,15 @@ static void hex_status(View *v, char *out, size_t outsz) {
    uint64_t size = s->src->size;
    unsigned pct = size > 1 ? (unsigned)((unsigned __int128)s->cursor * 100 / (size - 1)) : 0;
    const char *mode = view_hex_edit_mode(v);
-   snprintf(out, outsz, _("%s%soffset 0x%llx = %llu  %3u%% "), mode, mode[0] ? "  " : "",
-            (ull)s->cursor, (ull)s->cursor, pct);
+   char live[32];
+   view_hex_live_mode(v, live, sizeof live);
+   snprintf(out, outsz, _("%s%s%s%soffset 0x%llx = %llu  %3u%% "), live, live[0] ? "  " : "",
+            mode, mode[0] ? "  " : "", (ull)s->cursor, (ull)s->cursor, pct);
 }
 
 static void hex_close(View *v) {
+   view_hex_search_free(v);
+   view_hex_live_free(v);
    free(state(v)->buf);
    free(state(v)->source);
    free(state(v));
@@ -354,6 +374,7 @@ static const ViewOps hex_ops = {
    .commands = hex_commands,
    .command_count = sizeof hex_commands / sizeof hex_commands[0],
    .intercept = view_hex_edit_intercept,
+   .timer = view_hex_live_timer,
 };
 
 View *view_hex_new(Ui *ui) {
@@ -368,5 +389,6 @@ View *view_hex_new(Ui *ui) {
    v->ops = &hex_ops;
    v->ui = ui;
    v->state = h;
+   view_hex_live_init(v, ui_refresh_ms(ui));
    return v;
 }

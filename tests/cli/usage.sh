@@ -4,7 +4,7 @@
 
 run_ms --help
 is "--help: status 0" "$rc" 0
-like "--help: usage line" "$out" "Usage: mapscope [OPTION]... SOURCE"
+like "--help: usage line" "$out" "Usage: mapscope [OPTION]... [SOURCE]"
 for opt in --dump --xxd --skip --length --granularity --window --help --version; do
    like "--help lists $opt" "$out" "$opt"
 done
@@ -16,10 +16,18 @@ is "--version: status 0" "$rc" 0
 like "--version: name and version" "$out" "mapscope 0."
 like "--version: licence" "$out" "GPLv3+"
 
-run_ms
-is "no SOURCE: status 2" "$rc" 2
-like "no SOURCE: message" "$err" "no SOURCE given"
-like "no SOURCE: hint" "$err" "Try 'mapscope --help'"
+# No SOURCE: the screen's object list, which needs a terminal.
+run_ms </dev/null
+is "no SOURCE, no terminal: status 1" "$rc" 1
+like "no SOURCE, no terminal: message" "$err" "standard input and output must be a terminal"
+is "no SOURCE, no terminal: nothing on stdout" "$out" ""
+run_ms --dump
+is "--dump without SOURCE: status 2" "$rc" 2
+like "--dump without SOURCE: message" "$err" "no SOURCE given"
+like "--dump without SOURCE: hint" "$err" "Try 'mapscope --help'"
+run_ms --patch 0:00
+is "--patch without SOURCE: status 2" "$rc" 2
+like "--patch without SOURCE: message" "$err" "no SOURCE given"
 run_ms --bogus x
 is "unknown long option: status 2" "$rc" 2
 like "unknown long option: message" "$err" "unknown option '--bogus'"

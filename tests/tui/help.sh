@@ -1,10 +1,13 @@
 #!/bin/sh
-# Help on ? and F1 lists every key and command; q and Esc close it.
+# Help on F1 lists every key and command; q and Esc close it.  In the hex
+# view ? is the backward search (as in less and vi), so help is F1 there.
 . "$top_srcdir/tests/tui/tui.sh"
 make_data_file data.bin
 
 tui_start 80 24 data.bin
 tui_send "?"
+expect_status "? in the hex view opens the backward search" ":rfind"
+tui_send "<Esc>" "<F1>"
 tui_screen help-80x24
 tui_send "<PgDn>"
 tui_screen help-pgdn-80x24

@@ -6,7 +6,7 @@ make_data_file data.bin
 
 tui_start 10 4 data.bin
 tui_screen tiny-10x4
-tui_send "jjj<PgDn>?q" "G" ":goto 50%"
+tui_send "jjj<PgDn><F1>q" "G" ":goto 50%"
 tui_screen tiny-10x4
 tui_send "g"
 tui_resize 20 6

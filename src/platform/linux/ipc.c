@@ -189,6 +189,19 @@ void platform_sleep_ms(unsigned ms) {
       ;
 }
 
+bool platform_child_exited(int pid) {
+   if (pid <= 0)
+      return false;
+   pid_t r = waitpid((pid_t)pid, NULL, WNOHANG);
+   return r == (pid_t)pid || (r < 0 && errno == ECHILD);
+}
+
+uint64_t platform_clock_ms(void) {
+   struct timespec ts;
+   clock_gettime(CLOCK_MONOTONIC, &ts);
+   return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
 /* ---- events -------------------------------------------------------------- */
 
 static volatile sig_atomic_t pending_signal;

@@ -6,12 +6,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fs.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 size_t platform_page_size(void) {
@@ -196,4 +199,159 @@ int platform_guard(void (*fn)(void *ctx), void *ctx, void **fault_addr) {
    fn(ctx);
    guard_jump = outer;
    return 0;
+}
+
+/* ---- residency and the names of a mapping ---------------------------- */
+
+int platform_residency(const void *addr, size_t len, unsigned char *vec) {
+   if (mincore((void *)addr, len, vec) < 0)
+      return errno;
+   for (size_t i = 0, n = (len + platform_page_size() - 1) / platform_page_size(); i < n; i++)
+      vec[i] &= 1;
+   return 0;
+}
+
+const char *platform_map_prot_name(PlatformMapMode mode) {
+   return mode == PLATFORM_MAP_READ ? "PROT_READ" : "PROT_READ|PROT_WRITE";
+}
+
+const char *platform_map_flags_name(PlatformMapMode mode, bool populate) {
+   if (mode == PLATFORM_MAP_PRIVATE)
+      return populate ? "MAP_PRIVATE|MAP_POPULATE" : "MAP_PRIVATE";
+   return populate ? "MAP_SHARED|MAP_POPULATE" : "MAP_SHARED";
+}
+
+/* ---- reading scripts and waiting for input --------------------------- */
+
+int platform_read_some(int fd, void *buf, size_t len, size_t *got) {
+   for (;;) {
+      ssize_t n = read(fd, buf, len);
+      if (n >= 0) {
+         *got = (size_t)n;
+         return 0;
+      }
+      if (errno != EINTR) {
+         *got = 0;
+         return errno;
+      }
+   }
+}
+
+int platform_wait_readable(const int *fds, bool *ready, size_t n, int timeout_ms) {
+   struct pollfd p[8];
+   if (n > sizeof p / sizeof p[0])
+      return EINVAL;
+   for (size_t i = 0; i < n; i++) {
+      p[i].fd = fds[i];
+      p[i].events = POLLIN;
+      p[i].revents = 0;
+      ready[i] = false;
+   }
+   int rc = poll(p, (nfds_t)n, timeout_ms);
+   if (rc < 0)
+      return errno;
+   for (size_t i = 0; i < n; i++)
+      ready[i] = (p[i].revents & (POLLIN | POLLHUP | POLLERR)) != 0;
+   return 0;
+}
+
+/* ---- running a function in a child process ----------------------------- */
+
+static void child_run(int fd, void (*fn)(void *, char *, size_t), void *ctx, size_t outsz) {
+   char buf[1024];
+   size_t n = outsz < sizeof buf ? outsz : sizeof buf;
+   buf[0] = '\0';
+   /* Work in a child is background work: never take the CPU from the
+    * screen (or from the terminal that draws it). */
+   errno = 0;
+   if (nice(10) == -1 && errno != 0)
+      errno = 0;
+   fn(ctx, buf, n);
+   buf[n - 1] = '\0';
+   size_t len = strlen(buf), done = 0;
+   while (done < len) {
+      ssize_t w = write(fd, buf + done, len - done);
+      if (w <= 0)
+         break;
+      done += (size_t)w;
+   }
+   _exit(0);
+}
+
+static int read_child(int fd, char *out, size_t outsz, int timeout_ms) {
+   size_t used = 0;
+   for (;;) {
+      struct pollfd p = { fd, POLLIN, 0 };
+      int rc = poll(&p, 1, timeout_ms);
+      if (rc < 0 && errno == EINTR)
+         continue;
+      if (rc <= 0)
+         return rc == 0 ? ETIMEDOUT : errno;
+      ssize_t n = read(fd, out + used, outsz - 1 - used);
+      if (n < 0 && errno == EINTR)
+         continue;
+      if (n <= 0)
+         break;
+      used += (size_t)n;
+      if (used == outsz - 1)
+         break;
+   }
+   out[used] = '\0';
+   return 0;
+}
+
+int platform_child_start(void (*fn)(void *ctx, char *out, size_t outsz), void *ctx,
+                         size_t outsz, PlatformChild *child) {
+   int p[2];
+   child->pid = -1;
+   child->fd = -1;
+   if (outsz == 0)
+      return EINVAL;
+   if (pipe2(p, O_CLOEXEC) < 0)
+      return errno;
+   fflush(NULL);
+   pid_t pid = fork();
+   if (pid < 0) {
+      int err = errno;
+      close(p[0]);
+      close(p[1]);
+      return err;
+   }
+   if (pid == 0) {
+      close(p[0]);
+      child_run(p[1], fn, ctx, outsz);
+   }
+   close(p[1]);
+   child->pid = pid;
+   child->fd = p[0];
+   return 0;
+}
+
+int platform_child_finish(PlatformChild *child, char *out, size_t outsz, int timeout_ms) {
+   if (child->fd < 0 || outsz == 0)
+      return EINVAL;
+   out[0] = '\0';
+   int rc = read_child(child->fd, out, outsz, timeout_ms);
+   close(child->fd);
+   if (rc != 0)
+      kill(child->pid, SIGKILL);
+   int status;
+   while (waitpid(child->pid, &status, 0) < 0 && errno == EINTR)
+      ;
+   if (rc == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+      rc = ECHILD;
+   child->fd = child->pid = -1;
+   return rc;
+}
+
+int platform_run_isolated(void (*fn)(void *ctx, char *out, size_t outsz), void *ctx,
+                          char *out, size_t outsz, int timeout_ms) {
+   PlatformChild child;
+   int rc = platform_child_start(fn, ctx, outsz, &child);
+   if (rc != 0) {
+      if (outsz > 0)
+         out[0] = '\0';
+      return rc;
+   }
+   return platform_child_finish(&child, out, outsz, timeout_ms);
 }
