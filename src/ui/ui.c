@@ -36,6 +36,7 @@ struct Ui {
    bool dirty;
    bool asking_quit;              /* edits pending: flush, discard or stay? */
    View *source_view;             /* the hex view opened from the object list */
+   SessionConfig open_cfg;        /* the command line's settings, for objects opened from the list */
    bool failed;                   /* ui_fail(): end with FAILURE */
    Error failure;
 };
@@ -90,7 +91,9 @@ void ui_pop(Ui *ui) {
 }
 
 bool ui_open_source(Ui *ui, const char *spec, Error *e) {
-   SessionConfig cfg = { .magic = true };
+   SessionConfig cfg = ui->open_cfg;   /* -g, -W and -w reach these objects too */
+   cfg.offset = NULL;
+   cfg.magic = true;
    if (ui->session.src) {
       error_set(e, ERR_OPEN, EBUSY, NULL);
       return false;
@@ -506,6 +509,7 @@ static int run(const Options *o, const ObjTableScope *objects) {
    static Ui ui;
    SessionConfig cfg = { o->granularity, o->window_size, o->offset, true, o->write };
    Error e;
+   ui.open_cfg = cfg;
    if (o->source && !session_open(&ui.session, o->source, &cfg, &e))
       return diag_error(o->source, &e);
    ui.forced_cols = o->cols;

@@ -50,4 +50,11 @@ tui_stop
 is "quit exits 0" "$tui_rc" 0
 is "nothing on stderr" "$(cat "$tmp/stderr")" ""
 
+# The command line's settings (-g here, -w alike) reach objects opened
+# from the list.
+tui_start 80 24 -g 64K -c "filter $p-shm"
+tui_send "<Enter>"
+expect_line 2 "-g 64K reaches an object opened from the list" "granularity 64 KiB"
+tui_stop
+
 done_testing
