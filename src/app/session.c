@@ -120,17 +120,6 @@ static bool ensure_window(Session *s, uint64_t from, uint64_t to, Error *e) {
    return true;
 }
 
-typedef struct {
-   unsigned char *dst;
-   const unsigned char *src;
-   size_t len;
-} GuardedCopy;
-
-static void guarded_copy(void *ctx) {
-   GuardedCopy *c = ctx;
-   memcpy(c->dst, c->src, c->len);
-}
-
 static void report_size_change(Session *s, uint64_t old, uint64_t now) {
    if (now == 0)
       session_message(s, true, _("the object is now empty (it was %llu bytes)"), (ull)old);
@@ -178,12 +167,12 @@ static size_t copy_visible(Session *s, unsigned char *buf, size_t cap, bool *fau
       session_message(s, true, "%s", _(error_message(e.code)));
       return 0;
    }
-   GuardedCopy c = { buf, s->win.addr + (from - s->win.span.start), (size_t)(to - from) };
-   if (platform_guard(guarded_copy, &c, NULL) != 0) {
+   if (platform_guarded_copy(buf, s->win.addr + (from - s->win.span.start),
+                             (size_t)(to - from)) != 0) {
       *fault = true;
       return 0;
    }
-   return c.len;
+   return (size_t)(to - from);
 }
 
 size_t session_visible(Session *s, unsigned char *buf, size_t cap) {

@@ -112,20 +112,8 @@ bool edits_writable(EditSet *es, Error *e) {
 
 /* ---- the private windows ---------------------------------------------- */
 
-typedef struct {
-   unsigned char *dst;
-   const unsigned char *from;
-   size_t len;
-} Copy;
-
-static void copy_fn(void *ctx) {
-   Copy *c = ctx;
-   memcpy(c->dst, c->from, c->len);
-}
-
 static bool guarded_copy(void *dst, const void *from, size_t len, Error *e) {
-   Copy c = { dst, from, len };
-   if (platform_guard(copy_fn, &c, NULL) != 0) {
+   if (platform_guarded_copy(dst, from, len) != 0) {
       error_set(e, ERR_SHRANK, 0, NULL);
       return false;
    }

@@ -84,6 +84,10 @@ int platform_next_data(int fd, uint64_t offset, uint64_t size,
  * not hold locks or allocate: it may be left at any instruction. */
 int platform_guard(void (*fn)(void *ctx), void *ctx, void **fault_addr);
 
+/* memcpy() under platform_guard(): 0, or EFAULT when a page of either side
+ * is gone (the mapped object shrank). */
+int platform_guarded_copy(void *dst, const void *src, size_t len);
+
 /* Page residency of the mapping [ADDR, ADDR+LEN) (ADDR page-aligned): one
  * byte per page in VEC, non-zero when the page is in memory (mincore()). */
 int platform_residency(const void *addr, size_t len, unsigned char *vec);

@@ -7,6 +7,7 @@
 #include "platform/platform.h"
 #include "tap.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -102,6 +103,11 @@ static void test_shrink_guard(void) {
       "the fault address lies past the new end");
    ok(platform_guard(touch_all, &(Touch){ w.addr, 4096, 0 }, NULL) == 0,
       "the guard works again after catching a fault");
+   unsigned char copy[8192];
+   ok(platform_guarded_copy(copy, w.addr, 4096) == 0 && copy[4095] == 0xab,
+      "a guarded copy of what is left succeeds");
+   ok(platform_guarded_copy(copy, w.addr + 4096, sizeof copy) == EFAULT,
+      "a guarded copy past the new end reports EFAULT");
    ok(source_refresh(s, &e) && s->size == 4096, "refresh sees the new size");
    window_unmap(&w, s);
    source_close(s);

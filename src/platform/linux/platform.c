@@ -185,6 +185,22 @@ static void install_sigbus_handler(void) {
    installed = true;
 }
 
+typedef struct {
+   void *dst;
+   const void *src;
+   size_t len;
+} GuardedCopy;
+
+static void copy_under_guard(void *ctx) {
+   GuardedCopy *c = ctx;
+   memcpy(c->dst, c->src, c->len);
+}
+
+int platform_guarded_copy(void *dst, const void *src, size_t len) {
+   GuardedCopy c = { dst, src, len };
+   return platform_guard(copy_under_guard, &c, NULL);
+}
+
 int platform_guard(void (*fn)(void *ctx), void *ctx, void **fault_addr) {
    install_sigbus_handler();
    sigjmp_buf here;
