@@ -65,6 +65,16 @@ bool source_fd_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *g
 void source_fd_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end);
 void source_fd_close(Source *s);
 
+/* The SourceOps members of a kind that holds a descriptor; NEXT_DATA is
+ * its way of finding data (block devices have no holes to ask about). */
+#define SOURCE_FD_OPS(next_data_fn) \
+   .refresh = source_fd_refresh, \
+   .map = source_fd_map, \
+   .unmap = source_fd_unmap, \
+   .read = source_fd_read, \
+   .next_data = (next_data_fn), \
+   .close = source_fd_close
+
 /* Check what an opened path or object turned out to be. */
 bool source_check_kind(const Source *s, Error *e);
 

@@ -32,12 +32,7 @@ const SourceOps source_file_ops = {
    .kind = N_("file"),
    .prefix = NULL,
    .open = file_open,
-   .refresh = source_fd_refresh,
-   .map = source_fd_map,
-   .unmap = source_fd_unmap,
-   .read = source_fd_read,
-   .next_data = source_fd_next_data,
-   .close = source_fd_close,
+   SOURCE_FD_OPS(source_fd_next_data),
 };
 
 /* Block devices have no holes to ask about: every byte is data. */
@@ -50,10 +45,5 @@ const SourceOps source_block_ops = {
    .kind = N_("block device"),
    .prefix = NULL,
    .open = file_open,
-   .refresh = source_fd_refresh,
-   .map = source_fd_map,
-   .unmap = source_fd_unmap,
-   .read = source_fd_read,
-   .next_data = block_next_data,
-   .close = source_fd_close,
+   SOURCE_FD_OPS(block_next_data),
 };

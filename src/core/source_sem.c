@@ -36,10 +36,5 @@ const SourceOps source_sem_ops = {
    .kind = N_("POSIX semaphore"),
    .prefix = "sem:",
    .open = sem_open_source,
-   .refresh = source_fd_refresh,
-   .map = source_fd_map,
-   .unmap = source_fd_unmap,
-   .read = source_fd_read,
-   .next_data = source_fd_next_data,
-   .close = source_fd_close,
+   SOURCE_FD_OPS(source_fd_next_data),
 };

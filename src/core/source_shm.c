@@ -65,10 +65,5 @@ const SourceOps source_shm_ops = {
    .kind = N_("POSIX shared memory"),
    .prefix = "shm:",
    .open = shm_open_source,
-   .refresh = source_fd_refresh,
-   .map = source_fd_map,
-   .unmap = source_fd_unmap,
-   .read = source_fd_read,
-   .next_data = source_fd_next_data,
-   .close = source_fd_close,
+   SOURCE_FD_OPS(source_fd_next_data),
 };

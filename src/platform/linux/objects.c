@@ -60,15 +60,21 @@ static void entry_from_stat(PlatformEntry *e, const char *name, const struct sta
 
 /* ---- name spaces ------------------------------------------------------- */
 
+/* opendir() that also hands back the descriptor, for fstat and *at calls. */
+static DIR *open_dir(const char *path, int *dfd) {
+   *dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+   DIR *d = *dfd >= 0 ? fdopendir(*dfd) : NULL;
+   if (!d && *dfd >= 0)
+      close(*dfd);
+   return d;
+}
+
 static void scan_shm(const PlatformObjectsSink *sink, PlatformObjectsInfo *info) {
-   int dfd = open(SHM_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-   DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+   int dfd;
+   DIR *d = open_dir(SHM_DIR, &dfd);
    struct stat sb;
-   if (!d) {
-      if (dfd >= 0)
-         close(dfd);
+   if (!d)
       return;
-   }
    if (fstat(dfd, &sb) == 0) {
       info->shm_present = true;
       info->shm_dev = sb.st_dev;
@@ -117,14 +123,11 @@ static int read_small(int dfd, const char *name, char *buf, size_t size) {
 static void scan_mqueue(const PlatformObjectsSink *sink, PlatformObjectsInfo *info) {
    if (!find_mqueue_mount(info))
       return;
-   int dfd = open(info->mq_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-   DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+   int dfd;
+   DIR *d = open_dir(info->mq_path, &dfd);
    struct stat sb;
-   if (!d) {
-      if (dfd >= 0)
-         close(dfd);
+   if (!d)
       return;
-   }
    if (fstat(dfd, &sb) == 0)
       info->mq_dev = sb.st_dev;
    struct dirent *de;
