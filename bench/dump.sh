@@ -2,8 +2,9 @@
 # bench/dump.sh - --dump throughput against hexdump -C, xxd and hexyl.
 #
 # mapscope dumps a 2 GiB page-cached random file to /dev/null and to a
-# pipe; the peers, a hundred times slower, dump a 32 MiB slice of it (and so
-# does mapscope, for a like-for-like ratio).  The output must equal
+# pipe, by read() (the default) and through mapped windows (-W); the peers,
+# a hundred times slower, dump a 32 MiB slice of it (and so does mapscope,
+# for a like-for-like ratio).  The output must equal
 # hexdump -C's and xxd's byte for byte, or the figures mean nothing.
 #
 # Environment: BENCH_SIZE_MB (default 2048), BENCH_SLICE_MB (default 32),
@@ -57,9 +58,11 @@ echo "== ${size_mb} MiB page-cached random file (median of $runs runs; target >=
 t_null=$(median_time "$runs" "$MAPSCOPE" --dump "$big")
 t_pipe=$(median_time "$runs" to_pipe "$MAPSCOPE" --dump "$big")
 t_xnull=$(median_time "$runs" "$MAPSCOPE" --xxd "$big")
+t_mapped=$(median_time "$runs" "$MAPSCOPE" --dump -W 8M "$big")
 row "mapscope --dump > /dev/null" "$t_null" "$bytes"
 row "mapscope --dump | cat" "$t_pipe" "$bytes"
 row "mapscope --xxd > /dev/null" "$t_xnull" "$bytes"
+row "mapscope --dump -W 8M (mapped windows)" "$t_mapped" "$bytes"
 c_null=$(cpu_median "$runs" "$MAPSCOPE" --dump "$big")
 [ -n "$c_null" ] && row "mapscope --dump, CPU time (user+sys)" "$c_null" "$bytes"
 echo

@@ -100,7 +100,8 @@ static void print_help(void) {
            "                         than the page size (default: the page size;\n"
            "                         64K shows what Windows does)\n"), stdout);
    fputs(_("  -W, --window=SIZE      map SIZE bytes per window (rounded up to the\n"
-           "                         granularity)\n"), stdout);
+           "                         granularity); --dump and --xxd read through\n"
+           "                         mapped windows only when -W or -g is given\n"), stdout);
    fputs(_("  -w, --write            allow editing objects of other users (objects\n"
            "                         you own can always be edited)\n"), stdout);
    fputs("\n", stdout);
@@ -284,10 +285,12 @@ int options_parse(int argc, char **argv, Options *o) {
       case 'g':
          if ((rc = parse_granularity(optarg, &o->granularity)) >= 0)
             return rc;
+         o->windows_given = true;
          break;
       case 'W':
          if ((rc = parse_size("--window", optarg, &o->window_size)) >= 0)
             return rc;
+         o->windows_given = true;
          break;
       case 'o': o->offset = optarg; break;
       case 'c':

@@ -23,8 +23,9 @@ typedef struct {
    const char *source;          /* NULL: none given */
    const char *skip;            /* -s, as typed */
    const char *length;          /* -n, as typed */
-   uint64_t granularity;        /* -g, 0 = the page size */
+   uint64_t granularity;        /* -g, else the page size */
    uint64_t window_size;        /* -W, 0 = the mode's default */
+   bool windows_given;          /* -g or -W: --dump maps windows */
    const char *find;            /* --find PATTERN, as typed */
    bool count;                  /* --count: only the number of matches */
    bool hex;                    /* --hex: PATTERN is hex bytes, ?? a wildcard */

@@ -23,6 +23,7 @@ static const struct {
    [ERR_BAD_SOURCE]      = { N_("invalid source"), 2 },
    [ERR_MAP]             = { N_("cannot map"), 1 },
    [ERR_SHRANK]          = { N_("the object shrank while it was mapped"), 1 },
+   [ERR_SHRANK_READ]     = { N_("the object shrank while it was read"), 1 },
    [ERR_READ]            = { N_("read error"), 1 },
    [ERR_WRITE]           = { N_("write error"), 1 },
    [ERR_BAD_GRANULARITY] = { N_("invalid granularity"), 2 },

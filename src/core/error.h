@@ -22,6 +22,7 @@ typedef enum {
    ERR_BAD_SOURCE,       /* SOURCE syntax not understood */
    ERR_MAP,              /* mmap() failed */
    ERR_SHRANK,           /* the object shrank while mapped (SIGBUS caught) */
+   ERR_SHRANK_READ,      /* the object ended early under read() */
    ERR_READ,             /* read error */
    ERR_WRITE,            /* write error on output */
    ERR_BAD_GRANULARITY,

@@ -273,7 +273,7 @@ static SearchStatus read_before(SearchScanner *sc, uint64_t *base, size_t *have,
    if (!fill(sc, sc->buf, *base - want, want, &got, e))
       return SEARCH_FAILED;
    if (got < want) {
-      error_set(e, ERR_SHRANK, 0, NULL);
+      error_set(e, ERR_SHRANK_READ, 0, NULL);
       return SEARCH_FAILED;
    }
    *base -= want;

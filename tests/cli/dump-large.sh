@@ -17,6 +17,8 @@ printf 'four gigabytes' | dd of="$big" bs=1 seek=$((4 * 1024 * 1024 * 1024 - 5))
 "$MAPSCOPE" --dump "$big" >"$tmp/got"
 ok "5 GiB sparse: --dump equals hexdump -C" cmp "$tmp/want" "$tmp/got"
 like "5 GiB sparse: ends with the 5 GiB offset" "$(tail -n 1 "$tmp/got")" "140000000"
+"$MAPSCOPE" --dump -g 64K "$big" >"$tmp/got"
+ok "5 GiB sparse through mapped windows (-g 64K): equals hexdump -C" cmp "$tmp/want" "$tmp/got"
 
 for args in "-s 4294967296 -n 64" "-s 0xfffffff0 -n 48" "-s 5G-1" "-s -9100 -n 9200" "-s 4294967000 -n 600"; do
    case $args in
@@ -47,11 +49,14 @@ if [ "$(id -u)" -eq 0 ] && loop=$(losetup -f --show "$tmp/disk.img" 2>/dev/null)
    "$HEXDUMP" -C "$tmp/disk.img" >"$tmp/want"
    "$MAPSCOPE" --dump "$loop" >"$tmp/got"
    ok "block device: --dump equals hexdump -C of its image" cmp "$tmp/want" "$tmp/got"
+   "$MAPSCOPE" --dump -W 64K "$loop" >"$tmp/got"
+   ok "block device through mapped windows (-W 64K)" cmp "$tmp/want" "$tmp/got"
    "$HEXDUMP" -C -s 1000000 "$loop" >"$tmp/want"
    "$MAPSCOPE" --dump -s 1000000 "$loop" >"$tmp/got"
    ok "block device: size from BLKGETSIZE64 (skip near the end)" cmp "$tmp/want" "$tmp/got"
 else
    skip "block device: --dump equals hexdump -C" "no loop device can be set up here"
+   skip "block device through mapped windows (-W 64K)" "no loop device can be set up here"
    skip "block device: size from BLKGETSIZE64" "no loop device can be set up here"
 fi
 

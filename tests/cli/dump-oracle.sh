@@ -61,7 +61,11 @@ for args in "-s 1" "-s 15 -n 1" "-s 4095 -n 2" "-s 4090 -n 100" "-s 65530 -n 20"
    # shellcheck disable=SC2086
    compare "3 MiB, $args" "$tmp/r3m" $args
 done
+# By default the bytes are read into a 128 KiB buffer; -W and -g map windows
+# instead.  Both paths give the same bytes.
 "$HEXDUMP" -C -s 4000 -n 200000 "$tmp/r3m" >"$tmp/want"
+"$MAPSCOPE" --dump -s 4000 -n 200000 "$tmp/r3m" >"$tmp/got"
+ok "read path across buffer boundaries, lines cut between reads" cmp "$tmp/want" "$tmp/got"
 "$MAPSCOPE" --dump -W 64K -g 64K -s 4000 -n 200000 "$tmp/r3m" >"$tmp/got"
 ok "small 64K windows give the same bytes" cmp "$tmp/want" "$tmp/got"
 "$MAPSCOPE" --dump -W 4K -s 4000 -n 200000 "$tmp/r3m" >"$tmp/got"
@@ -81,5 +85,7 @@ cp "$tmp/r3m" "/dev/shm/$shm" && on_exit "rm -f /dev/shm/$shm"
 ok "shm:NAME dumps like the file" cmp "$tmp/want" "$tmp/got"
 "$MAPSCOPE" --dump "shm:/$shm" >"$tmp/got"
 ok "shm:/NAME dumps like the file" cmp "$tmp/want" "$tmp/got"
+"$MAPSCOPE" --dump -g 64K "shm:/$shm" >"$tmp/got"
+ok "shm:/NAME through mapped windows (-g 64K) dumps like the file" cmp "$tmp/want" "$tmp/got"
 
 done_testing
