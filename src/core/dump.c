@@ -12,9 +12,6 @@
 #define OUT_CAPACITY (256 * 1024)
 #define LINE FORMAT_BYTES_PER_LINE
 #define DUMP_PREFETCH 1024
-/* Reads small enough for the second-level cache, big enough that system
- * calls cost nothing. */
-#define DUMP_CHUNK (128 * 1024)
 
 typedef struct {
    FormatStyle style;
@@ -29,6 +26,7 @@ typedef struct {
    char *out;
    size_t used;
    unsigned char *chunk;            /* the read buffer, when not mapped */
+   size_t chunk_size;
 } Dumper;
 
 static void flush_out(Dumper *d) {
@@ -62,6 +60,44 @@ static void emit_line(Dumper *d, const unsigned char *bytes, unsigned n) {
    d->offset += n;
 }
 
+/* COUNT full lines at P, the hot loop of a dump.  A repeat is checked
+ * against the line before it where it lies, so nothing is copied per line;
+ * only the last line is kept for the next call. */
+static void emit_full_lines(Dumper *d, const unsigned char *p, size_t count) {
+   const bool squeeze = d->style == FORMAT_HEXDUMP_C;
+   const unsigned char *prev = d->have_prev ? d->prev : NULL;
+   uint64_t offset = d->offset;
+   size_t used = d->used;
+   for (size_t i = 0; i < count; i++, prev = p, p += LINE, offset += LINE) {
+      /* Mapped pages come from memory, not cache: ask for them early.  A
+       * prefetch never faults, even past the end of a shrunk object. */
+      __builtin_prefetch(p + DUMP_PREFETCH);
+      if (used + FORMAT_LINE_MAX > OUT_CAPACITY) {
+         d->used = used;
+         flush_out(d);
+         used = 0;
+         if (d->sink_error != 0)
+            break;
+      }
+      if (squeeze && prev && memcmp(p, prev, LINE) == 0) {
+         if (!d->starred) {
+            memcpy(d->out + used, "*\n", 2);
+            used += 2;
+            d->starred = true;
+         }
+         continue;
+      }
+      d->starred = false;
+      used += format_line(d->style, d->out + used, offset, p, LINE);
+   }
+   if (squeeze && prev && prev != d->prev) {
+      memcpy(d->prev, prev, LINE);
+      d->have_prev = true;
+   }
+   d->used = used;
+   d->offset = offset;
+}
+
 /* Feed LEN bytes at P (which may be mapped memory: run under the guard). */
 static void feed(Dumper *d, const unsigned char *p, size_t len) {
    while (len > 0 && d->fill > 0) {
@@ -75,11 +111,10 @@ static void feed(Dumper *d, const unsigned char *p, size_t len) {
          d->fill = 0;
       }
    }
-   for (; len >= LINE && d->sink_error == 0; p += LINE, len -= LINE) {
-      /* Mapped pages come from memory, not cache: ask for them early.  A
-       * prefetch never faults, even past the end of a shrunk object. */
-      __builtin_prefetch(p + DUMP_PREFETCH);
-      emit_line(d, p, LINE);
+   if (len >= LINE && d->sink_error == 0) {
+      emit_full_lines(d, p, len / LINE);
+      p += len - len % LINE;
+      len %= LINE;
    }
    if (len > 0 && d->sink_error == 0) {
       memcpy(d->partial, p, len);
@@ -151,7 +186,7 @@ static bool dump_mapped(Dumper *d, Source *src, const DumpRequest *req, uint64_t
  * that comes back short means the object ended early. */
 static bool dump_read(Dumper *d, Source *src, uint64_t from, uint64_t to, Error *e) {
    while (from < to && d->sink_error == 0) {
-      size_t want = to - from < DUMP_CHUNK ? (size_t)(to - from) : DUMP_CHUNK, got;
+      size_t want = to - from < d->chunk_size ? (size_t)(to - from) : d->chunk_size, got;
       if (!source_read(src, d->chunk, want, from, &got, e))
          return false;
       feed(d, d->chunk, got);
@@ -212,7 +247,8 @@ bool dump_range(Source *src, const DumpRequest *req, const DumpSink *sink, Error
    uint64_t end = size - req->start < req->length ? size : req->start + req->length;
    Dumper d = { .style = req->style, .sink = sink, .offset = req->start };
    d.out = malloc(OUT_CAPACITY);
-   d.chunk = req->mapped ? NULL : malloc(DUMP_CHUNK);
+   d.chunk_size = req->chunk_size ? req->chunk_size : DUMP_CHUNK_DEFAULT;
+   d.chunk = req->mapped ? NULL : malloc(d.chunk_size);
    if (!d.out || (!req->mapped && !d.chunk)) {
       free(d.out);
       free(d.chunk);

@@ -15,6 +15,8 @@
 #include "core/format.h"
 #include "core/source.h"
 
+#define DUMP_CHUNK_DEFAULT (128u * 1024)   /* fits the second-level cache */
+
 /* Where the text goes: returns 0 or an errno value. */
 typedef struct {
    int (*write)(void *ctx, const char *buf, size_t len);
@@ -26,6 +28,7 @@ typedef struct {
    uint64_t start;          /* first byte; at most the size */
    uint64_t length;         /* bytes to dump; clipped at the end of the object */
    bool mapped;             /* through mapped windows rather than read() */
+   size_t chunk_size;       /* bytes per read(); 0 = DUMP_CHUNK_DEFAULT */
    uint64_t window_size;    /* bytes per mapped window */
    uint64_t granularity;    /* window alignment */
 } DumpRequest;
