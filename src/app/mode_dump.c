@@ -9,11 +9,13 @@
 #include "core/gettext.h"
 #include "core/offset.h"
 #include "core/window.h"
+#include "platform/platform.h"
 
 #include <errno.h>
 #include <unistd.h>
 
 #define DUMP_WINDOW_DEFAULT (8u << 20)
+#define DUMP_PIPE_SIZE (1u << 20)    /* the default pipe-max-size */
 
 static int write_fd(void *ctx, const char *buf, size_t len) {
    int fd = *(int *)ctx;
@@ -48,6 +50,7 @@ int mode_dump_run(const Options *o) {
    if (status < 0) {
       int out = STDOUT_FILENO;
       DumpSink sink = { write_fd, &out };
+      platform_widen_pipe(out, DUMP_PIPE_SIZE);
       if (!dump_range(src, &req, &sink, &e))
          status = diag_error(e.code == ERR_WRITE ? NULL : o->source, &e);
       else

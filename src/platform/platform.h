@@ -101,6 +101,12 @@ const char *platform_map_flags_name(PlatformMapMode mode, bool populate);
  * at end of file.  EINTR is retried. */
 int platform_read_some(int fd, void *buf, size_t len, size_t *got);
 
+/* When FD is a pipe, ask for a buffer of SIZE bytes (or the most the system
+ * grants a user, down to its 64 KiB default): through the default pipe, a
+ * dump spends its time switching between writer and reader.  Best effort:
+ * other descriptors, and pipes already as large, are left alone. */
+void platform_widen_pipe(int fd, size_t size);
+
 /* Wait up to TIMEOUT_MS (-1: for ever) until one of the N descriptors FDS is
  * readable (or at end of file); READY[i] says which.  Returns EINTR when a
  * signal came first, so callers can look at their signal flags. */

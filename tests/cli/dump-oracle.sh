@@ -77,6 +77,21 @@ ok "K suffixes and fractions: -s 1K -n 1.5K" cmp "$tmp/want" "$tmp/got"
 "$MAPSCOPE" --dump -s 50% "$tmp/r3m" >"$tmp/got"
 ok "percent offsets: -s 50%" cmp "$tmp/want" "$tmp/got"
 
+# Into a pipe, the pipe is widened to 1 MiB (a 64 KiB one halves the
+# throughput); a file or a pipe already that large is left alone.
+"$HEXDUMP" -C "$tmp/r3m" >"$tmp/want"
+"$MAPSCOPE" --dump "$tmp/r3m" | cat >"$tmp/got"
+ok "through a pipe: --dump equals hexdump -C" cmp "$tmp/want" "$tmp/got"
+if command -v strace >/dev/null 2>&1; then
+   strace -e trace=fcntl -o "$tmp/trace" "$MAPSCOPE" --dump "$tmp/r3m" | cat >/dev/null
+   like "through a pipe: F_SETPIPE_SZ to 1 MiB" "$(cat "$tmp/trace")" "F_SETPIPE_SZ, 1048576"
+   strace -e trace=fcntl -o "$tmp/trace" "$MAPSCOPE" --dump "$tmp/r3m" >"$tmp/got"
+   is "into a file: no pipe size asked for" "$(grep -c F_SETPIPE_SZ "$tmp/trace")" 0
+else
+   skip "through a pipe: F_SETPIPE_SZ to 1 MiB" "strace is not installed"
+   skip "into a file: no pipe size asked for" "strace is not installed"
+fi
+
 # A POSIX shared-memory object, by name with and without the slash.
 shm=mapscope-test-$$
 cp "$tmp/r3m" "/dev/shm/$shm" && on_exit "rm -f /dev/shm/$shm"

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/fs.h>
 #include <poll.h>
 #include <setjmp.h>
@@ -251,6 +252,18 @@ int platform_read_some(int fd, void *buf, size_t len, size_t *got) {
          return errno;
       }
    }
+}
+
+void platform_widen_pipe(int fd, size_t size) {
+   struct stat st;
+   if (fstat(fd, &st) != 0 || !S_ISFIFO(st.st_mode))
+      return;
+   int now = fcntl(fd, F_GETPIPE_SZ);
+   /* Past pipe-max-size, or past the user's pipe-user-pages-soft, the
+    * kernel refuses: halve until it grants. */
+   for (; size > 65536 && size <= INT_MAX && now >= 0 && (size_t)now < size; size /= 2)
+      if (fcntl(fd, F_SETPIPE_SZ, (int)size) >= 0)
+         return;
 }
 
 int platform_wait_readable(const int *fds, bool *ready, size_t n, int timeout_ms) {
