@@ -235,7 +235,8 @@ static bool roll_back(const Parsed *j, int fd, JournalReplay *r, Error *e) {
    if (rc == 0)
       rc = platform_sync(fd);
    if (rc != 0) {
-      error_set(e, ERR_JOURNAL, rc, _("cannot roll back the interrupted flush: %s"), strerror(rc));
+      error_set(e, ERR_JOURNAL, rc, _("cannot roll back the interrupted flush: %s; the journal is "
+                "kept for the next start"), strerror(rc));
       return false;
    }
    r->runs = j->nruns;
