@@ -91,6 +91,7 @@ bool objtable_scan(ObjTable *t, Error *e) {
    t->list = fresh;
    t->scanned = true;
    t->scan_ms = platform_clock_ms() - start;
+   t->generation++;
    objtable_select(t);
    return true;
 }

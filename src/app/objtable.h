@@ -39,6 +39,7 @@ typedef struct {
    bool (*pick)(const Obj *o, void *ctx);   /* only these (NULL: all) */
    void *pick_ctx;
    uint64_t scan_ms;          /* how long the last scan took */
+   unsigned generation;       /* counts scans: views of one object look again */
 } ObjTable;
 
 /* Which objects a list shows, and a check its owner wants made while the

@@ -84,7 +84,8 @@ void ui_fail(Ui *ui, const Error *e);
 /* The views. */
 View *view_hex_new(Ui *ui);
 View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds);
-View *view_attachers_new(Ui *ui, const Obj *o);
+/* Who holds O, kept up to date from TABLE (the list's, which outlives it). */
+View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o);
 View *view_help_new(Ui *ui, const View *about);
 
 /* Run the key map of V for KEY; true if it held the key. */

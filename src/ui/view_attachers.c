@@ -1,7 +1,9 @@
 /* view_attachers.c - who holds one named object: pid, command, and how
  * (an open descriptor, or a mapping with its range, permissions and
- * offset).  A snapshot taken when the view opens; Enter opens the object
- * through the selected holder (/proc/PID/fd/N or /proc/PID/map_files/...). */
+ * offset).  Live: each scan of the list below brings the holders up to date
+ * (the cursor stays on its holder), and says so when the object is gone.
+ * Enter opens the object through the selected holder (/proc/PID/fd/N or
+ * /proc/PID/map_files/...). */
 #include "config.h"
 
 #include "ui/crt.h"
@@ -30,6 +32,10 @@ typedef struct {
    size_t n;
    size_t cursor, top;
    int rows;
+   const ObjTable *table;     /* the list's: rescanned under this view */
+   unsigned generation;       /* the table's scan the holders come from */
+   ObjTableKey key;
+   bool gone;                 /* the last scan did not find the object */
 } AttState;
 
 static AttState *state(View *v) { return v->state; }
@@ -49,9 +55,12 @@ static void att_draw(View *v, int rows, int cols) {
    char line[512];
    attrset(crt_attr(CRT_TITLE));
    mvhline(0, 0, ' ', cols);
-   snprintf(line, sizeof line, ngettext("%s %s: held by %zu descriptor or mapping (q or Esc: back)",
-                                        "%s %s: held by %zu descriptors and mappings (q or Esc: back)",
-                                        st->n), st->kind, st->name, st->n);
+   if (st->gone)
+      snprintf(line, sizeof line, _("%s %s: gone (q or Esc: back)"), st->kind, st->name);
+   else
+      snprintf(line, sizeof line, ngettext("%s %s: held by %zu descriptor or mapping (q or Esc: back)",
+                                           "%s %s: held by %zu descriptors and mappings (q or Esc: back)",
+                                           st->n), st->kind, st->name, st->n);
    mvaddnstr(0, 1, line, cols - 1);
    attrset(crt_attr(CRT_HEADING));
    snprintf(line, sizeof line, "%7s  %-16s %s", _("PID"), _("COMMAND"), _("HOW"));
@@ -59,7 +68,9 @@ static void att_draw(View *v, int rows, int cols) {
    attrset(A_NORMAL);
    st->rows = rows - 2;
    clamp(st);
-   if (st->n == 0)
+   if (st->gone)
+      mvaddnstr(2, 0, _("The object is gone: the last scan did not find it."), cols);
+   else if (st->n == 0)
       mvaddnstr(2, 0, _("No process holds it (or none that could be inspected)."), cols);
    for (int r = 0; r < st->rows && st->top + (size_t)r < st->n; r++) {
       const Holder *h = &st->h[st->top + (size_t)r];
@@ -119,14 +130,60 @@ static const KeyBinding att_keys[] = {
    { '\r', "Enter", N_("open the object through this holder's descriptor or mapping"), k_open },
 };
 
-static void att_close(View *v) {
-   AttState *st = state(v);
+static void free_holders(AttState *st) {
    for (size_t i = 0; i < st->n; i++)
       free(st->h[i].comm);
    free(st->h);
+   st->h = NULL;
+   st->n = 0;
+}
+
+static void att_close(View *v) {
+   AttState *st = state(v);
+   free_holders(st);
    free(st->name);
    free(st);
    free(v);
+}
+
+/* The holders of O in place of the old ones; the cursor stays on the
+ * holder it was on while that one is still there. */
+static bool copy_holders(AttState *st, const Obj *o) {
+   Holder *h = calloc(o->natt ? o->natt : 1, sizeof *h);
+   if (!h)
+      return false;
+   char was[OBJTABLE_SPEC_MAX] = "";
+   int was_pid = st->n ? st->h[st->cursor].pid : 0;
+   if (st->n)
+      snprintf(was, sizeof was, "%s", st->h[st->cursor].spec);
+   free_holders(st);
+   st->h = h;
+   for (size_t i = 0; i < o->natt; i++, h++) {
+      h->pid = o->att[i].pid;
+      h->comm = escape_dup(o->att[i].comm ? o->att[i].comm : "?");
+      objfmt_attacher(&o->att[i], h->how, sizeof h->how);
+      objtable_attacher_spec(&o->att[i], h->spec, sizeof h->spec);
+      if (h->pid == was_pid && strcmp(h->spec, was) == 0)
+         st->cursor = i;
+      st->n++;
+   }
+   clamp(st);
+   return true;
+}
+
+/* After each scan of the list: the object's holders now, or that it is gone. */
+static bool att_tick(View *v) {
+   AttState *st = state(v);
+   if (st->table->generation == st->generation)
+      return false;
+   st->generation = st->table->generation;
+   size_t row = objtable_find(st->table, &st->key);
+   st->gone = row == st->table->count;
+   if (st->gone)
+      free_holders(st);
+   else
+      copy_holders(st, objtable_row(st->table, row));   /* out of memory: the old ones */
+   return true;
 }
 
 static const ViewOps att_ops = {
@@ -137,24 +194,10 @@ static const ViewOps att_ops = {
    .key = att_key,
    .keys = att_keys,
    .key_count = sizeof att_keys / sizeof att_keys[0],
+   .tick = att_tick,
 };
 
-static bool copy_holders(AttState *st, const Obj *o) {
-   st->h = calloc(o->natt ? o->natt : 1, sizeof *st->h);
-   if (!st->h)
-      return false;
-   for (size_t i = 0; i < o->natt; i++) {
-      Holder *h = &st->h[i];
-      h->pid = o->att[i].pid;
-      h->comm = escape_dup(o->att[i].comm ? o->att[i].comm : "?");
-      objfmt_attacher(&o->att[i], h->how, sizeof h->how);
-      objtable_attacher_spec(&o->att[i], h->spec, sizeof h->spec);
-      st->n++;
-   }
-   return true;
-}
-
-View *view_attachers_new(Ui *ui, const Obj *o) {
+View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o) {
    View *v = calloc(1, sizeof *v);
    AttState *st = calloc(1, sizeof *st);
    if (!v || !st || !copy_holders(st, o)) {
@@ -164,6 +207,9 @@ View *view_attachers_new(Ui *ui, const Obj *o) {
    }
    st->name = objfmt_display_name(o);
    st->kind = objects_kind_name(o->kind);
+   st->table = table;
+   st->generation = table->generation;
+   objtable_key(o, &st->key);
    v->ops = &att_ops;
    v->ui = ui;
    v->state = st;

@@ -399,7 +399,7 @@ static void k_attachers(View *v) {
    if (!o)
       session_message(messages(v), true, "%s", _("no object is selected"));
    else
-      ui_push(v->ui, view_attachers_new(v->ui, o));
+      ui_push(v->ui, view_attachers_new(v->ui, &state(v)->t, o));
 }
 
 /* "cannot open NAME through SPEC: MESSAGE (REASON)" into the status line. */

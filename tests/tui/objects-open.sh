@@ -57,4 +57,40 @@ tui_send "<Enter>"
 expect_line 2 "-g 64K reaches an object opened from the list" "granularity 64 KiB"
 tui_stop
 
+# The attachers view is live: a process that opens the object appears, one
+# that exits goes, and an object that is removed is said to be gone.
+live=/dev/shm/$p-live
+head -c 4096 /dev/zero >"$live"
+on_exit "rm -f '$live'"
+# wait_long TEXT: the screen comes to show TEXT within 30 s (a scan of
+# /proc on a loaded machine may stretch the one-second interval).
+wait_long() {
+   n=0
+   until tui_capture | grep -qF -- "$1"; do
+      n=$((n + 1))
+      [ "$n" -gt 600 ] && return 1
+      sleep 0.05
+   done
+}
+tui_start 80 24 -c "filter $p-live" -c "live 1"
+expect_status "an object nobody holds" "object 1/1"
+tui_send "a"
+ok "its attachers: none" wait_long "held by 0 descriptors and mappings"
+sleep 300 3<"$live" &
+sleeper=$!
+on_exit "kill $sleeper 2>/dev/null"
+ok "a process opens it: the view shows it without a key" \
+   wait_long "held by 1 descriptor or mapping"
+ok "... with its command" wait_long "sleep"
+kill "$sleeper"
+wait "$sleeper" 2>/dev/null
+ok "the process exits: it goes" wait_long "held by 0 descriptors and mappings"
+rm -f "$live"
+ok "the object is removed: the view says it is gone" wait_long "gone (q or Esc: back)"
+ok "... in the body too" wait_long "The object is gone"
+tui_send "q"
+expect_status "q goes back to the list" "no objects"
+tui_stop
+is "live attachers: quit exits 0" "$tui_rc" 0
+
 done_testing
