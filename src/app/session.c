@@ -195,6 +195,20 @@ size_t session_visible(Session *s, unsigned char *buf, size_t cap) {
    return n;
 }
 
+size_t session_peek(Session *s, uint64_t offset, unsigned char *buf, size_t len) {
+   size_t got = 0;
+   Error e;
+   if (offset >= s->src->size)
+      return 0;
+   if (len > s->src->size - offset)
+      len = (size_t)(s->src->size - offset);
+   if (!source_read(s->src, buf, len, offset, &got, &e))
+      return 0;
+   if (s->edits)
+      edits_overlay(s->edits, offset, buf, got);
+   return got;
+}
+
 bool session_residency(Session *s, unsigned char *vec, size_t cap, size_t *pages) {
    if (!s->win.addr)
       return false;

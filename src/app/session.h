@@ -83,6 +83,11 @@ bool session_check_size(Session *s);
  * the count is 0. */
 size_t session_visible(Session *s, unsigned char *buf, size_t cap);
 
+/* Up to LEN bytes at OFFSET as the view shows them (edits applied), read
+ * with the source's read path (a short read near a shrunk end is no
+ * fault).  Returns the count: fewer near the end, 0 on an error. */
+size_t session_peek(Session *s, uint64_t offset, unsigned char *buf, size_t len);
+
 /* Residency of the current window's pages: up to CAP entries in VEC, *PAGES
  * the window's page count.  False when nothing is mapped. */
 bool session_residency(Session *s, unsigned char *vec, size_t cap, size_t *pages);

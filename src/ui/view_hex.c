@@ -77,6 +77,7 @@ static const KeyBinding hex_keys[] = {
    { '0', "0", N_("start of the row"), k_row_start },
    { '$', "$", N_("end of the row"), k_row_end },
    { 'm', "m", N_("show or hide the mapping pane"), k_mapping },
+   { 'e', "e", N_("data inspector: little-endian or big-endian"), view_hex_values_toggle },
    { 'r', "r", N_("reload: look at the object's size again"), k_reload },
    { 'i', "i", N_("edit mode: type hex digits or text (Esc ends it)"), view_hex_edit_toggle },
    { '\t', "Tab", N_("switch between the hex and the text pane"), view_hex_edit_tab },
@@ -98,6 +99,8 @@ static CommandStatus cmd_mapping(void *ctx, const char *args) {
 
 static const Command hex_commands[] = {
    { "mapping", NULL, N_("show or hide the mapping pane (also m)"), cmd_mapping },
+   { "endian", N_("little|big"), N_("the data inspector's byte order (also e)"),
+     view_hex_cmd_endian },
    { "edit", NULL, N_("start or end edit mode (also i)"), view_hex_cmd_edit },
    { "undo", NULL, N_("undo the last edit (also u)"), view_hex_cmd_undo },
    { "redo", NULL, N_("redo what was undone (also C-r)"), view_hex_cmd_redo },
@@ -193,8 +196,9 @@ static int pagemap_lines(View *v, int cols) {
    return lines > PAGEMAP_LINES_MAX ? PAGEMAP_LINES_MAX : (int)lines;
 }
 
+/* The heading, the two calls, the arithmetic, the page map, the data. */
 static int pane_rows(View *v, int cols) {
-   return state(v)->mapping ? 4 + pagemap_lines(v, cols) : 0;
+   return state(v)->mapping ? 4 + pagemap_lines(v, cols) + view_hex_values_rows(v, cols) : 0;
 }
 
 static void draw_pagemap(View *v, int y, int cols) {
@@ -255,6 +259,7 @@ static void draw_pane(View *v, int y, int cols) {
             (ull)s->win.span.delta, (ull)s->win.span.delta);
    mvaddnstr(y + 3, 0, line, cols);
    draw_pagemap(v, y + 4, cols);
+   view_hex_values_draw(v, y + 4 + pagemap_lines(v, cols), cols);
 }
 
 /* ---- the panes -------------------------------------------------------------- */

@@ -29,6 +29,7 @@ typedef struct {
    unsigned interval_ms;
    long long refreshed_at;    /* ms, monotonic */
    LiveDiff diff;             /* what changed at the last refresh */
+   bool big_endian;           /* the data inspector's byte order */
 } HexState;
 
 /* ---- editing (view_hex_edit.c) ---- */
@@ -84,5 +85,13 @@ const char *view_hex_live_mode(View *v, char *out, size_t outsz);
 void view_hex_live_toggle(View *v);
 CommandStatus view_hex_cmd_refresh(void *ctx, const char *args);
 CommandStatus view_hex_cmd_interval(void *ctx, const char *args);
+
+/* ---- the data inspector (view_hex_values.c) ---- */
+
+/* Rows it takes at COLS columns, and drawing them from row Y. */
+int view_hex_values_rows(View *v, int cols);
+void view_hex_values_draw(View *v, int y, int cols);
+void view_hex_values_toggle(View *v);
+CommandStatus view_hex_cmd_endian(void *ctx, const char *args);
 
 #endif

@@ -3,7 +3,7 @@
 # violation): what a fuzzer once found stays fixed.
 . "$top_srcdir/tests/lib.sh"
 
-for h in offset escape; do
+for h in offset escape values; do
    bin="$top_builddir/fuzz/$h-replay"
    files=$(ls "$top_srcdir/fuzz/corpus/$h"/* 2>/dev/null)
    [ -n "$files" ] || { ok "$h: corpus present" false; continue; }

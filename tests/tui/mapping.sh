@@ -23,6 +23,29 @@ tui_screen mapping-64k-80x24
 tui_stop
 is "quit exits 0" "$tui_rc" 0
 
+# The data inspector at the foot of the pane: the bytes at the cursor
+# (af b0 b1 b2 b3 b4 b5 b6 at 0x12345) in either byte order.
+tui_start 80 24 -c 'goto 0x12345' -c mapping data.bin
+expect_line 20 "the inspector says where and in which order" "data at 0x12345, little-endian"
+expect_line 21 "little-endian u16 of af b0" "u16 45231 "
+tui_send "e"
+expect_line 20 "e: big-endian" "data at 0x12345, big-endian (e: little-endian)"
+expect_line 21 "big-endian u16 of af b0" "u16 44976 "
+expect_line 21 "big-endian u32 of af b0 b1 b2" "u32 2947592626 "
+tui_send ":endian little" "<Enter>"
+expect_line 20 ":endian little" "little-endian (e: big-endian)"
+tui_send ":endian middle" "<Enter>"
+expect_status ":endian refuses what is neither" "endian middle: give little or big"
+tui_send "l"
+expect_line 20 "the cursor moves: so does the inspector" "data at 0x12346"
+expect_line 21 "... and its values" "u8 176 "
+tui_send "G"
+expect_line 21 "at the last byte (0x45): one byte left" "u8 69 "
+expect_line 21 "... too few for u16" "u16 -  "
+tui_send "m" "e"
+expect_status "e with the pane hidden says where the inspector is" "big-endian (m shows it)"
+tui_stop
+
 tui_start 132 43 --granularity=64K --window=256K -o 0x12345 data.bin
 tui_send "m"
 tui_screen mapping-64k-256k-132x43
