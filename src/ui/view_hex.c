@@ -196,9 +196,13 @@ static int pagemap_lines(View *v, int cols) {
    return lines > PAGEMAP_LINES_MAX ? PAGEMAP_LINES_MAX : (int)lines;
 }
 
-/* The heading, the two calls, the arithmetic, the page map, the data. */
+/* The heading, the two calls (and those of the edits' private mapping),
+ * the arithmetic, the page map, the data. */
 static int pane_rows(View *v, int cols) {
-   return state(v)->mapping ? 4 + pagemap_lines(v, cols) + view_hex_values_rows(v, cols) : 0;
+   if (!state(v)->mapping)
+      return 0;
+   return 4 + view_hex_edit_calls(v, 0, cols, false) + pagemap_lines(v, cols)
+          + view_hex_values_rows(v, cols);
 }
 
 static void draw_pagemap(View *v, int y, int cols) {
@@ -252,6 +256,7 @@ static void draw_pane(View *v, int y, int cols) {
    mvaddnstr(y + 1, 0, line, cols);
    mapinfo_mapview_call(line, sizeof line, &s->win);
    mvaddnstr(y + 2, 0, line, cols);
+   y += view_hex_edit_calls(v, y + 3, cols, true);
    char gran[32];
    hexrow_human_size(gran, sizeof gran, s->granularity);
    snprintf(line, sizeof line, _("requested 0x%llx, aligned 0x%llx (granularity %s), delta 0x%llx (%llu)"),

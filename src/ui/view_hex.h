@@ -55,6 +55,11 @@ const char *view_hex_edit_mode(View *v);
 /* Mark the pages copy-on-write has copied over the page map line drawn at
  * Y, X for the window's pages [FROM, FROM + N). */
 void view_hex_edit_pagemap(View *v, int y, int x, size_t from, size_t n);
+/* The private (copy-on-write) mapping that holds the edits at the cursor,
+ * as the mmap() and MapViewOfFile(FILE_MAP_COPY) calls that made it: the
+ * lines it takes (2, or 0 when no edit has mapped one there), drawn from
+ * row Y when DRAW. */
+int view_hex_edit_calls(View *v, int y, int cols, bool draw);
 /* Copied pages of the current window (for the pane's heading). */
 size_t view_hex_edit_copied(View *v);
 

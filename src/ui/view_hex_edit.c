@@ -8,6 +8,7 @@
 #include "app/session_edit.h"
 #include "core/edits.h"
 #include "core/gettext.h"
+#include "core/mapinfo.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -181,6 +182,27 @@ void view_hex_edit_pagemap(View *v, int y, int x, size_t from, size_t n) {
       if (st[i] & (EDITS_PAGE_COPIED | EDITS_PAGE_MODIFIED))
          mvaddstr(y, x + (int)i, st[i] & EDITS_PAGE_COPIED ? "C" : "M");
    attrset(A_NORMAL);
+}
+
+int view_hex_edit_calls(View *v, int y, int cols, bool draw) {
+   Session *s = sess(v);
+   WindowSpan span;
+   const unsigned char *addr = s->edits ? edits_window(s->edits, s->cursor, &span) : NULL;
+   if (!addr)
+      return 0;
+   if (draw) {
+      Window w = { span, PLATFORM_MAP_PRIVATE, (unsigned char *)addr };
+      char call[320], line[400];
+      attrset(crt_attr(CRT_EDITED));
+      mapinfo_mmap_call(call, sizeof call, &w, s->src->fd);
+      snprintf(line, sizeof line, _("edits: %s"), call);
+      mvaddnstr(y, 0, line, cols);
+      mapinfo_mapview_call(call, sizeof call, &w);
+      snprintf(line, sizeof line, _("edits: %s"), call);
+      mvaddnstr(y + 1, 0, line, cols);
+      attrset(A_NORMAL);
+   }
+   return 2;
 }
 
 size_t view_hex_edit_copied(View *v) {
