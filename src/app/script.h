@@ -8,7 +8,8 @@
  *    :goto 50%                       a command, as typed after ':'
  *    jjj<PgDn><C-d>                  keys: characters, and <Name> for the
  *                                    others (<Down> <PgDn> <Home> <F1> <C-d>
- *                                    <Esc> <Enter> <Space> <WheelDown> <lt>)
+ *                                    <Esc> <Enter> <Space> <WheelDown> <lt>,
+ *                                    <Click:Y,X> a click at row Y, column X)
  *    @sync PATH                      create PATH once everything before it is
  *                                    on the screen (tests wait for it); it
  *                                    holds the screen size, "80x24"

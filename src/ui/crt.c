@@ -121,7 +121,7 @@ bool crt_start(CrtColorMode mode) {
    keypad(stdscr, TRUE);
    nodelay(stdscr, TRUE);
    curs_set(0);
-   mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+   mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
    mouseinterval(0);
    setup_styles(mode);
    install_signals();
@@ -149,6 +149,19 @@ int crt_attr(CrtStyle style) {
    return (unsigned)style < CRT_STYLE_COUNT ? attrs[style] : 0;
 }
 
+static int click_y = -1, click_x = -1;
+
+bool crt_click(int *y, int *x) {
+   *y = click_y;
+   *x = click_x;
+   return click_y >= 0 && click_x >= 0;
+}
+
+void crt_set_click(int y, int x) {
+   click_y = y;
+   click_x = x;
+}
+
 static int translate_mouse(void) {
    MEVENT ev;
    if (getmouse(&ev) != OK)
@@ -157,6 +170,10 @@ static int translate_mouse(void) {
       return CRT_KEY_WHEEL_UP;
    if (ev.bstate & BUTTON5_PRESSED)
       return CRT_KEY_WHEEL_DOWN;
+   if (ev.bstate & BUTTON1_PRESSED) {
+      crt_set_click(ev.y, ev.x);
+      return CRT_KEY_CLICK;
+   }
    return CRT_KEY_NONE;
 }
 

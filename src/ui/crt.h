@@ -43,6 +43,7 @@ typedef enum {
 enum {
    CRT_KEY_WHEEL_UP = 0x10000,
    CRT_KEY_WHEEL_DOWN,
+   CRT_KEY_CLICK,       /* the left button; crt_click() says where */
    CRT_KEY_NONE
 };
 
@@ -54,6 +55,11 @@ bool crt_terminal(void);
 /* Put the terminal back as it was; safe to call more than once, and from
  * the diag hook or atexit. */
 void crt_stop(void);
+
+/* Where the last CRT_KEY_CLICK was (screen row and column, from 0); false
+ * before any.  Key scripts set it with crt_set_click(). */
+bool crt_click(int *y, int *x);
+void crt_set_click(int y, int x);
 
 bool crt_utf8(void);
 bool crt_has_color(void);

@@ -19,6 +19,7 @@ static const struct {
    { "Enter", '\r' }, { "Esc", 27 }, { "Space", ' ' }, { "Tab", '\t' },
    { "BS", KEY_BACKSPACE }, { "Backspace", KEY_BACKSPACE }, { "lt", '<' },
    { "WheelUp", CRT_KEY_WHEEL_UP }, { "WheelDown", CRT_KEY_WHEEL_DOWN },
+   { "Click", CRT_KEY_CLICK },
    { "Resize", KEY_RESIZE },
 };
 
@@ -37,6 +38,12 @@ int keymap_code(const char *name) {
       return n <= 12 ? KEY_F(n) : -1;
    }
    return -1;
+}
+
+bool keymap_click(const char *name, int *y, int *x) {
+   char end;
+   return strncasecmp(name, "Click:", 6) == 0
+          && sscanf(name + 6, "%d,%d%c", y, x, &end) == 2 && *y >= 0 && *x >= 0;
 }
 
 void keymap_label(int key, char *out, size_t outsz) {

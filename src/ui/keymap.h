@@ -2,12 +2,16 @@
 #ifndef MAPSCOPE_KEYMAP_H
 #define MAPSCOPE_KEYMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define KEYMAP_CTRL(c) ((c) & 0x1f)
 
 /* The key code of a script's <NAME> ("PgDn", "C-d", "F1" ...), -1 if none. */
 int keymap_code(const char *name);
+
+/* A script's <Click:Y,X>: a left click at screen row Y, column X (from 0). */
+bool keymap_click(const char *name, int *y, int *x);
 
 /* How help writes KEY ("PgDn", "C-d", "j"); OUT holds at least 16 bytes. */
 void keymap_label(int key, char *out, size_t outsz);

@@ -360,7 +360,11 @@ static void script_keys(Ui *ui, const char *text) {
    int ch;
    char name[32];
    while (!ui->quit && script_next_key(&text, &ch, name, sizeof name)) {
-      int key = ch >= 0 ? ch : keymap_code(name);
+      int key = ch >= 0 ? ch : keymap_code(name), y, x;
+      if (ch < 0 && keymap_click(name, &y, &x)) {
+         crt_set_click(y, x);
+         key = CRT_KEY_CLICK;
+      }
       if (key < 0) {
          session_message(&ui->session, true, _("script line %u: unknown key <%s>"),
                          ui->script.line_no, name);

@@ -96,6 +96,14 @@ static void k_up(View *v) {
       state(v)->cursor--;
 }
 
+/* A click on a row selects its holder (the rows start under the heading). */
+static void k_click(View *v) {
+   AttState *st = state(v);
+   int y, x;
+   if (crt_click(&y, &x) && y >= 2 && y < 2 + st->rows && st->top + (size_t)(y - 2) < st->n)
+      st->cursor = st->top + (size_t)(y - 2);
+}
+
 static void k_open(View *v) {
    AttState *st = state(v);
    Error e;
@@ -127,6 +135,7 @@ static const KeyBinding att_keys[] = {
    { KEY_DOWN, NULL, NULL, k_down },
    { 'k', "k", N_("previous holder"), k_up },
    { KEY_UP, NULL, NULL, k_up },
+   { CRT_KEY_CLICK, "Click", N_("mouse: select the holder clicked"), k_click },
    { '\r', "Enter", N_("open the object through this holder's descriptor or mapping"), k_open },
 };
 

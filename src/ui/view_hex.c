@@ -43,6 +43,41 @@ static void k_end(View *v)   { session_goto(sess(v), "end"); }
 static void k_mapping(View *v) { state(v)->mapping = !state(v)->mapping; }
 static void k_reload(View *v)  { session_reload(sess(v)); }
 
+/* Which byte of a row column COL shows, and in which pane; false for the
+ * offset column and the gaps. */
+static bool byte_at_column(const HexrowLayout *L, unsigned col, unsigned *i, bool *text) {
+   if (col >= L->text_col && col < L->text_col + L->bytes) {
+      *i = col - L->text_col;
+      *text = true;
+      return true;
+   }
+   if (col < L->hex_col || col + 1 >= L->text_col)
+      return false;
+   unsigned rel = col - L->hex_col;
+   for (*i = 0; *i + 1 < L->bytes && hexrow_hex_pos(*i + 1) <= rel; ++*i)
+      ;
+   *text = false;
+   return true;
+}
+
+/* A click on a byte, in either pane, puts the cursor there. */
+static void k_click(View *v) {
+   HexState *h = state(v);
+   Session *s = sess(v);
+   int y, x;
+   unsigned i;
+   bool text;
+   if (!crt_click(&y, &x) || !h->laid_out || y < h->first_row
+       || y >= h->first_row + h->data_rows || !byte_at_column(&h->layout, (unsigned)x, &i, &text))
+      return;
+   uint64_t off = s->top + (uint64_t)(y - h->first_row) * h->layout.bytes + i;
+   if (off >= s->src->size)
+      return;
+   session_set_cursor(s, off);
+   h->text_pane = text;
+   h->low_nibble = false;
+}
+
 static void k_row_start(View *v) {
    Session *s = sess(v);
    session_set_cursor(s, s->cursor - s->cursor % s->row_bytes);
@@ -70,6 +105,7 @@ static const KeyBinding hex_keys[] = {
    { KEYMAP_CTRL('u'), "C-u", N_("up half a screen"), k_halfup },
    { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three rows"), k_wheeldn },
    { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three rows"), k_wheelup },
+   { CRT_KEY_CLICK, "Click", N_("mouse: the cursor to the byte clicked, in either pane"), k_click },
    { 'g', "g", N_("start of the object"), k_start },
    { KEY_HOME, NULL, NULL, k_start },
    { 'G', "G", N_("end of the object"), k_end },
@@ -333,10 +369,14 @@ static void hex_draw(View *v, int rows, int cols) {
    /* --cols wider than the terminal falls back to what fits */
    bool fits = hexrow_layout((unsigned)cols, ui_forced_cols(v->ui), s->src->size, &L)
                || hexrow_layout((unsigned)cols, 0, s->src->size, &L);
-   if (data < 1 || !fits) {
+   state(v)->laid_out = data >= 1 && fits;
+   if (!state(v)->laid_out) {
       draw_small(rows, cols);
       return;
    }
+   state(v)->first_row = title;
+   state(v)->data_rows = data;
+   state(v)->layout = L;
    session_set_geometry(s, L.bytes, (unsigned)data);
    size_t want = (size_t)L.bytes * (size_t)data, n = 0;
    if (ensure_buffer(state(v), want))

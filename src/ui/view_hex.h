@@ -9,6 +9,7 @@
 #include "ui/view.h"
 #include "app/finder.h"
 #include "app/live.h"
+#include "core/hexrow.h"
 
 typedef struct {
    bool mapping;              /* the mapping pane is shown */
@@ -30,6 +31,10 @@ typedef struct {
    long long refreshed_at;    /* ms, monotonic */
    LiveDiff diff;             /* what changed at the last refresh */
    bool big_endian;           /* the data inspector's byte order */
+   /* Where the rows were last drawn, to find the byte under a click. */
+   bool laid_out;
+   int first_row, data_rows;
+   HexrowLayout layout;
 } HexState;
 
 /* ---- editing (view_hex_edit.c) ---- */

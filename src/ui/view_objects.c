@@ -31,6 +31,7 @@ typedef struct {
    ObjTableScope cfg;
    size_t cursor, top;
    int rows;                  /* list rows shown */
+   int first_row;             /* the screen row of the first of them */
    bool paused;
    unsigned live_ms;
    uint64_t next_scan;
@@ -328,6 +329,7 @@ static void objects_draw(View *v, int rows, int cols) {
    Layout L;
    layout(v, cols, &L);
    draw_heading(v, title, &L);
+   st->first_row = title + 1;
    for (int r = 0; r < st->rows && st->top + (size_t)r < st->t.count; r++) {
       size_t i = st->top + (size_t)r;
       draw_row(v, title + 1 + r, objtable_row(&st->t, i), &L, cols, i == st->cursor);
@@ -363,6 +365,15 @@ static void k_pgdn(View *v)  { move_by(v, page(v)); }
 static void k_pgup(View *v)  { move_by(v, -page(v)); }
 static void k_wheeldn(View *v) { move_by(v, WHEEL_ROWS); }
 static void k_wheelup(View *v) { move_by(v, -WHEEL_ROWS); }
+/* A click on a row selects its object. */
+static void k_click(View *v) {
+   ObjState *st = state(v);
+   int y, x;
+   if (!crt_click(&y, &x) || y < st->first_row || y >= st->first_row + st->rows
+       || st->top + (size_t)(y - st->first_row) >= st->t.count)
+      return;
+   st->cursor = st->top + (size_t)(y - st->first_row);
+}
 static void k_first(View *v) { state(v)->cursor = 0; clamp(state(v)); }
 static void k_last(View *v)  { state(v)->cursor = (size_t)-1; clamp(state(v)); }
 static void k_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
@@ -459,6 +470,7 @@ static const KeyBinding objects_keys[] = {
    { 'b', NULL, NULL, k_pgup },
    { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three objects"), k_wheeldn },
    { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three objects"), k_wheelup },
+   { CRT_KEY_CLICK, "Click", N_("mouse: select the object clicked"), k_click },
    { 'g', "g", N_("first object"), k_first },
    { KEY_HOME, NULL, NULL, k_first },
    { 'G', "G", N_("last object"), k_last },

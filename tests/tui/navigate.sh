@@ -37,6 +37,22 @@ expect_status "an unknown command says so" "unknown command: frobnicate"
 tui_send ":g 0"
 expect_status "an ambiguous prefix is unknown" "unknown command: g"
 
+# The mouse: a click on a byte puts the cursor there, in either pane.  At
+# 80 columns rows start at screen row 2, the hex pane at column 10 (byte 9
+# at 10 + 28), the text pane at column 60.
+tui_send ":goto 0" "<Click:3,38>"
+expect_status "a click on a hex pair: that byte" "offset 0x19 = 25"
+tui_send "<Click:3,40>"
+expect_status "the gap after a pair counts as its byte" "offset 0x19 = 25"
+tui_send "<Click:4,65>"
+expect_status "a click in the text pane: that byte" "offset 0x25 = 37"
+tui_send "iZ<Esc>"
+expect_line 5 "... and typing goes to the text pane" "00000020  02 03 04 05 06 5a"
+tui_send ":discard" "<Click:4,3>"
+expect_status "a click on the offset column does nothing" "offset 0x26 = 38"
+tui_send "<Click:0,20>"
+expect_status "nor one on the title" "offset 0x26 = 38"
+
 # Keys as the terminal sends them, through tmux: the same screen as above.
 tui_send ":goto 0"
 tui_tmux send-keys -t tui NPage

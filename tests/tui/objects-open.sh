@@ -23,6 +23,10 @@ expect_status "Esc goes back to the list" "object 1/1"
 
 tui_send "a"
 tui_screen objects-attachers-80x24
+tui_send "<Click:3,10>"
+expect_status "a click selects the holder on that row" "holder 2/2"
+tui_send "<Click:2,10>"
+expect_status "... and on the first one" "holder 1/2"
 tui_send "<Enter>"
 expect_line 1 "Enter in the attachers opens the holder's descriptor" "/proc/"
 expect_line 1 "... the same object" "(8192 bytes)"

@@ -14,6 +14,11 @@ objtui_holder
 tui_start 80 24 -c "filter $p"
 tui_screen objects-list-80x24
 expect_status "the cursor is on the first object" "object 1/10"
+tui_send "<Click:5,10>"
+expect_status "a click selects the object on that row" "object 3/10"
+tui_send "<Click:2,10>"
+expect_status "a click on the heading does nothing" "object 3/10"
+tui_send "g"
 
 tui_send "jjjj"
 tui_screen objects-shrunk-80x24
