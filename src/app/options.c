@@ -239,12 +239,19 @@ static int check_combination(const Options *o, int argc, char **argv, int first_
       return diag_usage(_("--list and --demo take no SOURCE"));
    if (o->mode == MODE_DEMO && (o->json || o->kinds))
       return diag_usage(_("--demo takes no --json or --kind"));
+   if (o->mode == MODE_LIST && o->windows_given)
+      return diag_usage(_("--list maps nothing: -g and -W do not apply"));
    if (o->mode == MODE_LIST || o->mode == MODE_DEMO)
       return -1;
    if (o->kinds && !(o->mode == MODE_LIST || (o->mode == MODE_VIEW && first_operand == argc)))
       return diag_usage(_("--kind goes with --list"));
    if (o->json && o->mode != MODE_INFO)
       return diag_usage(_("--json goes with --list or --info"));
+   /* The search reads with pread and maps nothing: a window it would ignore. */
+   if (o->mode == MODE_FIND && o->windows_given)
+      return diag_usage(_("--find reads the object, it maps no windows: -g and -W do not apply"));
+   if (o->mode == MODE_INFO && o->window_size)
+      return diag_usage(_("--window goes with the screen, --dump, --xxd and --patch"));
    if (first_operand < argc || (o->mode == MODE_VIEW && o->npatches == 0))
       return -1;                  /* no SOURCE: the screen shows the object list */
    (void)argv;

@@ -44,6 +44,23 @@ run_ms --dump -W 0 x
 is "zero window: status 2" "$rc" 2
 like "zero window: message" "$err" "must be greater than zero"
 
+# Window options where nothing maps windows are refused, not ignored.
+printf 'data' >"$tmp/w"
+run_ms --find x -W 64K "$tmp/w"
+is "--find with -W: status 2" "$rc" 2
+like "--find with -W: says why" "$err" "--find reads the object, it maps no windows"
+run_ms --find x -g 64K "$tmp/w"
+is "--find with -g: status 2" "$rc" 2
+run_ms --list -g 64K
+is "--list with -g: status 2" "$rc" 2
+like "--list with -g: says why" "$err" "--list maps nothing"
+run_ms --info -W 1M "$tmp/w"
+is "--info with -W: status 2" "$rc" 2
+like "--info with -W: says where it goes" "$err" "--window goes with the screen"
+run_ms --info -g 64K "$tmp/w"
+is "--info with -g: it reports that granularity" "$rc" 0
+like "--info with -g: 64 KiB" "$out" "65536"
+
 # Output errors: a full device is an I/O error, status 1.
 if [ -w /dev/full ]; then
    printf 'data' >"$tmp/f"
