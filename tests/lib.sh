@@ -5,6 +5,7 @@
 #   is "name" "$got" "$want"    string equality, shows both on failure
 #   run_ms ARGS...              runs mapscope: sets $out, $err, $rc
 #   skip_all "why"              the whole test is skipped
+#   await_line FILE RE PID ...  waits for a helper's line, bails out if it dies
 #   done_testing                prints the plan, exits 0 or 1
 #
 # Each test gets a private scratch directory in $tmp, removed at exit.
@@ -25,6 +26,22 @@ trap 'eval "$cleanup_hooks"; rm -rf "$tmp"' EXIT
 
 on_exit() { cleanup_hooks="$cleanup_hooks
 $1"; }
+
+# await_line FILE REGEX PID ERRFILE WHAT: wait (10 s at most) until FILE has
+# a line matching REGEX; if PID ends first or time runs out, show ERRFILE
+# and bail out, saying WHAT did not happen.
+await_line() {
+   await_n=0
+   while ! grep -q -- "$2" "$1" 2>/dev/null; do
+      await_n=$((await_n + 1))
+      if [ "$await_n" -gt 100 ] || ! kill -0 "$3" 2>/dev/null; then
+         cat "$4" >&2
+         echo "Bail out! $5"
+         exit 1
+      fi
+      sleep 0.1
+   done
+}
 
 ok() {
    name=$1; shift

@@ -20,28 +20,26 @@
 
 typedef unsigned long long ull;
 
-static HexState *state(View *v) { return v->state; }
-static Session *sess(View *v) { return ui_session(v->ui); }
 
 /* ---- keys ---------------------------------------------------------------- */
 
-static int64_t row_len(View *v) { return (int64_t)sess(v)->row_bytes; }
-static int64_t screen_rows(View *v) { return (int64_t)sess(v)->rows; }
+static int64_t row_len(View *v) { return (int64_t)view_hex_session(v)->row_bytes; }
+static int64_t screen_rows(View *v) { return (int64_t)view_hex_session(v)->rows; }
 
-static void k_down(View *v)  { session_move(sess(v), row_len(v)); }
-static void k_up(View *v)    { session_move(sess(v), -row_len(v)); }
-static void k_left(View *v)  { session_move(sess(v), -1); }
-static void k_right(View *v) { session_move(sess(v), 1); }
-static void k_pgdn(View *v)  { session_scroll(sess(v), screen_rows(v)); }
-static void k_pgup(View *v)  { session_scroll(sess(v), -screen_rows(v)); }
-static void k_halfdn(View *v) { session_scroll(sess(v), (screen_rows(v) + 1) / 2); }
-static void k_halfup(View *v) { session_scroll(sess(v), -(screen_rows(v) + 1) / 2); }
-static void k_wheeldn(View *v) { session_scroll(sess(v), WHEEL_ROWS); }
-static void k_wheelup(View *v) { session_scroll(sess(v), -WHEEL_ROWS); }
-static void k_start(View *v) { session_set_cursor(sess(v), 0); }
-static void k_end(View *v)   { session_goto(sess(v), "end"); }
-static void k_mapping(View *v) { state(v)->mapping = !state(v)->mapping; }
-static void k_reload(View *v)  { session_reload(sess(v)); }
+static void k_down(View *v)  { session_move(view_hex_session(v), row_len(v)); }
+static void k_up(View *v)    { session_move(view_hex_session(v), -row_len(v)); }
+static void k_left(View *v)  { session_move(view_hex_session(v), -1); }
+static void k_right(View *v) { session_move(view_hex_session(v), 1); }
+static void k_pgdn(View *v)  { session_scroll(view_hex_session(v), screen_rows(v)); }
+static void k_pgup(View *v)  { session_scroll(view_hex_session(v), -screen_rows(v)); }
+static void k_halfdn(View *v) { session_scroll(view_hex_session(v), (screen_rows(v) + 1) / 2); }
+static void k_halfup(View *v) { session_scroll(view_hex_session(v), -(screen_rows(v) + 1) / 2); }
+static void k_wheeldn(View *v) { session_scroll(view_hex_session(v), WHEEL_ROWS); }
+static void k_wheelup(View *v) { session_scroll(view_hex_session(v), -WHEEL_ROWS); }
+static void k_start(View *v) { session_set_cursor(view_hex_session(v), 0); }
+static void k_end(View *v)   { session_goto(view_hex_session(v), "end"); }
+static void k_mapping(View *v) { view_hex_state(v)->mapping = !view_hex_state(v)->mapping; }
+static void k_reload(View *v)  { session_reload(view_hex_session(v)); }
 
 /* Which byte of a row column COL shows, and in which pane; false for the
  * offset column and the gaps. */
@@ -62,8 +60,8 @@ static bool byte_at_column(const HexrowLayout *L, unsigned col, unsigned *i, boo
 
 /* A click on a byte, in either pane, puts the cursor there. */
 static void k_click(View *v) {
-   HexState *h = state(v);
-   Session *s = sess(v);
+   HexState *h = view_hex_state(v);
+   Session *s = view_hex_session(v);
    int y, x;
    unsigned i;
    bool text;
@@ -79,12 +77,12 @@ static void k_click(View *v) {
 }
 
 static void k_row_start(View *v) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    session_set_cursor(s, s->cursor - s->cursor % s->row_bytes);
 }
 
 static void k_row_end(View *v) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    session_set_cursor(s, s->cursor - s->cursor % s->row_bytes + s->row_bytes - 1);
 }
 
@@ -157,7 +155,7 @@ static const Command hex_commands[] = {
 #define TITLE_FIELDS 6
 
 static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    char human[32], gran[32], win[32], a[20], b[20];
    unsigned digits = hexrow_offset_digits(s->src->size);
    hexrow_human_size(human, sizeof human, s->src->size);
@@ -167,7 +165,7 @@ static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
    hexrow_human_size(win, sizeof win, len);
    hexrow_offset(a, start, digits);
    hexrow_offset(b, start + len, digits);
-   snprintf(f[0], sizeof f[0], "%s", state(v)->source);
+   snprintf(f[0], sizeof f[0], "%s", view_hex_state(v)->source);
    snprintf(f[1], sizeof f[1], _("%s (%llu bytes)"), human, (ull)s->src->size);
    snprintf(f[2], sizeof f[2], _("window [0x%s, 0x%s)"), a, b);
    snprintf(f[3], sizeof f[3], _("granularity %s, window %s"), gran, win);
@@ -224,7 +222,7 @@ static int draw_title(View *v, int cols, bool draw) {
 /* ---- the mapping pane --------------------------------------------------- */
 
 static int pagemap_lines(View *v, int cols) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    size_t page = platform_page_size();
    size_t pages = s->win.addr ? (size_t)((s->win.span.length + page - 1) / page) : 1;
    size_t per = cols > 10 ? (size_t)cols - 10 : 1;
@@ -235,14 +233,14 @@ static int pagemap_lines(View *v, int cols) {
 /* The heading, the two calls (and those of the edits' private mapping),
  * the arithmetic, the page map, the data. */
 static int pane_rows(View *v, int cols) {
-   if (!state(v)->mapping)
+   if (!view_hex_state(v)->mapping)
       return 0;
    return 4 + view_hex_edit_calls(v, 0, cols, false) + pagemap_lines(v, cols)
           + view_hex_values_rows(v, cols);
 }
 
 static void draw_pagemap(View *v, int y, int cols) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    unsigned char vec[4096];
    size_t pages = 0;
    if (!session_residency(s, vec, sizeof vec, &pages))
@@ -265,7 +263,7 @@ static void draw_pagemap(View *v, int y, int cols) {
 }
 
 static void draw_pane(View *v, int y, int cols) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    char line[320];
    attrset(crt_attr(CRT_PANE));
    mvhline(y, 0, crt_utf8() ? ACS_HLINE : '-', cols);
@@ -316,13 +314,13 @@ static int byte_style(unsigned char b) {
 static void draw_row(View *v, const HexrowLayout *L, int y, uint64_t off,
                      const unsigned char *bytes, size_t n) {
    static const char hex[] = "0123456789abcdef";
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    char text[20];
    hexrow_offset(text, off, L->offset_digits);
    attrset(crt_attr(CRT_OFFSET));
    mvaddstr(y, 0, text);
    bool utf8 = crt_utf8();
-   bool in_text = state(v)->text_pane;
+   bool in_text = view_hex_state(v)->text_pane;
    for (size_t i = 0; i < n; i++) {
       int attr = session_edit_is_modified(s, off + i) ? crt_attr(CRT_EDITED) : byte_style(bytes[i]);
       if (view_hex_search_marked(v, (size_t)(off - s->top) + i))
@@ -357,7 +355,7 @@ static void draw_small(int rows, int cols) {
 }
 
 static void hex_draw(View *v, int rows, int cols) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    HexrowLayout L;
    int title = draw_title(v, cols, false);
    int pane = pane_rows(v, cols);
@@ -369,31 +367,31 @@ static void hex_draw(View *v, int rows, int cols) {
    /* --cols wider than the terminal falls back to what fits */
    bool fits = hexrow_layout((unsigned)cols, ui_forced_cols(v->ui), s->src->size, &L)
                || hexrow_layout((unsigned)cols, 0, s->src->size, &L);
-   state(v)->laid_out = data >= 1 && fits;
-   if (!state(v)->laid_out) {
+   view_hex_state(v)->laid_out = data >= 1 && fits;
+   if (!view_hex_state(v)->laid_out) {
       draw_small(rows, cols);
       return;
    }
-   state(v)->first_row = title;
-   state(v)->data_rows = data;
-   state(v)->layout = L;
+   view_hex_state(v)->first_row = title;
+   view_hex_state(v)->data_rows = data;
+   view_hex_state(v)->layout = L;
    session_set_geometry(s, L.bytes, (unsigned)data);
    size_t want = (size_t)L.bytes * (size_t)data, n = 0;
-   if (ensure_buffer(state(v), want))
-      n = session_visible(s, state(v)->buf, want);
-   view_hex_live_drawn(v, s->top, state(v)->buf, n);
-   view_hex_search_mark(v, s->top, state(v)->buf, n);
+   if (ensure_buffer(view_hex_state(v), want))
+      n = session_visible(s, view_hex_state(v)->buf, want);
+   view_hex_live_drawn(v, s->top, view_hex_state(v)->buf, n);
+   view_hex_search_mark(v, s->top, view_hex_state(v)->buf, n);
    draw_title(v, cols, true);
    for (int r = 0; r < data && (size_t)r * L.bytes < n; r++) {
       size_t at = (size_t)r * L.bytes, len = n - at < L.bytes ? n - at : L.bytes;
-      draw_row(v, &L, title + r, s->top + at, state(v)->buf + at, len);
+      draw_row(v, &L, title + r, s->top + at, view_hex_state(v)->buf + at, len);
    }
    if (pane)
       draw_pane(v, title + data, cols);
 }
 
 static void hex_status(View *v, char *out, size_t outsz) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    uint64_t size = s->src->size;
    unsigned pct = size > 1 ? (unsigned)((unsigned __int128)s->cursor * 100 / (size - 1)) : 0;
    const char *mode = view_hex_edit_mode(v);
@@ -406,9 +404,9 @@ static void hex_status(View *v, char *out, size_t outsz) {
 static void hex_close(View *v) {
    view_hex_search_free(v);
    view_hex_live_free(v);
-   free(state(v)->buf);
-   free(state(v)->source);
-   free(state(v));
+   free(view_hex_state(v)->buf);
+   free(view_hex_state(v)->source);
+   free(view_hex_state(v));
    free(v);
 }
 

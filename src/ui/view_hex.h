@@ -23,12 +23,12 @@ typedef struct {
    unsigned char *mark;       /* per visible byte: inside a match */
    size_t mark_cap;
    unsigned search_polls;     /* cancel polls of the search running */
-   long long search_drawn;    /* when its progress was last drawn (ms) */
+   uint64_t search_drawn;     /* when its progress was last drawn (ms) */
    uint64_t search_done, search_total;   /* its progress */
    bool live;                 /* re-read every interval */
    bool refresh_now;          /* re-read at the next draw (:refresh) */
    unsigned interval_ms;
-   long long refreshed_at;    /* ms, monotonic */
+   uint64_t refreshed_at;     /* ms, platform_clock_ms() */
    LiveDiff diff;             /* what changed at the last refresh */
    bool big_endian;           /* the data inspector's byte order */
    /* Where the rows were last drawn, to find the byte under a click. */
@@ -36,6 +36,10 @@ typedef struct {
    int first_row, data_rows;
    HexrowLayout layout;
 } HexState;
+
+/* Every view_hex*.c reaches the view's state and its session this way. */
+static inline HexState *view_hex_state(View *v) { return v->state; }
+static inline Session *view_hex_session(View *v) { return ui_session(v->ui); }
 
 /* ---- editing (view_hex_edit.c) ---- */
 

@@ -15,8 +15,6 @@
 
 typedef unsigned long long ull;
 
-static HexState *state(View *v) { return v->state; }
-static Session *sess(View *v) { return ui_session(v->ui); }
 
 static int hex_digit(int key) {
    if (key >= '0' && key <= '9')
@@ -30,13 +28,13 @@ static int hex_digit(int key) {
 
 /* After a byte is complete the cursor goes on, as in every hex editor. */
 static void advance(View *v) {
-   state(v)->low_nibble = false;
-   session_move(sess(v), 1);
+   view_hex_state(v)->low_nibble = false;
+   session_move(view_hex_session(v), 1);
 }
 
 static bool type_hex(View *v, int digit) {
-   HexState *h = state(v);
-   Session *s = sess(v);
+   HexState *h = view_hex_state(v);
+   Session *s = view_hex_session(v);
    if (!session_edit_nibble(s, s->cursor, !h->low_nibble, (unsigned)digit))
       return true;
    session_clear_message(s);
@@ -48,7 +46,7 @@ static bool type_hex(View *v, int digit) {
 }
 
 static bool type_text(View *v, int key) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    if (session_edit_byte(s, s->cursor, (unsigned char)key, true)) {
       session_clear_message(s);
       advance(v);
@@ -57,7 +55,7 @@ static bool type_text(View *v, int key) {
 }
 
 bool view_hex_edit_intercept(View *v, int key) {
-   HexState *h = state(v);
+   HexState *h = view_hex_state(v);
    if (!h->editing)
       return false;
    if (key == 27) {
@@ -79,8 +77,8 @@ bool view_hex_edit_intercept(View *v, int key) {
 }
 
 void view_hex_edit_toggle(View *v) {
-   HexState *h = state(v);
-   Session *s = sess(v);
+   HexState *h = view_hex_state(v);
+   Session *s = view_hex_session(v);
    h->low_nibble = false;
    if (h->editing) {
       h->editing = false;
@@ -95,22 +93,28 @@ void view_hex_edit_toggle(View *v) {
 }
 
 void view_hex_edit_tab(View *v) {
-   state(v)->text_pane = !state(v)->text_pane;
-   state(v)->low_nibble = false;
+   view_hex_state(v)->text_pane = !view_hex_state(v)->text_pane;
+   view_hex_state(v)->low_nibble = false;
 }
 
-void view_hex_edit_undo(View *v) { state(v)->low_nibble = false; session_edit_undo(sess(v)); }
-void view_hex_edit_redo(View *v) { state(v)->low_nibble = false; session_edit_redo(sess(v)); }
-void view_hex_edit_flush(View *v) { session_edit_flush(sess(v), false); }
+void view_hex_edit_undo(View *v) {
+   view_hex_state(v)->low_nibble = false;
+   session_edit_undo(view_hex_session(v));
+}
+void view_hex_edit_redo(View *v) {
+   view_hex_state(v)->low_nibble = false;
+   session_edit_redo(view_hex_session(v));
+}
+void view_hex_edit_flush(View *v) { session_edit_flush(view_hex_session(v), false); }
 
 CommandStatus view_hex_cmd_flush(void *ctx, const char *args) {
    (void)args;
-   return session_edit_flush(sess(ctx), false) ? COMMAND_OK : COMMAND_FAILED;
+   return session_edit_flush(view_hex_session(ctx), false) ? COMMAND_OK : COMMAND_FAILED;
 }
 
 CommandStatus view_hex_cmd_flush_force(void *ctx, const char *args) {
    (void)args;
-   return session_edit_flush(sess(ctx), true) ? COMMAND_OK : COMMAND_FAILED;
+   return session_edit_flush(view_hex_session(ctx), true) ? COMMAND_OK : COMMAND_FAILED;
 }
 
 CommandStatus view_hex_cmd_undo(void *ctx, const char *args) {
@@ -127,8 +131,8 @@ CommandStatus view_hex_cmd_redo(void *ctx, const char *args) {
 
 CommandStatus view_hex_cmd_discard(void *ctx, const char *args) {
    (void)args;
-   state(ctx)->low_nibble = false;
-   session_edit_discard(sess(ctx));
+   view_hex_state(ctx)->low_nibble = false;
+   session_edit_discard(view_hex_session(ctx));
    return COMMAND_OK;
 }
 
@@ -141,7 +145,7 @@ CommandStatus view_hex_cmd_edit(void *ctx, const char *args) {
 /* ---- drawing ---------------------------------------------------------------- */
 
 void view_hex_edit_title(View *v, char *out, size_t outsz) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    out[0] = '\0';
    if (!session_edit_pending(s))
       return;
@@ -150,14 +154,14 @@ void view_hex_edit_title(View *v, char *out, size_t outsz) {
 }
 
 const char *view_hex_edit_mode(View *v) {
-   HexState *h = state(v);
+   HexState *h = view_hex_state(v);
    if (!h->editing)
       return "";
    return h->text_pane ? _("EDIT text") : _("EDIT hex");
 }
 
 static bool window_pages(View *v, uint64_t *first, size_t *n) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    size_t page = platform_page_size();
    if (!s->win.addr || !session_edit_pending(s))
       return false;
@@ -176,7 +180,7 @@ void view_hex_edit_pagemap(View *v, int y, int x, size_t from, size_t n) {
       n = sizeof st;
    if (from + n > pages)
       n = pages - from;
-   edits_page_states(sess(v)->edits, first + from * platform_page_size(), n, st);
+   edits_page_states(view_hex_session(v)->edits, first + from * platform_page_size(), n, st);
    attrset(crt_attr(CRT_EDITED));
    for (size_t i = 0; i < n; i++)
       if (st[i] & (EDITS_PAGE_COPIED | EDITS_PAGE_MODIFIED))
@@ -185,7 +189,7 @@ void view_hex_edit_pagemap(View *v, int y, int x, size_t from, size_t n) {
 }
 
 int view_hex_edit_calls(View *v, int y, int cols, bool draw) {
-   Session *s = sess(v);
+   Session *s = view_hex_session(v);
    WindowSpan span;
    const unsigned char *addr = s->edits ? edits_window(s->edits, s->cursor, &span) : NULL;
    if (!addr)
@@ -213,7 +217,7 @@ size_t view_hex_edit_copied(View *v) {
       return 0;
    for (size_t at = 0; at < pages; at += sizeof st) {
       size_t n = pages - at < sizeof st ? pages - at : sizeof st;
-      edits_page_states(sess(v)->edits, first + at * platform_page_size(), n, st);
+      edits_page_states(view_hex_session(v)->edits, first + at * platform_page_size(), n, st);
       for (size_t i = 0; i < n; i++)
          copied += (st[i] & EDITS_PAGE_COPIED) != 0;
    }

@@ -6,24 +6,16 @@
 #include "ui/crt.h"
 #include "ui/keymap.h"
 #include "ui/view_hex.h"
+#include "platform/ipc.h"
 #include "core/gettext.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define PROGRESS_MS 100           /* the status line's progress, at most this often */
 
-static HexState *state(View *v) { return v->state; }
-static Session *sess(View *v) { return ui_session(v->ui); }
-
-static long long now_ms(void) {
-   struct timespec ts;
-   clock_gettime(CLOCK_MONOTONIC, &ts);
-   return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* MAPSCOPE_TEST_SEARCH_WAIT: the first poll of a search waits for a key,
  * so a test can cancel a search that is certainly running. */
@@ -42,21 +34,21 @@ static void show_progress(View *v, uint64_t done, uint64_t total) {
    clrtoeol();
    attrset(A_NORMAL);
    refresh();
-   state(v)->search_drawn = now_ms();
+   view_hex_state(v)->search_drawn = platform_clock_ms();
 }
 
 static void on_progress(void *ctx, uint64_t done, uint64_t total) {
    View *v = ctx;
-   HexState *h = state(v);
+   HexState *h = view_hex_state(v);
    h->search_done = done;
    h->search_total = total;
-   if (now_ms() - h->search_drawn >= PROGRESS_MS)
+   if (platform_clock_ms() - h->search_drawn >= PROGRESS_MS)
       show_progress(v, done, total);
 }
 
 static bool on_cancel(void *ctx) {
    View *v = ctx;
-   HexState *h = state(v);
+   HexState *h = view_hex_state(v);
    if (crt_quit_interrupted()) {
       crt_quit_clear();               /* Ctrl-C ends the search, not the program */
       return true;
@@ -77,7 +69,7 @@ static bool on_cancel(void *ctx) {
 }
 
 static Finder *finder(View *v) {
-   HexState *h = state(v);
+   HexState *h = view_hex_state(v);
    if (!h->finder) {
       h->finder = finder_new();
       if (h->finder) {
@@ -92,14 +84,14 @@ static Finder *finder(View *v) {
 }
 
 static void run(View *v, bool reverse) {
-   HexState *h = state(v);
+   HexState *h = view_hex_state(v);
    Finder *f = finder(v);
    if (!f)
       return;
    h->search_polls = 0;
    h->search_done = h->search_total = 0;
-   h->search_drawn = now_ms();
-   finder_next(f, sess(v), reverse);
+   h->search_drawn = platform_clock_ms();
+   finder_next(f, view_hex_session(v), reverse);
 }
 
 void view_hex_search_slash(View *v) { ui_open_prompt(v->ui, "find "); }
@@ -109,17 +101,17 @@ void view_hex_search_prev(View *v) { run(v, true); }
 
 static CommandStatus find(View *v, const char *args, bool backward) {
    Finder *f = finder(v);
-   if (!f || !finder_set_pattern(f, sess(v), args, backward))
+   if (!f || !finder_set_pattern(f, view_hex_session(v), args, backward))
       return COMMAND_FAILED;
    run(v, false);
-   return sess(v)->message_is_error ? COMMAND_FAILED : COMMAND_OK;
+   return view_hex_session(v)->message_is_error ? COMMAND_FAILED : COMMAND_OK;
 }
 
 CommandStatus view_hex_cmd_find(void *ctx, const char *args) { return find(ctx, args, false); }
 CommandStatus view_hex_cmd_rfind(void *ctx, const char *args) { return find(ctx, args, true); }
 
 void view_hex_search_mark(View *v, uint64_t off, const unsigned char *buf, size_t len) {
-   HexState *h = state(v);
+   HexState *h = view_hex_state(v);
    if (len > h->mark_cap) {
       unsigned char *m = realloc(h->mark, len);
       if (!m)
@@ -128,17 +120,17 @@ void view_hex_search_mark(View *v, uint64_t off, const unsigned char *buf, size_
       h->mark_cap = len;
    }
    if (h->finder && finder_pattern(h->finder))
-      finder_mark(h->finder, sess(v), off, buf, len, h->mark);
+      finder_mark(h->finder, view_hex_session(v), off, buf, len, h->mark);
    else
       memset(h->mark, 0, len);
 }
 
 bool view_hex_search_marked(View *v, size_t i) {
-   HexState *h = state(v);
+   HexState *h = view_hex_state(v);
    return h->mark && i < h->mark_cap && h->mark[i];
 }
 
 void view_hex_search_free(View *v) {
-   finder_free(state(v)->finder);
-   free(state(v)->mark);
+   finder_free(view_hex_state(v)->finder);
+   free(view_hex_state(v)->mark);
 }

@@ -23,7 +23,6 @@
 
 typedef unsigned long long ull;
 
-static HexState *state(View *v) { return v->state; }
 
 static int cell_width(ValuesType t) {
    return (int)(strlen(values_name(t)) + 1 + values_width(t));
@@ -53,8 +52,8 @@ int view_hex_values_rows(View *v, int cols) {
 }
 
 void view_hex_values_draw(View *v, int y, int cols) {
-   Session *s = ui_session(v->ui);
-   bool big = state(v)->big_endian;
+   Session *s = view_hex_session(v);
+   bool big = view_hex_state(v)->big_endian;
    unsigned char bytes[8];
    size_t n = session_peek(s, s->cursor, bytes, sizeof bytes);
    char line[160];
@@ -81,9 +80,9 @@ void view_hex_values_draw(View *v, int y, int cols) {
 }
 
 void view_hex_values_toggle(View *v) {
-   state(v)->big_endian = !state(v)->big_endian;
-   if (!state(v)->mapping)
-      session_message(ui_session(v->ui), false, "%s", state(v)->big_endian
+   view_hex_state(v)->big_endian = !view_hex_state(v)->big_endian;
+   if (!view_hex_state(v)->mapping)
+      session_message(view_hex_session(v), false, "%s", view_hex_state(v)->big_endian
                       ? _("data inspector: big-endian (m shows it)")
                       : _("data inspector: little-endian (m shows it)"));
 }
@@ -95,9 +94,9 @@ CommandStatus view_hex_cmd_endian(void *ctx, const char *args) {
       return COMMAND_OK;
    }
    if (strcmp(args, "little") != 0 && strcmp(args, "big") != 0) {
-      session_message(ui_session(v->ui), true, _("endian %s: give little or big"), args);
+      session_message(view_hex_session(v), true, _("endian %s: give little or big"), args);
       return COMMAND_FAILED;
    }
-   state(v)->big_endian = args[0] == 'b';
+   view_hex_state(v)->big_endian = args[0] == 'b';
    return COMMAND_OK;
 }

@@ -18,16 +18,7 @@ demo_start() {
    with_mq "$MAPSCOPE" --demo <"$fifo" >"$log" 2>"$tmp/demo$n_demo.err" &
    demo_job=$!
    exec 8>"$fifo"
-   i=0
-   while ! grep -q "Press Enter" "$log" 2>/dev/null; do
-      i=$((i + 1))
-      if [ $i -gt 100 ] || ! kill -0 "$demo_job" 2>/dev/null; then
-         cat "$tmp/demo$n_demo.err" >&2
-         echo "Bail out! the demo did not start"
-         exit 1
-      fi
-      sleep 0.1
-   done
+   await_line "$log" "Press Enter" "$demo_job" "$tmp/demo$n_demo.err" "the demo did not start"
    demo=$(sed -n 's/^mapscope demo (pid \([0-9]*\)).*writer (pid \([0-9]*\)).*/\1/p' "$log")
    writer=$(sed -n 's/^mapscope demo (pid \([0-9]*\)).*writer (pid \([0-9]*\)).*/\2/p' "$log")
    sysv_id=$(sed -n 's/.*mapscope --dump sysv:\([0-9]*\)$/\1/p' "$log")

@@ -61,16 +61,7 @@ holder_start() {
    holder_pid=$!
    exec 7>"$tmp/holder.in"
    on_exit "exec 7>&-; kill $holder_pid 2>/dev/null; wait $holder_pid 2>/dev/null; holder_sweep '$1'"
-   n=0
-   while ! grep -q '^ready$' "$tmp/holder.out" 2>/dev/null; do
-      n=$((n + 1))
-      if [ $n -gt 100 ] || ! kill -0 "$holder_pid" 2>/dev/null; then
-         cat "$tmp/holder.err" >&2
-         echo "Bail out! objholder did not get ready"
-         exit 1
-      fi
-      sleep 0.1
-   done
+   await_line "$tmp/holder.out" '^ready$' "$holder_pid" "$tmp/holder.err" "objholder did not get ready"
 }
 
 # Whatever a killed holder might leave behind.

@@ -66,32 +66,24 @@ tui_stop
 live=/dev/shm/$p-live
 head -c 4096 /dev/zero >"$live"
 on_exit "rm -f '$live'"
-# wait_long TEXT: the screen comes to show TEXT within 30 s (a scan of
-# /proc on a loaded machine may stretch the one-second interval).
-wait_long() {
-   n=0
-   until tui_capture | grep -qF -- "$1"; do
-      n=$((n + 1))
-      [ "$n" -gt 600 ] && return 1
-      sleep 0.05
-   done
-}
+# Up to 30 s for each change: a scan of /proc on a loaded machine may
+# stretch the one-second interval.
 tui_start 80 24 -c "filter $p-live" -c "live 1"
 expect_status "an object nobody holds" "object 1/1"
 tui_send "a"
-ok "its attachers: none" wait_long "held by 0 descriptors and mappings"
+ok "its attachers: none" tui_wait_text "held by 0 descriptors and mappings" 30
 sleep 300 3<"$live" &
 sleeper=$!
 on_exit "kill $sleeper 2>/dev/null"
 ok "a process opens it: the view shows it without a key" \
-   wait_long "held by 1 descriptor or mapping"
-ok "... with its command" wait_long "sleep"
+   tui_wait_text "held by 1 descriptor or mapping" 30
+ok "... with its command" tui_wait_text "sleep" 30
 kill "$sleeper"
 wait "$sleeper" 2>/dev/null
-ok "the process exits: it goes" wait_long "held by 0 descriptors and mappings"
+ok "the process exits: it goes" tui_wait_text "held by 0 descriptors and mappings" 30
 rm -f "$live"
-ok "the object is removed: the view says it is gone" wait_long "gone (q or Esc: back)"
-ok "... in the body too" wait_long "The object is gone"
+ok "the object is removed: the view says it is gone" tui_wait_text "gone (q or Esc: back)" 30
+ok "... in the body too" tui_wait_text "The object is gone" 30
 tui_send "q"
 expect_status "q goes back to the list" "no objects"
 tui_stop

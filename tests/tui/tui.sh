@@ -147,13 +147,13 @@ tui_screen() {
    fi
 }
 
-# Wait until the screen shows TEXT (keys sent with tmux send-keys arrive
-# asynchronously); false after about 10 s.
+# tui_wait_text TEXT [SECONDS]: wait until the screen shows TEXT (keys sent
+# with tmux send-keys arrive asynchronously); false after SECONDS (10).
 tui_wait_text() {
    w=0
    while ! tui_capture | grep -qF -- "$1"; do
       w=$((w + 1))
-      [ $w -gt 200 ] && return 1
+      [ $w -gt $((${2:-10} * 20)) ] && return 1
       sleep 0.05
    done
 }
