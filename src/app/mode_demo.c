@@ -16,8 +16,10 @@
 #include "app/mode_list.h"
 #include "core/gettext.h"
 #include "core/objects.h"
-#include "platform/ipc.h"
-#include "platform/objects.h"
+#include "platform/mapping.h"
+#include "platform/names.h"
+#include "platform/processes.h"
+#include "platform/scene.h"
 
 #include <errno.h>
 #include <stdio.h>

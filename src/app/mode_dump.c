@@ -9,27 +9,14 @@
 #include "core/gettext.h"
 #include "core/offset.h"
 #include "core/window.h"
-#include "platform/platform.h"
+#include "platform/files.h"
 
-#include <errno.h>
-#include <unistd.h>
 
 #define DUMP_WINDOW_DEFAULT (8u << 20)
 #define DUMP_PIPE_SIZE (1u << 20)    /* the default pipe-max-size */
 
-static int write_fd(void *ctx, const char *buf, size_t len) {
-   int fd = *(int *)ctx;
-   while (len > 0) {
-      ssize_t n = write(fd, buf, len);
-      if (n < 0) {
-         if (errno == EINTR)
-            continue;
-         return errno;
-      }
-      buf += n;
-      len -= (size_t)n;
-   }
-   return 0;
+static int write_out(void *ctx, const char *buf, size_t len) {
+   return platform_write_all(*(PlatformHandle *)ctx, buf, len);
 }
 
 int mode_dump_run(const Options *o) {
@@ -48,8 +35,8 @@ int mode_dump_run(const Options *o) {
                                        o->granularity);
    int status = range_resolve(o, src, &req.start, &req.length);
    if (status < 0) {
-      int out = STDOUT_FILENO;
-      DumpSink sink = { write_fd, &out };
+      PlatformHandle out = platform_stdout();
+      DumpSink sink = { write_out, &out };
       platform_widen_pipe(out, DUMP_PIPE_SIZE);
       if (!dump_range(src, &req, &sink, &e))
          status = diag_error(e.code == ERR_WRITE ? NULL : o->source, &e);

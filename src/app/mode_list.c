@@ -7,7 +7,8 @@
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "core/json.h"
-#include "platform/objects.h"
+#include "platform/mapping.h"
+#include "platform/names.h"
 
 #include <errno.h>
 #include <stdlib.h>

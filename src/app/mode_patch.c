@@ -18,6 +18,7 @@
 #include "core/flush.h"
 #include "core/gettext.h"
 #include "core/offset.h"
+#include "platform/processes.h"
 
 #include <errno.h>
 #include <stdio.h>

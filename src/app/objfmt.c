@@ -4,7 +4,7 @@
 #include "app/objfmt.h"
 #include "core/escape.h"
 #include "core/json.h"
-#include "platform/objects.h"
+#include "platform/names.h"
 
 #include <inttypes.h>
 #include <stdlib.h>

@@ -4,8 +4,9 @@
 #include "app/objtable.h"
 #include "app/objfmt.h"
 #include "core/gettext.h"
-#include "platform/ipc.h"
-#include "platform/objects.h"
+#include "platform/mapping.h"
+#include "platform/names.h"
+#include "platform/processes.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -8,7 +8,7 @@
 #include "core/objects.h"
 #include "core/offset.h"
 #include "core/window.h"
-#include "platform/platform.h"
+#include "platform/mapping.h"
 
 #include <errno.h>
 #include <getopt.h>

@@ -3,7 +3,7 @@
 
 #include "app/script.h"
 #include "core/gettext.h"
-#include "platform/platform.h"
+#include "platform/files.h"
 
 #include <string.h>
 

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "core/source.h"
+#include "platform/processes.h"
 
 #define INSPECT_SAMPLE (64 * 1024)   /* bytes libmagic looks at */
 #define INSPECT_TIMEOUT_MS 5000      /* libmagic gets this long */

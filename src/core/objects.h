@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
-#include "platform/objects.h"
+#include "platform/names.h"
 
 typedef enum {
    OBJ_SHM,           /* POSIX shared memory */

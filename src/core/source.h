@@ -11,7 +11,8 @@
 #include <stdint.h>
 
 #include "core/error.h"
-#include "platform/platform.h"
+#include "platform/files.h"
+#include "platform/mapping.h"
 
 typedef struct Source Source;
 

@@ -7,7 +7,8 @@
 
 #include "core/source.h"
 #include "core/gettext.h"
-#include "platform/objects.h"
+#include "platform/mapping.h"
+#include "platform/names.h"
 
 #include <errno.h>
 #include <inttypes.h>

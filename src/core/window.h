@@ -13,7 +13,7 @@
 
 #include "core/error.h"
 #include "core/source.h"
-#include "platform/platform.h"
+#include "platform/mapping.h"
 
 typedef struct {
    uint64_t requested;   /* the offset asked for */

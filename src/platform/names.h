@@ -1,4 +1,4 @@
-/* objects.h - where the named objects of the machine live, and who holds them.
+/* names.h - where the named objects of the machine live, and who holds them.
  *
  * The platform walks its name spaces and its processes and hands what it
  * finds, raw, to a sink: the core (core/objects.h) interprets it.  On Linux:
@@ -9,14 +9,14 @@
  *  - System V objects are the lines of /proc/sysvipc/{shm,sem,msg};
  *  - a process holds objects through /proc/PID/fd and /proc/PID/maps.
  * The scanner reports its own process only when asked to. */
-#ifndef MAPSCOPE_PLATFORM_OBJECTS_H
-#define MAPSCOPE_PLATFORM_OBJECTS_H
+#ifndef MAPSCOPE_PLATFORM_NAMES_H
+#define MAPSCOPE_PLATFORM_NAMES_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "platform/platform.h"
+#include "platform/files.h"
 
 typedef enum {
    PLATFORM_SYSV_SHM,
@@ -78,7 +78,7 @@ void platform_dev_split(uint64_t dev, unsigned *major, unsigned *minor);
 int platform_stat_mapping(int pid, uint64_t start, uint64_t end, PlatformStat *st);
 
 /* The login name of UID into BUF (the number when it has none). */
-void platform_user_name(unsigned uid, char *buf, size_t size);
+void platform_user_name(PlatformUserId uid, char *buf, size_t size);
 
 /* ---- System V shared memory --------------------------------------------- */
 
@@ -90,9 +90,5 @@ int platform_sysv_shm_find(uint32_t key, int *id);
 int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *st);
 int platform_sysv_shm_stat(int id, PlatformStat *st);
 void platform_sysv_shm_detach(void *addr);
-
-/* An anonymous private mapping of LEN bytes (copies of what cannot be
- * mapped copy-on-write). */
-int platform_map_anonymous(size_t len, void **addr);
 
 #endif

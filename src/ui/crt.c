@@ -3,55 +3,14 @@
 
 #include "ui/crt.h"
 #include "app/diag.h"
-#include "platform/platform.h"
+#include "platform/files.h"
+#include "platform/terminal.h"
 
 #include <curses.h>
-#include <langinfo.h>
-#include <signal.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 static bool active, utf8, color;
 static int attrs[CRT_STYLE_COUNT];
-static volatile sig_atomic_t quit_flag, suspend_flag, redraw_flag;
-
-static void on_quit(int sig) {
-   quit_flag = sig;
-}
-
-static void on_suspend(int sig) {
-   (void)sig;
-   suspend_flag = 1;
-}
-
-static void on_continue(int sig) {
-   (void)sig;
-   redraw_flag = 1;
-}
-
-/* No SA_RESTART: a signal must wake the main loop's wait. */
-static void set_handler(int sig, void (*fn)(int)) {
-   struct sigaction sa;
-   memset(&sa, 0, sizeof sa);
-   sa.sa_handler = fn;
-   sigemptyset(&sa.sa_mask);
-   sigaction(sig, &sa, NULL);
-}
-
-static void install_signals(void) {
-   set_handler(SIGINT, on_quit);
-   set_handler(SIGTERM, on_quit);
-   set_handler(SIGHUP, on_quit);
-   set_handler(SIGTSTP, on_suspend);
-   set_handler(SIGCONT, on_continue);
-}
-
-static void restore_signals(void) {
-   static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT };
-   for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-      signal(sigs[i], SIG_DFL);
-}
 
 static bool want_color(CrtColorMode mode) {
    if (mode == CRT_COLOR_NEVER || !has_colors())
@@ -99,14 +58,13 @@ static void setup_styles(CrtColorMode mode) {
 }
 
 bool crt_terminal(void) {
-   return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+   return platform_terminal_interactive();
 }
 
 bool crt_start(CrtColorMode mode) {
-   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+   if (!platform_terminal_interactive())
       return false;
-   const char *cs = nl_langinfo(CODESET);
-   utf8 = cs && strcmp(cs, "UTF-8") == 0;
+   utf8 = platform_terminal_utf8();
    if (!getenv("ESCDELAY"))
       set_escdelay(25);
    if (!newterm(NULL, stdout, stdin))
@@ -124,7 +82,7 @@ bool crt_start(CrtColorMode mode) {
    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
    mouseinterval(0);
    setup_styles(mode);
-   install_signals();
+   platform_terminal_signals_begin();
    return true;
 }
 
@@ -134,7 +92,7 @@ void crt_stop(void) {
    active = false;
    curs_set(1);
    endwin();
-   restore_signals();
+   platform_terminal_signals_end();
 }
 
 bool crt_utf8(void) {
@@ -185,13 +143,13 @@ static int read_key(void) {
 }
 
 int crt_wait(int timeout_ms, const int *fds, size_t n, bool *ready) {
-   int all[5] = { STDIN_FILENO };
+   PlatformHandle all[5] = { platform_terminal_input() };
    bool got[5];
    size_t m = 1;
    for (size_t i = 0; i < n; i++)
       ready[i] = false;
    int key = read_key();            /* curses may hold keys it has read already */
-   if (key != CRT_KEY_NONE || quit_flag || suspend_flag || redraw_flag)
+   if (key != CRT_KEY_NONE || platform_terminal_signalled())
       return key;
    for (size_t i = 0; i < n && m < 5; i++)
       if (fds[i] >= 0)
@@ -205,33 +163,28 @@ int crt_wait(int timeout_ms, const int *fds, size_t n, bool *ready) {
 }
 
 bool crt_quit_requested(void) {
-   return quit_flag != 0;
+   return platform_terminal_quit_requested();
 }
 
 bool crt_quit_interrupted(void) {
-   return quit_flag == SIGINT;
+   return platform_terminal_quit_interrupted();
 }
 
 void crt_quit_clear(void) {
-   quit_flag = 0;
+   platform_terminal_quit_clear();
 }
 
 int crt_quit_status(void) {
-   return quit_flag == 0 || quit_flag == SIGINT ? 0 : 128 + quit_flag;
+   return platform_terminal_quit_status();
 }
 
 bool crt_handle_suspend(void) {
-   bool redraw = redraw_flag != 0;
-   redraw_flag = 0;
-   if (!suspend_flag)
+   bool redraw = platform_terminal_take_continue();
+   if (!platform_terminal_take_suspend())
       return redraw;
-   suspend_flag = 0;
    def_prog_mode();
    endwin();
-   signal(SIGTSTP, SIG_DFL);
-   raise(SIGTSTP);                  /* stops here until SIGCONT */
-   set_handler(SIGTSTP, on_suspend);
+   platform_terminal_suspend();     /* stopped here until continued */
    reset_prog_mode();
-   redraw_flag = 0;
    return true;
 }

@@ -6,7 +6,7 @@
 #include "ui/crt.h"
 #include "ui/keymap.h"
 #include "ui/view_hex.h"
-#include "platform/ipc.h"
+#include "platform/processes.h"
 #include "core/gettext.h"
 
 #include <curses.h>

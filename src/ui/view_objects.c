@@ -12,7 +12,8 @@
 #include "app/objtable.h"
 #include "core/escape.h"
 #include "core/gettext.h"
-#include "platform/ipc.h"
+#include "platform/names.h"
+#include "platform/processes.h"
 
 #include <curses.h>
 #include <stdio.h>

@@ -13,6 +13,27 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+PlatformHandle platform_stdout(void) {
+   return STDOUT_FILENO;
+}
+
+int platform_write_all(PlatformHandle fd, const void *buf, size_t len) {
+   const char *p = buf;
+   while (len > 0) {
+      ssize_t n = write(fd, p, len);
+      if (n < 0) {
+         if (errno == EINTR)
+            continue;
+         return errno;
+      }
+      if (n == 0)
+         return EIO;
+      p += n;
+      len -= (size_t)n;
+   }
+   return 0;
+}
+
 int platform_write_at(int fd, const void *buf, size_t len, uint64_t offset) {
    const char *p = buf;
    while (len > 0) {
@@ -90,8 +111,8 @@ int platform_make_dirs(const char *dir, unsigned mode) {
    return rc;
 }
 
-uid_t platform_user_id(void) {
-   return geteuid();
+PlatformUserId platform_user_id(void) {
+   return (PlatformUserId)geteuid();
 }
 
 /* /proc/self/pagemap: one 64-bit entry per virtual page.  Bit 63 present,

@@ -1,7 +1,9 @@
-/* ipc.c - the Linux implementation of platform/ipc.h. */
+/* ipc.c - the Linux implementation of platform/scene.h, and of the workers
+ * and events of platform/processes.h. */
 #include "config.h"
 
-#include "platform/ipc.h"
+#include "platform/scene.h"
+#include "platform/processes.h"
 
 #include <errno.h>
 #include <fcntl.h>

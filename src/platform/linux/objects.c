@@ -1,7 +1,8 @@
 /* objects.c - the Linux implementation of platform/objects.h. */
 #include "config.h"
 
-#include "platform/objects.h"
+#include "platform/names.h"
+#include "platform/mapping.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -321,7 +322,7 @@ static struct {
    bool used;
 } user_cache[USER_CACHE];
 
-void platform_user_name(unsigned uid, char *buf, size_t size) {
+void platform_user_name(PlatformUserId uid, char *buf, size_t size) {
    size_t slot = uid % USER_CACHE;
    if (!user_cache[slot].used || user_cache[slot].uid != uid) {
       struct passwd pw, *res = NULL;

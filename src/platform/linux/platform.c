@@ -1,4 +1,5 @@
-/* platform.c - the Linux implementation of platform.h. */
+/* platform.c - the Linux implementation of platform/files.h (opening,
+ * reading), platform/mapping.h and the children of platform/processes.h. */
 #include "config.h"
 
 #include "platform/platform.h"

@@ -1,0 +1,121 @@
+/* files.h - objects opened by name, read, written, made durable and locked.
+ *
+ * Types are the platform's own, not POSIX's: a PlatformHandle is what an
+ * open object is known by (a file descriptor on Linux, a HANDLE on Windows);
+ * code above the platform only passes it back and compares it with
+ * PLATFORM_HANDLE_NONE.  User and group ids are plain numbers (uid_t/gid_t
+ * on POSIX; Windows would map its SIDs onto them).
+ *
+ * Every call that can fail returns 0 or an errno value (<errno.h> names:
+ * ENOENT, EACCES, EINTR, ...), whatever the system's own error codes. */
+#ifndef MAPSCOPE_PLATFORM_FILES_H
+#define MAPSCOPE_PLATFORM_FILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* An open object.  An int on Linux, so code written with `int fd` still
+ * compiles there; new code says PlatformHandle. */
+typedef int PlatformHandle;
+#define PLATFORM_HANDLE_NONE (-1)
+
+typedef uint32_t PlatformUserId;
+typedef uint32_t PlatformGroupId;
+
+typedef enum {
+   PLATFORM_KIND_REGULAR,
+   PLATFORM_KIND_BLOCK,
+   PLATFORM_KIND_DIRECTORY,
+   PLATFORM_KIND_FIFO,
+   PLATFORM_KIND_CHAR,
+   PLATFORM_KIND_SOCKET,
+   PLATFORM_KIND_OTHER
+} PlatformKind;
+
+/* What fstat() and friends say of an open object. */
+typedef struct {
+   PlatformKind kind;
+   uint64_t size;          /* bytes; for block devices the device size */
+   uint64_t dev;
+   uint64_t ino;
+   int64_t mtime_sec;
+   long mtime_nsec;
+   PlatformUserId uid;
+   PlatformGroupId gid;
+   unsigned mode;          /* permission bits */
+} PlatformStat;
+
+/* Open PATH read-only (or read-write) without blocking on FIFOs, and stat it. */
+int platform_open_path(const char *path, bool writable, PlatformHandle *fd, PlatformStat *st);
+
+/* Open the POSIX shared-memory object NAME (a leading '/' is required). */
+int platform_open_shm(const char *name, bool writable, PlatformHandle *fd, PlatformStat *st);
+
+/* Stat an open object again (sizes change under us). */
+int platform_stat_fd(PlatformHandle fd, PlatformStat *st);
+
+void platform_close(PlatformHandle fd);
+
+/* The process's standard output (where --dump writes). */
+PlatformHandle platform_stdout(void);
+
+/* Read LEN bytes at OFFSET until LEN bytes or end of file (pread); *got
+ * says how many were read. */
+int platform_read_at(PlatformHandle fd, void *buf, size_t len, uint64_t offset, size_t *got);
+
+/* One read from a pipe, FIFO or file at its current position; *got is 0
+ * at end of file.  EINTR is retried. */
+int platform_read_some(PlatformHandle fd, void *buf, size_t len, size_t *got);
+
+/* Where the next data after OFFSET starts, and where that data ends (the next
+ * hole).  Objects that cannot say report everything as data.  When no data
+ * follows OFFSET, *data_start is set to SIZE. */
+int platform_next_data(PlatformHandle fd, uint64_t offset, uint64_t size,
+                       uint64_t *data_start, uint64_t *data_end);
+
+/* When FD is a pipe, ask for a buffer of SIZE bytes (or the most the system
+ * grants a user, down to its 64 KiB default): through the default pipe, a
+ * dump spends its time switching between writer and reader.  Best effort:
+ * other objects, and pipes already as large, are left alone. */
+void platform_widen_pipe(PlatformHandle fd, size_t size);
+
+/* Wait up to TIMEOUT_MS (-1: for ever) until one of the N handles FDS is
+ * readable (or at end of file); READY[i] says which.  Returns EINTR when a
+ * signal came first, so callers can look at their signal flags. */
+int platform_wait_readable(const PlatformHandle *fds, bool *ready, size_t n, int timeout_ms);
+
+/* Write all LEN bytes of BUF at FD's current position (EINTR retried, short
+ * writes continued): pipes, terminals and files alike. */
+int platform_write_all(PlatformHandle fd, const void *buf, size_t len);
+
+/* pwrite() all LEN bytes of BUF at OFFSET (EINTR retried, short writes
+ * continued). */
+int platform_write_at(PlatformHandle fd, const void *buf, size_t len, uint64_t offset);
+
+/* Make what was written to FD durable (fsync). */
+int platform_sync(PlatformHandle fd);
+
+/* Make the entries of directory DIR durable (after a create or unlink). */
+int platform_sync_dir(const char *dir);
+
+/* Create PATH for writing, mode 0600; EEXIST when it exists already. */
+int platform_create_excl(const char *path, PlatformHandle *fd);
+
+int platform_remove(const char *path);
+
+/* Create DIR and any missing parents with MODE (mkdir -p). */
+int platform_make_dirs(const char *dir, unsigned mode);
+
+/* The effective user id: objects it owns may be edited without -w. */
+PlatformUserId platform_user_id(void);
+
+/* Take (or release) the exclusive advisory lock (flock) of the object FD
+ * refers to, without waiting: EWOULDBLOCK when another open file holds it.
+ * A flush holds it from its journal to the journal's removal, and the
+ * replay of a journal takes it, so neither runs under the other; a crash
+ * releases it. */
+int platform_lock(PlatformHandle fd);
+void platform_unlock(PlatformHandle fd);
+
+#endif

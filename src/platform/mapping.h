@@ -1,0 +1,71 @@
+/* mapping.h - windows of an object mapped into memory, and what the system
+ * says of their pages.
+ *
+ * What mapping can do to you, said once here:
+ *  - Touching a mapped page past the end of a file that shrank raises SIGBUS
+ *    (on Windows an in-page error).  Every access to mapped bytes must
+ *    therefore run inside platform_guard(), which turns that into an
+ *    ordinary error return.
+ *  - Mapping a zero-length object succeeds and faults on the first touch, so
+ *    callers refuse empty objects before they map.
+ *  - msync() on a MAP_PRIVATE mapping writes nothing back: private pages are
+ *    copies, and only an explicit write of the bytes reaches the object.
+ *
+ * Calls return 0 or an errno value, as files.h says. */
+#ifndef MAPSCOPE_PLATFORM_MAPPING_H
+#define MAPSCOPE_PLATFORM_MAPPING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "platform/files.h"
+
+typedef enum {
+   PLATFORM_MAP_READ,      /* PROT_READ,  MAP_SHARED  */
+   PLATFORM_MAP_SHARED,    /* PROT_READ|PROT_WRITE, MAP_SHARED */
+   PLATFORM_MAP_PRIVATE    /* PROT_READ|PROT_WRITE, MAP_PRIVATE: copy-on-write */
+} PlatformMapMode;
+
+/* The size of a page, and the alignment of every mapping's offset. */
+size_t platform_page_size(void);
+
+/* Map LEN bytes of FD at OFFSET (a multiple of the page size). */
+int platform_map(PlatformHandle fd, uint64_t offset, size_t len, PlatformMapMode mode,
+                 bool populate, void **addr);
+void platform_unmap(void *addr, size_t len);
+
+/* An anonymous private mapping of LEN bytes (copies of what cannot be
+ * mapped copy-on-write). */
+int platform_map_anonymous(size_t len, void **addr);
+
+/* Run FN(CTX).  If it touches a mapped page that no longer exists (SIGBUS),
+ * the call is abandoned and EFAULT is returned with *fault_addr set.  FN must
+ * not hold locks or allocate: it may be left at any instruction. */
+int platform_guard(void (*fn)(void *ctx), void *ctx, void **fault_addr);
+
+/* memcpy() under platform_guard(): 0, or EFAULT when a page of either side
+ * is gone (the mapped object shrank). */
+int platform_guarded_copy(void *dst, const void *src, size_t len);
+
+/* Page residency of the mapping [ADDR, ADDR+LEN) (ADDR page-aligned): one
+ * byte per page in VEC, non-zero when the page is in memory (mincore()). */
+int platform_residency(const void *addr, size_t len, unsigned char *vec);
+
+/* How platform_map() spells MODE: the prot and flags of the real call
+ * ("PROT_READ", "MAP_SHARED" ...), for the screen that explains it. */
+const char *platform_map_prot_name(PlatformMapMode mode);
+const char *platform_map_flags_name(PlatformMapMode mode, bool populate);
+
+/* Page flags (Linux: /proc/self/pagemap), one byte per page of NPAGES pages
+ * starting at the page-aligned ADDR.  A page of a MAP_PRIVATE file mapping
+ * that copy-on-write has copied is present but no longer a file page. */
+enum {
+   PLATFORM_PAGE_PRESENT   = 1,   /* in memory */
+   PLATFORM_PAGE_SWAPPED   = 2,
+   PLATFORM_PAGE_FILE      = 4,   /* a page-cache page (or shared anonymous) */
+   PLATFORM_PAGE_EXCLUSIVE = 8    /* mapped by this process only */
+};
+int platform_page_flags(const void *addr, size_t npages, unsigned char *flags);
+
+#endif

@@ -1,0 +1,68 @@
+/* processes.h - other processes (children that run a function, workers),
+ * signals turned into events, and the clock.
+ *
+ * Children run a function of this program: on Linux a fork(); a system
+ * without fork would start the program again with an argument naming the
+ * function, which is why a child gets only FN and CTX and hands back text.
+ * Process ids are plain ints.  Calls return 0 or an errno value. */
+#ifndef MAPSCOPE_PLATFORM_PROCESSES_H
+#define MAPSCOPE_PLATFORM_PROCESSES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "platform/files.h"
+
+/* Run FN(CTX, OUT, OUTSZ) in a child process (at a lower priority) and copy
+ * the text it leaves in OUT back (terminated).  Whatever FN allocates, maps
+ * or crashes on stays in the child: the caller's memory and life are its own.
+ * Gives up after TIMEOUT_MS.  Returns 0, or an errno value (ETIMEDOUT,
+ * ECHILD ...). */
+int platform_run_isolated(void (*fn)(void *ctx, char *out, size_t outsz), void *ctx,
+                          char *out, size_t outsz, int timeout_ms);
+
+/* The same in two steps, so the caller can go on meanwhile: start the
+ * child (its text at most OUTSZ bytes), wait for FD to be readable, then
+ * finish (which waits at most TIMEOUT_MS and reaps the child). */
+typedef struct {
+   int pid;
+   PlatformHandle fd;      /* PLATFORM_HANDLE_NONE when no child runs */
+} PlatformChild;
+
+int platform_child_start(void (*fn)(void *ctx, char *out, size_t outsz), void *ctx,
+                         size_t outsz, PlatformChild *child);
+int platform_child_finish(PlatformChild *child, char *out, size_t outsz, int timeout_ms);
+
+/* Stop (SIGSTOP) or kill (SIGKILL) the calling process: the test hooks of
+ * a flush use it to freeze or crash at a chosen point. */
+void platform_test_signal(bool kill);
+
+int platform_self_pid(void);
+/* Run FN(CTX) in a new process; it exits when FN returns. */
+int platform_spawn(void (*fn)(void *ctx), void *ctx, int *pid);
+/* Stop PID (SIGTERM) and wait for it. */
+void platform_stop_child(int pid);
+bool platform_parent_alive(int parent_pid);
+/* True once child PID has ended (it is then reaped); false while it runs. */
+bool platform_child_exited(int pid);
+
+void platform_sleep_ms(unsigned ms);
+/* Milliseconds from a fixed point in the past (a clock that never jumps). */
+uint64_t platform_clock_ms(void);
+
+typedef enum {
+   PLATFORM_EVENT_TIMEOUT,
+   PLATFORM_EVENT_INPUT,       /* a line (or the end) of standard input */
+   PLATFORM_EVENT_INTERRUPT,   /* SIGINT, SIGTERM or SIGHUP */
+   PLATFORM_EVENT_CHILD        /* a child process ended */
+} PlatformEvent;
+
+/* From now on SIGINT, SIGTERM, SIGHUP and SIGCHLD are events, not deaths. */
+void platform_events_begin(void);
+/* Ignore SIGINT (a worker leaves Ctrl-C to its parent). */
+void platform_ignore_interrupt(void);
+/* Wait up to TIMEOUT_MS for an event; *SIGNO says which signal interrupted. */
+PlatformEvent platform_wait_event(int timeout_ms, int *signo);
+
+#endif
