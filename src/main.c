@@ -18,7 +18,7 @@
 /* MAPSCOPE_LOCALEDIR lets a build tree (and the tests) use its own catalogs. */
 static void setup_locale(void) {
    setlocale(LC_ALL, "");
-#if ENABLE_NLS
+#if defined ENABLE_NLS && ENABLE_NLS
    const char *dir = getenv("MAPSCOPE_LOCALEDIR");
    bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
    textdomain(PACKAGE);

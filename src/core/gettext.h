@@ -2,7 +2,7 @@
 #ifndef MAPSCOPE_GETTEXT_H
 #define MAPSCOPE_GETTEXT_H
 
-#if ENABLE_NLS
+#if defined ENABLE_NLS && ENABLE_NLS
 #include <libintl.h>
 #define _(s) gettext(s)
 #else

@@ -25,6 +25,29 @@ static bool add_overflows(uint64_t a, uint64_t b, uint64_t *r) {
 }
 
 /* Reads a unit suffix: K M G T P E (optionally followed by "iB" or "B"). */
+/* floor(A * B / C) for C > 0, exact where the result fits in 64 bits (the
+ * callers' results never exceed A or B): the 128-bit product in two halves,
+ * then long division one bit at a time.  Portable C, no __int128. */
+static uint64_t mul_div(uint64_t a, uint64_t b, uint64_t c) {
+   uint64_t a0 = a & 0xFFFFFFFFu, a1 = a >> 32, b0 = b & 0xFFFFFFFFu, b1 = b >> 32;
+   uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+   uint64_t mid = (p00 >> 32) + (p01 & 0xFFFFFFFFu) + (p10 & 0xFFFFFFFFu);
+   uint64_t lo = (p00 & 0xFFFFFFFFu) | (mid << 32);
+   uint64_t hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+   uint64_t q = 0, r = 0;
+   for (int i = 127; i >= 0; i--) {
+      uint64_t bit = i >= 64 ? (hi >> (i - 64)) & 1u : (lo >> i) & 1u;
+      bool carry = (r >> 63) != 0;
+      r = (r << 1) | bit;
+      if (carry || r >= c) {
+         r -= c;
+         if (i < 64)
+            q |= (uint64_t)1 << i;
+      }
+   }
+   return q;
+}
+
 static bool parse_suffix(const char **sp, uint64_t *mult) {
    static const char units[] = "KMGTPE";
    const char *s = *sp;
@@ -128,8 +151,7 @@ static bool parse_number(const char **sp, OffsetExpr *out, const char **why) {
       *why = N_("number too large (the limit is 2^63-1)");
       return false;
    }
-   /* frac/1e9 * mult, without overflow: mult is at most 2^60. */
-   part = (uint64_t)(((unsigned __int128)frac * mult) / 1000000000u);
+   part = mul_div(frac, mult, 1000000000u);   /* frac/1e9 * mult */
    if (add_overflows(bytes, part, &bytes)) {
       *why = N_("number too large (the limit is 2^63-1)");
       return false;
@@ -176,7 +198,7 @@ bool offset_parse(const char *text, OffsetContext ctx, OffsetExpr *out, const ch
 }
 
 static uint64_t share_of(uint64_t size, uint64_t ppm) {
-   return (uint64_t)(((unsigned __int128)size * ppm) / (100u * PPM));
+   return mul_div(size, ppm, 100u * PPM);
 }
 
 bool offset_resolve(const OffsetExpr *e, OffsetContext ctx, uint64_t size,

@@ -6,12 +6,14 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The longest name: a POSIX shm name is a file name (NAME_MAX on Linux). */
+#define SHM_NAME_MAX 255
+
 /* A POSIX shm name is one path component: "/x", no other '/', not "." or "..",
- * at most NAME_MAX bytes.  Returns the name with its leading '/'. */
+ * at most SHM_NAME_MAX bytes.  Returns the name with its leading '/'. */
 char *source_shm_normalize_name(const char *name, Error *e) {
    const char *bare = name[0] == '/' ? name + 1 : name;
    const char *why = NULL;
@@ -21,7 +23,7 @@ char *source_shm_normalize_name(const char *name, Error *e) {
       why = _("a name cannot contain '/' after the first character");
    else if (strcmp(bare, ".") == 0 || strcmp(bare, "..") == 0)
       why = _("\".\" and \"..\" are not names");
-   else if (strlen(bare) > NAME_MAX)
+   else if (strlen(bare) > SHM_NAME_MAX)
       why = _("the name is longer than 255 bytes");
    if (why) {
       error_set(e, ERR_BAD_NAME, 0, "%s", why);

@@ -44,6 +44,11 @@ static const Case cases[] = {
    { "0x7fffffffffffffff", OFFSET_AS_START, 0, 0, true, 0x7fffffffffffffffull },
    { "7E", OFFSET_AS_START, 0, 0, true, 7ull << 60 },
    { "8M", OFFSET_AS_LENGTH, 0, 0, true, 8 * KB * KB },
+   /* products past 2^64 before the division */
+   { "33.3333%", OFFSET_AS_START, 0x7fffffffffffffffull, 0, true, 3074454271160912984ull },
+   { "0.999999999T", OFFSET_AS_START, 0, 0, true, 1099511626676ull },
+   { "0.999999999E", OFFSET_AS_START, 0, 0, true, 1152921503453925471ull },
+   { "6.5E", OFFSET_AS_START, 0, 0, true, 7493989779944505344ull },
    /* bad */
    { "", OFFSET_AS_START, 0, 0, false, 0 },
    { "   ", OFFSET_AS_START, 0, 0, false, 0 },
