@@ -17,13 +17,13 @@ void diag_set_terminal_hook(void (*restore)(void));
 int diag_error(const char *subject, const Error *e);
 
 /* Print a usage problem, the "Try --help" hint, and return 2. */
-int diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int diag_usage(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* A bad option value: "mapscope: OPT 'VALUE': WHAT (WHY)" plus the hint; returns 2.
  * VALUE is escaped; WHAT and WHY are translated already. */
 int diag_bad_value(const char *opt, const char *value, const char *what, const char *why);
 
 /* A plain "mapscope: MESSAGE" line for warnings. */
-void diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void diag_warn(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 #endif

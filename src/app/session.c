@@ -343,6 +343,8 @@ void session_magic_start(Session *s) {
       return;
    s->magic_wanted = false;
    inspect_magic_start(s->src, &s->magic);
+   if (!s->magic.running)     /* nothing to wait for: no libmagic, or no bytes */
+      inspect_magic_finish(&s->magic, s->type, sizeof s->type, 0);
 }
 
 int session_magic_fd(const Session *s) {

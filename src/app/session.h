@@ -52,7 +52,7 @@ bool session_open(Session *s, const char *spec, const SessionConfig *cfg, Error 
 void session_close(Session *s);
 
 void session_message(Session *s, bool is_error, const char *fmt, ...)
-   __attribute__((format(printf, 3, 4)));
+   PRINTF_LIKE(3, 4);
 void session_clear_message(Session *s);
 
 /* The screen shows ROWS rows of ROW_BYTES bytes. */

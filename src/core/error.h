@@ -46,7 +46,7 @@ typedef struct {
 
 /* Record an error; DETAIL_FMT may be NULL (then strerror(SYS_ERRNO) is used). */
 void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, ...)
-   __attribute__((format(printf, 4, 5)));
+   PRINTF_LIKE(4, 5);
 
 /* The untranslated message of CODE (marked for gettext in the table). */
 const char *error_message(ErrorCode code);

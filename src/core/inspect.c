@@ -1,11 +1,14 @@
-/* inspect.c - the libmagic type of an object. */
+/* inspect.c - the libmagic type of an object (configure --without-libmagic:
+ * every type is "unknown (built without libmagic)"). */
 #include "config.h"
 
 #include "core/inspect.h"
 #include "core/gettext.h"
 
 #include <errno.h>
+#ifdef HAVE_LIBMAGIC
 #include <magic.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,36 @@ static void copy_text(char *out, size_t outsz, const char *text) {
    snprintf(out, outsz, "%s", text);
 }
 
+#ifndef HAVE_LIBMAGIC
+static const char *const no_libmagic = N_("unknown (built without libmagic)");
+
+bool inspect_magic_buffer(const void *buf, size_t len, char *out, size_t outsz) {
+   (void)buf;
+   (void)len;
+   copy_text(out, outsz, _(no_libmagic));
+   return false;
+}
+
+/* Without libmagic there is nothing to wait for: no child is started. */
+void inspect_magic_start(Source *src, InspectJob *job) {
+   (void)src;
+   job->running = false;
+   job->child.fd = PLATFORM_HANDLE_NONE;
+   job->child.pid = -1;
+}
+
+int inspect_magic_fd(const InspectJob *job) {
+   (void)job;
+   return PLATFORM_HANDLE_NONE;
+}
+
+bool inspect_magic_finish(InspectJob *job, char *out, size_t outsz, int timeout_ms) {
+   (void)timeout_ms;
+   job->running = false;
+   copy_text(out, outsz, _(no_libmagic));
+   return false;
+}
+#else
 bool inspect_magic_buffer(const void *buf, size_t len, char *out, size_t outsz) {
    magic_t m = magic_open(MAGIC_NONE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
    if (!m) {
@@ -76,6 +109,8 @@ bool inspect_magic_finish(InspectJob *job, char *out, size_t outsz, int timeout_
    }
    return out[0] != '(';
 }
+
+#endif
 
 bool inspect_magic(Source *src, char *out, size_t outsz) {
    InspectJob job;

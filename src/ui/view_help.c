@@ -25,7 +25,7 @@ typedef struct {
 static HelpState *state(View *v) { return v->state; }
 
 static void add_line(HelpState *h, bool heading, const char *fmt, ...)
-   __attribute__((format(printf, 3, 4)));
+   PRINTF_LIKE(3, 4);
 static void add_line(HelpState *h, bool heading, const char *fmt, ...) {
    if (h->count == HELP_LINES_MAX)
       return;
