@@ -18,8 +18,13 @@
 # masked (it changes every run).
 . "$top_srcdir/tests/lib.sh"
 
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null)}
-[ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ] || skip_all "tmux is not installed"
+# TMUX_BIN is configure's TMUX_PROG: empty when tmux is not installed, the
+# program otherwise (never the socket string tmux itself puts in $TMUX).
+[ -n "${TMUX_BIN:-}" ] || TMUX_BIN=$(command -v tmux 2>/dev/null) || skip_all "tmux is not installed"
+if [ ! -x "$TMUX_BIN" ]; then
+   echo "Bail out! TMUX_BIN=$TMUX_BIN is not a program (configure found no tmux?)"
+   exit 1
+fi
 
 golden_dir="$top_srcdir/tests/tui/golden"
 tui_sock="$tmp/tmux.sock"
