@@ -103,21 +103,27 @@ void objfmt_flags(unsigned flags, char *buf, size_t size) {
       snprintf(buf, size, "-");
 }
 
+size_t objfmt_char(const char *s, size_t len, mbstate_t *st, int *columns) {
+   wchar_t wc;
+   size_t n = mbrtowc(&wc, s, len, st);
+   if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+      memset(st, 0, sizeof *st);
+      *columns = 1;
+      return 1;
+   }
+   int cw = wcwidth(wc);
+   *columns = cw > 0 ? cw : 0;
+   return n;
+}
+
 size_t objfmt_width(const char *s) {
    mbstate_t st;
    memset(&st, 0, sizeof st);
    size_t w = 0, len = strlen(s);
    while (len > 0) {
-      wchar_t wc;
-      size_t n = mbrtowc(&wc, s, len, &st);
-      if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-         memset(&st, 0, sizeof st);
-         n = 1;
-         w++;
-      } else {
-         int cw = wcwidth(wc);
-         w += cw > 0 ? (size_t)cw : 0;
-      }
+      int cw;
+      size_t n = objfmt_char(s, len, &st, &cw);
+      w += (size_t)cw;
       s += n;
       len -= n;
    }

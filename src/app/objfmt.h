@@ -6,6 +6,7 @@
 #define MAPSCOPE_OBJFMT_H
 
 #include <stdio.h>
+#include <wchar.h>
 
 #include "core/objects.h"
 
@@ -33,5 +34,11 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent);
 
 /* Display width of an escaped string in the current locale. */
 size_t objfmt_width(const char *s);
+
+/* The one place a character is measured: the length in bytes of the
+ * character at S (LEN bytes left, at least 1; conversion state ST) and, in
+ * *COLUMNS, the terminal columns it takes (wcwidth(); 1 for a byte that is
+ * no character in the locale, 0 for one that cannot be shown). */
+size_t objfmt_char(const char *s, size_t len, mbstate_t *st, int *columns);
 
 #endif

@@ -105,13 +105,8 @@ static void put_cell(int y, int x, const char *text, int width, bool right) {
    const char *p = text;
    int used = 0;
    while (*p) {
-      wchar_t wc;
-      size_t n = mbrtowc(&wc, p, strlen(p), &ms);
-      int cw = 1;
-      if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-         n = 1;
-      else
-         cw = wcwidth(wc) > 0 ? wcwidth(wc) : 0;
+      int cw;
+      size_t n = objfmt_char(p, strlen(p), &ms, &cw);
       if (used + cw > width - 1)
          break;
       used += cw;
