@@ -286,10 +286,10 @@ static void draw_pane(View *v, int y, int cols) {
       mvaddnstr(y + 1, 0, _("nothing is mapped"), cols);
       return;
    }
-   mapinfo_mmap_call(line, sizeof line, &s->win, s->src->fd);
+   char twin[256];
+   mapinfo_source_call(line, sizeof line, twin, sizeof twin, s->src, &s->win);
    mvaddnstr(y + 1, 0, line, cols);
-   mapinfo_mapview_call(line, sizeof line, &s->win);
-   mvaddnstr(y + 2, 0, line, cols);
+   mvaddnstr(y + 2, 0, twin, cols);
    y += view_hex_edit_calls(v, y + 3, cols, true);
    char gran[32];
    hexrow_human_size(gran, sizeof gran, s->granularity);
