@@ -92,6 +92,10 @@ void source_describe_map(const Source *s, uint64_t offset, size_t len, PlatformM
 }
 
 bool source_require_mappable(const Source *s, Error *e) {
+   if (s->size == 0 && !source_can(s, SOURCE_CAN_MAP)) {
+      error_set(e, ERR_EMPTY, 0, "%s", _("reading it from its start gave no bytes"));
+      return false;
+   }
    if (s->size == 0) {
       error_set(e, ERR_EMPTY, 0, "%s", _("the object is empty; mmap() of zero bytes is refused"));
       return false;

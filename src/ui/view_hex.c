@@ -11,6 +11,7 @@
 #include "core/mapinfo.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,7 +167,12 @@ static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
    hexrow_offset(a, start, digits);
    hexrow_offset(b, start + len, digits);
    snprintf(f[0], sizeof f[0], "%s", view_hex_state(v)->source);
-   snprintf(f[1], sizeof f[1], _("%s (%llu bytes)"), human, (ull)s->src->size);
+   if (s->src->size_partial)
+      snprintf(f[1], sizeof f[1], _("size unknown (%s read so far)"), human);
+   else if (!source_can(s->src, SOURCE_CAN_MAP))
+      snprintf(f[1], sizeof f[1], _("%s (%llu bytes, read to its end)"), human, (ull)s->src->size);
+   else
+      snprintf(f[1], sizeof f[1], _("%s (%llu bytes)"), human, (ull)s->src->size);
    snprintf(f[2], sizeof f[2], _("window [0x%s, 0x%s)"), a, b);
    snprintf(f[3], sizeof f[3], _("granularity %s, window %s"), gran, win);
    int n = 4;
@@ -404,10 +410,14 @@ static void hex_status(View *v, char *out, size_t outsz) {
 static void hex_close(View *v) {
    view_hex_search_free(v);
    view_hex_live_free(v);
+   session_close(view_hex_session(v));
    free(view_hex_state(v)->buf);
    free(view_hex_state(v)->source);
-   free(view_hex_state(v));
-   free(v);
+   view_free(v);
+}
+
+static Session *hex_session(View *v) {
+   return view_hex_session(v);
 }
 
 static const ViewOps hex_ops = {
@@ -423,20 +433,21 @@ static const ViewOps hex_ops = {
    .command_count = sizeof hex_commands / sizeof hex_commands[0],
    .intercept = view_hex_edit_intercept,
    .timer = view_hex_live_timer,
+   .session = hex_session,
 };
 
-View *view_hex_new(Ui *ui) {
-   View *v = calloc(1, sizeof *v);
-   HexState *h = calloc(1, sizeof *h);
-   if (!v || !h) {
-      free(v);
-      free(h);
+View *view_hex_open(Ui *ui, const char *spec, const SessionConfig *cfg, Error *e) {
+   View *v = view_new(ui, &hex_ops, sizeof(HexState));
+   if (!v) {
+      error_set(e, ERR_OPEN, ENOMEM, NULL);
       return NULL;
    }
-   h->source = escape_dup(ui_session(ui)->src->spec);
-   v->ops = &hex_ops;
-   v->ui = ui;
-   v->state = h;
+   HexState *h = view_hex_state(v);
+   if (!session_open(&h->session, spec, cfg, e)) {
+      view_free(v);
+      return NULL;
+   }
+   h->source = escape_dup(spec);
    view_hex_live_init(v, ui_refresh_ms(ui));
    return v;
 }

@@ -173,8 +173,7 @@ static void sysv_describe_map(const Source *s, uint64_t offset, size_t len, Plat
    if (offset)
       snprintf(out->note, sizeof out->note, _("this window at +0x%llx"), (ull)offset);
    snprintf(out->windows, sizeof out->windows,
-            "MapViewOfFile(OpenFileMapping(%s, FALSE, name), %s, 0, 0, 0)",
-            s->writable ? "FILE_MAP_WRITE" : "FILE_MAP_READ",
+            "OpenFileMapping + MapViewOfFile(hMap, %s, 0, 0, 0)",
             s->writable ? "FILE_MAP_WRITE" : "FILE_MAP_READ");
 }
 
