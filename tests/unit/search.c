@@ -70,10 +70,8 @@ static SearchPattern *parse(const char *text, SearchSyntax syn, bool icase) {
 }
 
 static char *write_temp(const unsigned char *data, size_t len, uint64_t size) {
-   const char *dir = getenv("TMPDIR");
    char *path = malloc(4096);
-   snprintf(path, 4096, "%s/mapscope-search.XXXXXX", dir && *dir ? dir : "/tmp");
-   int fd = mkstemp(path);
+   int fd = path && tap_scratch(path, 4096, "search") ? mkstemp(path) : -1;
    if (fd < 0 || (len && write(fd, data, len) != (ssize_t)len) || ftruncate(fd, (off_t)size) != 0)
       diag("cannot write %s", path);
    close(fd);
