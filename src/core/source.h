@@ -161,8 +161,8 @@ extern const SourceOps source_sem_ops;
 extern const SourceOps source_sysv_ops;
 extern const SourceOps source_pseudo_ops;
 
-/* S is an open file whose reported size cannot be trusted (a /proc or
- * /sys file): read it whole into a buffer and make it a pseudo-file. */
+/* S is an open file whose reported size cannot be trusted (a file of the
+ * kernel's own file systems, platform/pseudo.h): read it whole into a buffer and make it a pseudo-file. */
 bool source_pseudo_adopt(Source *s, Error *e);
 
 /* A POSIX shm name checked (one path component, at most NAME_MAX bytes) and

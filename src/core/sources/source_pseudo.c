@@ -1,4 +1,4 @@
-/* source_pseudo.c - files whose size lies: /proc and /sys files.
+/* source_pseudo.c - files whose size lies: the proc and sys file systems' files.
  *
  * The file kind hands a file over when the platform says its reported size
  * cannot be trusted (platform/pseudo.h).  Such a file is not mapped: it is
