@@ -206,7 +206,7 @@ static const KeyBinding global_keys[] = {
    { KEY_F(1), "F1", N_("help: this screen (? too, where ? is not a search)"), key_help },
    { '?', NULL, NULL, key_help },
    { KEYMAP_CTRL('l'), "C-l", N_("redraw the screen"), key_redraw },
-   { 27, "Esc", N_("clear the message, or back to the object list"), key_clear },
+   { KEYMAP_ESC, "Esc", N_("clear the message, or back to the object list"), key_clear },
 };
 
 const KeyBinding *ui_global_keys(size_t *count) {
@@ -285,7 +285,7 @@ static void prompt_key(Ui *ui, int key) {
       ui->prompting = false;
       remember(ui, line);
       run_command(ui, line);
-   } else if (key == 27 || key == KEYMAP_CTRL('g')) {
+   } else if (key == KEYMAP_ESC || key == KEYMAP_CTRL('g')) {
       ui->prompting = false;
    } else if (key == KEY_BACKSPACE || key == 127 || key == KEYMAP_CTRL('h')) {
       if (ui->prompt_len == 0)
@@ -331,19 +331,6 @@ static void handle_key(Ui *ui, int key) {
 #define MIN_COLS 16
 #define MIN_ROWS 4
 
-/* A terminal too small for anything: a short message, word by word. */
-static void draw_too_small(void) {
-   char size[32];
-   snprintf(size, sizeof size, "%dx%d", COLS, LINES);
-   const char *words[] = { _("terminal"), _("too small"), size };
-   int n = 3, y = LINES > n ? (LINES - n) / 2 : 0;
-   for (int i = 0; i < n && y + i < LINES; i++) {
-      int len = (int)strlen(words[i]);
-      int x = COLS > len ? (COLS - len) / 2 : 0;
-      mvaddnstr(y + i, x, words[i], COLS - x);
-   }
-}
-
 static void draw_status(Ui *ui) {
    int y = LINES - 1;
    move(y, 0);
@@ -375,7 +362,7 @@ static void draw(Ui *ui) {
    erase();
    curs_set(0);
    if (COLS < MIN_COLS || LINES < MIN_ROWS) {
-      draw_too_small();
+      view_draw_too_small(LINES, COLS);
    } else {
       ui->top->ops->draw(ui->top, LINES - 1, COLS);
       draw_status(ui);

@@ -3,7 +3,12 @@
 
 #include "ui/view.h"
 
+#include "core/gettext.h"
+
+#include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 View *view_new(Ui *ui, const ViewOps *ops, size_t state_size) {
    View *v = calloc(1, sizeof *v);
@@ -24,4 +29,23 @@ void view_free(View *v) {
       return;
    free(v->state);
    free(v);
+}
+
+/* One line when it fits; else word by word with the size, centred. */
+void view_draw_too_small(int rows, int cols) {
+   const char *line = _("terminal too small");
+   int len = (int)strlen(line);
+   if (len <= cols) {
+      mvaddnstr(rows / 2, (cols - len) / 2, line, cols);
+      return;
+   }
+   char size[32];
+   snprintf(size, sizeof size, "%dx%d", COLS, LINES);
+   const char *words[] = { _("terminal"), _("too small"), size };
+   int n = 3, y = rows > n ? (rows - n) / 2 : 0;
+   for (int i = 0; i < n && y + i < rows; i++) {
+      len = (int)strlen(words[i]);
+      int x = cols > len ? (cols - len) / 2 : 0;
+      mvaddnstr(y + i, x, words[i], cols - x);
+   }
 }

@@ -69,6 +69,9 @@ struct View {
  * memory runs out.  view_free() frees both (close hooks call it last). */
 View *view_new(Ui *ui, const ViewOps *ops, size_t state_size);
 void view_free(View *v);
+/* Say "terminal too small" in rows [0, ROWS) of COLS columns: the one way
+ * every view and the screen say it. */
+void view_draw_too_small(int rows, int cols);
 
 /* ---- what the screen offers its views (ui.c) ---- */
 /* The session of the topmost view that holds one; NULL when none does. */

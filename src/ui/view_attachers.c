@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ui/crt.h"
+#include "ui/keymap.h"
 #include "ui/view.h"
 #include "app/objfmt.h"
 #include "app/objtable.h"
@@ -130,7 +131,7 @@ static bool att_key(View *v, int key) {
 
 static const KeyBinding att_keys[] = {
    { 'q', "q", N_("back to the object list"), k_back },
-   { 27, NULL, NULL, k_back },
+   { KEYMAP_ESC, NULL, NULL, k_back },
    { 'j', "j", N_("next holder"), k_down },
    { KEY_DOWN, NULL, NULL, k_down },
    { 'k', "k", N_("previous holder"), k_up },

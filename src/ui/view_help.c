@@ -125,7 +125,7 @@ static void k_pgup(View *v) { scroll_by(v, -(state(v)->rows > 1 ? state(v)->rows
 
 static const KeyBinding help_keys[] = {
    { 'q', "q", N_("close help"), k_close },
-   { 27, NULL, NULL, k_close },
+   { KEYMAP_ESC, NULL, NULL, k_close },
    { '?', NULL, NULL, k_close },
    { KEY_F(1), NULL, NULL, k_close },
    { 'j', "j", N_("scroll down"), k_down },

@@ -354,12 +354,6 @@ static bool ensure_buffer(HexState *h, size_t need) {
    return true;
 }
 
-static void draw_small(int rows, int cols) {
-   const char *msg = _("terminal too small");
-   int len = (int)strlen(msg);
-   mvaddnstr(rows / 2, cols > len ? (cols - len) / 2 : 0, msg, cols);
-}
-
 static void hex_draw(View *v, int rows, int cols) {
    Session *s = view_hex_session(v);
    HexrowLayout L;
@@ -375,7 +369,7 @@ static void hex_draw(View *v, int rows, int cols) {
                || hexrow_layout((unsigned)cols, 0, s->src->size, &L);
    view_hex_state(v)->laid_out = data >= 1 && fits;
    if (!view_hex_state(v)->laid_out) {
-      draw_small(rows, cols);
+      view_draw_too_small(rows, cols);
       return;
    }
    view_hex_state(v)->first_row = title;

@@ -58,7 +58,7 @@ bool view_hex_edit_intercept(View *v, int key) {
    HexState *h = view_hex_state(v);
    if (!h->editing)
       return false;
-   if (key == 27) {
+   if (key == KEYMAP_ESC) {
       h->editing = false;
       h->low_nibble = false;
       return true;
