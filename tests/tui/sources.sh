@@ -25,6 +25,13 @@ expect_status "G goes to the end the read found" "100%"
 tui_stop
 is "quit exits 0" "$tui_rc" 0
 
+# /proc/self/pagemap goes on for the whole address space: cut at 64 MiB,
+# its size is not known and the title says so.
+tui_start 80 24 /proc/self/pagemap
+expect_line 1 "a pseudo-file cut short: size unknown" "size unknown (64 MiB read so far)"
+tui_stop
+is "quit exits 0" "$tui_rc" 0
+
 thp=/sys/kernel/mm/transparent_hugepage/enabled
 if [ -r "$thp" ]; then
    tui_start 80 24 "$thp"
