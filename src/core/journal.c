@@ -298,7 +298,9 @@ bool journal_replay(const char *dir, Source *src, JournalReplay *r, Error *e) {
    memset(&j, 0, sizeof j);
    bool missing, good = load(r->path, &j, &missing, e);
    if (good && !missing) {
-      int rc = source_can(src, SOURCE_CAN_LOCK) ? platform_lock(src->handle) : 0;
+      /* Never replayed without the object's lock: a kind that cannot be
+       * locked keeps its journal aside. */
+      int rc = source_can(src, SOURCE_CAN_LOCK) ? platform_lock(src->handle) : ENOLCK;
       if (rc == EWOULDBLOCK)
          r->outcome = JOURNAL_BUSY;
       else if (rc != 0)
