@@ -1,7 +1,8 @@
 # lib.sh - shared helpers for the shell tests (TAP output).
 #
 #   . "$top_srcdir/tests/lib.sh"
-#   ok "name" command...        passes when the command succeeds
+#   ok "name" command...        passes when the command succeeds (its output,
+#                               when it fails, follows as TAP comments)
 #   is "name" "$got" "$want"    string equality, shows both on failure
 #   run_ms ARGS...              runs mapscope: sets $out, $err, $rc
 #   skip_all "why"              the whole test is skipped
@@ -46,10 +47,11 @@ await_line() {
 ok() {
    name=$1; shift
    tap_n=$((tap_n + 1))
-   if "$@" >/dev/null 2>&1; then
+   if "$@" >"$tmp/.ok" 2>&1; then
       echo "ok $tap_n - $name"
    else
       echo "not ok $tap_n - $name"
+      sed 's/^/# /' "$tmp/.ok"        # what the failed command said
       tap_failed=$((tap_failed + 1))
    fi
 }

@@ -11,12 +11,7 @@
 #define INTERVAL_MAX_MS 3600000u
 
 bool live_source_is_shared(const Source *src) {
-   static const char *const shared[] = { "shm:", "sem:", "sysv:" };
-   const char *prefix = src && src->ops ? src->ops->prefix : NULL;
-   for (size_t i = 0; prefix && i < sizeof shared / sizeof shared[0]; i++)
-      if (strcmp(prefix, shared[i]) == 0)
-         return true;
-   return false;
+   return source_can(src, SOURCE_CAN_LIVE);
 }
 
 static bool reserve(LiveDiff *d, size_t len) {

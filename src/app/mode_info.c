@@ -16,9 +16,9 @@
 
 /* The named object (or file) the open source is, after a scan. */
 static const Obj *find_object(const ObjList *l, const Source *src) {
-   if (src->ops == &source_sysv_ops)
-      return objects_find_sysv(l, OBJ_SYSV_SHM, (int)src->st.ino);
-   return objects_find(l, src->st.dev, src->st.ino);
+   SourceIdentity id;
+   source_identity(src, &id);
+   return objects_find(l, id.dev, id.ino);
 }
 
 static void text_object(const Obj *obj) {
@@ -84,7 +84,9 @@ int mode_info_run(const Options *o) {
       return diag_error(o->source, &e);
    ObjList l;
    objects_init(&l, platform_page_size());
-   bool by_file = src->ops != &source_sysv_ops;
+   SourceIdentity id;
+   source_identity(src, &id);
+   bool by_file = id.in_file_system;
    int status = 0;
    if (!objects_scan_target(&l, src->name, by_file ? &src->st : NULL, &e)) {
       status = diag_error(NULL, &e);

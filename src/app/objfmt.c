@@ -21,7 +21,9 @@ char *objfmt_display_name(const Obj *o) {
       snprintf(buf, sizeof buf, "key=0x%08" PRIx32 " id=%" PRIu64, o->key, o->ino);
       return escape_dup(buf);
    }
-   const char *prefix = o->kind == OBJ_MEMFD ? "memfd:" : o->kind == OBJ_FILE ? "" : "/";
+   char memfd[16];
+   snprintf(memfd, sizeof memfd, "%s:", objects_kind_name(OBJ_MEMFD));
+   const char *prefix = o->kind == OBJ_MEMFD ? memfd : o->kind == OBJ_FILE ? "" : "/";
    size_t n = strlen(prefix) + strlen(o->name) + 1;
    char *raw = malloc(n);
    if (!raw)

@@ -10,7 +10,7 @@
 
 #include "core/objects.h"
 
-/* "/x" for shm, semaphores and queues, "memfd:x", "key=0x0000abcd id=3"
+/* "/x" for shm, semaphores and queues, "KIND:x" for a memfd, "key=0x0000abcd id=3"
  * for System V; escaped and malloc'd (never NULL). */
 char *objfmt_display_name(const Obj *o);
 

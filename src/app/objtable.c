@@ -188,10 +188,7 @@ size_t objtable_find(const ObjTable *t, const ObjTableKey *k) {
 /* ---- opening ----------------------------------------------------------- */
 
 void objtable_attacher_spec(const ObjAttacher *a, char *buf, size_t size) {
-   if (!a->mapped)
-      snprintf(buf, size, "/proc/%d/fd/%d", a->pid, a->fd);
-   else
-      snprintf(buf, size, "/proc/%d/map_files/%" PRIx64 "-%" PRIx64, a->pid, a->start, a->end);
+   platform_holder_path(a->pid, a->mapped, a->fd, a->start, a->end, buf, size);
 }
 
 /* Through the processes that hold it: descriptors first (they need less

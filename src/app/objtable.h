@@ -85,15 +85,15 @@ bool objtable_column_parse(const char *name, ObjTableColumn *c);
 unsigned objtable_processes(const Obj *o);
 
 /* The sources that may open O, best first, into SPECS (MAX of SPECSZ
- * bytes each): "shm:NAME", "sem:NAME", "sysv:ID", "/proc/PID/fd/N",
- * "/proc/PID/map_files/START-END".  Returns their count; 0 with *WHY (an
+ * bytes each): "shm:NAME", "sem:NAME", "sysv:ID", or a holder's path
+ * (objtable_attacher_spec).  Returns their count; 0 with *WHY (an
  * N_() text) when O has no bytes to open. */
 #define OBJTABLE_SPEC_MAX 320
 size_t objtable_open_specs(const Obj *o, char specs[][OBJTABLE_SPEC_MAX], size_t max,
                            const char **why);
 
-/* The path through which attacher A reaches the object it holds:
- * "/proc/PID/fd/N" or "/proc/PID/map_files/START-END". */
+/* The path through which attacher A reaches the object it holds, as the
+ * platform spells it (platform_holder_path: a descriptor's or a mapping's). */
 void objtable_attacher_spec(const ObjAttacher *a, char *buf, size_t size);
 
 #endif

@@ -59,7 +59,7 @@ static void describe(const JournalReplay *r, char *msg, size_t n) {
 
 bool recovery_replay(Source *src, char *msg, size_t n) {
    msg[0] = '\0';
-   if (src->fd < 0)
+   if (!source_can(src, SOURCE_CAN_JOURNAL))
       return true;
    char *dir = recovery_journal_dir();
    if (!dir)

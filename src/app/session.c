@@ -210,7 +210,7 @@ size_t session_peek(Session *s, uint64_t offset, unsigned char *buf, size_t len)
 }
 
 bool session_residency(Session *s, unsigned char *vec, size_t cap, size_t *pages) {
-   if (!s->win.addr)
+   if (!s->win.addr || !source_can(s->src, SOURCE_CAN_MAP))
       return false;
    size_t page = platform_page_size();
    size_t len = (size_t)s->win.span.length;

@@ -89,7 +89,8 @@ size_t session_visible(Session *s, unsigned char *buf, size_t cap);
 size_t session_peek(Session *s, uint64_t offset, unsigned char *buf, size_t len);
 
 /* Residency of the current window's pages: up to CAP entries in VEC, *PAGES
- * the window's page count.  False when nothing is mapped. */
+ * the window's page count.  False when nothing is mapped (also when the
+ * kind is read, not mapped). */
 bool session_residency(Session *s, unsigned char *vec, size_t cap, size_t *pages);
 
 /* The type lookup runs beside the screen: start it (the screen does once

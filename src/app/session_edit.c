@@ -41,16 +41,6 @@ bool session_edit_start(Session *s, bool allow_others, Error *e) {
    return true;
 }
 
-void session_edit_allow_others(Session *s, bool allow) {
-   if (!allow || !s->edits || edits_pending(s->edits))
-      return;
-   EditSet *es = new_set(s, true);
-   if (!es)
-      return;
-   edits_free(s->edits);
-   s->edits = es;
-}
-
 void session_edit_stop(Session *s) {
    edits_free(s->edits);
    s->edits = NULL;

@@ -16,8 +16,6 @@
  * make the edit set.  Called by session_open(). */
 bool session_edit_start(Session *s, bool allow_others, Error *e);
 void session_edit_stop(Session *s);
-/* -w: objects of other users may be edited (before the first edit). */
-void session_edit_allow_others(Session *s, bool allow);
 
 /* May the object be edited?  If not, the message says why. */
 bool session_edit_writable(Session *s);

@@ -80,7 +80,7 @@ static void refuse_open(int err, Error *e) {
 /* Check the rules and say what the object is now (the baseline). */
 static bool check_writable(const EditSet *es, PlatformStat *now, Error *e) {
    const Source *s = es->src;
-   if (s->fd < 0) {
+   if (!source_can(s, SOURCE_CAN_EDIT)) {
       error_set(e, ERR_READ_ONLY, 0, "%s", _("this kind of source cannot be edited"));
       return false;
    }
@@ -576,8 +576,8 @@ const PlatformStat *edits_baseline(const EditSet *es) {
 
 void edits_adopt_object(EditSet *es, int fd, const PlatformStat *st) {
    Source *s = es->src;
-   platform_close(s->fd);
-   s->fd = fd;
+   platform_close(s->handle);
+   s->handle = fd;
    s->st = *st;
    s->size = st->size;
 }

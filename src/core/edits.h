@@ -83,7 +83,7 @@ uint64_t edits_modified_bytes(const EditSet *es);
 uint64_t edits_dirty_pages(const EditSet *es);
 
 /* Pages of the private windows that copy-on-write has copied, as
- * /proc/self/pagemap says (undone edits leave their copies until discard
+ * the platform's page flags say (undone edits leave their copies until discard
  * or flush).  Falls back to edits_dirty_pages() when the page map cannot
  * be read. */
 uint64_t edits_copied_pages(const EditSet *es);

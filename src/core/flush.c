@@ -177,6 +177,11 @@ static bool write_object(Writer *w, const char *dir, const char *path, Error *e)
 /* ---- the whole flush ---------------------------------------------------------- */
 
 static bool reopen_for_flush(const EditSet *es, int *fd, PlatformStat *now, Error *e) {
+   /* All-or-nothing needs the journal and the lock as well as the write. */
+   if (!source_can(edits_source(es), SOURCE_CAN_EDIT | SOURCE_CAN_JOURNAL | SOURCE_CAN_LOCK)) {
+      error_set(e, ERR_READ_ONLY, 0, "%s", _("this kind of source cannot be edited"));
+      return false;
+   }
    if (!source_reopen(edits_source(es), true, fd, now, e)) {
       if (e->code == ERR_OPEN)
          error_set(e, ERR_FLUSH, e->sys_errno, _("cannot open it for writing: %s; the edits are kept"),
@@ -237,7 +242,7 @@ bool flush_commit(EditSet *es, const FlushOptions *fo, FlushReport *r, Error *e)
    platform_unlock(fd);
    edits_discard(es);
    Source *src = edits_source(es);
-   if (r->replaced && src->fd >= 0)
+   if (r->replaced && source_can(src, SOURCE_CAN_EDIT))
       edits_adopt_object(es, fd, &now);
    else
       platform_close(fd);

@@ -280,7 +280,8 @@ static bool replay_locked(const char *dir, Parsed *j, Source *src, JournalReplay
       good = replay_valid(j, src, r, e);
    if (good)
       good = journal_remove(dir, r->path, e);
-   platform_unlock(src->fd);
+   if (source_can(src, SOURCE_CAN_LOCK))
+      platform_unlock(src->handle);
    if (good)
       good = source_refresh(src, e);
    return good;
@@ -297,7 +298,9 @@ bool journal_replay(const char *dir, Source *src, JournalReplay *r, Error *e) {
    memset(&j, 0, sizeof j);
    bool missing, good = load(r->path, &j, &missing, e);
    if (good && !missing) {
-      int rc = platform_lock(src->fd);
+      /* Never replayed without the object's lock: a kind that cannot be
+       * locked keeps its journal aside. */
+      int rc = source_can(src, SOURCE_CAN_LOCK) ? platform_lock(src->handle) : ENOLCK;
       if (rc == EWOULDBLOCK)
          r->outcome = JOURNAL_BUSY;
       else if (rc != 0)

@@ -16,6 +16,17 @@ size_t mapinfo_mmap_call(char *out, size_t outsz, const Window *w, int fd) {
    return n < 0 ? 0 : (size_t)n;
 }
 
+size_t mapinfo_source_call(char *out, size_t outsz, char *win, size_t winsz, const Source *src,
+                           const Window *w) {
+   SourceMapCall c;
+   source_describe_map(src, w->span.start, (size_t)w->span.length, w->mode, w->addr, &c);
+   const void *result = c.result ? c.result : (const void *)w->addr;
+   int n = snprintf(out, outsz, "%s(%s) = %p%s%s", c.function, c.args, result,
+                    c.note[0] ? "; " : "", c.note);
+   snprintf(win, winsz, "%s", c.windows);
+   return n < 0 ? 0 : (size_t)n;
+}
+
 const char *mapinfo_access_name(PlatformMapMode mode) {
    switch (mode) {
    case PLATFORM_MAP_SHARED:  return "FILE_MAP_WRITE";

@@ -10,6 +10,13 @@
 /* "mmap(NULL, 4096, PROT_READ, MAP_SHARED, 3, 0x10000) = 0x7f..." */
 size_t mapinfo_mmap_call(char *out, size_t outsz, const Window *w, int fd);
 
+/* The call SRC's kind really made for window W, as the kind describes it
+ * (source_describe_map): "shmat(7, NULL, SHM_RDONLY) = 0x7f...; NOTE",
+ * "mmap(NULL, 4096, PROT_READ, MAP_SHARED, 3, 0x0) = 0x7f...", and its
+ * Windows counterpart into WIN (WINSZ bytes).  Returns strlen(OUT). */
+size_t mapinfo_source_call(char *out, size_t outsz, char *win, size_t winsz, const Source *src,
+                           const Window *w);
+
 /* "MapViewOfFile(hMap, FILE_MAP_READ, 0x00000000, 0x00010000, 4096)" */
 size_t mapinfo_mapview_call(char *out, size_t outsz, const Window *w);
 

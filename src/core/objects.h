@@ -1,12 +1,18 @@
 /* objects.h - the named objects of the machine, who holds them, and what is
  * odd about them.
  *
- * A list is built from what the platform reports (platform/objects.h) or, in
- * tests, from fixture lines fed to the objects_add_* functions; then
- * objects_finish() computes the flags.  Attachers are matched to objects by
- * device and inode, never by path: a semaphore's mapping shows a deleted
- * temporary name, and a System V segment shows "/SYSV%08x (deleted)" with
- * the segment id as its inode.  No printing here: the application formats.
+ * A list is built from the typed records the platform reports
+ * (platform/names.h and the procfs.h beside it) or, in tests, from records fed to
+ * the objects_add_* functions; then objects_finish() computes the flags.
+ * Attachers are matched to objects by device and inode, never by path: a
+ * semaphore's mapping shows a deleted temporary name, and a System V
+ * segment's mapping has the segment id as its inode.  No printing and no
+ * OS text format here: the application formats, the platform parses.
+ *
+ * The concerns, one file each: objects.c (the list and its index),
+ * objects_posix.c, objects_sysv.c (the name spaces), objects_holders.c
+ * (processes, descriptors, mappings), objects_flags.c, objects_names.c,
+ * objects_scan.c (one scan of the machine).
  *
  * Every name in here is untrusted: escape it before output. */
 #ifndef MAPSCOPE_OBJECTS_H
@@ -42,17 +48,6 @@ typedef enum {
    OBJ_FLAG_COUNT = 5
 } ObjFlag;
 
-/* One line of a mapping list: "START-END PERMS OFFSET MAJ:MIN INODE PATH". */
-typedef struct {
-   uint64_t start, end, offset;
-   char perms[5];
-   unsigned major, minor;
-   uint64_t inode;
-   const char *path;        /* points into the line; "" when none */
-   size_t path_len;         /* without any " (deleted)" */
-   bool deleted;
-} ObjMapsLine;
-
 typedef struct {
    int pid;
    const char *comm;        /* owned by the list */
@@ -64,7 +59,7 @@ typedef struct {
 
 typedef struct {
    ObjKind kind;
-   char *name;              /* the portable name without '/'; memfd: its name */
+   char *name;              /* the portable name without '/'; a memfd's: its name */
    uint64_t size;           /* bytes; SysV semaphores: their count */
    unsigned uid, gid, mode;
    int64_t atime, mtime, ctime;   /* seconds; 0 = never / unknown */
@@ -104,7 +99,7 @@ typedef struct {
    int first_denied_pid;
    PlatformObjectsInfo info;
    size_t page_size;
-   uint64_t sysv_dev;       /* learned from "/SYSV" mapping lines */
+   uint64_t sysv_dev;       /* learned from the System V segments' mappings */
    bool include_self;       /* report the scanning process as an attacher too */
 } ObjList;
 
@@ -125,11 +120,10 @@ Obj *objects_add_file(ObjList *l, const char *name, const PlatformStat *st);
 /* The pieces objects_scan() feeds; tests feed them fixtures. */
 void objects_add_shm_entry(ObjList *l, const PlatformEntry *pe);
 void objects_add_mq_entry(ObjList *l, const PlatformEntry *pe);
-bool objects_add_sysv_line(ObjList *l, PlatformSysvKind kind, const char *line);
+bool objects_add_sysv(ObjList *l, const PlatformSysvRecord *r);
 void objects_begin_process(ObjList *l, int pid, const char *comm);
-void objects_add_process_fd(ObjList *l, int pid, int fd, const PlatformStat *st,
-                            const char *target);
-void objects_add_process_map(ObjList *l, int pid, const char *line);
+void objects_add_process_fd(ObjList *l, int pid, const PlatformFdRecord *f);
+void objects_add_process_map(ObjList *l, int pid, const PlatformRegion *r);
 void objects_process_denied(ObjList *l, int pid);
 /* Compute every object's flags (after all of the above). */
 void objects_finish(ObjList *l);
@@ -138,17 +132,6 @@ void objects_finish(ObjList *l);
 
 Obj *objects_find(const ObjList *l, uint64_t dev, uint64_t ino);
 Obj *objects_find_sysv(const ObjList *l, ObjKind kind, int id);
-
-/* Parse one /proc/PID/maps line. */
-bool objects_parse_maps_line(const char *line, ObjMapsLine *out);
-
-/* Decode glibc's sem_t (N bytes at B): the value and the number of waiters.
- * LAYOUT64 is glibc's layout with 64-bit atomics (every 64-bit target). */
-bool objects_sem_decode(const unsigned char *b, size_t n, bool layout64,
-                        unsigned *value, unsigned *waiters);
-
-/* Parse "QSIZE:n NOTIFY:n SIGNO:n NOTIFY_PID:n". */
-bool objects_parse_mq_info(const char *text, uint64_t *qsize, int *notify_pid, int *signo);
 
 /* ---- names ------------------------------------------------------------- */
 
@@ -163,7 +146,7 @@ const char *objects_flag_name(ObjFlag f);
 /* One plain sentence (gettext-marked, untranslated) that explains F. */
 const char *objects_flag_explain(ObjFlag f);
 
-/* The size of glibc's sem_t on this machine. */
+/* The size of a POSIX semaphore's object on this machine. */
 size_t objects_sem_size(void);
 
 #endif

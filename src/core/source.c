@@ -5,23 +5,21 @@
 #include "core/gettext.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Kinds chosen by a "prefix:" in SOURCE.  A plain path goes to the file kind,
- * which hands block devices on to source_block_ops once it has looked. */
-static const SourceOps *const prefixed_kinds[] = {
-   &source_shm_ops,
-   &source_sem_ops,
-   &source_sysv_ops,
-};
-
+/* Kinds chosen by a "prefix:" in SOURCE come from the platform's registry.
+ * A plain path goes to the file kind, which hands block devices and
+ * pseudo-files on to their kinds once it has looked. */
 static const SourceOps *kind_for(const char *spec, const char **name) {
-   for (size_t i = 0; i < sizeof prefixed_kinds / sizeof prefixed_kinds[0]; i++) {
-      const char *p = prefixed_kinds[i]->prefix;
-      if (strncmp(spec, p, strlen(p)) == 0) {
+   size_t n;
+   const SourceOps *const *kinds = source_registry(&n);
+   for (size_t i = 0; i < n; i++) {
+      const char *p = kinds[i]->prefix;
+      if (p && strncmp(spec, p, strlen(p)) == 0) {
          *name = spec + strlen(p);
-         return prefixed_kinds[i];
+         return kinds[i];
       }
    }
    *name = spec;
@@ -36,7 +34,7 @@ bool source_open(const char *spec, bool writable, Source **out, Error *e) {
       return false;
    }
    const char *name;
-   s->fd = -1;
+   s->handle = PLATFORM_HANDLE_NONE;
    s->writable = writable;
    s->ops = kind_for(spec, &name);
    if (!s->ops->open(s, name, writable, e)) {
@@ -79,7 +77,25 @@ void source_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end
    s->ops->next_data(s, offset, start, end);
 }
 
+bool source_can(const Source *s, unsigned caps) {
+   return s && s->ops && (s->ops->caps & caps) == caps;
+}
+
+void source_identity(const Source *s, SourceIdentity *id) {
+   s->ops->identity(s, id);
+}
+
+void source_describe_map(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                         const void *addr, SourceMapCall *out) {
+   memset(out, 0, sizeof *out);
+   s->ops->describe_map(s, offset, len, mode, addr, out);
+}
+
 bool source_require_mappable(const Source *s, Error *e) {
+   if (s->size == 0 && !source_can(s, SOURCE_CAN_MAP)) {
+      error_set(e, ERR_EMPTY, 0, "%s", _("reading it from its start gave no bytes"));
+      return false;
+   }
    if (s->size == 0) {
       error_set(e, ERR_EMPTY, 0, "%s", _("the object is empty; mmap() of zero bytes is refused"));
       return false;
@@ -109,7 +125,7 @@ bool source_check_kind(const Source *s, Error *e) {
 /* ---- fd-backed kinds ------------------------------------------------- */
 
 bool source_fd_refresh(Source *s, Error *e) {
-   int rc = platform_stat_fd(s->fd, &s->st);
+   int rc = platform_stat_fd(s->handle, &s->st);
    if (rc != 0) {
       error_set(e, ERR_READ, rc, NULL);
       return false;
@@ -120,7 +136,7 @@ bool source_fd_refresh(Source *s, Error *e) {
 
 bool source_fd_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
                    bool populate, void **addr, Error *e) {
-   int rc = platform_map(s->fd, offset, len, mode, populate, addr);
+   int rc = platform_map(s->handle, offset, len, mode, populate, addr);
    if (rc != 0) {
       error_set(e, ERR_MAP, rc, NULL);
       return false;
@@ -134,7 +150,7 @@ void source_fd_unmap(Source *s, void *addr, size_t len) {
 }
 
 bool source_fd_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e) {
-   int rc = platform_read_at(s->fd, buf, len, offset, got);
+   int rc = platform_read_at(s->handle, buf, len, offset, got);
    if (rc != 0) {
       error_set(e, ERR_READ, rc, NULL);
       return false;
@@ -143,10 +159,32 @@ bool source_fd_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *g
 }
 
 void source_fd_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end) {
-   platform_next_data(s->fd, offset, s->size, start, end);
+   platform_next_data(s->handle, offset, s->size, start, end);
 }
 
 void source_fd_close(Source *s) {
-   platform_close(s->fd);
-   s->fd = -1;
+   platform_close(s->handle);
+   s->handle = PLATFORM_HANDLE_NONE;
+}
+
+void source_fd_identity(const Source *s, SourceIdentity *id) {
+   id->dev = s->st.dev;
+   id->ino = s->st.ino;
+   id->in_file_system = true;
+}
+
+typedef unsigned long long ull;
+
+void source_fd_describe_map(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                            const void *addr, SourceMapCall *out) {
+   (void)addr;
+   snprintf(out->function, sizeof out->function, "mmap");
+   snprintf(out->prot, sizeof out->prot, "%s", platform_map_prot_name(mode));
+   snprintf(out->flags, sizeof out->flags, "%s", platform_map_flags_name(mode, false));
+   snprintf(out->args, sizeof out->args, "NULL, %llu, %s, %s, %d, 0x%llx", (ull)len, out->prot,
+            out->flags, (int)s->handle, (ull)offset);
+   snprintf(out->windows, sizeof out->windows, "MapViewOfFile(hMap, %s, 0x%08llx, 0x%08llx, %llu)",
+            mode == PLATFORM_MAP_SHARED ? "FILE_MAP_WRITE"
+            : mode == PLATFORM_MAP_PRIVATE ? "FILE_MAP_COPY" : "FILE_MAP_READ",
+            (ull)(offset >> 32), (ull)(offset & 0xffffffffu), (ull)len);
 }

@@ -1,8 +1,15 @@
-/* source.h - what is mapped: a file, a block device, a shared-memory object.
+/* source.h - what is shown: a file, a block device, a shared-memory object,
+ * a pseudo-file.
  *
- * Each kind fills one const SourceOps table; source_open() picks the table
- * by the SOURCE prefix ("shm:NAME") or, for a plain path, by what the path
- * turns out to be.  Adding a kind adds a file and one line in source.c. */
+ * Each kind fills one const SourceOps table (src/core/sources/) that
+ * DECLARES what the kind can do (SOURCE_CAN_*) and how it identifies itself;
+ * nothing above asks "has it a descriptor?".  source_open() picks the table
+ * by the SOURCE prefix ("shm:NAME") from the platform's registry
+ * (sources/registry_PLATFORM.c) or, for a plain path, by what the path
+ * turns out to be.  Adding a kind adds a file there and one registry line.
+ *
+ * The handle a kind holds (a descriptor on POSIX) is opaque above the
+ * platform: only the kind and the platform calls it is handed to use it. */
 #ifndef MAPSCOPE_SOURCE_H
 #define MAPSCOPE_SOURCE_H
 
@@ -16,9 +23,46 @@
 
 typedef struct Source Source;
 
+/* What a kind can do. */
+typedef enum {
+   SOURCE_CAN_MAP     = 1u << 0,  /* windows are mapped (else read into a buffer) */
+   SOURCE_CAN_READ    = 1u << 1,  /* bytes can be read at an offset */
+   SOURCE_CAN_EDIT    = 1u << 2,  /* copy-on-write edits can be flushed to it */
+   SOURCE_CAN_JOURNAL = 1u << 3,  /* a flush keeps a rollback journal of it */
+   SOURCE_CAN_LOCK    = 1u << 4,  /* it takes the advisory lock a flush holds */
+   SOURCE_CAN_LIVE    = 1u << 5,  /* others change its bytes: the view re-reads */
+   SOURCE_CAN_HOLES   = 1u << 6   /* it can say where its holes are */
+} SourceCap;
+
+/* How an object identifies itself, to match it against the object list
+ * and the journals: a file system's device and inode, or for objects
+ * outside any file system a device no file system has and an id. */
+typedef struct {
+   uint64_t dev, ino;
+   bool in_file_system;    /* false: DEV is one of SOURCE_DEV_* below */
+} SourceIdentity;
+
+/* The devices of the object spaces outside file systems (System V). */
+#define SOURCE_DEV_SYSV_SHM UINT64_C(0xffffffffffff0001)
+#define SOURCE_DEV_SYSV_SEM UINT64_C(0xffffffffffff0002)
+#define SOURCE_DEV_SYSV_MSG UINT64_C(0xffffffffffff0003)
+
+/* The call that maps (attaches, reads) a window, as the kind really makes
+ * it, and its Windows counterpart, for the screen that explains it. */
+typedef struct {
+   char function[24];      /* "mmap", "shmat", "pread" */
+   char args[200];         /* what goes between the parentheses */
+   char prot[48];          /* "PROT_READ", "SHM_RDONLY", "" */
+   char flags[64];         /* "MAP_SHARED", "" */
+   char windows[200];      /* "MapViewOfFile(hMap, FILE_MAP_READ, ...)" */
+   const void *result;     /* what the call returned; NULL: the window's address */
+   char note[96];          /* where the window is in what the call made, or "" */
+} SourceMapCall;
+
 typedef struct SourceOps {
    const char *kind;        /* gettext-marked: "file", "block device" ... */
    const char *prefix;      /* "shm:"; NULL for the path-based kinds */
+   unsigned caps;           /* SOURCE_CAN_* */
    /* Open NAME (the SOURCE without its prefix). */
    bool (*open)(Source *s, const char *name, bool writable, Error *e);
    /* Re-read the size and identity (objects change under us). */
@@ -30,16 +74,22 @@ typedef struct SourceOps {
    /* Next data extent at or after OFFSET; [*start, *end), *start == size if none. */
    void (*next_data)(Source *s, uint64_t offset, uint64_t *start, uint64_t *end);
    void (*close)(Source *s);
+   void (*identity)(const Source *s, SourceIdentity *id);
+   /* Describe the call that made the window of LEN bytes at OFFSET, in
+    * MODE, now at ADDR (for a kind that reads: the buffer). */
+   void (*describe_map)(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                        const void *addr, SourceMapCall *out);
 } SourceOps;
 
 struct Source {
    const SourceOps *ops;
    char *spec;            /* SOURCE as the user gave it (untrusted: escape it) */
    char *name;            /* path, or shm name with its leading '/' */
-   int fd;                /* -1 for kinds without a descriptor */
+   PlatformHandle handle;   /* PLATFORM_HANDLE_NONE for kinds without one */
    bool writable;
    PlatformStat st;
    uint64_t size;
+   bool size_partial;     /* only the first SIZE bytes are known (a pseudo-file cut short) */
    void *priv;            /* kind-specific state (sysv: the attached segment) */
 };
 
@@ -54,6 +104,15 @@ void source_unmap(Source *s, void *addr, size_t len);
 bool source_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e);
 void source_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end);
 
+/* Whether S's kind can do all of CAPS (SOURCE_CAN_*). */
+bool source_can(const Source *s, unsigned caps);
+void source_identity(const Source *s, SourceIdentity *id);
+void source_describe_map(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                         const void *addr, SourceMapCall *out);
+/* The kinds chosen by a prefix, in the order they are tried (the
+ * platform's registry); *N their count. */
+const SourceOps *const *source_registry(size_t *n);
+
 /* Refuse objects that cannot be mapped because they are empty. */
 bool source_require_mappable(const Source *s, Error *e);
 
@@ -65,6 +124,9 @@ void source_fd_unmap(Source *s, void *addr, size_t len);
 bool source_fd_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e);
 void source_fd_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end);
 void source_fd_close(Source *s);
+void source_fd_identity(const Source *s, SourceIdentity *id);
+void source_fd_describe_map(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                            const void *addr, SourceMapCall *out);
 
 /* The SourceOps members of a kind that holds a descriptor; NEXT_DATA is
  * its way of finding data (block devices have no holes to ask about). */
@@ -74,7 +136,9 @@ void source_fd_close(Source *s);
    .unmap = source_fd_unmap, \
    .read = source_fd_read, \
    .next_data = (next_data_fn), \
-   .close = source_fd_close
+   .close = source_fd_close, \
+   .identity = source_fd_identity, \
+   .describe_map = source_fd_describe_map
 
 /* Check what an opened path or object turned out to be. */
 bool source_check_kind(const Source *s, Error *e);
@@ -83,14 +147,19 @@ bool source_check_kind(const Source *s, Error *e);
  * opens it (source_reopen.c): a descriptor of its own in *FD and what the
  * name refers to now in *ST.  Edits use it to check write permission and to
  * see whether the object was replaced since it was opened.  Fails for kinds
- * without a descriptor. */
-bool source_reopen(const Source *src, bool writable, int *fd, PlatformStat *st, Error *e);
+ * that cannot be edited. */
+bool source_reopen(const Source *src, bool writable, PlatformHandle *h, PlatformStat *st, Error *e);
 
 extern const SourceOps source_file_ops;
 extern const SourceOps source_block_ops;
 extern const SourceOps source_shm_ops;
 extern const SourceOps source_sem_ops;
 extern const SourceOps source_sysv_ops;
+extern const SourceOps source_pseudo_ops;
+
+/* S is an open file whose reported size cannot be trusted (a file of the
+ * kernel's own file systems, platform/pseudo.h): read it whole into a buffer and make it a pseudo-file. */
+bool source_pseudo_adopt(Source *s, Error *e);
 
 /* A POSIX shm name checked (one path component, at most NAME_MAX bytes) and
  * returned malloc'd with its leading '/'; NULL with E set otherwise. */

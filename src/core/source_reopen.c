@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool source_reopen(const Source *src, bool writable, int *fd, PlatformStat *st, Error *e) {
+bool source_reopen(const Source *src, bool writable, PlatformHandle *h, PlatformStat *st, Error *e) {
+   if (!source_can(src, SOURCE_CAN_EDIT)) {
+      error_set(e, ERR_READ_ONLY, 0, "%s", _("this kind of source cannot be edited"));
+      return false;
+   }
    const char *prefix = src->ops->prefix;
    const char *name = src->spec;
    if (prefix && strncmp(name, prefix, strlen(prefix)) == 0)
@@ -16,20 +20,14 @@ bool source_reopen(const Source *src, bool writable, int *fd, PlatformStat *st, 
    memset(&fresh, 0, sizeof fresh);
    fresh.ops = src->ops;
    fresh.spec = src->spec;
-   fresh.fd = -1;
+   fresh.handle = PLATFORM_HANDLE_NONE;
    fresh.writable = writable;
    if (!fresh.ops->open(&fresh, name, writable, e)) {
       free(fresh.name);
       return false;
    }
-   if (fresh.fd < 0) {
-      fresh.ops->close(&fresh);
-      free(fresh.name);
-      error_set(e, ERR_READ_ONLY, 0, "%s", _("this kind of source cannot be edited"));
-      return false;
-   }
    free(fresh.name);
-   *fd = fresh.fd;
+   *h = fresh.handle;
    *st = fresh.st;
    return true;
 }

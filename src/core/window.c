@@ -3,6 +3,8 @@
 
 #include "core/window.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool window_granularity_valid(uint64_t granularity, uint64_t page_size) {
@@ -35,6 +37,24 @@ bool window_span(uint64_t requested, uint64_t window_size, uint64_t granularity,
    return true;
 }
 
+/* A kind that cannot be mapped is read: the window is a buffer of its own. */
+static bool read_window(Source *src, const WindowSpan *span, void **addr, Error *e) {
+   size_t got = 0;
+   unsigned char *buf = malloc((size_t)span->length);
+   if (!buf) {
+      error_set(e, ERR_READ, ENOMEM, NULL);
+      return false;
+   }
+   if (!source_read(src, buf, (size_t)span->length, span->start, &got, e)) {
+      free(buf);
+      return false;
+   }
+   if (got < span->length)     /* ended early: what follows reads as zeros */
+      memset(buf + got, 0, (size_t)span->length - got);
+   *addr = buf;
+   return true;
+}
+
 bool window_map(Window *w, Source *src, uint64_t requested, uint64_t window_size,
                 uint64_t granularity, PlatformMapMode mode, bool populate, Error *e) {
    window_unmap(w, src);
@@ -45,7 +65,9 @@ bool window_map(Window *w, Source *src, uint64_t requested, uint64_t window_size
       return false;
    }
    void *addr;
-   if (!source_map(src, span.start, (size_t)span.length, mode, populate, &addr, e))
+   if (source_can(src, SOURCE_CAN_MAP)
+       ? !source_map(src, span.start, (size_t)span.length, mode, populate, &addr, e)
+       : !read_window(src, &span, &addr, e))
       return false;
    w->span = span;
    w->mode = mode;
@@ -54,7 +76,9 @@ bool window_map(Window *w, Source *src, uint64_t requested, uint64_t window_size
 }
 
 void window_unmap(Window *w, Source *src) {
-   if (w->addr)
+   if (w->addr && source_can(src, SOURCE_CAN_MAP))
       source_unmap(src, w->addr, (size_t)w->span.length);
+   else
+      free(w->addr);
    memset(w, 0, sizeof *w);
 }

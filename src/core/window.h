@@ -40,7 +40,9 @@ typedef struct {
    unsigned char *addr;      /* NULL when nothing is mapped */
 } Window;
 
-/* Map the window holding REQUESTED from SRC (unmapping any previous one). */
+/* Map the window holding REQUESTED from SRC (unmapping any previous one).
+ * A kind that cannot map (no SOURCE_CAN_MAP) is read into a buffer the
+ * window owns instead; window_unmap() frees it. */
 bool window_map(Window *w, Source *src, uint64_t requested, uint64_t window_size,
                 uint64_t granularity, PlatformMapMode mode, bool populate, Error *e);
 

@@ -1,13 +1,14 @@
 /* names.h - where the named objects of the machine live, and who holds them.
  *
  * The platform walks its name spaces and its processes and hands what it
- * finds, raw, to a sink: the core (core/objects.h) interprets it.  On Linux:
+ * finds to a sink as the typed records of platform/procfs.h (it parses its
+ * own formats there): the core (core/objects.h) keeps the index, the flags
+ * and the names.  On Linux:
  *  - POSIX shared memory and semaphores are files in /dev/shm (a semaphore
  *    "/x" is the 32-byte file sem.x);
  *  - POSIX message queues are files in the mqueue file system, where it is
- *    mounted; reading one gives "QSIZE:n NOTIFY:n SIGNO:n NOTIFY_PID:n";
- *  - System V objects are the lines of /proc/sysvipc/{shm,sem,msg};
- *  - a process holds objects through /proc/PID/fd and /proc/PID/maps.
+ *    mounted;
+ *  - System V objects and what processes hold come from /proc.
  * The scanner reports its own process only when asked to. */
 #ifndef MAPSCOPE_PLATFORM_NAMES_H
 #define MAPSCOPE_PLATFORM_NAMES_H
@@ -17,12 +18,7 @@
 #include <stdint.h>
 
 #include "platform/files.h"
-
-typedef enum {
-   PLATFORM_SYSV_SHM,
-   PLATFORM_SYSV_SEM,
-   PLATFORM_SYSV_MSG
-} PlatformSysvKind;
+#include "platform/procfs.h"
 
 /* One entry of a name space directory. */
 typedef struct {
@@ -30,21 +26,22 @@ typedef struct {
    PlatformStat st;
    int64_t atime_sec;
    int64_t ctime_sec;
-   const char *info;       /* message queues: the text the file reads as */
+   bool mq_known;          /* message queues: MQ could be read */
+   PlatformMqInfo mq;
 } PlatformEntry;
 
 typedef struct {
    void *ctx;
    void (*shm_entry)(void *ctx, const PlatformEntry *e);
    void (*mq_entry)(void *ctx, const PlatformEntry *e);
-   /* One data line of /proc/sysvipc/KIND (the header line is not passed). */
-   void (*sysv_line)(void *ctx, PlatformSysvKind kind, const char *line);
+   /* One System V object. */
+   void (*sysv)(void *ctx, const PlatformSysvRecord *r);
    /* Called once per process before its descriptors and mappings. */
    void (*process)(void *ctx, int pid, const char *comm);
    /* A descriptor that refers to a file (not a socket, pipe or anon inode). */
-   void (*process_fd)(void *ctx, int pid, int fd, const PlatformStat *st, const char *target);
-   /* One line of the process's mapping list, without its newline. */
-   void (*process_map)(void *ctx, int pid, const char *line);
+   void (*process_fd)(void *ctx, int pid, const PlatformFdRecord *f);
+   /* One mapping of the process. */
+   void (*process_map)(void *ctx, int pid, const PlatformRegion *r);
    /* The process exists but could not be inspected; ERR says why. */
    void (*process_denied)(void *ctx, int pid, int err);
 } PlatformObjectsSink;
@@ -56,7 +53,7 @@ typedef struct {
    bool mq_mounted;             /* the mqueue file system is mounted somewhere */
    char mq_path[256];           /* where */
    uint64_t mq_dev;
-   bool sysv_present;           /* /proc/sysvipc could be read */
+   bool sysv_present;           /* the System V lists could be read */
 } PlatformObjectsInfo;
 
 enum {
@@ -70,7 +67,7 @@ enum {
 int platform_objects_scan(const PlatformObjectsSink *sink, unsigned what,
                           PlatformObjectsInfo *info);
 
-/* The device number that a mapping line's "MAJ:MIN" stands for. */
+/* The device number that "MAJ:MIN" stands for. */
 uint64_t platform_dev_make(unsigned major, unsigned minor);
 void platform_dev_split(uint64_t dev, unsigned *major, unsigned *minor);
 

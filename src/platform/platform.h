@@ -19,5 +19,7 @@
 #include "platform/terminal.h"
 #include "platform/names.h"
 #include "platform/scene.h"
+#include "platform/procfs.h"
+#include "platform/pseudo.h"
 
 #endif

@@ -24,12 +24,10 @@ int platform_shm_remove(const char *name);
 int platform_sem_create(const char *name, unsigned value, void **sem);
 int platform_sem_wait(void *sem);
 int platform_sem_post(void *sem);
-void platform_sem_close(void *sem);
 int platform_sem_remove(const char *name);
 
 /* A new POSIX message queue (ENOSYS where the system has none). */
 int platform_mq_create(const char *name, PlatformHandle *mqd);
-void platform_mq_close(PlatformHandle mqd);
 int platform_mq_remove(const char *name);
 
 /* A new System V segment of SIZE bytes under KEY, attached read-write. */

@@ -99,10 +99,6 @@ bool crt_utf8(void) {
    return utf8;
 }
 
-bool crt_has_color(void) {
-   return color;
-}
-
 int crt_attr(CrtStyle style) {
    return (unsigned)style < CRT_STYLE_COUNT ? attrs[style] : 0;
 }

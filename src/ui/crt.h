@@ -62,7 +62,6 @@ bool crt_click(int *y, int *x);
 void crt_set_click(int y, int x);
 
 bool crt_utf8(void);
-bool crt_has_color(void);
 int crt_attr(CrtStyle style);
 
 /* Wait up to TIMEOUT_MS for a key on the terminal or for one of the N (at

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #define KEYMAP_CTRL(c) ((c) & 0x1f)
+#define KEYMAP_ESC 27            /* the one name of the Esc key */
 
 /* The key code of a script's <NAME> ("PgDn", "C-d", "F1" ...), -1 if none. */
 int keymap_code(const char *name);

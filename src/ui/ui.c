@@ -13,6 +13,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +22,9 @@
 #define HISTORY 32
 
 struct Ui {
-   Session session;
    View *top;
+   char message[256];             /* the status line's own message, "" for none */
+   bool message_is_error;
    bool quit;
    bool prompting;
    char prompt[256];
@@ -41,21 +43,59 @@ struct Ui {
    Error failure;
 };
 
-Session *ui_session(Ui *ui) { return &ui->session; }
+Session *ui_session(Ui *ui) {
+   for (View *v = ui->top; v; v = v->below)
+      if (v->ops->session)
+         return v->ops->session(v);
+   return NULL;
+}
+
+/* The session of the top view, which reports in the status line. */
+static Session *top_session(Ui *ui) {
+   return ui->top && ui->top->ops->session ? ui->top->ops->session(ui->top) : NULL;
+}
+
+void ui_message(Ui *ui, bool is_error, const char *fmt, ...) {
+   char text[sizeof ui->message];
+   va_list ap;
+   va_start(ap, fmt);
+   vsnprintf(text, sizeof text, fmt, ap);
+   va_end(ap);
+   Session *s = top_session(ui);
+   if (s) {
+      session_message(s, is_error, "%s", text);
+      return;
+   }
+   memcpy(ui->message, text, sizeof text);
+   ui->message_is_error = is_error;
+}
+
+void ui_clear_message(Ui *ui) {
+   Session *s = top_session(ui);
+   if (s)
+      session_clear_message(s);
+   ui->message[0] = '\0';
+   ui->message_is_error = false;
+}
+
+static bool edits_pending(Ui *ui) {
+   Session *s = ui_session(ui);
+   return s && session_edit_pending(s);
+}
 unsigned ui_forced_cols(Ui *ui) { return ui->forced_cols; }
 unsigned ui_refresh_ms(Ui *ui) { return ui->refresh_ms; }
 /* With edits not flushed, quitting asks first (ask_quit_key answers). */
 void ui_request_quit(Ui *ui) {
-   if (!session_edit_pending(&ui->session)) {
+   if (!edits_pending(ui)) {
       ui->quit = true;
       return;
    }
    ui->asking_quit = true;
-   session_edit_ask_quit(&ui->session);
+   session_edit_ask_quit(ui_session(ui));
 }
 
 static void ask_quit_key(Ui *ui, int key) {
-   Session *s = &ui->session;
+   Session *s = ui_session(ui);
    ui->asking_quit = false;
    if (key == 'f' || key == 'F') {
       if (session_edit_flush(s, false))
@@ -82,33 +122,27 @@ void ui_pop(Ui *ui) {
    if (!v)
       return;
    ui->top = v->below;
+   if (v == ui->source_view)         /* back to the object list */
+      ui->source_view = NULL;
    if (v->ops->close)
       v->ops->close(v);
-   if (v == ui->source_view) {      /* back to the object list */
-      session_close(&ui->session);
-      ui->source_view = NULL;
-   }
 }
 
 bool ui_open_source(Ui *ui, const char *spec, Error *e) {
    SessionConfig cfg = ui->open_cfg;   /* -g, -W and -w reach these objects too */
    cfg.offset = NULL;
    cfg.magic = true;
-   if (ui->session.src) {
+   if (ui->source_view) {
       error_set(e, ERR_OPEN, EBUSY, NULL);
       return false;
    }
-   if (!session_open(&ui->session, spec, &cfg, e))
+   View *v = view_hex_open(ui, spec, &cfg, e);
+   if (!v)
       return false;
-   View *v = view_hex_new(ui);
-   if (!v) {
-      session_close(&ui->session);
-      error_set(e, ERR_OPEN, ENOMEM, NULL);
-      return false;
-   }
+   ui_clear_message(ui);               /* the list's message stays with the list */
    ui_push(ui, v);
    ui->source_view = v;
-   session_magic_start(&ui->session);   /* the type, while the screen is drawn */
+   session_magic_start(v->ops->session(v));   /* the type, while the screen is drawn */
    return true;
 }
 
@@ -123,12 +157,11 @@ static bool back_to_list(View *v) {
    Ui *ui = v->ui;
    if (v != ui->source_view || !v->below)
       return false;
-   if (session_edit_pending(&ui->session))
-      session_message(&ui->session, true, "%s",
-                      _("edits are pending: :flush or :discard them before going back"));
+   if (edits_pending(ui))
+      ui_message(ui, true, "%s", _("edits are pending: :flush or :discard them before going back"));
    else {
       ui_pop(ui);
-      session_clear_message(&ui->session);
+      ui_clear_message(ui);
    }
    return true;
 }
@@ -163,7 +196,7 @@ static void key_help(View *v) { ui_push(v->ui, view_help_new(v->ui, v)); }
 static void key_redraw(View *v) { (void)v; clearok(curscr, TRUE); }
 static void key_clear(View *v) {
    if (!back_to_list(v))
-      session_clear_message(ui_session(v->ui));
+      ui_clear_message(v->ui);
 }
 
 static const KeyBinding global_keys[] = {
@@ -173,7 +206,7 @@ static const KeyBinding global_keys[] = {
    { KEY_F(1), "F1", N_("help: this screen (? too, where ? is not a search)"), key_help },
    { '?', NULL, NULL, key_help },
    { KEYMAP_CTRL('l'), "C-l", N_("redraw the screen"), key_redraw },
-   { 27, "Esc", N_("clear the message, or back to the object list"), key_clear },
+   { KEYMAP_ESC, "Esc", N_("clear the message, or back to the object list"), key_clear },
 };
 
 const KeyBinding *ui_global_keys(size_t *count) {
@@ -205,21 +238,22 @@ const Command *ui_global_commands(size_t *count) {
    return global_commands;
 }
 
-/* Run one command line; the session's message says how it went. */
+/* Run one command line; the status line says how it went. */
 static void run_command(Ui *ui, const char *line) {
+   Session *s = ui_session(ui);
    CommandSet sets[] = {
       { ui->top->ops->commands, ui->top->ops->command_count, ui->top },
       { global_commands, sizeof global_commands / sizeof global_commands[0], ui },
-      { session_commands, ui->session.src ? session_command_count : 0, &ui->session },
+      { session_commands, s ? session_command_count : 0, s },
    };
-   session_clear_message(&ui->session);
+   ui_clear_message(ui);
    CommandStatus st = command_execute(sets, sizeof sets / sizeof sets[0], line);
    char name[64];
    const char *args;
    if (st == COMMAND_UNKNOWN && command_split(line, name, sizeof name, &args))
-      session_message(&ui->session, true, _("unknown command: %s (F1 lists the commands)"), name);
+      ui_message(ui, true, _("unknown command: %s (F1 lists the commands)"), name);
    else if (st == COMMAND_BAD_ARGS && command_split(line, name, sizeof name, &args))
-      session_message(&ui->session, true, _("%s: wrong arguments (F1 shows the usage)"), name);
+      ui_message(ui, true, _("%s: wrong arguments (F1 shows the usage)"), name);
 }
 
 /* ---- the prompt -------------------------------------------------------- */
@@ -251,7 +285,7 @@ static void prompt_key(Ui *ui, int key) {
       ui->prompting = false;
       remember(ui, line);
       run_command(ui, line);
-   } else if (key == 27 || key == KEYMAP_CTRL('g')) {
+   } else if (key == KEYMAP_ESC || key == KEYMAP_CTRL('g')) {
       ui->prompting = false;
    } else if (key == KEY_BACKSPACE || key == 127 || key == KEYMAP_CTRL('h')) {
       if (ui->prompt_len == 0)
@@ -297,19 +331,6 @@ static void handle_key(Ui *ui, int key) {
 #define MIN_COLS 16
 #define MIN_ROWS 4
 
-/* A terminal too small for anything: a short message, word by word. */
-static void draw_too_small(void) {
-   char size[32];
-   snprintf(size, sizeof size, "%dx%d", COLS, LINES);
-   const char *words[] = { _("terminal"), _("too small"), size };
-   int n = 3, y = LINES > n ? (LINES - n) / 2 : 0;
-   for (int i = 0; i < n && y + i < LINES; i++) {
-      int len = (int)strlen(words[i]);
-      int x = COLS > len ? (COLS - len) / 2 : 0;
-      mvaddnstr(y + i, x, words[i], COLS - x);
-   }
-}
-
 static void draw_status(Ui *ui) {
    int y = LINES - 1;
    move(y, 0);
@@ -327,11 +348,12 @@ static void draw_status(Ui *ui) {
       attrset(crt_attr(CRT_STATUS));
       mvaddstr(y, COLS - rlen, right);
    }
-   Session *s = &ui->session;
-   if (s->message[0]) {
-      attrset(crt_attr(s->message_is_error ? CRT_ERROR : CRT_NORMAL));
+   Session *s = top_session(ui);
+   const char *msg = s ? s->message : ui->message;
+   if (msg[0]) {
+      attrset(crt_attr((s ? s->message_is_error : ui->message_is_error) ? CRT_ERROR : CRT_NORMAL));
       int room = COLS - rlen - 1;
-      mvaddnstr(y, 0, s->message, room > 0 ? room : COLS);
+      mvaddnstr(y, 0, msg, room > 0 ? room : COLS);
    }
    attrset(A_NORMAL);
 }
@@ -340,7 +362,7 @@ static void draw(Ui *ui) {
    erase();
    curs_set(0);
    if (COLS < MIN_COLS || LINES < MIN_ROWS) {
-      draw_too_small();
+      view_draw_too_small(LINES, COLS);
    } else {
       ui->top->ops->draw(ui->top, LINES - 1, COLS);
       draw_status(ui);
@@ -366,13 +388,12 @@ static void script_keys(Ui *ui, const char *text) {
          key = CRT_KEY_CLICK;
       }
       if (key < 0) {
-         session_message(&ui->session, true, _("script line %u: unknown key <%s>"),
-                         ui->script.line_no, name);
+         ui_message(ui, true, _("script line %u: unknown key <%s>"), ui->script.line_no, name);
          continue;
       }
       handle_key(ui, key == '\n' ? '\r' : key);
-      if (ui->session.src)
-         session_check_size(&ui->session);
+      if (ui_session(ui))
+         session_check_size(ui_session(ui));
       draw(ui);
    }
 }
@@ -385,8 +406,7 @@ static void script_sync(Ui *ui, const char *path) {
       fclose(f);
    }
    else
-      session_message(&ui->session, true, _("script line %u: cannot create %s"),
-                      ui->script.line_no, path);
+      ui_message(ui, true, _("script line %u: cannot create %s"), ui->script.line_no, path);
 }
 
 /* Carry out the next buffered script line; false when none is buffered. */
@@ -397,8 +417,7 @@ static bool script_step(Ui *ui) {
    case SCRIPT_COMMAND: run_command(ui, text); draw(ui); return true;
    case SCRIPT_SYNC:    script_sync(ui, text); return true;
    case SCRIPT_BAD:
-      session_message(&ui->session, true, _("script line %u: unknown directive %s"),
-                      ui->script.line_no, text);
+      ui_message(ui, true, _("script line %u: unknown directive %s"), ui->script.line_no, text);
       return true;
    case SCRIPT_END:
       script_close(&ui->script);
@@ -412,8 +431,13 @@ static bool script_step(Ui *ui) {
 
 /* ---- the loop ----------------------------------------------------------- */
 
+static int magic_fd(Ui *ui) {
+   Session *s = ui_session(ui);
+   return s ? session_magic_fd(s) : -1;
+}
+
 static void wait_and_handle(Ui *ui) {
-   int fds[2] = { ui->scripting ? ui->script.fd : -1, session_magic_fd(&ui->session) };
+   int fds[2] = { ui->scripting ? ui->script.fd : -1, magic_fd(ui) };
    bool ready[2];
    int timeout = SIZE_CHECK_MS;
    int due = ui->top->ops->timer ? ui->top->ops->timer(ui->top) : -1;
@@ -422,19 +446,19 @@ static void wait_and_handle(Ui *ui) {
    int key = crt_wait(timeout, fds, 2, ready);
    bool script_ready = ready[0];
    if (ready[1]) {
-      session_magic_collect(&ui->session, SIZE_CHECK_MS);
+      session_magic_collect(ui_session(ui), SIZE_CHECK_MS);
       ui->dirty = true;
    }
    if (script_ready) {
       Error e;
       if (!script_fill(&ui->script, &e))
-         session_message(&ui->session, true, _("script: %s"), _(error_message(e.code)));
+         ui_message(ui, true, _("script: %s"), _(error_message(e.code)));
    }
    if (key != CRT_KEY_NONE) {
       handle_key(ui, key);
       ui->dirty = true;
    }
-   if ((ui->session.src && session_check_size(&ui->session)) || key != CRT_KEY_NONE
+   if ((ui_session(ui) && session_check_size(ui_session(ui))) || key != CRT_KEY_NONE
        || script_ready)
       ui->dirty = true;
    for (View *v = ui->top; v; v = v->below)
@@ -447,7 +471,7 @@ static void wait_and_handle(Ui *ui) {
 static void loop(Ui *ui) {
    ui->dirty = true;
    while (!ui->quit && ui->top) {
-      if (crt_quit_interrupted() && session_edit_pending(&ui->session)) {
+      if (crt_quit_interrupted() && edits_pending(ui)) {
          crt_quit_clear();            /* Ctrl-C asks too */
          if (ui->asking_quit)
             ask_quit_key(ui, 's');
@@ -463,11 +487,12 @@ static void loop(Ui *ui) {
       }
       if (ui->dirty) {
          draw(ui);
-         session_magic_start(&ui->session);   /* after the first screen */
+         if (ui_session(ui))
+            session_magic_start(ui_session(ui));   /* after the first screen */
       }
       /* Scripts see finished screens: the type is known before they go on. */
-      if (ui->scripting && session_magic_fd(&ui->session) >= 0) {
-         session_magic_collect(&ui->session, INSPECT_TIMEOUT_MS);
+      if (ui->scripting && magic_fd(ui) >= 0) {
+         session_magic_collect(ui_session(ui), INSPECT_TIMEOUT_MS);
          ui->dirty = true;
          continue;
       }
@@ -491,7 +516,8 @@ static int start_script(Ui *ui, const Options *o) {
 static void run_startup_commands(Ui *ui, const Options *o) {
    for (unsigned i = 0; i < o->command_count && !ui->quit; i++) {
       run_command(ui, o->commands[i]);
-      if (ui->session.message_is_error)
+      Session *s = top_session(ui);
+      if (s ? s->message_is_error : ui->message_is_error)
          break;
    }
 }
@@ -504,27 +530,26 @@ static CrtColorMode color_mode(const Options *o) {
    }
 }
 
-/* The first view: the hex view of O->source, or the object list. */
-static View *first_view(Ui *ui, const Options *o, const ObjTableScope *objects) {
-   return o->source ? view_hex_new(ui) : view_objects_new(ui, objects, o->kinds);
-}
-
 static int run(const Options *o, const ObjTableScope *objects) {
    static Ui ui;
    SessionConfig cfg = { o->granularity, o->window_size, o->offset, true, o->write };
    Error e;
    ui.open_cfg = cfg;
-   if (o->source && !session_open(&ui.session, o->source, &cfg, &e))
-      return diag_error(o->source, &e);
    ui.forced_cols = o->cols;
    ui.refresh_ms = o->refresh_ms;
+   /* The first view: the hex view of O->source (opened before the terminal
+    * starts, so a bad source is a plain message), or the object list. */
+   View *first = NULL;
+   if (o->source && !(first = view_hex_open(&ui, o->source, &cfg, &e)))
+      return diag_error(o->source, &e);
    int status = start_script(&ui, o);
    if (status < 0 && !crt_start(color_mode(o))) {
       error_set(&e, ERR_TERMINAL, 0, "%s", _("standard input and output must be a terminal"));
       status = diag_error(NULL, &e);
    }
    if (status < 0) {
-      ui_push(&ui, first_view(&ui, o, objects));
+      ui_push(&ui, first ? first : view_objects_new(&ui, objects, o->kinds));
+      first = NULL;
       run_startup_commands(&ui, o);
       loop(&ui);
       while (ui.top)
@@ -534,7 +559,8 @@ static int run(const Options *o, const ObjTableScope *objects) {
    }
    if (ui.scripting)
       script_close(&ui.script);
-   session_close(&ui.session);
+   if (first)
+      first->ops->close(first);
    return status;
 }
 

@@ -53,6 +53,9 @@ typedef struct ViewOps {
     * view re-reads shared memory), -1 for never: the wait for a key ends
     * then, so intervals shorter than the tick work.  May be NULL. */
    int (*timer)(View *v);
+   /* The session the view holds (the hex view holds one each), or NULL
+    * when it holds none.  May be NULL. */
+   Session *(*session)(View *v);
 } ViewOps;
 
 struct View {
@@ -62,8 +65,21 @@ struct View {
    void *state;                   /* the view's own data */
 };
 
+/* A view and its zeroed state of STATE_SIZE bytes, for OPS; NULL when
+ * memory runs out.  view_free() frees both (close hooks call it last). */
+View *view_new(Ui *ui, const ViewOps *ops, size_t state_size);
+void view_free(View *v);
+/* Say "terminal too small" in rows [0, ROWS) of COLS columns: the one way
+ * every view and the screen say it. */
+void view_draw_too_small(int rows, int cols);
+
 /* ---- what the screen offers its views (ui.c) ---- */
+/* The session of the topmost view that holds one; NULL when none does. */
 Session *ui_session(Ui *ui);
+/* The status line's message: the session's of the top view when it holds
+ * one (its commands report there), else the screen's own. */
+void ui_message(Ui *ui, bool is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_clear_message(Ui *ui);
 void ui_push(Ui *ui, View *v);
 void ui_pop(Ui *ui);               /* closes the top view */
 void ui_request_quit(Ui *ui);
@@ -81,8 +97,9 @@ bool ui_open_source(Ui *ui, const char *spec, Error *e);
 /* End the screen; ui_main_objects() reports E once the terminal is back. */
 void ui_fail(Ui *ui, const Error *e);
 
-/* The views. */
-View *view_hex_new(Ui *ui);
+/* The views.  view_hex_open() opens SPEC with CFG in a session of the
+ * view's own (no terminal needed: errors come before the screen starts). */
+View *view_hex_open(Ui *ui, const char *spec, const SessionConfig *cfg, Error *e);
 View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds);
 /* Who holds O, kept up to date from TABLE (the list's, which outlives it). */
 View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ui/crt.h"
+#include "ui/keymap.h"
 #include "ui/view.h"
 #include "app/objfmt.h"
 #include "app/objtable.h"
@@ -111,11 +112,11 @@ static void k_open(View *v) {
       return;
    const Holder *h = &st->h[st->cursor];
    if (ui_open_source(v->ui, h->spec, &e)) {
-      session_message(ui_session(v->ui), false, _("%s (q or Esc: back)"), st->name);
+      ui_message(v->ui, false, _("%s (q or Esc: back)"), st->name);
       return;
    }
    const char *reason = e.detail[0] ? e.detail : e.sys_errno ? strerror(e.sys_errno) : "";
-   session_message(ui_session(v->ui), true, _("cannot open %s through %s: %s%s%s%s"), st->name,
+   ui_message(v->ui, true, _("cannot open %s through %s: %s%s%s%s"), st->name,
                    h->spec, _(error_message(e.code)), reason[0] ? " (" : "", reason,
                    reason[0] ? ")" : "");
 }
@@ -130,7 +131,7 @@ static bool att_key(View *v, int key) {
 
 static const KeyBinding att_keys[] = {
    { 'q', "q", N_("back to the object list"), k_back },
-   { 27, NULL, NULL, k_back },
+   { KEYMAP_ESC, NULL, NULL, k_back },
    { 'j', "j", N_("next holder"), k_down },
    { KEY_DOWN, NULL, NULL, k_down },
    { 'k', "k", N_("previous holder"), k_up },
@@ -151,8 +152,7 @@ static void att_close(View *v) {
    AttState *st = state(v);
    free_holders(st);
    free(st->name);
-   free(st);
-   free(v);
+   view_free(v);
 }
 
 /* The holders of O in place of the old ones; the cursor stays on the
@@ -207,11 +207,12 @@ static const ViewOps att_ops = {
 };
 
 View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o) {
-   View *v = calloc(1, sizeof *v);
-   AttState *st = calloc(1, sizeof *st);
-   if (!v || !st || !copy_holders(st, o)) {
-      free(v);
-      free(st);
+   View *v = view_new(ui, &att_ops, sizeof(AttState));
+   if (!v)
+      return NULL;
+   AttState *st = state(v);
+   if (!copy_holders(st, o)) {
+      view_free(v);
       return NULL;
    }
    st->name = objfmt_display_name(o);
@@ -219,8 +220,5 @@ View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o) {
    st->table = table;
    st->generation = table->generation;
    objtable_key(o, &st->key);
-   v->ops = &att_ops;
-   v->ui = ui;
-   v->state = st;
    return v;
 }

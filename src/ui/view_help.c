@@ -80,7 +80,7 @@ static void build(HelpState *h, const View *about) {
    add_commands(h, about->ops->commands, about->ops->command_count);
    const Command *gc = ui_global_commands(&n);
    add_commands(h, gc, n);
-   if (!ui_session(about->ui)->src)
+   if (!ui_session(about->ui))
       return;                     /* the object list: no object open, no bytes */
    add_commands(h, session_commands, session_command_count);
    add_line(h, false, "%s", "");
@@ -125,7 +125,7 @@ static void k_pgup(View *v) { scroll_by(v, -(state(v)->rows > 1 ? state(v)->rows
 
 static const KeyBinding help_keys[] = {
    { 'q', "q", N_("close help"), k_close },
-   { 27, NULL, NULL, k_close },
+   { KEYMAP_ESC, NULL, NULL, k_close },
    { '?', NULL, NULL, k_close },
    { KEY_F(1), NULL, NULL, k_close },
    { 'j', "j", N_("scroll down"), k_down },
@@ -142,8 +142,7 @@ static void help_close(View *v) {
    HelpState *h = state(v);
    for (int i = 0; i < h->count; i++)
       free(h->lines[i]);
-   free(h);
-   free(v);
+   view_free(v);
 }
 
 static const ViewOps help_ops = {
@@ -156,17 +155,11 @@ static const ViewOps help_ops = {
 };
 
 View *view_help_new(Ui *ui, const View *about) {
-   View *v = calloc(1, sizeof *v);
-   HelpState *h = calloc(1, sizeof *h);
-   if (!v || !h) {
-      free(v);
-      free(h);
+   View *v = view_new(ui, &help_ops, sizeof(HelpState));
+   if (!v)
       return NULL;
-   }
+   HelpState *h = state(v);
    h->rows = 1;
-   v->ops = &help_ops;
-   v->ui = ui;
-   v->state = h;
    build(h, about);
    return v;
 }

@@ -11,6 +11,7 @@
 #include "core/mapinfo.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,7 +167,12 @@ static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
    hexrow_offset(a, start, digits);
    hexrow_offset(b, start + len, digits);
    snprintf(f[0], sizeof f[0], "%s", view_hex_state(v)->source);
-   snprintf(f[1], sizeof f[1], _("%s (%llu bytes)"), human, (ull)s->src->size);
+   if (s->src->size_partial)
+      snprintf(f[1], sizeof f[1], _("size unknown (%s read so far)"), human);
+   else if (!source_can(s->src, SOURCE_CAN_MAP))
+      snprintf(f[1], sizeof f[1], _("%s (%llu bytes, read to its end)"), human, (ull)s->src->size);
+   else
+      snprintf(f[1], sizeof f[1], _("%s (%llu bytes)"), human, (ull)s->src->size);
    snprintf(f[2], sizeof f[2], _("window [0x%s, 0x%s)"), a, b);
    snprintf(f[3], sizeof f[3], _("granularity %s, window %s"), gran, win);
    int n = 4;
@@ -286,10 +292,10 @@ static void draw_pane(View *v, int y, int cols) {
       mvaddnstr(y + 1, 0, _("nothing is mapped"), cols);
       return;
    }
-   mapinfo_mmap_call(line, sizeof line, &s->win, s->src->fd);
+   char twin[256];
+   mapinfo_source_call(line, sizeof line, twin, sizeof twin, s->src, &s->win);
    mvaddnstr(y + 1, 0, line, cols);
-   mapinfo_mapview_call(line, sizeof line, &s->win);
-   mvaddnstr(y + 2, 0, line, cols);
+   mvaddnstr(y + 2, 0, twin, cols);
    y += view_hex_edit_calls(v, y + 3, cols, true);
    char gran[32];
    hexrow_human_size(gran, sizeof gran, s->granularity);
@@ -348,12 +354,6 @@ static bool ensure_buffer(HexState *h, size_t need) {
    return true;
 }
 
-static void draw_small(int rows, int cols) {
-   const char *msg = _("terminal too small");
-   int len = (int)strlen(msg);
-   mvaddnstr(rows / 2, cols > len ? (cols - len) / 2 : 0, msg, cols);
-}
-
 static void hex_draw(View *v, int rows, int cols) {
    Session *s = view_hex_session(v);
    HexrowLayout L;
@@ -369,7 +369,7 @@ static void hex_draw(View *v, int rows, int cols) {
                || hexrow_layout((unsigned)cols, 0, s->src->size, &L);
    view_hex_state(v)->laid_out = data >= 1 && fits;
    if (!view_hex_state(v)->laid_out) {
-      draw_small(rows, cols);
+      view_draw_too_small(rows, cols);
       return;
    }
    view_hex_state(v)->first_row = title;
@@ -404,10 +404,14 @@ static void hex_status(View *v, char *out, size_t outsz) {
 static void hex_close(View *v) {
    view_hex_search_free(v);
    view_hex_live_free(v);
+   session_close(view_hex_session(v));
    free(view_hex_state(v)->buf);
    free(view_hex_state(v)->source);
-   free(view_hex_state(v));
-   free(v);
+   view_free(v);
+}
+
+static Session *hex_session(View *v) {
+   return view_hex_session(v);
 }
 
 static const ViewOps hex_ops = {
@@ -423,20 +427,21 @@ static const ViewOps hex_ops = {
    .command_count = sizeof hex_commands / sizeof hex_commands[0],
    .intercept = view_hex_edit_intercept,
    .timer = view_hex_live_timer,
+   .session = hex_session,
 };
 
-View *view_hex_new(Ui *ui) {
-   View *v = calloc(1, sizeof *v);
-   HexState *h = calloc(1, sizeof *h);
-   if (!v || !h) {
-      free(v);
-      free(h);
+View *view_hex_open(Ui *ui, const char *spec, const SessionConfig *cfg, Error *e) {
+   View *v = view_new(ui, &hex_ops, sizeof(HexState));
+   if (!v) {
+      error_set(e, ERR_OPEN, ENOMEM, NULL);
       return NULL;
    }
-   h->source = escape_dup(ui_session(ui)->src->spec);
-   v->ops = &hex_ops;
-   v->ui = ui;
-   v->state = h;
+   HexState *h = view_hex_state(v);
+   if (!session_open(&h->session, spec, cfg, e)) {
+      view_free(v);
+      return NULL;
+   }
+   h->source = escape_dup(spec);
    view_hex_live_init(v, ui_refresh_ms(ui));
    return v;
 }

@@ -35,11 +35,12 @@ typedef struct {
    bool laid_out;
    int first_row, data_rows;
    HexrowLayout layout;
+   Session session;           /* the object this view shows */
 } HexState;
 
 /* Every view_hex*.c reaches the view's state and its session this way. */
 static inline HexState *view_hex_state(View *v) { return v->state; }
-static inline Session *view_hex_session(View *v) { return ui_session(v->ui); }
+static inline Session *view_hex_session(View *v) { return &view_hex_state(v)->session; }
 
 /* ---- editing (view_hex_edit.c) ---- */
 

@@ -58,7 +58,7 @@ bool view_hex_edit_intercept(View *v, int key) {
    HexState *h = view_hex_state(v);
    if (!h->editing)
       return false;
-   if (key == 27) {
+   if (key == KEYMAP_ESC) {
       h->editing = false;
       h->low_nibble = false;
       return true;
@@ -198,11 +198,11 @@ int view_hex_edit_calls(View *v, int y, int cols, bool draw) {
       Window w = { span, PLATFORM_MAP_PRIVATE, (unsigned char *)addr };
       char call[320], line[400];
       attrset(crt_attr(CRT_EDITED));
-      mapinfo_mmap_call(call, sizeof call, &w, s->src->fd);
+      char twin[256];
+      mapinfo_source_call(call, sizeof call, twin, sizeof twin, s->src, &w);
       snprintf(line, sizeof line, _("edits: %s"), call);
       mvaddnstr(y, 0, line, cols);
-      mapinfo_mapview_call(call, sizeof call, &w);
-      snprintf(line, sizeof line, _("edits: %s"), call);
+      snprintf(line, sizeof line, _("edits: %s"), twin);
       mvaddnstr(y + 1, 0, line, cols);
       attrset(A_NORMAL);
    }

@@ -65,7 +65,7 @@ static bool on_cancel(void *ctx) {
       crt_quit_clear();
       return true;
    }
-   return key == 27 || key == KEYMAP_CTRL('c') || key == KEYMAP_CTRL('g');
+   return key == KEYMAP_ESC || key == KEYMAP_CTRL('c') || key == KEYMAP_CTRL('g');
 }
 
 static Finder *finder(View *v) {

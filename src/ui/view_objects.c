@@ -40,7 +40,6 @@ typedef struct {
 } ObjState;
 
 static ObjState *state(View *v) { return v->state; }
-static Session *messages(View *v) { return ui_session(v->ui); }
 
 static const Obj *current(View *v) {
    return objtable_row(&state(v)->t, state(v)->cursor);
@@ -68,7 +67,7 @@ static void rescan(View *v) {
    Error e;
    bool ok = objtable_scan(&st->t, &e);
    if (!ok && !st->scan_failed)
-      session_message(messages(v), true, _("cannot list the named objects: %s"),
+      ui_message(v->ui, true, _("cannot list the named objects: %s"),
                       _(error_message(e.code)));
    st->scan_failed = !ok;
    size_t at = objtable_find(&st->t, &key);
@@ -377,14 +376,14 @@ static void k_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
 static void k_refresh(View *v) {
    rescan(v);
    if (!state(v)->scan_failed)
-      session_message(messages(v), false, ngettext("refreshed: %zu object", "refreshed: %zu objects",
+      ui_message(v->ui, false, ngettext("refreshed: %zu object", "refreshed: %zu objects",
                                                    state(v)->t.count), state(v)->t.count);
 }
 
 static void k_pause(View *v) {
    ObjState *st = state(v);
    st->paused = !st->paused;
-   session_message(messages(v), false, "%s", st->paused ? _("live refresh paused (p resumes)")
+   ui_message(v->ui, false, "%s", st->paused ? _("live refresh paused (p resumes)")
                                                          : _("live refresh resumed"));
    if (!st->paused)
       rescan(v);
@@ -404,7 +403,7 @@ static void k_reverse(View *v) {
 static void k_attachers(View *v) {
    const Obj *o = current(v);
    if (!o)
-      session_message(messages(v), true, "%s", _("no object is selected"));
+      ui_message(v->ui, true, "%s", _("no object is selected"));
    else
       ui_push(v->ui, view_attachers_new(v->ui, &state(v)->t, o));
 }
@@ -414,7 +413,7 @@ static void open_failed(View *v, const char *name, const char *spec, const Error
    char esc[OBJTABLE_SPEC_MAX * 4];
    escape_into(esc, sizeof esc, spec);
    const char *reason = e->detail[0] ? e->detail : e->sys_errno ? strerror(e->sys_errno) : "";
-   session_message(messages(v), true, _("cannot open %s through %s: %s%s%s%s"), name, esc,
+   ui_message(v->ui, true, _("cannot open %s through %s: %s%s%s%s"), name, esc,
                    _(error_message(e->code)), reason[0] ? " (" : "", reason,
                    reason[0] ? ")" : "");
 }
@@ -422,7 +421,7 @@ static void open_failed(View *v, const char *name, const char *spec, const Error
 static void k_open(View *v) {
    const Obj *o = current(v);
    if (!o) {
-      session_message(messages(v), true, "%s", _("no object is selected"));
+      ui_message(v->ui, true, "%s", _("no object is selected"));
       return;
    }
    char specs[OPEN_TRIES][OBJTABLE_SPEC_MAX];
@@ -439,11 +438,11 @@ static void k_open(View *v) {
          first = e;
    }
    if (n == 0)
-      session_message(messages(v), true, _("cannot open it: %s"), _(why));
+      ui_message(v->ui, true, _("cannot open it: %s"), _(why));
    else if (i == n)
       open_failed(v, name, specs[0], &first);
    else
-      session_message(messages(v), false, _("%s (q or Esc: back to the list)"), name);
+      ui_message(v->ui, false, _("%s (q or Esc: back to the list)"), name);
    free(name);
 }
 
@@ -495,7 +494,7 @@ static CommandStatus cmd_kind(void *ctx, const char *args) {
    const char *bad;
    size_t bad_len;
    if (!objects_kind_parse(args, &mask, &bad, &bad_len)) {
-      session_message(messages(v), true, _("kind %.*s: unknown (one of shm, sem, mq, sysv-shm, "
+      ui_message(v->ui, true, _("kind %.*s: unknown (one of shm, sem, mq, sysv-shm, "
                                            "sysv-sem, sysv-msg, sysv, memfd)"),
                       (int)(bad_len < 64 ? bad_len : 64), bad);
       return COMMAND_FAILED;
@@ -520,7 +519,7 @@ static CommandStatus cmd_sort(void *ctx, const char *args) {
    if (!*args)
       return COMMAND_BAD_ARGS;
    if (!objtable_column_parse(args, &c)) {
-      session_message(messages(v), true, _("sort %s: no such column (kind, name, size, owner, "
+      ui_message(v->ui, true, _("sort %s: no such column (kind, name, size, owner, "
                                            "mode, processes, flags)"), args);
       return COMMAND_FAILED;
    }
@@ -547,7 +546,7 @@ static CommandStatus cmd_live(void *ctx, const char *args) {
       st->live_ms = (unsigned)s * 1000;
       st->paused = false;
    } else {
-      session_message(messages(v), true, _("live %s: give seconds from 1 to 3600, on or off"),
+      ui_message(v->ui, true, _("live %s: give seconds from 1 to 3600, on or off"),
                       args);
       return COMMAND_FAILED;
    }
@@ -591,7 +590,7 @@ static bool objects_tick(View *v) {
       ui_fail(v->ui, &e);
       return true;
    }
-   if (st->paused || ui_session(v->ui)->src || platform_clock_ms() < st->next_scan)
+   if (st->paused || ui_session(v->ui) || platform_clock_ms() < st->next_scan)
       return false;
    rescan(v);
    return true;
@@ -599,8 +598,7 @@ static bool objects_tick(View *v) {
 
 static void objects_close(View *v) {
    objtable_free(&state(v)->t);
-   free(v->state);
-   free(v);
+   view_free(v);
 }
 
 static const ViewOps objects_ops = {
@@ -617,13 +615,10 @@ static const ViewOps objects_ops = {
 };
 
 View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds) {
-   View *v = calloc(1, sizeof *v);
-   ObjState *st = calloc(1, sizeof *st);
-   if (!v || !st) {
-      free(v);
-      free(st);
+   View *v = view_new(ui, &objects_ops, sizeof(ObjState));
+   if (!v)
       return NULL;
-   }
+   ObjState *st = state(v);
    objtable_init(&st->t);
    if (cfg)
       st->cfg = *cfg;
@@ -632,9 +627,6 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds) {
    st->t.pick = st->cfg.pick;
    st->t.pick_ctx = st->cfg.ctx;
    st->live_ms = LIVE_MS_DEFAULT;
-   v->ops = &objects_ops;
-   v->ui = ui;
-   v->state = st;
    rescan(v);
    return v;
 }

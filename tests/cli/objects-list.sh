@@ -10,6 +10,24 @@ holder_start "$p" "0x5e$(printf '%06x' $(( $$ & 0xffffff )))"
 mqueue_setup
 hp=$(holder_get pid)
 
+# A shm object named with a newline, unlinked while it stays mapped: the
+# kernel prints the name in /proc/PID/maps with the newline as \012.
+mkfifo "$tmp/nl.in"
+python3 -c '
+import mmap, os, sys
+path = "/dev/shm/" + sys.argv[1] + "-nl\nx"
+fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+os.ftruncate(fd, 4096)
+m = mmap.mmap(fd, 4096)
+os.unlink(path)
+os.close(fd)
+print("ready", flush=True)
+sys.stdin.read()
+' "$p" <"$tmp/nl.in" >"$tmp/nl.out" 2>"$tmp/nl.err" &
+nl_pid=$!
+exec 8>"$tmp/nl.in"
+on_exit "exec 8>&-; kill $nl_pid 2>/dev/null; wait $nl_pid 2>/dev/null"
+await_line "$tmp/nl.out" '^ready$' "$nl_pid" "$tmp/nl.err" "the newline holder did not get ready"
 run_list --list --json
 is "--list --json exits 0" "$rc" 0
 printf '%s\n' "$out" >"$tmp/list.json"
@@ -57,6 +75,11 @@ is "mapped past its end: size-mismatch" \
 is "unlinked but mapped: removed" \
    "$(jq_py "$tmp/list.json" "(one('shm', '$p-gone')['removed'], one('shm', '$p-gone')['flags'], pids(one('shm', '$p-gone')))")" \
    "(True, ['removed'], [$hp])"
+# The kernel prints a newline in a mapped file's name as \012: decoded,
+# the name is the object's own, escaped once for output.
+is "unlinked, named with a newline: the name decoded, then escaped" \
+   "$(jq_py "$tmp/list.json" "(one('shm', '$p-nl\\\\nx')['name'], one('shm', '$p-nl\\\\nx')['removed'])")" \
+   "('$p-nl\\\\nx', True)"
 is "memfd: found, sized, held by its descriptor" \
    "$(jq_py "$tmp/list.json" "(one('memfd', '$p-memfd')['size'], [a['fd'] for a in one('memfd', '$p-memfd')['attachers'] if 'fd' in a])")" \
    "(3000, [$(holder_get memfd_fd)])"

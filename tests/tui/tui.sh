@@ -108,7 +108,15 @@ tui_send() {
    done
    tui_n=$((tui_n + 1))
    printf '@sync %s\n' "$tmp/sync.$tui_n" >&3
-   tui_wait_file "$tmp/sync.$tui_n" || echo "# mapscope did not reach sync point $tui_n"
+   tui_wait_file "$tmp/sync.$tui_n" || tui_fail "mapscope reached sync point $tui_n"
+}
+
+# A step of the harness that did not happen: a failed test, not a comment.
+tui_fail() {
+   tap_n=$((tap_n + 1))
+   echo "not ok $tap_n - $1"
+   tail -n 5 "$tmp/stderr" 2>/dev/null | sed 's/^/# /'
+   tap_failed=$((tap_failed + 1))
 }
 
 # tmux resizes the pane a little later: sync until mapscope has seen it.
@@ -119,7 +127,7 @@ tui_resize() {
       tui_send
       [ "$(cat "$tmp/sync.$tui_n" 2>/dev/null)" = "${1}x${2}" ] && break
       w=$((w + 1))
-      [ $w -gt 100 ] && { echo "# mapscope never saw ${1}x${2}"; break; }
+      [ $w -gt 100 ] && { tui_fail "mapscope saw the new size ${1}x${2}"; break; }
       sleep 0.1
    done
 }

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static char dir[] = "/tmp/mapscope-dump.XXXXXX";
+static char dir[1024];
 
 static char *path_of(const char *name) {
-   static char buf[256];
+   static char buf[1100];
    snprintf(buf, sizeof buf, "%s/%s", dir, name);
    return buf;
 }
@@ -178,7 +178,7 @@ static void test_errors(Source *src) {
 
 int main(void) {
    plan_lazy();
-   if (!mkdtemp(dir))
+   if (!tap_scratch(dir, sizeof dir, "dump") || !mkdtemp(dir))
       return 99;
    unsigned char buf[1024];
    size_t len = fill_pattern(buf);

@@ -13,7 +13,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-static char dir[] = "/tmp/mapscope-edits.XXXXXX";
+static char dir[1024];
 static char path[4096], jdir[4096];
 static size_t page;
 
@@ -298,7 +298,7 @@ static void test_owner(void) {
 int main(void) {
    plan_lazy();
    page = platform_page_size();
-   if (!mkdtemp(dir))
+   if (!tap_scratch(dir, sizeof dir, "edits") || !mkdtemp(dir))
       return 1;
    snprintf(path, sizeof path, "%s/data", dir);
    snprintf(jdir, sizeof jdir, "%s/state/mapscope", dir);
@@ -308,7 +308,7 @@ int main(void) {
    test_pagemap();
    test_flush();
    test_owner();
-   char cmd[8192];
+   char cmd[1100];
    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
    if (system(cmd) != 0)
       diag("could not remove %s", dir);

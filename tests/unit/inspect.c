@@ -58,8 +58,8 @@ static void test_magic(void) {
    char out[160];
    static const unsigned char elf[64] = { 0x7f, 'E', 'L', 'F', 2, 1, 1, 0 };
    ok(inspect_magic_buffer(elf, sizeof elf, out, sizeof out) && strstr(out, "ELF"), "ELF: %s", out);
-   char path[] = "/tmp/mapscope-inspect.XXXXXX";
-   int fd = mkstemp(path);
+   char path[1024];
+   int fd = tap_scratch(path, sizeof path, "inspect") ? mkstemp(path) : -1;
    const char text[] = "just some words\nin a text file\n";
    ok(fd >= 0 && write(fd, text, sizeof text - 1) == (ssize_t)(sizeof text - 1), "text file");
    close(fd);

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char dir[] = "/tmp/mapscope-journal.XXXXXX";
+static char dir[1024];
 static char path[4096], jdir[4096];
 
 static void put(const char *bytes, size_t len, off_t at) {
@@ -150,7 +150,7 @@ static void test_exists(void) {
 
 int main(void) {
    plan_lazy();
-   if (!mkdtemp(dir))
+   if (!tap_scratch(dir, sizeof dir, "journal") || !mkdtemp(dir))
       return 1;
    snprintf(path, sizeof path, "%s/data", dir);
    snprintf(jdir, sizeof jdir, "%s/state/deep/mapscope", dir);
@@ -164,7 +164,7 @@ int main(void) {
    test_torn(2, "empty journal");
    test_stale();
    test_exists();
-   char cmd[8192];
+   char cmd[1100];
    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
    if (system(cmd) != 0)
       diag("could not remove %s", dir);

@@ -8,8 +8,7 @@
 #include <unistd.h>
 
 static const char *write_temp(const char *text, char *path) {
-   strcpy(path, "/tmp/mapscope-script.XXXXXX");
-   int fd = mkstemp(path);
+   int fd = tap_scratch(path, 1024, "script") ? mkstemp(path) : -1;
    if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
       return NULL;
    close(fd);
@@ -17,7 +16,7 @@ static const char *write_temp(const char *text, char *path) {
 }
 
 static void test_lines(void) {
-   char path[64];
+   char path[1024];
    ok(write_temp("# comment\n\n:goto 50%\njj<PgDn>\r\n@sync /tmp/x\n@bogus\n  :quit", path) != NULL,
       "script written");
    Script sc;

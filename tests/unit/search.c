@@ -70,10 +70,8 @@ static SearchPattern *parse(const char *text, SearchSyntax syn, bool icase) {
 }
 
 static char *write_temp(const unsigned char *data, size_t len, uint64_t size) {
-   const char *dir = getenv("TMPDIR");
    char *path = malloc(4096);
-   snprintf(path, 4096, "%s/mapscope-search.XXXXXX", dir && *dir ? dir : "/tmp");
-   int fd = mkstemp(path);
+   int fd = path && tap_scratch(path, 4096, "search") ? mkstemp(path) : -1;
    if (fd < 0 || (len && write(fd, data, len) != (ssize_t)len) || ftruncate(fd, (off_t)size) != 0)
       diag("cannot write %s", path);
    close(fd);
@@ -520,7 +518,7 @@ static void fake_reset(void) {
 
 static void test_holes(void) {
    const uint64_t T = 1ull << 40;                    /* a terabyte of holes */
-   Source src = { .ops = &fake_ops, .fd = -1, .size = T };
+   Source src = { .ops = &fake_ops, .handle = PLATFORM_HANDLE_NONE, .size = T };
    fake.n = 2;
    fake.ext[0] = (Extent){ 4096, 8192, 'x' };
    fake.ext[1] = (Extent){ T - 4096, T, 'y' };
@@ -607,7 +605,7 @@ static bool fake_overlay_next(void *ctx, uint64_t off, uint64_t *start, uint64_t
 
 static void test_overlay(void) {
    const uint64_t T = 1ull << 36;
-   Source src = { .ops = &fake_ops, .fd = -1, .size = T };
+   Source src = { .ops = &fake_ops, .handle = PLATFORM_HANDLE_NONE, .size = T };
    fake.n = 1;
    fake.ext[0] = (Extent){ 1000, 2000, 'q' };
    edits[0] = (Edit){ 500, "EDIT" };               /* in a hole */
@@ -646,7 +644,7 @@ static void test_overlay(void) {
    h.chunk_size = 0;
    search_pattern_free(p);
    p = parse("EDIT", SEARCH_TEXT, false);
-   Source small = { .ops = &fake_ops, .fd = -1, .size = 1 << 20 };
+   Source small = { .ops = &fake_ops, .handle = PLATFORM_HANDLE_NONE, .size = 1 << 20 };
    edits[2] = (Edit){ (1 << 20) - 4, "EDIT" };
    search_scanner_new(&small, p, 0, UINT64_MAX, &h, &sc, &e);
    c.n = 0;
@@ -680,7 +678,7 @@ static void poll_progress(void *ctx, uint64_t done, uint64_t total) {
 }
 
 static void test_cancel(void) {
-   Source src = { .ops = &fake_ops, .fd = -1, .size = 64 * MIB };
+   Source src = { .ops = &fake_ops, .handle = PLATFORM_HANDLE_NONE, .size = 64 * MIB };
    fake.n = 1;
    fake.ext[0] = (Extent){ 0, 64 * MIB, 'z' };
    SearchPattern *p = parse("zy", SEARCH_TEXT, false);

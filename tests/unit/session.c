@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static char dir[64];
+static char dir[1024];
 
 static char *make_file(const char *name, uint64_t size, bool pattern) {
-   static char path[128];
+   static char path[1100];
    snprintf(path, sizeof path, "%s/%s", dir, name);
    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
    if (pattern) {
@@ -174,7 +174,7 @@ static void test_huge(void) {
    SessionConfig cfg = { 0, 0, NULL, false, false };
    const char *p = make_file("huge", 1ull << 40, false);
    if (!session_open(&s, p, &cfg, &e)) {
-      ok(1, "1 TiB sparse file # SKIP the file system refuses it");
+      skip("the file system refuses it", "1 TiB sparse file");
       return;
    }
    session_set_geometry(&s, 16, 20);
@@ -188,17 +188,66 @@ static void test_huge(void) {
    unlink(p);
 }
 
+/* A source that cannot be mapped: a /proc file whose stat() size is 0.
+ * The session reads it into its window instead, and everything else (the
+ * moves, goto, the size check) works as on a file. */
+static void test_read_only_source(void) {
+   const char *path = "/proc/version";
+   char want[4096];
+   FILE *f = fopen(path, "r");
+   size_t len = f ? fread(want, 1, sizeof want, f) : 0;
+   if (f)
+      fclose(f);
+   if (len == 0) {
+      skip("no /proc/version here", "a pseudo-file in the session");
+      return;
+   }
+   Session s;
+   Error e;
+   SessionConfig cfg = { 0, 0, NULL, false, false };
+   ok(session_open(&s, path, &cfg, &e), "a pseudo-file opens in the session");
+   ok(!source_can(s.src, SOURCE_CAN_MAP) && source_can(s.src, SOURCE_CAN_READ),
+      "its kind reads and does not map");
+   ok(!source_can(s.src, SOURCE_CAN_EDIT | SOURCE_CAN_JOURNAL | SOURCE_CAN_LOCK),
+      "nor edits, journals or locks");
+   is_u64(s.src->size, len, "its size is what reading it gave, not what stat() says");
+   ok(!s.src->size_partial, "and that size is known to be its end");
+   session_set_geometry(&s, 16, 4);
+   unsigned char buf[64];
+   size_t n = session_visible(&s, buf, sizeof buf);
+   is_u64(n, len < 64 ? len : 64, "the first screen is shown");
+   ok(memcmp(buf, want, n) == 0, "with the file's bytes");
+   ok(s.win.addr != NULL, "held in the window");
+   unsigned char vec[8];
+   size_t pages;
+   ok(!session_residency(&s, vec, sizeof vec, &pages), "which has no pages to show: nothing is mapped");
+   SourceMapCall c;
+   source_describe_map(s.src, 0, (size_t)s.win.span.length, s.win.mode, s.win.addr, &c);
+   is_str(c.function, "read", "the call that filled it is read()");
+   ok(session_goto(&s, "end"), "goto end");
+   is_u64(s.cursor, len - 1, "the last byte");
+   n = session_visible(&s, buf, sizeof buf);
+   ok(n > 0 && buf[n - 1] == (unsigned char)want[len - 1], "the last screen is read too");
+   ok(!session_check_size(&s), "the size check sees no change (stat() still says 0)");
+   is_u64(s.src->size, len, "the size stays");
+   PlatformHandle h;
+   PlatformStat st;
+   ok(!source_reopen(s.src, true, &h, &st, &e) && e.code == ERR_READ_ONLY,
+      "it cannot be opened for a flush");
+   session_close(&s);
+}
+
 int main(void) {
    plan_lazy();
-   strcpy(dir, "/tmp/mapscope-session.XXXXXX");
-   if (!mkdtemp(dir))
+   if (!tap_scratch(dir, sizeof dir, "session") || !mkdtemp(dir))
       return 1;
    test_open();
    test_moves();
    test_windows();
    test_shrink_grow();
    test_huge();
-   char cmd[128];
+   test_read_only_source();
+   char cmd[1100];
    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
    if (system(cmd) != 0)
       diag("cleanup failed");

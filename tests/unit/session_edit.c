@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static char dir[64], path[128];
+static char dir[1024], path[1100];
 
 static void make_file(const char *text, size_t repeat) {
    snprintf(path, sizeof path, "%s/data", dir);
@@ -136,15 +136,14 @@ static void test_finder(void) {
 
 int main(void) {
    plan_lazy();
-   snprintf(dir, sizeof dir, "/tmp/mapscope-sedit.XXXXXX");
-   if (!mkdtemp(dir))
+   if (!tap_scratch(dir, sizeof dir, "sedit") || !mkdtemp(dir))
       return 1;
-   char state[96];
+   char state[1100];
    snprintf(state, sizeof state, "%s/state", dir);
    setenv("XDG_STATE_HOME", state, 1);
    test_edits();
    test_finder();
-   char cmd[160];
+   char cmd[1100];
    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
    if (system(cmd) != 0)
       diag("cleanup failed");

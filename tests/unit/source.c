@@ -14,10 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char dir[] = "/tmp/mapscope-unit.XXXXXX";
+static char dir[1024];
 
 static char *path_of(const char *name) {
-   static char buf[256];
+   static char buf[1100];
    snprintf(buf, sizeof buf, "%s/%s", dir, name);
    return buf;
 }
@@ -139,13 +139,13 @@ static void test_read_path(void) {
 
 int main(void) {
    plan_lazy();
-   if (!mkdtemp(dir))
+   if (!tap_scratch(dir, sizeof dir, "unit") || !mkdtemp(dir))
       return 99;
    test_refusals();
    test_shm();
    test_shrink_guard();
    test_read_path();
-   char cmd[300];
+   char cmd[1100];
    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
    if (system(cmd) != 0)
       diag("could not remove %s", dir);

@@ -80,11 +80,6 @@ int platform_sem_post(void *sem) {
    return sem_post(sem) == 0 ? 0 : errno;
 }
 
-void platform_sem_close(void *sem) {
-   if (sem)
-      sem_close(sem);
-}
-
 int platform_sem_remove(const char *name) {
    return sem_unlink(name) == 0 ? 0 : errno;
 }
@@ -96,11 +91,6 @@ int platform_mq_create(const char *name, int *mqd) {
       return errno;
    *mqd = (int)q;
    return 0;
-}
-
-void platform_mq_close(int mqd) {
-   if (mqd >= 0)
-      mq_close((mqd_t)mqd);
 }
 
 int platform_mq_remove(const char *name) {

@@ -1,4 +1,4 @@
-/* objects.c - the Linux implementation of platform/objects.h. */
+/* objects.c - the Linux implementation of platform/names.h. */
 #include "config.h"
 
 #include "platform/names.h"
@@ -140,7 +140,8 @@ static void scan_mqueue(const PlatformObjectsSink *sink, PlatformObjectsInfo *in
          continue;
       PlatformEntry e;
       entry_from_stat(&e, de->d_name, &sb);
-      e.info = read_small(dfd, de->d_name, text, sizeof text) == 0 ? text : "";
+      e.mq_known = read_small(dfd, de->d_name, text, sizeof text) == 0
+                   && platform_procfs_mq_info(text, &e.mq);
       sink->mq_entry(sink->ctx, &e);
    }
    closedir(d);
@@ -163,8 +164,9 @@ static void scan_sysv(const PlatformObjectsSink *sink, PlatformObjectsInfo *info
       while ((n = getline(&line, &cap, f)) > 0) {
          if (line[n - 1] == '\n')
             line[n - 1] = '\0';
-         if (!header)
-            sink->sysv_line(sink->ctx, kinds[i], line);
+         PlatformSysvRecord r;
+         if (!header && platform_procfs_sysv_line(kinds[i], line, &r))
+            sink->sysv(sink->ctx, &r);
          header = false;
       }
       fclose(f);
@@ -199,6 +201,7 @@ static int scan_fds(const PlatformObjectsSink *sink, int pid, int pfd) {
    }
    struct dirent *de;
    char target[4096];
+   static PlatformFdRecord rec;       /* 4 KiB of name: not on the stack each time */
    while ((de = readdir(d)) != NULL) {
       if (!is_pid_name(de->d_name))
          continue;
@@ -212,9 +215,10 @@ static int scan_fds(const PlatformObjectsSink *sink, int pid, int pfd) {
       struct stat sb;
       if (fstatat(dfd, de->d_name, &sb, 0) != 0)
          continue;
-      PlatformStat st;
-      stat_to_platform(&sb, &st);
-      sink->process_fd(sink->ctx, pid, atoi(de->d_name), &st, target);
+      rec.fd = atoi(de->d_name);
+      stat_to_platform(&sb, &rec.st);
+      platform_procfs_fd_target(target, sb.st_nlink == 0, &rec.backing);
+      sink->process_fd(sink->ctx, pid, &rec);
    }
    closedir(d);
    return 0;
@@ -234,10 +238,12 @@ static int scan_maps(const PlatformObjectsSink *sink, int pid, int pfd) {
    ssize_t n;
    int err = 0;
    errno = 0;
+   static PlatformRegion r;
    while ((n = getline(&line, &cap, f)) > 0) {
       if (line[n - 1] == '\n')
          line[n - 1] = '\0';
-      sink->process_map(sink->ctx, pid, line);
+      if (platform_procfs_maps_line(line, &r))
+         sink->process_map(sink->ctx, pid, &r);
    }
    if (ferror(f))
       err = errno ? errno : EIO;

@@ -35,6 +35,8 @@ static bool sem_open_source(Source *s, const char *name, bool writable, Error *e
 const SourceOps source_sem_ops = {
    .kind = N_("POSIX semaphore"),
    .prefix = "sem:",
+   .caps = SOURCE_CAN_MAP | SOURCE_CAN_READ | SOURCE_CAN_EDIT | SOURCE_CAN_JOURNAL
+           | SOURCE_CAN_LOCK | SOURCE_CAN_LIVE | SOURCE_CAN_HOLES,
    .open = sem_open_source,
    SOURCE_FD_OPS(source_fd_next_data),
 };

@@ -139,9 +139,49 @@ static void sysv_close(Source *s) {
    s->priv = NULL;
 }
 
+/* The segment's id is its inode, in a device no file system has: the
+ * object list indexes System V segments the same way. */
+static void sysv_identity(const Source *s, SourceIdentity *id) {
+   id->dev = SOURCE_DEV_SYSV_SHM;
+   id->ino = s->st.ino;
+   id->in_file_system = false;
+}
+
+typedef unsigned long long ull;
+
+/* Every window is a slice of the one shmat() made at open; a copy-on-write
+ * window is an anonymous private mapping the slice was copied into. */
+static void sysv_describe_map(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                              const void *addr, SourceMapCall *out) {
+   (void)addr;
+   if (mode == PLATFORM_MAP_PRIVATE) {
+      snprintf(out->function, sizeof out->function, "mmap");
+      snprintf(out->prot, sizeof out->prot, "PROT_READ|PROT_WRITE");
+      snprintf(out->flags, sizeof out->flags, "MAP_PRIVATE|MAP_ANONYMOUS");
+      snprintf(out->args, sizeof out->args, "NULL, %llu, %s, %s, -1, 0", (ull)len, out->prot,
+               out->flags);
+      snprintf(out->note, sizeof out->note, _("a copy of bytes 0x%llx.. of the segment"),
+               (ull)offset);
+      snprintf(out->windows, sizeof out->windows,
+               "MapViewOfFile(hMap, FILE_MAP_COPY, 0x%08llx, 0x%08llx, %llu)",
+               (ull)(offset >> 32), (ull)(offset & 0xffffffffu), (ull)len);
+      return;
+   }
+   snprintf(out->function, sizeof out->function, "shmat");
+   snprintf(out->prot, sizeof out->prot, "%s", s->writable ? "0" : "SHM_RDONLY");
+   snprintf(out->args, sizeof out->args, "%llu, NULL, %s", (ull)s->st.ino, out->prot);
+   out->result = s->priv;
+   if (offset)
+      snprintf(out->note, sizeof out->note, _("this window at +0x%llx"), (ull)offset);
+   snprintf(out->windows, sizeof out->windows,
+            "OpenFileMapping + MapViewOfFile(hMap, %s, 0, 0, 0)",
+            s->writable ? "FILE_MAP_WRITE" : "FILE_MAP_READ");
+}
+
 const SourceOps source_sysv_ops = {
    .kind = N_("System V shared memory"),
    .prefix = "sysv:",
+   .caps = SOURCE_CAN_MAP | SOURCE_CAN_READ | SOURCE_CAN_LIVE,
    .open = sysv_open,
    .refresh = sysv_refresh,
    .map = sysv_map,
@@ -149,4 +189,6 @@ const SourceOps source_sysv_ops = {
    .read = sysv_read,
    .next_data = sysv_next_data,
    .close = sysv_close,
+   .identity = sysv_identity,
+   .describe_map = sysv_describe_map,
 };

@@ -3,6 +3,7 @@
 
 #include "core/source.h"
 #include "core/gettext.h"
+#include "platform/pseudo.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@ static bool file_open(Source *s, const char *path, bool writable, Error *e) {
       return false;
    }
    s->name = strdup(path);
-   int rc = platform_open_path(path, writable, &s->fd, &s->st);
+   int rc = platform_open_path(path, writable, &s->handle, &s->st);
    if (rc != 0) {
       error_set(e, ERR_OPEN, rc, NULL);
       return false;
@@ -22,15 +23,19 @@ static bool file_open(Source *s, const char *path, bool writable, Error *e) {
       source_fd_close(s);
       return false;
    }
+   s->size = s->st.size;
    if (s->st.kind == PLATFORM_KIND_BLOCK)
       s->ops = &source_block_ops;
-   s->size = s->st.size;
+   else if (platform_size_unreliable(s->handle))
+      return source_pseudo_adopt(s, e);
    return true;
 }
 
 const SourceOps source_file_ops = {
    .kind = N_("file"),
    .prefix = NULL,
+   .caps = SOURCE_CAN_MAP | SOURCE_CAN_READ | SOURCE_CAN_EDIT | SOURCE_CAN_JOURNAL
+           | SOURCE_CAN_LOCK | SOURCE_CAN_HOLES,
    .open = file_open,
    SOURCE_FD_OPS(source_fd_next_data),
 };
@@ -44,6 +49,8 @@ static void block_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_
 const SourceOps source_block_ops = {
    .kind = N_("block device"),
    .prefix = NULL,
+   .caps = SOURCE_CAN_MAP | SOURCE_CAN_READ | SOURCE_CAN_EDIT | SOURCE_CAN_JOURNAL
+           | SOURCE_CAN_LOCK,
    .open = file_open,
    SOURCE_FD_OPS(block_next_data),
 };

@@ -41,7 +41,7 @@ char *source_shm_normalize_name(const char *name, Error *e) {
 }
 
 bool source_shm_attach(Source *s, bool writable, const char *missing, Error *e) {
-   int rc = platform_open_shm(s->name, writable, &s->fd, &s->st);
+   int rc = platform_open_shm(s->name, writable, &s->handle, &s->st);
    if (rc != 0) {
       error_set(e, ERR_OPEN, rc, rc == ENOENT ? "%s" : NULL, missing);
       return false;
@@ -66,6 +66,8 @@ static bool shm_open_source(Source *s, const char *name, bool writable, Error *e
 const SourceOps source_shm_ops = {
    .kind = N_("POSIX shared memory"),
    .prefix = "shm:",
+   .caps = SOURCE_CAN_MAP | SOURCE_CAN_READ | SOURCE_CAN_EDIT | SOURCE_CAN_JOURNAL
+           | SOURCE_CAN_LOCK | SOURCE_CAN_LIVE | SOURCE_CAN_HOLES,
    .open = shm_open_source,
    SOURCE_FD_OPS(source_fd_next_data),
 };

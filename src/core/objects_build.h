@@ -1,0 +1,18 @@
+/* objects_build.h - the pieces the objects_*.c files share to build the
+ * list (not for use outside src/core/objects*.c). */
+#ifndef MAPSCOPE_OBJECTS_BUILD_H
+#define MAPSCOPE_OBJECTS_BUILD_H
+
+#include "core/objects.h"
+
+/* A new object named NAME (copied), indexed by DEV:INO; NULL when memory
+ * runs out. */
+Obj *objects_new(ObjList *l, ObjKind kind, const char *name, uint64_t dev, uint64_t ino);
+/* Size, owner, mode and mtime from ST. */
+void objects_fill_from_stat(Obj *o, const PlatformStat *st);
+/* The device no file system has that indexes System V objects of KIND. */
+uint64_t objects_sysv_dev(ObjKind kind);
+/* Read the value and waiters of each semaphore in the list. */
+void objects_read_sem_values(ObjList *l);
+
+#endif

@@ -1,0 +1,86 @@
+/* objects_names.c - the names of object kinds and flags, and what each
+ * flag means. */
+#include "config.h"
+
+#include "core/objects.h"
+#include "core/objects_build.h"
+#include "core/gettext.h"
+
+#include <string.h>
+
+static const char *const kind_names[OBJ_KIND_COUNT] = {
+   [OBJ_SHM] = "shm", [OBJ_SEM] = "sem", [OBJ_MQ] = "mq",
+   [OBJ_SYSV_SHM] = "sysv-shm", [OBJ_SYSV_SEM] = "sysv-sem", [OBJ_SYSV_MSG] = "sysv-msg",
+   [OBJ_MEMFD] = "memfd", [OBJ_FILE] = "file",
+};
+
+const char *objects_kind_name(ObjKind k) {
+   return (unsigned)k < OBJ_KIND_COUNT ? kind_names[k] : "?";
+}
+
+static bool kind_word(const char *w, size_t n, unsigned *mask) {
+   if (n == 4 && strncmp(w, "sysv", 4) == 0) {
+      *mask |= 1u << OBJ_SYSV_SHM | 1u << OBJ_SYSV_SEM | 1u << OBJ_SYSV_MSG;
+      return true;
+   }
+   if (n == 3 && strncmp(w, "all", 3) == 0) {
+      *mask |= OBJ_KINDS_ALL;
+      return true;
+   }
+   for (unsigned k = 0; k < OBJ_FILE; k++)
+      if (strlen(kind_names[k]) == n && strncmp(kind_names[k], w, n) == 0) {
+         *mask |= 1u << k;
+         return true;
+      }
+   return false;
+}
+
+bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len) {
+   *mask = 0;
+   const char *p = list;
+   for (;;) {
+      size_t n = strcspn(p, ",");
+      if (!kind_word(p, n, mask)) {
+         *bad = p;
+         *bad_len = n;
+         return false;
+      }
+      if (p[n] == '\0')
+         return true;
+      p += n + 1;
+   }
+}
+
+static const struct {
+   const char *name;
+   const char *explain;
+} flag_table[OBJ_FLAG_COUNT] = {
+   { "sem-shm", N_("shm_open(\"/sem.X\") and sem_open(\"/X\") reach the same object, and "
+                   "this one is sized or used as shared memory, not as a semaphore.") },
+   { "key-reuse", N_("Several System V objects share this key, as happens when ftok() "
+                     "turns different files into one key.") },
+   { "name-collision", N_("Objects of different kinds share this name: legal on Linux, but "
+                          "on Windows, where mappings and semaphores share one name space, "
+                          "the second would fail with ERROR_INVALID_HANDLE.") },
+   { "size-mismatch", N_("A process maps more than the object's current size: touching the "
+                         "pages past its end raises SIGBUS.") },
+   { "removed", N_("The object has been removed but is still attached: it lives on until "
+                   "the last process lets go of it.") },
+};
+
+static int flag_index(ObjFlag f) {
+   for (int i = 0; i < OBJ_FLAG_COUNT; i++)
+      if ((unsigned)f == 1u << i)
+         return i;
+   return -1;
+}
+
+const char *objects_flag_name(ObjFlag f) {
+   int i = flag_index(f);
+   return i < 0 ? "?" : flag_table[i].name;
+}
+
+const char *objects_flag_explain(ObjFlag f) {
+   int i = flag_index(f);
+   return i < 0 ? "" : flag_table[i].explain;
+}

@@ -1,0 +1,343 @@
+/* procfs.c - Linux's text formats and glibc's layouts into the typed
+ * records of platform/procfs.h.  Pure functions of their input: no file is
+ * opened here. */
+#include "config.h"
+
+#include "platform/procfs.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/sysmacros.h>
+
+/* ---- numbers --------------------------------------------------------- */
+
+/* Up to MAX whitespace-separated words of LINE; returns their count. */
+static size_t split(const char *line, const char **w, size_t *len, size_t max) {
+   size_t n = 0;
+   const char *p = line;
+   for (;;) {
+      while (*p == ' ' || *p == '\t')
+         p++;
+      if (!*p || n == max)
+         return *p ? max + 1 : n;
+      w[n] = p;
+      while (*p && *p != ' ' && *p != '\t')
+         p++;
+      len[n] = (size_t)(p - w[n]);
+      n++;
+   }
+}
+
+/* The whole word W as an unsigned number in BASE, at most MAX. */
+static bool word_u64(const char *w, size_t len, int base, uint64_t max, uint64_t *out) {
+   char buf[32], *end;
+   if (len == 0 || len >= sizeof buf || w[0] == '-' || w[0] == '+')
+      return false;
+   memcpy(buf, w, len);
+   buf[len] = '\0';
+   errno = 0;
+   unsigned long long v = strtoull(buf, &end, base);
+   if (*end != '\0' || errno != 0 || v > max)
+      return false;
+   *out = v;
+   return true;
+}
+
+static bool word_int(const char *w, size_t len, int *out) {
+   char buf[32], *end;
+   if (len == 0 || len >= sizeof buf)
+      return false;
+   memcpy(buf, w, len);
+   buf[len] = '\0';
+   errno = 0;
+   long long v = strtoll(buf, &end, 10);
+   if (*end != '\0' || errno != 0 || v < INT_MIN || v > INT_MAX)
+      return false;
+   *out = (int)v;
+   return true;
+}
+
+/* ---- System V ---------------------------------------------------------- */
+
+#define SYSV_SHM_DEST 01000
+#define SYSV_WORDS_MAX 16
+
+typedef struct {
+   const char *w[SYSV_WORDS_MAX];
+   size_t len[SYSV_WORDS_MAX];
+   size_t n;
+} Words;
+
+static bool u64_at(const Words *w, size_t i, uint64_t max, uint64_t *out) {
+   return i < w->n && word_u64(w->w[i], w->len[i], 10, max, out);
+}
+
+static bool uint_at(const Words *w, size_t i, unsigned *out) {
+   uint64_t v;
+   if (!u64_at(w, i, UINT_MAX, &v))
+      return false;
+   *out = (unsigned)v;
+   return true;
+}
+
+static bool int_at(const Words *w, size_t i, int *out) {
+   return i < w->n && word_int(w->w[i], w->len[i], out);
+}
+
+static bool time_at(const Words *w, size_t i, int64_t *out) {
+   uint64_t v;
+   if (!u64_at(w, i, INT64_MAX, &v))
+      return false;
+   *out = (int64_t)v;
+   return true;
+}
+
+/* key (printed signed), id, perms (octal): the first three columns. */
+static bool sysv_head(const Words *w, PlatformSysvRecord *r, uint64_t *perms) {
+   int key;
+   if (!int_at(w, 0, &key) || !int_at(w, 1, &r->id) || r->id < 0
+       || !word_u64(w->w[2], w->len[2], 8, 07777, perms))
+      return false;
+   r->key = (uint32_t)key;
+   r->mode = (unsigned)*perms & 0777;
+   return true;
+}
+
+/* key shmid perms size cpid lpid nattch uid gid cuid cgid atime dtime ctime [rss swap] */
+static bool shm_line(const Words *w, PlatformSysvRecord *r) {
+   uint64_t perms;
+   if (w->n < 14 || !sysv_head(w, r, &perms))
+      return false;
+   r->removed = (perms & SYSV_SHM_DEST) != 0;
+   return u64_at(w, 3, UINT64_MAX, &r->size)
+          && int_at(w, 4, &r->cpid) && int_at(w, 5, &r->lpid)
+          && u64_at(w, 6, UINT64_MAX, &r->nattch) && uint_at(w, 7, &r->uid)
+          && uint_at(w, 8, &r->gid) && uint_at(w, 9, &r->cuid) && uint_at(w, 10, &r->cgid)
+          && time_at(w, 11, &r->atime) && time_at(w, 12, &r->mtime) && time_at(w, 13, &r->ctime);
+}
+
+/* key semid perms nsems uid gid cuid cgid otime ctime */
+static bool sem_line(const Words *w, PlatformSysvRecord *r) {
+   uint64_t perms;
+   return w->n >= 10 && sysv_head(w, r, &perms) && u64_at(w, 3, UINT64_MAX, &r->size)
+          && uint_at(w, 4, &r->uid) && uint_at(w, 5, &r->gid) && uint_at(w, 6, &r->cuid)
+          && uint_at(w, 7, &r->cgid) && time_at(w, 8, &r->atime) && time_at(w, 9, &r->ctime);
+}
+
+/* key msqid perms cbytes qnum lspid lrpid uid gid cuid cgid stime rtime ctime */
+static bool msg_line(const Words *w, PlatformSysvRecord *r) {
+   uint64_t perms;
+   return w->n >= 14 && sysv_head(w, r, &perms) && u64_at(w, 3, UINT64_MAX, &r->size)
+          && u64_at(w, 4, UINT64_MAX, &r->messages) && int_at(w, 5, &r->cpid)
+          && int_at(w, 6, &r->lpid) && uint_at(w, 7, &r->uid) && uint_at(w, 8, &r->gid)
+          && uint_at(w, 9, &r->cuid) && uint_at(w, 10, &r->cgid) && time_at(w, 11, &r->mtime)
+          && time_at(w, 12, &r->atime) && time_at(w, 13, &r->ctime);
+}
+
+bool platform_procfs_sysv_line(PlatformSysvKind kind, const char *line, PlatformSysvRecord *out) {
+   Words w;
+   memset(out, 0, sizeof *out);
+   out->kind = kind;
+   w.n = split(line, w.w, w.len, SYSV_WORDS_MAX);
+   if (w.n > SYSV_WORDS_MAX || w.n < 3)
+      return false;
+   switch (kind) {
+   case PLATFORM_SYSV_SHM: return shm_line(&w, out);
+   case PLATFORM_SYSV_SEM: return sem_line(&w, out);
+   case PLATFORM_SYSV_MSG: return msg_line(&w, out);
+   default:                return false;
+   }
+}
+
+/* ---- names ------------------------------------------------------------- */
+
+static const char deleted_suffix[] = " (deleted)";
+
+/* Strip " (deleted)" from NAME (LEN bytes) when STRIP; *LEN shortens. */
+static bool strip_deleted(const char *name, size_t *len, bool strip) {
+   size_t dl = sizeof deleted_suffix - 1;
+   if (!strip || *len <= dl || memcmp(name + *len - dl, deleted_suffix, dl) != 0)
+      return false;
+   *len -= dl;
+   return true;
+}
+
+/* "/SYSV%08x": a System V segment, lower-case hex as the kernel prints it. */
+static bool sysv_name(const char *name, size_t len, uint32_t *key) {
+   if (len != 13 || memcmp(name, "/SYSV", 5) != 0)
+      return false;
+   for (size_t i = 5; i < 13; i++)
+      if (!strchr("0123456789abcdef", name[i]) || name[i] == '\0')
+         return false;
+   uint64_t v;
+   if (!word_u64(name + 5, 8, 16, UINT32_MAX, &v))
+      return false;
+   *key = (uint32_t)v;
+   return true;
+}
+
+static void set_name(PlatformBacking *b, const char *name, size_t len) {
+   if (len > PLATFORM_NAME_MAX)
+      len = PLATFORM_NAME_MAX;
+   memcpy(b->name, name, len);
+   b->name[len] = '\0';
+}
+
+/* Classify NAME (LEN bytes, already decoded, " (deleted)" handled). */
+static void classify(const char *name, size_t len, bool deleted, PlatformBacking *b) {
+   static const char memfd[] = "/memfd:";
+   size_t ml = sizeof memfd - 1;
+   b->deleted = deleted;
+   b->name[0] = '\0';
+   if (deleted && sysv_name(name, len, &b->sysv_key)) {
+      b->kind = PLATFORM_BACKING_SYSV;
+   } else if (len >= ml && memcmp(name, memfd, ml) == 0) {
+      b->kind = PLATFORM_BACKING_MEMFD;
+      set_name(b, name + ml, len - ml);
+   } else if (len > 0 && name[0] == '/') {
+      b->kind = PLATFORM_BACKING_FILE;
+      set_name(b, name, len);
+   } else {
+      b->kind = PLATFORM_BACKING_NONE;
+   }
+}
+
+void platform_procfs_fd_target(const char *target, bool unlinked, PlatformBacking *out) {
+   size_t len = strlen(target);
+   memset(out, 0, sizeof *out);
+   /* memfds are never linked: their suffix is always the kernel's. */
+   bool memfd = strncmp(target, "/memfd:", 7) == 0;
+   bool gone = strip_deleted(target, &len, unlinked || memfd);
+   classify(target, len, gone, out);
+}
+
+/* seq_file_path(..., "\n") escapes only the newline, as "\012". */
+static size_t decode_path(const char *path, char *buf, size_t size) {
+   size_t n = 0;
+   for (const char *p = path; *p && n + 1 < size; p++) {
+      if (p[0] == '\\' && p[1] == '0' && p[2] == '1' && p[3] == '2') {
+         buf[n++] = '\n';
+         p += 3;
+      } else {
+         buf[n++] = *p;
+      }
+   }
+   buf[n] = '\0';
+   return n;
+}
+
+void platform_procfs_map_path(const char *path, PlatformBacking *out) {
+   char buf[PLATFORM_NAME_MAX + 1];
+   memset(out, 0, sizeof *out);
+   size_t len = decode_path(path, buf, sizeof buf);
+   bool gone = strip_deleted(buf, &len, true);
+   classify(buf, len, gone, out);
+}
+
+/* ---- mapping lines ------------------------------------------------------ */
+
+static bool parse_hex(const char **p, char stop, uint64_t *out) {
+   char *end;
+   if (!strchr("0123456789abcdefABCDEF", **p) || **p == '\0')
+      return false;
+   errno = 0;
+   unsigned long long v = strtoull(*p, &end, 16);
+   if (end == *p || errno != 0 || *end != stop)
+      return false;
+   *out = v;
+   *p = end + 1;
+   return true;
+}
+
+static bool parse_perms(const char **p, char perms[5]) {
+   for (int i = 0; i < 4; i++) {
+      if (!(*p)[i] || (*p)[i] == ' ')
+         return false;
+      perms[i] = (*p)[i];
+   }
+   perms[4] = '\0';
+   if ((*p)[4] != ' ')
+      return false;
+   *p += 5;
+   return true;
+}
+
+/* "START-END PERMS OFFSET MAJ:MIN INODE[ spaces PATH]" */
+bool platform_procfs_maps_line(const char *line, PlatformRegion *out) {
+   const char *p = line;
+   uint64_t major, minor;
+   memset(out, 0, sizeof *out);
+   if (!parse_hex(&p, '-', &out->start) || !parse_hex(&p, ' ', &out->end) || out->end < out->start
+       || !parse_perms(&p, out->perms) || !parse_hex(&p, ' ', &out->offset)
+       || !parse_hex(&p, ':', &major) || !parse_hex(&p, ' ', &minor)
+       || major > UINT32_MAX || minor > UINT32_MAX)
+      return false;
+   out->dev = makedev((unsigned)major, (unsigned)minor);
+   size_t n = strspn(p, "0123456789");
+   if (n == 0 || (p[n] != ' ' && p[n] != '\0') || !word_u64(p, n, 10, UINT64_MAX, &out->inode))
+      return false;
+   p += n;
+   while (*p == ' ' || *p == '\t')
+      p++;
+   platform_procfs_map_path(p, &out->backing);
+   return true;
+}
+
+/* ---- message queues and semaphores -------------------------------------- */
+
+bool platform_procfs_mq_info(const char *text, PlatformMqInfo *out) {
+   unsigned long long q;
+   int notify, sig, npid, used = 0;
+   if (sscanf(text, "QSIZE:%llu NOTIFY:%d SIGNO:%d NOTIFY_PID:%d%n", &q, &notify, &sig, &npid,
+              &used) != 4 || strspn(text + used, " \n") != strlen(text + used))
+      return false;
+   out->qsize = q;
+   out->notify_pid = npid;
+   out->notify_signo = sig;
+   return true;
+}
+
+size_t platform_sem_size(void) {
+   return sizeof(long) == 8 ? 32 : 16;
+}
+
+bool platform_sem_layout64(void) {
+   return sizeof(long) == 8;
+}
+
+/* glibc's struct new_sem.  With 64-bit atomics: a 64-bit word whose low
+ * half is the value and high half the number of waiters.  Without: a 32-bit
+ * word holding value << 1 (bit 0: there are waiters), and the count of
+ * waiters at byte 12.  Both little- or big-endian as the machine is. */
+bool platform_sem_decode(const unsigned char *b, size_t n, bool layout64,
+                         unsigned *value, unsigned *waiters) {
+   if (layout64) {
+      uint64_t data;
+      if (n < sizeof data)
+         return false;
+      memcpy(&data, b, sizeof data);
+      *value = (unsigned)(data & 0xffffffffu);
+      *waiters = (unsigned)(data >> 32);
+      return true;
+   }
+   uint32_t v, w;
+   if (n < 16)
+      return false;
+   memcpy(&v, b, sizeof v);
+   memcpy(&w, b + 12, sizeof w);
+   *value = v >> 1;
+   *waiters = w;
+   return true;
+}
+
+void platform_holder_path(int pid, bool mapped, int fd, uint64_t start, uint64_t end,
+                          char *buf, size_t size) {
+   if (mapped)
+      snprintf(buf, size, "/proc/%d/map_files/%" PRIx64 "-%" PRIx64, pid, start, end);
+   else
+      snprintf(buf, size, "/proc/%d/fd/%d", pid, fd);
+}

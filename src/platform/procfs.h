@@ -1,0 +1,123 @@
+/* procfs.h - what the operating system says about its named objects and
+ * its processes, as typed records.
+ *
+ * The platform reads its own text formats and layouts and hands the core
+ * these records; nothing above src/platform/ parses them.  On Linux (the
+ * sources of each format, and what is hostile in them):
+ *  - System V objects: the lines of /proc/sysvipc/{shm,sem,msg}
+ *    (ipc/shm.c, ipc/sem.c, ipc/msg.c: sysvipc_*_proc_show); the key is
+ *    printed signed, the permissions in octal with SHM_DEST (01000) set on
+ *    a segment marked for removal;
+ *  - mappings: the lines of /proc/PID/maps (proc(5); fs/proc/task_mmu.c),
+ *    whose path is printed with seq_file_path(..., "\n"): a newline in a
+ *    name becomes the four characters \012 and nothing else is escaped, so
+ *    a name holding those four characters itself cannot be told apart; an
+ *    unlinked file gets " (deleted)" appended, which a name can also end
+ *    with;
+ *  - descriptors: the targets of /proc/PID/fd/N links (proc(5)), unescaped,
+ *    " (deleted)" appended when the file is unlinked: the descriptor's own
+ *    link count says whether the suffix is the kernel's;
+ *  - names the kernel gives objects without a path: "/SYSV%08x (deleted)"
+ *    for a System V segment (%08x its key, the inode its id) and
+ *    "/memfd:NAME (deleted)" for memfd_create(NAME);
+ *  - message queues: the text "QSIZE:n NOTIFY:n SIGNO:n NOTIFY_PID:n" a
+ *    queue's file reads as (mq_overview(7));
+ *  - glibc's sem_t (nptl/semaphoreP.h, struct new_sem).
+ * Every name is untrusted bytes: escape before output. */
+#ifndef MAPSCOPE_PLATFORM_PROCFS_H
+#define MAPSCOPE_PLATFORM_PROCFS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "platform/files.h"
+
+typedef enum {
+   PLATFORM_SYSV_SHM,
+   PLATFORM_SYSV_SEM,
+   PLATFORM_SYSV_MSG
+} PlatformSysvKind;
+
+/* One System V object. */
+typedef struct {
+   PlatformSysvKind kind;
+   uint32_t key;
+   int id;
+   unsigned mode;           /* permission bits (0777) */
+   bool removed;            /* shm: marked for removal, lives while attached */
+   uint64_t size;           /* shm: bytes; sem: semaphores in the set; msg: bytes queued */
+   uint64_t messages;       /* msg: messages queued */
+   int cpid, lpid;          /* shm: creator, last attach/detach; msg: last send, last receive */
+   uint64_t nattch;         /* shm: attachments */
+   unsigned uid, gid, cuid, cgid;
+   /* Seconds, 0 = never.  shm: last attach, last detach, last change;
+    * sem: last semop, -, last change; msg: last receive, last send, last change. */
+   int64_t atime, mtime, ctime;
+} PlatformSysvRecord;
+
+/* What backs a mapping or a descriptor, from its name. */
+typedef enum {
+   PLATFORM_BACKING_NONE,   /* anonymous memory, [heap], [stack] ... */
+   PLATFORM_BACKING_FILE,   /* a path */
+   PLATFORM_BACKING_SYSV,   /* a System V segment: the inode is its id */
+   PLATFORM_BACKING_MEMFD   /* memfd_create(): NAME is the name it was given */
+} PlatformBackingKind;
+
+#define PLATFORM_NAME_MAX 4096
+
+typedef struct {
+   PlatformBackingKind kind;
+   bool deleted;                    /* unlinked (always so for SYSV and MEMFD) */
+   uint32_t sysv_key;               /* SYSV: the key in the name */
+   char name[PLATFORM_NAME_MAX + 1];  /* FILE: the path, decoded, without " (deleted)";
+                                       MEMFD: the name; else "" */
+} PlatformBacking;
+
+/* One mapping of a process. */
+typedef struct {
+   uint64_t start, end, offset;
+   char perms[5];                   /* "rw-s" */
+   uint64_t dev, inode;
+   PlatformBacking backing;
+} PlatformRegion;
+
+/* One descriptor of a process that refers to a file. */
+typedef struct {
+   int fd;
+   PlatformStat st;
+   PlatformBacking backing;
+} PlatformFdRecord;
+
+/* A message queue's attributes. */
+typedef struct {
+   uint64_t qsize;          /* bytes queued */
+   int notify_pid, notify_signo;
+} PlatformMqInfo;
+
+/* ---- the parsers (pure: tested on literal text) ---- */
+
+/* One data line of the System V list of KIND (not the header). */
+bool platform_procfs_sysv_line(PlatformSysvKind kind, const char *line, PlatformSysvRecord *out);
+/* One line of a process's mapping list, without its newline. */
+bool platform_procfs_maps_line(const char *line, PlatformRegion *out);
+/* A descriptor's link target; UNLINKED: the file's link count is 0. */
+void platform_procfs_fd_target(const char *target, bool unlinked, PlatformBacking *out);
+/* A mapping's path as the kernel printed it (escaped, maybe " (deleted)"). */
+void platform_procfs_map_path(const char *path, PlatformBacking *out);
+bool platform_procfs_mq_info(const char *text, PlatformMqInfo *out);
+
+/* glibc's sem_t (N bytes at B): its value and the number of waiters.
+ * LAYOUT64: the layout with 64-bit atomics (every 64-bit target). */
+bool platform_sem_decode(const unsigned char *b, size_t n, bool layout64,
+                         unsigned *value, unsigned *waiters);
+/* The size of glibc's sem_t here; true when it uses the 64-bit layout. */
+size_t platform_sem_size(void);
+bool platform_sem_layout64(void);
+
+/* A path through which the object a holder has open can be opened again
+ * (a descriptor FD, or the mapping [START, END) when MAPPED) into BUF. */
+void platform_holder_path(int pid, bool mapped, int fd, uint64_t start, uint64_t end,
+                          char *buf, size_t size);
+
+#endif

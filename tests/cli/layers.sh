@@ -1,0 +1,21 @@
+#!/bin/sh
+# The layers hold: no kernel path or text format above src/platform/, no
+# curses below src/ui/, and no guess from a descriptor at what a source can
+# do (kinds declare it: SOURCE_CAN_*).
+. "$top_srcdir/tests/lib.sh"
+
+src="$top_srcdir/src"
+above() { grep -rn --include='*.c' --include='*.h' -e "$1" "$src/core" "$src/app" 2>/dev/null; }
+
+# /proc as a path (not platform/processes.h, which merely contains it)
+for word in /proc sysvipc /SYSV memfd:; do
+   found=$(above "$word" | grep -v '#include "platform/processes.h"')
+   is "no '$word' in src/core or src/app" "$found" ""
+done
+found=$(grep -rln --include='*.c' --include='*.h' -e '<curses.h>' -e '<ncurses' "$src/core" "$src/app" "$src/platform")
+is "curses only in src/ui" "$found" ""
+found=$(grep -rn --include='*.c' -e 'src->fd\b' -e 's->fd\b' -e '->ops == &source_' "$src/core" "$src/app" "$src/ui")
+is "no source's descriptor or ops table stands for what it can do" "$found" ""
+found=$(grep -rn --include='*.c' -e 'prefix, "s[hey][mms]' "$src/app" "$src/ui")
+is "no kind is told by its prefix text" "$found" ""
+done_testing

@@ -1,0 +1,187 @@
+/* Unit tests: the platform's parsers of the kernel's text (System V lists,
+ * mapping lines, descriptor targets, the /SYSV and memfd names, message
+ * queue text) and of glibc's sem_t, on literal samples, hostile ones too. */
+#include "config.h"
+
+#include "platform/procfs.h"
+#include "platform/names.h"
+#include "tap.h"
+
+static bool name_is(const PlatformBacking *b, const char *want) {
+   return strcmp(b->name, want) == 0;
+}
+
+static void test_maps_lines(void) {
+   PlatformRegion m;
+   ok(platform_procfs_maps_line("7f0000001000-7f0000003000 rw-s 00002000 00:1a 4242    "
+                                "/dev/shm/sem.abc (deleted)", &m), "a shm mapping parses");
+   is_u64(m.start, 0x7f0000001000, "start");
+   is_u64(m.end, 0x7f0000003000, "end");
+   is_str(m.perms, "rw-s", "perms");
+   is_u64(m.offset, 0x2000, "offset");
+   is_u64(m.dev, platform_dev_make(0, 0x1a), "device 00:1a");
+   is_u64(m.inode, 4242, "inode");
+   ok(m.backing.deleted, "deleted");
+   ok(m.backing.kind == PLATFORM_BACKING_FILE && name_is(&m.backing, "/dev/shm/sem.abc"),
+      "path without (deleted)");
+   ok(platform_procfs_maps_line("00400000-00452000 r-xp 00000000 08:02 173521 /usr/bin/a b", &m)
+      && !m.backing.deleted && name_is(&m.backing, "/usr/bin/a b"), "a path with a space");
+   ok(platform_procfs_maps_line("7ffd1000-7ffd2000 rw-p 00000000 00:00 0", &m) && m.inode == 0
+      && m.backing.kind == PLATFORM_BACKING_NONE && m.backing.name[0] == '\0',
+      "an anonymous mapping has no path");
+   ok(platform_procfs_maps_line("7ffd1000-7ffd2000 rw-p 00000000 00:00 0   [stack]", &m)
+      && m.backing.kind == PLATFORM_BACKING_NONE, "[stack] is no file");
+   ok(!platform_procfs_maps_line("7ffd1000 rw-p 00000000 00:00 0", &m), "no end: refused");
+   ok(!platform_procfs_maps_line("2000-1000 rw-p 00000000 00:00 0", &m), "end before start: refused");
+   ok(!platform_procfs_maps_line("1000-2000 rw 0 00:00 0", &m), "short perms: refused");
+   ok(!platform_procfs_maps_line("", &m), "empty: refused");
+}
+
+static void test_maps_hostile(void) {
+   PlatformRegion m;
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /dev/shm/a\\012b (deleted)", &m)
+      && m.backing.deleted && name_is(&m.backing, "/dev/shm/a\nb"),
+      "a newline in a name (the kernel prints \\012) is decoded");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /x\\012\\012 (deleted)", &m)
+      && name_is(&m.backing, "/x\n\n"), "two newlines, at the end");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /a\\01", &m)
+      && name_is(&m.backing, "/a\\01"), "a cut escape stays as it is");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /t (deleted) x", &m)
+      && !m.backing.deleted && name_is(&m.backing, "/t (deleted) x"),
+      "(deleted) inside a name is part of the name");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /t (deleted) (deleted)", &m)
+      && m.backing.deleted && name_is(&m.backing, "/t (deleted)"),
+      "only the last (deleted) is the kernel's");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5  (deleted)", &m)
+      && m.backing.kind == PLATFORM_BACKING_NONE, "a bare (deleted) is no path");
+   ok(platform_procfs_maps_line("1000-2000 r--p 00000000 fd:00 18446744073709551615 /big", &m)
+      && m.inode == UINT64_MAX, "the largest inode");
+   ok(!platform_procfs_maps_line("1000-2000 r--p 00000000 fd:00 18446744073709551616 /big", &m),
+      "an inode past 2^64: refused");
+   ok(!platform_procfs_maps_line("10000000000000000-10000000000000001 r--p 0 00:00 0", &m),
+      "an address past 2^64: refused");
+   ok(!platform_procfs_maps_line("1000-2000 r--p 00000000 100000000:0 1 /x", &m),
+      "a major number past 32 bits: refused");
+   ok(!platform_procfs_maps_line("-1000-2000 r--p 0 00:00 0", &m), "a sign: refused");
+   ok(!platform_procfs_maps_line("1000-2000 r--p 0 00:00 12x /x", &m), "a bad inode: refused");
+}
+
+static void test_special_names(void) {
+   PlatformRegion m;
+   ok(platform_procfs_maps_line("7f0000000000-7f0000004000 rw-s 00000000 00:01 7 "
+                                "/SYSV0000abcd (deleted)", &m)
+      && m.backing.kind == PLATFORM_BACKING_SYSV && m.backing.sysv_key == 0xabcd && m.inode == 7,
+      "/SYSV%%08x (deleted): a System V segment, its key from the name");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 7 /SYSV0000abcd", &m)
+      && m.backing.kind == PLATFORM_BACKING_FILE, "without (deleted): a file of that name");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 7 /SYSV0000ABCD (deleted)", &m)
+      && m.backing.kind == PLATFORM_BACKING_FILE, "upper-case hex is not the kernel's");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 7 /SYSV0000abc (deleted)", &m)
+      && m.backing.kind == PLATFORM_BACKING_FILE, "seven digits is not the kernel's");
+   ok(platform_procfs_maps_line("1000-2000 r--s 00000000 00:01 77 /memfd:buf\033x (deleted)", &m)
+      && m.backing.kind == PLATFORM_BACKING_MEMFD && name_is(&m.backing, "buf\033x"),
+      "memfd: its name, control bytes kept for the escaping above");
+   ok(platform_procfs_maps_line("1000-2000 r--s 00000000 00:01 77 /memfd: (deleted) (deleted)", &m)
+      && m.backing.kind == PLATFORM_BACKING_MEMFD && name_is(&m.backing, " (deleted)"),
+      "a memfd named \" (deleted)\"");
+   PlatformBacking b;
+   platform_procfs_fd_target("/memfd:x (deleted)", false, &b);
+   ok(b.kind == PLATFORM_BACKING_MEMFD && name_is(&b, "x") && b.deleted,
+      "a memfd descriptor: never linked, its suffix is the kernel's");
+   platform_procfs_fd_target("/dev/shm/was (deleted)", true, &b);
+   ok(b.kind == PLATFORM_BACKING_FILE && b.deleted && name_is(&b, "/dev/shm/was"),
+      "an unlinked file's descriptor");
+   platform_procfs_fd_target("/dev/shm/is (deleted)", false, &b);
+   ok(b.kind == PLATFORM_BACKING_FILE && !b.deleted && name_is(&b, "/dev/shm/is (deleted)"),
+      "a linked file named \"is (deleted)\": the link count says it is no suffix");
+   platform_procfs_fd_target("/tmp/a\nb\\012", false, &b);
+   ok(name_is(&b, "/tmp/a\nb\\012"), "descriptor targets are not escaped: nothing is decoded");
+   platform_procfs_fd_target("socket:[1234]", false, &b);
+   ok(b.kind == PLATFORM_BACKING_NONE, "a socket is no file");
+   char longname[PLATFORM_NAME_MAX + 100];
+   longname[0] = '/';
+   memset(longname + 1, 'n', sizeof longname - 2);
+   longname[sizeof longname - 1] = '\0';
+   platform_procfs_fd_target(longname, false, &b);
+   ok(strlen(b.name) == PLATFORM_NAME_MAX, "a name longer than any path is cut, not overrun");
+}
+
+static void test_sysv_lines(void) {
+   PlatformSysvRecord r;
+   ok(platform_procfs_sysv_line(PLATFORM_SYSV_SHM, "     43981          7   600                 "
+                                "12345   100   101      1     0     0     0     0          5   "
+                                "       6          7                  0                  0", &r),
+      "a shm line parses");
+   ok(r.key == 43981 && r.id == 7 && r.mode == 0600 && r.size == 12345 && r.cpid == 100
+      && r.lpid == 101 && r.nattch == 1 && !r.removed, "key, id, mode, size, pids, nattch");
+   ok(r.atime == 5 && r.mtime == 6 && r.ctime == 7, "attach, detach and change times");
+   ok(platform_procfs_sysv_line(PLATFORM_SYSV_SHM, "0 8 1600 4096 100 100 1 0 0 0 0 0 0 9 0 0", &r)
+      && r.removed && r.mode == 0600, "SHM_DEST: removed, and not part of the mode");
+   ok(platform_procfs_sysv_line(PLATFORM_SYSV_SEM, "     43981          3   600          3     0"
+                                "     0     0     0          0         10", &r)
+      && r.size == 3 && r.ctime == 10 && r.id == 3, "a sem line: three semaphores");
+   ok(platform_procfs_sysv_line(PLATFORM_SYSV_MSG, "        -1          4   644           5   "
+                                "       1   200   201     0     0     0     0          0        "
+                                "  0         10", &r)
+      && r.key == 0xffffffffu && r.size == 5 && r.messages == 1 && r.cpid == 200 && r.lpid == 201,
+      "a msg line with a negative key");
+   ok(!platform_procfs_sysv_line(PLATFORM_SYSV_SHM, "key shmid perms", &r), "a header is refused");
+   ok(!platform_procfs_sysv_line(PLATFORM_SYSV_SHM, "1 2 600 4096 1 1 1 0 0 0 0 0 0", &r),
+      "a line one column short is refused");
+   ok(!platform_procfs_sysv_line(PLATFORM_SYSV_SHM, "1 99999999999 600 4096 1 1 1 0 0 0 0 0 0 9", &r),
+      "an id past int: refused");
+   ok(!platform_procfs_sysv_line(PLATFORM_SYSV_SHM, "1 2 600 99999999999999999999 1 1 1 0 0 0 0 0 0 9", &r),
+      "a size past 2^64: refused");
+   ok(platform_procfs_sysv_line(PLATFORM_SYSV_SHM, "1 2 600 18446744073709551615 1 1 1 0 0 0 0 0 0 9", &r)
+      && r.size == UINT64_MAX, "the largest size");
+   ok(!platform_procfs_sysv_line(PLATFORM_SYSV_SHM, "1 2 689 4096 1 1 1 0 0 0 0 0 0 9", &r),
+      "perms that are not octal: refused");
+   ok(!platform_procfs_sysv_line(PLATFORM_SYSV_SEM, "1 2 600 -3 0 0 0 0 0 10", &r),
+      "a negative count: refused");
+   ok(!platform_procfs_sysv_line(PLATFORM_SYSV_MSG, "1 2 600 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1", &r),
+      "a line of too many columns: refused");
+}
+
+static void test_sem_decode(void) {
+   unsigned char b[32] = { 0 };
+   unsigned v, w;
+   uint64_t data = 5 | (UINT64_C(2) << 32);
+   memcpy(b, &data, sizeof data);
+   ok(platform_sem_decode(b, 32, true, &v, &w) && v == 5 && w == 2, "64-bit layout: value 5, 2 waiters");
+   uint32_t v32 = (7u << 1) | 1, w32 = 3;
+   memset(b, 0, sizeof b);
+   memcpy(b, &v32, 4);
+   memcpy(b + 12, &w32, 4);
+   ok(platform_sem_decode(b, 16, false, &v, &w) && v == 7 && w == 3, "32-bit layout: value 7, 3 waiters");
+   ok(!platform_sem_decode(b, 4, true, &v, &w), "too short: refused");
+   is_u64(platform_sem_size(), sizeof(long) == 8 ? 32 : 16, "sem_t is 32 bytes on 64-bit targets");
+}
+
+static void test_mq_info(void) {
+   PlatformMqInfo q;
+   ok(platform_procfs_mq_info("QSIZE:129 NOTIFY:0 SIGNO:10 NOTIFY_PID:321\n", &q)
+      && q.qsize == 129 && q.notify_pid == 321 && q.notify_signo == 10, "mqueue file text parses");
+   ok(!platform_procfs_mq_info("garbage", &q), "garbage: refused");
+   ok(!platform_procfs_mq_info("QSIZE:1 NOTIFY:0 SIGNO:0 NOTIFY_PID:0 trailing", &q),
+      "trailing words: refused");
+}
+
+static void test_holder_path(void) {
+   char buf[96];
+   platform_holder_path(42, false, 7, 0, 0, buf, sizeof buf);
+   is_str(buf, "/proc/42/fd/7", "a descriptor's path");
+   platform_holder_path(42, true, -1, 0x7f0000000000, 0x7f0000001000, buf, sizeof buf);
+   is_str(buf, "/proc/42/map_files/7f0000000000-7f0000001000", "a mapping's path");
+}
+
+int main(void) {
+   plan_lazy();
+   test_maps_lines();
+   test_maps_hostile();
+   test_special_names();
+   test_sysv_lines();
+   test_sem_decode();
+   test_mq_info();
+   test_holder_path();
+   return done_testing();
+}
