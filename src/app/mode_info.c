@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* The named object (or file) the open source is, after a scan. */
@@ -19,6 +20,20 @@ static const Obj *find_object(const ObjList *l, const Source *src) {
    if (src->ops == &source_sysv_ops)
       return objects_find_sysv(l, OBJ_SYSV_SHM, (int)src->st.ino);
    return objects_find(l, src->st.dev, src->st.ino);
+}
+
+/* "held by: 2 processes (1 descriptor, 2 mappings)": processes are what
+ * the count is of; one process may hold an object several times. */
+static void print_holders(const Obj *obj) {
+   ObjfmtHolders h;
+   objfmt_holders(obj, &h);
+   char fds[64], maps[64];
+   snprintf(fds, sizeof fds, ngettext("%zu descriptor", "%zu descriptors", h.descriptors),
+            h.descriptors);
+   snprintf(maps, sizeof maps, ngettext("%zu mapping", "%zu mappings", h.mappings), h.mappings);
+   printf("%-12s ", _("held by:"));
+   printf(ngettext("%zu process (%s, %s)\n", "%zu processes (%s, %s)\n", h.processes),
+          h.processes, fds, maps);
 }
 
 static void text_object(const Obj *obj) {
@@ -33,7 +48,7 @@ static void text_object(const Obj *obj) {
       if (obj->flags & (1u << i))
          printf("%-12s %s: %s\n", _("flag:"), objects_flag_name((ObjFlag)(1u << i)),
                 _(objects_flag_explain((ObjFlag)(1u << i))));
-   printf("%-12s %zu\n", _("held by:"), obj->natt);
+   print_holders(obj);
    for (size_t i = 0; i < obj->natt; i++) {
       char *comm = escape_dup(obj->att[i].comm);
       objfmt_attacher(&obj->att[i], buf, sizeof buf);

@@ -3,6 +3,7 @@
 
 #include "app/objfmt.h"
 #include "core/escape.h"
+#include "core/gettext.h"
 #include "core/json.h"
 #include "platform/objects.h"
 
@@ -92,6 +93,20 @@ void objfmt_pids(const Obj *o, size_t max, char *buf, size_t size) {
       snprintf(buf + used, size - used, " +%zu", distinct - shown);
 }
 
+void objfmt_holders(const Obj *o, ObjfmtHolders *h) {
+   memset(h, 0, sizeof *h);
+   for (size_t i = 0; i < o->natt; i++) {
+      bool seen = false;
+      for (size_t j = 0; j < i && !seen; j++)
+         seen = o->att[j].pid == o->att[i].pid;
+      h->processes += !seen;
+      if (o->att[i].mapped)
+         h->mappings++;
+      else
+         h->descriptors++;
+   }
+}
+
 void objfmt_flags(unsigned flags, char *buf, size_t size) {
    size_t used = 0;
    buf[0] = '\0';
@@ -169,6 +184,39 @@ static void json_kind_facts(FILE *f, const Obj *o) {
       fprintf(f, ",\"notify_pid\":%d,\"signo\":%d", o->notify_pid, o->notify_signo);
 }
 
+/* Seconds since the epoch, or null where the time is unknown or never was
+ * (a removed object's, a segment never attached). */
+static void json_time(FILE *f, const char *key, int64_t t) {
+   if (t == 0)
+      fprintf(f, ",\"%s\":null", key);
+   else
+      fprintf(f, ",\"%s\":%" PRId64, key, t);
+}
+
+/* The codes, and what each means (the table's legend). */
+static void json_flags(FILE *f, const Obj *o) {
+   fputs(",\"flags\":[", f);
+   for (int i = 0, n = 0; i < OBJ_FLAG_COUNT; i++)
+      if (o->flags & (1u << i))
+         fprintf(f, "%s\"%s\"", n++ ? "," : "", objects_flag_name((ObjFlag)(1u << i)));
+   fputs("],\"flag_explanations\":{", f);
+   for (int i = 0, n = 0; i < OBJ_FLAG_COUNT; i++) {
+      if (!(o->flags & (1u << i)))
+         continue;
+      char *text = json_name_dup(_(objects_flag_explain((ObjFlag)(1u << i))));
+      fprintf(f, "%s\"%s\":%s", n++ ? "," : "", objects_flag_name((ObjFlag)(1u << i)), text);
+      free(text);
+   }
+   fputc('}', f);
+}
+
+static void json_holders(FILE *f, const Obj *o) {
+   ObjfmtHolders h;
+   objfmt_holders(o, &h);
+   fprintf(f, ",\"held_by\":{\"processes\":%zu,\"descriptors\":%zu,\"mappings\":%zu}",
+           h.processes, h.descriptors, h.mappings);
+}
+
 static void json_attachers(FILE *f, const Obj *o, const char *indent) {
    fputs(",\"attachers\":[", f);
    for (size_t i = 0; i < o->natt; i++) {
@@ -199,14 +247,13 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
       fputs(",\"size\":null", f);
    fprintf(f, ",\"uid\":%u", o->uid);
    json_str(f, "owner", owner);
-   fprintf(f, ",\"gid\":%u,\"mode\":\"%04o\",\"atime\":%" PRId64 ",\"mtime\":%" PRId64
-           ",\"ctime\":%" PRId64, o->gid, o->mode, o->atime, o->mtime, o->ctime);
+   fprintf(f, ",\"gid\":%u,\"mode\":\"%04o\"", o->gid, o->mode);
+   json_time(f, "atime", o->atime);
+   json_time(f, "mtime", o->mtime);
+   json_time(f, "ctime", o->ctime);
    json_kind_facts(f, o);
-   fputs(",\"flags\":[", f);
-   for (int i = 0, n = 0; i < OBJ_FLAG_COUNT; i++)
-      if (o->flags & (1u << i))
-         fprintf(f, "%s\"%s\"", n++ ? "," : "", objects_flag_name((ObjFlag)(1u << i)));
-   fputc(']', f);
+   json_flags(f, o);
+   json_holders(f, o);
    json_attachers(f, o, indent);
    fputc('}', f);
 }

@@ -25,10 +25,19 @@ void objfmt_attacher(const ObjAttacher *a, char *buf, size_t size);
 /* Distinct attaching pids: "12,13 +2" (at most MAX shown), "-" for none. */
 void objfmt_pids(const Obj *o, size_t max, char *buf, size_t size);
 
+/* Who holds O: distinct processes, and how (one process may do both, and
+ * several times). */
+typedef struct {
+   size_t processes, descriptors, mappings;
+} ObjfmtHolders;
+void objfmt_holders(const Obj *o, ObjfmtHolders *h);
+
 /* The flags as "name-collision,removed", "-" for none. */
 void objfmt_flags(unsigned flags, char *buf, size_t size);
 
-/* Write O as one JSON object (no trailing newline). */
+/* Write O as one JSON object (no trailing newline).  Times unknown or that
+ * never were (0 in O) are null; "flag_explanations" maps each flag set to
+ * its sentence; "held_by" counts processes, descriptors and mappings. */
 void objfmt_json_object(FILE *f, const Obj *o, const char *indent);
 
 /* Display width of an escaped string in the current locale. */

@@ -79,6 +79,9 @@ int platform_stat_mapping(int pid, uint64_t start, uint64_t end, PlatformStat *s
 
 /* The login name of UID into BUF (the number when it has none). */
 void platform_user_name(unsigned uid, char *buf, size_t size);
+/* The uid of login NAME, or NAME as a decimal number when no login has
+ * it (getpwnam_r(3)).  ENOENT when neither; EIO when the database fails. */
+int platform_user_lookup(const char *name, unsigned *uid);
 
 /* ---- System V shared memory --------------------------------------------- */
 

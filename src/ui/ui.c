@@ -506,7 +506,7 @@ static CrtColorMode color_mode(const Options *o) {
 
 /* The first view: the hex view of O->source, or the object list. */
 static View *first_view(Ui *ui, const Options *o, const ObjTableScope *objects) {
-   return o->source ? view_hex_new(ui) : view_objects_new(ui, objects, o->kinds);
+   return o->source ? view_hex_new(ui) : view_objects_new(ui, objects, o);
 }
 
 static int run(const Options *o, const ObjTableScope *objects) {

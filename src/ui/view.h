@@ -14,6 +14,7 @@
 #include "app/command.h"
 #include "app/session.h"
 #include "app/objtable.h"
+#include "app/options.h"
 
 typedef struct Ui Ui;
 typedef struct View View;
@@ -83,7 +84,7 @@ void ui_fail(Ui *ui, const Error *e);
 
 /* The views. */
 View *view_hex_new(Ui *ui);
-View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds);
+View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o);
 /* Who holds O, kept up to date from TABLE (the list's, which outlives it). */
 View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o);
 View *view_help_new(Ui *ui, const View *about);

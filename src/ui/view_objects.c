@@ -190,10 +190,25 @@ static void draw_row(View *v, int y, const Obj *o, const Layout *L, int cols, bo
    (void)v;
 }
 
+/* "pid: 12,13" and "user: root" when the list is so filtered; their count. */
+static int who_fields(const ObjWho *w, char f[][160], size_t size) {
+   int n = 0;
+   char text[128], esc[128];
+   if (w->npids) {
+      objwho_pids_text(w, text, sizeof text);
+      snprintf(f[n++], size, _("pid: %s"), text);
+   }
+   if (w->by_user) {
+      escape_into(esc, sizeof esc, w->user);
+      snprintf(f[n++], size, _("user: %s"), esc);
+   }
+   return n;
+}
+
 /* The title's fields, laid out on one line (two when they do not fit). */
 static int draw_title(View *v, int cols) {
    ObjState *st = state(v);
-   char f[6][160];
+   char f[8][160];
    int n = 0;
    snprintf(f[n++], sizeof f[0], "%s", st->cfg.title ? st->cfg.title : _("named objects"));
    snprintf(f[n++], sizeof f[0], st->t.reverse ? _("sort: %s, descending (s, S)")
@@ -208,6 +223,7 @@ static int draw_title(View *v, int cols) {
       escape_into(esc, sizeof esc, st->t.filter);
       snprintf(f[n++], sizeof f[0], _("filter: %s"), esc);
    }
+   n += who_fields(&st->t.who, f + n, sizeof f[0]);
    snprintf(f[n++], sizeof f[0], _("%zu of %zu"), st->t.count, st->t.scanned ? st->t.list.n : 0);
    unsigned denied = st->t.scanned ? st->t.list.procs_denied : 0;
    snprintf(f[n++], sizeof f[0], ngettext("%u process not inspected",
@@ -377,6 +393,8 @@ static void k_click(View *v) {
 static void k_first(View *v) { state(v)->cursor = 0; clamp(state(v)); }
 static void k_last(View *v)  { state(v)->cursor = (size_t)-1; clamp(state(v)); }
 static void k_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
+static void k_pid(View *v) { ui_open_prompt(v->ui, "pid "); }
+static void k_user(View *v) { ui_open_prompt(v->ui, "user "); }
 
 static void k_refresh(View *v) {
    rescan(v);
@@ -482,6 +500,8 @@ static const KeyBinding objects_keys[] = {
    { 'r', "r", N_("refresh now"), k_refresh },
    { 'p', "p", N_("pause or resume the live refresh"), k_pause },
    { 'f', "f", N_("filter by name (types :filter)"), k_filter },
+   { 'P', "P", N_("filter by holding process (types :pid)"), k_pid },
+   { 'u', "u", N_("filter by owner (types :user)"), k_user },
 };
 
 /* ---- commands ---------------------------------------------------------- */
@@ -514,6 +534,7 @@ static CommandStatus cmd_all(void *ctx, const char *args) {
    (void)args;
    state(v)->t.filter[0] = '\0';
    state(v)->t.kinds = 0;
+   memset(&state(v)->t.who, 0, sizeof state(v)->t.who);
    reselect(v);
    return COMMAND_OK;
 }
@@ -521,14 +542,40 @@ static CommandStatus cmd_all(void *ctx, const char *args) {
 static CommandStatus cmd_sort(void *ctx, const char *args) {
    View *v = ctx;
    ObjTableColumn c;
+   char names[160];
    if (!*args)
       return COMMAND_BAD_ARGS;
-   if (!objtable_column_parse(args, &c)) {
-      session_message(messages(v), true, _("sort %s: no such column (kind, name, size, owner, "
-                                           "mode, processes, flags)"), args);
+   if (!objtable_column_parse(args[0] == '-' ? args + 1 : args, &c)) {
+      objtable_column_names(names, sizeof names);
+      session_message(messages(v), true, _("sort %s: no such column (%s)"), args, names);
       return COMMAND_FAILED;
    }
    state(v)->t.sort = c;
+   state(v)->t.reverse = args[0] == '-';
+   reselect(v);
+   return COMMAND_OK;
+}
+
+/* pid PID[,PID...]: the objects these processes hold; pid alone: any. */
+static CommandStatus cmd_pid(void *ctx, const char *args) {
+   View *v = ctx;
+   const char *why;
+   if (!objwho_parse_pids(&state(v)->t.who, args, &why)) {
+      session_message(messages(v), true, _("pid %s: %s"), args, _(why));
+      return COMMAND_FAILED;
+   }
+   reselect(v);
+   return COMMAND_OK;
+}
+
+/* user NAME|UID: the objects this user owns; user alone: any. */
+static CommandStatus cmd_user(void *ctx, const char *args) {
+   View *v = ctx;
+   const char *why;
+   if (!objwho_parse_user(&state(v)->t.who, args, &why)) {
+      session_message(messages(v), true, _("user %s: %s"), args, _(why));
+      return COMMAND_FAILED;
+   }
    reselect(v);
    return COMMAND_OK;
 }
@@ -576,8 +623,11 @@ static const Command objects_commands[] = {
    { "filter", N_("TEXT"), N_("only objects whose name contains TEXT (also f)"), cmd_filter },
    { "kind", N_("KINDS"), N_("only these kinds: shm,sem,mq,sysv,memfd ... or all"), cmd_kind },
    { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },
-   { "sort", N_("COLUMN"), N_("sort by kind, name, size, owner, mode, processes or flags"),
-     cmd_sort },
+   { "sort", N_("[-]COLUMN"), N_("sort by kind, name, size, owner, mode, processes, flags, "
+                                 "pids or detail (-: descending)"), cmd_sort },
+   { "pid", N_("PID[,PID]"), N_("only objects these processes hold (none: any; also P)"),
+     cmd_pid },
+   { "user", N_("NAME|UID"), N_("only objects this user owns (none: any; also u)"), cmd_user },
    { "refresh", NULL, N_("scan the objects again now (also r)"), cmd_refresh },
    { "live", N_("SECONDS|on|off"), N_("refresh every SECONDS, or pause (also p)"), cmd_live },
    { "open", NULL, N_("open the selected object (also Enter)"), cmd_open },
@@ -620,7 +670,7 @@ static const ViewOps objects_ops = {
    .tick = objects_tick,
 };
 
-View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds) {
+View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    View *v = calloc(1, sizeof *v);
    ObjState *st = calloc(1, sizeof *st);
    if (!v || !st) {
@@ -631,7 +681,12 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds) {
    objtable_init(&st->t);
    if (cfg)
       st->cfg = *cfg;
-   st->t.kinds = kinds;
+   st->t.kinds = o->kinds;
+   st->t.who = o->who;
+   if (o->sort_given) {
+      st->t.sort = o->sort;
+      st->t.reverse = o->sort_reverse;
+   }
    st->t.include_self = st->cfg.include_self;
    st->t.pick = st->cfg.pick;
    st->t.pick_ctx = st->cfg.ctx;

@@ -336,6 +336,24 @@ void platform_user_name(unsigned uid, char *buf, size_t size) {
    snprintf(buf, size, "%s", user_cache[slot].name);
 }
 
+int platform_user_lookup(const char *name, unsigned *uid) {
+   struct passwd pw, *res = NULL;
+   char tmp[4096];
+   int rc = getpwnam_r(name, &pw, tmp, sizeof tmp, &res);
+   if (rc == 0 && res) {
+      *uid = (unsigned)res->pw_uid;
+      return 0;
+   }
+   char *end;
+   errno = 0;
+   unsigned long v = strtoul(name, &end, 10);
+   if (*name >= '0' && *name <= '9' && !*end && errno == 0 && v < 4294967295ul) {
+      *uid = (unsigned)v;
+      return 0;
+   }
+   return rc == 0 || rc == ENOENT || rc == ESRCH || rc == EBADF || rc == EPERM ? ENOENT : EIO;
+}
+
 /* ---- System V shared memory ------------------------------------------- */
 
 int platform_sysv_shm_find(uint32_t key, int *id) {
