@@ -9,6 +9,7 @@
 #include "core/json.h"
 #include "core/objects.h"
 #include "core/source.h"
+#include "platform/blockdev.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -57,6 +58,60 @@ static void text_object(const Obj *obj) {
    }
 }
 
+/* A block device's mount points and holders, one line each ("-" none). */
+static void text_block_users(const Source *src) {
+   PlatformBlockUsers u;
+   if (src->ops != &source_block_ops)
+      return;
+   if (platform_blockdev_users(src->fd, &u) != 0) {
+      platform_blockdev_users_free(&u);
+      return;
+   }
+   const struct {
+      const char *label;
+      char **v;
+      size_t n;
+   } lines[] = { { N_("mounted on:"), u.mounts, u.nmounts },
+                 { N_("holders:"), u.holders, u.nholders } };
+   for (size_t l = 0; l < 2; l++) {
+      printf("%-12s", _(lines[l].label));
+      for (size_t i = 0; i < lines[l].n; i++) {
+         char *esc = escape_dup(lines[l].v[i]);
+         printf(" %s", esc);
+         free(esc);
+      }
+      printf("%s\n", lines[l].n ? "" : " -");
+   }
+   platform_blockdev_users_free(&u);
+}
+
+static void json_list(const char *key, char **v, size_t n) {
+   printf(",\"%s\":[", key);
+   for (size_t i = 0; i < n; i++) {
+      char *q = json_name_dup(v[i]);
+      printf("%s%s", i ? "," : "", q);
+      free(q);
+   }
+   putchar(']');
+}
+
+/* ,"block":{"mounts":[...],"holders":[...]} for a block device. */
+static void json_block_users(const Source *src) {
+   PlatformBlockUsers u;
+   if (src->ops != &source_block_ops)
+      return;
+   if (platform_blockdev_users(src->fd, &u) != 0) {
+      fputs(",\"block\":null", stdout);
+   } else {
+      fputs(",\"block\":{\"in_use\":", stdout);
+      fputs(u.nmounts || u.nholders ? "true" : "false", stdout);
+      json_list("mounts", u.mounts, u.nmounts);
+      json_list("holders", u.holders, u.nholders);
+      putchar('}');
+   }
+   platform_blockdev_users_free(&u);
+}
+
 static void print_text(const Options *o, const Source *src, const ObjList *l, const Obj *obj) {
    char owner[64];
    char *spec = escape_dup(src->spec);
@@ -70,6 +125,7 @@ static void print_text(const Options *o, const Source *src, const ObjList *l, co
    printf("%-12s %s, %04o\n", _("owner:"), safe_owner, src->st.mode);
    free(spec);
    free(safe_owner);
+   text_block_users(src);
    if (obj)
       text_object(obj);
    if (l->procs_denied)
@@ -81,9 +137,11 @@ static void print_text(const Options *o, const Source *src, const ObjList *l, co
 static void print_json(const Options *o, const Source *src, const ObjList *l, const Obj *obj) {
    char *spec = json_name_dup(src->spec);
    printf("{\"source\":%s,\"kind\":\"%s\",\"size\":%" PRIu64 ",\"granularity\":%" PRIu64
-          ",\"page_size\":%zu,\n\"object\":", spec, src->ops->kind, src->size, o->granularity,
+          ",\"page_size\":%zu", spec, src->ops->kind, src->size, o->granularity,
           platform_page_size());
    free(spec);
+   json_block_users(src);
+   fputs(",\n\"object\":", stdout);
    if (obj)
       objfmt_json_object(stdout, obj, "");
    else
