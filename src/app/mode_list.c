@@ -127,9 +127,9 @@ static void print_notes(FILE *f, const ObjList *l, const ListFilter *flt) {
                           "Note: %u processes could not be inspected (permission denied): "
                           "their attachers are not shown.\n", l->procs_denied),
               l->procs_denied);
-   if (!l->info.mq_mounted && (flt->kinds & (1u << OBJ_MQ)))
-      fputs(_("Note: the mqueue file system is not mounted, so POSIX message queues cannot "
-              "be listed (mount -t mqueue none /dev/mqueue).\n"), f);
+   const char *mq = objfmt_mq_note(l, flt->kinds);
+   if (mq)
+      fprintf(f, _("Note: %s.\n"), mq);
 }
 
 void mode_list_table(FILE *f, const ObjList *l, const ListFilter *flt) {

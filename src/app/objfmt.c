@@ -5,6 +5,7 @@
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "core/json.h"
+#include "app/diag.h"
 #include "platform/objects.h"
 
 #include <inttypes.h>
@@ -42,6 +43,27 @@ void objfmt_size(const Obj *o, char *buf, size_t size) {
       snprintf(buf, size, "%" PRIu64, o->size);
 }
 
+const char *objfmt_mq_note(const ObjList *l, unsigned kinds) {
+   if (l->info.mq_mounted || !(kinds & (1u << OBJ_MQ)))
+      return NULL;
+   return _("message queues are not listed: the mqueue file system is not mounted "
+            "(mount -t mqueue none /dev/mqueue)");
+}
+
+void objfmt_attach_warn(const Source *src) {
+   if (src->ops != &source_sysv_ops || !src->priv)
+      return;
+   char *spec = escape_dup(src->spec);
+   diag_warn("%s: %s", spec, _(source_sysv_attach_note));
+   free(spec);
+}
+
+/* This process's own attachments of segment O (part of its nattch). */
+static unsigned self_attached(const Obj *o) {
+   unsigned self = platform_sysv_shm_self_attached((int)o->ino);
+   return self <= o->nattch ? self : o->nattch;
+}
+
 void objfmt_detail(const Obj *o, char *buf, size_t size) {
    buf[0] = '\0';
    switch (o->kind) {
@@ -53,9 +75,15 @@ void objfmt_detail(const Obj *o, char *buf, size_t size) {
       if (o->notify_pid)
          snprintf(buf, size, "notify_pid=%d signo=%d", o->notify_pid, o->notify_signo);
       break;
-   case OBJ_SYSV_SHM:
-      snprintf(buf, size, "nattch=%u cpid=%d lpid=%d", o->nattch, o->cpid, o->lpid);
+   case OBJ_SYSV_SHM: {
+      unsigned self = self_attached(o);
+      if (self)
+         snprintf(buf, size, "nattch=%u (+%u mapscope) cpid=%d lpid=%d", o->nattch - self, self,
+                  o->cpid, o->lpid);
+      else
+         snprintf(buf, size, "nattch=%u cpid=%d lpid=%d", o->nattch, o->cpid, o->lpid);
       break;
+   }
    case OBJ_SYSV_MSG:
       snprintf(buf, size, "messages=%" PRIu64 " lspid=%d lrpid=%d", o->messages, o->cpid, o->lpid);
       break;
@@ -162,8 +190,9 @@ static void json_sysv(FILE *f, const Obj *o) {
    fprintf(f, ",\"id\":%" PRIu64 ",\"key\":\"0x%08" PRIx32 "\",\"cuid\":%u", o->ino, o->key,
            o->cuid);
    if (o->kind == OBJ_SYSV_SHM)
-      fprintf(f, ",\"nattch\":%u,\"cpid\":%d,\"lpid\":%d,\"removed\":%s", o->nattch, o->cpid,
-              o->lpid, o->removed ? "true" : "false");
+      fprintf(f, ",\"nattch\":%u,\"nattch_mapscope\":%u,\"cpid\":%d,\"lpid\":%d,"
+              "\"removed\":%s", o->nattch - self_attached(o), self_attached(o), o->cpid, o->lpid,
+              o->removed ? "true" : "false");
    if (o->kind == OBJ_SYSV_MSG)
       fprintf(f, ",\"messages\":%" PRIu64 ",\"lspid\":%d,\"lrpid\":%d", o->messages, o->cpid,
               o->lpid);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "core/objects.h"
+#include "core/source.h"
 
 /* "/x" for shm, semaphores and queues, "memfd:x", "key=0x0000abcd id=3"
  * for System V; escaped and malloc'd (never NULL). */
@@ -16,7 +17,10 @@ char *objfmt_display_name(const Obj *o);
 /* The size column: bytes, "3 sems" for SysV semaphore sets, "?" unknown. */
 void objfmt_size(const Obj *o, char *buf, size_t size);
 
-/* Kind-specific facts: "value=1", "nattch=2 cpid=10 lpid=11" ... */
+/* Kind-specific facts: "value=1", "nattch=2 cpid=10 lpid=11" ...  A
+ * segment this process has attached shows its nattch without us and
+ * "(+1 mapscope)"; the JSON's "nattch" leaves us out the same way and
+ * "nattch_mapscope" counts us. */
 void objfmt_detail(const Obj *o, char *buf, size_t size);
 
 /* "fd 3" or "map 7f00..-7f00.. rw-s +0x0". */
@@ -39,6 +43,15 @@ void objfmt_flags(unsigned flags, char *buf, size_t size);
  * never were (0 in O) are null; "flag_explanations" maps each flag set to
  * its sentence; "held_by" counts processes, descriptors and mappings. */
 void objfmt_json_object(FILE *f, const Obj *o, const char *indent);
+
+/* Why message queues are missing from a list of KINDS (a mask of
+ * 1 << ObjKind) scanned into L: the mqueue file system is not mounted.
+ * NULL when they are not missing.  Translated. */
+const char *objfmt_mq_note(const ObjList *l, unsigned kinds);
+
+/* When SRC is a System V segment this process attached to read it, say on
+ * standard error what that did to the segment (nattch, lpid, times). */
+void objfmt_attach_warn(const Source *src);
 
 /* Display width of an escaped string in the current locale. */
 size_t objfmt_width(const char *s);

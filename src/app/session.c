@@ -3,6 +3,7 @@
 
 #include "app/session.h"
 #include "app/session_edit.h"
+#include "core/source_space.h"
 #include "core/edits.h"
 #include "core/gettext.h"
 #include "core/hexrow.h"
@@ -185,8 +186,9 @@ size_t session_visible(Session *s, unsigned char *buf, size_t cap) {
    }
    /* The object shrank under the mapping: look again and show what is left. */
    window_unmap(&s->win, s->src);
-   if (!session_check_size(s))
-      session_message(s, true, "%s", _(error_message(ERR_SHRANK)));
+   if (!session_check_size(s))     /* the same size: a full tmpfs, or a shrink undone */
+      session_message(s, true, "%s", source_fs_full(s->src) ? _(source_fs_full_text)
+                                                            : _(error_message(ERR_SHRANK)));
    n = copy_visible(s, buf, cap, &fault);
    if (fault)
       return 0;
@@ -335,6 +337,8 @@ bool session_open(Session *s, const char *spec, const SessionConfig *cfg, Error 
       s->src = NULL;
       return false;
    }
+   if (s->src->ops == &source_sysv_ops)
+      session_message(s, false, "%s", _(source_sysv_attach_note));
    return true;
 }
 

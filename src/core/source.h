@@ -87,6 +87,9 @@ bool source_reopen(const Source *src, bool writable, int *fd, PlatformStat *st, 
 
 extern const SourceOps source_file_ops;
 extern const SourceOps source_block_ops;
+/* What reading a System V segment does to it (N_()): the screen and the
+ * modes that read say it. */
+extern const char source_sysv_attach_note[];
 extern const SourceOps source_shm_ops;
 extern const SourceOps source_sem_ops;
 extern const SourceOps source_sysv_ops;

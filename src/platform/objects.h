@@ -93,6 +93,10 @@ int platform_sysv_shm_find(uint32_t key, int *id);
 int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *st);
 int platform_sysv_shm_stat(int id, PlatformStat *st);
 void platform_sysv_shm_detach(void *addr);
+/* How many of segment ID's attachments (its nattch) are this process's own,
+ * made by platform_sysv_shm_attach() and not yet detached (counted up to
+ * 64 attachments at once). */
+unsigned platform_sysv_shm_self_attached(int id);
 
 /* An anonymous private mapping of LEN bytes (copies of what cannot be
  * mapped copy-on-write). */

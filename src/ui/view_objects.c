@@ -251,6 +251,13 @@ static int draw_title(View *v, int cols) {
    return y + 1;
 }
 
+/* Why no message queue is listed, when the kinds shown include them. */
+static const char *mq_note(View *v) {
+   ObjState *st = state(v);
+   return st->t.scanned ? objfmt_mq_note(&st->t.list, st->t.kinds ? st->t.kinds : OBJ_KINDS_ALL)
+                        : NULL;
+}
+
 /* ---- the pane: what is odd about the selected object --------------------- */
 
 typedef struct {
@@ -324,6 +331,13 @@ static void draw_pane(View *v, int y, int cols) {
    if (!o) {
       mvaddnstr(y + 1, 0, _("No object matches: :all shows every object."),
                 cols);
+      const char *mq = mq_note(v);
+      if (mq) {
+         Pane p = { .n = 0, .cols = cols };
+         pane_wrap(&p, mq, 2);
+         for (int i = 0; i < p.n && i + 2 <= PANE_TEXT_LINES; i++)
+            put_cell(y + 2 + i, 0, p.line[i], cols, false);
+      }
       return;
    }
    Pane p = { .n = 0, .cols = cols };
@@ -526,6 +540,8 @@ static CommandStatus cmd_kind(void *ctx, const char *args) {
    }
    state(v)->t.kinds = mask;
    reselect(v);
+   if (mq_note(v))
+      session_message(messages(v), false, "%s", mq_note(v));
    return COMMAND_OK;
 }
 
@@ -695,5 +711,7 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    v->ui = ui;
    v->state = st;
    rescan(v);
+   if (mq_note(v))
+      session_message(messages(v), false, "%s", mq_note(v));
    return v;
 }

@@ -34,7 +34,6 @@ is ":flush: nothing was written" "$(byte_at)" "$before"
 tui_send ":flush!"
 expect_status ":flush! writes anyway" "flushed: 1 bytes"
 is ":flush!: the byte is written" "$(byte_at)" "$new"
-tui_send ":q"
 tui_stop
 is "quit exits 0" "$tui_rc" 0
 

@@ -379,6 +379,23 @@ int platform_sysv_shm_stat(int id, PlatformStat *st) {
    return 0;
 }
 
+/* The segments this process attached through platform_sysv_shm_attach()
+ * and has not detached: what it adds to their nattch. */
+#define SELF_ATTACH_MAX 64
+static struct {
+   void *addr;
+   int id;
+} self_attach[SELF_ATTACH_MAX];
+
+static void remember_attach(void *addr, int id) {
+   for (size_t i = 0; i < SELF_ATTACH_MAX; i++)
+      if (!self_attach[i].addr) {
+         self_attach[i].addr = addr;
+         self_attach[i].id = id;
+         return;
+      }
+}
+
 int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *st) {
    int rc = platform_sysv_shm_stat(id, st);
    if (rc != 0)
@@ -387,12 +404,24 @@ int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *s
    if (p == (void *)-1)
       return errno;
    *addr = p;
+   remember_attach(p, id);
    return 0;
 }
 
 void platform_sysv_shm_detach(void *addr) {
-   if (addr)
-      shmdt(addr);
+   if (!addr)
+      return;
+   shmdt(addr);
+   for (size_t i = 0; i < SELF_ATTACH_MAX; i++)
+      if (self_attach[i].addr == addr)
+         self_attach[i].addr = NULL;
+}
+
+unsigned platform_sysv_shm_self_attached(int id) {
+   unsigned n = 0;
+   for (size_t i = 0; i < SELF_ATTACH_MAX; i++)
+      n += self_attach[i].addr && self_attach[i].id == id;
+   return n;
 }
 
 int platform_map_anonymous(size_t len, void **addr) {
