@@ -85,6 +85,15 @@ static void print_help(void) {
    fputs(_("      --kind=KINDS       with --list: only these kinds (comma-separated:\n"
            "                         shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv,\n"
            "                         memfd)\n"), stdout);
+   fputs(_("      --pid=PID[,PID]    with --list or no SOURCE: only the objects these\n"
+           "                         processes hold\n"), stdout);
+   fputs(_("      --user=NAME|UID    with --list or no SOURCE: only the objects this\n"
+           "                         user owns\n"), stdout);
+   fputs(_("      --sort=[-]COLUMN   with --list or no SOURCE: sort by COLUMN (kind,\n"
+           "                         name, size, owner, mode, processes, flags, pids,\n"
+           "                         detail); '-' sorts descending\n"), stdout);
+   fputs(_("      --columns=LIST     with --list: the table's columns, in order\n"
+           "                         (e.g. kind,name,size,pids)\n"), stdout);
    fputs(_("      --info             print what is known of SOURCE: kind, size,\n"
            "                         granularity, who holds it\n"), stdout);
    fputs(_("      --demo             build a small scene of named objects to look at,\n"
@@ -96,7 +105,8 @@ static void print_help(void) {
    fputs(_("      --flush            write the --patch edits to the object, all or\n"
            "                         nothing (a rollback journal guards the write)\n"), stdout);
    fputs(_("      --force            flush even when the object changed since\n"
-           "                         editing began\n"), stdout);
+           "                         editing began, or to a block device that is\n"
+           "                         mounted or held\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Options:\n"), stdout);
    fputs(_("  -s, --skip=OFFSET      start at OFFSET (default 0)\n"), stdout);

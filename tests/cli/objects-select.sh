@@ -87,6 +87,16 @@ is "--columns with --json: bad usage" "$rc" 2
 run_ms --info --sort size /dev/null
 is "--sort with --info: bad usage" "$rc" 2
 
+# ---- the examples of README.md and mapscope(1) ----
+run_ms --list --user nobody --sort -size --columns kind,name,size,pids
+is "example: --list --user nobody --sort -size --columns kind,name,size,pids" "$rc" 0
+like "... those columns" "$out" "KIND"
+like "... nobody's object" "$out" "/$p-free"
+run_ms --list --json --pid 1
+is "example: --list --json --pid 1" "$rc" 0
+printf '%s\n' "$out" >"$tmp/pid1.json"
+is "... only what process 1 holds" "$(jq_py "$tmp/pid1.json" "all(1 in pids(o) for o in objs)")" True
+
 # ---- JSON: flags explained, unknown times null ----
 is "--list --json: each flag is explained in the object too" \
    "$(jq_py "$tmp/all.json" "one('sem', '$p-clash')['flag_explanations']['sem-shm'] == j['flags']['sem-shm'] != ''")" \
