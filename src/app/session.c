@@ -3,6 +3,7 @@
 
 #include "app/session.h"
 #include "app/session_edit.h"
+#include "core/source_busy.h"
 #include "core/source_space.h"
 #include "core/edits.h"
 #include "core/gettext.h"
@@ -339,6 +340,10 @@ bool session_open(Session *s, const char *spec, const SessionConfig *cfg, Error 
    }
    if (s->src->ops == &source_sysv_ops)
       session_message(s, false, "%s", _(source_sysv_attach_note));
+   char users[512];
+   if (source_block_users(s->src, users, sizeof users) && users[0])
+      session_message(s, false, _("the block device is in use: %s; :flush refuses, :flush! "
+                                  "writes anyway"), users);
    return true;
 }
 

@@ -572,11 +572,11 @@ static CommandStatus cmd_sort(void *ctx, const char *args) {
    return COMMAND_OK;
 }
 
-/* pid PID[,PID...]: the objects these processes hold; pid alone: any. */
+/* pid PID[,PID...]: the objects these processes hold; pid all: any. */
 static CommandStatus cmd_pid(void *ctx, const char *args) {
    View *v = ctx;
    const char *why;
-   if (!objwho_parse_pids(&state(v)->t.who, args, &why)) {
+   if (!objwho_parse_pids(&state(v)->t.who, strcmp(args, "all") == 0 ? "" : args, &why)) {
       session_message(messages(v), true, _("pid %s: %s"), args, _(why));
       return COMMAND_FAILED;
    }
@@ -584,11 +584,12 @@ static CommandStatus cmd_pid(void *ctx, const char *args) {
    return COMMAND_OK;
 }
 
-/* user NAME|UID: the objects this user owns; user alone: any. */
+/* user NAME|UID: the objects this user owns; user all: any (a login
+ * named "all" is still reached by its uid). */
 static CommandStatus cmd_user(void *ctx, const char *args) {
    View *v = ctx;
    const char *why;
-   if (!objwho_parse_user(&state(v)->t.who, args, &why)) {
+   if (!objwho_parse_user(&state(v)->t.who, strcmp(args, "all") == 0 ? "" : args, &why)) {
       session_message(messages(v), true, _("user %s: %s"), args, _(why));
       return COMMAND_FAILED;
    }
@@ -641,9 +642,10 @@ static const Command objects_commands[] = {
    { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by kind, name, size, owner, mode, processes, flags, "
                                  "pids or detail (-: descending)"), cmd_sort },
-   { "pid", N_("PID[,PID]"), N_("only objects these processes hold (none: any; also P)"),
+   { "pid", N_("PID[,PID]|all"), N_("only objects these processes hold (all: any; also P)"),
      cmd_pid },
-   { "user", N_("NAME|UID"), N_("only objects this user owns (none: any; also u)"), cmd_user },
+   { "user", N_("NAME|UID|all"), N_("only objects this user owns (all: any; also u)"),
+     cmd_user },
    { "refresh", NULL, N_("scan the objects again now (also r)"), cmd_refresh },
    { "live", N_("SECONDS|on|off"), N_("refresh every SECONDS, or pause (also p)"), cmd_live },
    { "open", NULL, N_("open the selected object (also Enter)"), cmd_open },

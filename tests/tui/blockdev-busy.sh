@@ -27,6 +27,8 @@ new=5a
 [ "$before" = 5a ] && new=a5
 
 tui_start 200 24 -o "$at" "$loop"
+expect_status "opened: the screen says the device is mounted, and what a flush will do" \
+   "the block device is in use: mounted on $mnt; :flush refuses, :flush! writes anyway"
 tui_send "i$new<Esc>" ":flush"
 expect_status ":flush to a mounted device: refused, with where and how to force" \
    "the block device is in use: mounted on $mnt; :flush! writes anyway"
