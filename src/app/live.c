@@ -43,7 +43,8 @@ bool live_diff_update(LiveDiff *d, uint64_t top, const unsigned char *buf, size_
       d->changed[i] = ch;
       d->changed_count += ch;
    }
-   memcpy(d->prev, buf, len);
+   if (len)                 /* an empty screen (a fault): prev may be NULL */
+      memcpy(d->prev, buf, len);
    d->top = top;
    d->len = len;
    return true;

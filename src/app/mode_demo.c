@@ -230,7 +230,7 @@ static void print_scene(Scene *s) {
    objects_init(&l, platform_page_size());
    l.include_self = true;
    if (objects_scan(&l, &e)) {
-      ListFilter flt = { OBJ_KINDS_ALL, in_scene, s };
+      ListFilter flt = { .kinds = OBJ_KINDS_ALL, .pick = in_scene, .ctx = s };
       mode_list_table(stdout, &l, &flt);
    }
    objects_free(&l);

@@ -3,6 +3,7 @@
 
 #include "app/mode_dump.h"
 #include "app/diag.h"
+#include "app/objfmt.h"
 #include "app/range.h"
 #include "app/recovery.h"
 #include "core/dump.h"
@@ -43,6 +44,7 @@ int mode_dump_run(const Options *o) {
       else
          status = 0;
    }
+   objfmt_attach_warn(src);
    source_close(src);
    return status;
 }

@@ -10,6 +10,7 @@
 
 #include "app/mode_find.h"
 #include "app/diag.h"
+#include "app/objfmt.h"
 #include "app/range.h"
 #include "core/gettext.h"
 #include "core/offset.h"
@@ -109,6 +110,7 @@ int mode_find_run(const Options *o) {
       status = diag_error(o->source, &e);
    } else {
       status = scan(o, src, p);
+      objfmt_attach_warn(src);
       source_close(src);
    }
    search_pattern_free(p);

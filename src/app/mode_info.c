@@ -9,9 +9,11 @@
 #include "core/json.h"
 #include "core/objects.h"
 #include "core/source.h"
+#include "platform/blockdev.h"
 
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* The named object (or file) the open source is, after a scan. */
@@ -19,6 +21,20 @@ static const Obj *find_object(const ObjList *l, const Source *src) {
    SourceIdentity id;
    source_identity(src, &id);
    return objects_find(l, id.dev, id.ino);
+}
+
+/* "held by: 2 processes (1 descriptor, 2 mappings)": processes are what
+ * the count is of; one process may hold an object several times. */
+static void print_holders(const Obj *obj) {
+   ObjfmtHolders h;
+   objfmt_holders(obj, &h);
+   char fds[64], maps[64];
+   snprintf(fds, sizeof fds, ngettext("%zu descriptor", "%zu descriptors", h.descriptors),
+            h.descriptors);
+   snprintf(maps, sizeof maps, ngettext("%zu mapping", "%zu mappings", h.mappings), h.mappings);
+   printf("%-12s ", _("held by:"));
+   printf(ngettext("%zu process (%s, %s)\n", "%zu processes (%s, %s)\n", h.processes),
+          h.processes, fds, maps);
 }
 
 static void text_object(const Obj *obj) {
@@ -33,13 +49,67 @@ static void text_object(const Obj *obj) {
       if (obj->flags & (1u << i))
          printf("%-12s %s: %s\n", _("flag:"), objects_flag_name((ObjFlag)(1u << i)),
                 _(objects_flag_explain((ObjFlag)(1u << i))));
-   printf("%-12s %zu\n", _("held by:"), obj->natt);
+   print_holders(obj);
    for (size_t i = 0; i < obj->natt; i++) {
       char *comm = escape_dup(obj->att[i].comm);
       objfmt_attacher(&obj->att[i], buf, sizeof buf);
       printf("  %7d %-16s %s\n", obj->att[i].pid, comm, buf);
       free(comm);
    }
+}
+
+/* A block device's mount points and holders, one line each ("-" none). */
+static void text_block_users(const Source *src) {
+   PlatformBlockUsers u;
+   if (src->st.kind != PLATFORM_KIND_BLOCK || src->handle == PLATFORM_HANDLE_NONE)
+      return;
+   if (platform_blockdev_users(src->handle, &u) != 0) {
+      platform_blockdev_users_free(&u);
+      return;
+   }
+   const struct {
+      const char *label;
+      char **v;
+      size_t n;
+   } lines[] = { { N_("mounted on:"), u.mounts, u.nmounts },
+                 { N_("holders:"), u.holders, u.nholders } };
+   for (size_t l = 0; l < 2; l++) {
+      printf("%-12s", _(lines[l].label));
+      for (size_t i = 0; i < lines[l].n; i++) {
+         char *esc = escape_dup(lines[l].v[i]);
+         printf(" %s", esc);
+         free(esc);
+      }
+      printf("%s\n", lines[l].n ? "" : " -");
+   }
+   platform_blockdev_users_free(&u);
+}
+
+static void json_list(const char *key, char **v, size_t n) {
+   printf(",\"%s\":[", key);
+   for (size_t i = 0; i < n; i++) {
+      char *q = json_name_dup(v[i]);
+      printf("%s%s", i ? "," : "", q);
+      free(q);
+   }
+   putchar(']');
+}
+
+/* ,"block":{"mounts":[...],"holders":[...]} for a block device. */
+static void json_block_users(const Source *src) {
+   PlatformBlockUsers u;
+   if (src->st.kind != PLATFORM_KIND_BLOCK || src->handle == PLATFORM_HANDLE_NONE)
+      return;
+   if (platform_blockdev_users(src->handle, &u) != 0) {
+      fputs(",\"block\":null", stdout);
+   } else {
+      fputs(",\"block\":{\"in_use\":", stdout);
+      fputs(u.nmounts || u.nholders ? "true" : "false", stdout);
+      json_list("mounts", u.mounts, u.nmounts);
+      json_list("holders", u.holders, u.nholders);
+      putchar('}');
+   }
+   platform_blockdev_users_free(&u);
 }
 
 static void print_text(const Options *o, const Source *src, const ObjList *l, const Obj *obj) {
@@ -55,6 +125,7 @@ static void print_text(const Options *o, const Source *src, const ObjList *l, co
    printf("%-12s %s, %04o\n", _("owner:"), safe_owner, src->st.mode);
    free(spec);
    free(safe_owner);
+   text_block_users(src);
    if (obj)
       text_object(obj);
    if (l->procs_denied)
@@ -66,9 +137,11 @@ static void print_text(const Options *o, const Source *src, const ObjList *l, co
 static void print_json(const Options *o, const Source *src, const ObjList *l, const Obj *obj) {
    char *spec = json_name_dup(src->spec);
    printf("{\"source\":%s,\"kind\":\"%s\",\"size\":%" PRIu64 ",\"granularity\":%" PRIu64
-          ",\"page_size\":%zu,\n\"object\":", spec, src->ops->kind, src->size, o->granularity,
+          ",\"page_size\":%zu", spec, src->ops->kind, src->size, o->granularity,
           platform_page_size());
    free(spec);
+   json_block_users(src);
+   fputs(",\n\"object\":", stdout);
    if (obj)
       objfmt_json_object(stdout, obj, "");
    else

@@ -14,30 +14,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { COL_KIND, COL_NAME, COL_SIZE, COL_OWNER, COL_MODE, COL_PIDS, COL_FLAGS, COL_DETAIL,
-       NCOLS };
+static const ObjTableColumn default_cols[] = {
+   OBJTABLE_KIND, OBJTABLE_NAME, OBJTABLE_SIZE, OBJTABLE_OWNER, OBJTABLE_MODE, OBJTABLE_PIDS,
+   OBJTABLE_FLAGS, OBJTABLE_DETAIL,
+};
 
 typedef struct {
-   char *cell[NCOLS];
+   char *cell[OBJTABLE_ALL_COLUMNS];
 } Row;
 
 static bool wanted(const Obj *o, const ListFilter *flt) {
-   if (!(flt->kinds & (1u << o->kind)))
+   if (!(flt->kinds & (1u << o->kind)) || !objwho_match(flt->who, o))
       return false;
    return !flt->pick || flt->pick(o, flt->ctx);
 }
 
 static const ObjList *order_list;
+static const ListFilter *order_filter;
 
-/* By kind, then name, then id: the same machine lists the same way. */
-static int by_kind_name(const void *a, const void *b) {
+/* By the chosen column, then kind, name and id: the same machine lists the
+ * same way. */
+static int by_column(const void *a, const void *b) {
    const Obj *x = &order_list->v[*(const size_t *)a], *y = &order_list->v[*(const size_t *)b];
-   if (x->kind != y->kind)
-      return x->kind < y->kind ? -1 : 1;
-   int c = strcmp(x->name, y->name);
-   if (c)
-      return c;
-   return x->ino < y->ino ? -1 : x->ino > y->ino;
+   int c = objtable_compare(x, y, order_filter->sort);
+   return order_filter->reverse ? -c : c;
 }
 
 /* The indexes of the objects to print, in order; *N is their count. */
@@ -50,52 +50,59 @@ static size_t *select_objects(const ObjList *l, const ListFilter *flt, size_t *n
       if (wanted(&l->v[i], flt))
          idx[(*n)++] = i;
    order_list = l;
-   qsort(idx, *n, sizeof *idx, by_kind_name);
+   order_filter = flt;
+   qsort(idx, *n, sizeof *idx, by_column);
    return idx;
 }
 
-static void fill_row(Row *r, const Obj *o) {
+static char *cell_text(const Obj *o, ObjTableColumn c) {
    char buf[256];
-   r->cell[COL_KIND] = strdup(objects_kind_name(o->kind));
-   r->cell[COL_NAME] = objfmt_display_name(o);
-   objfmt_size(o, buf, sizeof buf);
-   r->cell[COL_SIZE] = strdup(buf);
-   platform_user_name(o->uid, buf, sizeof buf);
-   r->cell[COL_OWNER] = escape_dup(buf);
-   snprintf(buf, sizeof buf, "%04o", o->mode);
-   r->cell[COL_MODE] = strdup(buf);
-   objfmt_pids(o, 4, buf, sizeof buf);
-   r->cell[COL_PIDS] = strdup(buf);
-   objfmt_flags(o->flags, buf, sizeof buf);
-   r->cell[COL_FLAGS] = strdup(buf);
-   objfmt_detail(o, buf, sizeof buf);
-   r->cell[COL_DETAIL] = strdup(buf);
+   switch (c) {
+   case OBJTABLE_KIND:      return strdup(objects_kind_name(o->kind));
+   case OBJTABLE_NAME:      return objfmt_display_name(o);
+   case OBJTABLE_SIZE:      objfmt_size(o, buf, sizeof buf); break;
+   case OBJTABLE_OWNER:
+      platform_user_name(o->uid, buf, sizeof buf);
+      return escape_dup(buf);
+   case OBJTABLE_MODE:      snprintf(buf, sizeof buf, "%04o", o->mode); break;
+   case OBJTABLE_ATTACHERS: snprintf(buf, sizeof buf, "%u", objtable_processes(o)); break;
+   case OBJTABLE_PIDS:      objfmt_pids(o, 4, buf, sizeof buf); break;
+   case OBJTABLE_FLAGS:     objfmt_flags(o->flags, buf, sizeof buf); break;
+   case OBJTABLE_DETAIL:    objfmt_detail(o, buf, sizeof buf); break;
+   default:                 buf[0] = '\0'; break;
+   }
+   return strdup(buf);
 }
 
-static const char *cell(const Row *r, int c) {
+static void fill_row(Row *r, const Obj *o, const ObjTableColumn *cols, size_t ncols) {
+   for (size_t c = 0; c < ncols; c++)
+      r->cell[c] = cell_text(o, cols[c]);
+}
+
+static const char *cell(const Row *r, size_t c) {
    return r->cell[c] ? r->cell[c] : "?";
 }
 
-static void print_rows(FILE *f, Row *rows, size_t n) {
-   static const char *const heads[NCOLS] = {
-      N_("KIND"), N_("NAME"), N_("SIZE"), N_("OWNER"), N_("MODE"), N_("PIDS"), N_("FLAGS"),
-      N_("DETAIL"),
-   };
-   size_t width[NCOLS];
-   for (int c = 0; c < NCOLS; c++) {
-      width[c] = objfmt_width(_(heads[c]));
+static bool right_aligned(ObjTableColumn c) {
+   return c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS;
+}
+
+static void print_rows(FILE *f, Row *rows, size_t n, const ObjTableColumn *cols, size_t ncols) {
+   size_t width[OBJTABLE_ALL_COLUMNS];
+   for (size_t c = 0; c < ncols; c++) {
+      width[c] = objfmt_width(_(objtable_heading(cols[c])));
       for (size_t i = 0; i < n; i++) {
          size_t w = objfmt_width(cell(&rows[i], c));
          width[c] = w > width[c] ? w : width[c];
       }
    }
    for (size_t i = 0; i <= n; i++) {
-      for (int c = 0; c < NCOLS; c++) {
-         const char *t = i == 0 ? _(heads[c]) : cell(&rows[i - 1], c);
+      for (size_t c = 0; c < ncols; c++) {
+         const char *t = i == 0 ? _(objtable_heading(cols[c])) : cell(&rows[i - 1], c);
          size_t pad = width[c] - objfmt_width(t);
-         bool right = c == COL_SIZE;
-         if (c == NCOLS - 1) {
-            fprintf(f, "%s", t);
+         bool right = right_aligned(cols[c]);
+         if (c == ncols - 1) {
+            fprintf(f, "%*s%s", right ? (int)pad : 0, "", t);
             break;
          }
          fprintf(f, "%*s%s%*s  ", right ? (int)pad : 0, "", t, right ? 0 : (int)pad, "");
@@ -121,27 +128,29 @@ static void print_notes(FILE *f, const ObjList *l, const ListFilter *flt) {
                           "Note: %u processes could not be inspected (permission denied): "
                           "their attachers are not shown.\n", l->procs_denied),
               l->procs_denied);
-   if (!l->info.mq_mounted && (flt->kinds & (1u << OBJ_MQ)))
-      fputs(_("Note: the mqueue file system is not mounted, so POSIX message queues cannot "
-              "be listed (mount -t mqueue none /dev/mqueue).\n"), f);
+   const char *mq = objfmt_mq_note(l, flt->kinds);
+   if (mq)
+      fprintf(f, _("Note: %s.\n"), mq);
 }
 
 void mode_list_table(FILE *f, const ObjList *l, const ListFilter *flt) {
    size_t n;
    size_t *idx = select_objects(l, flt, &n);
    Row *rows = calloc(n ? n : 1, sizeof *rows);
+   const ObjTableColumn *cols = flt->ncols ? flt->cols : default_cols;
+   size_t ncols = flt->ncols ? flt->ncols : sizeof default_cols / sizeof default_cols[0];
    unsigned seen = 0;
    if (idx && rows) {
       for (size_t i = 0; i < n; i++) {
-         fill_row(&rows[i], &l->v[idx[i]]);
+         fill_row(&rows[i], &l->v[idx[i]], cols, ncols);
          seen |= l->v[idx[i]].flags;
       }
-      print_rows(f, rows, n);
+      print_rows(f, rows, n, cols, ncols);
    }
    print_legend(f, seen);
    print_notes(f, l, flt);
    for (size_t i = 0; rows && i < n; i++)
-      for (int c = 0; c < NCOLS; c++)
+      for (size_t c = 0; c < ncols; c++)
          free(rows[i].cell[c]);
    free(rows);
    free(idx);
@@ -179,7 +188,8 @@ int mode_list_run(const Options *o) {
       objects_free(&l);
       return diag_error(NULL, &e);
    }
-   ListFilter flt = { o->kinds ? o->kinds : OBJ_KINDS_ALL, NULL, NULL };
+   ListFilter flt = { o->kinds ? o->kinds : OBJ_KINDS_ALL, NULL, NULL, &o->who, o->sort,
+                      o->sort_reverse, o->columns, o->ncolumns };
    if (o->json)
       mode_list_json(stdout, &l, &flt);
    else

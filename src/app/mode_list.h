@@ -6,14 +6,24 @@
 #include <stdio.h>
 
 #include "app/options.h"
+#include "app/objtable.h"
+#include "app/objwho.h"
 #include "core/objects.h"
 
 /* Which objects to print: KINDS (a mask of 1 << ObjKind), and when PICK is
- * set, only those it accepts. */
+ * set, only those it accepts; WHO (when set) those of these processes or
+ * this owner.  In the order of SORT (descending when REVERSE: by kind when
+ * zeroed), with the table's columns COLS (NCOLS of them; 0: the default
+ * KIND NAME SIZE OWNER MODE PIDS FLAGS DETAIL). */
 typedef struct {
    unsigned kinds;
    bool (*pick)(const Obj *o, void *ctx);
    void *ctx;
+   const ObjWho *who;
+   ObjTableColumn sort;
+   bool reverse;
+   const ObjTableColumn *cols;
+   size_t ncols;
 } ListFilter;
 
 /* Print the table (with the legend of the flags shown and the notes about

@@ -13,6 +13,7 @@
 #include "app/mode_patch.h"
 #include "app/diag.h"
 #include "app/recovery.h"
+#include "core/source_busy.h"
 #include "core/edits.h"
 #include "core/escape.h"
 #include "core/flush.h"
@@ -142,7 +143,8 @@ static int flush(const Options *o, EditSet *es) {
    }
    FlushOptions fo = { dir, o->force, flush_checkpoint, NULL };
    FlushReport r;
-   bool good = flush_commit(es, &fo, &r, &e);
+   bool good = source_check_unclaimed(src, o->force, "--force", &e)
+               && flush_commit(es, &fo, &r, &e);
    free(dir);
    if (!good)
       return diag_error(src->spec, &e);

@@ -3,7 +3,9 @@
 
 #include "app/objfmt.h"
 #include "core/escape.h"
+#include "core/gettext.h"
 #include "core/json.h"
+#include "app/diag.h"
 #include "platform/names.h"
 
 #include <inttypes.h>
@@ -43,6 +45,27 @@ void objfmt_size(const Obj *o, char *buf, size_t size) {
       snprintf(buf, size, "%" PRIu64, o->size);
 }
 
+const char *objfmt_mq_note(const ObjList *l, unsigned kinds) {
+   if (l->info.mq_mounted || !(kinds & (1u << OBJ_MQ)))
+      return NULL;
+   return _("message queues are not listed: the mqueue file system is not mounted "
+            "(mount -t mqueue none /dev/mqueue)");
+}
+
+void objfmt_attach_warn(const Source *src) {
+   if (!src->ops->use_note || !src->priv)   /* priv: the kind's attachment */
+      return;
+   char *spec = escape_dup(src->spec);
+   diag_warn("%s: %s", spec, _(src->ops->use_note));
+   free(spec);
+}
+
+/* This process's own attachments of segment O (part of its nattch). */
+static unsigned self_attached(const Obj *o) {
+   unsigned self = platform_sysv_shm_self_attached((int)o->ino);
+   return self <= o->nattch ? self : o->nattch;
+}
+
 void objfmt_detail(const Obj *o, char *buf, size_t size) {
    buf[0] = '\0';
    switch (o->kind) {
@@ -54,9 +77,15 @@ void objfmt_detail(const Obj *o, char *buf, size_t size) {
       if (o->notify_pid)
          snprintf(buf, size, "notify_pid=%d signo=%d", o->notify_pid, o->notify_signo);
       break;
-   case OBJ_SYSV_SHM:
-      snprintf(buf, size, "nattch=%u cpid=%d lpid=%d", o->nattch, o->cpid, o->lpid);
+   case OBJ_SYSV_SHM: {
+      unsigned self = self_attached(o);
+      if (self)
+         snprintf(buf, size, "nattch=%u (+%u mapscope) cpid=%d lpid=%d", o->nattch - self, self,
+                  o->cpid, o->lpid);
+      else
+         snprintf(buf, size, "nattch=%u cpid=%d lpid=%d", o->nattch, o->cpid, o->lpid);
       break;
+   }
    case OBJ_SYSV_MSG:
       snprintf(buf, size, "messages=%" PRIu64 " lspid=%d lrpid=%d", o->messages, o->cpid, o->lpid);
       break;
@@ -92,6 +121,20 @@ void objfmt_pids(const Obj *o, size_t max, char *buf, size_t size) {
       snprintf(buf, size, "-");
    else if (distinct > shown && used < size)
       snprintf(buf + used, size - used, " +%zu", distinct - shown);
+}
+
+void objfmt_holders(const Obj *o, ObjfmtHolders *h) {
+   memset(h, 0, sizeof *h);
+   for (size_t i = 0; i < o->natt; i++) {
+      bool seen = false;
+      for (size_t j = 0; j < i && !seen; j++)
+         seen = o->att[j].pid == o->att[i].pid;
+      h->processes += !seen;
+      if (o->att[i].mapped)
+         h->mappings++;
+      else
+         h->descriptors++;
+   }
 }
 
 void objfmt_flags(unsigned flags, char *buf, size_t size) {
@@ -155,8 +198,9 @@ static void json_sysv(FILE *f, const Obj *o) {
    fprintf(f, ",\"id\":%" PRIu64 ",\"key\":\"0x%08" PRIx32 "\",\"cuid\":%u", o->ino, o->key,
            o->cuid);
    if (o->kind == OBJ_SYSV_SHM)
-      fprintf(f, ",\"nattch\":%u,\"cpid\":%d,\"lpid\":%d,\"removed\":%s", o->nattch, o->cpid,
-              o->lpid, o->removed ? "true" : "false");
+      fprintf(f, ",\"nattch\":%u,\"nattch_mapscope\":%u,\"cpid\":%d,\"lpid\":%d,"
+              "\"removed\":%s", o->nattch - self_attached(o), self_attached(o), o->cpid, o->lpid,
+              o->removed ? "true" : "false");
    if (o->kind == OBJ_SYSV_MSG)
       fprintf(f, ",\"messages\":%" PRIu64 ",\"lspid\":%d,\"lrpid\":%d", o->messages, o->cpid,
               o->lpid);
@@ -175,6 +219,39 @@ static void json_kind_facts(FILE *f, const Obj *o) {
       fprintf(f, ",\"value\":%u,\"waiters\":%u", o->sem_value, o->sem_waiters);
    if (o->kind == OBJ_MQ)
       fprintf(f, ",\"notify_pid\":%d,\"signo\":%d", o->notify_pid, o->notify_signo);
+}
+
+/* Seconds since the epoch, or null where the time is unknown or never was
+ * (a removed object's, a segment never attached). */
+static void json_time(FILE *f, const char *key, int64_t t) {
+   if (t == 0)
+      fprintf(f, ",\"%s\":null", key);
+   else
+      fprintf(f, ",\"%s\":%" PRId64, key, t);
+}
+
+/* The codes, and what each means (the table's legend). */
+static void json_flags(FILE *f, const Obj *o) {
+   fputs(",\"flags\":[", f);
+   for (int i = 0, n = 0; i < OBJ_FLAG_COUNT; i++)
+      if (o->flags & (1u << i))
+         fprintf(f, "%s\"%s\"", n++ ? "," : "", objects_flag_name((ObjFlag)(1u << i)));
+   fputs("],\"flag_explanations\":{", f);
+   for (int i = 0, n = 0; i < OBJ_FLAG_COUNT; i++) {
+      if (!(o->flags & (1u << i)))
+         continue;
+      char *text = json_name_dup(_(objects_flag_explain((ObjFlag)(1u << i))));
+      fprintf(f, "%s\"%s\":%s", n++ ? "," : "", objects_flag_name((ObjFlag)(1u << i)), text);
+      free(text);
+   }
+   fputc('}', f);
+}
+
+static void json_holders(FILE *f, const Obj *o) {
+   ObjfmtHolders h;
+   objfmt_holders(o, &h);
+   fprintf(f, ",\"held_by\":{\"processes\":%zu,\"descriptors\":%zu,\"mappings\":%zu}",
+           h.processes, h.descriptors, h.mappings);
 }
 
 static void json_attachers(FILE *f, const Obj *o, const char *indent) {
@@ -207,14 +284,13 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
       fputs(",\"size\":null", f);
    fprintf(f, ",\"uid\":%u", o->uid);
    json_str(f, "owner", owner);
-   fprintf(f, ",\"gid\":%u,\"mode\":\"%04o\",\"atime\":%" PRId64 ",\"mtime\":%" PRId64
-           ",\"ctime\":%" PRId64, o->gid, o->mode, o->atime, o->mtime, o->ctime);
+   fprintf(f, ",\"gid\":%u,\"mode\":\"%04o\"", o->gid, o->mode);
+   json_time(f, "atime", o->atime);
+   json_time(f, "mtime", o->mtime);
+   json_time(f, "ctime", o->ctime);
    json_kind_facts(f, o);
-   fputs(",\"flags\":[", f);
-   for (int i = 0, n = 0; i < OBJ_FLAG_COUNT; i++)
-      if (o->flags & (1u << i))
-         fprintf(f, "%s\"%s\"", n++ ? "," : "", objects_flag_name((ObjFlag)(1u << i)));
-   fputc(']', f);
+   json_flags(f, o);
+   json_holders(f, o);
    json_attachers(f, o, indent);
    fputc('}', f);
 }

@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "core/objects.h"
+#include "core/source.h"
 
 /* "/x" for shm, semaphores and queues, "KIND:x" for a memfd, "key=0x0000abcd id=3"
  * for System V; escaped and malloc'd (never NULL). */
@@ -17,7 +18,10 @@ char *objfmt_display_name(const Obj *o);
 /* The size column: bytes, "3 sems" for SysV semaphore sets, "?" unknown. */
 void objfmt_size(const Obj *o, char *buf, size_t size);
 
-/* Kind-specific facts: "value=1", "nattch=2 cpid=10 lpid=11" ... */
+/* Kind-specific facts: "value=1", "nattch=2 cpid=10 lpid=11" ...  A
+ * segment this process has attached shows its nattch without us and
+ * "(+1 mapscope)"; the JSON's "nattch" leaves us out the same way and
+ * "nattch_mapscope" counts us. */
 void objfmt_detail(const Obj *o, char *buf, size_t size);
 
 /* "fd 3" or "map 7f00..-7f00.. rw-s +0x0". */
@@ -26,11 +30,29 @@ void objfmt_attacher(const ObjAttacher *a, char *buf, size_t size);
 /* Distinct attaching pids: "12,13 +2" (at most MAX shown), "-" for none. */
 void objfmt_pids(const Obj *o, size_t max, char *buf, size_t size);
 
+/* Who holds O: distinct processes, and how (one process may do both, and
+ * several times). */
+typedef struct {
+   size_t processes, descriptors, mappings;
+} ObjfmtHolders;
+void objfmt_holders(const Obj *o, ObjfmtHolders *h);
+
 /* The flags as "name-collision,removed", "-" for none. */
 void objfmt_flags(unsigned flags, char *buf, size_t size);
 
-/* Write O as one JSON object (no trailing newline). */
+/* Write O as one JSON object (no trailing newline).  Times unknown or that
+ * never were (0 in O) are null; "flag_explanations" maps each flag set to
+ * its sentence; "held_by" counts processes, descriptors and mappings. */
 void objfmt_json_object(FILE *f, const Obj *o, const char *indent);
+
+/* Why message queues are missing from a list of KINDS (a mask of
+ * 1 << ObjKind) scanned into L: the mqueue file system is not mounted.
+ * NULL when they are not missing.  Translated. */
+const char *objfmt_mq_note(const ObjList *l, unsigned kinds);
+
+/* When SRC is a System V segment this process attached to read it, say on
+ * standard error what that did to the segment (nattch, lpid, times). */
+void objfmt_attach_warn(const Source *src);
 
 /* Display width of an escaped string in the current locale. */
 size_t objfmt_width(const char *s);

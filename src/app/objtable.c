@@ -9,6 +9,7 @@
 #include "platform/processes.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@
 static const struct {
    const char *heading;
    const char *name;
-} columns[OBJTABLE_COLUMNS] = {
+} columns[OBJTABLE_ALL_COLUMNS] = {
    [OBJTABLE_KIND] = { N_("KIND"), N_("kind") },
    [OBJTABLE_NAME] = { N_("NAME"), N_("name") },
    [OBJTABLE_SIZE] = { N_("SIZE"), N_("size") },
@@ -25,21 +26,27 @@ static const struct {
    [OBJTABLE_MODE] = { N_("MODE"), N_("mode") },
    [OBJTABLE_ATTACHERS] = { N_("PROCS"), N_("processes") },
    [OBJTABLE_FLAGS] = { N_("FLAGS"), N_("flags") },
+   [OBJTABLE_PIDS] = { N_("PIDS"), N_("pids") },
+   [OBJTABLE_DETAIL] = { N_("DETAIL"), N_("detail") },
 };
 
 const char *objtable_heading(ObjTableColumn c) {
-   return (unsigned)c < OBJTABLE_COLUMNS ? columns[c].heading : "";
+   return (unsigned)c < OBJTABLE_ALL_COLUMNS ? columns[c].heading : "";
 }
 
 const char *objtable_column_name(ObjTableColumn c) {
-   return (unsigned)c < OBJTABLE_COLUMNS ? columns[c].name : "";
+   return (unsigned)c < OBJTABLE_ALL_COLUMNS ? columns[c].name : "";
 }
 
 /* The untranslated name or the translated one, whole or a unique prefix. */
 bool objtable_column_parse(const char *name, ObjTableColumn *c) {
    size_t len = strlen(name);
    int found = -1;
-   for (int i = 0; i < OBJTABLE_COLUMNS && len > 0; i++) {
+   for (int i = 0; i < OBJTABLE_ALL_COLUMNS && len > 0; i++) {
+      if (strcasecmp(name, columns[i].name) == 0) {
+         *c = (ObjTableColumn)i;    /* whole: never ambiguous */
+         return true;
+      }
       if (strncasecmp(name, columns[i].name, len) != 0
           && strncasecmp(name, _(columns[i].name), len) != 0)
          continue;
@@ -101,6 +108,8 @@ static bool wanted(const ObjTable *t, const Obj *o) {
    unsigned kinds = t->kinds ? t->kinds : OBJ_KINDS_ALL;
    if (!(kinds & (1u << o->kind)) || (t->pick && !t->pick(o, t->pick_ctx)))
       return false;
+   if (!objwho_match(&t->who, o))
+      return false;
    if (!t->filter[0])
       return true;
    char *name = objfmt_display_name(o);
@@ -120,6 +129,21 @@ static int cmp_owner(const Obj *x, const Obj *y) {
    return strcmp(a, b);
 }
 
+/* The smallest holding pid (INT_MAX when none: the unheld sort last). */
+static int lowest_pid(const Obj *o) {
+   int low = INT_MAX;
+   for (size_t i = 0; i < o->natt; i++)
+      low = o->att[i].pid < low ? o->att[i].pid : low;
+   return low;
+}
+
+static int cmp_detail(const Obj *x, const Obj *y) {
+   char a[256], b[256];
+   objfmt_detail(x, a, sizeof a);
+   objfmt_detail(y, b, sizeof b);
+   return strcmp(a, b);
+}
+
 static int cmp_column(const Obj *x, const Obj *y, ObjTableColumn c) {
    switch (c) {
    case OBJTABLE_NAME:      return strcmp(x->name, y->name);
@@ -128,6 +152,8 @@ static int cmp_column(const Obj *x, const Obj *y, ObjTableColumn c) {
    case OBJTABLE_MODE:      return cmp_u64(x->mode, y->mode);
    case OBJTABLE_ATTACHERS: return cmp_u64(objtable_processes(x), objtable_processes(y));
    case OBJTABLE_FLAGS:     return cmp_u64(x->flags, y->flags);
+   case OBJTABLE_PIDS:      return cmp_u64((uint64_t)lowest_pid(x), (uint64_t)lowest_pid(y));
+   case OBJTABLE_DETAIL:    return cmp_detail(x, y);
    case OBJTABLE_KIND:
    default:                 return cmp_u64(x->kind, y->kind);
    }
@@ -135,16 +161,21 @@ static int cmp_column(const Obj *x, const Obj *y, ObjTableColumn c) {
 
 /* The chosen column, then kind, name and id: the same machine sorts the
  * same way every time. */
-static int by_column(const void *a, const void *b) {
-   const Obj *x = &sorting->list.v[*(const size_t *)a];
-   const Obj *y = &sorting->list.v[*(const size_t *)b];
-   int c = cmp_column(x, y, sorting->sort);
+int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn col) {
+   int c = cmp_column(x, y, col);
    if (!c)
       c = cmp_column(x, y, OBJTABLE_KIND);
    if (!c)
       c = strcmp(x->name, y->name);
    if (!c)
       c = cmp_u64(x->ino, y->ino);
+   return c;
+}
+
+static int by_column(const void *a, const void *b) {
+   const Obj *x = &sorting->list.v[*(const size_t *)a];
+   const Obj *y = &sorting->list.v[*(const size_t *)b];
+   int c = objtable_compare(x, y, sorting->sort);
    return sorting->reverse ? -c : c;
 }
 
@@ -228,4 +259,36 @@ size_t objtable_open_specs(const Obj *o, char specs[][OBJTABLE_SPEC_MAX], size_t
    if (n == 0)
       *why = no_bytes(o->kind);
    return n;
+}
+
+/* ---- the columns on the command line ------------------------------------ */
+
+void objtable_column_names(char *buf, size_t size) {
+   size_t used = 0;
+   buf[0] = '\0';
+   for (int i = 0; i < OBJTABLE_ALL_COLUMNS && used < size; i++)
+      used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", columns[i].name);
+}
+
+bool objtable_columns_parse(const char *list, ObjTableColumn *cols, size_t max, size_t *n,
+                            const char **bad, size_t *bad_len) {
+   char word[64];
+   *n = 0;
+   for (const char *p = list;; p++) {
+      size_t len = strcspn(p, ",");
+      snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word - 1 ? len : sizeof word - 1), p);
+      ObjTableColumn c;
+      bool ok = len > 0 && len < sizeof word && objtable_column_parse(word, &c) && *n < max;
+      for (size_t i = 0; ok && i < *n; i++)
+         ok = cols[i] != c;
+      if (!ok) {
+         *bad = p;
+         *bad_len = len;
+         return false;
+      }
+      cols[(*n)++] = c;
+      p += len;
+      if (!*p)
+         return true;
+   }
 }

@@ -14,6 +14,7 @@
 
 #include "core/error.h"
 #include "core/objects.h"
+#include "app/objwho.h"
 
 typedef enum {
    OBJTABLE_KIND,
@@ -23,7 +24,10 @@ typedef enum {
    OBJTABLE_MODE,
    OBJTABLE_ATTACHERS,
    OBJTABLE_FLAGS,
-   OBJTABLE_COLUMNS
+   OBJTABLE_COLUMNS,          /* the screen shows the columns before this */
+   OBJTABLE_PIDS = OBJTABLE_COLUMNS,  /* --list's too: the holding pids */
+   OBJTABLE_DETAIL,           /* kind-specific facts (nattch=..., value=...) */
+   OBJTABLE_ALL_COLUMNS
 } ObjTableColumn;
 
 typedef struct {
@@ -36,6 +40,7 @@ typedef struct {
    ObjTableColumn sort;
    bool reverse;
    bool include_self;         /* the scanning process counts as an attacher */
+   ObjWho who;                /* --pid, --user, :pid, :user */
    bool (*pick)(const Obj *o, void *ctx);   /* only these (NULL: all) */
    void *pick_ctx;
    uint64_t scan_ms;          /* how long the last scan took */
@@ -80,6 +85,19 @@ const char *objtable_heading(ObjTableColumn c);
 const char *objtable_column_name(ObjTableColumn c);
 /* The column called NAME (a unique prefix is enough); false if none. */
 bool objtable_column_parse(const char *name, ObjTableColumn *c);
+
+/* ---- the columns on the command line (--sort, --columns) ---------------- */
+
+/* "kind, name, size, owner, mode, processes, flags, pids, detail": the
+ * valid column names, for messages. */
+void objtable_column_names(char *buf, size_t size);
+/* A comma-separated LIST of column names (each as objtable_column_parse
+ * takes it) into COLS (at most MAX); *BAD and *BAD_LEN name the first
+ * word that is no column (or repeats one). */
+bool objtable_columns_parse(const char *list, ObjTableColumn *cols, size_t max, size_t *n,
+                            const char **bad, size_t *bad_len);
+/* Order X and Y by column C, then by kind, name and id (every column). */
+int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn c);
 
 /* The processes that hold O (distinct pids). */
 unsigned objtable_processes(const Obj *o);

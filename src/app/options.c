@@ -20,6 +20,7 @@ enum { OPT_DUMP = 0x100, OPT_XXD, OPT_LIST, OPT_JSON, OPT_KIND, OPT_INFO, OPT_DE
 enum { OPT_PATCH = 0x200, OPT_FLUSH, OPT_FORCE };
 enum { OPT_SCRIPT = 0x300, OPT_COLOR, OPT_COLS, OPT_REFRESH };
 enum { OPT_FIND = 0x400, OPT_COUNT, OPT_HEX };
+enum { OPT_PID = 0x500, OPT_USER, OPT_SORT, OPT_COLUMNS };
 
 static const struct option long_options[] = {
    { "dump",        no_argument,       NULL, OPT_DUMP },
@@ -48,6 +49,10 @@ static const struct option long_options[] = {
    { "colour",      required_argument, NULL, OPT_COLOR },
    { "cols",        required_argument, NULL, OPT_COLS },
    { "refresh",     required_argument, NULL, OPT_REFRESH },
+   { "pid",         required_argument, NULL, OPT_PID },
+   { "user",        required_argument, NULL, OPT_USER },
+   { "sort",        required_argument, NULL, OPT_SORT },
+   { "columns",     required_argument, NULL, OPT_COLUMNS },
    { "help",        no_argument,       NULL, 'h' },
    { "version",     no_argument,       NULL, 'V' },
    { NULL, 0, NULL, 0 }
@@ -80,6 +85,15 @@ static void print_help(void) {
    fputs(_("      --kind=KINDS       with --list: only these kinds (comma-separated:\n"
            "                         shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv,\n"
            "                         memfd)\n"), stdout);
+   fputs(_("      --pid=PID[,PID]    with --list or no SOURCE: only the objects these\n"
+           "                         processes hold\n"), stdout);
+   fputs(_("      --user=NAME|UID    with --list or no SOURCE: only the objects this\n"
+           "                         user owns\n"), stdout);
+   fputs(_("      --sort=[-]COLUMN   with --list or no SOURCE: sort by COLUMN (kind,\n"
+           "                         name, size, owner, mode, processes, flags, pids,\n"
+           "                         detail); '-' sorts descending\n"), stdout);
+   fputs(_("      --columns=LIST     with --list: the table's columns, in order\n"
+           "                         (e.g. kind,name,size,pids)\n"), stdout);
    fputs(_("      --info             print what is known of SOURCE: kind, size,\n"
            "                         granularity, who holds it\n"), stdout);
    fputs(_("      --demo             build a small scene of named objects to look at,\n"
@@ -91,7 +105,8 @@ static void print_help(void) {
    fputs(_("      --flush            write the --patch edits to the object, all or\n"
            "                         nothing (a rollback journal guards the write)\n"), stdout);
    fputs(_("      --force            flush even when the object changed since\n"
-           "                         editing began\n"), stdout);
+           "                         editing began, or to a block device that is\n"
+           "                         mounted or held\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Options:\n"), stdout);
    fputs(_("  -s, --skip=OFFSET      start at OFFSET (default 0)\n"), stdout);
@@ -165,6 +180,67 @@ static int parse_kinds(const char *text, unsigned *mask) {
    snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
    return diag_bad_value("--kind", word, _("unknown kind"),
                          _("one of shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv, memfd, all"));
+}
+
+/* ---- the object list: --pid, --user, --sort, --columns ------------------ */
+
+static int parse_pids(const char *text, Options *o) {
+   const char *why;
+   if (!*text || !objwho_parse_pids(&o->who, text, &why))
+      return diag_bad_value("--pid", text, _("invalid process list"),
+                            *text ? _(why) : _("give process ids from 1 up, separated by commas"));
+   o->who_given = true;
+   return -1;
+}
+
+static int parse_user(const char *text, Options *o) {
+   const char *why;
+   if (!*text)
+      return diag_bad_value("--user", text, _("invalid user"), _("give a login name or a uid"));
+   if (!objwho_parse_user(&o->who, text, &why))
+      return diag_bad_value("--user", text, _("invalid user"), _(why));
+   o->who_given = true;
+   return -1;
+}
+
+/* "COLUMN" or "-COLUMN" (descending). */
+static int parse_sort(const char *text, Options *o) {
+   char names[160];
+   const char *name = text[0] == '-' ? text + 1 : text;
+   if (!objtable_column_parse(name, &o->sort)) {
+      objtable_column_names(names, sizeof names);
+      return diag_bad_value("--sort", text, _("no such column"), names);
+   }
+   o->sort_reverse = text[0] == '-';
+   o->sort_given = true;
+   return -1;
+}
+
+static int parse_columns(const char *text, Options *o) {
+   const char *bad;
+   size_t bad_len;
+   char names[160], word[64];
+   if (objtable_columns_parse(text, o->columns, OBJTABLE_ALL_COLUMNS, &o->ncolumns, &bad,
+                              &bad_len))
+      return -1;
+   objtable_column_names(names, sizeof names);
+   snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
+   return diag_bad_value("--columns", word,
+                         bad_len ? _("no such column, or given twice") : _("empty column name"),
+                         names);
+}
+
+/* They choose objects of the list: --list, or the screen without SOURCE. */
+static int check_object_options(const Options *o, bool no_source) {
+   bool listing = o->mode == MODE_LIST || (o->mode == MODE_VIEW && no_source && !o->npatches);
+   const char *opt = o->who_given ? (o->who.by_user && !o->who.npids ? "--user" : "--pid")
+                   : o->sort_given ? "--sort" : o->ncolumns ? "--columns" : NULL;
+   if (opt && !listing)
+      return diag_usage(_("%s goes with --list or the object list (no SOURCE)"), opt);
+   if (o->ncolumns && (o->mode != MODE_LIST || o->json))
+      return diag_usage(_("--columns chooses the columns of the --list table (JSON has every "
+                          "field)"));
+   return -1;
 }
 
 /* The option getopt just complained about, as the user typed it. */
@@ -317,6 +393,22 @@ int options_parse(int argc, char **argv, Options *o) {
             return diag_bad_value("--refresh", optarg, _("invalid interval"),
                                   _("seconds from 0.1 to 3600"));
          break;
+      case OPT_PID:
+         if ((rc = parse_pids(optarg, o)) >= 0)
+            return rc;
+         break;
+      case OPT_USER:
+         if ((rc = parse_user(optarg, o)) >= 0)
+            return rc;
+         break;
+      case OPT_SORT:
+         if ((rc = parse_sort(optarg, o)) >= 0)
+            return rc;
+         break;
+      case OPT_COLUMNS:
+         if ((rc = parse_columns(optarg, o)) >= 0)
+            return rc;
+         break;
       case 'h': print_help(); return 0;
       case 'V': print_version(); return 0;
       case ':':
@@ -327,6 +419,8 @@ int options_parse(int argc, char **argv, Options *o) {
       }
    }
    if ((rc = check_combination(o, argc, argv, optind)) >= 0)
+      return rc;
+   if ((rc = check_object_options(o, optind == argc)) >= 0)
       return rc;
    if ((rc = check_patch(o)) >= 0)
       return rc;

@@ -7,6 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/objtable.h"
+#include "app/objwho.h"
+
 typedef enum {
    MODE_VIEW,        /* the interactive screen (default) */
    MODE_LIST,        /* --list: the named objects */
@@ -32,6 +35,13 @@ typedef struct {
    bool ignore_case;            /* -i: ASCII letters match either case */
    bool json;                   /* --json: --list and --info print JSON */
    unsigned kinds;              /* --kind: mask of 1 << ObjKind, 0 = all */
+   ObjWho who;                  /* --pid, --user: the objects of these */
+   bool who_given;
+   ObjTableColumn sort;         /* --sort=[-]COLUMN (default: kind) */
+   bool sort_reverse;           /* ... with '-': descending */
+   bool sort_given;
+   ObjTableColumn columns[OBJTABLE_ALL_COLUMNS];   /* --columns: the table's */
+   size_t ncolumns;             /* 0: the default columns */
    const char **patches;        /* --patch OFFSET:HEXBYTES, as typed */
    size_t npatches;
    bool flush;                  /* --flush */

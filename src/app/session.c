@@ -3,6 +3,8 @@
 
 #include "app/session.h"
 #include "app/session_edit.h"
+#include "core/source_busy.h"
+#include "core/source_space.h"
 #include "core/edits.h"
 #include "core/gettext.h"
 #include "core/hexrow.h"
@@ -185,8 +187,9 @@ size_t session_visible(Session *s, unsigned char *buf, size_t cap) {
    }
    /* The object shrank under the mapping: look again and show what is left. */
    window_unmap(&s->win, s->src);
-   if (!session_check_size(s))
-      session_message(s, true, "%s", _(error_message(ERR_SHRANK)));
+   if (!session_check_size(s))     /* the same size: a full tmpfs, or a shrink undone */
+      session_message(s, true, "%s", source_fs_full(s->src) ? _(source_fs_full_text)
+                                                            : _(error_message(ERR_SHRANK)));
    n = copy_visible(s, buf, cap, &fault);
    if (fault)
       return 0;
@@ -335,6 +338,12 @@ bool session_open(Session *s, const char *spec, const SessionConfig *cfg, Error 
       s->src = NULL;
       return false;
    }
+   if (s->src->ops->use_note)
+      session_message(s, false, "%s", _(s->src->ops->use_note));
+   char users[512];
+   if (source_block_users(s->src, users, sizeof users) && users[0])
+      session_message(s, false, _("the block device is in use: %s; :flush refuses, :flush! "
+                                  "writes anyway"), users);
    return true;
 }
 

@@ -4,6 +4,7 @@
 
 #include "app/session_edit.h"
 #include "app/recovery.h"
+#include "core/source_busy.h"
 #include "core/edits.h"
 #include "core/flush.h"
 #include "core/gettext.h"
@@ -129,7 +130,8 @@ bool session_edit_flush(Session *s, bool force) {
    }
    FlushOptions fo = { dir, force, NULL, NULL };
    FlushReport r;
-   bool good = flush_commit(s->edits, &fo, &r, &e);
+   bool good = source_check_unclaimed(s->src, force, ":flush!", &e)
+               && flush_commit(s->edits, &fo, &r, &e);
    free(dir);
    if (!good) {
       error_message_to(s, &e);

@@ -1,6 +1,7 @@
 /* dump.c - walking a range window by window and formatting it. */
 #include "config.h"
 
+#include "core/source_space.h"
 #include "core/dump.h"
 #include "core/gettext.h"
 #include "core/window.h"
@@ -159,6 +160,17 @@ static bool report_shrink(Source *src, ErrorCode code, Error *e) {
    return false;
 }
 
+/* A mapped page raised SIGBUS: the object shrank from SIZE, or it did not
+ * and its file system is full (a page over a hole could not be had). */
+static bool report_fault(Source *src, uint64_t size, Error *e) {
+   Error ignored;
+   if (source_refresh(src, &ignored) && src->size >= size && source_fs_full(src)) {
+      error_set(e, ERR_READ, 0, "%s", _(source_fs_full_text));
+      return false;
+   }
+   return report_shrink(src, ERR_SHRANK, e);
+}
+
 /* Dump [from, to), which holds data, one mapped window at a time. */
 static bool dump_mapped(Dumper *d, Source *src, const DumpRequest *req, uint64_t size,
                         uint64_t from, uint64_t to, Error *e) {
@@ -176,7 +188,7 @@ static bool dump_mapped(Dumper *d, Source *src, const DumpRequest *req, uint64_t
       int rc = platform_guard(guarded_feed, &g, NULL);
       window_unmap(&w, src);
       if (rc != 0)
-         return report_shrink(src, ERR_SHRANK, e);
+         return report_fault(src, size, e);
       from = stop;
    }
    return true;

@@ -63,6 +63,9 @@ typedef struct SourceOps {
    const char *kind;        /* gettext-marked: "file", "block device" ... */
    const char *prefix;      /* "shm:"; NULL for the path-based kinds */
    unsigned caps;           /* SOURCE_CAN_* */
+   /* gettext-marked: what reading the object does to it, said to the user
+    * once its bytes are read (System V: the attachment counts); or NULL. */
+   const char *use_note;
    /* Open NAME (the SOURCE without its prefix). */
    bool (*open)(Source *s, const char *name, bool writable, Error *e);
    /* Re-read the size and identity (objects change under us). */
@@ -152,6 +155,9 @@ bool source_reopen(const Source *src, bool writable, PlatformHandle *h, Platform
 
 extern const SourceOps source_file_ops;
 extern const SourceOps source_block_ops;
+/* What reading a System V segment does to it (N_()): the screen and the
+ * modes that read say it. */
+extern const char source_sysv_attach_note[];
 extern const SourceOps source_shm_ops;
 extern const SourceOps source_sem_ops;
 extern const SourceOps source_sysv_ops;

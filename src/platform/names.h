@@ -76,6 +76,9 @@ int platform_stat_mapping(int pid, uint64_t start, uint64_t end, PlatformStat *s
 
 /* The login name of UID into BUF (the number when it has none). */
 void platform_user_name(PlatformUserId uid, char *buf, size_t size);
+/* The uid of login NAME, or NAME as a decimal number when no login has
+ * it (getpwnam_r(3)).  ENOENT when neither; EIO when the database fails. */
+int platform_user_lookup(const char *name, PlatformUserId *uid);
 
 /* ---- System V shared memory --------------------------------------------- */
 
@@ -87,5 +90,9 @@ int platform_sysv_shm_find(uint32_t key, int *id);
 int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *st);
 int platform_sysv_shm_stat(int id, PlatformStat *st);
 void platform_sysv_shm_detach(void *addr);
+/* How many of segment ID's attachments (its nattch) are this process's own,
+ * made by platform_sysv_shm_attach() and not yet detached (counted up to
+ * 64 attachments at once). */
+unsigned platform_sysv_shm_self_attached(int id);
 
 #endif

@@ -548,7 +548,7 @@ static int run(const Options *o, const ObjTableScope *objects) {
       status = diag_error(NULL, &e);
    }
    if (status < 0) {
-      ui_push(&ui, first ? first : view_objects_new(&ui, objects, o->kinds));
+      ui_push(&ui, first ? first : view_objects_new(&ui, objects, o));
       first = NULL;
       run_startup_commands(&ui, o);
       loop(&ui);

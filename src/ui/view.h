@@ -14,6 +14,7 @@
 #include "app/command.h"
 #include "app/session.h"
 #include "app/objtable.h"
+#include "app/options.h"
 
 typedef struct Ui Ui;
 typedef struct View View;
@@ -100,7 +101,7 @@ void ui_fail(Ui *ui, const Error *e);
 /* The views.  view_hex_open() opens SPEC with CFG in a session of the
  * view's own (no terminal needed: errors come before the screen starts). */
 View *view_hex_open(Ui *ui, const char *spec, const SessionConfig *cfg, Error *e);
-View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds);
+View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o);
 /* Who holds O, kept up to date from TABLE (the list's, which outlives it). */
 View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o);
 View *view_help_new(Ui *ui, const View *about);

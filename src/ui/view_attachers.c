@@ -37,6 +37,7 @@ typedef struct {
    unsigned generation;       /* the table's scan the holders come from */
    ObjTableKey key;
    bool gone;                 /* the last scan did not find the object */
+   ObjfmtHolders count;       /* processes, descriptors, mappings */
 } AttState;
 
 static AttState *state(View *v) { return v->state; }
@@ -51,6 +52,19 @@ static void clamp(AttState *st) {
       st->top = st->cursor - rows + 1;
 }
 
+/* "shm /x: held by 1 process (2 descriptors, 1 mapping) (q: back)" */
+static void held_line(const AttState *st, char *line, size_t size) {
+   char fds[64], maps[64];
+   snprintf(fds, sizeof fds, ngettext("%zu descriptor", "%zu descriptors", st->count.descriptors),
+            st->count.descriptors);
+   snprintf(maps, sizeof maps, ngettext("%zu mapping", "%zu mappings", st->count.mappings),
+            st->count.mappings);
+   snprintf(line, size, ngettext("%s %s: held by %zu process (%s, %s) (q: back)",
+                                 "%s %s: held by %zu processes (%s, %s) (q: back)",
+                                 st->count.processes),
+            st->kind, st->name, st->count.processes, fds, maps);
+}
+
 static void att_draw(View *v, int rows, int cols) {
    AttState *st = state(v);
    char line[512];
@@ -59,9 +73,7 @@ static void att_draw(View *v, int rows, int cols) {
    if (st->gone)
       snprintf(line, sizeof line, _("%s %s: gone (q or Esc: back)"), st->kind, st->name);
    else
-      snprintf(line, sizeof line, ngettext("%s %s: held by %zu descriptor or mapping (q or Esc: back)",
-                                           "%s %s: held by %zu descriptors and mappings (q or Esc: back)",
-                                           st->n), st->kind, st->name, st->n);
+      held_line(st, line, sizeof line);
    mvaddnstr(0, 1, line, cols - 1);
    attrset(crt_attr(CRT_HEADING));
    snprintf(line, sizeof line, "%7s  %-16s %s", _("PID"), _("COMMAND"), _("HOW"));
@@ -146,6 +158,7 @@ static void free_holders(AttState *st) {
    free(st->h);
    st->h = NULL;
    st->n = 0;
+   memset(&st->count, 0, sizeof st->count);
 }
 
 static void att_close(View *v) {
@@ -167,6 +180,7 @@ static bool copy_holders(AttState *st, const Obj *o) {
       snprintf(was, sizeof was, "%s", st->h[st->cursor].spec);
    free_holders(st);
    st->h = h;
+   objfmt_holders(o, &st->count);
    for (size_t i = 0; i < o->natt; i++, h++) {
       h->pid = o->att[i].pid;
       h->comm = escape_dup(o->att[i].comm ? o->att[i].comm : "?");

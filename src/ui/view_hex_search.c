@@ -112,6 +112,8 @@ CommandStatus view_hex_cmd_rfind(void *ctx, const char *args) { return find(ctx,
 
 void view_hex_search_mark(View *v, uint64_t off, const unsigned char *buf, size_t len) {
    HexState *h = view_hex_state(v);
+   if (len == 0)              /* nothing shown (a fault): no marks, mark may be NULL */
+      return;
    if (len > h->mark_cap) {
       unsigned char *m = realloc(h->mark, len);
       if (!m)

@@ -185,10 +185,25 @@ static void draw_row(View *v, int y, const Obj *o, const Layout *L, int cols, bo
    (void)v;
 }
 
+/* "pid: 12,13" and "user: root" when the list is so filtered; their count. */
+static int who_fields(const ObjWho *w, char f[][160], size_t size) {
+   int n = 0;
+   char text[128], esc[128];
+   if (w->npids) {
+      objwho_pids_text(w, text, sizeof text);
+      snprintf(f[n++], size, _("pid: %s"), text);
+   }
+   if (w->by_user) {
+      escape_into(esc, sizeof esc, w->user);
+      snprintf(f[n++], size, _("user: %s"), esc);
+   }
+   return n;
+}
+
 /* The title's fields, laid out on one line (two when they do not fit). */
 static int draw_title(View *v, int cols) {
    ObjState *st = state(v);
-   char f[6][160];
+   char f[8][160];
    int n = 0;
    snprintf(f[n++], sizeof f[0], "%s", st->cfg.title ? st->cfg.title : _("named objects"));
    snprintf(f[n++], sizeof f[0], st->t.reverse ? _("sort: %s, descending (s, S)")
@@ -203,6 +218,7 @@ static int draw_title(View *v, int cols) {
       escape_into(esc, sizeof esc, st->t.filter);
       snprintf(f[n++], sizeof f[0], _("filter: %s"), esc);
    }
+   n += who_fields(&st->t.who, f + n, sizeof f[0]);
    snprintf(f[n++], sizeof f[0], _("%zu of %zu"), st->t.count, st->t.scanned ? st->t.list.n : 0);
    unsigned denied = st->t.scanned ? st->t.list.procs_denied : 0;
    snprintf(f[n++], sizeof f[0], ngettext("%u process not inspected",
@@ -228,6 +244,13 @@ static int draw_title(View *v, int cols) {
    }
    attrset(A_NORMAL);
    return y + 1;
+}
+
+/* Why no message queue is listed, when the kinds shown include them. */
+static const char *mq_note(View *v) {
+   ObjState *st = state(v);
+   return st->t.scanned ? objfmt_mq_note(&st->t.list, st->t.kinds ? st->t.kinds : OBJ_KINDS_ALL)
+                        : NULL;
 }
 
 /* ---- the pane: what is odd about the selected object --------------------- */
@@ -303,6 +326,13 @@ static void draw_pane(View *v, int y, int cols) {
    if (!o) {
       mvaddnstr(y + 1, 0, _("No object matches: :all shows every object."),
                 cols);
+      const char *mq = mq_note(v);
+      if (mq) {
+         Pane p = { .n = 0, .cols = cols };
+         pane_wrap(&p, mq, 2);
+         for (int i = 0; i < p.n && i + 2 <= PANE_TEXT_LINES; i++)
+            put_cell(y + 2 + i, 0, p.line[i], cols, false);
+      }
       return;
    }
    Pane p = { .n = 0, .cols = cols };
@@ -372,6 +402,8 @@ static void k_click(View *v) {
 static void k_first(View *v) { state(v)->cursor = 0; clamp(state(v)); }
 static void k_last(View *v)  { state(v)->cursor = (size_t)-1; clamp(state(v)); }
 static void k_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
+static void k_pid(View *v) { ui_open_prompt(v->ui, "pid "); }
+static void k_user(View *v) { ui_open_prompt(v->ui, "user "); }
 
 static void k_refresh(View *v) {
    rescan(v);
@@ -477,6 +509,8 @@ static const KeyBinding objects_keys[] = {
    { 'r', "r", N_("refresh now"), k_refresh },
    { 'p', "p", N_("pause or resume the live refresh"), k_pause },
    { 'f', "f", N_("filter by name (types :filter)"), k_filter },
+   { 'P', "P", N_("filter by holding process (types :pid)"), k_pid },
+   { 'u', "u", N_("filter by owner (types :user)"), k_user },
 };
 
 /* ---- commands ---------------------------------------------------------- */
@@ -501,6 +535,8 @@ static CommandStatus cmd_kind(void *ctx, const char *args) {
    }
    state(v)->t.kinds = mask;
    reselect(v);
+   if (mq_note(v))
+      ui_message(v->ui, false, "%s", mq_note(v));
    return COMMAND_OK;
 }
 
@@ -509,6 +545,7 @@ static CommandStatus cmd_all(void *ctx, const char *args) {
    (void)args;
    state(v)->t.filter[0] = '\0';
    state(v)->t.kinds = 0;
+   memset(&state(v)->t.who, 0, sizeof state(v)->t.who);
    reselect(v);
    return COMMAND_OK;
 }
@@ -516,14 +553,41 @@ static CommandStatus cmd_all(void *ctx, const char *args) {
 static CommandStatus cmd_sort(void *ctx, const char *args) {
    View *v = ctx;
    ObjTableColumn c;
+   char names[160];
    if (!*args)
       return COMMAND_BAD_ARGS;
-   if (!objtable_column_parse(args, &c)) {
-      ui_message(v->ui, true, _("sort %s: no such column (kind, name, size, owner, "
-                                           "mode, processes, flags)"), args);
+   if (!objtable_column_parse(args[0] == '-' ? args + 1 : args, &c)) {
+      objtable_column_names(names, sizeof names);
+      ui_message(v->ui, true, _("sort %s: no such column (%s)"), args, names);
       return COMMAND_FAILED;
    }
    state(v)->t.sort = c;
+   state(v)->t.reverse = args[0] == '-';
+   reselect(v);
+   return COMMAND_OK;
+}
+
+/* pid PID[,PID...]: the objects these processes hold; pid all: any. */
+static CommandStatus cmd_pid(void *ctx, const char *args) {
+   View *v = ctx;
+   const char *why;
+   if (!objwho_parse_pids(&state(v)->t.who, strcmp(args, "all") == 0 ? "" : args, &why)) {
+      ui_message(v->ui, true, _("pid %s: %s"), args, _(why));
+      return COMMAND_FAILED;
+   }
+   reselect(v);
+   return COMMAND_OK;
+}
+
+/* user NAME|UID: the objects this user owns; user all: any (a login
+ * named "all" is still reached by its uid). */
+static CommandStatus cmd_user(void *ctx, const char *args) {
+   View *v = ctx;
+   const char *why;
+   if (!objwho_parse_user(&state(v)->t.who, strcmp(args, "all") == 0 ? "" : args, &why)) {
+      ui_message(v->ui, true, _("user %s: %s"), args, _(why));
+      return COMMAND_FAILED;
+   }
    reselect(v);
    return COMMAND_OK;
 }
@@ -571,8 +635,12 @@ static const Command objects_commands[] = {
    { "filter", N_("TEXT"), N_("only objects whose name contains TEXT (also f)"), cmd_filter },
    { "kind", N_("KINDS"), N_("only these kinds: shm,sem,mq,sysv,memfd ... or all"), cmd_kind },
    { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },
-   { "sort", N_("COLUMN"), N_("sort by kind, name, size, owner, mode, processes or flags"),
-     cmd_sort },
+   { "sort", N_("[-]COLUMN"), N_("sort by kind, name, size, owner, mode, processes, flags, "
+                                 "pids or detail (-: descending)"), cmd_sort },
+   { "pid", N_("PID[,PID]|all"), N_("only objects these processes hold (all: any; also P)"),
+     cmd_pid },
+   { "user", N_("NAME|UID|all"), N_("only objects this user owns (all: any; also u)"),
+     cmd_user },
    { "refresh", NULL, N_("scan the objects again now (also r)"), cmd_refresh },
    { "live", N_("SECONDS|on|off"), N_("refresh every SECONDS, or pause (also p)"), cmd_live },
    { "open", NULL, N_("open the selected object (also Enter)"), cmd_open },
@@ -614,7 +682,7 @@ static const ViewOps objects_ops = {
    .tick = objects_tick,
 };
 
-View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds) {
+View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    View *v = view_new(ui, &objects_ops, sizeof(ObjState));
    if (!v)
       return NULL;
@@ -622,11 +690,18 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, unsigned kinds) {
    objtable_init(&st->t);
    if (cfg)
       st->cfg = *cfg;
-   st->t.kinds = kinds;
+   st->t.kinds = o->kinds;
+   st->t.who = o->who;
+   if (o->sort_given) {
+      st->t.sort = o->sort;
+      st->t.reverse = o->sort_reverse;
+   }
    st->t.include_self = st->cfg.include_self;
    st->t.pick = st->cfg.pick;
    st->t.pick_ctx = st->cfg.ctx;
    st->live_ms = LIVE_MS_DEFAULT;
    rescan(v);
+   if (mq_note(v))
+      ui_message(v->ui, false, "%s", mq_note(v));
    return v;
 }

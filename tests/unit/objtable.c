@@ -2,9 +2,14 @@
 #include "config.h"
 
 #include "app/objtable.h"
+#include "app/objfmt.h"
+#include "app/objwho.h"
+#include "platform/scene.h"
+#include "platform/names.h"
 #include "tap.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static PlatformEntry entry(const char *name, uint64_t size, uint64_t ino) {
    PlatformEntry e;
@@ -102,11 +107,78 @@ static void test_specs(void) {
    objtable_free(&t);
 }
 
+/* ---- --columns, --pid, --user, a segment's nattch without us ---------- */
+
+static void test_column_lists(void) {
+   ObjTableColumn c[OBJTABLE_ALL_COLUMNS];
+   size_t n;
+   const char *bad;
+   size_t bad_len;
+   ok(objtable_columns_parse("name,pids,detail", c, OBJTABLE_ALL_COLUMNS, &n, &bad, &bad_len)
+      && n == 3 && c[0] == OBJTABLE_NAME && c[1] == OBJTABLE_PIDS && c[2] == OBJTABLE_DETAIL,
+      "name,pids,detail: three columns in order");
+   ok(!objtable_columns_parse("name,bogus", c, OBJTABLE_ALL_COLUMNS, &n, &bad, &bad_len)
+      && bad_len == 5 && strncmp(bad, "bogus", 5) == 0, "bogus: named");
+   ok(!objtable_columns_parse("size,size", c, OBJTABLE_ALL_COLUMNS, &n, &bad, &bad_len),
+      "a column twice: refused");
+   ok(!objtable_columns_parse("name,", c, OBJTABLE_ALL_COLUMNS, &n, &bad, &bad_len)
+      && bad_len == 0, "an empty name: refused");
+   ok(!objtable_column_parse("p", c), "p: processes or pids, ambiguous");
+   char names[160];
+   objtable_column_names(names, sizeof names);
+   is_str(names, "kind, name, size, owner, mode, processes, flags, pids, detail",
+          "the valid names, for messages");
+}
+
+static void test_who(void) {
+   ObjWho w;
+   const char *why;
+   memset(&w, 0, sizeof w);
+   ObjAttacher att[2] = { { .pid = 10 }, { .pid = 20 } };
+   Obj o = { .kind = OBJ_SHM, .uid = 1000, .att = att, .natt = 2 };
+   ok(objwho_match(NULL, &o) && objwho_match(&w, &o), "no filter: every object");
+   ok(objwho_parse_pids(&w, "5,20", &why) && w.npids == 2, "5,20 parses");
+   ok(objwho_match(&w, &o), "held by 20: kept");
+   ok(objwho_parse_pids(&w, "5", &why) && !objwho_match(&w, &o), "held by 5: no");
+   ok(!objwho_parse_pids(&w, "5,,6", &why) && w.npids == 1, "5,,6: refused, the filter kept");
+   ok(!objwho_parse_pids(&w, "-1", &why), "-1: refused");
+   ok(!objwho_parse_pids(&w, "99999999999", &why), "too large: refused");
+   ok(objwho_parse_pids(&w, "", &why) && w.npids == 0, "empty: any process");
+   ok(objwho_parse_user(&w, "1000", &why) && objwho_match(&w, &o), "uid 1000: kept");
+   ok(objwho_parse_user(&w, "0", &why) && !objwho_match(&w, &o), "uid 0: no");
+   ok(objwho_parse_user(&w, "", &why) && objwho_match(&w, &o), "empty: any user");
+}
+
+static void test_self_nattch(void) {
+   int id;
+   void *creator;
+   if (platform_sysv_shm_create(0, 4096, &id, &creator) != 0) {   /* 0: IPC_PRIVATE */
+      ok(true, "# SKIP no System V shared memory here");
+      return;
+   }
+   void *mine;
+   PlatformStat st;
+   ok(platform_sysv_shm_attach(id, false, &mine, &st) == 0, "attached through the platform");
+   Obj o = { .kind = OBJ_SYSV_SHM, .ino = (uint64_t)id, .nattch = 2, .cpid = 1, .lpid = 2 };
+   char buf[128];
+   objfmt_detail(&o, buf, sizeof buf);
+   is_str(buf, "nattch=1 (+1 mapscope) cpid=1 lpid=2", "nattch without us, and us said");
+   platform_sysv_shm_detach(mine);
+   o.nattch = 1;
+   objfmt_detail(&o, buf, sizeof buf);
+   is_str(buf, "nattch=1 cpid=1 lpid=2", "detached: nattch as the kernel says");
+   platform_sysv_shm_detach(creator);
+   platform_sysv_shm_remove(id);
+}
+
 int main(void) {
    plan_lazy();
    test_sort();
    test_filter_and_keys();
    test_columns();
    test_specs();
+   test_column_lists();
+   test_who();
+   test_self_nattch();
    return done_testing();
 }

@@ -13,9 +13,14 @@
 #define SHM_NAME_MAX 255
 
 /* A POSIX shm name is one path component: "/x", no other '/', not "." or "..",
- * at most SHM_NAME_MAX bytes.  Returns the name with its leading '/'. */
+ * at most SHM_NAME_MAX bytes.  Leading slashes collapse as glibc's shm_open()
+ * and sem_open() collapse them (glibc 2.36 posix/shm-directory.c skips every
+ * leading '/'): "x", "/x" and "//x" name one object.  Returns the name with
+ * one leading '/'. */
 char *source_shm_normalize_name(const char *name, Error *e) {
-   const char *bare = name[0] == '/' ? name + 1 : name;
+   const char *bare = name;
+   while (*bare == '/')
+      bare++;
    const char *why = NULL;
    if (*bare == '\0')
       why = _("the name is empty");

@@ -2,7 +2,11 @@
  *
  * A segment has no descriptor: it is attached once with shmat() (read-only
  * unless writing was asked for) and every window is a slice of that one
- * attachment.  A copy-on-write window is a private copy of the slice. */
+ * attachment.  A copy-on-write window is a private copy of the slice.
+ *
+ * Attaching changes the segment: nattch counts us, lpid and the attach time
+ * become ours.  So opening only stats it (IPC_STAT changes nothing), and
+ * the attach waits for the first map or read: --info never attaches. */
 #include "config.h"
 
 #include "core/source.h"
@@ -52,6 +56,7 @@ static bool resolve_id(const char *name, int *id, Error *e) {
 
 static bool sysv_open(Source *s, const char *name, bool writable, Error *e) {
    int id;
+   (void)writable;             /* s->writable: the attach comes later */
    if (!resolve_id(name, &id, e))
       return false;
    char buf[32];
@@ -60,7 +65,7 @@ static bool sysv_open(Source *s, const char *name, bool writable, Error *e) {
       error_set(e, ERR_OPEN, ENOMEM, NULL);
       return false;
    }
-   int rc = platform_sysv_shm_attach(id, writable, &s->priv, &s->st);
+   int rc = platform_sysv_shm_stat(id, &s->st);
    if (rc == EINVAL || rc == EIDRM)
       error_set(e, ERR_NO_OBJECT, 0, _("no System V segment with id %d"), id);
    else if (rc != 0)
@@ -81,6 +86,25 @@ static bool sysv_refresh(Source *s, Error *e) {
    return true;
 }
 
+const char source_sysv_attach_note[] =
+   N_("attached by mapscope: counted in nattch while open; lpid and the attach time "
+      "now name mapscope");
+
+/* The one attachment, made on first use. */
+static bool attached(Source *s, Error *e) {
+   if (s->priv)
+      return true;
+   int rc = platform_sysv_shm_attach((int)s->st.ino, s->writable, &s->priv, &s->st);
+   if (rc == EINVAL || rc == EIDRM)
+      error_set(e, ERR_NO_OBJECT, 0, _("no System V segment with id %d"), (int)s->st.ino);
+   else if (rc != 0)
+      error_set(e, ERR_MAP, rc, NULL);
+   if (rc != 0)
+      return false;
+   s->size = s->st.size;
+   return true;
+}
+
 static bool in_segment(const Source *s, uint64_t offset, size_t len) {
    return offset <= s->size && len <= s->size - offset;
 }
@@ -88,6 +112,8 @@ static bool in_segment(const Source *s, uint64_t offset, size_t len) {
 static bool sysv_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
                      bool populate, void **addr, Error *e) {
    (void)populate;
+   if (!attached(s, e))
+      return false;
    if (!in_segment(s, offset, len)) {
       error_set(e, ERR_PAST_END, 0, NULL);
       return false;
@@ -119,8 +145,9 @@ static void sysv_unmap(Source *s, void *addr, size_t len) {
 }
 
 static bool sysv_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e) {
-   (void)e;
    *got = 0;
+   if (!attached(s, e))
+      return false;
    if (offset >= s->size)
       return true;
    size_t n = s->size - offset < len ? (size_t)(s->size - offset) : len;
@@ -182,6 +209,7 @@ const SourceOps source_sysv_ops = {
    .kind = N_("System V shared memory"),
    .prefix = "sysv:",
    .caps = SOURCE_CAN_MAP | SOURCE_CAN_READ | SOURCE_CAN_LIVE,
+   .use_note = source_sysv_attach_note,
    .open = sysv_open,
    .refresh = sysv_refresh,
    .map = sysv_map,

@@ -343,6 +343,24 @@ void platform_user_name(PlatformUserId uid, char *buf, size_t size) {
    snprintf(buf, size, "%s", user_cache[slot].name);
 }
 
+int platform_user_lookup(const char *name, PlatformUserId *uid) {
+   struct passwd pw, *res = NULL;
+   char tmp[4096];
+   int rc = getpwnam_r(name, &pw, tmp, sizeof tmp, &res);
+   if (rc == 0 && res) {
+      *uid = (unsigned)res->pw_uid;
+      return 0;
+   }
+   char *end;
+   errno = 0;
+   unsigned long v = strtoul(name, &end, 10);
+   if (*name >= '0' && *name <= '9' && !*end && errno == 0 && v < 4294967295ul) {
+      *uid = (unsigned)v;
+      return 0;
+   }
+   return rc == 0 || rc == ENOENT || rc == ESRCH || rc == EBADF || rc == EPERM ? ENOENT : EIO;
+}
+
 /* ---- System V shared memory ------------------------------------------- */
 
 int platform_sysv_shm_find(uint32_t key, int *id) {
@@ -368,6 +386,23 @@ int platform_sysv_shm_stat(int id, PlatformStat *st) {
    return 0;
 }
 
+/* The segments this process attached through platform_sysv_shm_attach()
+ * and has not detached: what it adds to their nattch. */
+#define SELF_ATTACH_MAX 64
+static struct {
+   void *addr;
+   int id;
+} self_attach[SELF_ATTACH_MAX];
+
+static void remember_attach(void *addr, int id) {
+   for (size_t i = 0; i < SELF_ATTACH_MAX; i++)
+      if (!self_attach[i].addr) {
+         self_attach[i].addr = addr;
+         self_attach[i].id = id;
+         return;
+      }
+}
+
 int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *st) {
    int rc = platform_sysv_shm_stat(id, st);
    if (rc != 0)
@@ -376,12 +411,24 @@ int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *s
    if (p == (void *)-1)
       return errno;
    *addr = p;
+   remember_attach(p, id);
    return 0;
 }
 
 void platform_sysv_shm_detach(void *addr) {
-   if (addr)
-      shmdt(addr);
+   if (!addr)
+      return;
+   shmdt(addr);
+   for (size_t i = 0; i < SELF_ATTACH_MAX; i++)
+      if (self_attach[i].addr == addr)
+         self_attach[i].addr = NULL;
+}
+
+unsigned platform_sysv_shm_self_attached(int id) {
+   unsigned n = 0;
+   for (size_t i = 0; i < SELF_ATTACH_MAX; i++)
+      n += self_attach[i].addr && self_attach[i].id == id;
+   return n;
 }
 
 int platform_map_anonymous(size_t len, void **addr) {

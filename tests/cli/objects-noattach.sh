@@ -1,0 +1,71 @@
+#!/bin/sh
+# What mapscope says must be true, and looking must not change what it
+# looks at: --info and --list read /proc/sysvipc and never attach a System
+# V segment (its nattch, lpid and times stay); the modes that read its
+# bytes attach, and say so.  Without the mqueue file system, --list and
+# --demo say why no message queue is listed.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/cli/objects-lib.sh"
+
+need_shm
+[ -r /proc/sysvipc/shm ] || skip_all "no /proc/sysvipc on this machine"
+command -v ipcmk >/dev/null 2>&1 || skip_all "ipcmk is not installed (util-linux)"
+
+id=$(ipcmk -M 8192 2>/dev/null | sed -n 's/^Shared memory id: //p')
+[ -n "$id" ] || skip_all "cannot make a System V segment"
+on_exit "ipcrm -m $id 2>/dev/null"
+# The row of the segment: key id perms size cpid lpid nattch ... atime dtime ctime ...
+row() { awk -v id="$id" 'NR > 1 && $2 == id' /proc/sysvipc/shm; }
+before=$(row)
+
+run_ms --info "sysv:$id"
+is "--info sysv:ID: exits 0" "$rc" 0
+like "--info: the segment" "$out" "sysv-shm"
+is "--info: the segment's nattch, lpid and times are untouched" "$(row)" "$before"
+run_ms --info --json "sysv:$id"
+is "--info --json: untouched" "$(row)" "$before"
+printf '%s\n' "$out" >"$tmp/info.json"
+is "--info --json: nattch 0, none of it mapscope's" \
+   "$(python3 -c 'import json,sys; o=json.load(open(sys.argv[1]))["object"]; print(o["nattch"], o["nattch_mapscope"])' "$tmp/info.json")" \
+   "0 0"
+run_ms --info "sysv:key=$(awk -v id="$id" 'NR > 1 && $2 == id { printf "0x%08x", $1 < 0 ? $1 + 4294967296 : $1 }' /proc/sysvipc/shm)"
+is "--info sysv:key=KEY: untouched" "$(row)" "$before"
+run_ms --list --kind sysv-shm
+is "--list: untouched" "$(row)" "$before"
+run_ms --list --json
+is "--list --json: untouched" "$(row)" "$before"
+
+run_ms --dump -n 16 "sysv:$id"
+is "--dump sysv:ID: exits 0" "$rc" 0
+like "--dump: says it attached, and what that did" "$err" \
+   "sysv:$id: attached by mapscope: counted in nattch while open; lpid and the attach time now name mapscope"
+lpid=$(row | awk '{ print $6 }')
+is "--dump: the kernel's lpid names the dump, as said" "$([ "$lpid" != 0 ] && echo changed)" changed
+run_ms --find xyz "sysv:$id"
+like "--find: says so too" "$err" "attached by mapscope: counted in nattch"
+run_ms --dump -n 0 "sysv:$id"
+is "--dump -n 0: nothing read, nothing attached, nothing said" "$err" ""
+
+# ---- the mqueue file system, not mounted ----
+# A private mount namespace without any mqueue mount, where we may make one.
+no_mq() {
+   unshare -m sh -c 'awk '"'"'$3 == "mqueue" { print $2 }'"'"' /proc/self/mounts |
+      while read -r m; do umount "$m" || exit 1; done; exec "$@"' sh "$@"
+}
+if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 && no_mq true 2>/dev/null; then
+   out=$(no_mq "$MAPSCOPE" --list 2>&1)
+   like "--list: says why no queue is listed" "$out" \
+      "Note: message queues are not listed: the mqueue file system is not mounted (mount -t mqueue none /dev/mqueue)."
+   out=$(no_mq "$MAPSCOPE" --list --kind shm 2>&1)
+   unlike_mq=$(printf '%s\n' "$out" | grep -c "message queues are not listed")
+   is "--list --kind shm: no word about queues" "$unlike_mq" 0
+   out=$(echo | no_mq "$MAPSCOPE" --demo 2>&1)
+   like "--demo: says why its queue is not listed" "$out" \
+      "message queues are not listed: the mqueue file system is not mounted"
+else
+   skip "--list: says why no queue is listed" "needs root and unshare for a namespace without mqueue"
+   skip "--list --kind shm: no word about queues" "needs root and unshare"
+   skip "--demo: says why its queue is not listed" "needs root and unshare"
+fi
+
+done_testing

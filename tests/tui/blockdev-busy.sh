@@ -1,0 +1,42 @@
+#!/bin/sh
+# The screen's flush to a mounted block device: :flush refuses and says
+# where it is mounted and that :flush! writes anyway; :flush! writes.
+. "$top_srcdir/tests/tui/tui.sh"
+tui_env="XDG_STATE_HOME='$tmp/state'"
+
+[ "$(id -u)" -eq 0 ] || skip_all "needs root for a loop device and a mount"
+command -v losetup >/dev/null 2>&1 || skip_all "losetup is not installed"
+command -v mkfs.ext2 >/dev/null 2>&1 || skip_all "mkfs.ext2 is not installed (e2fsprogs)"
+
+loop="" mnt="$tmp/mnt"
+mkdir "$mnt"
+release() {
+   mountpoint -q "$mnt" && { umount "$mnt" 2>/dev/null || umount -l "$mnt"; }
+   [ -n "$loop" ] && losetup -d "$loop" 2>/dev/null
+}
+on_exit release
+truncate -s 8M "$tmp/disk.img"
+loop=$(losetup -f --show "$tmp/disk.img" 2>"$tmp/losetup.err") ||
+   { loop=""; skip_all "no loop device can be set up here: $(cat "$tmp/losetup.err")"; }
+mkfs.ext2 -q -F "$loop" >/dev/null 2>&1 || skip_all "mkfs.ext2 failed on $loop"
+mount "$loop" "$mnt" 2>"$tmp/mount.err" || skip_all "cannot mount ext2: $(cat "$tmp/mount.err")"
+at=$((7 * 1048576))
+byte_at() { od -An -tx1 -j "$at" -N 1 "$loop" | tr -d ' '; }
+before=$(byte_at)
+new=5a
+[ "$before" = 5a ] && new=a5
+
+tui_start 200 24 -o "$at" "$loop"
+expect_status "opened: the screen says the device is mounted, and what a flush will do" \
+   "the block device is in use: mounted on $mnt; :flush refuses, :flush! writes anyway"
+tui_send "i$new<Esc>" ":flush"
+expect_status ":flush to a mounted device: refused, with where and how to force" \
+   "the block device is in use: mounted on $mnt; :flush! writes anyway"
+is ":flush: nothing was written" "$(byte_at)" "$before"
+tui_send ":flush!"
+expect_status ":flush! writes anyway" "flushed: 1 bytes"
+is ":flush!: the byte is written" "$(byte_at)" "$new"
+tui_stop
+is "quit exits 0" "$tui_rc" 0
+
+done_testing

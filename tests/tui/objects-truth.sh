@@ -1,0 +1,81 @@
+#!/bin/sh
+# What the screen claims must be true: a System V segment opened in the hex
+# view says mapscope attached it (and the kernel's nattch shows it); a page
+# over a hole of a full tmpfs is said to be that, not a shrink; the object
+# list says why no message queue is listed where mqueue is not mounted.
+. "$top_srcdir/tests/tui/tui.sh"
+
+# ---- a System V segment in the hex view ----
+if command -v ipcmk >/dev/null 2>&1 \
+   && id=$(ipcmk -M 8192 2>/dev/null | sed -n 's/^Shared memory id: //p') && [ -n "$id" ]; then
+   on_exit "ipcrm -m $id 2>/dev/null"
+   nattch() { awk -v id="$id" 'NR > 1 && $2 == id { print $7 }' /proc/sysvipc/shm; }
+   tui_start 160 24 "sysv:$id"
+   expect_status "the hex view says it attached the segment" \
+      "attached by mapscope: counted in nattch while open"
+   is "... and the kernel counts it" "$(nattch)" 1
+   tui_stop
+   is "sysv: quit exits 0" "$tui_rc" 0
+   is "after quitting: detached" "$(nattch)" 0
+else
+   skip "the hex view says it attached the segment" "cannot make a System V segment (ipcmk)"
+   skip "... and the kernel counts it" "no segment"
+   skip "sysv: quit exits 0" "no segment"
+   skip "after quitting: detached" "no segment"
+fi
+
+# ---- a hole of a file on a full tmpfs ----
+full="$tmp/full"
+mkdir "$full"
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=256k tmpfs "$full" 2>/dev/null; then
+   on_exit "umount '$full' 2>/dev/null || umount -l '$full'"
+   truncate -s 64K "$full/sparse"
+   dd if=/dev/zero of="$full/fill" bs=4096 status=none 2>/dev/null
+   tui_start 160 24 "$full/sparse"
+   expect_status "a hole on a full tmpfs: the real cause" \
+      "the file system is full: the page over a hole could not be allocated"
+   tui_stop
+   is "full tmpfs: quit exits 0" "$tui_rc" 0
+   rm -f "$full/fill"
+   tui_start 160 24 "$full/sparse"
+   expect_line 2 "room again: the hole reads as zeros" "00 00 00 00"
+   tui_stop
+else
+   skip "a hole on a full tmpfs: the real cause" "needs root to mount a tmpfs"
+   skip "full tmpfs: quit exits 0" "needs root to mount a tmpfs"
+   skip "room again: the hole reads as zeros" "needs root to mount a tmpfs"
+fi
+
+# ---- the object list without the mqueue file system ----
+# mapscope in a private mount namespace with no mqueue mount.
+if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 \
+   && unshare -m true 2>/dev/null; then
+   cat >"$tmp/no-mq" <<EOS
+#!/bin/sh
+unshare -m sh -c 'awk '"'"'\$3 == "mqueue" { print \$2 }'"'"' /proc/self/mounts |
+   while read -r m; do umount "\$m" || exit 1; done; exec "\$0" "\$@"' '$MAPSCOPE' "\$@"
+EOS
+   chmod +x "$tmp/no-mq"
+   saved=$MAPSCOPE
+   MAPSCOPE=$tmp/no-mq
+   tui_start 160 24
+   expect_status "the object list says why no queue is listed" \
+      "message queues are not listed: the mqueue file system is not mounted (mount -t mqueue none /dev/mqueue)"
+   tui_send ":kind mq"
+   expect_line 20 ":kind mq: the empty list says there is none to show" "No object matches"
+   expect_line 21 "... and why" "message queues are not listed: the mqueue file system is not mounted"
+   tui_send ":kind shm"
+   expect_line 20 ":kind shm: the list of shm objects" ""
+   is ":kind shm: no word about queues" "$(tui_capture | grep -c 'message queues are not listed')" 0
+   tui_stop
+   is "no mqueue: quit exits 0" "$tui_rc" 0
+   MAPSCOPE=$saved
+else
+   skip "the object list says why no queue is listed" "needs root and unshare"
+   skip ":kind mq: the empty list says there is none to show" "needs root and unshare"
+   skip "... and why" "needs root and unshare"
+   skip ":kind shm: no word about queues" "needs root and unshare"
+   skip "no mqueue: quit exits 0" "needs root and unshare"
+fi
+
+done_testing
