@@ -11,6 +11,7 @@
 #include "app/mode_find.h"
 #include "app/diag.h"
 #include "app/range.h"
+#include "app/recovery.h"
 #include "core/gettext.h"
 #include "core/offset.h"
 #include "core/search.h"
@@ -108,6 +109,7 @@ int mode_find_run(const Options *o) {
    if (!source_open(o->source, false, &src, &e)) {
       status = diag_error(o->source, &e);
    } else {
+      recovery_warn(src);     /* read-only: says so, writes nothing */
       status = scan(o, src, p);
       source_close(src);
    }

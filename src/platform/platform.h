@@ -169,9 +169,38 @@ int platform_page_flags(const void *addr, size_t npages, unsigned char *flags);
  * refers to, without waiting: EWOULDBLOCK when another open file holds it.
  * A flush holds it from its journal to the journal's removal, and the
  * replay of a journal takes it, so neither runs under the other; a crash
- * releases it. */
+ * releases it.  platform_lock_wait() retries for up to WAIT_MS (a reader
+ * may hold the shared lock for a moment); platform_lock_shared() is the
+ * readers' momentary lock that says no flush runs now. */
 int platform_lock(int fd);
+int platform_lock_wait(int fd, int wait_ms);
+int platform_lock_shared(int fd);
 void platform_unlock(int fd);
+
+/* ---- the journal's directory and files (linux/edit.c) ------------------
+ * Journals are reached only through a descriptor of their directory, so a
+ * directory swapped under us after it was checked is never used. */
+
+/* Open directory DIR (CREATE: make it and its parents, mode 0700, first)
+ * and stat it.  ENOENT when it does not exist and CREATE is false. */
+int platform_dir_open(const char *dir, bool create, int *dfd, PlatformStat *st);
+
+/* Open NAME in directory DFD read-only without following a symbolic link
+ * (ELOOP when NAME is one) or blocking on a FIFO, and stat it. */
+int platform_open_in_dir(int dfd, const char *name, int *fd, PlatformStat *st);
+
+/* lstat() of NAME in DFD: what is there, a symbolic link being
+ * PLATFORM_KIND_OTHER with *IS_LINK set. */
+int platform_stat_in_dir(int dfd, const char *name, PlatformStat *st, bool *is_link);
+
+/* Create NAME in DFD for writing, mode 0600, never through a symbolic link;
+ * EEXIST when something is there. */
+int platform_create_in_dir(int dfd, const char *name, int *fd);
+
+int platform_remove_in_dir(int dfd, const char *name);
+
+/* Rename NAME in DFD to NEWNAME, never replacing what is there (EEXIST). */
+int platform_rename_in_dir(int dfd, const char *name, const char *newname);
 
 /* Stop (SIGSTOP) or kill (SIGKILL) the calling process: the test hooks of
  * a flush use it to freeze or crash at a chosen point. */
