@@ -7,7 +7,8 @@
  * Test hooks (for the crash tests, not for users): MAPSCOPE_TEST_STOP_AT=
  * STAGE stops the process (SIGSTOP) and MAPSCOPE_TEST_CRASH_AT=STAGE kills
  * it (SIGKILL) at STAGE: edits-applied, journal-synced, mid-write or
- * object-synced.
+ * object-synced, and recover-locked (a replay holding the lock, before it
+ * opens the object for writing).
  *
  * --recover rolls back the flush of SOURCE that was interrupted (the
  * explicit writing open of app/recovery.h). */
@@ -19,6 +20,7 @@
 #include "core/edits.h"
 #include "core/escape.h"
 #include "core/flush.h"
+#include "core/journal.h"
 #include "core/gettext.h"
 #include "core/offset.h"
 
@@ -184,6 +186,7 @@ static int edit_source(const Options *o, Source *src, const Patch *p) {
 }
 
 int mode_patch_run(const Options *o) {
+   journal_set_test_hook(test_hook);
    Patch *p = calloc(o->npatches, sizeof *p);
    int status = p ? -1 : diag_usage(_("too many --patch options"));
    for (size_t i = 0; status < 0 && i < o->npatches; i++)
@@ -212,6 +215,7 @@ int mode_patch_run(const Options *o) {
 }
 
 int mode_recover_run(const Options *o) {
+   journal_set_test_hook(test_hook);
    Source *src;
    Error e;
    if (!source_open(o->source, false, &src, &e))

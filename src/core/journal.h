@@ -131,6 +131,11 @@ bool journal_check(const char *dir, Source *src, JournalReplay *r, Error *e);
  * be read or the object cannot be written. */
 bool journal_replay(const char *dir, Source *src, JournalReplay *r, Error *e);
 
+/* A test hook (crash and race tests, not users): called with
+ * "recover-locked" once a replay holds the lock and has read the journal,
+ * before it opens the object for writing.  NULL: none. */
+void journal_set_test_hook(void (*hook)(const char *stage));
+
 /* For a flush holding the lock of the object open as FD (stat ST): make
  * NAME in D free for its journal.  A torn journal is removed, a foreign or
  * unfit one moved aside (R says where); a hot one is refused (roll it back

@@ -306,6 +306,12 @@ bool journal_check(const char *dir, Source *src, JournalReplay *r, Error *e) {
    return good;
 }
 
+static void (*test_hook)(const char *stage);
+
+void journal_set_test_hook(void (*hook)(const char *stage)) {
+   test_hook = hook;
+}
+
 /* A new writable descriptor of SRC, which must be the journal's object. */
 static bool reopen_same(Source *src, const Parsed *j, JournalReplay *r, int *fd, PlatformStat *st,
                         Error *e) {
@@ -343,6 +349,8 @@ static bool replay_valid(const Parsed *j, Source *src, const JournalDir *d, cons
                          JournalReplay *r, Error *e) {
    int fd;
    PlatformStat st;
+   if (test_hook)
+      test_hook("recover-locked");
    if (!reopen_same(src, j, r, &fd, &st, e))
       return false;
    bool io_error, good;
