@@ -50,7 +50,7 @@ static Seen distrust(const PlatformStat *st, bool is_link, JournalReplay *r) {
    if (st->uid != platform_user_id())
       return foreign(r, _("it belongs to uid %lu, not to you"), (unsigned long)st->uid);
    if (st->mode & 022)
-      return foreign(r, _("others may write it (mode %04o)"), st->mode);
+      return foreign(r, _("others may write it: mode %04o"), st->mode);
    if (st->size > JOURNAL_MAX_BYTES)
       return foreign(r, _("it is %llu bytes long, more than any journal"),
                      (unsigned long long)st->size);
