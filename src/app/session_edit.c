@@ -147,7 +147,7 @@ bool session_edit_flush(Session *s, bool force) {
       if (e.code == ERR_CHANGED)
          session_message(s, true, _("%s; :flush! writes anyway"), text);
       else
-         session_message(s, true, _("%s; the edits are kept"), text);
+         session_message(s, true, _("edits kept: %s"), text);
       return false;
    }
    window_unmap(&s->win, s->src);      /* a forced flush may have replaced the object */
