@@ -149,4 +149,15 @@ is "a flush after a crash: exit 0" "$rc" 0
 like "a flush after a crash: says it rolled back first" "$err" "rolled back"
 is "a flush after a crash: the new file" "$(state_of)" new
 
+# the examples of README.md and mapscope(1): a flush of disk.img killed
+# half-way, then `mapscope --recover disk.img`
+head -c 1048576 /dev/urandom >"$tmp/disk.img"
+cp "$tmp/disk.img" "$tmp/disk.orig"
+(cd "$tmp" && MAPSCOPE_TEST_CRASH_AT=object-synced "$MAPSCOPE" --patch 0x1fe:55aa \
+   --patch '-4:de ad be ef' --flush disk.img >/dev/null 2>&1)
+is "example: the killed flush wrote the boot signature" "$(bytes_at "$tmp/disk.img" 510 2)" 55aa
+(cd "$tmp" && "$MAPSCOPE" --recover disk.img >"$tmp/ex.out" 2>&1)
+like "example: mapscope --recover disk.img rolls it back" "$(cat "$tmp/ex.out")" "rolled back"
+ok "example: disk.img is as it was" same "$tmp/disk.img" "$tmp/disk.orig"
+
 done_testing
