@@ -140,17 +140,6 @@ int platform_write_at(int fd, const void *buf, size_t len, uint64_t offset);
 /* Make what was written to FD durable (fsync). */
 int platform_sync(int fd);
 
-/* Make the entries of directory DIR durable (after a create or unlink). */
-int platform_sync_dir(const char *dir);
-
-/* Create PATH for writing, mode 0600; EEXIST when it exists already. */
-int platform_create_excl(const char *path, int *fd);
-
-int platform_remove(const char *path);
-
-/* Create DIR and any missing parents with MODE (mkdir -p). */
-int platform_make_dirs(const char *dir, unsigned mode);
-
 /* The effective user id: objects it owns may be edited without -w. */
 uid_t platform_user_id(void);
 

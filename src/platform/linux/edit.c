@@ -1,5 +1,7 @@
 /* edit.c - what copy-on-write edits and their flush need from Linux:
- * durable writes, directory syncs, and the page flags of /proc/self/pagemap. */
+ * durable writes, the object's lock, the journal's directory and files
+ * (reached through a directory descriptor, never following a link), and
+ * the page flags of /proc/self/pagemap. */
 #include "config.h"
 
 #include "platform/platform.h"
@@ -42,31 +44,8 @@ int platform_sync(int fd) {
    return 0;
 }
 
-int platform_sync_dir(const char *dir) {
-   int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-   if (fd < 0)
-      return errno;
-   int rc = platform_sync(fd);
-   close(fd);
-   /* Some file systems cannot sync a directory; their entries are as
-    * durable as they will ever be. */
-   return rc == EINVAL ? 0 : rc;
-}
-
-int platform_create_excl(const char *path, int *fd) {
-   int f = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-   if (f < 0)
-      return errno;
-   *fd = f;
-   return 0;
-}
-
-int platform_remove(const char *path) {
-   return unlink(path) < 0 ? errno : 0;
-}
-
 /* mkdir -p: create each missing component in turn. */
-int platform_make_dirs(const char *dir, unsigned mode) {
+static int make_dirs(const char *dir, unsigned mode) {
    char *copy = strdup(dir);
    if (!copy)
       return ENOMEM;
@@ -193,7 +172,7 @@ static int stat_fd_into(int fd, PlatformStat *st) {
 
 int platform_dir_open(const char *dir, bool create, int *dfd, PlatformStat *st) {
    if (create) {
-      int rc = platform_make_dirs(dir, 0700);
+      int rc = make_dirs(dir, 0700);
       if (rc != 0)
          return rc;
    }
