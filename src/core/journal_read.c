@@ -95,10 +95,13 @@ static Seen check_header(const unsigned char *h, size_t have, uint64_t size, uin
    if (j->id.dev != dev || j->id.ino != ino)
       return foreign(r, _("its header names another object (%llu:%llu)"),
                      (unsigned long long)j->id.dev, (unsigned long long)j->id.ino);
-   uint64_t most = JOURNAL_HEADER + JOURNAL_TRAILER;
-   bool plausible = j->id.size <= JOURNAL_MAX_BYTES * 4 && nruns <= j->id.size
-                    && claimed <= JOURNAL_MAX_BYTES && claimed >= most
-                    && claimed <= most + JOURNAL_RUN_HEADER * nruns + 2 * j->id.size;
+   /* Runs of at least a byte each, old and new bytes of at most the
+    * object's size (the bounds keep the sums from overflowing). */
+   uint64_t least = JOURNAL_HEADER + JOURNAL_TRAILER;
+   uint64_t body = 2 * (j->id.size < JOURNAL_MAX_BYTES ? j->id.size : JOURNAL_MAX_BYTES);
+   bool plausible = nruns <= j->id.size && nruns <= JOURNAL_MAX_BYTES / JOURNAL_RUN_HEADER
+                    && claimed >= least && claimed <= JOURNAL_MAX_BYTES
+                    && claimed <= least + JOURNAL_RUN_HEADER * nruns + body;
    if (!plausible)
       return foreign(r, "%s", _("the numbers in its header cannot be those of a journal"));
    if (size > claimed)

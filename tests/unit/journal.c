@@ -178,6 +178,25 @@ static void test_benign_change(void) {
    free(jp);
 }
 
+/* An object far larger than any journal: its journal is trusted. */
+static void test_huge_object(void) {
+   unlink(path);
+   put("0123456789abcdef", 16, 0);
+   if (truncate(path, (off_t)64 << 30) != 0) {
+      ok(true, "# SKIP no sparse 64 GiB file here");
+      return;
+   }
+   Source *s = open_src();
+   uint64_t jbytes;
+   Error e;
+   char *jp = write_journal(s, &jbytes, &e);
+   put("01XY456789ZZZdef", 16, 0);
+   is_u64(replay(s, NULL), JOURNAL_ROLLED_BACK, "a 64 GiB object: its journal rolls back");
+   free(jp);
+   source_close(s);
+   unlink(path);
+}
+
 /* Read-only: the check says HOT and changes nothing. */
 static void test_check(void) {
    unlink(path);
@@ -322,6 +341,7 @@ int main(void) {
    test_torn(2, "empty journal");
    test_unfit();
    test_benign_change();
+   test_huge_object();
    test_check();
    test_foreign(0, "a symbolic link");
    if (geteuid() == 0)
