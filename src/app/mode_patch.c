@@ -221,6 +221,13 @@ int mode_recover_run(const Options *o) {
    if (!source_open(o->source, false, &src, &e))
       return diag_error(o->source, &e);
    char msg[1024];
+   char *dir = recovery_journal_dir();
+   if (!dir) {
+      source_close(src);
+      error_set(&e, ERR_JOURNAL, 0, "%s", _("set XDG_STATE_HOME or HOME: the journal needs a place"));
+      return diag_error(o->source, &e);
+   }
+   free(dir);
    bool good = recovery_replay(src, msg, sizeof msg);
    char *name = escape_dup(src->spec);
    if (!good)

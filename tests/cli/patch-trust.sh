@@ -45,6 +45,16 @@ ok "--recover: the file is all old" same "$f" "$tmp/orig"
 run_ms --recover "$f"
 like "--recover again: nothing to do" "$out" "no interrupted flush"
 
+# ---- --recover: bad usage ----
+run_ms --recover
+is "--recover without SOURCE: exit 2" "$rc" 2
+like "--recover without SOURCE: says so" "$err" "no SOURCE given"
+run_ms --recover --patch 0:00 "$f"
+is "--recover with --patch: exit 2" "$rc" 2
+XDG_STATE_HOME= HOME= run_ms --recover "$f"
+is "--recover with no place for journals: exit 1" "$rc" 1
+like "--recover with no place for journals: says so" "$err" "set XDG_STATE_HOME or HOME"
+
 # ---- foreign journals: never read, moved aside only by a writing open ----
 # plant HOW: make $j foreign
 plant() {
