@@ -3,7 +3,8 @@
 # the file is half-written and writes nothing; after --recover every file
 # is all old or all new, and no journal is left.
 #
-# Rounds: MAPSCOPE_CRASH_ROUNDS (default 20; `make soak` runs more).  The
+# Rounds: MAPSCOPE_CRASH_ROUNDS (default 20; `make soak` kills by the
+# thousand, tests/soak/soak.sh).  The
 # first third crash through the test hook at each stage of the flush, the
 # rest are killed by a real kill -9 after a random delay.
 . "$top_srcdir/tests/lib.sh"
