@@ -115,10 +115,12 @@ soak_benign() {
    done
 }
 
-# soak_race N: N flushes of a counter while two loops of --dump and one of
-# --recover run on the same file.  A completed flush is undone when its
-# bytes are not there right after it, or before the next one.  Sets
-# race_done race_failed race_undone.
+# soak_race N: N completed flushes of a counter while two loops of --dump
+# and one of --recover run on the same file.  A completed flush is undone
+# when its bytes are not there right after it, or before the next one.  A
+# flush may fail when the lock stays taken longer than it waits (a very
+# loaded machine): it is counted, and tried again.  Sets race_done
+# race_failed race_undone race_left.
 soak_race() {
    f=$tmp/race-data
    random_file "$f" 65536
@@ -132,7 +134,7 @@ soak_race() {
    soak_reader --recover & r3=$!
    race_done=0 race_failed=0 race_undone=0 last=""
    i=1
-   while [ "$i" -le "$1" ]; do
+   while [ "$race_done" -lt "$1" ] && [ "$i" -le $(($1 * 2)) ]; do
       v=$(printf '%08x' "$i")
       [ -n "$last" ] && [ "$(bytes_at "$f" 0 4)$(bytes_at "$f" 40000 4)" != "$last$last" ] &&
          race_undone=$((race_undone + 1))
