@@ -45,6 +45,8 @@ int main(int argc, char **argv) {
       return mode_find_run(&o);
    case MODE_PATCH:
       return mode_patch_run(&o);
+   case MODE_RECOVER:
+      return mode_recover_run(&o);
    case MODE_VIEW:
    default:
       return ui_main(&o);

@@ -25,7 +25,7 @@ int mode_dump_run(const Options *o) {
    Source *src;
    if (!source_open(o->source, false, &src, &e))
       return diag_error(o->source, &e);
-   recovery_run(src);
+   recovery_warn(src);        /* read-only: says so, writes nothing */
    DumpRequest req = {
       .style = o->mode == MODE_XXD ? FORMAT_XXD : FORMAT_HEXDUMP_C,
       /* -W and -g are about windows: given, they ask for mapped ones. */

@@ -12,6 +12,7 @@
 #include "app/diag.h"
 #include "app/objfmt.h"
 #include "app/range.h"
+#include "app/recovery.h"
 #include "core/gettext.h"
 #include "core/offset.h"
 #include "core/search.h"
@@ -109,6 +110,7 @@ int mode_find_run(const Options *o) {
    if (!source_open(o->source, false, &src, &e)) {
       status = diag_error(o->source, &e);
    } else {
+      recovery_warn(src);     /* read-only: says so, writes nothing */
       status = scan(o, src, p);
       objfmt_attach_warn(src);
       source_close(src);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "app/mode_info.h"
+#include "app/recovery.h"
 #include "app/diag.h"
 #include "app/objfmt.h"
 #include "core/escape.h"
@@ -155,6 +156,7 @@ int mode_info_run(const Options *o) {
    Source *src;
    if (!source_open(o->source, false, &src, &e))
       return diag_error(o->source, &e);
+   recovery_warn(src);        /* read-only: says so, writes nothing */
    ObjList l;
    objects_init(&l, platform_page_size());
    SourceIdentity id;

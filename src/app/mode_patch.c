@@ -7,7 +7,11 @@
  * Test hooks (for the crash tests, not for users): MAPSCOPE_TEST_STOP_AT=
  * STAGE stops the process (SIGSTOP) and MAPSCOPE_TEST_CRASH_AT=STAGE kills
  * it (SIGKILL) at STAGE: edits-applied, journal-synced, mid-write or
- * object-synced. */
+ * object-synced, and recover-locked (a replay holding the lock, before it
+ * opens the object for writing).
+ *
+ * --recover rolls back the flush of SOURCE that was interrupted (the
+ * explicit writing open of app/recovery.h). */
 #include "config.h"
 
 #include "app/mode_patch.h"
@@ -17,6 +21,7 @@
 #include "core/edits.h"
 #include "core/escape.h"
 #include "core/flush.h"
+#include "core/journal.h"
 #include "core/gettext.h"
 #include "core/offset.h"
 #include "platform/processes.h"
@@ -133,6 +138,17 @@ static int report_plan(EditSet *es) {
    return 0;
 }
 
+/* A file at the journal's name that was not ours: said, never silent. */
+static void warn_set_aside(const Source *src, const FlushReport *r) {
+   char *name = escape_dup(src->spec), *aside = escape_dup(r->set_aside);
+   char *why = escape_dup(r->set_aside_why);
+   diag_warn(_("%s: the file at the journal's name was not a journal of ours (%s); it was "
+               "moved aside to %s"), name, why, aside);
+   free(name);
+   free(aside);
+   free(why);
+}
+
 static int flush(const Options *o, EditSet *es) {
    Source *src = edits_source(es);
    Error e;
@@ -146,6 +162,8 @@ static int flush(const Options *o, EditSet *es) {
    bool good = source_check_unclaimed(src, o->force, "--force", &e)
                && flush_commit(es, &fo, &r, &e);
    free(dir);
+   if (r.set_aside[0])
+      warn_set_aside(src, &r);
    if (!good)
       return diag_error(src->spec, &e);
    print_result(_("%s: flushed: bytes %llu, pages %llu, journal bytes %llu\n"),
@@ -171,6 +189,7 @@ static int edit_source(const Options *o, Source *src, const Patch *p) {
 }
 
 int mode_patch_run(const Options *o) {
+   journal_set_test_hook(test_hook);
    Patch *p = calloc(o->npatches, sizeof *p);
    int status = p ? -1 : diag_usage(_("too many --patch options"));
    for (size_t i = 0; status < 0 && i < o->npatches; i++)
@@ -179,8 +198,13 @@ int mode_patch_run(const Options *o) {
    Error e;
    if (status < 0 && !source_open(o->source, false, &src, &e))
       status = diag_error(o->source, &e);
+   /* Only a flush writes: then an interrupted flush is rolled back before
+    * the edits are made; without --flush, the object is left as it is. */
+   if (status < 0 && o->flush && !recovery_run(src))
+      status = 1;
+   else if (status < 0 && !o->flush)
+      recovery_warn(src);
    if (status < 0) {
-      recovery_run(src);
       if (!source_require_mappable(src, &e))
          status = diag_error(src->spec, &e);
       else
@@ -191,4 +215,31 @@ int mode_patch_run(const Options *o) {
       free(p[i].bytes);
    free(p);
    return status;
+}
+
+int mode_recover_run(const Options *o) {
+   journal_set_test_hook(test_hook);
+   Source *src;
+   Error e;
+   if (!source_open(o->source, false, &src, &e))
+      return diag_error(o->source, &e);
+   char msg[1024];
+   char *dir = recovery_journal_dir();
+   if (!dir) {
+      source_close(src);
+      error_set(&e, ERR_JOURNAL, 0, "%s", _("set XDG_STATE_HOME or HOME: the journal needs a place"));
+      return diag_error(o->source, &e);
+   }
+   free(dir);
+   bool good = recovery_replay(src, msg, sizeof msg);
+   char *name = escape_dup(src->spec);
+   if (!good)
+      diag_warn("%s: %s", name, msg);
+   else if (msg[0])
+      printf("%s: %s\n", name, msg);
+   else
+      printf(_("%s: no interrupted flush to roll back\n"), name);
+   free(name);
+   source_close(src);
+   return good && fflush(stdout) == 0 ? 0 : 1;
 }

@@ -6,4 +6,9 @@
 
 int mode_patch_run(const Options *o);
 
+/* --recover SOURCE: roll back (or set aside) the journal of an interrupted
+ * flush, and say what was done on stdout.  0: done or nothing to do; 1: the
+ * journal could not be dealt with, or a flush is running now. */
+int mode_recover_run(const Options *o);
+
 #endif

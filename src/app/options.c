@@ -17,7 +17,7 @@
 #include <string.h>
 
 enum { OPT_DUMP = 0x100, OPT_XXD, OPT_LIST, OPT_JSON, OPT_KIND, OPT_INFO, OPT_DEMO };
-enum { OPT_PATCH = 0x200, OPT_FLUSH, OPT_FORCE };
+enum { OPT_PATCH = 0x200, OPT_FLUSH, OPT_FORCE, OPT_RECOVER };
 enum { OPT_SCRIPT = 0x300, OPT_COLOR, OPT_COLS, OPT_REFRESH };
 enum { OPT_FIND = 0x400, OPT_COUNT, OPT_HEX };
 enum { OPT_PID = 0x500, OPT_USER, OPT_SORT, OPT_COLUMNS };
@@ -41,6 +41,7 @@ static const struct option long_options[] = {
    { "patch",       required_argument, NULL, OPT_PATCH },
    { "flush",       no_argument,       NULL, OPT_FLUSH },
    { "force",       no_argument,       NULL, OPT_FORCE },
+   { "recover",     no_argument,       NULL, OPT_RECOVER },
    { "write",       no_argument,       NULL, 'w' },
    { "offset",      required_argument, NULL, 'o' },
    { "command",     required_argument, NULL, 'c' },
@@ -107,6 +108,8 @@ static void print_help(void) {
    fputs(_("      --force            flush even when the object changed since\n"
            "                         editing began, or to a block device that is\n"
            "                         mounted or held\n"), stdout);
+   fputs(_("      --recover          roll back the flush of SOURCE that was interrupted\n"
+           "                         (other modes only warn that it is half-written)\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Options:\n"), stdout);
    fputs(_("  -s, --skip=OFFSET      start at OFFSET (default 0)\n"), stdout);
@@ -362,6 +365,7 @@ int options_parse(int argc, char **argv, Options *o) {
          break;
       case OPT_FLUSH: o->flush = true; break;
       case OPT_FORCE: o->force = true; break;
+      case OPT_RECOVER: o->mode = MODE_RECOVER; break;
       case 'w': o->write = true; break;
       case 's': o->skip = optarg; break;
       case 'n': o->length = optarg; break;

@@ -18,7 +18,8 @@ typedef enum {
    MODE_DUMP,        /* --dump: hexdump -C */
    MODE_XXD,         /* --xxd: xxd */
    MODE_FIND,        /* --find: the offsets of matches (--count: their number) */
-   MODE_PATCH        /* --patch: copy-on-write edits, --flush writes them */
+   MODE_PATCH,       /* --patch: copy-on-write edits, --flush writes them */
+   MODE_RECOVER      /* --recover: roll back an interrupted flush */
 } Mode;
 
 typedef struct {

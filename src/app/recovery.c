@@ -1,4 +1,5 @@
-/* recovery.c - finding and replaying the journal of an interrupted flush. */
+/* recovery.c - finding, checking and replaying the journal of an
+ * interrupted flush, said in one line. */
 #include "config.h"
 
 #include "app/recovery.h"
@@ -28,54 +29,122 @@ char *recovery_journal_dir(void) {
    return NULL;
 }
 
-static void describe(const JournalReplay *r, char *msg, size_t n) {
-   char *path = escape_dup(r->path ? r->path : "");
+typedef struct {
+   char *path, *aside, *why, *spec;    /* escaped copies */
+} Names;
+
+static void names_make(const JournalReplay *r, const Source *src, Names *m) {
+   m->path = escape_dup(r->path ? r->path : "");
+   m->aside = escape_dup(r->aside ? r->aside : "");
+   m->why = escape_dup(r->why);
+   m->spec = escape_dup(src->spec);
+}
+
+static void names_free(Names *m) {
+   free(m->path);
+   free(m->aside);
+   free(m->why);
+   free(m->spec);
+}
+
+/* What a writing open did. */
+static void describe_replay(const JournalReplay *r, const Names *m, char *msg, size_t n) {
    switch (r->outcome) {
    case JOURNAL_ROLLED_BACK:
       snprintf(msg, n, ngettext("rolled back an interrupted flush: %llu byte restored from %s",
                                 "rolled back an interrupted flush: %llu bytes restored from %s",
                                 (unsigned long)r->bytes),
-               (unsigned long long)r->bytes, path);
+               (unsigned long long)r->bytes, m->path);
       break;
    case JOURNAL_TORN:
       snprintf(msg, n, _("removed the incomplete journal %s of an interrupted flush; "
-                         "the object had not been changed"), path);
+                         "the object had not been changed"), m->path);
       break;
-   case JOURNAL_STALE:
-      snprintf(msg, n, _("removed the journal %s: it no longer matches the object, "
-                         "which was not changed"), path);
+   case JOURNAL_UNFIT:
+      snprintf(msg, n, _("the journal %s does not fit the object (%s): nothing was written, "
+                         "the journal was moved aside to %s"), m->path, m->why, m->aside);
+      break;
+   case JOURNAL_FOREIGN:
+      snprintf(msg, n, _("%s is not a journal of ours (%s): it was not read, and was moved "
+                         "aside to %s"), m->path, m->why, m->aside);
       break;
    case JOURNAL_BUSY:
       snprintf(msg, n, _("another process is flushing the object now (journal %s); "
-                         "its journal was left alone"), path);
+                         "its journal was left alone"), m->path);
       break;
-   case JOURNAL_NONE:
    default:
       msg[0] = '\0';
       break;
    }
-   free(path);
 }
 
-bool recovery_replay(Source *src, char *msg, size_t n) {
+/* What a read-only open found. */
+static void describe_check(const JournalReplay *r, const Names *m, bool screen, char *msg,
+                           size_t n) {
+   switch (r->outcome) {
+   case JOURNAL_HOT:
+      if (screen)
+         snprintf(msg, n, _("half-written by an interrupted flush: :recover rolls it back "
+                            "(journal %s)"), m->path);
+      else
+         snprintf(msg, n, _("half-written: a flush was interrupted (journal %s); the bytes are "
+                            "shown as they are, 'mapscope --recover %s' rolls them back"),
+                  m->path, m->spec);
+      break;
+   case JOURNAL_UNFIT:
+      snprintf(msg, n, _("the journal %s of an interrupted flush does not fit the object (%s); "
+                         "it is not replayed"), m->path, m->why);
+      break;
+   case JOURNAL_FOREIGN:
+      snprintf(msg, n, _("ignoring %s: it is not a journal of ours (%s)"), m->path, m->why);
+      break;
+   default:
+      msg[0] = '\0';
+      break;
+   }
+}
+
+static void describe_error(const Error *e, char *msg, size_t n) {
+   char *safe = escape_dup(e->detail[0] ? e->detail : strerror(e->sys_errno));
+   snprintf(msg, n, "%s (%s)", _(error_message(e->code)), safe);
+   free(safe);
+}
+
+/* Run the check (REPLAY false) or the replay, and describe it. */
+static bool look(Source *src, bool replay, bool screen, char *msg, size_t n, bool *hot) {
    msg[0] = '\0';
-   if (!source_can(src, SOURCE_CAN_JOURNAL))
-      return true;
-   char *dir = recovery_journal_dir();
+   *hot = false;
+   char *dir = source_can(src, SOURCE_CAN_JOURNAL) ? recovery_journal_dir() : NULL;
    if (!dir)
       return true;
    JournalReplay r;
    Error e;
-   bool good = journal_replay(dir, src, &r, &e);
+   bool good = replay ? journal_replay(dir, src, &r, &e) : journal_check(dir, src, &r, &e);
    if (good) {
-      describe(&r, msg, n);
+      Names m;
+      names_make(&r, src, &m);
+      if (replay)
+         describe_replay(&r, &m, msg, n);
+      else
+         describe_check(&r, &m, screen, msg, n);
+      names_free(&m);
+      *hot = r.outcome == JOURNAL_HOT;
+      good = r.outcome != JOURNAL_BUSY || !replay;
    } else {
-      const char *why = e.detail[0] ? e.detail : strerror(e.sys_errno);
-      char *safe = escape_dup(why);
-      snprintf(msg, n, "%s (%s)", _(error_message(e.code)), safe);
-      free(safe);
+      describe_error(&e, msg, n);
    }
-   free(r.path);
+   journal_replay_free(&r);
    free(dir);
    return good;
+}
+
+bool recovery_check(Source *src, bool screen, char *msg, size_t n) {
+   bool hot;
+   look(src, false, screen, msg, n, &hot);
+   return hot;
+}
+
+bool recovery_replay(Source *src, char *msg, size_t n) {
+   bool hot;
+   return look(src, true, false, msg, n, &hot);
 }

@@ -1,10 +1,15 @@
-/* recovery.h - where flush journals live, and replaying them on open.
+/* recovery.h - where flush journals live; finding and replaying them.
  *
  * Journals live in $XDG_STATE_HOME/mapscope/ (by default
- * ~/.local/state/mapscope/), named DEV:INODE.journal after the object.
- * Whatever opens a source calls recovery_run() (or, on the screen,
- * recovery_replay()) right after source_open(), so an interrupted flush is
- * rolled back before anything looks at the object.
+ * ~/.local/state/mapscope/), named DEV:INODE.journal after the object; the
+ * rules that make one trusted are in core/journal.h.
+ *
+ * Only writing opens replay: --recover, :recover, and --patch with --flush
+ * (before its edits are made).  Every read-only open (--dump, --xxd,
+ * --find, --info, --patch without --flush, the screen) only checks, and
+ * warns when the object is half-written: it shows the bytes as they are
+ * now, which is what a reader without mapscope sees too, and says how to
+ * roll them back.
  *
  * recovery.c prints nothing (the library holds it, for the session);
  * recovery_run.c, in the program, says what happened on stderr. */
@@ -20,14 +25,21 @@
  * HOME says where it is. */
 char *recovery_journal_dir(void);
 
-/* Replay or remove a journal left for SRC.  MSG (N bytes) receives one
- * translated line saying what happened, names escaped ("" when there was
- * no journal).  False when a journal could not be dealt with: it is kept,
- * and MSG says why. */
+/* Read-only: look at SRC's journal.  MSG (N bytes) receives one translated
+ * line, names escaped, when there is something to say ("" otherwise): the
+ * object is half-written and how to roll it back (SCREEN: with :recover,
+ * else with mapscope --recover), or a file at the journal's name is not
+ * trusted.  True when the object is half-written. */
+bool recovery_check(Source *src, bool screen, char *msg, size_t n);
+
+/* A writing open: replay, remove or set aside SRC's journal.  MSG as above
+ * ("" when there was no journal).  False when a journal could not be dealt
+ * with, or another flush is running: it is kept, and MSG says why. */
 bool recovery_replay(Source *src, char *msg, size_t n);
 
-/* recovery_replay(), then the message on stderr as
- * "mapscope: SOURCE: MESSAGE".  The caller goes on either way. */
-void recovery_run(Source *src);
+/* recovery_check() or recovery_replay(), then the message on stderr as
+ * "mapscope: SOURCE: MESSAGE".  recovery_run() returns what the replay did. */
+void recovery_warn(Source *src);
+bool recovery_run(Source *src);
 
 #endif

@@ -1,5 +1,5 @@
-/* recovery_run.c - replaying a flush journal, said on stderr (the program's
- * half of recovery.h: it prints through app/diag.h). */
+/* recovery_run.c - checking or replaying a flush journal, said on stderr
+ * (the program's half of recovery.h: it prints through app/diag.h). */
 #include "config.h"
 
 #include "app/recovery.h"
@@ -8,12 +8,23 @@
 
 #include <stdlib.h>
 
-void recovery_run(Source *src) {
+static void say(const Source *src, const char *msg) {
+   if (!msg[0])
+      return;
+   char *name = escape_dup(src->spec);
+   diag_warn("%s: %s", name, msg);
+   free(name);
+}
+
+void recovery_warn(Source *src) {
    char msg[1024];
-   recovery_replay(src, msg, sizeof msg);
-   if (msg[0]) {
-      char *name = escape_dup(src->spec);
-      diag_warn("%s: %s", name, msg);
-      free(name);
-   }
+   recovery_check(src, false, msg, sizeof msg);
+   say(src, msg);
+}
+
+bool recovery_run(Source *src) {
+   char msg[1024];
+   bool good = recovery_replay(src, msg, sizeof msg);
+   say(src, msg);
+   return good;
 }

@@ -29,11 +29,10 @@ static EditSet *new_set(Session *s, bool allow_others) {
 }
 
 bool session_edit_start(Session *s, bool allow_others, Error *e) {
-   char msg[256];
-   msg[0] = '\0';
-   bool replayed = recovery_replay(s->src, msg, sizeof msg);
+   char msg[sizeof s->message];
+   bool half_written = recovery_check(s->src, true, msg, sizeof msg);
    if (msg[0])
-      session_message(s, !replayed, "%s", msg);
+      session_message(s, half_written, "%s", msg);
    s->edits = new_set(s, allow_others);
    if (!s->edits) {
       error_set(e, ERR_MAP, ENOMEM, "%s", _("no memory for the edit set"));
@@ -135,17 +134,38 @@ bool session_edit_flush(Session *s, bool force) {
    free(dir);
    if (!good) {
       error_message_to(s, &e);
-      if (e.code == ERR_CHANGED) {
-         char text[sizeof s->message];
-         snprintf(text, sizeof text, "%s", s->message);
+      char text[sizeof s->message];
+      snprintf(text, sizeof text, "%s", s->message);
+      if (e.code == ERR_CHANGED)
          session_message(s, true, _("%s; :flush! writes anyway"), text);
-      }
+      else
+         session_message(s, true, _("edits kept: %s"), text);
       return false;
    }
    window_unmap(&s->win, s->src);      /* a forced flush may have replaced the object */
    session_check_size(s);
-   session_message(s, false, _("flushed: %llu bytes in %llu pages"), (ull)r.bytes, (ull)r.pages);
+   if (r.set_aside[0])
+      session_message(s, true, _("flushed: %llu bytes; a file at the journal's name that was not "
+                      "ours was moved aside to %s"), (ull)r.bytes, r.set_aside);
+   else
+      session_message(s, false, _("flushed: %llu bytes in %llu pages"), (ull)r.bytes, (ull)r.pages);
    return true;
+}
+
+bool session_edit_recover(Session *s) {
+   char msg[sizeof s->message];
+   bool good = recovery_replay(s->src, msg, sizeof msg);
+   PlatformStat now;
+   /* The roll-back was ours: pending edits compare with the object now. */
+   if (good && s->edits && s->src->handle != PLATFORM_HANDLE_NONE && platform_stat_fd(s->src->handle, &now) == 0)
+      edits_set_baseline(s->edits, &now);
+   if (good)
+      session_check_size(s);
+   if (msg[0])
+      session_message(s, !good, "%s", msg);
+   else
+      session_message(s, false, "%s", _("no interrupted flush to roll back"));
+   return good;
 }
 
 bool session_edit_pending(const Session *s) {

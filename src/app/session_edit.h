@@ -12,8 +12,9 @@
 
 #include "app/session.h"
 
-/* Replay a journal an interrupted flush left (the message says so), then
- * make the edit set.  Called by session_open(). */
+/* Look (read-only) for the journal of an interrupted flush and say on the
+ * status line that the object is half-written, then make the edit set.
+ * Called by session_open(). */
 bool session_edit_start(Session *s, bool allow_others, Error *e);
 void session_edit_stop(Session *s);
 
@@ -29,6 +30,10 @@ bool session_edit_redo(Session *s);
 void session_edit_discard(Session *s);
 /* Write the edits to the object (FORCE: even when it changed on disk). */
 bool session_edit_flush(Session *s, bool force);
+
+/* :recover: roll back an interrupted flush (the writing open of
+ * app/recovery.h); pending edits then compare with the rolled-back object. */
+bool session_edit_recover(Session *s);
 
 bool session_edit_pending(const Session *s);
 bool session_edit_is_modified(const Session *s, uint64_t off);

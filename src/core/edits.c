@@ -574,6 +574,11 @@ const PlatformStat *edits_baseline(const EditSet *es) {
    return &es->baseline;
 }
 
+void edits_set_baseline(EditSet *es, const PlatformStat *st) {
+   if (es->nruns > 0)
+      es->baseline = *st;
+}
+
 void edits_adopt_object(EditSet *es, int fd, const PlatformStat *st) {
    Source *s = es->src;
    platform_close(s->handle);

@@ -116,6 +116,10 @@ Source *edits_source(const EditSet *es);
 /* What the object was when the first pending edit was made. */
 const PlatformStat *edits_baseline(const EditSet *es);
 
+/* The object is now ST, its edited bytes as they were (a failed flush
+ * restored them): compare later flushes with ST. */
+void edits_set_baseline(EditSet *es, const PlatformStat *st);
+
 /* The object was replaced (flush --force): take FD and ST as the source's
  * descriptor and identity, closing the old descriptor. */
 void edits_adopt_object(EditSet *es, int fd, const PlatformStat *st);

@@ -6,6 +6,7 @@
 #include "core/gettext.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,6 +102,7 @@ static bool check_unchanged(const EditSet *es, const PlatformStat *now, bool for
 
 typedef struct {
    int fd;
+   EditSet *es;
    const Plan *plan;
    const FlushOptions *fo;
    size_t chunks, done;         /* page-sized pieces: all, and written so far */
@@ -147,29 +149,33 @@ static int write_chunks(Writer *w, bool old, size_t limit) {
 
 /* A write or sync failed with ERR: put the old bytes back where new ones
  * went (only there: a hole that was never written needs no space now), and
- * drop the journal if that worked. */
-static bool undo_partial(Writer *w, const char *dir, const char *path, int err, Error *e) {
+ * drop the journal if that worked.  The restore changed the object's mtime
+ * but not its bytes: the baseline becomes what the object is now, so a
+ * plain retry is not refused as "modified". */
+static bool undo_partial(Writer *w, const JournalDir *d, const char *name, int err, Error *e) {
    int rc = write_chunks(w, true, w->done);
    if (rc == 0)
       rc = platform_sync(w->fd);
    Error ignored;
-   if (rc == 0 && journal_remove(dir, path, &ignored)) {
-      error_set(e, ERR_FLUSH, err, _("%s; the object is unchanged and the edits are kept"),
-                strerror(err));
+   PlatformStat now;
+   if (rc == 0 && journal_remove(d, name, &ignored)) {
+      if (platform_stat_fd(w->fd, &now) == 0)
+         edits_set_baseline(w->es, &now);
+      error_set(e, ERR_FLUSH, err, _("%s; the object is unchanged"), strerror(err));
       return false;
    }
-   error_set(e, ERR_FLUSH, err, _("%s; the edits are kept, and the journal %s restores the "
-             "object at the next start"), strerror(err), path);
+   error_set(e, ERR_FLUSH, err, _("%s; the object may be half-written: the journal %s/%s "
+             "restores it (mapscope --recover SOURCE)"), strerror(err), d->path, name);
    return false;
 }
 
-static bool write_object(Writer *w, const char *dir, const char *path, Error *e) {
+static bool write_object(Writer *w, const JournalDir *d, const char *name, Error *e) {
    w->chunks = count_chunks(w->plan);
    int rc = write_chunks(w, false, w->chunks);
    if (rc == 0 && (rc = platform_sync(w->fd)) != 0)
       w->done = w->chunks;        /* the sync failed: all of it may be out there */
    if (rc != 0)
-      return undo_partial(w, dir, path, rc, e);
+      return undo_partial(w, d, name, rc, e);
    checkpoint(w->fo, FLUSH_OBJECT_SYNCED);
    return true;
 }
@@ -184,43 +190,88 @@ static bool reopen_for_flush(const EditSet *es, int *fd, PlatformStat *now, Erro
    }
    if (!source_reopen(edits_source(es), true, fd, now, e)) {
       if (e->code == ERR_OPEN)
-         error_set(e, ERR_FLUSH, e->sys_errno, _("cannot open it for writing: %s; the edits are kept"),
+         error_set(e, ERR_FLUSH, e->sys_errno, _("cannot open it for writing: %s"),
                    strerror(e->sys_errno));
       return false;
    }
    return true;
 }
 
-/* One flush (or journal replay) of an object at a time. */
-static bool lock_object(int fd, Error *e) {
-   int rc = platform_lock(fd);
+/* One flush (or journal replay) of an object at a time.  Readers hold the
+ * shared lock for a moment: wait a little for them.  NOW: the object as it
+ * is once the lock is held. */
+static bool lock_object(int fd, PlatformStat *now, Error *e) {
+   int rc = platform_lock_wait(fd, 2000);
+   if (rc == 0)
+      rc = platform_stat_fd(fd, now);
    if (rc == EWOULDBLOCK)
       error_set(e, ERR_FLUSH, rc, "%s", _("another process is flushing or restoring this object "
-                                          "(it holds its lock); the edits are kept"));
+                                          "(it holds its lock)"));
    else if (rc != 0)
-      error_set(e, ERR_FLUSH, rc, _("cannot lock it: %s; the edits are kept"), strerror(rc));
+      error_set(e, ERR_FLUSH, rc, _("cannot lock it: %s"), strerror(rc));
    return rc == 0;
+}
+
+/* Right before the first byte is written: the object may not have shrunk
+ * since the lock was taken (a process that does not lock truncated it). */
+static bool still_whole(int fd, const PlatformStat *locked, Error *e) {
+   PlatformStat now;
+   int rc = platform_stat_fd(fd, &now);
+   if (rc != 0) {
+      error_set(e, ERR_FLUSH, rc, _("cannot stat it: %s"), strerror(rc));
+      return false;
+   }
+   if (now.size >= locked->size)
+      return true;
+   error_set(e, ERR_CHANGED, 0, _("it shrank from %llu to %llu bytes while it was being flushed; "
+             "nothing was written"), (unsigned long long)locked->size,
+             (unsigned long long)now.size);
+   return false;
+}
+
+/* The journal's directory, checked, and the journal's name made free. */
+static bool prepare_journal(const FlushOptions *fo, int fd, const PlatformStat *now,
+                            JournalDir *d, char **name, FlushReport *r, Error *e) {
+   *name = journal_name(now->dev, now->ino);
+   if (!*name) {
+      error_set(e, ERR_FLUSH, ENOMEM, NULL);
+      return false;
+   }
+   if (!journal_dir_open(fo->journal_dir, true, d, NULL, e))
+      return false;
+   JournalReplay claim;
+   bool good = journal_claim(d, *name, fd, now, &claim, e);
+   if (claim.aside) {
+      snprintf(r->set_aside, sizeof r->set_aside, "%s", claim.aside);
+      snprintf(r->set_aside_why, sizeof r->set_aside_why, "%s", claim.why);
+   }
+   journal_replay_free(&claim);
+   return good;
 }
 
 static bool journal_and_write(EditSet *es, int fd, const PlatformStat *now,
                               const FlushOptions *fo, FlushReport *r, Error *e) {
    Plan plan;
    memset(&plan, 0, sizeof plan);
-   char *path = journal_path(fo->journal_dir, now->dev, now->ino);
-   bool good = path && plan_build(es, fd, &plan, e);
-   if (!path)
-      error_set(e, ERR_FLUSH, ENOMEM, NULL);
+   JournalDir d = { -1, NULL };
+   char *name = NULL;
    JournalId id = { now->dev, now->ino, now->size };
-   if (good)
-      good = journal_write(fo->journal_dir, path, &id, plan.runs, plan.nruns, &r->journal_bytes, e);
+   bool good = prepare_journal(fo, fd, now, &d, &name, r, e) && plan_build(es, fd, &plan, e)
+               && journal_write(&d, name, &id, plan.runs, plan.nruns, &r->journal_bytes, e);
    if (good) {
       checkpoint(fo, FLUSH_JOURNAL_SYNCED);
-      Writer w = { fd, &plan, fo, 0, 0 };
-      good = write_object(&w, fo->journal_dir, path, e)
-             && journal_remove(fo->journal_dir, path, e);
+      Writer w = { fd, es, &plan, fo, 0, 0 };
+      if (!still_whole(fd, now, e)) {
+         Error ignored;
+         journal_remove(&d, name, &ignored);
+         good = false;
+      } else {
+         good = write_object(&w, &d, name, e) && journal_remove(&d, name, e);
+      }
    }
    plan_free(&plan);
-   free(path);
+   journal_dir_close(&d);
+   free(name);
    return good;
 }
 
@@ -234,7 +285,7 @@ bool flush_commit(EditSet *es, const FlushOptions *fo, FlushReport *r, Error *e)
       return false;
    const PlatformStat *was = edits_baseline(es);
    r->replaced = now.dev != was->dev || now.ino != was->ino;
-   if (!lock_object(fd, e) || !check_unchanged(es, &now, fo->force, e)
+   if (!lock_object(fd, &now, e) || !check_unchanged(es, &now, fo->force, e)
        || !journal_and_write(es, fd, &now, fo, r, e)) {
       platform_close(fd);      /* releases the lock */
       return false;

@@ -3,19 +3,27 @@
  * msync() on a MAP_PRIVATE mapping writes nothing back, so a flush writes
  * the modified bytes itself:
  *
- *   1. open the object again for writing and refuse (unless forced) when it
- *      changed since editing began: replaced (inode), resized, or modified
- *      (mtime);
- *   2. read the bytes about to be replaced and write them, with the new
- *      ones, to a rollback journal (core/journal.h); fsync it and its
- *      directory;
- *   3. pwrite the modified bytes, a page at a time, then fsync the object;
- *   4. remove the journal (the commit point) and drop the edits.
+ *   1. open the object again for writing, take its lock (core/journal.h),
+ *      stat it under the lock and refuse (unless forced) when it changed
+ *      since editing began: replaced (inode), resized, or modified (mtime);
+ *      refuse even when forced if it is too short for the edits;
+ *   2. make the journal's name free (a foreign or unfit file there is moved
+ *      aside and reported in FlushReport.set_aside; the journal of another
+ *      interrupted flush is refused: roll it back first), read the bytes
+ *      about to be replaced and write them, with the new ones, to the
+ *      journal; fsync it and its directory;
+ *   3. stat the object again and refuse when it shrank (nothing written);
+ *      pwrite the modified bytes, a page at a time, then fsync the object;
+ *   4. remove the journal (the commit point), unlock, drop the edits.
  *
- * A crash before 4 leaves a journal that the next open replays, so the
- * object is all old or all new.  A failed write (ENOSPC, EIO, EROFS ...)
- * writes the old bytes back at once, keeps every edit, and reports the
- * error; if even that fails, the journal stays for the next open. */
+ * A crash before 4 leaves a journal that a writing open (--recover, a
+ * flush of the CLI, :recover) replays, so the object is all old or all new.
+ * A failed write (ENOSPC, EIO, EROFS ...) writes the old bytes back at once,
+ * keeps every edit, and reports the error; the baseline of the edits then
+ * becomes the restored object (its mtime changed, its bytes did not), so a
+ * plain retry works.  If even the restore fails, the journal stays.
+ * Messages never promise that the edits are kept: only the caller knows
+ * (the screen keeps them; the command line exits). */
 #ifndef MAPSCOPE_FLUSH_H
 #define MAPSCOPE_FLUSH_H
 
@@ -49,6 +57,8 @@ typedef struct {
    uint64_t runs;             /* contiguous runs */
    uint64_t journal_bytes;    /* size of the journal written */
    bool replaced;             /* forced onto an object that replaced the old one */
+   char set_aside[512];       /* a file at the journal's name moved here ("" if none) */
+   char set_aside_why[256];   /* what was wrong with it */
 } FlushReport;
 
 /* What a flush of ES would write now. */

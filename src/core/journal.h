@@ -13,18 +13,37 @@
  *    per run: u64 offset, u64 length, the old bytes, the new bytes
  *    u32 CRC-32C of everything before it
  *
- * A journal whose length or checksum is wrong was torn while it was being
- * written: the object had not been touched yet, so it is simply removed.
- * A valid journal means a flush was interrupted after it (or completed
- * without removing it): every byte it covers holds its old or its new
- * value, and replaying writes the old ones back, so the object is all old.
- * When a covered byte holds neither (the object changed since), or the size
- * differs, the journal no longer applies and is removed unreplayed.
+ * Trust.  A journal is read only when it is ours: its directory is a
+ * directory owned by the effective user and writable by nobody else (it is
+ * then used only through one descriptor, so it cannot be swapped), and the
+ * journal is a regular file (opened with O_NOFOLLOW) owned by the effective
+ * user, not writable by group or others, whose header names the object its
+ * file name names, and whose size is the length its header gives, at most
+ * JOURNAL_MAX_BYTES and no more than runs of the object's size can take.
+ * It is never read whole before its header says how long it is.  Anything
+ * else at a journal's name is FOREIGN: never replayed; a writing open
+ * moves it aside (NAME.aside.N, in the same directory) and says so.
  *
- * A flush holds the object's lock (platform_lock()) from before its journal
- * is created until it is removed, and a replay takes the same lock first: a
- * journal whose object is locked belongs to a flush running now, and is
- * left alone. */
+ * Hot journals.  A journal whose length or checksum is wrong was torn while
+ * written: the object had not been touched yet, so a writing open removes
+ * it.  A valid journal whose object is not locked (platform_lock()) is hot:
+ * a flush was interrupted after it, and every byte it covers holds its old
+ * or its new value.  It "fits" the object when every run lies inside the
+ * object as it is now and every byte of every run holds the old or the new
+ * value: the size of the object outside the runs does not matter, so bytes
+ * appended or cut after the crash outside the runs still let it roll back.
+ * A journal that does not fit (UNFIT) is moved aside, never removed.
+ *
+ * Locking.  A flush holds the object's lock from before its journal is
+ * created until it is removed.  journal_replay() takes the lock before it
+ * reads the journal and holds it through the replay; journal_check() takes
+ * the shared lock for the moment of its look.  A journal whose object is
+ * locked belongs to a flush running now and is left alone (BUSY), so a
+ * completed flush is never undone.
+ *
+ * What it cannot protect against: processes that write the object without
+ * mapscope (the lock is advisory), and a journal removed or rewritten by
+ * the user (or root) behind mapscope's back. */
 #ifndef MAPSCOPE_JOURNAL_H
 #define MAPSCOPE_JOURNAL_H
 
@@ -34,6 +53,9 @@
 
 #include "core/error.h"
 #include "core/source.h"
+
+/* The largest journal written or read: 1 GiB (edits of 512 MiB). */
+#define JOURNAL_MAX_BYTES ((uint64_t)1 << 30)
 
 typedef struct {
    uint64_t offset;
@@ -46,39 +68,79 @@ typedef struct {
    uint64_t dev, ino, size;
 } JournalId;
 
-/* DIR/DEV:INO.journal, malloc'd (NULL when out of memory). */
-char *journal_path(const char *dir, uint64_t dev, uint64_t ino);
+/* A checked journal directory: a descriptor and its path (malloc'd). */
+typedef struct {
+   int fd;
+   char *path;
+} JournalDir;
 
-/* Create DIR if needed, write the journal of RUNS at PATH and make it
- * durable (the file, then the directory entry).  Fails when PATH exists.
- * On failure nothing is left behind.  *BYTES receives the journal's size. */
-bool journal_write(const char *dir, const char *path, const JournalId *id,
+/* Open DIR and check that it is ours (see above); CREATE makes it, mode
+ * 0700, when missing.  Without CREATE, a missing DIR gives *MISSING (may be
+ * NULL when CREATE) and true.  Refused: ERR_JOURNAL naming DIR. */
+bool journal_dir_open(const char *dir, bool create, JournalDir *d, bool *missing, Error *e);
+void journal_dir_close(JournalDir *d);
+
+/* DIR/DEV:INO.journal, and DEV:INO.journal alone; malloc'd, NULL when out
+ * of memory. */
+char *journal_path(const char *dir, uint64_t dev, uint64_t ino);
+char *journal_name(uint64_t dev, uint64_t ino);
+
+/* Write the journal of RUNS as NAME in D and make it durable (the file,
+ * then the directory entry).  Fails when NAME exists or the journal would
+ * pass JOURNAL_MAX_BYTES; on failure nothing is left behind.  *BYTES
+ * receives the journal's size. */
+bool journal_write(const JournalDir *d, const char *name, const JournalId *id,
                    const JournalRun *runs, size_t nruns, uint64_t *bytes, Error *e);
 
-/* Remove PATH and make the removal durable: the commit point of a flush. */
-bool journal_remove(const char *dir, const char *path, Error *e);
+/* Remove NAME from D and make the removal durable: the commit point of a
+ * flush. */
+bool journal_remove(const JournalDir *d, const char *name, Error *e);
 
 /* The CRC-32C (Castagnoli) of LEN bytes, continuing from CRC (start at 0). */
 uint32_t journal_crc32c(uint32_t crc, const void *buf, size_t len);
 
 typedef enum {
    JOURNAL_NONE,          /* no journal: nothing to do */
+   JOURNAL_HOT,           /* an interrupted flush's journal that fits (check only) */
    JOURNAL_ROLLED_BACK,   /* an interrupted flush was undone */
-   JOURNAL_TORN,          /* a journal torn while written; removed, object untouched */
-   JOURNAL_STALE,         /* a journal that no longer matches the object; removed */
+   JOURNAL_TORN,          /* torn while written, object untouched (a writing open removes it) */
+   JOURNAL_UNFIT,         /* ours and valid, but it does not fit the object (moved aside) */
+   JOURNAL_FOREIGN,       /* not ours, or not a journal: never read (moved aside) */
    JOURNAL_BUSY           /* another process is flushing the object now; left alone */
 } JournalOutcome;
 
 typedef struct {
    JournalOutcome outcome;
-   uint64_t bytes;        /* bytes written back */
+   uint64_t bytes;        /* bytes written back (ROLLED_BACK), or covered (HOT) */
    size_t runs;
-   char *path;            /* the journal's path (malloc'd; free it) */
+   char *path;            /* the journal's path (malloc'd) */
+   char *aside;           /* where an UNFIT or FOREIGN file was moved (malloc'd), or NULL */
+   char why[256];         /* UNFIT, FOREIGN: what is wrong, translated */
 } JournalReplay;
 
-/* Look in DIR for a journal of SRC and deal with it as described above.
- * Fails (the journal is kept) when it cannot be read or the object cannot
- * be written. */
+void journal_replay_free(JournalReplay *r);
+
+/* Read-only: what is at SRC's journal name in DIR (never written, never
+ * moved).  HOT means the object is half-written now. */
+bool journal_check(const char *dir, Source *src, JournalReplay *r, Error *e);
+
+/* A writing open: lock SRC, then deal with its journal in DIR as described
+ * above (roll back, remove a torn one, move an unfit or foreign one aside).
+ * The rollback writes through a new descriptor of SRC whose device and
+ * inode equal the journal's.  Fails (the journal is kept) when it cannot
+ * be read or the object cannot be written. */
 bool journal_replay(const char *dir, Source *src, JournalReplay *r, Error *e);
+
+/* A test hook (crash and race tests, not users): called with
+ * "recover-locked" once a replay holds the lock and has read the journal,
+ * before it opens the object for writing.  NULL: none. */
+void journal_set_test_hook(void (*hook)(const char *stage));
+
+/* For a flush holding the lock of the object open as FD (stat ST): make
+ * NAME in D free for its journal.  A torn journal is removed, a foreign or
+ * unfit one moved aside (R says where); a hot one is refused (roll it back
+ * first), as is an unwritable directory. */
+bool journal_claim(const JournalDir *d, const char *name, int fd, const PlatformStat *st,
+                   JournalReplay *r, Error *e);
 
 #endif

@@ -96,17 +96,6 @@ int platform_write_at(PlatformHandle fd, const void *buf, size_t len, uint64_t o
 /* Make what was written to FD durable (fsync). */
 int platform_sync(PlatformHandle fd);
 
-/* Make the entries of directory DIR durable (after a create or unlink). */
-int platform_sync_dir(const char *dir);
-
-/* Create PATH for writing, mode 0600; EEXIST when it exists already. */
-int platform_create_excl(const char *path, PlatformHandle *fd);
-
-int platform_remove(const char *path);
-
-/* Create DIR and any missing parents with MODE (mkdir -p). */
-int platform_make_dirs(const char *dir, unsigned mode);
-
 /* The effective user id: objects it owns may be edited without -w. */
 PlatformUserId platform_user_id(void);
 
@@ -114,8 +103,38 @@ PlatformUserId platform_user_id(void);
  * refers to, without waiting: EWOULDBLOCK when another open file holds it.
  * A flush holds it from its journal to the journal's removal, and the
  * replay of a journal takes it, so neither runs under the other; a crash
- * releases it. */
+ * releases it.  platform_lock_wait() retries for up to WAIT_MS (a reader
+ * may hold the shared lock for a moment); platform_lock_shared() is the
+ * readers' momentary lock that says no flush runs now. */
 int platform_lock(PlatformHandle fd);
+int platform_lock_wait(PlatformHandle fd, int wait_ms);
+int platform_lock_shared(PlatformHandle fd);
 void platform_unlock(PlatformHandle fd);
+
+/* ---- the journal's directory and files (linux/edit.c) ------------------
+ * Journals are reached only through a handle of their directory, so a
+ * directory swapped under us after it was checked is never used. */
+
+/* Open directory DIR (CREATE: make it and its parents, mode 0700, first)
+ * and stat it.  ENOENT when it does not exist and CREATE is false. */
+int platform_dir_open(const char *dir, bool create, PlatformHandle *dfd, PlatformStat *st);
+
+/* Open NAME in directory DFD read-only without following a symbolic link
+ * (ELOOP when NAME is one) or blocking on a FIFO, and stat it. */
+int platform_open_in_dir(PlatformHandle dfd, const char *name, PlatformHandle *fd,
+                         PlatformStat *st);
+
+/* lstat() of NAME in DFD: what is there, a symbolic link being
+ * PLATFORM_KIND_OTHER with *IS_LINK set. */
+int platform_stat_in_dir(PlatformHandle dfd, const char *name, PlatformStat *st, bool *is_link);
+
+/* Create NAME in DFD for writing, mode 0600, never through a symbolic link;
+ * EEXIST when something is there. */
+int platform_create_in_dir(PlatformHandle dfd, const char *name, PlatformHandle *fd);
+
+int platform_remove_in_dir(PlatformHandle dfd, const char *name);
+
+/* Rename NAME in DFD to NEWNAME, never replacing what is there (EEXIST). */
+int platform_rename_in_dir(PlatformHandle dfd, const char *name, const char *newname);
 
 #endif

@@ -143,6 +143,8 @@ static const Command hex_commands[] = {
    { "flush", NULL, N_("write the edits to the object, all or nothing (also W)"),
      view_hex_cmd_flush },
    { "flush!", NULL, N_("flush even when the object changed on disk"), view_hex_cmd_flush_force },
+   { "recover", NULL, N_("roll back a flush that was interrupted (a crash, a kill)"),
+     view_hex_cmd_recover },
    { "find", N_("PATTERN"), N_("search forward: TEXT (\\x00 \\n escapes), i:TEXT, x:HEX with ??"),
      view_hex_cmd_find },
    { "rfind", N_("PATTERN"), N_("search backward (also ?)"), view_hex_cmd_rfind },

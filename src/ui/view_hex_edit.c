@@ -117,6 +117,11 @@ CommandStatus view_hex_cmd_flush_force(void *ctx, const char *args) {
    return session_edit_flush(view_hex_session(ctx), true) ? COMMAND_OK : COMMAND_FAILED;
 }
 
+CommandStatus view_hex_cmd_recover(void *ctx, const char *args) {
+   (void)args;
+   return session_edit_recover(view_hex_session(ctx)) ? COMMAND_OK : COMMAND_FAILED;
+}
+
 CommandStatus view_hex_cmd_undo(void *ctx, const char *args) {
    (void)args;
    view_hex_edit_undo(ctx);

@@ -121,6 +121,12 @@ like "--info: held by counts processes, then descriptors and mappings" "$out" \
 sleep 300 3<"/dev/shm/$p-shm" &
 sleeper=$!
 on_exit "kill $sleeper 2>/dev/null"
+# the shell opens the descriptor, then execs sleep: wait for both
+n=0
+while [ "$(readlink "/proc/$sleeper/exe" 2>/dev/null)" != "$(command -v sleep)" ] ||
+      [ ! -e "/proc/$sleeper/fd/3" ]; do
+   n=$((n + 1)); [ $n -lt 100 ] || break; sleep 0.05
+done
 run_ms --info "shm:$p-shm"
 like "--info: a second process" "$out" "held by:     2 processes (2 descriptors, 1 mapping)"
 kill "$sleeper"

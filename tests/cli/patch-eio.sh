@@ -2,8 +2,9 @@
 # A flush that fails with EIO: the block device is a loop device over a
 # sparse file on a full tmpfs, so the writes reach its page cache and the
 # fsync() fails (the loop driver turns the backing file's ENOSPC into EIO).
-# The edits are kept, the journal stays for the next start, a start while
-# the device still fails keeps it, and one after space is freed replays it.
+# The journal stays; a read-only start says the object is half-written,
+# --recover while the device still fails keeps it, and one after space is
+# freed replays it.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/patch-lib.sh"
 
@@ -32,26 +33,33 @@ is "the file system under the loop device is full" \
 run_ms --patch 2M:deadbeef --patch 3M:cafe --flush "$loop"
 is "EIO at fsync: exit 1" "$rc" 1
 like "EIO at fsync: says why" "$err" "Input/output error"
-like "EIO at fsync: the edits are kept" "$err" "the edits are kept"
-like "EIO at fsync: names the journal that restores the object" "$err" \
-   "restores the object at the next start"
+like "EIO at fsync: says the object may be half-written" "$err" "half-written"
+like "EIO at fsync: names the journal and how to restore the object" "$err" \
+   "restores it (mapscope --recover"
 is "EIO at fsync: the journal stays" "$(journals)" 1
 
-# The device still fails: the replay cannot write either, and says so; the
-# journal stays for the next start, and the dump itself goes on.
+# A read-only start says so and writes nothing; the device still fails:
+# --recover cannot write either, and says so; the journal stays.
 run_ms --dump -s 2M -n 16 "$loop"
-like "still failing: the replay says it cannot roll back" "$err" "cannot roll back"
-like "still failing: and that the journal is kept" "$err" "the journal is kept"
+like "a dump says the object is half-written" "$err" "half-written"
+like "and how to roll it back" "$err" "mapscope --recover"
+run_ms --recover "$loop"
+is "still failing: --recover exits 1" "$rc" 1
+like "still failing: --recover says it cannot roll back" "$err" "cannot roll back"
+like "still failing: and that the journal is kept" "$err" "is kept"
 is "still failing: the journal stays" "$(journals)" 1
+run_ms --dump -s 2M -n 16 "$loop"
 is "still failing: the dump shows the old bytes" "$out" \
 "00200000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|
 00200010"
 
-# Space again: the next start rolls the interrupted flush back.
+# Space again: --recover rolls the interrupted flush back.
 rm -f "$mnt/fill"
-run_ms --dump -s 3M -n 2 "$loop"
-like "space again: the journal is replayed" "$err" "rolled back an interrupted flush: 6 bytes restored"
+run_ms --recover "$loop"
+is "space again: --recover exits 0" "$rc" 0
+like "space again: the journal is replayed" "$out" "rolled back an interrupted flush: 6 bytes restored"
 is "space again: no journal is left" "$(journals)" 0
+run_ms --dump -s 3M -n 2 "$loop"
 is "space again: the old bytes are there" "$out" \
 "00300000  00 00                                             |..|
 00300002"

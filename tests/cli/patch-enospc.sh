@@ -39,7 +39,9 @@ rc=$?
 err=$(cat "$tmp/bg.err")
 is "ENOSPC: exit 1" "$rc" 1
 like "ENOSPC: says why" "$err" "No space left on device"
-like "ENOSPC: says the object is unchanged and the edits are kept" "$err" "unchanged and the edits are kept"
+like "ENOSPC: says the object is unchanged" "$err" "No space left on device; the object is unchanged"
+ok "ENOSPC: does not claim that the edits are kept (the process exits)" \
+   sh -c 'case "$1" in *kept*) exit 1 ;; esac' - "$err"
 ok "ENOSPC: the file is unchanged (page 0 rolled back)" same "$f" "$tmp/orig"
 is "ENOSPC: no journal is left" "$(journals)" 0
 run_ms --dump -n 16 "$f"

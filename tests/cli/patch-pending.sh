@@ -44,7 +44,10 @@ ok "the file still holds the old bytes" same "$f" "$tmp/orig"
 # the flush holds the object's lock: others neither replay its journal
 # (it is not an interrupted one) nor start a flush of their own
 run_ms --dump -n 16 "$f"
-like "another run leaves a running flush's journal alone" "$err" "another process is flushing"
+is "a reader says nothing of a running flush's journal" "$err" ""
+run_ms --recover "$f"
+is "--recover meanwhile: exit 1" "$rc" 1
+like "--recover leaves a running flush's journal alone" "$err" "another process is flushing"
 is "the journal is still there" "$(journals)" 1
 run_ms --patch 0:00 --flush "$f"
 is "a second flush meanwhile: exit 1" "$rc" 1

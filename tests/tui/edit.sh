@@ -70,12 +70,17 @@ is "f flushes and quits: exit 0" "$(cat "$tmp/exit")" 0
 ok "f: the file holds the edit" cmp -s "$tmp/data.bin" "$tmp/want2.bin"
 exec 3>&-
 
-# ---- a flush killed half-way is rolled back when the screen opens ------------
+# ---- a flush killed half-way: the screen says so, :recover rolls it back ------
 cp "$tmp/orig.bin" "$tmp/data.bin"
 XDG_STATE_HOME="$tmp/state" MAPSCOPE_TEST_CRASH_AT=mid-write \
    "$MAPSCOPE" --patch 0:ffff --patch 0x2000:ffff --flush "$tmp/data.bin" >/dev/null 2>&1
+cp "$tmp/data.bin" "$tmp/half.bin"
 tui_start 80 24 data.bin
-expect_status "the screen says it rolled back an interrupted flush" "rolled back"
+expect_status "the screen says the object is half-written" "half-written"
+expect_status "and how to roll it back" ":recover"
+ok "opening it wrote nothing" cmp -s "$tmp/data.bin" "$tmp/half.bin"
+tui_send ":recover"
+expect_status ":recover says it rolled back an interrupted flush" "rolled back"
 ok "the file is all old again" cmp -s "$tmp/data.bin" "$tmp/orig.bin"
 tui_stop
 is "quit exits 0" "$tui_rc" 0

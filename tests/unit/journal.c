@@ -1,13 +1,24 @@
-/* Unit tests: the rollback journal: write, replay, torn and stale journals. */
+/* Unit tests: the rollback journal: write, replay, torn, unfit, foreign
+ * and hot journals, the read-only check, and the lock. */
 #include "config.h"
 
 #include "core/journal.h"
 #include "tap.h"
 
 #include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* like(got, needle, name): GOT contains NEEDLE. */
+#define like(got, needle, name) do { \
+      const char *g_ = (got); \
+      if (!ok(g_ && strstr(g_, (needle)) != NULL, "%s", (name))) \
+         diag("got \"%s\", want it to contain \"%s\"", g_ ? g_ : "(null)", (needle)); \
+   } while (0)
 
 static char dir[1024];
 static char path[4096], jdir[4096];
@@ -43,21 +54,34 @@ static char *write_journal(Source *s, uint64_t *bytes, Error *e) {
       { 10, 3, (const unsigned char *)"abc", (const unsigned char *)"ZZZ" },
    };
    JournalId id = { s->st.dev, s->st.ino, s->size };
-   char *jp = journal_path(jdir, s->st.dev, s->st.ino);
-   if (!journal_write(jdir, jp, &id, runs, 2, bytes, e)) {
-      free(jp);
-      return NULL;
-   }
-   return jp;
+   JournalDir d;
+   char *name = journal_name(s->st.dev, s->st.ino);
+   bool good = journal_dir_open(jdir, true, &d, NULL, e)
+               && journal_write(&d, name, &id, runs, 2, bytes, e);
+   if (d.fd >= 0)
+      journal_dir_close(&d);
+   free(name);
+   return good ? journal_path(jdir, s->st.dev, s->st.ino) : NULL;
 }
+
+static char aside[4096];
 
 static JournalOutcome replay(Source *s, uint64_t *restored) {
    JournalReplay r;
    Error e;
    bool good = journal_replay(jdir, s, &r, &e);
-   free(r.path);
    if (restored)
       *restored = r.bytes;
+   snprintf(aside, sizeof aside, "%s", r.aside ? r.aside : "");
+   journal_replay_free(&r);
+   return good ? r.outcome : (JournalOutcome)-1;
+}
+
+static JournalOutcome check(Source *s) {
+   JournalReplay r;
+   Error e;
+   bool good = journal_check(jdir, s, &r, &e);
+   journal_replay_free(&r);
    return good ? r.outcome : (JournalOutcome)-1;
 }
 
@@ -112,23 +136,172 @@ static void test_torn(int damage, const char *what) {
    source_close(s);
 }
 
-static void test_stale(void) {
+/* A journal written for "0123456789abcdef", then the object set to STATE
+ * (LEN bytes): what a replay makes of it. */
+static JournalOutcome after(const char *state, size_t len, char **jp) {
+   unlink(path);
+   put("0123456789abcdef", 16, 0);
+   Source *s = open_src();
+   uint64_t jbytes;
+   Error e;
+   *jp = write_journal(s, &jbytes, &e);
+   if (truncate(path, 0) != 0)
+      abort();
+   put(state, len, 0);
+   source_refresh(s, &e);
+   JournalOutcome o = replay(s, NULL);
+   source_close(s);
+   return o;
+}
+
+static void test_unfit(void) {
+   char *jp;
+   is_u64(after("01QQ456789abcdef", 16, &jp), JOURNAL_UNFIT, "bytes neither old nor new: unfit");
+   ok(content_is("01QQ456789abcdef"), "an unfit journal does not touch the object");
+   ok(access(jp, F_OK) != 0 && access(aside, F_OK) == 0, "it is moved aside, not removed");
+   like(aside, ".journal.aside.1", "to NAME.aside.1");
+   free(jp);
+   is_u64(after("01XY456789ZZ", 12, &jp), JOURNAL_UNFIT, "a run cut by a truncation: unfit");
+   free(jp);
+}
+
+/* Item 4: a size change outside the runs does not stop the roll-back. */
+static void test_benign_change(void) {
+   char *jp;
+   is_u64(after("01XY456789ZZZdef+", 17, &jp), JOURNAL_ROLLED_BACK,
+          "half-written, then a byte appended: rolled back");
+   ok(content_is("0123456789abcdef+"), "the runs are old again, the appended byte stays");
+   free(jp);
+   is_u64(after("01XY456789ZZZde", 15, &jp), JOURNAL_ROLLED_BACK,
+          "half-written, then the last byte cut: rolled back");
+   ok(content_is("0123456789abcde"), "the runs are old again");
+   free(jp);
+}
+
+/* An object far larger than any journal: its journal is trusted. */
+static void test_huge_object(void) {
+   unlink(path);
+   put("0123456789abcdef", 16, 0);
+   if (truncate(path, (off_t)64 << 30) != 0) {
+      ok(true, "# SKIP no sparse 64 GiB file here");
+      return;
+   }
+   Source *s = open_src();
+   uint64_t jbytes;
+   Error e;
+   char *jp = write_journal(s, &jbytes, &e);
+   put("01XY456789ZZZdef", 16, 0);
+   is_u64(replay(s, NULL), JOURNAL_ROLLED_BACK, "a 64 GiB object: its journal rolls back");
+   free(jp);
+   source_close(s);
+   unlink(path);
+}
+
+/* Read-only: the check says HOT and changes nothing. */
+static void test_check(void) {
    unlink(path);
    put("0123456789abcdef", 16, 0);
    Source *s = open_src();
    uint64_t jbytes;
    Error e;
    char *jp = write_journal(s, &jbytes, &e);
-   put("01QQ456789abcdef", 16, 0);
-   is_u64(replay(s, NULL), JOURNAL_STALE, "bytes that are neither old nor new: stale");
-   ok(content_is("01QQ456789abcdef"), "a stale journal does not touch the object");
-   ok(access(jp, F_OK) != 0, "and is removed");
+   put("01XY456789abcdef", 16, 0);
+   is_u64(check(s), JOURNAL_HOT, "check: a hot journal");
+   ok(content_is("01XY456789abcdef"), "check: the object is not written");
+   ok(access(jp, F_OK) == 0, "check: the journal stays");
+   int other = open(path, O_RDONLY);
+   flock(other, LOCK_EX);
+   is_u64(check(s), JOURNAL_BUSY, "check: a locked object's journal is a running flush's");
+   is_u64(replay(s, NULL), JOURNAL_BUSY, "replay: left alone while the object is locked");
+   ok(access(jp, F_OK) == 0 && content_is("01XY456789abcdef"), "replay: nothing touched");
+   close(other);
+   is_u64(replay(s, NULL), JOURNAL_ROLLED_BACK, "replay once the lock is free");
    free(jp);
+   source_close(s);
+}
 
-   jp = write_journal(s, &jbytes, &e);
-   put("0", 1, 16);
-   source_refresh(s, &e);
-   is_u64(replay(s, NULL), JOURNAL_STALE, "a size that differs: stale");
+/* Something not ours at the journal's name: never read, moved aside. */
+static void plant(int how, const char *jp) {
+   char target[4200];
+   snprintf(target, sizeof target, "%s/elsewhere", dir);
+   if (how == 0 && (rename(jp, target) != 0 || symlink(target, jp) != 0))
+      abort();
+   if (how == 1 && chown(jp, 1, 1) != 0)
+      abort();
+   if (how == 2 && chmod(jp, 0664) != 0)
+      abort();
+   if (how == 3 && truncate(jp, (off_t)5 << 30) != 0)
+      abort();
+   if (how == 4) {
+      int fd = open(jp, O_WRONLY);
+      if (pwrite(fd, "\x01", 1, 16) != 1)      /* the header's dev */
+         abort();
+      close(fd);
+   }
+}
+
+static void test_foreign(int how, const char *what) {
+   unlink(path);
+   put("0123456789abcdef", 16, 0);
+   Source *s = open_src();
+   uint64_t jbytes;
+   Error e;
+   char *jp = write_journal(s, &jbytes, &e);
+   put("01XY456789abcdef", 16, 0);
+   plant(how, jp);
+   is_u64(check(s), JOURNAL_FOREIGN, "%s: check says foreign", what);
+   is_u64(replay(s, NULL), JOURNAL_FOREIGN, "%s: replay says foreign", what);
+   ok(content_is("01XY456789abcdef"), "%s: not replayed", what);
+   ok(access(jp, F_OK) != 0 && aside[0] && access(aside, F_OK) == 0, "%s: moved aside", what);
+   unlink(aside);
+   free(jp);
+   source_close(s);
+}
+
+static void test_foreign_dir(void) {
+   unlink(path);
+   put("0123456789abcdef", 16, 0);
+   Source *s = open_src();
+   uint64_t jbytes;
+   Error e;
+   char *jp = write_journal(s, &jbytes, &e);
+   put("01XY456789abcdef", 16, 0);
+   chmod(jdir, 0777);
+   is_u64(check(s), JOURNAL_FOREIGN, "a directory others may write: check says foreign");
+   JournalReplay r;
+   ok(!journal_replay(jdir, s, &r, &e), "a directory others may write: replay refuses");
+   like(e.detail, "may be written by others", "and says why");
+   like(e.detail, jdir, "naming the directory");
+   journal_replay_free(&r);
+   JournalDir d;
+   ok(!journal_dir_open(jdir, true, &d, NULL, &e), "nor is a journal written there");
+   ok(content_is("01XY456789abcdef") && access(jp, F_OK) == 0, "nothing touched");
+   chmod(jdir, 0700);
+   unlink(jp);
+   free(jp);
+   source_close(s);
+}
+
+static void test_claim(void) {
+   unlink(path);
+   put("0123456789abcdef", 16, 0);
+   Source *s = open_src();
+   uint64_t jbytes;
+   Error e;
+   char *jp = write_journal(s, &jbytes, &e);
+   JournalDir d;
+   char *name = journal_name(s->st.dev, s->st.ino);
+   JournalReplay r;
+   ok(journal_dir_open(jdir, false, &d, NULL, &e), "the directory is ours");
+   ok(!journal_claim(&d, name, s->handle, &s->st, &r, &e), "a flush refuses a hot journal");
+   like(e.detail, "--recover", "and says how to roll it back");
+   journal_replay_free(&r);
+   chmod(jp, 0666);
+   ok(journal_claim(&d, name, s->handle, &s->st, &r, &e) && r.aside, "a foreign file is moved aside");
+   ok(access(jp, F_OK) != 0, "the name is free");
+   journal_replay_free(&r);
+   journal_dir_close(&d);
+   free(name);
    free(jp);
    source_close(s);
 }
@@ -142,8 +315,12 @@ static void test_exists(void) {
    char *jp = write_journal(s, &jbytes, &e);
    ok(write_journal(s, &jbytes, &e) == NULL && e.code == ERR_JOURNAL,
       "a second journal for the same object is refused");
-   ok(strstr(e.detail, "interrupted") != NULL, "the message says why");
-   ok(journal_remove(jdir, jp, &e) && access(jp, F_OK) != 0, "journal_remove");
+   JournalDir d;
+   char *name = journal_name(s->st.dev, s->st.ino);
+   ok(journal_dir_open(jdir, false, &d, NULL, &e) && journal_remove(&d, name, &e)
+      && access(jp, F_OK) != 0, "journal_remove");
+   journal_dir_close(&d);
+   free(name);
    free(jp);
    source_close(s);
 }
@@ -162,7 +339,18 @@ int main(void) {
    test_torn(0, "truncated journal");
    test_torn(1, "flipped byte");
    test_torn(2, "empty journal");
-   test_stale();
+   test_unfit();
+   test_benign_change();
+   test_huge_object();
+   test_check();
+   test_foreign(0, "a symbolic link");
+   if (geteuid() == 0)
+      test_foreign(1, "another user's file");
+   test_foreign(2, "a file others may write");
+   test_foreign(3, "a 5 GiB file");
+   test_foreign(4, "a header naming another object");
+   test_foreign_dir();
+   test_claim();
    test_exists();
    char cmd[1100];
    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -1,5 +1,7 @@
 /* edit.c - what copy-on-write edits and their flush need from Linux:
- * durable writes, directory syncs, and the page flags of /proc/self/pagemap. */
+ * durable writes, the object's lock, the journal's directory and files
+ * (reached through a directory descriptor, never following a link), and
+ * the page flags of /proc/self/pagemap. */
 #include "config.h"
 
 #include "platform/platform.h"
@@ -7,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -62,31 +65,8 @@ int platform_sync(int fd) {
    return 0;
 }
 
-int platform_sync_dir(const char *dir) {
-   int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-   if (fd < 0)
-      return errno;
-   int rc = platform_sync(fd);
-   close(fd);
-   /* Some file systems cannot sync a directory; their entries are as
-    * durable as they will ever be. */
-   return rc == EINVAL ? 0 : rc;
-}
-
-int platform_create_excl(const char *path, int *fd) {
-   int f = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-   if (f < 0)
-      return errno;
-   *fd = f;
-   return 0;
-}
-
-int platform_remove(const char *path) {
-   return unlink(path) < 0 ? errno : 0;
-}
-
 /* mkdir -p: create each missing component in turn. */
-int platform_make_dirs(const char *dir, unsigned mode) {
+static int make_dirs(const char *dir, unsigned mode) {
    char *copy = strdup(dir);
    if (!copy)
       return ENOMEM;
@@ -166,4 +146,110 @@ void platform_unlock(int fd) {
 
 void platform_test_signal(bool kill) {
    raise(kill ? SIGKILL : SIGSTOP);
+}
+
+int platform_lock_wait(int fd, int wait_ms) {
+   int rc;
+   for (int waited = 0; (rc = platform_lock(fd)) == EWOULDBLOCK && waited < wait_ms; waited += 5)
+      usleep(5000);
+   return rc;
+}
+
+int platform_lock_shared(int fd) {
+   while (flock(fd, LOCK_SH | LOCK_NB) < 0) {
+      if (errno != EINTR)
+         return errno == EAGAIN ? EWOULDBLOCK : errno;
+   }
+   return 0;
+}
+
+/* ---- the journal's directory and files ------------------------------------ */
+
+static void fill_stat(const struct stat *sb, PlatformStat *st) {
+   memset(st, 0, sizeof *st);
+   st->kind = S_ISREG(sb->st_mode) ? PLATFORM_KIND_REGULAR
+            : S_ISDIR(sb->st_mode) ? PLATFORM_KIND_DIRECTORY
+            : S_ISBLK(sb->st_mode) ? PLATFORM_KIND_BLOCK
+            : S_ISCHR(sb->st_mode) ? PLATFORM_KIND_CHAR
+            : S_ISFIFO(sb->st_mode) ? PLATFORM_KIND_FIFO
+            : S_ISSOCK(sb->st_mode) ? PLATFORM_KIND_SOCKET : PLATFORM_KIND_OTHER;
+   st->size = (uint64_t)sb->st_size;
+   st->dev = (uint64_t)sb->st_dev;
+   st->ino = (uint64_t)sb->st_ino;
+   st->mtime_sec = (int64_t)sb->st_mtim.tv_sec;
+   st->mtime_nsec = sb->st_mtim.tv_nsec;
+   st->uid = sb->st_uid;
+   st->gid = sb->st_gid;
+   st->mode = (unsigned)(sb->st_mode & 07777);
+}
+
+static int stat_fd_into(int fd, PlatformStat *st) {
+   struct stat sb;
+   if (fstat(fd, &sb) < 0)
+      return errno;
+   fill_stat(&sb, st);
+   return 0;
+}
+
+int platform_dir_open(const char *dir, bool create, int *dfd, PlatformStat *st) {
+   if (create) {
+      int rc = make_dirs(dir, 0700);
+      if (rc != 0)
+         return rc;
+   }
+   int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+   if (fd < 0)
+      return errno;
+   int rc = stat_fd_into(fd, st);
+   if (rc != 0) {
+      close(fd);
+      return rc;
+   }
+   *dfd = fd;
+   return 0;
+}
+
+int platform_open_in_dir(int dfd, const char *name, int *fd, PlatformStat *st) {
+   int f = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+   if (f < 0)
+      return errno;
+   int rc = stat_fd_into(f, st);
+   if (rc != 0) {
+      close(f);
+      return rc;
+   }
+   *fd = f;
+   return 0;
+}
+
+int platform_stat_in_dir(int dfd, const char *name, PlatformStat *st, bool *is_link) {
+   struct stat sb;
+   if (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) < 0)
+      return errno;
+   fill_stat(&sb, st);
+   *is_link = S_ISLNK(sb.st_mode);
+   return 0;
+}
+
+int platform_create_in_dir(int dfd, const char *name, int *fd) {
+   int f = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+   if (f < 0)
+      return errno;
+   *fd = f;
+   return 0;
+}
+
+int platform_remove_in_dir(int dfd, const char *name) {
+   return unlinkat(dfd, name, 0) < 0 ? errno : 0;
+}
+
+int platform_rename_in_dir(int dfd, const char *name, const char *newname) {
+   if (renameat2(dfd, name, dfd, newname, RENAME_NOREPLACE) == 0)
+      return 0;
+   if (errno != EINVAL && errno != ENOSYS)
+      return errno;
+   /* No RENAME_NOREPLACE here: a hard link never replaces either. */
+   if (linkat(dfd, name, dfd, newname, 0) < 0)
+      return errno;
+   return unlinkat(dfd, name, 0) < 0 ? errno : 0;
 }

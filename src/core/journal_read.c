@@ -1,0 +1,473 @@
+/* journal_read.c - looking at what lies at a journal's name, trusting it
+ * only when it is ours, and rolling an interrupted flush back (the rules
+ * are in core/journal.h). */
+#include "config.h"
+
+#include "core/journal.h"
+#include "core/journal_format.h"
+#include "core/gettext.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LOCK_WAIT_MS 2000
+
+typedef struct {
+   unsigned char *buf;
+   size_t len;
+   JournalId id;
+   size_t nruns;
+   JournalRun *runs;
+} Parsed;
+
+typedef enum { SEEN_NONE, SEEN_TORN, SEEN_FOREIGN, SEEN_VALID } Seen;
+
+static void parsed_free(Parsed *j) {
+   free(j->runs);
+   free(j->buf);
+   memset(j, 0, sizeof *j);
+}
+
+static Seen foreign(JournalReplay *r, const char *fmt, ...) {
+   va_list ap;
+   va_start(ap, fmt);
+   vsnprintf(r->why, sizeof r->why, fmt, ap);
+   va_end(ap);
+   return SEEN_FOREIGN;
+}
+
+/* ---- is it ours? -------------------------------------------------------------- */
+
+/* What the file's stat says against trusting it (SEEN_NONE: nothing). */
+static Seen distrust(const PlatformStat *st, bool is_link, JournalReplay *r) {
+   if (is_link)
+      return foreign(r, "%s", _("it is a symbolic link"));
+   if (st->kind != PLATFORM_KIND_REGULAR)
+      return foreign(r, "%s", _("it is not a regular file"));
+   if (st->uid != platform_user_id())
+      return foreign(r, _("it belongs to uid %lu, not to you"), (unsigned long)st->uid);
+   if (st->mode & 022)
+      return foreign(r, _("others may write it: mode %04o"), st->mode);
+   if (st->size > JOURNAL_MAX_BYTES)
+      return foreign(r, _("it is %llu bytes long, more than any journal"),
+                     (unsigned long long)st->size);
+   return SEEN_NONE;
+}
+
+/* Open NAME without following links; re-check what the descriptor is. */
+static Seen open_trusted(int dfd, const char *name, int *fd, PlatformStat *st, JournalReplay *r) {
+   PlatformStat was;
+   bool link;
+   int rc = platform_stat_in_dir(dfd, name, &was, &link);
+   if (rc == ENOENT)
+      return SEEN_NONE;
+   Seen s = rc ? foreign(r, _("it cannot be looked at: %s"), strerror(rc)) : distrust(&was, link, r);
+   if (s != SEEN_NONE)
+      return s;
+   rc = platform_open_in_dir(dfd, name, fd, st);
+   if (rc == ENOENT)
+      return SEEN_NONE;
+   if (rc != 0)
+      return rc == ELOOP ? distrust(st, true, r) : foreign(r, _("it cannot be read: %s"), strerror(rc));
+   s = distrust(st, false, r);
+   if (s == SEEN_NONE && (st->dev != was.dev || st->ino != was.ino))
+      s = foreign(r, "%s", _("it was replaced while it was opened"));
+   if (s != SEEN_NONE)
+      platform_close(*fd);
+   return s == SEEN_NONE ? SEEN_VALID : s;
+}
+
+/* ---- its header and body ------------------------------------------------------- */
+
+/* The header's numbers against the file's size and name (DEV, INO). */
+static Seen check_header(const unsigned char *h, size_t have, uint64_t size, uint64_t dev,
+                         uint64_t ino, Parsed *j, JournalReplay *r) {
+   size_t m = have < 8 ? have : 8;
+   if (memcmp(h, JOURNAL_MAGIC, m) != 0)
+      return foreign(r, "%s", _("it is not a mapscope journal"));
+   if (have < JOURNAL_HEADER)
+      return SEEN_TORN;
+   uint64_t claimed = journal_get_u64(h + 8), nruns = journal_get_u64(h + 40);
+   j->id = (JournalId){ journal_get_u64(h + 16), journal_get_u64(h + 24), journal_get_u64(h + 32) };
+   if (j->id.dev != dev || j->id.ino != ino)
+      return foreign(r, _("its header names another object (%llu:%llu)"),
+                     (unsigned long long)j->id.dev, (unsigned long long)j->id.ino);
+   /* Runs of at least a byte each, old and new bytes of at most the
+    * object's size (the bounds keep the sums from overflowing). */
+   uint64_t least = JOURNAL_HEADER + JOURNAL_TRAILER;
+   uint64_t body = 2 * (j->id.size < JOURNAL_MAX_BYTES ? j->id.size : JOURNAL_MAX_BYTES);
+   bool plausible = nruns <= j->id.size && nruns <= JOURNAL_MAX_BYTES / JOURNAL_RUN_HEADER
+                    && claimed >= least && claimed <= JOURNAL_MAX_BYTES
+                    && claimed <= least + JOURNAL_RUN_HEADER * nruns + body;
+   if (!plausible)
+      return foreign(r, "%s", _("the numbers in its header cannot be those of a journal"));
+   if (size > claimed)
+      return foreign(r, "%s", _("it is longer than its header says"));
+   j->nruns = (size_t)nruns;
+   return size < claimed ? SEEN_TORN : SEEN_VALID;
+}
+
+/* The runs, each inside the journal.  False: malformed. */
+static bool index_runs(Parsed *j) {
+   j->runs = calloc(j->nruns ? j->nruns : 1, sizeof *j->runs);
+   if (!j->runs)
+      return false;
+   size_t at = JOURNAL_HEADER, end = j->len - JOURNAL_TRAILER;
+   for (size_t i = 0; i < j->nruns; i++) {
+      if (end - at < JOURNAL_RUN_HEADER)
+         return false;
+      uint64_t off = journal_get_u64(j->buf + at), len = journal_get_u64(j->buf + at + 8);
+      at += JOURNAL_RUN_HEADER;
+      if (len > (end - at) / 2 || off > UINT64_MAX - len)
+         return false;
+      j->runs[i] = (JournalRun){ off, (size_t)len, j->buf + at, j->buf + at + len };
+      at += 2 * (size_t)len;
+   }
+   return at == end;
+}
+
+/* Read the journal open as FD (size SIZE, at most JOURNAL_MAX_BYTES): its
+ * header first, then, when the header vouches for the size, the rest. */
+static Seen read_journal(int fd, uint64_t size, uint64_t dev, uint64_t ino, Parsed *j,
+                         JournalReplay *r, Error *e) {
+   unsigned char h[JOURNAL_HEADER];
+   size_t got = 0;
+   int rc = platform_read_at(fd, h, sizeof h, 0, &got);
+   if (rc != 0)
+      return foreign(r, _("it cannot be read: %s"), strerror(rc));
+   Seen s = check_header(h, got, size, dev, ino, j, r);
+   if (s != SEEN_VALID)
+      return s;
+   j->len = (size_t)size;
+   j->buf = malloc(j->len);
+   rc = j->buf ? platform_read_at(fd, j->buf, j->len, 0, &got) : ENOMEM;
+   if (rc == 0 && got != j->len)
+      rc = EIO;
+   if (rc != 0) {
+      error_set(e, ERR_JOURNAL, rc, _("cannot read the journal %s: %s"), r->path, strerror(rc));
+      return (Seen)-1;
+   }
+   if (journal_get_u32(j->buf + j->len - JOURNAL_TRAILER)
+       != journal_crc32c(0, j->buf, j->len - JOURNAL_TRAILER))
+      return SEEN_TORN;
+   return index_runs(j) ? SEEN_VALID : foreign(r, "%s", _("its runs are malformed"));
+}
+
+/* What is at NAME in DFD, for the object DEV:INO.  (Seen)-1: an error. */
+static Seen examine(int dfd, const char *name, uint64_t dev, uint64_t ino, Parsed *j,
+                    JournalReplay *r, Error *e) {
+   int fd;
+   PlatformStat st;
+   Seen s = open_trusted(dfd, name, &fd, &st, r);
+   if (s != SEEN_VALID)
+      return s;
+   s = read_journal(fd, st.size, dev, ino, j, r, e);
+   platform_close(fd);
+   return s;
+}
+
+/* ---- does it fit the object? --------------------------------------------------- */
+
+/* Every run inside the object (SIZE bytes now), every byte old or new. */
+static bool fits(const Parsed *j, int fd, uint64_t size, JournalReplay *r, bool *io_error,
+                 Error *e) {
+   *io_error = false;
+   for (size_t i = 0; i < j->nruns; i++) {
+      const JournalRun *run = &j->runs[i];
+      if (run->offset + run->length > size) {
+         foreign(r, _("the object, now %llu bytes, is too short for it"), (unsigned long long)size);
+         return false;
+      }
+      unsigned char *now = malloc(run->length ? run->length : 1);
+      size_t got = 0;
+      int rc = now ? platform_read_at(fd, now, run->length, run->offset, &got) : ENOMEM;
+      bool same = rc == 0 && got == run->length;
+      for (size_t k = 0; same && k < run->length; k++)
+         same = now[k] == run->old_bytes[k] || now[k] == run->new_bytes[k];
+      free(now);
+      if (rc != 0) {
+         error_set(e, ERR_JOURNAL, rc, _("cannot read the object to roll it back: %s"), strerror(rc));
+         *io_error = true;
+         return false;
+      }
+      if (!same) {
+         foreign(r, _("the bytes at 0x%llx hold neither their old nor their new value"),
+                 (unsigned long long)run->offset);
+         return false;
+      }
+   }
+   return true;
+}
+
+static uint64_t covered(const Parsed *j) {
+   uint64_t n = 0;
+   for (size_t i = 0; i < j->nruns; i++)
+      n += j->runs[i].length;
+   return n;
+}
+
+/* ---- keeping what we cannot explain ------------------------------------------- */
+
+static bool move_aside(int dfd, const char *dir, const char *name, JournalReplay *r, Error *e) {
+   size_t n = strlen(name) + 32;
+   char *aside = malloc(n);
+   int rc = aside ? EEXIST : ENOMEM;
+   for (unsigned i = 1; rc == EEXIST && i < 1000; i++) {
+      snprintf(aside, n, "%s.aside.%u", name, i);
+      rc = platform_rename_in_dir(dfd, name, aside);
+   }
+   if (rc == 0) {
+      platform_sync(dfd);
+      r->aside = malloc(strlen(dir) + n + 1);
+      if (r->aside)
+         sprintf(r->aside, "%s/%s", dir, aside);
+   } else {
+      error_set(e, ERR_JOURNAL, rc, _("%s is not a journal of ours (%s) and cannot be moved "
+                "aside: %s; move or remove it yourself"), r->path, r->why, strerror(rc));
+   }
+   free(aside);
+   return rc == 0;
+}
+
+static bool remove_torn(int dfd, const char *name, JournalReplay *r, Error *e) {
+   int rc = platform_remove_in_dir(dfd, name);
+   if (rc == 0 || rc == ENOENT) {
+      platform_sync(dfd);
+      return true;
+   }
+   error_set(e, ERR_JOURNAL, rc, _("cannot remove the journal %s: %s"), r->path, strerror(rc));
+   return false;
+}
+
+/* ---- the three entry points ------------------------------------------------------ */
+
+static bool start(const char *dir, const Source *src, JournalReplay *r, char **name, Error *e) {
+   memset(r, 0, sizeof *r);
+   r->path = journal_path(dir, src->st.dev, src->st.ino);
+   *name = journal_name(src->st.dev, src->st.ino);
+   if (r->path && *name)
+      return true;
+   error_set(e, ERR_JOURNAL, ENOMEM, NULL);
+   return false;
+}
+
+void journal_replay_free(JournalReplay *r) {
+   free(r->path);
+   free(r->aside);
+   r->path = r->aside = NULL;
+}
+
+/* Is anything at NAME in DFD?  (No lock is needed to see nothing.) */
+static bool present(int dfd, const char *name) {
+   PlatformStat st;
+   bool link;
+   return platform_stat_in_dir(dfd, name, &st, &link) != ENOENT;
+}
+
+/* Only a kind that keeps journals and takes the flush's lock has one: a
+ * journal is never read or replayed without the object's lock. */
+static bool journaled(const Source *src) {
+   return source_can(src, SOURCE_CAN_JOURNAL | SOURCE_CAN_LOCK);
+}
+
+/* Under the shared lock: classify without changing anything. */
+static bool check_locked(int dfd, const char *name, Source *src, JournalReplay *r, Error *e) {
+   Parsed j;
+   memset(&j, 0, sizeof j);
+   Seen s = examine(dfd, name, src->st.dev, src->st.ino, &j, r, e);
+   PlatformStat now;
+   bool io_error = false;
+   if (s == SEEN_VALID && platform_stat_fd(src->handle, &now) == 0) {
+      r->outcome = fits(&j, src->handle, now.size, r, &io_error, e) ? JOURNAL_HOT : JOURNAL_UNFIT;
+      r->bytes = covered(&j);
+      r->runs = j.nruns;
+   } else {
+      r->outcome = s == SEEN_TORN ? JOURNAL_TORN : s == SEEN_FOREIGN ? JOURNAL_FOREIGN : JOURNAL_NONE;
+   }
+   parsed_free(&j);
+   return s != (Seen)-1 && !io_error;
+}
+
+bool journal_check(const char *dir, Source *src, JournalReplay *r, Error *e) {
+   char *name;
+   int dfd = -1;
+   PlatformStat dst;
+   bool good = start(dir, src, r, &name, e);
+   if (good && journaled(src) && platform_dir_open(dir, false, &dfd, &dst) == 0
+       && present(dfd, name)) {
+      Error why;
+      int rc;
+      if (journal_dir_refused(dir, &dst, &why)) {
+         r->outcome = JOURNAL_FOREIGN;
+         snprintf(r->why, sizeof r->why, "%s", why.detail);
+      } else if ((rc = platform_lock_shared(src->handle)) == EWOULDBLOCK) {
+         r->outcome = JOURNAL_BUSY;
+      } else if (rc == 0) {
+         good = check_locked(dfd, name, src, r, e);
+         platform_unlock(src->handle);
+      }
+   }
+   platform_close(dfd);
+   free(name);
+   return good;
+}
+
+static void (*test_hook)(const char *stage);
+
+void journal_set_test_hook(void (*hook)(const char *stage)) {
+   test_hook = hook;
+}
+
+/* A new writable descriptor of SRC, which must be the journal's object. */
+static bool reopen_same(Source *src, const Parsed *j, JournalReplay *r, int *fd, PlatformStat *st,
+                        Error *e) {
+   if (!source_reopen(src, true, fd, st, e)) {
+      error_set(e, ERR_JOURNAL, e->sys_errno, _("cannot open the object to roll back an "
+                "interrupted flush (journal %s kept): %s"), r->path, strerror(e->sys_errno));
+      return false;
+   }
+   if (st->dev == j->id.dev && st->ino == j->id.ino)
+      return true;
+   platform_close(*fd);
+   error_set(e, ERR_JOURNAL, 0, _("its name now refers to another object than the one the "
+             "journal %s belongs to; nothing was written, the journal is kept"), r->path);
+   return false;
+}
+
+static bool write_old(const Parsed *j, int fd, JournalReplay *r, Error *e) {
+   int rc = 0;
+   for (size_t i = 0; i < j->nruns && rc == 0; i++)
+      rc = platform_write_at(fd, j->runs[i].old_bytes, j->runs[i].length, j->runs[i].offset);
+   if (rc == 0)
+      rc = platform_sync(fd);
+   if (rc != 0) {
+      error_set(e, ERR_JOURNAL, rc, _("cannot roll back the interrupted flush: %s; the journal "
+                "%s is kept"), strerror(rc), r->path);
+      return false;
+   }
+   r->bytes = covered(j);
+   r->runs = j->nruns;
+   return true;
+}
+
+/* A valid journal, the lock held: roll back when it fits, else set it aside. */
+static bool replay_valid(const Parsed *j, Source *src, const JournalDir *d, const char *name,
+                         JournalReplay *r, Error *e) {
+   int fd;
+   PlatformStat st;
+   if (test_hook)
+      test_hook("recover-locked");
+   if (!reopen_same(src, j, r, &fd, &st, e))
+      return false;
+   bool io_error, good;
+   if (fits(j, fd, st.size, r, &io_error, e)) {
+      good = write_old(j, fd, r, e) && journal_remove(d, name, e);
+      r->outcome = JOURNAL_ROLLED_BACK;
+   } else {
+      good = !io_error && move_aside(d->fd, d->path, name, r, e);
+      r->outcome = JOURNAL_UNFIT;
+   }
+   platform_close(fd);
+   return good;
+}
+
+/* With the object's lock held: the journal is not being written now. */
+static bool replay_locked(const JournalDir *d, const char *name, Source *src, JournalReplay *r,
+                          Error *e) {
+   Parsed j;
+   memset(&j, 0, sizeof j);
+   bool good = true;
+   switch (examine(d->fd, name, src->st.dev, src->st.ino, &j, r, e)) {
+   case SEEN_NONE:
+      break;
+   case SEEN_TORN:
+      r->outcome = JOURNAL_TORN;
+      good = remove_torn(d->fd, name, r, e);
+      break;
+   case SEEN_FOREIGN:
+      r->outcome = JOURNAL_FOREIGN;
+      good = move_aside(d->fd, d->path, name, r, e);
+      break;
+   case SEEN_VALID:
+      good = replay_valid(&j, src, d, name, r, e);
+      break;
+   default:
+      good = false;
+   }
+   parsed_free(&j);
+   return good;
+}
+
+static bool lock_failed(const JournalReplay *r, int rc, Error *e) {
+   error_set(e, ERR_JOURNAL, rc, _("cannot lock the object to roll back an interrupted flush "
+             "(journal %s): %s"), r->path, strerror(rc));
+   return false;
+}
+
+/* Something is at the journal's name: lock first, then read it. */
+static bool replay_present(const JournalDir *d, const char *name, Source *src, JournalReplay *r,
+                           Error *e) {
+   int rc = platform_lock_wait(src->handle, LOCK_WAIT_MS);
+   if (rc == EWOULDBLOCK) {
+      r->outcome = JOURNAL_BUSY;
+      return true;
+   }
+   if (rc != 0)
+      return lock_failed(r, rc, e);
+   bool good = replay_locked(d, name, src, r, e);
+   platform_unlock(src->handle);
+   Error ignored;
+   if (good && r->outcome == JOURNAL_ROLLED_BACK)
+      source_refresh(src, &ignored);
+   return good;
+}
+
+bool journal_replay(const char *dir, Source *src, JournalReplay *r, Error *e) {
+   char *name = NULL;
+   JournalDir d = { -1, NULL };
+   bool missing = true;
+   bool good = start(dir, src, r, &name, e);
+   if (good && journaled(src))
+      good = journal_dir_open(dir, false, &d, &missing, e);
+   if (good && !missing && present(d.fd, name))
+      good = replay_present(&d, name, src, r, e);
+   journal_dir_close(&d);
+   free(name);
+   return good;
+}
+
+bool journal_claim(const JournalDir *d, const char *name, int fd, const PlatformStat *st,
+                   JournalReplay *r, Error *e) {
+   Parsed j;
+   memset(&j, 0, sizeof j);
+   memset(r, 0, sizeof *r);
+   r->path = journal_path(d->path, st->dev, st->ino);
+   bool io_error = false, good = r->path != NULL;
+   switch (good ? examine(d->fd, name, st->dev, st->ino, &j, r, e) : (Seen)-1) {
+   case SEEN_NONE:
+      break;
+   case SEEN_TORN:
+      good = remove_torn(d->fd, name, r, e);
+      break;
+   case SEEN_FOREIGN:
+      r->outcome = JOURNAL_FOREIGN;
+      good = move_aside(d->fd, d->path, name, r, e);
+      break;
+   case SEEN_VALID:
+      r->outcome = fits(&j, fd, st->size, r, &io_error, e) ? JOURNAL_HOT : JOURNAL_UNFIT;
+      good = !io_error && r->outcome == JOURNAL_UNFIT && move_aside(d->fd, d->path, name, r, e);
+      if (r->outcome == JOURNAL_HOT)
+         error_set(e, ERR_JOURNAL, EEXIST, _("an interrupted flush left the journal %s: roll it "
+                   "back first (mapscope --recover SOURCE, or :recover on the screen)"), r->path);
+      break;
+   default:
+      if (!r->path)
+         error_set(e, ERR_JOURNAL, ENOMEM, NULL);
+      good = false;
+   }
+   parsed_free(&j);
+   return good;
+}
