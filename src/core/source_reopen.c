@@ -18,7 +18,13 @@ bool source_reopen(const Source *src, bool writable, int *fd, PlatformStat *st, 
    fresh.spec = src->spec;
    fresh.fd = -1;
    fresh.writable = writable;
+   fresh.expect = src->pinned ? &src->st : NULL;   /* a listed object: only it */
    if (!fresh.ops->open(&fresh, name, writable, e)) {
+      free(fresh.name);
+      return false;
+   }
+   if (!source_check_expected(&fresh, &fresh.st, e)) {
+      fresh.ops->close(&fresh);
       free(fresh.name);
       return false;
    }

@@ -131,6 +131,57 @@ int platform_child_start(void (*fn)(void *ctx, char *out, size_t outsz), void *c
                          size_t outsz, PlatformChild *child);
 int platform_child_finish(PlatformChild *child, char *out, size_t outsz, int timeout_ms);
 
+/* ---- opening a checked object (linux/open.c) ----------------------------
+ * A path is looked at before anything is opened, and opened only if it is
+ * still what was looked at:
+ *  - platform_stat_path() says what PATH names (stat(2): symbolic links and
+ *    /proc/PID/fd/N are followed) without opening it, so the caller can
+ *    refuse a device, a FIFO or a socket it must not open.  The size of a
+ *    block device is 0 here (only its descriptor can tell).
+ *  - platform_open_same() opens PATH read-only (or read-write) only if it
+ *    still names the object EXPECT describes (kind, device, inode: a
+ *    platform_stat_path() result, or what a listing saw).  The name is
+ *    resolved once, to a descriptor that opens nothing (no driver runs, no
+ *    byte is read); after the comparison that same inode is opened.
+ *    ESTALE when it is another object: nothing of it was read or written.
+ *    *ST is the fstat() of the descriptor returned. */
+int platform_stat_path(const char *path, PlatformStat *st);
+int platform_open_same(const char *path, bool writable, const PlatformStat *expect,
+                       int *fd, PlatformStat *st);
+/* True when A and B are the same object: kind, device and inode. */
+bool platform_same_object(const PlatformStat *a, const PlatformStat *b);
+
+/* ---- the sandboxed child (linux/sandbox.c) ------------------------------
+ * Work on untrusted bytes (libmagic) runs in a child process that:
+ *  1. runs PREPARE(CTX) with the caller's rights (libmagic loads its
+ *     database here: files are opened only now);
+ *  2. gives its rights up: as root it becomes nobody (uid and gid 65534,
+ *     no supplementary groups); it sets no_new_privs (prctl(2));
+ *  3. installs a seccomp filter (libseccomp) that allows only writing to
+ *     its pipe, memory (brk, mmap and mprotect without PROT_EXEC, munmap,
+ *     mremap, madvise) and exiting; any other system call fails with EPERM;
+ *  4. runs WORK(CTX, OUT, OUTSZ) and writes OUT to the parent.
+ * A child that cannot give its rights up writes nothing and fails.  Built
+ * without libseccomp (configure --without-seccomp), step 3 is skipped and
+ * platform_sandbox_filters() says so.  The kernel kills the child
+ * DEADLINE_S seconds after it started (SIGALRM, which it can no longer
+ * catch); platform_child_finish() kills it too when its wait times out.
+ * Test hook: MAPSCOPE_TEST_SANDBOX=open:PATH makes WORK's text the result
+ * of open(PATH) tried inside the sandbox ("open: ERRNO-TEXT, uid N");
+ * MAPSCOPE_TEST_SANDBOX=spin makes the child spin until it is killed. */
+typedef struct {
+   void (*prepare)(void *ctx);
+   void (*work)(void *ctx, char *out, size_t outsz);
+   void *ctx;
+   unsigned deadline_s;
+} PlatformChildTask;
+
+int platform_sandbox_start(const PlatformChildTask *task, size_t outsz, PlatformChild *child);
+
+/* True when the child runs under the seccomp filter (step 3), false when
+ * it only gives its rights up (built without libseccomp). */
+bool platform_sandbox_filters(void);
+
 /* ---- edits and their flush (linux/edit.c) ----------------------------- */
 
 /* pwrite() all LEN bytes of BUF at OFFSET (EINTR retried, short writes
