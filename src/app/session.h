@@ -49,6 +49,10 @@ typedef struct {
 /* Open SPEC, refuse an empty object, apply CFG.  On failure E says why and
  * S holds nothing to close. */
 bool session_open(Session *s, const char *spec, const SessionConfig *cfg, Error *e);
+/* The same for a listed object: SPEC must lead to the object EXPECT
+ * describes (source_open_expect); NULL is session_open(). */
+bool session_open_expect(Session *s, const char *spec, const SessionConfig *cfg,
+                         const PlatformStat *expect, Error *e);
 void session_close(Session *s);
 
 void session_message(Session *s, bool is_error, const char *fmt, ...)

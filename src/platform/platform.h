@@ -151,6 +151,13 @@ int platform_open_same(const char *path, bool writable, const PlatformStat *expe
 /* True when A and B are the same object: kind, device and inode. */
 bool platform_same_object(const PlatformStat *a, const PlatformStat *b);
 
+/* The path through which process PID's descriptor FD, or its mapping
+ * [START, END), reaches the object it holds (proc(5): /proc/PID/fd/FD,
+ * /proc/PID/map_files/START-END), into BUF of SIZE bytes.  What it leads to
+ * is the holder's to change: open it with platform_open_same(). */
+void platform_holder_fd_path(int pid, int fd, char *buf, size_t size);
+void platform_holder_map_path(int pid, uint64_t start, uint64_t end, char *buf, size_t size);
+
 /* ---- the sandboxed child (linux/sandbox.c) ------------------------------
  * Work on untrusted bytes (libmagic) runs in a child process that:
  *  1. runs PREPARE(CTX) with the caller's rights (libmagic loads its

@@ -90,15 +90,17 @@ void ui_pop(Ui *ui) {
    }
 }
 
-bool ui_open_source(Ui *ui, const char *spec, Error *e) {
+bool ui_open_source(Ui *ui, const ObjOpenSpec *spec, Error *e) {
    SessionConfig cfg = ui->open_cfg;   /* -g, -W and -w reach these objects too */
    cfg.offset = NULL;
    cfg.magic = true;
+
    if (ui->session.src) {
       error_set(e, ERR_OPEN, EBUSY, NULL);
       return false;
    }
-   if (!session_open(&ui->session, spec, &cfg, e))
+   if (!session_open_expect(&ui->session, spec->text, &cfg,
+                            spec->checked ? &spec->expect : NULL, e))
       return false;
    View *v = view_hex_new(ui);
    if (!v) {

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -71,4 +72,12 @@ int platform_open_same(const char *path, bool writable, const PlatformStat *expe
       (void)fcntl(real, F_SETFL, fl & ~O_NONBLOCK);
    *fd = real;
    return 0;
+}
+
+void platform_holder_fd_path(int pid, int fd, char *buf, size_t size) {
+   snprintf(buf, size, "/proc/%d/fd/%d", pid, fd);
+}
+
+void platform_holder_map_path(int pid, uint64_t start, uint64_t end, char *buf, size_t size) {
+   snprintf(buf, size, "/proc/%d/map_files/%" PRIx64 "-%" PRIx64, pid, start, end);
 }
