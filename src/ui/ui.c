@@ -10,6 +10,7 @@
 #include "app/script.h"
 #include "app/session_edit.h"
 #include "core/gettext.h"
+#include "platform/ipc.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -18,6 +19,10 @@
 #include <string.h>
 
 #define SIZE_CHECK_MS 1000      /* the periodic look at the object's size */
+/* The libmagic child starts this long after a screen is drawn: its work
+ * (loading megabytes of database) never competes with the terminal that
+ * shows the first screen, and the type appears well within a glance. */
+#define MAGIC_DELAY_MS 100
 #define HISTORY 32
 
 struct Ui {
@@ -39,6 +44,7 @@ struct Ui {
    SessionConfig open_cfg;        /* the command line's settings, for objects opened from the list */
    bool failed;                   /* ui_fail(): end with FAILURE */
    Error failure;
+   uint64_t magic_due;            /* platform_clock_ms() when the type lookup starts; 0: none */
 };
 
 Session *ui_session(Ui *ui) { return &ui->session; }
@@ -87,6 +93,7 @@ void ui_pop(Ui *ui) {
    if (v == ui->source_view) {      /* back to the object list */
       session_close(&ui->session);
       ui->source_view = NULL;
+      ui->magic_due = 0;
    }
 }
 
@@ -109,8 +116,7 @@ bool ui_open_source(Ui *ui, const ObjOpenSpec *spec, Error *e) {
       return false;
    }
    ui_push(ui, v);
-   ui->source_view = v;
-   session_magic_start(&ui->session);   /* the type, while the screen is drawn */
+   ui->source_view = v;                 /* the type: once its screen is up */
    return true;
 }
 
@@ -414,10 +420,38 @@ static bool script_step(Ui *ui) {
 
 /* ---- the loop ----------------------------------------------------------- */
 
+/* After a screen is drawn: the type lookup it wants is due shortly (at
+ * once for scripts, which see finished screens). */
+static void schedule_magic(Ui *ui) {
+   if (!ui->session.src || !ui->session.magic_wanted || ui->magic_due)
+      return;
+   if (ui->scripting)
+      session_magic_start(&ui->session);
+   else
+      ui->magic_due = platform_clock_ms() + MAGIC_DELAY_MS;
+}
+
+/* Milliseconds until the lookup is due (-1: none is), starting it when due. */
+static int magic_wait(Ui *ui) {
+   if (!ui->magic_due || !ui->session.src) {
+      ui->magic_due = 0;
+      return -1;
+   }
+   uint64_t now = platform_clock_ms();
+   if (now < ui->magic_due)
+      return (int)(ui->magic_due - now);
+   ui->magic_due = 0;
+   session_magic_start(&ui->session);
+   return -1;
+}
+
 static void wait_and_handle(Ui *ui) {
    int fds[2] = { ui->scripting ? ui->script.fd : -1, session_magic_fd(&ui->session) };
    bool ready[2];
    int timeout = SIZE_CHECK_MS;
+   int magic = magic_wait(ui);
+   if (magic >= 0 && magic < timeout)
+      timeout = magic;
    int due = ui->top->ops->timer ? ui->top->ops->timer(ui->top) : -1;
    if (due >= 0 && due < timeout)
       timeout = due;
@@ -465,7 +499,7 @@ static void loop(Ui *ui) {
       }
       if (ui->dirty) {
          draw(ui);
-         session_magic_start(&ui->session);   /* after the first screen */
+         schedule_magic(ui);          /* never before the first screen */
       }
       /* Scripts see finished screens: the type is known before they go on. */
       if (ui->scripting && session_magic_fd(&ui->session) >= 0) {
