@@ -40,6 +40,20 @@ static int reopen_path_fd(int pathfd, int flags) {
    return open(self, flags);
 }
 
+/* FD moved to the lowest free number (the O_PATH descriptor's, now
+ * closed): the descriptor the screen shows in its mmap() call is the one
+ * a plain open() would have given. */
+static int lowest_fd(int fd) {
+   int low = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+   if (low < 0 || low > fd) {
+      if (low >= 0)
+         close(low);
+      return fd;
+   }
+   close(fd);
+   return low;
+}
+
 int platform_open_same(const char *path, bool writable, const PlatformStat *expect,
                        int *fd, PlatformStat *st) {
    int pathfd = open(path, O_PATH | O_CLOEXEC);
@@ -60,6 +74,7 @@ int platform_open_same(const char *path, bool writable, const PlatformStat *expe
    close(pathfd);
    if (rc != 0)
       return rc;
+   real = lowest_fd(real);
    rc = platform_stat_fd(real, st);
    if (rc == 0 && !platform_same_object(st, expect))
       rc = ESTALE;
