@@ -330,7 +330,7 @@ static int cell_attr(View *v, uint64_t off, unsigned char b, bool *plain) {
 /* The blank after hex pair I takes the pair's attribute when pair I + 1
  * has the same plain one (the byte classes have no background, so the
  * blank looks the same): a run of one class is then one attribute change
- * on the terminal instead of two per byte, a fifth of the bytes to send. */
+ * on the terminal instead of two per byte. */
 static void draw_gap(const HexrowLayout *L, int y, size_t i, int attr) {
    unsigned at = hexrow_hex_pos((unsigned)i) + 2;
    int width = (int)(hexrow_hex_pos((unsigned)i + 1) - at);
