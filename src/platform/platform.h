@@ -166,7 +166,8 @@ void platform_holder_map_path(int pid, uint64_t start, uint64_t end, char *buf, 
  *     no supplementary groups); it sets no_new_privs (prctl(2));
  *  3. installs a seccomp filter (libseccomp) that allows only writing to
  *     its pipe, memory (brk, mmap and mprotect without PROT_EXEC, munmap,
- *     mremap, madvise) and exiting; any other system call fails with EPERM;
+ *     mremap, madvise), futex, dying of a signal it raises itself (abort)
+ *     and exiting; any other system call fails with EPERM;
  *  4. runs WORK(CTX, OUT, OUTSZ) and writes OUT to the parent.
  * A child that cannot give its rights up writes nothing and fails.  Built
  * without libseccomp (configure --without-seccomp), step 3 is skipped and

@@ -45,11 +45,13 @@ static int drop_privileges(void) {
 }
 
 #if HAVE_SECCOMP
-/* Memory, signals' return and exit; write() is allowed on the pipe alone,
- * mmap() and mprotect() only without PROT_EXEC. */
+/* Memory, futex (glibc's and the sanitizers' locks), what abort() needs to
+ * die of its signal, and exit; write() is allowed on the pipe alone,
+ * mmap() and mprotect() only without PROT_EXEC, tgkill() on itself only. */
 static const int allowed_calls[] = {
    SCMP_SYS(brk), SCMP_SYS(munmap), SCMP_SYS(mremap), SCMP_SYS(madvise),
-   SCMP_SYS(rt_sigreturn), SCMP_SYS(exit), SCMP_SYS(exit_group),
+   SCMP_SYS(futex), SCMP_SYS(rt_sigreturn), SCMP_SYS(rt_sigprocmask), SCMP_SYS(sigaltstack),
+   SCMP_SYS(getpid), SCMP_SYS(gettid), SCMP_SYS(exit), SCMP_SYS(exit_group),
 };
 
 static int add_rules(scmp_filter_ctx f, int pipefd) {
@@ -65,6 +67,9 @@ static int add_rules(scmp_filter_ctx f, int pipefd) {
    if (rc == 0)
       rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(mprotect), 1,
                             SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
+   if (rc == 0)
+      rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1,
+                            SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid()));
    return rc;
 }
 
