@@ -187,11 +187,12 @@ size_t objtable_find(const ObjTable *t, const ObjTableKey *k) {
 /* ---- opening ----------------------------------------------------------- */
 
 /* What O must turn out to be: every listed object that has bytes to open
- * is a regular file (a shm or sem file, a memfd, a removed object). */
+ * is a regular file (a shm or sem file, a memfd, a removed object, the file
+ * of a System V segment, whose inode is its id). */
 static void expect_obj(const Obj *o, ObjOpenSpec *spec) {
    memset(&spec->expect, 0, sizeof spec->expect);
    spec->expect.kind = PLATFORM_KIND_REGULAR;
-   spec->expect.dev = o->dev;
+   spec->expect.dev = o->kind == OBJ_SYSV_SHM ? PLATFORM_DEV_ANY : o->dev;
    spec->expect.ino = o->ino;
    spec->checked = true;
 }

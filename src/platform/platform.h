@@ -148,7 +148,10 @@ int platform_child_finish(PlatformChild *child, char *out, size_t outsz, int tim
 int platform_stat_path(const char *path, PlatformStat *st);
 int platform_open_same(const char *path, bool writable, const PlatformStat *expect,
                        int *fd, PlatformStat *st);
-/* True when A and B are the same object: kind, device and inode. */
+/* True when A and B are the same object: kind, device and inode.  A
+ * device of PLATFORM_DEV_ANY in A matches any (System V segments are
+ * listed by id: their inode is the id, their device is not listed). */
+#define PLATFORM_DEV_ANY UINT64_MAX
 bool platform_same_object(const PlatformStat *a, const PlatformStat *b);
 
 /* The path through which process PID's descriptor FD, or its mapping

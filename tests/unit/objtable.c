@@ -106,6 +106,16 @@ static void test_specs(void) {
    objtable_attacher_spec(sa, &a, &one);
    is_str(one.text, "/proc/42/map_files/7f0000001000-7f0000003000", "a mapping: map_files");
    ok(one.checked && one.expect.ino == sa->ino, "... expected to lead to the object listed");
+   Obj seg = *sa;
+   seg.kind = OBJ_SYSV_SHM;
+   seg.ino = 77;
+   objtable_attacher_spec(&seg, &a, &one);
+   ok(one.expect.dev == PLATFORM_DEV_ANY && one.expect.ino == 77,
+      "a System V segment's mapping: its id is the inode, any device");
+   PlatformStat file = { .kind = PLATFORM_KIND_REGULAR, .dev = 12, .ino = 77 };
+   ok(platform_same_object(&one.expect, &file), "... which matches its file");
+   file.ino = 78;
+   ok(!platform_same_object(&one.expect, &file), "... and not another inode");
    objtable_free(&t);
 }
 

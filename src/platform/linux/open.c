@@ -22,7 +22,8 @@
 #include <unistd.h>
 
 bool platform_same_object(const PlatformStat *a, const PlatformStat *b) {
-   return a->kind == b->kind && a->dev == b->dev && a->ino == b->ino;
+   return a->kind == b->kind && (a->dev == PLATFORM_DEV_ANY || a->dev == b->dev)
+          && a->ino == b->ino;
 }
 
 int platform_stat_path(const char *path, PlatformStat *st) {
