@@ -5,7 +5,9 @@
 # random file in tmux (80x24), driven the same way: the clock starts before
 # tmux starts the program and stops when the first screen shows (polled
 # every 10 ms through capture-pane, which costs the same for all three).
-# Peak RSS is VmHWM from /proc once the first screen is up.  Then mapscope
+# Peak RSS is VmHWM from /proc once the first screen is up.  Each table ends
+# with the first-screen ratio mapscope / hexedit of the same run (the
+# target: no slower than hexedit, x1.00 or less).  Then mapscope
 # alone is driven through goto end, goto 50% and 300 page-downs on the
 # 1 TiB file and on a 1 MiB file, to show that its memory stays flat.
 #
@@ -105,6 +107,20 @@ report() {   # report FILE-LABEL
       printf '  %-10s %10.4f %10s %9s KiB %10s\n' "$t" "$tt" "x$(ratio "$tt" "$ms_t")" \
          "$tm_" "x$(ratio "$tm_" "$ms_m")"
    done
+   first_screen_ratio "$2"
+}
+
+# The line the first screen is judged by: mapscope's median over hexedit's,
+# both from this run.
+first_screen_ratio() {
+   if [ ! -f "$work/hexedit-$1" ] || [ "$(cat "$work/hexedit-$1")" = timeout ]; then
+      printf '  first screen, mapscope / hexedit: - (no hexedit figure in this run)\n'
+      return 0
+   fi
+   read -r he_t _ <"$work/hexedit-$1"
+   r=$(ratio "$ms_t" "$he_t")
+   verdict=$(awk -v r="$r" 'BEGIN { print (r <= 1.0) ? "no slower than hexedit" : "slower than hexedit" }')
+   printf '  first screen, mapscope / hexedit: x%s (%s; target x1.00 or less)\n' "$r" "$verdict"
 }
 
 # walk FILE: mapscope goes to the end, to 50% and pages down $pages times
@@ -144,6 +160,8 @@ for f in huge random; do
 done
 report "1 TiB sparse file" huge
 report "${random_mb} MiB random file" random
+echo
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 echo "== mapscope's memory stays flat: peak RSS after goto end, goto 50% and $pages page-downs"

@@ -218,18 +218,31 @@ size_t objtable_find(const ObjTable *t, const ObjTableKey *k) {
 
 /* ---- opening ----------------------------------------------------------- */
 
-void objtable_attacher_spec(const ObjAttacher *a, char *buf, size_t size) {
-   platform_holder_path(a->pid, a->mapped, a->fd, a->start, a->end, buf, size);
+/* What O must turn out to be: every listed object that has bytes to open
+ * is a regular file (a shm or sem file, a memfd, a removed object, the file
+ * of a System V segment, whose inode is its id). */
+static void expect_obj(const Obj *o, ObjOpenSpec *spec) {
+   memset(&spec->expect, 0, sizeof spec->expect);
+   spec->expect.kind = PLATFORM_KIND_REGULAR;
+   spec->expect.dev = o->kind == OBJ_SYSV_SHM ? PLATFORM_DEV_ANY : o->dev;
+   spec->expect.ino = o->ino;
+   spec->checked = true;
+}
+
+void objtable_attacher_spec(const Obj *o, const ObjAttacher *a, ObjOpenSpec *spec) {
+   platform_holder_path(a->pid, a->mapped, a->fd, a->start, a->end, spec->text,
+                        sizeof spec->text);
+   expect_obj(o, spec);
 }
 
 /* Through the processes that hold it: descriptors first (they need less
- * privilege than map_files). */
-static size_t through_attachers(const Obj *o, char specs[][OBJTABLE_SPEC_MAX], size_t max) {
+ * privilege than mappings). */
+static size_t through_attachers(const Obj *o, ObjOpenSpec *specs, size_t max) {
    size_t n = 0;
    for (int pass = 0; pass < 2; pass++)
       for (size_t i = 0; i < o->natt && n < max; i++)
          if (o->att[i].mapped == (pass == 1))
-            objtable_attacher_spec(&o->att[i], specs[n++], OBJTABLE_SPEC_MAX);
+            objtable_attacher_spec(o, &o->att[i], &specs[n++]);
    return n;
 }
 
@@ -242,18 +255,21 @@ static const char *no_bytes(ObjKind k) {
    }
 }
 
-size_t objtable_open_specs(const Obj *o, char specs[][OBJTABLE_SPEC_MAX], size_t max,
-                           const char **why) {
+size_t objtable_open_specs(const Obj *o, ObjOpenSpec *specs, size_t max, const char **why) {
    size_t n = 0;
    *why = NULL;
    if (max == 0)
       return 0;
-   if (o->kind == OBJ_SHM && !o->removed)
-      snprintf(specs[n++], OBJTABLE_SPEC_MAX, "shm:/%s", o->name);
-   else if (o->kind == OBJ_SEM && !o->removed)
-      snprintf(specs[n++], OBJTABLE_SPEC_MAX, "sem:/%s", o->name);
-   else if (o->kind == OBJ_SYSV_SHM)
-      snprintf(specs[n++], OBJTABLE_SPEC_MAX, "sysv:%" PRIu64, o->ino);
+   if (o->kind == OBJ_SHM && !o->removed) {
+      snprintf(specs[n].text, sizeof specs[n].text, "shm:/%s", o->name);
+      expect_obj(o, &specs[n++]);
+   } else if (o->kind == OBJ_SEM && !o->removed) {
+      snprintf(specs[n].text, sizeof specs[n].text, "sem:/%s", o->name);
+      expect_obj(o, &specs[n++]);
+   } else if (o->kind == OBJ_SYSV_SHM) {
+      snprintf(specs[n].text, sizeof specs[n].text, "sysv:%" PRIu64, o->ino);
+      specs[n++].checked = false;     /* the id is the identity */
+   }
    if (o->kind == OBJ_SHM || o->kind == OBJ_SEM || o->kind == OBJ_MEMFD)
       n += through_attachers(o, specs + n, max - n);
    if (n == 0)

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/objects.h"
 #include "app/objwho.h"
+#include "platform/files.h"
 
 typedef enum {
    OBJTABLE_KIND,
@@ -102,16 +103,27 @@ int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn c);
 /* The processes that hold O (distinct pids). */
 unsigned objtable_processes(const Obj *o);
 
-/* The sources that may open O, best first, into SPECS (MAX of SPECSZ
- * bytes each): "shm:NAME", "sem:NAME", "sysv:ID", or a holder's path
- * (objtable_attacher_spec).  Returns their count; 0 with *WHY (an
- * N_() text) when O has no bytes to open. */
+/* One way to open a listed object: the SOURCE text, and the object it must
+ * lead to (kind, device and inode, as the scan saw them).  A name or a
+ * descriptor can be made to lead elsewhere between the scan and the open
+ * (a process dup2()s another file onto its descriptor): opening passes
+ * EXPECT to source_open_expect(), which refuses any other object.  EXPECT
+ * is unused (CHECKED false) only where the text itself is the identity
+ * (sysv:ID). */
 #define OBJTABLE_SPEC_MAX 320
-size_t objtable_open_specs(const Obj *o, char specs[][OBJTABLE_SPEC_MAX], size_t max,
-                           const char **why);
+typedef struct {
+   char text[OBJTABLE_SPEC_MAX];
+   PlatformStat expect;
+   bool checked;
+} ObjOpenSpec;
 
-/* The path through which attacher A reaches the object it holds, as the
- * platform spells it (platform_holder_path: a descriptor's or a mapping's). */
-void objtable_attacher_spec(const ObjAttacher *a, char *buf, size_t size);
+/* The sources that may open O, best first, into SPECS (at most MAX):
+ * "shm:NAME", "sem:NAME", "sysv:ID", then through its holders.  Returns
+ * their count; 0 with *WHY (an N_() text) when O has no bytes to open. */
+size_t objtable_open_specs(const Obj *o, ObjOpenSpec *specs, size_t max, const char **why);
+
+/* The spec through which attacher A of O reaches O: its descriptor or its
+ * mapping (platform_holder_path). */
+void objtable_attacher_spec(const Obj *o, const ObjAttacher *a, ObjOpenSpec *spec);
 
 #endif

@@ -9,6 +9,7 @@
 #include "core/offset.h"
 #include "core/window.h"
 #include "platform/mapping.h"
+#include "platform/processes.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -148,6 +149,10 @@ static void print_help(void) {
 
 static void print_version(void) {
    printf("%s %s\n", PACKAGE, VERSION);
+   fputs(platform_sandbox_filters()
+            ? _("libmagic runs without privileges, under a seccomp filter.\n")
+            : _("libmagic runs without privileges, with no seccomp filter (built --without-seccomp).\n"),
+         stdout);
    fputs(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
            "This is free software: you are free to change and redistribute it.\n"
            "There is NO WARRANTY, to the extent permitted by law.\n"), stdout);

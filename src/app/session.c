@@ -317,8 +317,13 @@ static bool apply_offset(Session *s, const char *text, Error *e) {
 }
 
 bool session_open(Session *s, const char *spec, const SessionConfig *cfg, Error *e) {
+   return session_open_expect(s, spec, cfg, cfg->expect, e);
+}
+
+bool session_open_expect(Session *s, const char *spec, const SessionConfig *cfg,
+                         const PlatformStat *expect, Error *e) {
    memset(s, 0, sizeof *s);
-   if (!source_open(spec, false, &s->src, e))
+   if (!source_open_expect(spec, false, expect, &s->src, e))
       return false;
    s->granularity = cfg->granularity ? cfg->granularity : platform_page_size();
    s->window_size = window_round_size(cfg->window_size ? cfg->window_size : s->granularity,

@@ -25,6 +25,8 @@ typedef struct {
    const char *offset;       /* -o as typed, or NULL */
    bool magic;               /* look up the libmagic type */
    bool write;               /* -w: edits of other users' objects allowed */
+   const PlatformStat *expect; /* the object SPEC must lead to (a listed
+                              * one), or NULL for any */
 } SessionConfig;
 
 typedef struct {
@@ -49,6 +51,10 @@ typedef struct {
 /* Open SPEC, refuse an empty object, apply CFG.  On failure E says why and
  * S holds nothing to close. */
 bool session_open(Session *s, const char *spec, const SessionConfig *cfg, Error *e);
+/* The same for a listed object: SPEC must lead to the object EXPECT
+ * describes (source_open_expect); NULL is session_open(). */
+bool session_open_expect(Session *s, const char *spec, const SessionConfig *cfg,
+                         const PlatformStat *expect, Error *e);
 void session_close(Session *s);
 
 void session_message(Session *s, bool is_error, const char *fmt, ...)

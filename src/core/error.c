@@ -36,6 +36,7 @@ static const struct {
    [ERR_FLUSH]           = { N_("flush failed"), 1 },
    [ERR_JOURNAL]         = { N_("flush journal error"), 1 },
    [ERR_TERMINAL]        = { N_("cannot start the screen"), 1 },
+   [ERR_SWAPPED]         = { N_("refused: the name leads to another object"), 1 },
 };
 
 void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, ...) {

@@ -35,6 +35,7 @@ typedef enum {
    ERR_FLUSH,            /* writing the edits failed; they are kept */
    ERR_JOURNAL,          /* the rollback journal cannot be written or read */
    ERR_TERMINAL,         /* the screen cannot start: not a terminal */
+   ERR_SWAPPED,          /* not the object listed or stat'ed: refused before any I/O */
    ERR_COUNT
 } ErrorCode;
 

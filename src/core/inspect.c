@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void copy_text(char *out, size_t outsz, const char *text) {
    if (outsz == 0)
@@ -72,16 +73,33 @@ bool inspect_magic_buffer(const void *buf, size_t len, char *out, size_t outsz) 
 typedef struct {
    const unsigned char *buf;
    size_t len;
+   magic_t magic;          /* loaded before the sandbox closes */
 } Sample;
 
-static void magic_in_child(void *ctx, char *out, size_t outsz) {
+/* With the caller's rights: libmagic opens and maps its database, and the
+ * time zone is read now (dates in some formats need it; files cannot be
+ * opened later). */
+static void magic_prepare(void *ctx) {
    Sample *s = ctx;
-   inspect_magic_buffer(s->buf, s->len, out, outsz);
+   tzset();
+   s->magic = magic_open(MAGIC_NONE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
+   if (s->magic && magic_load(s->magic, NULL) != 0) {
+      magic_close(s->magic);
+      s->magic = NULL;
+   }
 }
 
-/* libmagic runs in a child process: its database (megabytes) never counts
- * in the viewer's memory, and a parser bug on hostile bytes cannot take the
- * viewer down. */
+/* In the sandbox: only the bytes already in memory are looked at. */
+static void magic_in_child(void *ctx, char *out, size_t outsz) {
+   Sample *s = ctx;
+   const char *desc = s->magic ? magic_buffer(s->magic, s->buf, s->len) : NULL;
+   copy_text(out, outsz, desc ? desc : s->magic ? _("(type unknown)")
+                                                : _("(type unknown: no libmagic)"));
+}
+
+/* libmagic runs in a sandboxed child process: its database (megabytes)
+ * never counts in the viewer's memory, and a parser bug on hostile bytes
+ * can neither take the viewer down nor use the viewer's rights. */
 void inspect_magic_start(Source *src, InspectJob *job) {
    size_t want = src->size < INSPECT_SAMPLE ? (size_t)src->size : INSPECT_SAMPLE;
    unsigned char *buf = malloc(want ? want : 1);
@@ -90,8 +108,10 @@ void inspect_magic_start(Source *src, InspectJob *job) {
    job->running = false;
    job->child.fd = job->child.pid = -1;
    if (buf && source_read(src, buf, want, 0, &got, &e)) {
-      Sample s = { buf, got };     /* the child has its own copy once forked */
-      job->running = platform_child_start(magic_in_child, &s, INSPECT_TEXT_MAX, &job->child) == 0;
+      Sample s = { buf, got, NULL };   /* the child has its own copy once forked */
+      PlatformChildTask t = { .prepare = magic_prepare, .work = magic_in_child, .ctx = &s,
+                              .deadline_s = (INSPECT_TIMEOUT_MS + 999) / 1000 };
+      job->running = platform_sandbox_start(&t, INSPECT_TEXT_MAX, &job->child) == 0;
    }
    free(buf);
 }

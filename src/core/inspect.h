@@ -2,8 +2,11 @@
  *
  * The type is read from the first bytes of the object through the source's
  * read path (never through a mapping), so a sparse 1 TiB image costs one
- * small read.  libmagic runs in a child process (platform_run_isolated):
- * its database is loaded there and dies with it. */
+ * small read.  libmagic runs in a sandboxed child process
+ * (platform_sandbox_start: no privileges, a seccomp filter, killed after
+ * INSPECT_TIMEOUT_MS): its database is loaded there, before the sandbox
+ * closes, and dies with it.  Nothing here waits for the child unless asked
+ * (inspect_magic, or inspect_magic_finish with a timeout). */
 #ifndef MAPSCOPE_INSPECT_H
 #define MAPSCOPE_INSPECT_H
 
@@ -14,7 +17,7 @@
 #include "platform/processes.h"
 
 #define INSPECT_SAMPLE (64 * 1024)   /* bytes libmagic looks at */
-#define INSPECT_TIMEOUT_MS 5000      /* libmagic gets this long */
+#define INSPECT_TIMEOUT_MS 5000      /* libmagic gets this long (whole seconds) */
 #define INSPECT_TEXT_MAX 1024        /* longest description kept */
 
 /* Describe the bytes BUF[0..LEN) ("ELF 64-bit LSB pie executable ...").

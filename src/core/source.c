@@ -3,6 +3,7 @@
 
 #include "core/source.h"
 #include "core/gettext.h"
+#include "platform/names.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -26,7 +27,18 @@ static const SourceOps *kind_for(const char *spec, const char **name) {
    return &source_file_ops;
 }
 
+static void source_free(Source *s) {
+   free(s->name);
+   free(s->spec);
+   free(s);
+}
+
 bool source_open(const char *spec, bool writable, Source **out, Error *e) {
+   return source_open_expect(spec, writable, NULL, out, e);
+}
+
+bool source_open_expect(const char *spec, bool writable, const PlatformStat *expect,
+                        Source **out, Error *e) {
    Source *s = calloc(1, sizeof *s);
    if (!s || !(s->spec = strdup(spec))) {
       free(s);
@@ -36,13 +48,21 @@ bool source_open(const char *spec, bool writable, Source **out, Error *e) {
    const char *name;
    s->handle = PLATFORM_HANDLE_NONE;
    s->writable = writable;
+   s->expect = expect;
    s->ops = kind_for(spec, &name);
    if (!s->ops->open(s, name, writable, e)) {
-      free(s->name);
-      free(s->spec);
-      free(s);
+      source_free(s);
       return false;
    }
+   /* Kinds opened by a name of their own (shm:, sem:) are checked here,
+    * before anything of them is read. */
+   if (!source_check_expected(s, &s->st, e)) {
+      s->ops->close(s);
+      source_free(s);
+      return false;
+   }
+   s->pinned = expect != NULL;
+   s->expect = NULL;
    *out = s;
    return true;
 }
@@ -103,22 +123,71 @@ bool source_require_mappable(const Source *s, Error *e) {
    return true;
 }
 
-bool source_check_kind(const Source *s, Error *e) {
-   const char *what = NULL;
-   switch (s->st.kind) {
-   case PLATFORM_KIND_REGULAR:
-   case PLATFORM_KIND_BLOCK:
+/* What each kind of object is to each use: usable, or the error and why.
+ * A row per PlatformKind; kinds missing from it are refused as "other". */
+typedef struct {
+   bool usable[SOURCE_USES];
+   ErrorCode code;
+   const char *why;              /* N_() */
+} KindRule;
+
+static const KindRule kind_rules[] = {
+   [PLATFORM_KIND_REGULAR]   = { .usable = { [SOURCE_USE_MAP] = true, [SOURCE_USE_READ] = true } },
+   [PLATFORM_KIND_BLOCK]     = { .usable = { [SOURCE_USE_MAP] = true, [SOURCE_USE_READ] = true } },
+   [PLATFORM_KIND_DIRECTORY] = { .code = ERR_IS_DIRECTORY,
+                                 .why = N_("give a file, a block device or shm:NAME") },
+   [PLATFORM_KIND_FIFO]      = { .code = ERR_NOT_MAPPABLE, .why = N_("it is a FIFO") },
+   [PLATFORM_KIND_CHAR]      = { .code = ERR_NOT_MAPPABLE, .why = N_("it is a character device") },
+   [PLATFORM_KIND_SOCKET]    = { .code = ERR_NOT_MAPPABLE, .why = N_("it is a socket") },
+   [PLATFORM_KIND_OTHER]     = { .code = ERR_NOT_MAPPABLE, .why = N_("it is not a regular file") },
+};
+
+bool source_check_kind_for(PlatformKind kind, SourceUse use, Error *e) {
+   if ((size_t)kind >= sizeof kind_rules / sizeof kind_rules[0])
+      kind = PLATFORM_KIND_OTHER;
+   const KindRule *r = &kind_rules[kind];
+   if ((unsigned)use < SOURCE_USES && r->usable[use])
       return true;
-   case PLATFORM_KIND_DIRECTORY:
-      error_set(e, ERR_IS_DIRECTORY, 0, "%s", _("give a file, a block device or shm:NAME"));
-      return false;
-   case PLATFORM_KIND_FIFO:   what = _("it is a FIFO"); break;
-   case PLATFORM_KIND_CHAR:   what = _("it is a character device"); break;
-   case PLATFORM_KIND_SOCKET: what = _("it is a socket"); break;
+   error_set(e, r->code, 0, "%s", _(r->why));
+   return false;
+}
+
+bool source_check_kind(const Source *s, Error *e) {
+   return source_check_kind_for(s->st.kind, SOURCE_USE_MAP, e);
+}
+
+static const char *kind_word(PlatformKind k) {
+   switch (k) {
+   case PLATFORM_KIND_REGULAR:   return _("a file");
+   case PLATFORM_KIND_BLOCK:     return _("a block device");
+   case PLATFORM_KIND_DIRECTORY: return _("a directory");
+   case PLATFORM_KIND_FIFO:      return _("a FIFO");
+   case PLATFORM_KIND_CHAR:      return _("a character device");
+   case PLATFORM_KIND_SOCKET:    return _("a socket");
    case PLATFORM_KIND_OTHER:
-   default:                   what = _("it is not a regular file"); break;
+   default:                      return _("another kind of object");
    }
-   error_set(e, ERR_NOT_MAPPABLE, 0, "%s", what);
+}
+
+bool source_check_expected(const Source *s, const PlatformStat *st, Error *e) {
+   const PlatformStat *x = s->expect;
+   if (!x || platform_same_object(x, st))
+      return true;
+   unsigned xmaj, xmin, maj, min;
+   platform_dev_split(x->dev, &xmaj, &xmin);
+   platform_dev_split(st->dev, &maj, &min);
+   error_set(e, ERR_SWAPPED, 0, _("listed: %s %u:%u inode %llu; now: %s %u:%u inode %llu"),
+             kind_word(x->kind), xmaj, xmin, (unsigned long long)x->ino,
+             kind_word(st->kind), maj, min, (unsigned long long)st->ino);
+   return false;
+}
+
+/* An errno of platform_open_same(): ESTALE is a swap seen while opening. */
+bool source_open_failed(Error *e, int rc) {
+   if (rc == ESTALE)
+      error_set(e, ERR_SWAPPED, 0, "%s", _("it was replaced while it was being opened"));
+   else
+      error_set(e, ERR_OPEN, rc, NULL);
    return false;
 }
 
@@ -160,6 +229,18 @@ bool source_fd_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *g
 
 void source_fd_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end) {
    platform_next_data(s->handle, offset, s->size, start, end);
+}
+
+bool source_fd_open_path(Source *s, const char *name, bool writable, Error *e) {
+   PlatformStat seen;
+   int rc = platform_stat_path(name, &seen);
+   if (rc != 0)
+      return source_open_failed(e, rc);
+   s->st = seen;
+   if (!source_check_expected(s, &seen, e) || !source_check_kind(s, e))
+      return false;
+   rc = platform_open_same(name, writable, &seen, &s->handle, &s->st);
+   return rc == 0 || source_open_failed(e, rc);
 }
 
 void source_fd_close(Source *s) {

@@ -94,10 +94,17 @@ struct Source {
    uint64_t size;
    bool size_partial;     /* only the first SIZE bytes are known (a pseudo-file cut short) */
    void *priv;            /* kind-specific state (sysv: the attached segment) */
+   const PlatformStat *expect;   /* while opening: what it must be (NULL: any) */
+   bool pinned;           /* opened as a listed object: reopen only that one */
 };
 
 /* Open SPEC.  On failure returns false with E set; *out is untouched. */
 bool source_open(const char *spec, bool writable, Source **out, Error *e);
+/* The same, refusing (ERR_SWAPPED) any object but the one EXPECT describes:
+ * its kind, device and inode (the rest of EXPECT is not looked at).  EXPECT
+ * NULL is source_open(). */
+bool source_open_expect(const char *spec, bool writable, const PlatformStat *expect,
+                        Source **out, Error *e);
 void source_close(Source *s);
 
 bool source_refresh(Source *s, Error *e);
@@ -130,6 +137,13 @@ void source_fd_close(Source *s);
 void source_fd_identity(const Source *s, SourceIdentity *id);
 void source_fd_describe_map(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
                             const void *addr, SourceMapCall *out);
+/* Open the path NAME as the path kinds do: stat it, check it against
+ * S->expect and source_check_kind() without opening it, then open exactly
+ * what was stat'ed into S->handle and S->st. */
+bool source_fd_open_path(Source *s, const char *name, bool writable, Error *e);
+/* Set E from an errno of platform_open_same() (ESTALE: ERR_SWAPPED);
+ * returns false. */
+bool source_open_failed(Error *e, int rc);
 
 /* The SourceOps members of a kind that holds a descriptor; NEXT_DATA is
  * its way of finding data (block devices have no holes to ask about). */
@@ -143,8 +157,24 @@ void source_fd_describe_map(const Source *s, uint64_t offset, size_t len, Platfo
    .identity = source_fd_identity, \
    .describe_map = source_fd_describe_map
 
-/* Check what an opened path or object turned out to be. */
+/* What a source is opened for: the screen and --patch map it, the modes
+ * that only read could use a stream.  Which kinds of object each use
+ * accepts is one table in source.c. */
+typedef enum {
+   SOURCE_USE_MAP,
+   SOURCE_USE_READ,
+   SOURCE_USES
+} SourceUse;
+
+/* Check what a path or object is (S->st.kind), for mapping: false with E
+ * saying why when it cannot be used.  Paths are checked before they are
+ * opened. */
 bool source_check_kind(const Source *s, Error *e);
+bool source_check_kind_for(PlatformKind kind, SourceUse use, Error *e);
+
+/* When S->expect is set: false (ERR_SWAPPED, naming both) unless ST is the
+ * object expected. */
+bool source_check_expected(const Source *s, const PlatformStat *st, Error *e);
 
 /* Open the object SRC names once more, read-write or read-only, as its kind
  * opens it (source_reopen.c): a descriptor of its own in *FD and what the

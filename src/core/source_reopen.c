@@ -22,8 +22,20 @@ bool source_reopen(const Source *src, bool writable, PlatformHandle *h, Platform
    fresh.spec = src->spec;
    fresh.handle = PLATFORM_HANDLE_NONE;
    fresh.writable = writable;
+   fresh.expect = src->pinned ? &src->st : NULL;   /* a listed object: only it */
    if (!fresh.ops->open(&fresh, name, writable, e)) {
       free(fresh.name);
+      return false;
+   }
+   if (!source_check_expected(&fresh, &fresh.st, e)) {
+      fresh.ops->close(&fresh);
+      free(fresh.name);
+      return false;
+   }
+   if (fresh.handle == PLATFORM_HANDLE_NONE) {
+      fresh.ops->close(&fresh);
+      free(fresh.name);
+      error_set(e, ERR_READ_ONLY, 0, "%s", _("this kind of source cannot be edited"));
       return false;
    }
    free(fresh.name);

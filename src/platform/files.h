@@ -137,4 +137,27 @@ int platform_remove_in_dir(PlatformHandle dfd, const char *name);
 /* Rename NAME in DFD to NEWNAME, never replacing what is there (EEXIST). */
 int platform_rename_in_dir(PlatformHandle dfd, const char *name, const char *newname);
 
+/* ---- opening a checked object (linux/open.c) ----------------------------
+ * A path is looked at before anything is opened, and opened only if it is
+ * still what was looked at:
+ *  - platform_stat_path() says what PATH names (stat(2): symbolic links and
+ *    /proc/PID/fd/N are followed) without opening it, so the caller can
+ *    refuse a device, a FIFO or a socket it must not open.  The size of a
+ *    block device is 0 here (only its descriptor can tell).
+ *  - platform_open_same() opens PATH read-only (or read-write) only if it
+ *    still names the object EXPECT describes (kind, device, inode: a
+ *    platform_stat_path() result, or what a listing saw).  The name is
+ *    resolved once, to a descriptor that opens nothing (no driver runs, no
+ *    byte is read); after the comparison that same inode is opened.
+ *    ESTALE when it is another object: nothing of it was read or written.
+ *    *ST is the fstat() of the descriptor returned. */
+int platform_stat_path(const char *path, PlatformStat *st);
+int platform_open_same(const char *path, bool writable, const PlatformStat *expect,
+                       PlatformHandle *fd, PlatformStat *st);
+/* True when A and B are the same object: kind, device and inode.  A
+ * device of PLATFORM_DEV_ANY in A matches any (System V segments are
+ * listed by id: their inode is the id, their device is not listed). */
+#define PLATFORM_DEV_ANY UINT64_MAX
+bool platform_same_object(const PlatformStat *a, const PlatformStat *b);
+
 #endif

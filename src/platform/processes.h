@@ -65,4 +65,37 @@ void platform_ignore_interrupt(void);
 /* Wait up to TIMEOUT_MS for an event; *SIGNO says which signal interrupted. */
 PlatformEvent platform_wait_event(int timeout_ms, int *signo);
 
+/* ---- the sandboxed child (linux/sandbox.c) ------------------------------
+ * Work on untrusted bytes (libmagic) runs in a child process that:
+ *  1. runs PREPARE(CTX) with the caller's rights (libmagic loads its
+ *     database here: files are opened only now);
+ *  2. gives its rights up: as root it becomes nobody (uid and gid 65534,
+ *     no supplementary groups); it sets no_new_privs (prctl(2));
+ *  3. installs a seccomp filter (libseccomp) that allows only writing to
+ *     its pipe, memory (brk, mmap and mprotect without PROT_EXEC, munmap,
+ *     mremap, madvise), futex, dying of a signal it raises itself (abort)
+ *     and exiting; any other system call fails with EPERM;
+ *  4. runs WORK(CTX, OUT, OUTSZ) and writes OUT to the parent.
+ * A child that cannot give its rights up writes nothing and fails.  Built
+ * without libseccomp (configure --without-seccomp), step 3 is skipped and
+ * platform_sandbox_filters() says so.  The kernel kills the child
+ * DEADLINE_S seconds after it started (SIGALRM, which it can no longer
+ * catch); platform_child_finish() kills it too when its wait times out.
+ * Test hook: MAPSCOPE_TEST_SANDBOX=open:PATH makes WORK's text the result
+ * of open(PATH) tried inside the sandbox ("open: ERRNO-TEXT, uid N");
+ * MAPSCOPE_TEST_SANDBOX=spin makes the child spin until it is killed. */
+typedef struct {
+   void (*prepare)(void *ctx);
+   void (*work)(void *ctx, char *out, size_t outsz);
+   void *ctx;
+   unsigned deadline_s;
+} PlatformChildTask;
+
+int platform_sandbox_start(const PlatformChildTask *task, size_t outsz, PlatformChild *child);
+
+/* True when the child runs under the seccomp filter (step 3), false when
+ * it only gives its rights up (built without libseccomp). */
+bool platform_sandbox_filters(void);
+
+
 #endif

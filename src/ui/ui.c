@@ -10,6 +10,7 @@
 #include "app/script.h"
 #include "app/session_edit.h"
 #include "core/gettext.h"
+#include "platform/processes.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -19,6 +20,10 @@
 #include <string.h>
 
 #define SIZE_CHECK_MS 1000      /* the periodic look at the object's size */
+/* The libmagic child starts this long after a screen is drawn: its work
+ * (loading megabytes of database) never competes with the terminal that
+ * shows the first screen, and the type appears well within a glance. */
+#define MAGIC_DELAY_MS 100
 #define HISTORY 32
 
 struct Ui {
@@ -41,6 +46,7 @@ struct Ui {
    SessionConfig open_cfg;        /* the command line's settings, for objects opened from the list */
    bool failed;                   /* ui_fail(): end with FAILURE */
    Error failure;
+   uint64_t magic_due;            /* platform_clock_ms() when the type lookup starts; 0: none */
 };
 
 Session *ui_session(Ui *ui) {
@@ -124,11 +130,13 @@ void ui_pop(Ui *ui) {
    ui->top = v->below;
    if (v == ui->source_view)         /* back to the object list */
       ui->source_view = NULL;
+   if (v->ops->session)              /* its type lookup goes with it */
+      ui->magic_due = 0;
    if (v->ops->close)
       v->ops->close(v);
 }
 
-bool ui_open_source(Ui *ui, const char *spec, Error *e) {
+bool ui_open_source(Ui *ui, const ObjOpenSpec *spec, Error *e) {
    SessionConfig cfg = ui->open_cfg;   /* -g, -W and -w reach these objects too */
    cfg.offset = NULL;
    cfg.magic = true;
@@ -136,13 +144,13 @@ bool ui_open_source(Ui *ui, const char *spec, Error *e) {
       error_set(e, ERR_OPEN, EBUSY, NULL);
       return false;
    }
-   View *v = view_hex_open(ui, spec, &cfg, e);
+   cfg.expect = spec->checked ? &spec->expect : NULL;   /* only the listed object */
+   View *v = view_hex_open(ui, spec->text, &cfg, e);
    if (!v)
       return false;
    ui_clear_message(ui);               /* the list's message stays with the list */
    ui_push(ui, v);
-   ui->source_view = v;
-   session_magic_start(v->ops->session(v));   /* the type, while the screen is drawn */
+   ui->source_view = v;                 /* the type: once its screen is up */
    return true;
 }
 
@@ -431,15 +439,46 @@ static bool script_step(Ui *ui) {
 
 /* ---- the loop ----------------------------------------------------------- */
 
+/* The type lookup's descriptor, -1 when none runs. */
 static int magic_fd(Ui *ui) {
    Session *s = ui_session(ui);
    return s ? session_magic_fd(s) : -1;
+}
+
+/* After a screen is drawn: the type lookup it wants is due shortly (at
+ * once for scripts, which see finished screens). */
+static void schedule_magic(Ui *ui) {
+   Session *s = ui_session(ui);
+   if (!s || !s->magic_wanted || ui->magic_due)
+      return;
+   if (ui->scripting)
+      session_magic_start(s);
+   else
+      ui->magic_due = platform_clock_ms() + MAGIC_DELAY_MS;
+}
+
+/* Milliseconds until the lookup is due (-1: none is), starting it when due. */
+static int magic_wait(Ui *ui) {
+   Session *s = ui_session(ui);
+   if (!ui->magic_due || !s) {
+      ui->magic_due = 0;
+      return -1;
+   }
+   uint64_t now = platform_clock_ms();
+   if (now < ui->magic_due)
+      return (int)(ui->magic_due - now);
+   ui->magic_due = 0;
+   session_magic_start(s);
+   return -1;
 }
 
 static void wait_and_handle(Ui *ui) {
    int fds[2] = { ui->scripting ? ui->script.fd : -1, magic_fd(ui) };
    bool ready[2];
    int timeout = SIZE_CHECK_MS;
+   int magic = magic_wait(ui);
+   if (magic >= 0 && magic < timeout)
+      timeout = magic;
    int due = ui->top->ops->timer ? ui->top->ops->timer(ui->top) : -1;
    if (due >= 0 && due < timeout)
       timeout = due;
@@ -487,8 +526,7 @@ static void loop(Ui *ui) {
       }
       if (ui->dirty) {
          draw(ui);
-         if (ui_session(ui))
-            session_magic_start(ui_session(ui));   /* after the first screen */
+         schedule_magic(ui);          /* never before the first screen */
       }
       /* Scripts see finished screens: the type is known before they go on. */
       if (ui->scripting && magic_fd(ui) >= 0) {
@@ -532,7 +570,7 @@ static CrtColorMode color_mode(const Options *o) {
 
 static int run(const Options *o, const ObjTableScope *objects) {
    static Ui ui;
-   SessionConfig cfg = { o->granularity, o->window_size, o->offset, true, o->write };
+   SessionConfig cfg = { o->granularity, o->window_size, o->offset, true, o->write, NULL };
    Error e;
    ui.open_cfg = cfg;
    ui.forced_cols = o->cols;

@@ -91,10 +91,11 @@ const Command *ui_global_commands(size_t *count);
 unsigned ui_forced_cols(Ui *ui);
 unsigned ui_refresh_ms(Ui *ui);        /* --refresh, 0 for the default */
 
-/* Open SPEC in a new session and push the hex view above the top view;
- * q and Esc in that view come back.  False (E says why, nothing changed)
- * when SPEC cannot be opened, or a session is open already. */
-bool ui_open_source(Ui *ui, const char *spec, Error *e);
+/* Open the listed object SPEC names in a new session (refused when it now
+ * leads to another object: ERR_SWAPPED) and push the hex view above the
+ * top view; q and Esc in that view come back.  False (E says why, nothing
+ * changed) when SPEC cannot be opened, or a session is open already. */
+bool ui_open_source(Ui *ui, const ObjOpenSpec *spec, Error *e);
 /* End the screen; ui_main_objects() reports E once the terminal is back. */
 void ui_fail(Ui *ui, const Error *e);
 

@@ -23,7 +23,7 @@ typedef struct {
    int pid;
    char *comm;                /* escaped */
    char how[96];
-   char spec[OBJTABLE_SPEC_MAX];
+   ObjOpenSpec spec;          /* its descriptor or mapping, and the object */
 } Holder;
 
 typedef struct {
@@ -123,13 +123,13 @@ static void k_open(View *v) {
    if (st->n == 0)
       return;
    const Holder *h = &st->h[st->cursor];
-   if (ui_open_source(v->ui, h->spec, &e)) {
+   if (ui_open_source(v->ui, &h->spec, &e)) {
       ui_message(v->ui, false, _("%s (q or Esc: back)"), st->name);
       return;
    }
    const char *reason = e.detail[0] ? e.detail : e.sys_errno ? strerror(e.sys_errno) : "";
    ui_message(v->ui, true, _("cannot open %s through %s: %s%s%s%s"), st->name,
-                   h->spec, _(error_message(e.code)), reason[0] ? " (" : "", reason,
+                   h->spec.text, _(error_message(e.code)), reason[0] ? " (" : "", reason,
                    reason[0] ? ")" : "");
 }
 
@@ -177,7 +177,7 @@ static bool copy_holders(AttState *st, const Obj *o) {
    char was[OBJTABLE_SPEC_MAX] = "";
    int was_pid = st->n ? st->h[st->cursor].pid : 0;
    if (st->n)
-      snprintf(was, sizeof was, "%s", st->h[st->cursor].spec);
+      snprintf(was, sizeof was, "%s", st->h[st->cursor].spec.text);
    free_holders(st);
    st->h = h;
    objfmt_holders(o, &st->count);
@@ -185,8 +185,8 @@ static bool copy_holders(AttState *st, const Obj *o) {
       h->pid = o->att[i].pid;
       h->comm = escape_dup(o->att[i].comm ? o->att[i].comm : "?");
       objfmt_attacher(&o->att[i], h->how, sizeof h->how);
-      objtable_attacher_spec(&o->att[i], h->spec, sizeof h->spec);
-      if (h->pid == was_pid && strcmp(h->spec, was) == 0)
+      objtable_attacher_spec(o, &o->att[i], &h->spec);
+      if (h->pid == was_pid && strcmp(h->spec.text, was) == 0)
          st->cursor = i;
       st->n++;
    }

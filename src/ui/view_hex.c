@@ -319,6 +319,33 @@ static int byte_style(unsigned char b) {
    return crt_attr(styles[hexrow_class(b)]);
 }
 
+/* The attribute of the byte at OFF (B), without the cursor's; *PLAIN when
+ * it is its byte class's alone (no edit, match or change marks it). */
+static int cell_attr(View *v, uint64_t off, unsigned char b, bool *plain) {
+   Session *s = view_hex_session(v);
+   bool edited = session_edit_is_modified(s, off);
+   bool marked = view_hex_search_marked(v, (size_t)(off - s->top));
+   bool changed = view_hex_live_changed(v, off);
+   int attr = edited ? crt_attr(CRT_EDITED) : byte_style(b);
+   if (marked)
+      attr |= crt_attr(CRT_MATCH);
+   if (changed)
+      attr = crt_attr(CRT_CHANGED);
+   *plain = !edited && !marked && !changed;
+   return attr;
+}
+
+/* The blank after hex pair I takes the pair's attribute when pair I + 1
+ * has the same plain one (the byte classes have no background, so the
+ * blank looks the same): a run of one class is then one attribute change
+ * on the terminal instead of two per byte. */
+static void draw_gap(const HexrowLayout *L, int y, size_t i, int attr) {
+   unsigned at = hexrow_hex_pos((unsigned)i) + 2;
+   int width = (int)(hexrow_hex_pos((unsigned)i + 1) - at);
+   attrset(attr);
+   mvaddnstr(y, (int)(L->hex_col + at), "  ", width);
+}
+
 static void draw_row(View *v, const HexrowLayout *L, int y, uint64_t off,
                      const unsigned char *bytes, size_t n) {
    static const char hex[] = "0123456789abcdef";
@@ -329,16 +356,19 @@ static void draw_row(View *v, const HexrowLayout *L, int y, uint64_t off,
    mvaddstr(y, 0, text);
    bool utf8 = crt_utf8();
    bool in_text = view_hex_state(v)->text_pane;
+   bool plain, next_plain = false;
+   int next = n ? cell_attr(v, off, bytes[0], &next_plain) : 0;
    for (size_t i = 0; i < n; i++) {
-      int attr = session_edit_is_modified(s, off + i) ? crt_attr(CRT_EDITED) : byte_style(bytes[i]);
-      if (view_hex_search_marked(v, (size_t)(off - s->top) + i))
-         attr |= crt_attr(CRT_MATCH);
-      if (view_hex_live_changed(v, off + i))
-         attr = crt_attr(CRT_CHANGED);
+      int attr = next;
+      plain = next_plain;
+      if (i + 1 < n)
+         next = cell_attr(v, off + i + 1, bytes[i + 1], &next_plain);
       bool here = off + i == s->cursor;
       attrset(attr | (here ? crt_attr(in_text ? CRT_CURSOR_OTHER : CRT_CURSOR) : 0));
       char pair[3] = { hex[bytes[i] >> 4], hex[bytes[i] & 0xf], 0 };
       mvaddstr(y, (int)(L->hex_col + hexrow_hex_pos((unsigned)i)), pair);
+      if (i + 1 < n && plain && next_plain && next == attr && !here && off + i + 1 != s->cursor)
+         draw_gap(L, y, i, attr);
       attrset(attr | (here ? crt_attr(in_text ? CRT_CURSOR : CRT_CURSOR_OTHER) : 0));
       mvaddstr(y, (int)(L->text_col + i), hexrow_glyph(bytes[i], utf8));
    }

@@ -456,7 +456,7 @@ static void k_open(View *v) {
       ui_message(v->ui, true, "%s", _("no object is selected"));
       return;
    }
-   char specs[OPEN_TRIES][OBJTABLE_SPEC_MAX];
+   ObjOpenSpec specs[OPEN_TRIES];
    const char *why;
    char *name = objfmt_display_name(o);
    size_t n = objtable_open_specs(o, specs, OPEN_TRIES, &why);
@@ -464,7 +464,7 @@ static void k_open(View *v) {
    memset(&first, 0, sizeof first);
    size_t i;
    for (i = 0; i < n; i++) {
-      if (ui_open_source(v->ui, specs[i], &e))
+      if (ui_open_source(v->ui, &specs[i], &e))
          break;
       if (i == 0)
          first = e;
@@ -472,7 +472,7 @@ static void k_open(View *v) {
    if (n == 0)
       ui_message(v->ui, true, _("cannot open it: %s"), _(why));
    else if (i == n)
-      open_failed(v, name, specs[0], &first);
+      open_failed(v, name, specs[0].text, &first);
    else
       ui_message(v->ui, false, _("%s (q or Esc: back to the list)"), name);
    free(name);

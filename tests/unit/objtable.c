@@ -86,24 +86,41 @@ static void test_columns(void) {
 static void test_specs(void) {
    ObjTable t;
    fixture(&t);
-   char specs[4][OBJTABLE_SPEC_MAX];
+   ObjOpenSpec specs[4];
    const char *why;
-   ok(objtable_open_specs(objtable_row(&t, 0), specs, 4, &why) == 1, "shm a: one way");
-   is_str(specs[0], "shm:/a", "... by its name");
+   const Obj *sa = objtable_row(&t, 0);
+   ok(objtable_open_specs(sa, specs, 4, &why) == 1, "shm a: one way");
+   is_str(specs[0].text, "shm:/a", "... by its name");
+   ok(specs[0].checked && specs[0].expect.kind == PLATFORM_KIND_REGULAR
+      && specs[0].expect.dev == sa->dev && specs[0].expect.ino == sa->ino,
+      "... expected to be the file the list saw (dev, inode)");
    ok(objtable_open_specs(objtable_row(&t, 2), specs, 4, &why) == 1, "semaphore c: one way");
-   is_str(specs[0], "sem:/c", "... by its name");
+   is_str(specs[0].text, "sem:/c", "... by its name");
    Obj q = *objtable_row(&t, 0);
    q.kind = OBJ_SYSV_SEM;
    ok(objtable_open_specs(&q, specs, 4, &why) == 0 && why != NULL, "a semaphore set: none, and why");
    ObjAttacher a = { .pid = 42, .mapped = false, .fd = 7 };
-   char buf[64];
-   objtable_attacher_spec(&a, buf, sizeof buf);
-   is_str(buf, "/proc/42/fd/7", "a descriptor: /proc/PID/fd/N");
+   ObjOpenSpec one;
+   objtable_attacher_spec(sa, &a, &one);
+   is_str(one.text, "/proc/42/fd/7", "a descriptor: /proc/PID/fd/N");
+   ok(one.checked && one.expect.dev == sa->dev && one.expect.ino == sa->ino,
+      "... expected to lead to the object listed");
    a.mapped = true;
    a.start = 0x7f0000001000;
    a.end = 0x7f0000003000;
-   objtable_attacher_spec(&a, buf, sizeof buf);
-   is_str(buf, "/proc/42/map_files/7f0000001000-7f0000003000", "a mapping: map_files");
+   objtable_attacher_spec(sa, &a, &one);
+   is_str(one.text, "/proc/42/map_files/7f0000001000-7f0000003000", "a mapping: map_files");
+   ok(one.checked && one.expect.ino == sa->ino, "... expected to lead to the object listed");
+   Obj seg = *sa;
+   seg.kind = OBJ_SYSV_SHM;
+   seg.ino = 77;
+   objtable_attacher_spec(&seg, &a, &one);
+   ok(one.expect.dev == PLATFORM_DEV_ANY && one.expect.ino == 77,
+      "a System V segment's mapping: its id is the inode, any device");
+   PlatformStat file = { .kind = PLATFORM_KIND_REGULAR, .dev = 12, .ino = 77 };
+   ok(platform_same_object(&one.expect, &file), "... which matches its file");
+   file.ino = 78;
+   ok(!platform_same_object(&one.expect, &file), "... and not another inode");
    objtable_free(&t);
 }
 

@@ -38,7 +38,7 @@ static unsigned char expected(uint64_t off) {
 static void test_open(void) {
    Session s;
    Error e;
-   SessionConfig cfg = { 0, 0, NULL, false, false };
+   SessionConfig cfg = { 0, 0, NULL, false, false, NULL };
    ok(!session_open(&s, make_file("empty", 0, false), &cfg, &e) && e.code == ERR_EMPTY,
       "an empty file is refused");
    const char *p = make_file("data", 65536, true);
@@ -73,7 +73,7 @@ static void test_open(void) {
 static void test_moves(void) {
    Session s;
    Error e;
-   SessionConfig cfg = { 0, 0, NULL, false, false };
+   SessionConfig cfg = { 0, 0, NULL, false, false, NULL };
    ok(session_open(&s, make_file("data", 65536, true), &cfg, &e), "open");
    session_set_geometry(&s, 16, 10);
    session_move(&s, 16 * 12);
@@ -106,7 +106,7 @@ static void test_moves(void) {
 static void test_windows(void) {
    Session s;
    Error e;
-   SessionConfig cfg = { 65536, 0, NULL, false, false };
+   SessionConfig cfg = { 65536, 0, NULL, false, false, NULL };
    ok(session_open(&s, make_file("data", 1 << 20, true), &cfg, &e), "open at 64K");
    session_set_geometry(&s, 16, 8);
    unsigned char buf[128];
@@ -145,7 +145,7 @@ static void test_windows(void) {
 static void test_shrink_grow(void) {
    Session s;
    Error e;
-   SessionConfig cfg = { 0, 0, NULL, false, false };
+   SessionConfig cfg = { 0, 0, NULL, false, false, NULL };
    const char *p = make_file("shrink", 65536, true);
    ok(session_open(&s, p, &cfg, &e), "open");
    session_set_geometry(&s, 16, 8);
@@ -171,7 +171,7 @@ static void test_shrink_grow(void) {
 static void test_huge(void) {
    Session s;
    Error e;
-   SessionConfig cfg = { 0, 0, NULL, false, false };
+   SessionConfig cfg = { 0, 0, NULL, false, false, NULL };
    const char *p = make_file("huge", 1ull << 40, false);
    if (!session_open(&s, p, &cfg, &e)) {
       skip("the file system refuses it", "1 TiB sparse file");
@@ -204,7 +204,7 @@ static void test_read_only_source(void) {
    }
    Session s;
    Error e;
-   SessionConfig cfg = { 0, 0, NULL, false, false };
+   SessionConfig cfg = { 0, 0, NULL, false, false, NULL };
    ok(session_open(&s, path, &cfg, &e), "a pseudo-file opens in the session");
    ok(!source_can(s.src, SOURCE_CAN_MAP) && source_can(s.src, SOURCE_CAN_READ),
       "its kind reads and does not map");

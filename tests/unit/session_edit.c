@@ -41,7 +41,7 @@ static unsigned char shown(Session *s, uint64_t off) {
 }
 
 static bool open_session(Session *s) {
-   SessionConfig cfg = { 0, 0, NULL, false, false };
+   SessionConfig cfg = { 0, 0, NULL, false, false, NULL };
    Error e;
    return session_open(s, path, &cfg, &e);
 }

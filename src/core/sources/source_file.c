@@ -14,15 +14,8 @@ static bool file_open(Source *s, const char *path, bool writable, Error *e) {
       return false;
    }
    s->name = strdup(path);
-   int rc = platform_open_path(path, writable, &s->handle, &s->st);
-   if (rc != 0) {
-      error_set(e, ERR_OPEN, rc, NULL);
+   if (!source_fd_open_path(s, path, writable, e))
       return false;
-   }
-   if (!source_check_kind(s, e)) {
-      source_fd_close(s);
-      return false;
-   }
    s->size = s->st.size;
    if (s->st.kind == PLATFORM_KIND_BLOCK)
       s->ops = &source_block_ops;

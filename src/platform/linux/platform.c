@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "platform/platform.h"
+#include "platform/linux/internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,20 +39,24 @@ static PlatformKind kind_of(mode_t mode) {
    return PLATFORM_KIND_OTHER;
 }
 
+void platform_fill_stat(const struct stat *sb, PlatformStat *st) {
+   memset(st, 0, sizeof *st);
+   st->kind = kind_of(sb->st_mode);
+   st->size = sb->st_size > 0 ? (uint64_t)sb->st_size : 0;
+   st->dev = sb->st_dev;
+   st->ino = sb->st_ino;
+   st->mtime_sec = sb->st_mtim.tv_sec;
+   st->mtime_nsec = sb->st_mtim.tv_nsec;
+   st->uid = sb->st_uid;
+   st->gid = sb->st_gid;
+   st->mode = sb->st_mode & 07777;
+}
+
 int platform_stat_fd(int fd, PlatformStat *st) {
    struct stat sb;
    if (fstat(fd, &sb) < 0)
       return errno;
-   memset(st, 0, sizeof *st);
-   st->kind = kind_of(sb.st_mode);
-   st->size = sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
-   st->dev = sb.st_dev;
-   st->ino = sb.st_ino;
-   st->mtime_sec = sb.st_mtim.tv_sec;
-   st->mtime_nsec = sb.st_mtim.tv_nsec;
-   st->uid = sb.st_uid;
-   st->gid = sb.st_gid;
-   st->mode = sb.st_mode & 07777;
+   platform_fill_stat(&sb, st);
    if (st->kind == PLATFORM_KIND_BLOCK) {
       uint64_t bytes = 0;
       if (ioctl(fd, BLKGETSIZE64, &bytes) < 0)
@@ -287,7 +292,18 @@ int platform_wait_readable(const int *fds, bool *ready, size_t n, int timeout_ms
 
 /* ---- running a function in a child process ----------------------------- */
 
-static void child_run(int fd, void (*fn)(void *, char *, size_t), void *ctx, size_t outsz) {
+static void write_all(int fd, const char *buf, size_t len) {
+   size_t done = 0;
+   while (done < len) {
+      ssize_t w = write(fd, buf + done, len - done);
+      if (w <= 0)
+         break;
+      done += (size_t)w;
+   }
+}
+
+/* The child's life: prepare, confine (when asked), work, report, exit. */
+static void child_run(int fd, const PlatformChildTask *t, bool confine, size_t outsz) {
    char buf[1024];
    size_t n = outsz < sizeof buf ? outsz : sizeof buf;
    buf[0] = '\0';
@@ -296,15 +312,16 @@ static void child_run(int fd, void (*fn)(void *, char *, size_t), void *ctx, siz
    errno = 0;
    if (nice(10) == -1 && errno != 0)
       errno = 0;
-   fn(ctx, buf, n);
+   if (confine && t->deadline_s > 0)
+      alarm(t->deadline_s);        /* the kernel's deadline: SIGALRM kills */
+   if (t->prepare)
+      t->prepare(t->ctx);
+   if (confine && platform_sandbox_enter(fd) != 0)
+      _exit(1);
+   if (!(confine && platform_sandbox_probe(buf, n)))
+      t->work(t->ctx, buf, n);
    buf[n - 1] = '\0';
-   size_t len = strlen(buf), done = 0;
-   while (done < len) {
-      ssize_t w = write(fd, buf + done, len - done);
-      if (w <= 0)
-         break;
-      done += (size_t)w;
-   }
+   write_all(fd, buf, strlen(buf));
    _exit(0);
 }
 
@@ -330,8 +347,8 @@ static int read_child(int fd, char *out, size_t outsz, int timeout_ms) {
    return 0;
 }
 
-int platform_child_start(void (*fn)(void *ctx, char *out, size_t outsz), void *ctx,
-                         size_t outsz, PlatformChild *child) {
+static int child_spawn(const PlatformChildTask *t, bool confine, size_t outsz,
+                       PlatformChild *child) {
    int p[2];
    child->pid = -1;
    child->fd = -1;
@@ -349,12 +366,22 @@ int platform_child_start(void (*fn)(void *ctx, char *out, size_t outsz), void *c
    }
    if (pid == 0) {
       close(p[0]);
-      child_run(p[1], fn, ctx, outsz);
+      child_run(p[1], t, confine, outsz);
    }
    close(p[1]);
    child->pid = pid;
    child->fd = p[0];
    return 0;
+}
+
+int platform_child_start(void (*fn)(void *ctx, char *out, size_t outsz), void *ctx,
+                         size_t outsz, PlatformChild *child) {
+   PlatformChildTask t = { .prepare = NULL, .work = fn, .ctx = ctx, .deadline_s = 0 };
+   return child_spawn(&t, false, outsz, child);
+}
+
+int platform_sandbox_start(const PlatformChildTask *task, size_t outsz, PlatformChild *child) {
+   return child_spawn(task, true, outsz, child);
 }
 
 int platform_child_finish(PlatformChild *child, char *out, size_t outsz, int timeout_ms) {

@@ -1,0 +1,26 @@
+/* internal.h - shared by the Linux files of the platform layer only.
+ *
+ * platform_fill_stat() turns a struct stat (stat(2)) into a PlatformStat:
+ * kind from st_mode, size from st_size (0 for a negative size; the size of
+ * a block device needs its descriptor: platform_stat_fd() asks for it).
+ *
+ * platform_sandbox_enter() confines the calling child as platform.h's
+ * "sandboxed child" says (steps 2 and 3); PIPEFD is the only descriptor it
+ * may write to.  0, or an errno value: the child must then exit at once.
+ * platform_sandbox_probe() is the test hook of that block: true (OUT
+ * filled) when MAPSCOPE_TEST_SANDBOX asked for a probe instead of work. */
+#ifndef MAPSCOPE_PLATFORM_LINUX_INTERNAL_H
+#define MAPSCOPE_PLATFORM_LINUX_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/stat.h>
+
+#include "platform/platform.h"
+
+void platform_fill_stat(const struct stat *sb, PlatformStat *st);
+
+int platform_sandbox_enter(int pipefd);
+bool platform_sandbox_probe(char *out, size_t outsz);
+
+#endif
