@@ -3,6 +3,7 @@
 
 #include "app/objfmt.h"
 #include "core/escape.h"
+#include "core/textwidth.h"
 #include "core/json.h"
 #include "platform/objects.h"
 
@@ -104,24 +105,7 @@ void objfmt_flags(unsigned flags, char *buf, size_t size) {
 }
 
 size_t objfmt_width(const char *s) {
-   mbstate_t st;
-   memset(&st, 0, sizeof st);
-   size_t w = 0, len = strlen(s);
-   while (len > 0) {
-      wchar_t wc;
-      size_t n = mbrtowc(&wc, s, len, &st);
-      if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-         memset(&st, 0, sizeof st);
-         n = 1;
-         w++;
-      } else {
-         int cw = wcwidth(wc);
-         w += cw > 0 ? (size_t)cw : 0;
-      }
-      s += n;
-      len -= n;
-   }
-   return w;
+   return textwidth_cols(s);
 }
 
 /* ---- JSON ----------------------------------------------------------------- */

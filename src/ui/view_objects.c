@@ -99,25 +99,7 @@ static void put_cell(int y, int x, const char *text, int width, bool right) {
       mvaddstr(y, right ? x + width - w : x, text);
       return;
    }
-   mbstate_t ms;
-   memset(&ms, 0, sizeof ms);
-   const char *p = text;
-   int used = 0;
-   while (*p) {
-      wchar_t wc;
-      size_t n = mbrtowc(&wc, p, strlen(p), &ms);
-      int cw = 1;
-      if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-         n = 1;
-      else
-         cw = wcwidth(wc) > 0 ? wcwidth(wc) : 0;
-      if (used + cw > width - 1)
-         break;
-      used += cw;
-      p += n;
-   }
-   mvaddnstr(y, x, text, (int)(p - text));
-   addstr(crt_utf8() ? "\xe2\x80\xa6" : "~");
+   crt_put_cut(y, x, text, width, false);
 }
 
 typedef struct {

@@ -64,7 +64,8 @@ tui_wait_file() {
 
 tui_capture() {
    tui_tmux capture-pane -p -t tui 2>/dev/null |
-      sed -e 's/= 0x[0-9a-f]\{6,\}/= 0xADDRESS/' -e 's/= (nil)/= 0xADDRESS/'
+      sed -e 's/= 0x[0-9a-f]\{6,\}/= 0xADDRESS/' -e 's/= (nil)/= 0xADDRESS/' \
+          -e 's/^    0x[0-9a-f]\{6,\}$/    0xADDRESS/'
 }
 
 # The screen once tmux has drawn everything mapscope wrote: two equal
