@@ -144,7 +144,10 @@ bool session_edit_flush(Session *s, bool force) {
    bool good = flush_commit(s->edits, &fo, &r, &e);
    free(dir);
    if (!good) {
-      error_message_to(s, &e);       /* ERR_CHANGED names :flush!, the screen's way */
+      if (e.code == ERR_CHANGED)     /* the detail names :flush!, the screen's way */
+         session_message(s, true, _("not flushed: %s"), e.detail);
+      else
+         error_message_to(s, &e);
       return false;
    }
    window_unmap(&s->win, s->src);      /* a forced flush may have replaced the object */

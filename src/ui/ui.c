@@ -221,7 +221,7 @@ const KeyBinding *ui_global_keys(size_t *count) {
 static CommandStatus cmd_quit(void *ctx, const char *args) {
    (void)args;
    Ui *ui = ctx;
-   request_leave(ui, goes_back(ui->top));
+   request_leave(ui, false);
    return ui->quit ? COMMAND_QUIT : COMMAND_OK;
 }
 
@@ -230,7 +230,7 @@ static CommandStatus cmd_quit_discard(void *ctx, const char *args) {
    Ui *ui = ctx;
    if (session_edit_pending(&ui->session))
       session_edit_discard(&ui->session);
-   leave_now(ui, goes_back(ui->top));
+   leave_now(ui, false);
    return ui->quit ? COMMAND_QUIT : COMMAND_OK;
 }
 
@@ -253,7 +253,7 @@ static CommandStatus cmd_write_quit(void *ctx, const char *args) {
    Ui *ui = ctx;
    if (!write_edits(ui))
       return COMMAND_FAILED;          /* the flush failed: the edits stay, so do we */
-   leave_now(ui, goes_back(ui->top));
+   leave_now(ui, false);
    return ui->quit ? COMMAND_QUIT : COMMAND_OK;
 }
 
@@ -272,12 +272,11 @@ static CommandStatus cmd_help(void *ctx, const char *args) {
 }
 
 static const Command global_commands[] = {
-   { "quit", NULL, N_("what q does: quit, or back to the list; asks first when edits are "
-                      "not flushed"), cmd_quit },
-   { "q!", NULL, N_("quit (or back to the list) and discard the edits not flushed"),
-     cmd_quit_discard },
+   { "quit", NULL, N_("quit mapscope (also :q, C-c); asks first when edits are not flushed"),
+     cmd_quit },
+   { "q!", NULL, N_("quit and discard the edits not flushed"), cmd_quit_discard },
    { "w", NULL, N_("write: flush the edits (as :flush)"), cmd_write },
-   { "wq", NULL, N_("flush the edits, then quit (or back to the list)"), cmd_write_quit },
+   { "wq", NULL, N_("flush the edits, then quit (stays when the flush fails)"), cmd_write_quit },
    { "x", NULL, N_("as :wq"), cmd_write_quit },
    { "help", NULL, N_("show the keys and commands"), cmd_help },
    { "messages", NULL, N_("the messages shown so far, in full"), cmd_messages },
@@ -428,16 +427,20 @@ static void draw_status(Ui *ui) {
    if (ui->top->ops->status)
       ui->top->ops->status(ui->top, right, sizeof right);
    int rlen = (int)textwidth_cols(right);
-   if (rlen < COLS) {
+   Session *s = &ui->session;
+   /* An error or a question that does not fit beside the right part gets
+    * the whole line; longer still, or any other message that does not
+    * fit, it is cut with an ellipsis and :messages has it whole. */
+   bool whole = s->message[0] && s->message_is_error
+                && (int)textwidth_cols(s->message) > COLS - rlen - 1;
+   if (rlen < COLS && !whole) {
       attrset(crt_attr(CRT_STATUS));
       mvaddstr(y, COLS - rlen, right);
    }
-   Session *s = &ui->session;
    if (s->message[0]) {
       log_message(ui, s->message);
       attrset(crt_attr(s->message_is_error ? CRT_ERROR : CRT_NORMAL));
-      int room = COLS - (int)textwidth_cols(right) - 1;
-      crt_put_cut(y, 0, s->message, room > 0 ? room : COLS, true);
+      crt_put_cut(y, 0, s->message, whole ? COLS : COLS - rlen - 1, true);
    }
    attrset(A_NORMAL);
 }

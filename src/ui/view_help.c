@@ -99,7 +99,7 @@ static void help_draw(View *v, int rows, int cols) {
    for (int y = 0; y < rows && h->scroll + y < h->count; y++) {
       int i = h->scroll + y;
       attrset(h->heading[i] ? crt_attr(CRT_HEADING) : (int)A_NORMAL);
-      mvaddnstr(y, 0, h->lines[i], cols);
+      crt_put_cut(y, 0, h->lines[i], cols, false);
    }
    attrset(A_NORMAL);
 }

@@ -148,7 +148,7 @@ static const KeyBinding hex_keys[] = {
    { 'u', "u", N_("undo the last edit"), view_hex_edit_undo },
    { KEYMAP_CTRL('r'), "C-r", N_("redo what was undone"), view_hex_edit_redo },
    { 'W', "W", N_("flush: write the edits to the object"), view_hex_edit_flush },
-   { '/', "/", N_("search forward (x:HEX, i:TEXT; Esc or C-c cancels; / Enter: again)"),
+   { '/', "/", N_("search forward (x:HEX, i:TEXT; Esc cancels; / Enter: again)"),
      view_hex_search_slash },
    { '?', "?", N_("search backward (F1 is help; ? Enter: again)"), view_hex_search_question },
    { 'n', "n", N_("next match, in the search's direction (3n: the third)"),
