@@ -348,10 +348,10 @@ static void draw_pane(View *v, int y, int cols) {
          resident += vec[i] != 0;
    size_t copied = view_hex_edit_copied(v);
    if (copied)
-      snprintf(line, sizeof line, _(" mapping (m hides) - pages: %zu, resident: %zu, copied (C): %zu "),
+      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %zu, copied (C): %zu "),
                pages, resident, copied);
    else
-      snprintf(line, sizeof line, _(" mapping (m hides) - pages: %zu, resident: %zu "), pages, resident);
+      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %zu "), pages, resident);
    mvaddnstr(y, 2, line, cols - 2);
    attrset(A_NORMAL);
    int calls = pane_calls(v, y + 1, cols, true);
