@@ -341,10 +341,12 @@ static void move_by(View *v, long n) {
 
 static long page(View *v) { return state(v)->rows > 1 ? state(v)->rows - 1 : 1; }
 
-static void k_down(View *v)  { move_by(v, 1); }
-static void k_up(View *v)    { move_by(v, -1); }
-static void k_pgdn(View *v)  { move_by(v, page(v)); }
-static void k_pgup(View *v)  { move_by(v, -page(v)); }
+/* j k PgDn PgUp take a count (5j: five objects down). */
+static long counted(View *v, long n) { return (long)ui_count(v->ui) * n; }
+static void k_down(View *v)  { move_by(v, counted(v, 1)); }
+static void k_up(View *v)    { move_by(v, counted(v, -1)); }
+static void k_pgdn(View *v)  { move_by(v, counted(v, page(v))); }
+static void k_pgup(View *v)  { move_by(v, counted(v, -page(v))); }
 static void k_wheeldn(View *v) { move_by(v, WHEEL_ROWS); }
 static void k_wheelup(View *v) { move_by(v, -WHEEL_ROWS); }
 /* A click on a row selects its object. */

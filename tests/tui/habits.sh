@@ -103,5 +103,18 @@ if [ -d /dev/shm ] && [ -w /dev/shm ]; then
    tui_wait_file "$tmp/exit"
    is ":wq there: flush and quit" "$(od -An -tx1 -N1 "/dev/shm/$shm_obj" | tr -d ' ')" 43
    is "... exit 0" "$(cat "$tmp/exit")" 0
+
+   # counts in the object list too
+   for i in 1 2 3; do
+      head -c 4096 /dev/zero >"/dev/shm/mst$$-count$i"
+      on_exit "rm -f '/dev/shm/mst$$-count$i'"
+   done
+   tui_start 80 24 -c "filter mst$$-count" -c "sort name"
+   expect_status "three objects" "object 1/3"
+   tui_send "2j"
+   expect_status "2j in the list: two objects down" "object 3/3"
+   tui_send "2k"
+   expect_status "2k: two up" "object 1/3"
+   tui_stop
 fi
 done_testing
