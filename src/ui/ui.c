@@ -401,7 +401,7 @@ static void draw_too_small(void) {
    const char *words[] = { _("terminal"), _("too small"), size };
    int n = 3, y = LINES > n ? (LINES - n) / 2 : 0;
    for (int i = 0; i < n && y + i < LINES; i++) {
-      int len = (int)strlen(words[i]);
+      int len = (int)textwidth_cols(words[i]);
       int x = COLS > len ? (COLS - len) / 2 : 0;
       mvaddnstr(y + i, x, words[i], COLS - x);
    }

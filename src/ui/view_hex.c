@@ -410,7 +410,7 @@ static bool ensure_buffer(HexState *h, size_t need) {
 
 static void draw_small(int rows, int cols) {
    const char *msg = _("terminal too small");
-   int len = (int)strlen(msg);
+   int len = (int)textwidth_cols(msg);
    mvaddnstr(rows / 2, cols > len ? (cols - len) / 2 : 0, msg, cols);
 }
 
