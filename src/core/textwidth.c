@@ -91,7 +91,7 @@ static size_t copy(char *out, size_t outsz, const char *a, size_t alen, const ch
    if (alen >= outsz)
       alen = textwidth_last_char(a, outsz);       /* whole characters only */
    memcpy(out, a, alen);
-   if (alen + blen < outsz) {
+   if (blen && alen + blen < outsz) {
       memcpy(out + alen, b, blen);
       alen += blen;
    }
