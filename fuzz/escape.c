@@ -1,7 +1,9 @@
 /* escape.c - fuzz harness: escaping of untrusted names.
  *
- * Invariants: the escaped text holds no control character (C0, DEL, C1) and
- * is valid UTF-8; a truncated escape is a prefix of the full one. */
+ * Invariants: the escaped text holds no control character (C0, DEL, C1),
+ * no bidi control or line separator (U+202A-202E, U+2066-2069, U+200E/F,
+ * U+061C, U+2028/2029), and is valid UTF-8; a truncated escape is a prefix
+ * of the full one. */
 #include "config.h"
 
 #include "core/escape.h"
@@ -32,6 +34,9 @@ static bool safe_text(const unsigned char *s) {
          cp = (cp << 6) | (s[i] & 0x3f);
       }
       if (cp >= 0x80 && cp < 0xa0)
+         return false;
+      if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)
+          || cp == 0x200e || cp == 0x200f || cp == 0x061c || cp == 0x2028 || cp == 0x2029)
          return false;
       s += n + 1;
    }

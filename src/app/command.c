@@ -6,6 +6,7 @@
 #include "core/gettext.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *skip_blanks(const char *s) {
@@ -43,7 +44,8 @@ const Command *command_lookup(const CommandSet *sets, size_t nsets, const char *
             *ctx = sets[i].ctx;
             return c;
          }
-         if (strncmp(c->name, name, len) == 0 && (!found || found != c)) {
+         if (strncmp(c->name, name, len) == 0 && !strchr(c->name, '!')
+             && (!found || found != c)) {
             matches++;
             found = c;
             *ctx = sets[i].ctx;
@@ -56,8 +58,29 @@ const Command *command_lookup(const CommandSet *sets, size_t nsets, const char *
    return NULL;
 }
 
-/* Whether the command's arguments are as its table row says. */
+size_t command_candidates(const CommandSet *sets, size_t nsets, const char *name,
+                          char *out, size_t outsz) {
+   size_t len = strlen(name), n = 0, used = 0;
+   if (outsz)
+      out[0] = '\0';
+   for (size_t i = 0; i < nsets; i++)
+      for (size_t j = 0; j < sets[i].count; j++) {
+         const char *cn = sets[i].commands[j].name;
+         if (strncmp(cn, name, len) != 0 || strchr(cn, '!'))
+            continue;
+         int w = snprintf(out + used, outsz > used ? outsz - used : 0, "%s%s", n ? ", " : "", cn);
+         if (w > 0 && used + (size_t)w < outsz)
+            used += (size_t)w;
+         n++;
+      }
+   return n;
+}
+
+/* Whether the command's arguments are as its table row says ("[ARG]":
+ * optional). */
 static bool args_fit(const Command *c, const char *args) {
+   if (c->args && c->args[0] == '[')
+      return true;
    return c->args ? *args != '\0' : *args == '\0';
 }
 
@@ -100,12 +123,20 @@ static CommandStatus cmd_reload(void *ctx, const char *args) {
    return session_reload(ctx) ? COMMAND_OK : COMMAND_FAILED;
 }
 
+static CommandStatus cmd_reopen(void *ctx, const char *args) {
+   (void)args;
+   return session_reopen(ctx) ? COMMAND_OK : COMMAND_FAILED;
+}
+
 const Command session_commands[] = {
    { "goto", N_("OFFSET"),
      N_("move to OFFSET: 0x1f00 4096 64K 1.5G 50% +N -N end"), cmd_goto },
    { "granularity", N_("SIZE"),
      N_("align windows to SIZE (64K: as Windows does)"), cmd_granularity },
    { "window", N_("SIZE"), N_("map at least SIZE bytes per window"), cmd_window },
-   { "reload", NULL, N_("look at the object's size and type again"), cmd_reload },
+   { "reload", NULL, N_("look at the object's size and type again (also r)"), cmd_reload },
+   { "reopen", NULL, N_("open the object the name refers to now: after it was replaced"
+                        " or removed and made again (also R, :e)"), cmd_reopen },
+   { "e", NULL, N_("reopen (as in vi)"), cmd_reopen },
 };
 const size_t session_command_count = sizeof session_commands / sizeof session_commands[0];

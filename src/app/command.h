@@ -3,6 +3,7 @@
  * Each layer that has commands fills a const table (the session here, each
  * view in ui/), and the command line looks a name up across the tables it
  * is given: an exact name first, then a unique prefix ("gr" is granularity).
+ * Names with a '!' ("flush!", "q!") are only ever matched whole.
  * Adding a command adds one row to a table; help lists the tables. */
 #ifndef MAPSCOPE_COMMAND_H
 #define MAPSCOPE_COMMAND_H
@@ -20,7 +21,7 @@ typedef enum {
 
 typedef struct {
    const char *name;                 /* "goto" */
-   const char *args;                 /* N_("OFFSET"), NULL for none */
+   const char *args;                 /* N_("OFFSET"), NULL for none; "[...]": optional */
    const char *help;                 /* N_("move the cursor to OFFSET ...") */
    CommandStatus (*run)(void *ctx, const char *args);
 } Command;
@@ -39,6 +40,11 @@ bool command_split(const char *line, char *name, size_t namesz, const char **arg
  * ambiguous (then *AMBIGUOUS is true). */
 const Command *command_lookup(const CommandSet *sets, size_t nsets, const char *name,
                               void **ctx, bool *ambiguous);
+
+/* The commands of SETS whose names start with NAME, as "goto, granularity"
+ * in OUT (OUTSZ bytes); returns how many there are. */
+size_t command_candidates(const CommandSet *sets, size_t nsets, const char *name,
+                          char *out, size_t outsz);
 
 /* Run LINE.  A line that starts with a digit, '+' or '-' is "goto LINE", as
  * in less and vi.  An empty line does nothing. */

@@ -100,6 +100,10 @@ static FinderResult report(Finder *f, Session *s, SearchStatus st, const Error *
    }
 }
 
+bool finder_backward(const Finder *f) {
+   return f->backward;
+}
+
 FinderResult finder_next(Finder *f, Session *s, bool reverse) {
    if (!f->pattern) {
       session_message(s, true, "%s", _("no pattern yet: / or ? types one"));
@@ -117,6 +121,7 @@ FinderResult finder_next(Finder *f, Session *s, bool reverse) {
    if (st == SEARCH_FOUND) {
       session_clear_message(s);
       session_set_cursor(s, at);
+      session_show_range(s, at, search_pattern_length(f->pattern));   /* not cut at the bottom */
    }
    return report(f, s, st, &e, wrapped);
 }

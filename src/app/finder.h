@@ -40,6 +40,9 @@ bool finder_set_pattern(Finder *f, Session *s, const char *text, bool backward);
  * REVERSE (N).  FINDER_FAILED with "no pattern" before any. */
 FinderResult finder_next(Finder *f, Session *s, bool reverse);
 
+/* Whether the pattern was given to search backward (?). */
+bool finder_backward(const Finder *f);
+
 /* The pattern, NULL before any: for highlighting the matches shown. */
 const SearchPattern *finder_pattern(const Finder *f);
 

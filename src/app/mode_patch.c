@@ -157,7 +157,7 @@ static int flush(const Options *o, EditSet *es) {
       error_set(&e, ERR_JOURNAL, 0, "%s", _("set XDG_STATE_HOME or HOME: the journal needs a place"));
       return diag_error(src->spec, &e);
    }
-   FlushOptions fo = { dir, o->force, flush_checkpoint, NULL };
+   FlushOptions fo = { dir, o->force, flush_checkpoint, NULL, "--force" };
    FlushReport r;
    bool good = source_check_unclaimed(src, o->force, "--force", &e)
                && flush_commit(es, &fo, &r, &e);

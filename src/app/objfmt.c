@@ -4,6 +4,7 @@
 #include "app/objfmt.h"
 #include "core/escape.h"
 #include "core/gettext.h"
+#include "core/textwidth.h"
 #include "core/json.h"
 #include "app/diag.h"
 #include "platform/names.h"
@@ -162,17 +163,7 @@ size_t objfmt_char(const char *s, size_t len, mbstate_t *st, int *columns) {
 }
 
 size_t objfmt_width(const char *s) {
-   mbstate_t st;
-   memset(&st, 0, sizeof st);
-   size_t w = 0, len = strlen(s);
-   while (len > 0) {
-      int cw;
-      size_t n = objfmt_char(s, len, &st, &cw);
-      w += (size_t)cw;
-      s += n;
-      len -= n;
-   }
-   return w;
+   return textwidth_cols(s);
 }
 
 /* ---- JSON ----------------------------------------------------------------- */

@@ -11,6 +11,7 @@
 #include "core/inspect.h"
 #include "core/offset.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -99,6 +100,19 @@ void session_scroll(Session *s, int64_t rows) {
       s->top = s->top >= max_top || amount >= max_top - s->top ? max_top : s->top + amount;
    }
    session_move(s, rows < 0 ? -(int64_t)amount : (int64_t)amount);
+}
+
+void session_show_range(Session *s, uint64_t off, uint64_t len) {
+   if (len == 0 || s->src->size == 0)
+      return;
+   uint64_t last = off + len - 1 < s->src->size ? off + len - 1 : s->src->size - 1;
+   uint64_t end_row = row_of(s, last), first_row = row_of(s, off);
+   if (end_row - s->top >= screen_bytes(s) || end_row < s->top) {
+      uint64_t back = screen_bytes(s) - row_bytes(s);
+      uint64_t top = end_row > back ? end_row - back : 0;
+      s->top = top > first_row ? first_row : top;    /* the start stays in sight */
+   }
+   follow(s);
 }
 
 void session_center_top(Session *s) {
@@ -226,6 +240,7 @@ bool session_residency(Session *s, unsigned char *vec, size_t cap, size_t *pages
 /* ---- commands -------------------------------------------------------- */
 
 bool session_goto(Session *s, const char *expr) {
+   uint64_t from = s->cursor;
    const char *why = NULL;
    uint64_t off;
    if (!offset_eval(expr, OFFSET_AS_GOTO, s->src->size, s->cursor, &off, &why)) {
@@ -239,6 +254,7 @@ bool session_goto(Session *s, const char *expr) {
    }
    s->cursor = off;
    session_center_top(s);
+   session_jumped(s, from);
    return true;
 }
 
@@ -287,6 +303,13 @@ bool session_set_window(Session *s, const char *text) {
 }
 
 bool session_reload(Session *s) {
+   session_check_identity(s);
+   if (s->identity != SESSION_SAME) {
+      session_message(s, true, "%s", s->identity == SESSION_REPLACED
+                      ? _("not reloaded: the name now leads to another object (R reopens it)")
+                      : _("not reloaded: the object was removed (R opens one made again)"));
+      return false;
+   }
    window_unmap(&s->win, s->src);
    if (session_check_size(s))
       return true;
@@ -294,7 +317,8 @@ bool session_reload(Session *s) {
       return false;
    session_magic_collect(s, 0);
    inspect_magic(s->src, s->type, sizeof s->type);
-   session_message(s, false, _("reloaded: %llu bytes"), (ull)s->src->size);
+   session_message(s, false, ngettext("reloaded: %llu byte", "reloaded: %llu bytes",
+                                      s->src->size), (ull)s->src->size);
    return true;
 }
 
@@ -338,6 +362,8 @@ bool session_open_expect(Session *s, const char *spec, const SessionConfig *cfg,
    }
    s->magic.running = false;
    s->magic_wanted = cfg->magic;
+   s->kept.magic = cfg->magic;
+   s->kept.write = cfg->write;
    if (!session_edit_start(s, cfg->write, e)) {
       source_close(s->src);
       s->src = NULL;
@@ -378,4 +404,124 @@ void session_close(Session *s) {
    session_edit_stop(s);
    source_close(s->src);
    s->src = NULL;
+}
+
+/* ---- the object behind the name ---------------------------------------- */
+
+static SessionIdentity look_at_name(const Session *s) {
+   int fd;
+   PlatformStat st;
+   Error e;
+   if (s->src->handle == PLATFORM_HANDLE_NONE)
+      return SESSION_SAME;          /* kinds not opened by name (sysv:) */
+   if (!source_reopen(s->src, false, &fd, &st, &e))
+      return e.sys_errno == ENOENT ? SESSION_REMOVED : SESSION_SAME;
+   platform_close(fd);
+   return st.dev == s->src->st.dev && st.ino == s->src->st.ino ? SESSION_SAME
+                                                                 : SESSION_REPLACED;
+}
+
+bool session_check_identity(Session *s) {
+   SessionIdentity now = look_at_name(s);
+   if (now == s->identity)
+      return false;
+   s->identity = now;
+   if (now == SESSION_REPLACED)
+      session_message(s, true, "%s", _("the name now leads to another object (replaced): "
+                                       "R reopens it; the screen shows the old one"));
+   else if (now == SESSION_REMOVED)
+      session_message(s, true, "%s", _("the object was removed: the screen shows its last "
+                                       "bytes; R opens one made again"));
+   return true;
+}
+
+bool session_reopen(Session *s) {
+   if (session_edit_pending(s)) {
+      session_message(s, true, "%s", _("not reopened: edits are pending (:w flushes, "
+                                       ":discard drops them)"));
+      return false;
+   }
+   if (s->src->pinned) {            /* a listed object: its name may lead anywhere now */
+      session_message(s, true, "%s", _("not reopened: an object opened from the list is "
+                                       "opened again from the list (q, then Enter)"));
+      return false;
+   }
+   Source *fresh;
+   Error e;
+   if (!source_open(s->src->spec, false, &fresh, &e) || (!source_require_mappable(fresh, &e)
+                                                          && (source_close(fresh), true))) {
+      if (e.detail[0])
+         session_message(s, true, _("not reopened: %s (%s)"), _(error_message(e.code)), e.detail);
+      else
+         session_message(s, true, _("not reopened: %s"), _(error_message(e.code)));
+      return false;
+   }
+   bool same = fresh->st.dev == s->src->st.dev && fresh->st.ino == s->src->st.ino;
+   session_magic_collect(s, 0);
+   window_unmap(&s->win, s->src);
+   session_edit_stop(s);
+   source_close(s->src);
+   s->src = fresh;
+   s->known_size = fresh->size;
+   s->identity = SESSION_SAME;
+   s->type[0] = '\0';
+   s->magic_wanted = s->kept.magic;
+   follow(s);
+   if (!session_edit_start(s, s->kept.write, &e))
+      session_message(s, true, "%s", _(error_message(e.code)));
+   else if (same)
+      session_message(s, false, ngettext("reopened the same object: %llu byte",
+                                         "reopened the same object: %llu bytes", fresh->size),
+                      (ull)fresh->size);
+   else
+      session_message(s, false, ngettext("reopened: a new object of %llu byte",
+                                         "reopened: a new object of %llu bytes", fresh->size),
+                      (ull)fresh->size);
+   return true;
+}
+
+/* ---- marks ---------------------------------------------------------------- */
+
+bool session_mark_set(Session *s, int letter) {
+   if (letter < 'a' || letter > 'z') {
+      session_message(s, true, "%s", _("a mark is a letter a-z"));
+      return false;
+   }
+   s->marks[letter - 'a'] = s->cursor;
+   s->marks_set |= 1u << (letter - 'a');
+   session_message(s, false, _("mark %c: 0x%llx"), letter, (ull)s->cursor);
+   return true;
+}
+
+bool session_mark_go(Session *s, int letter) {
+   if (letter < 'a' || letter > 'z') {
+      session_message(s, true, "%s", _("a mark is a letter a-z"));
+      return false;
+   }
+   if (!(s->marks_set & (1u << (letter - 'a')))) {
+      session_message(s, true, _("mark %c is not set (m%c sets it)"), letter, letter);
+      return false;
+   }
+   uint64_t from = s->cursor;
+   session_set_cursor(s, s->marks[letter - 'a']);
+   session_jumped(s, from);
+   return true;
+}
+
+void session_jumped(Session *s, uint64_t from) {
+   if (from == s->cursor)
+      return;
+   s->jumped_from = from;
+   s->has_jump = true;
+}
+
+bool session_jump_back(Session *s) {
+   if (!s->has_jump) {
+      session_message(s, true, "%s", _("no jump to go back from yet"));
+      return false;
+   }
+   uint64_t from = s->cursor;
+   session_set_cursor(s, s->jumped_from);
+   session_jumped(s, from);
+   return true;
 }

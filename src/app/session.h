@@ -29,6 +29,19 @@ typedef struct {
                               * one), or NULL for any */
 } SessionConfig;
 
+/* What the source's name refers to now, compared with the object shown
+ * (device and inode behind the path or shm name). */
+typedef enum {
+   SESSION_SAME,             /* the name leads to the object shown */
+   SESSION_REPLACED,         /* it leads to another object (mv new f) */
+   SESSION_REMOVED           /* it leads nowhere (rm f, shm_unlink) */
+} SessionIdentity;
+
+typedef struct {
+   bool magic;
+   bool write;
+} SessionCfgKept;
+
 typedef struct {
    Source *src;
    Window win;               /* the window mapped now (addr NULL: none) */
@@ -46,6 +59,13 @@ typedef struct {
    char message[256];        /* the status line's message, "" for none */
    bool message_is_error;
    struct EditSet *edits;    /* copy-on-write edits (app/session_edit.h) */
+   SessionCfgKept kept;      /* what session_reopen() needs of the config */
+   SessionIdentity identity; /* does the name still lead to the object shown? */
+   /* Marks: 'a'..'z' set with m, and where the last jump came from ('') */
+   uint64_t marks[26];
+   uint32_t marks_set;       /* bit i: mark 'a' + i is set */
+   uint64_t jumped_from;
+   bool has_jump;
 } Session;
 
 /* Open SPEC, refuse an empty object, apply CFG.  On failure E says why and
@@ -69,6 +89,9 @@ void session_set_cursor(Session *s, uint64_t offset);
 void session_move(Session *s, int64_t bytes);
 /* Scroll the view and the cursor by ROWS rows (negative: back). */
 void session_scroll(Session *s, int64_t rows);
+/* Scroll as little as needed so that [OFF, OFF + LEN) is wholly on the
+ * screen (its start when it is longer than the screen); the cursor stays. */
+void session_show_range(Session *s, uint64_t off, uint64_t len);
 /* Put the cursor's row at the top of the screen when it can be. */
 void session_center_top(Session *s);
 
@@ -78,6 +101,25 @@ bool session_goto(Session *s, const char *expr);
 bool session_set_granularity(Session *s, const char *text);
 bool session_set_window(Session *s, const char *text);
 bool session_reload(Session *s);
+
+/* Look whether the source's name still leads to the object shown (one
+ * open and fstat of the name, for kinds opened by name); says so on the
+ * status line when that changes.  True when it changed. */
+bool session_check_identity(Session *s);
+
+/* Open the object the name refers to now (after `mv new f`, or a shm
+ * object removed and made again) in place of the one shown; the cursor
+ * stays at its offset (within the new size).  Refused while edits are
+ * pending: they belong to the old object. */
+bool session_reopen(Session *s);
+
+/* Marks and jumps (m a, ' a, ''): remember the cursor under LETTER; go to
+ * a mark (false with a message when it is not set); note that the cursor
+ * jumped away from FROM; go back to where the last jump came from. */
+bool session_mark_set(Session *s, int letter);
+bool session_mark_go(Session *s, int letter);
+void session_jumped(Session *s, uint64_t from);
+bool session_jump_back(Session *s);
 
 /* A cheap look at the object's size (one fstat); tells the user when it
  * changed and keeps the cursor and the view inside it.  True if it changed. */

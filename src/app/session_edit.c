@@ -97,7 +97,8 @@ static bool undo_redo(Session *s, bool redo) {
       return false;
    }
    session_set_cursor(s, off);
-   session_message(s, false, redo ? _("redone: %zu bytes at 0x%llx") : _("undone: %zu bytes at 0x%llx"),
+   session_message(s, false, redo ? ngettext("redone: %zu byte at 0x%llx", "redone: %zu bytes at 0x%llx", len)
+                                  : ngettext("undone: %zu byte at 0x%llx", "undone: %zu bytes at 0x%llx", len),
                    len, (ull)off);
    return true;
 }
@@ -112,7 +113,8 @@ void session_edit_discard(Session *s) {
    }
    uint64_t n = edits_modified_bytes(s->edits);
    edits_discard(s->edits);
-   session_message(s, false, _("discarded the edits of %llu bytes"), (ull)n);
+   session_message(s, false, ngettext("discarded the edits of %llu byte",
+                                      "discarded the edits of %llu bytes", n), (ull)n);
 }
 
 bool session_edit_flush(Session *s, bool force) {
@@ -127,28 +129,32 @@ bool session_edit_flush(Session *s, bool force) {
       error_message_to(s, &e);
       return false;
    }
-   FlushOptions fo = { dir, force, NULL, NULL };
+   FlushOptions fo = { dir, force, NULL, NULL, ":flush!" };
    FlushReport r;
    bool good = source_check_unclaimed(s->src, force, ":flush!", &e)
                && flush_commit(s->edits, &fo, &r, &e);
    free(dir);
    if (!good) {
-      error_message_to(s, &e);
-      char text[sizeof s->message];
-      snprintf(text, sizeof text, "%s", s->message);
-      if (e.code == ERR_CHANGED)
-         session_message(s, true, _("%s; :flush! writes anyway"), text);
-      else
+      if (e.code == ERR_CHANGED) {   /* the detail names :flush!, the screen's way */
+         session_message(s, true, _("not flushed: %s"), e.detail);
+      } else {
+         error_message_to(s, &e);
+         char text[sizeof s->message];
+         snprintf(text, sizeof text, "%s", s->message);
          session_message(s, true, _("edits kept: %s"), text);
+      }
       return false;
    }
    window_unmap(&s->win, s->src);      /* a forced flush may have replaced the object */
    session_check_size(s);
+   char bytes[64];
+   snprintf(bytes, sizeof bytes, ngettext("%llu byte", "%llu bytes", r.bytes), (ull)r.bytes);
    if (r.set_aside[0])
-      session_message(s, true, _("flushed: %llu bytes; a file at the journal's name that was not "
-                      "ours was moved aside to %s"), (ull)r.bytes, r.set_aside);
+      session_message(s, true, _("flushed: %s; a file at the journal's name that was not "
+                      "ours was moved aside to %s"), bytes, r.set_aside);
    else
-      session_message(s, false, _("flushed: %llu bytes in %llu pages"), (ull)r.bytes, (ull)r.pages);
+      session_message(s, false, ngettext("flushed: %s in %llu page", "flushed: %s in %llu pages",
+                                         r.pages), bytes, (ull)r.pages);
    return true;
 }
 
@@ -177,6 +183,8 @@ bool session_edit_is_modified(const Session *s, uint64_t off) {
 }
 
 void session_edit_ask_quit(Session *s) {
-   session_message(s, true, _("%llu bytes edited and not flushed: f flush, d discard, s stay"),
-                   (ull)edits_modified_bytes(s->edits));
+   uint64_t n = edits_modified_bytes(s->edits);
+   session_message(s, true, ngettext("%llu byte edited and not flushed: f flush, d discard, s stay",
+                                     "%llu bytes edited and not flushed: f flush, d discard, s stay",
+                                     n), (ull)n);
 }

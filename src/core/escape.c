@@ -66,6 +66,38 @@ static void put_byte_escape(Writer *w, unsigned char c) {
    put(w, buf, 4);
 }
 
+/* Characters that reorder or break the line they are shown on, or hide
+ * themselves: bidi embeddings, overrides and isolates (U+202A-202E,
+ * U+2066-2069), marks (U+200E/F, U+061C), line and paragraph separators
+ * (U+2028/2029), and the other format controls of Unicode's Cf class
+ * (zero-width spaces and joiners, the byte order mark, tags ...).  They
+ * are written as \uXXXX (\UXXXXXXXX past the BMP). */
+static bool is_format_control(uint32_t cp) {
+   static const struct { uint32_t from, to; } ranges[] = {
+      { 0x00ad, 0x00ad }, { 0x0600, 0x0605 }, { 0x061c, 0x061c }, { 0x06dd, 0x06dd },
+      { 0x070f, 0x070f }, { 0x0890, 0x0891 }, { 0x08e2, 0x08e2 }, { 0x180e, 0x180e },
+      { 0x200b, 0x200f }, { 0x2028, 0x202e }, { 0x2060, 0x2064 }, { 0x2066, 0x206f },
+      { 0xfeff, 0xfeff }, { 0xfff9, 0xfffb }, { 0x110bd, 0x110bd }, { 0x110cd, 0x110cd },
+      { 0x13430, 0x1343f }, { 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a },
+      { 0xe0001, 0xe0001 }, { 0xe0020, 0xe007f },
+   };
+   for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+      if (cp >= ranges[i].from && cp <= ranges[i].to)
+         return true;
+   return false;
+}
+
+static void put_code_point_escape(Writer *w, uint32_t cp) {
+   static const char hex[] = "0123456789abcdef";
+   char buf[10];
+   int digits = cp > 0xffff ? 8 : 4;
+   buf[0] = '\\';
+   buf[1] = cp > 0xffff ? 'U' : 'u';
+   for (int i = 0; i < digits; i++)
+      buf[2 + i] = hex[(cp >> (4 * (digits - 1 - i))) & 0xf];
+   put(w, buf, (size_t)(2 + digits));
+}
+
 size_t escape_into(char *out, size_t outsz, const char *in) {
    const unsigned char *s = (const unsigned char *)(in ? in : "");
    Writer w = { out, outsz, 0, false };
@@ -77,7 +109,9 @@ size_t escape_into(char *out, size_t outsz, const char *in) {
                          || (cp >= 0x80 && cp < 0xa0);
       if (n == 0)
          n = 1;
-      if (escape_each)
+      if (!escape_each && is_format_control(cp))
+         put_code_point_escape(&w, cp);
+      else if (escape_each)
          for (size_t i = 0; i < n; i++)
             put_byte_escape(&w, s[i]);
       else

@@ -3,7 +3,12 @@
  * File names, object names and command lines come from other users and
  * processes.  Before any of them reaches a terminal, control characters,
  * C1 controls and bytes that are not valid UTF-8 are written as escapes
- * (\n \t \e \\ \xNN), so a name can never move the cursor or change colours. */
+ * (\n \t \e \\ \xNN), so a name can never move the cursor or change colours.
+ * Characters that reorder or break the line (bidi controls U+202A-202E,
+ * U+2066-2069, U+200E/F, U+061C; separators U+2028/2029) and the other
+ * invisible format controls (Unicode class Cf: U+200B, U+FEFF ...) are
+ * written as \uXXXX, so a name can neither turn a table around nor hide
+ * what it says. */
 #ifndef MAPSCOPE_ESCAPE_H
 #define MAPSCOPE_ESCAPE_H
 

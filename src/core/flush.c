@@ -74,7 +74,8 @@ static bool plan_build(const EditSet *es, int fd, Plan *p, Error *e) {
 
 /* ---- has the object changed since editing began? ---------------------------- */
 
-static bool check_unchanged(const EditSet *es, const PlatformStat *now, bool force, Error *e) {
+static bool check_unchanged(const EditSet *es, const PlatformStat *now, bool force,
+                            const char *hint, Error *e) {
    const PlatformStat *was = edits_baseline(es);
    uint64_t s, t, last = 0;
    for (uint64_t at = 0; edits_next_modified(es, at, &s, &t); at = t)
@@ -87,12 +88,13 @@ static bool check_unchanged(const EditSet *es, const PlatformStat *now, bool for
    if (force)
       return true;
    if (now->dev != was->dev || now->ino != was->ino)
-      error_set(e, ERR_CHANGED, 0, "%s", _("its name now refers to another object; --force writes to that one"));
+      error_set(e, ERR_CHANGED, 0, _("its name now refers to another object; %s writes to that one"),
+                hint);
    else if (now->size != was->size)
-      error_set(e, ERR_CHANGED, 0, _("its size changed from %llu to %llu bytes; --force writes anyway"),
-                (unsigned long long)was->size, (unsigned long long)now->size);
+      error_set(e, ERR_CHANGED, 0, _("its size changed from %llu to %llu bytes; %s writes anyway"),
+                (unsigned long long)was->size, (unsigned long long)now->size, hint);
    else if (now->mtime_sec != was->mtime_sec || now->mtime_nsec != was->mtime_nsec)
-      error_set(e, ERR_CHANGED, 0, "%s", _("it was modified (mtime); --force writes anyway"));
+      error_set(e, ERR_CHANGED, 0, _("it was modified (mtime); %s writes anyway"), hint);
    else
       return true;
    return false;
@@ -285,7 +287,8 @@ bool flush_commit(EditSet *es, const FlushOptions *fo, FlushReport *r, Error *e)
       return false;
    const PlatformStat *was = edits_baseline(es);
    r->replaced = now.dev != was->dev || now.ino != was->ino;
-   if (!lock_object(fd, &now, e) || !check_unchanged(es, &now, fo->force, e)
+   if (!lock_object(fd, &now, e) || !check_unchanged(es, &now, fo->force,
+                        fo->force_hint ? fo->force_hint : "--force", e)
        || !journal_and_write(es, fd, &now, fo, r, e)) {
       platform_close(fd);      /* releases the lock */
       return false;

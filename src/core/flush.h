@@ -49,6 +49,9 @@ typedef struct {
    /* Called at each stage (a test hook: crash tests kill the process here). */
    void (*checkpoint)(void *ctx, FlushStage stage);
    void *checkpoint_ctx;
+   /* How the user forces a flush, for the message that refuses one
+    * ("--force" when NULL; the screen says ":flush!"). */
+   const char *force_hint;
 } FlushOptions;
 
 typedef struct {

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "ui/crt.h"
+#include "core/textwidth.h"
 #include "app/diag.h"
 #include "platform/files.h"
 #include "platform/terminal.h"
@@ -93,6 +94,19 @@ void crt_stop(void) {
    curs_set(1);
    endwin();
    platform_terminal_signals_end();
+}
+
+const char *crt_ellipsis(void) {
+   return crt_utf8() ? "\xe2\x80\xa6" : "...";
+}
+
+int crt_put_cut(int y, int x, const char *text, int cols, bool words) {
+   char buf[1024];
+   if (cols <= 0)
+      return 0;
+   size_t used = textwidth_cut(buf, sizeof buf, text, (size_t)cols, crt_ellipsis(), words);
+   mvaddstr(y, x, buf);
+   return (int)used;
 }
 
 bool crt_utf8(void) {

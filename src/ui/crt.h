@@ -62,6 +62,12 @@ bool crt_click(int *y, int *x);
 void crt_set_click(int y, int x);
 
 bool crt_utf8(void);
+/* "…" where the terminal shows UTF-8, "..." elsewhere. */
+const char *crt_ellipsis(void);
+/* Draw TEXT at Y, X in at most COLS columns (measured, not counted in
+ * bytes): whole when it fits, cut with an ellipsis otherwise (after the
+ * last whole word with WORDS).  Returns the columns drawn. */
+int crt_put_cut(int y, int x, const char *text, int cols, bool words);
 int crt_attr(CrtStyle style);
 
 /* Wait up to TIMEOUT_MS for a key on the terminal or for one of the N (at

@@ -10,6 +10,7 @@
 #include "app/script.h"
 #include "app/session_edit.h"
 #include "core/gettext.h"
+#include "core/textwidth.h"
 #include "platform/processes.h"
 
 #include <curses.h>
@@ -25,6 +26,7 @@
  * shows the first screen, and the type appears well within a glance. */
 #define MAGIC_DELAY_MS 100
 #define HISTORY 32
+#define COUNT_MAX 1000000000UL  /* a count prefix stops growing here */
 
 struct Ui {
    View *top;
@@ -34,6 +36,7 @@ struct Ui {
    bool prompting;
    char prompt[256];
    size_t prompt_len;
+   int prompt_x;                  /* the prompt's cursor column */
    char history[HISTORY][256];
    unsigned history_count, history_at;
    unsigned forced_cols;
@@ -42,6 +45,10 @@ struct Ui {
    bool scripting;
    bool dirty;
    bool asking_quit;              /* edits pending: flush, discard or stay? */
+   bool leave_to_list;            /* ... and then back to the list, not out */
+   unsigned long count;           /* a count typed before a key (5j), 0: none */
+   char log[UI_LOG_MAX][256];     /* the messages shown, oldest first (:messages) */
+   unsigned log_count;
    View *source_view;             /* the hex view opened from the object list */
    SessionConfig open_cfg;        /* the command line's settings, for objects opened from the list */
    bool failed;                   /* ui_fail(): end with FAILURE */
@@ -90,14 +97,34 @@ static bool edits_pending(Ui *ui) {
 }
 unsigned ui_forced_cols(Ui *ui) { return ui->forced_cols; }
 unsigned ui_refresh_ms(Ui *ui) { return ui->refresh_ms; }
-/* With edits not flushed, quitting asks first (ask_quit_key answers). */
-void ui_request_quit(Ui *ui) {
-   if (!edits_pending(ui)) {
+/* Leave: back to the object list from an object opened there, out of the
+ * program otherwise. */
+static void leave_now(Ui *ui, bool to_list) {
+   if (to_list && ui->source_view && ui->top == ui->source_view) {
+      ui_pop(ui);
+      ui_clear_message(ui);
+   } else {
       ui->quit = true;
+   }
+}
+
+/* With edits not flushed, leaving asks first (ask_quit_key answers), in
+ * every view that shows an object. */
+static void request_leave(Ui *ui, bool to_list) {
+   if (!edits_pending(ui)) {
+      leave_now(ui, to_list);
       return;
    }
    ui->asking_quit = true;
+   ui->leave_to_list = to_list;
    session_edit_ask_quit(ui_session(ui));
+}
+
+void ui_request_quit(Ui *ui) { request_leave(ui, false); }
+
+/* Whether q in V goes back to the list (V is an object opened there). */
+static bool goes_back(const View *v) {
+   return v == v->ui->source_view && v->below;
 }
 
 static void ask_quit_key(Ui *ui, int key) {
@@ -105,13 +132,31 @@ static void ask_quit_key(Ui *ui, int key) {
    ui->asking_quit = false;
    if (key == 'f' || key == 'F') {
       if (session_edit_flush(s, false))
-         ui->quit = true;
+         leave_now(ui, ui->leave_to_list);
    } else if (key == 'd' || key == 'D') {
       session_edit_discard(s);
-      ui->quit = true;
+      leave_now(ui, ui->leave_to_list);
    } else {
       session_message(s, false, "%s", _("stayed: the edits are still pending"));
    }
+}
+
+unsigned long ui_count(Ui *ui) { return ui->count ? ui->count : 1; }
+bool ui_has_count(Ui *ui) { return ui->count != 0; }
+
+const char *ui_log(Ui *ui, unsigned i) {
+   return i < ui->log_count ? ui->log[i] : NULL;
+}
+
+/* Keep the message shown now for :messages (once, however often drawn). */
+static void log_message(Ui *ui, const char *msg) {
+   if (!msg[0] || (ui->log_count && strcmp(ui->log[ui->log_count - 1], msg) == 0))
+      return;
+   if (ui->log_count == UI_LOG_MAX) {
+      memmove(ui->log[0], ui->log[1], sizeof ui->log[0] * (UI_LOG_MAX - 1));
+      ui->log_count--;
+   }
+   snprintf(ui->log[ui->log_count++], sizeof ui->log[0], "%s", msg);
 }
 
 void ui_push(Ui *ui, View *v) {
@@ -160,17 +205,12 @@ void ui_fail(Ui *ui, const Error *e) {
    ui->quit = true;
 }
 
-/* q and Esc in an object opened from the list go back to the list. */
+/* Esc in an object opened from the list goes back to the list (asking
+ * first when edits are pending, as q does). */
 static bool back_to_list(View *v) {
-   Ui *ui = v->ui;
-   if (v != ui->source_view || !v->below)
+   if (!goes_back(v))
       return false;
-   if (edits_pending(ui))
-      ui_message(ui, true, "%s", _("edits are pending: :flush or :discard them before going back"));
-   else {
-      ui_pop(ui);
-      ui_clear_message(ui);
-   }
+   request_leave(v->ui, true);
    return true;
 }
 
@@ -194,10 +234,7 @@ bool view_run_key(View *v, const KeyBinding *keys, size_t count, int key) {
 /* ---- global keys and commands ------------------------------------------ */
 
 static void key_quit_all(View *v) { ui_request_quit(v->ui); }   /* C-c: never just back */
-static void key_quit(View *v) {
-   if (!back_to_list(v))
-      ui_request_quit(v->ui);
-}
+static void key_quit(View *v) { request_leave(v->ui, goes_back(v)); }
 
 static void key_prompt(View *v) { ui_open_prompt(v->ui, ""); }
 static void key_help(View *v) { ui_push(v->ui, view_help_new(v->ui, v)); }
@@ -209,7 +246,8 @@ static void key_clear(View *v) {
 
 static const KeyBinding global_keys[] = {
    { 'q', "q", N_("quit, or back to the list; asks first if edits are pending"), key_quit },
-   { KEYMAP_CTRL('c'), NULL, NULL, key_quit_all },
+   { KEYMAP_CTRL('c'), "C-c", N_("quit mapscope, from any view; asks first if edits are pending"),
+     key_quit_all },
    { ':', ":", N_("type a command (see Commands)"), key_prompt },
    { KEY_F(1), "F1", N_("help: this screen (? too, where ? is not a search)"), key_help },
    { '?', NULL, NULL, key_help },
@@ -225,8 +263,48 @@ const KeyBinding *ui_global_keys(size_t *count) {
 static CommandStatus cmd_quit(void *ctx, const char *args) {
    (void)args;
    Ui *ui = ctx;
-   ui_request_quit(ui);
+   request_leave(ui, false);
    return ui->quit ? COMMAND_QUIT : COMMAND_OK;
+}
+
+static CommandStatus cmd_quit_discard(void *ctx, const char *args) {
+   (void)args;
+   Ui *ui = ctx;
+   if (edits_pending(ui))
+      session_edit_discard(ui_session(ui));
+   leave_now(ui, false);
+   return ui->quit ? COMMAND_QUIT : COMMAND_OK;
+}
+
+/* :w - flush when an object is open. */
+static bool write_edits(Ui *ui) {
+   Session *s = ui_session(ui);
+   if (!s) {
+      ui_message(ui, false, "%s", _("no object is open: nothing to write"));
+      return true;
+   }
+   return session_edit_flush(s, false);
+}
+
+static CommandStatus cmd_write(void *ctx, const char *args) {
+   (void)args;
+   return write_edits(ctx) ? COMMAND_OK : COMMAND_FAILED;
+}
+
+static CommandStatus cmd_write_quit(void *ctx, const char *args) {
+   (void)args;
+   Ui *ui = ctx;
+   if (!write_edits(ui))
+      return COMMAND_FAILED;          /* the flush failed: the edits stay, so do we */
+   leave_now(ui, false);
+   return ui->quit ? COMMAND_QUIT : COMMAND_OK;
+}
+
+static CommandStatus cmd_messages(void *ctx, const char *args) {
+   (void)args;
+   Ui *ui = ctx;
+   ui_push(ui, view_messages_new(ui));
+   return COMMAND_OK;
 }
 
 static CommandStatus cmd_help(void *ctx, const char *args) {
@@ -237,8 +315,14 @@ static CommandStatus cmd_help(void *ctx, const char *args) {
 }
 
 static const Command global_commands[] = {
-   { "quit", NULL, N_("quit (also q, C-c); asks first when edits are not flushed"), cmd_quit },
+   { "quit", NULL, N_("quit mapscope (also :q, C-c); asks first when edits are not flushed"),
+     cmd_quit },
+   { "q!", NULL, N_("quit and discard the edits not flushed"), cmd_quit_discard },
+   { "w", NULL, N_("write: flush the edits (as :flush)"), cmd_write },
+   { "wq", NULL, N_("flush the edits, then quit (stays when the flush fails)"), cmd_write_quit },
+   { "x", NULL, N_("as :wq"), cmd_write_quit },
    { "help", NULL, N_("show the keys and commands"), cmd_help },
+   { "messages", NULL, N_("the messages shown so far, in full"), cmd_messages },
 };
 
 const Command *ui_global_commands(size_t *count) {
@@ -256,9 +340,12 @@ static void run_command(Ui *ui, const char *line) {
    };
    ui_clear_message(ui);
    CommandStatus st = command_execute(sets, sizeof sets / sizeof sets[0], line);
-   char name[64];
+   char name[64], which[192];
    const char *args;
-   if (st == COMMAND_UNKNOWN && command_split(line, name, sizeof name, &args))
+   if (st == COMMAND_UNKNOWN && command_split(line, name, sizeof name, &args)
+       && command_candidates(sets, sizeof sets / sizeof sets[0], name, which, sizeof which) > 1)
+      ui_message(ui, true, _("%s is ambiguous: %s"), name, which);
+   else if (st == COMMAND_UNKNOWN && command_split(line, name, sizeof name, &args))
       ui_message(ui, true, _("unknown command: %s (F1 lists the commands)"), name);
    else if (st == COMMAND_BAD_ARGS && command_split(line, name, sizeof name, &args))
       ui_message(ui, true, _("%s: wrong arguments (F1 shows the usage)"), name);
@@ -298,13 +385,14 @@ static void prompt_key(Ui *ui, int key) {
    } else if (key == KEY_BACKSPACE || key == 127 || key == KEYMAP_CTRL('h')) {
       if (ui->prompt_len == 0)
          ui->prompting = false;
-      else
-         ui->prompt[--ui->prompt_len] = '\0';
+      else                               /* a whole character, not one byte */
+         ui->prompt[ui->prompt_len = textwidth_last_char(ui->prompt, ui->prompt_len)] = '\0';
    } else if (key == KEYMAP_CTRL('u')) {
       ui->prompt[ui->prompt_len = 0] = '\0';
    } else if (key == KEY_UP || key == KEY_DOWN) {
       recall(ui, key == KEY_UP ? -1 : 1);
-   } else if (key >= 0x20 && key < 0x7f && ui->prompt_len + 1 < sizeof ui->prompt) {
+   } else if (key >= 0x20 && key <= 0xff && key != 0x7f && ui->prompt_len + 1 < sizeof ui->prompt) {
+      /* bytes 0x80-0xff: the UTF-8 the terminal sends, a byte at a time */
       ui->prompt[ui->prompt_len++] = (char)key;
       ui->prompt[ui->prompt_len] = '\0';
    }
@@ -322,16 +410,25 @@ static void handle_key(Ui *ui, int key) {
    }
    if (ui->asking_quit) {
       ask_quit_key(ui, key);
+      ui->count = 0;
       return;
    }
    View *v = ui->top;
-   if (v->ops->intercept && v->ops->intercept(v, key))
+   if (v->ops->intercept && v->ops->intercept(v, key)) {
+      ui->count = 0;
       return;
-   if (view_run_key(v, v->ops->keys, v->ops->key_count, key))
+   }
+   /* A count before a key, as in less and vi: 5j, 10l, 3n; 0 alone is a key. */
+   if (key >= '0' && key <= '9' && (key != '0' || ui->count)) {
+      ui->count = ui->count * 10 + (unsigned long)(key - '0');
+      if (ui->count > COUNT_MAX)
+         ui->count = COUNT_MAX;
       return;
-   if (v->ops->key && v->ops->key(v, key))
-      return;
-   view_run_key(v, global_keys, sizeof global_keys / sizeof global_keys[0], key);
+   }
+   if (!view_run_key(v, v->ops->keys, v->ops->key_count, key)
+       && !(v->ops->key && v->ops->key(v, key)))
+      view_run_key(v, global_keys, sizeof global_keys / sizeof global_keys[0], key);
+   ui->count = 0;
 }
 
 /* ---- drawing ----------------------------------------------------------- */
@@ -344,24 +441,36 @@ static void draw_status(Ui *ui) {
    move(y, 0);
    clrtoeol();
    if (ui->prompting) {
+      /* the end of a line longer than the screen: where the typing is */
+      const char *shown = ui->prompt;
+      while (*shown && textwidth_cols(shown) + 2 > (size_t)COLS)
+         do                          /* one whole character */
+            shown++;
+         while ((*shown & 0xc0) == 0x80);
       mvaddch(y, 0, ':');
-      addnstr(ui->prompt, COLS - 2);
+      addstr(shown);
+      ui->prompt_x = 1 + (int)textwidth_cols(shown);
       return;
    }
    char right[160] = "";
    if (ui->top->ops->status)
       ui->top->ops->status(ui->top, right, sizeof right);
-   int rlen = (int)strlen(right);
-   if (rlen < COLS) {
+   int rlen = (int)textwidth_cols(right);
+   Session *s = top_session(ui);
+   const char *msg = s ? s->message : ui->message;
+   bool is_error = s ? s->message_is_error : ui->message_is_error;
+   /* An error or a question that does not fit beside the right part gets
+    * the whole line; longer still, or any other message that does not
+    * fit, it is cut with an ellipsis and :messages has it whole. */
+   bool whole = msg[0] && is_error && (int)textwidth_cols(msg) > COLS - rlen - 1;
+   if (rlen < COLS && !whole) {
       attrset(crt_attr(CRT_STATUS));
       mvaddstr(y, COLS - rlen, right);
    }
-   Session *s = top_session(ui);
-   const char *msg = s ? s->message : ui->message;
    if (msg[0]) {
-      attrset(crt_attr((s ? s->message_is_error : ui->message_is_error) ? CRT_ERROR : CRT_NORMAL));
-      int room = COLS - rlen - 1;
-      mvaddnstr(y, 0, msg, room > 0 ? room : COLS);
+      log_message(ui, msg);
+      attrset(crt_attr(is_error ? CRT_ERROR : CRT_NORMAL));
+      crt_put_cut(y, 0, msg, whole ? COLS : COLS - rlen - 1, true);
    }
    attrset(A_NORMAL);
 }
@@ -375,7 +484,7 @@ static void draw(Ui *ui) {
       ui->top->ops->draw(ui->top, LINES - 1, COLS);
       draw_status(ui);
       if (ui->prompting) {
-         move(LINES - 1, (int)(ui->prompt_len + 1 < (size_t)COLS ? ui->prompt_len + 1 : (size_t)COLS - 1));
+         move(LINES - 1, ui->prompt_x < COLS ? ui->prompt_x : COLS - 1);
          curs_set(1);
       }
    }
@@ -400,8 +509,10 @@ static void script_keys(Ui *ui, const char *text) {
          continue;
       }
       handle_key(ui, key == '\n' ? '\r' : key);
-      if (ui_session(ui))
+      if (ui_session(ui)) {
          session_check_size(ui_session(ui));
+         session_check_identity(ui_session(ui));
+      }
       draw(ui);
    }
 }
@@ -500,6 +611,8 @@ static void wait_and_handle(Ui *ui) {
    if ((ui_session(ui) && session_check_size(ui_session(ui))) || key != CRT_KEY_NONE
        || script_ready)
       ui->dirty = true;
+   if (ui_session(ui) && key == CRT_KEY_NONE && session_check_identity(ui_session(ui)))
+      ui->dirty = true;             /* the periodic look: mv new f, shm made again */
    for (View *v = ui->top; v; v = v->below)
       if (v->ops->tick && v->ops->tick(v))
          ui->dirty = true;

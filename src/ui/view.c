@@ -4,6 +4,7 @@
 #include "ui/view.h"
 
 #include "core/gettext.h"
+#include "core/textwidth.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -34,7 +35,7 @@ void view_free(View *v) {
 /* One line when it fits; else word by word with the size, centred. */
 void view_draw_too_small(int rows, int cols) {
    const char *line = _("terminal too small");
-   int len = (int)strlen(line);
+   int len = (int)textwidth_cols(line);
    if (len <= cols) {
       mvaddnstr(rows / 2, (cols - len) / 2, line, cols);
       return;
@@ -44,7 +45,7 @@ void view_draw_too_small(int rows, int cols) {
    const char *words[] = { _("terminal"), _("too small"), size };
    int n = 3, y = rows > n ? (rows - n) / 2 : 0;
    for (int i = 0; i < n && y + i < rows; i++) {
-      len = (int)strlen(words[i]);
+      len = (int)textwidth_cols(words[i]);
       int x = cols > len ? (cols - len) / 2 : 0;
       mvaddnstr(y + i, x, words[i], cols - x);
    }

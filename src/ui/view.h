@@ -25,7 +25,7 @@ typedef struct {
    int key;
    const char *label;
    const char *help;              /* N_() */
-   void (*run)(View *v);
+   void (*run)(View *v);          /* ui_count() is the count typed before the key */
 } KeyBinding;
 
 typedef struct ViewOps {
@@ -85,6 +85,13 @@ void ui_push(Ui *ui, View *v);
 void ui_pop(Ui *ui);               /* closes the top view */
 void ui_request_quit(Ui *ui);
 void ui_open_prompt(Ui *ui, const char *initial);
+/* The count typed before the key being run (5 in 5j), 1 when none; keys
+ * that move use it as a factor, others (n, u) run that often. */
+unsigned long ui_count(Ui *ui);
+bool ui_has_count(Ui *ui);
+/* The I-th message shown (oldest first), NULL past the last. */
+#define UI_LOG_MAX 64
+const char *ui_log(Ui *ui, unsigned i);
 /* The global key map and commands, for help. */
 const KeyBinding *ui_global_keys(size_t *count);
 const Command *ui_global_commands(size_t *count);
@@ -106,6 +113,7 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o);
 /* Who holds O, kept up to date from TABLE (the list's, which outlives it). */
 View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o);
 View *view_help_new(Ui *ui, const View *about);
+View *view_messages_new(Ui *ui);
 
 /* Run the key map of V for KEY; true if it held the key. */
 bool view_run_key(View *v, const KeyBinding *keys, size_t count, int key);

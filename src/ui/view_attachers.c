@@ -12,6 +12,7 @@
 #include "app/objfmt.h"
 #include "app/objtable.h"
 #include "core/escape.h"
+#include "core/textwidth.h"
 #include "core/gettext.h"
 
 #include <curses.h>
@@ -74,7 +75,7 @@ static void att_draw(View *v, int rows, int cols) {
       snprintf(line, sizeof line, _("%s %s: gone (q or Esc: back)"), st->kind, st->name);
    else
       held_line(st, line, sizeof line);
-   mvaddnstr(0, 1, line, cols - 1);
+   crt_put_cut(0, 1, line, cols - 2, false);
    attrset(crt_attr(CRT_HEADING));
    snprintf(line, sizeof line, "%7s  %-16s %s", _("PID"), _("COMMAND"), _("HOW"));
    mvaddnstr(1, 0, line, cols);
@@ -91,8 +92,10 @@ static void att_draw(View *v, int rows, int cols) {
       attrset(cur ? crt_attr(CRT_CURSOR) : (int)A_NORMAL);
       if (cur)
          mvhline(2 + r, 0, ' ', cols);
-      snprintf(line, sizeof line, "%7d  %-16s %s", h->pid, h->comm, h->how);
-      mvaddnstr(2 + r, 0, line, cols);
+      /* the command padded to 16 columns, not bytes */
+      int pad = 16 - (int)textwidth_cols(h->comm);
+      snprintf(line, sizeof line, "%7d  %s%*s %s", h->pid, h->comm, pad > 0 ? pad : 0, "", h->how);
+      crt_put_cut(2 + r, 0, line, cols, false);
    }
    attrset(A_NORMAL);
 }

@@ -66,15 +66,16 @@ static void add_commands(HelpState *h, const Command *cmds, size_t n) {
 static void build(HelpState *h, const View *about) {
    size_t n;
    const KeyBinding *gk = ui_global_keys(&n);
-   add_line(h, true, _("mapscope help: q, Esc or ? closes it; j k PgDn PgUp scroll"));
+   add_line(h, true, _("mapscope help: q, Esc or ? closes it; j k Space PgDn PgUp scroll"));
    add_line(h, false, "%s", "");
    add_line(h, true, _("Keys of this view"));
    add_keys(h, about->ops->keys, about->ops->key_count);
    add_line(h, false, "%s", "");
    add_line(h, true, _("Keys everywhere"));
    add_keys(h, gk, n);
-   add_line(h, false, "  %-16s %s", "C-c", _("quit"));
    add_line(h, false, "  %-16s %s", "C-z", _("suspend (fg resumes)"));
+   add_line(h, false, "  %-16s %s", "5j 10l 3n",
+            _("a count before a key moves or repeats it that often"));
    add_line(h, false, "%s", "");
    add_line(h, true, _("Commands (after ':'; a unique prefix is enough; ':N' is ':goto N')"));
    add_commands(h, about->ops->commands, about->ops->command_count);
@@ -98,7 +99,7 @@ static void help_draw(View *v, int rows, int cols) {
    for (int y = 0; y < rows && h->scroll + y < h->count; y++) {
       int i = h->scroll + y;
       attrset(h->heading[i] ? crt_attr(CRT_HEADING) : (int)A_NORMAL);
-      mvaddnstr(y, 0, h->lines[i], cols);
+      crt_put_cut(y, 0, h->lines[i], cols, false);
    }
    attrset(A_NORMAL);
 }

@@ -9,6 +9,7 @@
 #include "core/gettext.h"
 #include "core/hexrow.h"
 #include "core/mapinfo.h"
+#include "core/textwidth.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -27,20 +28,45 @@ typedef unsigned long long ull;
 static int64_t row_len(View *v) { return (int64_t)view_hex_session(v)->row_bytes; }
 static int64_t screen_rows(View *v) { return (int64_t)view_hex_session(v)->rows; }
 
-static void k_down(View *v)  { session_move(view_hex_session(v), row_len(v)); }
-static void k_up(View *v)    { session_move(view_hex_session(v), -row_len(v)); }
-static void k_left(View *v)  { session_move(view_hex_session(v), -1); }
-static void k_right(View *v) { session_move(view_hex_session(v), 1); }
-static void k_pgdn(View *v)  { session_scroll(view_hex_session(v), screen_rows(v)); }
-static void k_pgup(View *v)  { session_scroll(view_hex_session(v), -screen_rows(v)); }
-static void k_halfdn(View *v) { session_scroll(view_hex_session(v), (screen_rows(v) + 1) / 2); }
-static void k_halfup(View *v) { session_scroll(view_hex_session(v), -(screen_rows(v) + 1) / 2); }
+/* The count before a key (5 in 5j) times N: moves take it as a factor. */
+static int64_t times(View *v, int64_t n) {
+   return (int64_t)ui_count(v->ui) * n;       /* counts stop at 10^9: no overflow */
+}
+
+static void k_down(View *v)  { session_move(view_hex_session(v), times(v, row_len(v))); }
+static void k_up(View *v)    { session_move(view_hex_session(v), times(v, -row_len(v))); }
+static void k_left(View *v)  { session_move(view_hex_session(v), times(v, -1)); }
+static void k_right(View *v) { session_move(view_hex_session(v), times(v, 1)); }
+static void k_pgdn(View *v)  { session_scroll(view_hex_session(v), times(v, screen_rows(v))); }
+static void k_pgup(View *v)  { session_scroll(view_hex_session(v), times(v, -screen_rows(v))); }
+static void k_halfdn(View *v) { session_scroll(view_hex_session(v), times(v, (screen_rows(v) + 1) / 2)); }
+static void k_halfup(View *v) { session_scroll(view_hex_session(v), times(v, -(screen_rows(v) + 1) / 2)); }
 static void k_wheeldn(View *v) { session_scroll(view_hex_session(v), WHEEL_ROWS); }
 static void k_wheelup(View *v) { session_scroll(view_hex_session(v), -WHEEL_ROWS); }
-static void k_start(View *v) { session_set_cursor(view_hex_session(v), 0); }
-static void k_end(View *v)   { session_goto(view_hex_session(v), "end"); }
-static void k_mapping(View *v) { view_hex_state(v)->mapping = !view_hex_state(v)->mapping; }
+
+/* g and G jump ('' comes back); with a count N both go to offset N, as
+ * :N does. */
+static void jump(View *v, const char *where) {
+   char n[32];
+   view_hex_jump_start(v);
+   if (ui_has_count(v->ui)) {
+      snprintf(n, sizeof n, "%lu", ui_count(v->ui));
+      where = n;
+   }
+   if (session_goto(view_hex_session(v), where))
+      view_hex_jump_end(v);
+}
+static void k_start(View *v) { jump(v, "0"); }
+static void k_end(View *v)   { jump(v, "end"); }
+
+/* The mapping pane; a terminal too short for it is told why (hex_draw). */
+static void k_mapping(View *v) {
+   HexState *h = view_hex_state(v);
+   h->mapping = !h->mapping;
+   h->pane_refused = false;
+}
 static void k_reload(View *v)  { session_reload(view_hex_session(v)); }
+static void k_reopen(View *v)  { session_reopen(view_hex_session(v)); }
 
 /* Which byte of a row column COL shows, and in which pane; false for the
  * offset column and the gaps. */
@@ -88,13 +114,13 @@ static void k_row_end(View *v) {
 }
 
 static const KeyBinding hex_keys[] = {
-   { 'j', "j", N_("down one row"), k_down },
+   { 'j', "j", N_("down one row (5j: five)"), k_down },
    { KEY_DOWN, NULL, NULL, k_down },
    { 'k', "k", N_("up one row"), k_up },
    { KEY_UP, NULL, NULL, k_up },
    { 'h', "h", N_("back one byte"), k_left },
    { KEY_LEFT, NULL, NULL, k_left },
-   { 'l', "l", N_("forward one byte"), k_right },
+   { 'l', "l", N_("forward one byte (10l: ten)"), k_right },
    { KEY_RIGHT, NULL, NULL, k_right },
    { KEY_NPAGE, "PgDn", N_("next screen"), k_pgdn },
    { ' ', NULL, NULL, k_pgdn },
@@ -105,23 +131,29 @@ static const KeyBinding hex_keys[] = {
    { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three rows"), k_wheeldn },
    { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three rows"), k_wheelup },
    { CRT_KEY_CLICK, "Click", N_("mouse: the cursor to the byte clicked, in either pane"), k_click },
-   { 'g', "g", N_("start of the object"), k_start },
+   { 'g', "g", N_("start of the object (Ng: offset N)"), k_start },
    { KEY_HOME, NULL, NULL, k_start },
-   { 'G', "G", N_("end of the object"), k_end },
+   { 'G', "G", N_("end of the object (NG: offset N, as :N)"), k_end },
    { KEY_END, NULL, NULL, k_end },
    { '0', "0", N_("start of the row"), k_row_start },
    { '$', "$", N_("end of the row"), k_row_end },
-   { 'm', "m", N_("show or hide the mapping pane"), k_mapping },
+   { 'M', "M", N_("show or hide the mapping pane"), k_mapping },
+   { 'm', "m", N_("ma: set mark a (any letter a-z) at the cursor"), view_hex_mark_set },
+   { '\'', "'", N_("'a: back to mark a; '': back to where the last jump came from"),
+     view_hex_mark_go },
    { 'e', "e", N_("data inspector: little-endian or big-endian"), view_hex_values_toggle },
    { 'r', "r", N_("reload: look at the object's size again"), k_reload },
+   { 'R', "R", N_("reopen: the object the name leads to now (after mv new f)"), k_reopen },
    { 'i', "i", N_("edit mode: type hex digits or text (Esc ends it)"), view_hex_edit_toggle },
    { '\t', "Tab", N_("switch between the hex and the text pane"), view_hex_edit_tab },
    { 'u', "u", N_("undo the last edit"), view_hex_edit_undo },
    { KEYMAP_CTRL('r'), "C-r", N_("redo what was undone"), view_hex_edit_redo },
    { 'W', "W", N_("flush: write the edits to the object"), view_hex_edit_flush },
-   { '/', "/", N_("search forward (x:HEX, i:TEXT; Esc or C-c cancels)"), view_hex_search_slash },
-   { '?', "?", N_("search backward (F1 is help)"), view_hex_search_question },
-   { 'n', "n", N_("next match, in the search's direction"), view_hex_search_next },
+   { '/', "/", N_("search forward (x:HEX, i:TEXT; Esc cancels; / Enter: again)"),
+     view_hex_search_slash },
+   { '?', "?", N_("search backward (F1 is help; ? Enter: again)"), view_hex_search_question },
+   { 'n', "n", N_("next match, in the search's direction (3n: the third)"),
+     view_hex_search_next },
    { 'N', "N", N_("previous match"), view_hex_search_prev },
    { 'p', "p", N_("live view: pause or resume the periodic re-read"), view_hex_live_toggle },
 };
@@ -133,7 +165,7 @@ static CommandStatus cmd_mapping(void *ctx, const char *args) {
 }
 
 static const Command hex_commands[] = {
-   { "mapping", NULL, N_("show or hide the mapping pane (also m)"), cmd_mapping },
+   { "mapping", NULL, N_("show or hide the mapping pane (also M)"), cmd_mapping },
    { "endian", N_("little|big"), N_("the data inspector's byte order (also e)"),
      view_hex_cmd_endian },
    { "edit", NULL, N_("start or end edit mode (also i)"), view_hex_cmd_edit },
@@ -145,9 +177,10 @@ static const Command hex_commands[] = {
    { "flush!", NULL, N_("flush even when the object changed on disk"), view_hex_cmd_flush_force },
    { "recover", NULL, N_("roll back a flush that was interrupted (a crash, a kill)"),
      view_hex_cmd_recover },
-   { "find", N_("PATTERN"), N_("search forward: TEXT (\\x00 \\n escapes), i:TEXT, x:HEX with ??"),
-     view_hex_cmd_find },
-   { "rfind", N_("PATTERN"), N_("search backward (also ?)"), view_hex_cmd_rfind },
+   { "find", N_("[PATTERN]"), N_("search forward: TEXT (\\x00 \\n escapes), i:TEXT, x:HEX with ??;"
+                                 " no PATTERN: the last one again"), view_hex_cmd_find },
+   { "rfind", N_("[PATTERN]"), N_("search backward (also ?); no PATTERN: the last one again"),
+     view_hex_cmd_rfind },
    { "refresh", NULL, N_("live view: re-read the bytes now, mark what changed"), view_hex_cmd_refresh },
    { "interval", N_("SECONDS"), N_("live view: re-read every SECONDS (0.1 to 3600)"),
      view_hex_cmd_interval },
@@ -190,7 +223,7 @@ static int title_lines(char f[TITLE_FIELDS][192], int n, int cols, int line_of[T
    const int sep = 3;
    int line = 0, used = 0;
    for (int i = 0; i < n; i++) {
-      int len = (int)strlen(f[i]);
+      int len = (int)textwidth_cols(f[i]);
       if (used > 0 && used + sep + len > cols && line == 0) {
          line = 1;
          used = 0;
@@ -200,6 +233,8 @@ static int title_lines(char f[TITLE_FIELDS][192], int n, int cols, int line_of[T
    }
    return line + 1;
 }
+
+static bool s_type(View *v) { return view_hex_session(v)->type[0] != '\0'; }
 
 static int draw_title(View *v, int cols, bool draw) {
    char f[TITLE_FIELDS][192];
@@ -219,9 +254,9 @@ static int draw_title(View *v, int cols, bool draw) {
          mvaddstr(y, x[y], sep);
          x[y] += 3;
       }
-      if (x[y] < cols)
-         mvaddnstr(y, x[y], f[i], cols - x[y]);
-      x[y] += (int)strlen(f[i]);
+      if (x[y] < cols - 1)              /* the type is cut at a word */
+         crt_put_cut(y, x[y], f[i], cols - 1 - x[y], i == n - 1 && s_type(v));
+      x[y] += (int)textwidth_cols(f[i]);
    }
    attrset(A_NORMAL);
    return lines;
@@ -238,12 +273,49 @@ static int pagemap_lines(View *v, int cols) {
    return lines > PAGEMAP_LINES_MAX ? PAGEMAP_LINES_MAX : (int)lines;
 }
 
-/* The heading, the two calls (and those of the edits' private mapping),
- * the arithmetic, the page map, the data. */
+int view_hex_put_wrapped(int y, const char *text, int cols, bool draw) {
+   const int indent = 4;
+   int lines = 0;
+   for (int x = 0; *text; x = indent, lines++) {
+      size_t next, end = textwidth_wrap(text, (size_t)(cols > x ? cols - x : 1), &next);
+      if (draw)
+         mvaddnstr(y + lines, x, text, (int)end);
+      text += next;
+   }
+   return lines ? lines : 1;
+}
+
+/* The lines of the pane above the page map: the calls (wrapped at narrow
+ * widths, never cut), those of the edits' private mapping, the arithmetic.
+ * Drawn from row Y when DRAW. */
+static int pane_calls(View *v, int y, int cols, bool draw) {
+   Session *s = view_hex_session(v);
+   char line[320];
+   if (!s->win.addr) {
+      if (draw)
+         mvaddnstr(y, 0, _("nothing is mapped"), cols);
+      return 1;
+   }
+   int n = 0;
+   char twin[256];
+   mapinfo_source_call(line, sizeof line, twin, sizeof twin, s->src, &s->win);
+   n += view_hex_put_wrapped(y + n, line, cols, draw);
+   n += view_hex_put_wrapped(y + n, twin, cols, draw);
+   n += view_hex_edit_calls(v, y + n, cols, draw);
+   char gran[32];
+   hexrow_human_size(gran, sizeof gran, s->granularity);
+   snprintf(line, sizeof line, _("requested 0x%llx, aligned 0x%llx (granularity %s), delta 0x%llx (%llu)"),
+            (ull)s->win.span.requested, (ull)s->win.span.start, gran,
+            (ull)s->win.span.delta, (ull)s->win.span.delta);
+   n += view_hex_put_wrapped(y + n, line, cols, draw);
+   return n;
+}
+
+/* The heading, the calls and the arithmetic, the page map, the data. */
 static int pane_rows(View *v, int cols) {
    if (!view_hex_state(v)->mapping)
       return 0;
-   return 4 + view_hex_edit_calls(v, 0, cols, false) + pagemap_lines(v, cols)
+   return 1 + pane_calls(v, 0, cols, false) + pagemap_lines(v, cols)
           + view_hex_values_rows(v, cols);
 }
 
@@ -284,29 +356,17 @@ static void draw_pane(View *v, int y, int cols) {
          resident += vec[i] != 0;
    size_t copied = view_hex_edit_copied(v);
    if (copied)
-      snprintf(line, sizeof line, _(" mapping (m hides) - pages: %zu, resident: %zu, copied (C): %zu "),
+      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %zu, copied (C): %zu "),
                pages, resident, copied);
    else
-      snprintf(line, sizeof line, _(" mapping (m hides) - pages: %zu, resident: %zu "), pages, resident);
+      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %zu "), pages, resident);
    mvaddnstr(y, 2, line, cols - 2);
    attrset(A_NORMAL);
-   if (!s->win.addr) {
-      mvaddnstr(y + 1, 0, _("nothing is mapped"), cols);
+   int calls = pane_calls(v, y + 1, cols, true);
+   if (!s->win.addr)
       return;
-   }
-   char twin[256];
-   mapinfo_source_call(line, sizeof line, twin, sizeof twin, s->src, &s->win);
-   mvaddnstr(y + 1, 0, line, cols);
-   mvaddnstr(y + 2, 0, twin, cols);
-   y += view_hex_edit_calls(v, y + 3, cols, true);
-   char gran[32];
-   hexrow_human_size(gran, sizeof gran, s->granularity);
-   snprintf(line, sizeof line, _("requested 0x%llx, aligned 0x%llx (granularity %s), delta 0x%llx (%llu)"),
-            (ull)s->win.span.requested, (ull)s->win.span.start, gran,
-            (ull)s->win.span.delta, (ull)s->win.span.delta);
-   mvaddnstr(y + 3, 0, line, cols);
-   draw_pagemap(v, y + 4, cols);
-   view_hex_values_draw(v, y + 4 + pagemap_lines(v, cols), cols);
+   draw_pagemap(v, y + 1 + calls, cols);
+   view_hex_values_draw(v, y + 1 + calls + pagemap_lines(v, cols), cols);
 }
 
 /* ---- the panes -------------------------------------------------------------- */
@@ -392,9 +452,18 @@ static void hex_draw(View *v, int rows, int cols) {
    int title = draw_title(v, cols, false);
    int pane = pane_rows(v, cols);
    int data = rows - title - pane;
+   HexState *h = view_hex_state(v);
    if (pane && data < 1) {
+      /* say once why M shows nothing, not at every draw */
+      if (!h->pane_refused)
+         session_message(s, true, _("the mapping pane needs %d rows and the screen has %d: "
+                                    "make the terminal taller (M hides it)"),
+                         pane + 1, rows - title);
+      h->pane_refused = true;
       pane = 0;
       data = rows - title;
+   } else {
+      h->pane_refused = false;
    }
    /* --cols wider than the terminal falls back to what fits */
    bool fits = hexrow_layout((unsigned)cols, ui_forced_cols(v->ui), s->src->size, &L)
@@ -446,6 +515,11 @@ static Session *hex_session(View *v) {
    return view_hex_session(v);
 }
 
+/* A mark letter after m or ', then edit mode's typing. */
+static bool hex_intercept(View *v, int key) {
+   return view_hex_marks_intercept(v, key) || view_hex_edit_intercept(v, key);
+}
+
 static const ViewOps hex_ops = {
    .name = "hex",
    .draw = hex_draw,
@@ -457,7 +531,7 @@ static const ViewOps hex_ops = {
    .key_count = sizeof hex_keys / sizeof hex_keys[0],
    .commands = hex_commands,
    .command_count = sizeof hex_commands / sizeof hex_commands[0],
-   .intercept = view_hex_edit_intercept,
+   .intercept = hex_intercept,
    .timer = view_hex_live_timer,
    .session = hex_session,
 };

@@ -31,6 +31,9 @@ typedef struct {
    uint64_t refreshed_at;     /* ms, platform_clock_ms() */
    LiveDiff diff;             /* what changed at the last refresh */
    bool big_endian;           /* the data inspector's byte order */
+   int pending;               /* m or ' typed: a mark letter is next */
+   bool pane_refused;         /* the mapping pane did not fit: the user was told */
+   uint64_t jump_from;        /* the cursor before a jump (view_hex_jump_start) */
    /* Where the rows were last drawn, to find the byte under a click. */
    bool laid_out;
    int first_row, data_rows;
@@ -41,6 +44,10 @@ typedef struct {
 /* Every view_hex*.c reaches the view's state and its session this way. */
 static inline HexState *view_hex_state(View *v) { return v->state; }
 static inline Session *view_hex_session(View *v) { return &view_hex_state(v)->session; }
+
+/* Draw TEXT from row Y wrapped at COLS (later lines indented), when DRAW;
+ * returns the rows it takes. */
+int view_hex_put_wrapped(int y, const char *text, int cols, bool draw);
 
 /* ---- editing (view_hex_edit.c) ---- */
 
@@ -68,8 +75,8 @@ const char *view_hex_edit_mode(View *v);
 void view_hex_edit_pagemap(View *v, int y, int x, size_t from, size_t n);
 /* The private (copy-on-write) mapping that holds the edits at the cursor,
  * as the mmap() and MapViewOfFile(FILE_MAP_COPY) calls that made it: the
- * lines it takes (2, or 0 when no edit has mapped one there), drawn from
- * row Y when DRAW. */
+ * lines it takes (wrapped at COLS; 0 when no edit has mapped one there),
+ * drawn from row Y when DRAW. */
 int view_hex_edit_calls(View *v, int y, int cols, bool draw);
 /* Copied pages of the current window (for the pane's heading). */
 size_t view_hex_edit_copied(View *v);
@@ -101,6 +108,16 @@ const char *view_hex_live_mode(View *v, char *out, size_t outsz);
 void view_hex_live_toggle(View *v);
 CommandStatus view_hex_cmd_refresh(void *ctx, const char *args);
 CommandStatus view_hex_cmd_interval(void *ctx, const char *args);
+
+/* ---- marks (view_hex_marks.c) ---- */
+
+void view_hex_mark_set(View *v);      /* m */
+void view_hex_mark_go(View *v);       /* ' */
+/* The letter after m or '; true when it was one. */
+bool view_hex_marks_intercept(View *v, int key);
+/* Around a key that jumps: '' comes back to where it started. */
+void view_hex_jump_start(View *v);
+void view_hex_jump_end(View *v);
 
 /* ---- the data inspector (view_hex_values.c) ---- */
 

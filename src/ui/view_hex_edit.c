@@ -67,7 +67,9 @@ bool view_hex_edit_intercept(View *v, int key) {
       view_hex_edit_tab(v);
       return true;
    }
-   if (h->text_pane && key >= 0x20 && key < 0x7f)
+   /* bytes 0x80-0xff are the UTF-8 the terminal sends for ö or 日, a byte
+    * at a time: each becomes a byte of the object, as typed */
+   if (h->text_pane && key >= 0x20 && key <= 0xff && key != 0x7f)
       return type_text(v, key);
    int d = h->text_pane ? -1 : hex_digit(key);
    if (d >= 0)
@@ -97,13 +99,16 @@ void view_hex_edit_tab(View *v) {
    view_hex_state(v)->low_nibble = false;
 }
 
+/* u and C-r take a count (3u: the last three edits). */
 void view_hex_edit_undo(View *v) {
    view_hex_state(v)->low_nibble = false;
-   session_edit_undo(view_hex_session(v));
+   for (unsigned long i = ui_count(v->ui); i > 0 && session_edit_undo(view_hex_session(v)); i--)
+      ;
 }
 void view_hex_edit_redo(View *v) {
    view_hex_state(v)->low_nibble = false;
-   session_edit_redo(view_hex_session(v));
+   for (unsigned long i = ui_count(v->ui); i > 0 && session_edit_redo(view_hex_session(v)); i--)
+      ;
 }
 void view_hex_edit_flush(View *v) { session_edit_flush(view_hex_session(v), false); }
 
@@ -154,8 +159,11 @@ void view_hex_edit_title(View *v, char *out, size_t outsz) {
    out[0] = '\0';
    if (!session_edit_pending(s))
       return;
-   snprintf(out, outsz, _("edited %llu bytes, copied %llu pages"),
-            (ull)edits_modified_bytes(s->edits), (ull)edits_copied_pages(s->edits));
+   uint64_t bytes = edits_modified_bytes(s->edits), pages = edits_copied_pages(s->edits);
+   char b[64];
+   snprintf(b, sizeof b, ngettext("edited %llu byte", "edited %llu bytes", bytes), (ull)bytes);
+   snprintf(out, outsz, ngettext("%s, copied %llu page", "%s, copied %llu pages", pages), b,
+            (ull)pages);
 }
 
 const char *view_hex_edit_mode(View *v) {
@@ -199,19 +207,20 @@ int view_hex_edit_calls(View *v, int y, int cols, bool draw) {
    const unsigned char *addr = s->edits ? edits_window(s->edits, s->cursor, &span) : NULL;
    if (!addr)
       return 0;
-   if (draw) {
-      Window w = { span, PLATFORM_MAP_PRIVATE, (unsigned char *)addr };
-      char call[320], line[400];
+   Window w = { span, PLATFORM_MAP_PRIVATE, (unsigned char *)addr };
+   char call[320], line[400];
+   int n = 0;
+   if (draw)
       attrset(crt_attr(CRT_EDITED));
-      char twin[256];
-      mapinfo_source_call(call, sizeof call, twin, sizeof twin, s->src, &w);
-      snprintf(line, sizeof line, _("edits: %s"), call);
-      mvaddnstr(y, 0, line, cols);
-      snprintf(line, sizeof line, _("edits: %s"), twin);
-      mvaddnstr(y + 1, 0, line, cols);
+   char twin[256];
+   mapinfo_source_call(call, sizeof call, twin, sizeof twin, s->src, &w);
+   snprintf(line, sizeof line, _("edits: %s"), call);
+   n += view_hex_put_wrapped(y + n, line, cols, draw);
+   snprintf(line, sizeof line, _("edits: %s"), twin);
+   n += view_hex_put_wrapped(y + n, line, cols, draw);
+   if (draw)
       attrset(A_NORMAL);
-   }
-   return 2;
+   return n;
 }
 
 size_t view_hex_edit_copied(View *v) {

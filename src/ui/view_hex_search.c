@@ -83,28 +83,57 @@ static Finder *finder(View *v) {
    return h->finder;
 }
 
-static void run(View *v, bool reverse) {
+/* One search; the cursor's jump can be undone with ''. */
+static FinderResult run(View *v, bool reverse) {
    HexState *h = view_hex_state(v);
    Finder *f = finder(v);
    if (!f)
-      return;
+      return FINDER_FAILED;
    h->search_polls = 0;
    h->search_done = h->search_total = 0;
    h->search_drawn = platform_clock_ms();
-   finder_next(f, view_hex_session(v), reverse);
+   view_hex_jump_start(v);
+   FinderResult r = finder_next(f, view_hex_session(v), reverse);
+   view_hex_jump_end(v);
+   return r;
+}
+
+/* n and N with a count: the Nth match (stops at the first that fails). */
+static void run_counted(View *v, bool reverse) {
+   unsigned long n = ui_count(v->ui);
+   uint64_t from = view_hex_session(v)->cursor;
+   for (unsigned long i = 0; i < n; i++) {
+      FinderResult r = run(v, reverse);
+      if (r != FINDER_FOUND && r != FINDER_WRAPPED)
+         break;
+   }
+   session_jumped(view_hex_session(v), from);
 }
 
 void view_hex_search_slash(View *v) { ui_open_prompt(v->ui, "find "); }
 void view_hex_search_question(View *v) { ui_open_prompt(v->ui, "rfind "); }
-void view_hex_search_next(View *v) { run(v, false); }
-void view_hex_search_prev(View *v) { run(v, true); }
+void view_hex_search_next(View *v) { run_counted(v, false); }
+void view_hex_search_prev(View *v) { run_counted(v, true); }
 
+/* :find PATTERN; without one (/ then Enter, as in less and vi) the last
+ * pattern again, in the direction of this command. */
 static CommandStatus find(View *v, const char *args, bool backward) {
    Finder *f = finder(v);
-   if (!f || !finder_set_pattern(f, view_hex_session(v), args, backward))
+   Session *s = view_hex_session(v);
+   if (!f)
       return COMMAND_FAILED;
-   run(v, false);
-   return view_hex_session(v)->message_is_error ? COMMAND_FAILED : COMMAND_OK;
+   if (!*args) {
+      if (!finder_pattern(f)) {
+         session_message(s, true, "%s", _("no pattern yet: / or ? types one"));
+         return COMMAND_FAILED;
+      }
+      run(v, finder_backward(f) != backward);
+   } else {
+      if (!finder_set_pattern(f, s, args, backward))
+         return COMMAND_FAILED;
+      run(v, false);
+   }
+   return s->message_is_error ? COMMAND_FAILED : COMMAND_OK;
 }
 
 CommandStatus view_hex_cmd_find(void *ctx, const char *args) { return find(ctx, args, false); }

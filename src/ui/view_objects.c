@@ -99,20 +99,7 @@ static void put_cell(int y, int x, const char *text, int width, bool right) {
       mvaddstr(y, right ? x + width - w : x, text);
       return;
    }
-   mbstate_t ms;
-   memset(&ms, 0, sizeof ms);
-   const char *p = text;
-   int used = 0;
-   while (*p) {
-      int cw;
-      size_t n = objfmt_char(p, strlen(p), &ms, &cw);
-      if (used + cw > width - 1)
-         break;
-      used += cw;
-      p += n;
-   }
-   mvaddnstr(y, x, text, (int)(p - text));
-   addstr(crt_utf8() ? "\xe2\x80\xa6" : "~");
+   crt_put_cut(y, x, text, width, false);
 }
 
 typedef struct {
@@ -384,10 +371,12 @@ static void move_by(View *v, long n) {
 
 static long page(View *v) { return state(v)->rows > 1 ? state(v)->rows - 1 : 1; }
 
-static void k_down(View *v)  { move_by(v, 1); }
-static void k_up(View *v)    { move_by(v, -1); }
-static void k_pgdn(View *v)  { move_by(v, page(v)); }
-static void k_pgup(View *v)  { move_by(v, -page(v)); }
+/* j k PgDn PgUp take a count (5j: five objects down). */
+static long counted(View *v, long n) { return (long)ui_count(v->ui) * n; }
+static void k_down(View *v)  { move_by(v, counted(v, 1)); }
+static void k_up(View *v)    { move_by(v, counted(v, -1)); }
+static void k_pgdn(View *v)  { move_by(v, counted(v, page(v))); }
+static void k_pgup(View *v)  { move_by(v, counted(v, -page(v))); }
 static void k_wheeldn(View *v) { move_by(v, WHEEL_ROWS); }
 static void k_wheelup(View *v) { move_by(v, -WHEEL_ROWS); }
 /* A click on a row selects its object. */

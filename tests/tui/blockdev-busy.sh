@@ -34,7 +34,7 @@ expect_status ":flush to a mounted device: refused, with where and how to force"
    "the block device is in use: mounted on $mnt; :flush! writes anyway"
 is ":flush: nothing was written" "$(byte_at)" "$before"
 tui_send ":flush!"
-expect_status ":flush! writes anyway" "flushed: 1 bytes"
+expect_status ":flush! writes anyway" "flushed: 1 byte in 1 page"
 is ":flush!: the byte is written" "$(byte_at)" "$new"
 tui_stop
 is "quit exits 0" "$tui_rc" 0

@@ -7,15 +7,15 @@
 make_data_file data.bin 1048576
 
 tui_start 80 24 -g 4K data.bin
-tui_send ":goto 0x12345" "m"
+tui_send ":goto 0x12345" "M"
 tui_screen mapping-4k-80x24
 tui_send ":granularity 64K" "<Esc>"
 tui_screen mapping-64k-80x24
-tui_send "m"
+tui_send "M"
 pane_gone() { ! tui_capture | grep -q 'mmap('; }
 w=0
 while ! pane_gone && [ $w -lt 25 ]; do sleep 0.2; w=$((w + 1)); done
-ok "m hides the pane" pane_gone
+ok "M hides the pane" pane_gone
 tui_stop
 
 tui_start 80 24 -g 64K -c 'goto 0x12345' -c mapping data.bin
@@ -42,12 +42,12 @@ expect_line 21 "... and its values" "u8 176 "
 tui_send "G"
 expect_line 21 "at the last byte (0x45): one byte left" "u8 69 "
 expect_line 21 "... too few for u16" "u16 -  "
-tui_send "m" "e"
+tui_send "M" "e"
 expect_status "e with the pane hidden says where the inspector is" "big-endian (m shows it)"
 tui_stop
 
 tui_start 132 43 --granularity=64K --window=256K -o 0x12345 data.bin
-tui_send "m"
+tui_send "M"
 tui_screen mapping-64k-256k-132x43
 tui_stop
 done_testing

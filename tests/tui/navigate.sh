@@ -35,7 +35,7 @@ expect_status ":goto past the end is refused" "is past the end"
 tui_send ":frobnicate"
 expect_status "an unknown command says so" "unknown command: frobnicate"
 tui_send ":g 0"
-expect_status "an ambiguous prefix is unknown" "unknown command: g"
+expect_status "an ambiguous prefix names its candidates" "g is ambiguous: goto, granularity"
 
 # The mouse: a click on a byte puts the cursor there, in either pane.  At
 # 80 columns rows start at screen row 2, the hex pane at column 10 (byte 9

@@ -9,7 +9,7 @@
 # a size of 0 from stat(): the golden screen is the same on every run.
 tui_start 80 24 /proc/self/oom_score_adj
 tui_screen pseudo-80x24
-tui_send "m"
+tui_send "M"
 ok "the mapping pane shows the read() that filled the window" tui_wait_text "read("
 ok "... and its Windows counterpart" tui_wait_text "ReadFile(hFile, buf, 2, &got, NULL)"
 pane=$(tui_capture)

@@ -69,7 +69,8 @@ tui_wait_file() {
 
 tui_capture() {
    tui_tmux capture-pane -p -t tui 2>/dev/null |
-      sed -e 's/= 0x[0-9a-f]\{6,\}/= 0xADDRESS/' -e 's/= (nil)/= 0xADDRESS/'
+      sed -e 's/= 0x[0-9a-f]\{6,\}/= 0xADDRESS/' -e 's/= (nil)/= 0xADDRESS/' \
+          -e 's/^    0x[0-9a-f]\{6,\}$/    0xADDRESS/'
 }
 
 # The screen once tmux has drawn everything mapscope wrote: two equal
@@ -188,7 +189,12 @@ expect_line() {
 expect_status() { expect_line '$' "$1" "$2"; }
 
 tui_stop() {
-   printf ':quit\n' >&3
+   tui_quit ":quit"
+}
+
+# tui_quit LINE: a command or keys that end mapscope (no sync can follow).
+tui_quit() {
+   printf '%s\n' "$1" >&3
    tui_wait_file "$tmp/exit"
    tui_rc=$(cat "$tmp/exit" 2>/dev/null)
    exec 3>&-

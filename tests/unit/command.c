@@ -69,5 +69,24 @@ int main(void) {
    calls = 0;
    is_u64(command_execute(sets, 2, ""), COMMAND_OK, "empty line");
    is_u64(calls, 0, "empty line runs nothing");
+
+   char which[64];
+   is_u64(command_candidates(sets, 2, "g", which, sizeof which), 2, "g: two candidates");
+   is_str(which, "goto, granularity", "... named in table order");
+   is_u64(command_candidates(sets, 2, "z", which, sizeof which), 0, "none for z");
+
+   /* names with '!' only whole; "[ARG]" is optional */
+   static const Command bang[] = {
+      { "flush", NULL, "flush", run_b },
+      { "flush!", NULL, "force", run_b },
+      { "find", "[PATTERN]", "find", run_b },
+   };
+   static char bang_ctx[] = "bang";
+   CommandSet bs[] = { { bang, 3, bang_ctx } };
+   ok(command_lookup(bs, 1, "flus", &ctx, &amb) == &bang[0], "flus is flush, not ambiguous with flush!");
+   ok(command_lookup(bs, 1, "flush!", &ctx, &amb) == &bang[1], "flush! whole");
+   is_u64(command_candidates(bs, 1, "fl", which, sizeof which), 1, "flush! is no candidate");
+   is_u64(command_execute(bs, 1, "find"), COMMAND_OK, "an optional argument may be left out");
+   is_u64(command_execute(bs, 1, "find x"), COMMAND_OK, "... or given");
    return done_testing();
 }

@@ -224,7 +224,7 @@ static void test_flush(void) {
    Source *src;
    EditSet *es = open_set(&src, false);
    Error e;
-   FlushOptions fo = { jdir, false, NULL, NULL };
+   FlushOptions fo = { jdir, false, NULL, NULL, NULL };
    FlushReport r;
    edits_apply(es, 1, "AB", 2, false, &e);
    edits_apply(es, 2 * page + 7, "C", 1, false, &e);
@@ -258,7 +258,7 @@ static void test_flush(void) {
    /* a flush that cannot write its journal fails and keeps the edits */
    char bad[4200];
    snprintf(bad, sizeof bad, "%s/data/journals", dir);    /* under a regular file */
-   FlushOptions nowhere = { bad, false, NULL, NULL };
+   FlushOptions nowhere = { bad, false, NULL, NULL, NULL };
    edits_apply(es, 60, "J", 1, false, &e);
    ok(!flush_commit(es, &nowhere, &r, &e) && e.code == ERR_JOURNAL, "no place for the journal: refused");
    ok(edits_pending(es) && edits_is_modified(es, 60) && view_byte(es, 60) == 'J',

@@ -26,6 +26,16 @@ int main(void) {
    esc_is("\xed\xa0\x80", "\\xed\\xa0\\x80", "surrogate is invalid");
    esc_is("trunc\xe2\x82", "trunc\\xe2\\x82", "truncated sequence is invalid");
 
+   esc_is("evil\xe2\x80\xaetxt.exe", "evil\\u202etxt.exe", "U+202E (right-to-left override) is escaped");
+   esc_is("a\xe2\x80\xaa" "b\xe2\x80\xac" "c", "a\\u202ab\\u202cc", "U+202A embedding and U+202C pop");
+   esc_is("\xe2\x81\xa6x\xe2\x81\xa9", "\\u2066x\\u2069", "isolates U+2066-2069");
+   esc_is("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", "\\u200e\\u200f\\u061c", "LRM, RLM, ALM");
+   esc_is("one\xe2\x80\xa8two\xe2\x80\xa9", "one\\u2028two\\u2029", "line and paragraph separators");
+   esc_is("zero\xe2\x80\x8bwidth\xef\xbb\xbf", "zero\\u200bwidth\\ufeff", "zero-width space, BOM");
+   esc_is("tag\xf3\xa0\x80\x81", "tag\\U000e0001", "a tag past the BMP as \\U");
+   esc_is("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe6\x97\xa5\xe6\x9c\xac", "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe6\x97\xa5\xe6\x9c\xac",
+          "Hebrew and CJK letters themselves are kept");
+
    char small[8];
    size_t full = escape_into(small, sizeof small, "abcd\033efgh");
    is_u64(full, 10, "the full length is reported");

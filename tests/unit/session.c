@@ -6,6 +6,8 @@
 #include "tap.h"
 
 #include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -100,6 +102,52 @@ static void test_moves(void) {
    session_set_geometry(&s, 24, 10);
    is_u64(s.top % 24, 0, "new row size: the top is on a row");
    ok(s.cursor >= s.top && s.cursor < s.top + 240, "and the cursor still shows");
+
+   /* a range that starts on the last row is scrolled wholly into sight */
+   session_set_geometry(&s, 16, 10);
+   session_set_cursor(&s, 0);
+   session_set_cursor(&s, 9 * 16 + 8);
+   is_u64(s.top, 0, "a cursor on the last row does not scroll");
+   session_show_range(&s, 9 * 16 + 8, 16);
+   is_u64(s.top, 16, "its 16-byte match does: one row");
+   session_show_range(&s, 9 * 16 + 8, 1000);
+   ok(s.top <= 9 * 16 + 8 && s.cursor == 9 * 16 + 8, "a range longer than the screen: its start shows");
+
+   /* marks and the jump back */
+   ok(session_goto(&s, "0x100") && session_mark_set(&s, 'a'), "mark a at 0x100");
+   ok(session_goto(&s, "end"), "goto end");
+   ok(session_mark_go(&s, 'a') && s.cursor == 0x100, "'a: back at 0x100");
+   ok(session_jump_back(&s) && s.cursor == 65535, "'': back where the jump came from");
+   ok(session_jump_back(&s) && s.cursor == 0x100, "'' again: and back");
+   ok(!session_mark_go(&s, 'q') && s.message_is_error, "a mark not set: an error");
+   ok(!session_mark_set(&s, '1') && s.message_is_error, "a mark is a letter");
+   session_close(&s);
+}
+
+/* The name comes to lead elsewhere: noticed, reload refuses, reopen follows. */
+static void test_reopen(void) {
+   Session s;
+   Error e;
+   SessionConfig cfg = { 0, 0, NULL, false, false, NULL };
+   const char *p = make_file("named", 8192, true);
+   ok(session_open(&s, p, &cfg, &e), "open");
+   ok(!session_check_identity(&s) && s.identity == SESSION_SAME, "the name leads to it");
+   char fresh[4096];
+   snprintf(fresh, sizeof fresh, "%s.new", p);
+   FILE *f = fopen(fresh, "w");
+   fputs("replacement", f);
+   fclose(f);
+   ok(rename(fresh, p) == 0, "mv new f");
+   ok(session_check_identity(&s) && s.identity == SESSION_REPLACED, "replaced: noticed");
+   ok(strstr(s.message, "another object") != NULL, "... and said");
+   ok(!session_reload(&s) && strstr(s.message, "not reloaded") != NULL, "reload refuses");
+   is_u64(s.src->size, 8192, "the old object is still shown");
+   ok(session_reopen(&s), "reopen");
+   is_u64(s.src->size, 11, "the new object");
+   ok(s.identity == SESSION_SAME, "the name leads to what is shown again");
+   unlink(p);
+   ok(session_check_identity(&s) && s.identity == SESSION_REMOVED, "removed: noticed");
+   ok(!session_reopen(&s) && s.message_is_error, "nothing to reopen: an error");
    session_close(&s);
 }
 
@@ -243,6 +291,7 @@ int main(void) {
       return 1;
    test_open();
    test_moves();
+   test_reopen();
    test_windows();
    test_shrink_grow();
    test_huge();

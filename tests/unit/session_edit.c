@@ -66,7 +66,7 @@ static void test_edits(void) {
    ok(!session_edit_redo(&s), "nothing more to redo");
    ok(strstr(s.message, "nothing to redo") != NULL, "and says so");
    ok(session_edit_flush(&s, false), "flush");
-   ok(strstr(s.message, "flushed: 2 bytes in 1 pages") != NULL, "flush says what it wrote");
+   ok(strstr(s.message, "flushed: 2 bytes in 1 page") != NULL, "flush says what it wrote");
    is_u64(file_byte(5), 'X', "the file holds the edit");
    is_u64(file_byte(6), 0xab, "both bytes");
    ok(!session_edit_pending(&s), "nothing pending after the flush");

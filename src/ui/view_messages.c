@@ -1,0 +1,126 @@
+/* view_messages.c - :messages: every message the status line showed, in
+ * full, wrapped to the width (the status line cuts a long one). */
+#include "config.h"
+
+#include "ui/crt.h"
+#include "ui/keymap.h"
+#include "ui/view.h"
+#include "core/gettext.h"
+#include "core/textwidth.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+   int scroll;           /* the first screen line shown */
+   int rows;
+   int lines;            /* screen lines the wrapped messages take */
+} MsgState;
+
+static MsgState *state(View *v) { return v->state; }
+
+/* Draw (when DRAW) the messages wrapped at COLS from screen line SCROLL;
+ * returns how many screen lines they take. */
+static int layout(View *v, int rows, int cols, bool draw) {
+   int line = 0;
+   for (unsigned i = 0; ui_log(v->ui, i); i++) {
+      const char *m = ui_log(v->ui, i);
+      int indent = 0;
+      do {
+         size_t next, end = textwidth_wrap(m, (size_t)(cols - indent), &next);
+         int y = line - state(v)->scroll + 1;
+         if (draw && y >= 1 && y < rows) {
+            char piece[300];
+            snprintf(piece, sizeof piece, "%.*s", (int)end, m);
+            mvaddstr(y, indent, piece);
+         }
+         line++;
+         m += next;
+         indent = 2;                  /* a message's later lines are indented */
+      } while (*m && cols > 4);
+   }
+   return line;
+}
+
+static void msg_draw(View *v, int rows, int cols) {
+   MsgState *h = state(v);
+   h->rows = rows - 1;
+   h->lines = layout(v, rows, cols, false);
+   if (h->scroll > h->lines - h->rows)
+      h->scroll = h->lines - h->rows > 0 ? h->lines - h->rows : 0;
+   attrset(crt_attr(CRT_HEADING));
+   crt_put_cut(0, 0, _("messages, oldest first: q or Esc closes; j k Space PgUp scroll"), cols,
+               false);
+   attrset(A_NORMAL);
+   if (!ui_log(v->ui, 0))
+      mvaddnstr(1, 0, _("No message yet."), cols);
+   layout(v, rows, cols, true);
+}
+
+static void scroll_by(View *v, int n) {
+   MsgState *h = state(v);
+   h->scroll += n;
+   if (h->scroll > h->lines - h->rows)
+      h->scroll = h->lines - h->rows;
+   if (h->scroll < 0)
+      h->scroll = 0;
+}
+
+static int page(View *v) { return state(v)->rows > 1 ? state(v)->rows - 1 : 1; }
+static void k_close(View *v) { ui_pop(v->ui); }
+static void k_down(View *v) { scroll_by(v, 1); }
+static void k_up(View *v) { scroll_by(v, -1); }
+static void k_pgdn(View *v) { scroll_by(v, page(v)); }
+static void k_pgup(View *v) { scroll_by(v, -page(v)); }
+static void k_end(View *v) { scroll_by(v, state(v)->lines); }
+
+static const KeyBinding msg_keys[] = {
+   { 'q', "q", N_("close the messages"), k_close },
+   { 27, NULL, NULL, k_close },
+   { 'j', "j", N_("scroll down"), k_down },
+   { KEY_DOWN, NULL, NULL, k_down },
+   { 'k', "k", N_("scroll up"), k_up },
+   { KEY_UP, NULL, NULL, k_up },
+   { KEY_NPAGE, "PgDn", N_("next page"), k_pgdn },
+   { ' ', NULL, NULL, k_pgdn },
+   { KEY_PPAGE, "PgUp", N_("previous page"), k_pgup },
+   { 'b', NULL, NULL, k_pgup },
+   { 'G', "G", N_("the last messages"), k_end },
+};
+
+static void msg_close(View *v) {
+   free(v->state);
+   free(v);
+}
+
+static void msg_status(View *v, char *out, size_t outsz) {
+   (void)v;
+   snprintf(out, outsz, "%s ", _("messages"));
+}
+
+static const ViewOps msg_ops = {
+   .name = "messages",
+   .draw = msg_draw,
+   .status = msg_status,
+   .close = msg_close,
+   .keys = msg_keys,
+   .key_count = sizeof msg_keys / sizeof msg_keys[0],
+};
+
+View *view_messages_new(Ui *ui) {
+   View *v = calloc(1, sizeof *v);
+   MsgState *h = calloc(1, sizeof *h);
+   if (!v || !h) {
+      free(v);
+      free(h);
+      return NULL;
+   }
+   h->rows = 1;
+   h->scroll = 1 << 20;              /* the newest first in sight */
+   v->ops = &msg_ops;
+   v->ui = ui;
+   v->state = h;
+   return v;
+}
