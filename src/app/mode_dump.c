@@ -35,7 +35,7 @@ static int write_fd(void *ctx, const char *buf, size_t len) {
 int mode_dump_run(const Options *o) {
    Error e;
    Source *src;
-   if (!source_open(o->source, false, &src, &e))
+   if (!source_open_reading(o->source, &src, &e))
       return diag_error(o->source, &e);
    recovery_run(src);
    DumpRequest req = {
@@ -52,7 +52,7 @@ int mode_dump_run(const Options *o) {
       DumpSink sink = { write_fd, &out };
       platform_widen_pipe(out, DUMP_PIPE_SIZE);
       if (!dump_range(src, &req, &sink, &e))
-         status = diag_error(e.code == ERR_WRITE ? NULL : o->source, &e);
+         status = diag_error(e.code == ERR_WRITE ? NULL : src->spec, &e);
       else
          status = 0;
    }

@@ -11,6 +11,7 @@
 #include "app/mode_find.h"
 #include "app/diag.h"
 #include "app/range.h"
+#include "core/escape.h"
 #include "core/gettext.h"
 #include "core/offset.h"
 #include "core/search.h"
@@ -79,6 +80,13 @@ static int scan(const Options *o, Source *src, const SearchPattern *p) {
    int status = range_resolve(o, src, &lo, &length);
    if (status >= 0)
       return status;
+   if (lo > src->size) {
+      char *name = escape_dup(src->spec);
+      diag_warn(_("%s: the offset %llu is past the end (%llu bytes): nothing to search"),
+                name, (unsigned long long)lo, (unsigned long long)src->size);
+      free(name);
+      return finish_output(&(Found){ .print = !o->count });
+   }
    uint64_t hi = range_end(lo, length, src->size);
    Error e;
    SearchScanner *sc;
@@ -105,7 +113,7 @@ int mode_find_run(const Options *o) {
    Error e;
    Source *src;
    int status;
-   if (!source_open(o->source, false, &src, &e)) {
+   if (!source_open_reading(o->source, &src, &e)) {
       status = diag_error(o->source, &e);
    } else {
       status = scan(o, src, p);

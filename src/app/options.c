@@ -4,6 +4,7 @@
 #include "app/options.h"
 #include "app/diag.h"
 #include "app/live.h"
+#include "core/escape.h"
 #include "core/gettext.h"
 #include "core/objects.h"
 #include "core/offset.h"
@@ -24,7 +25,8 @@ enum { OPT_FIND = 0x400, OPT_COUNT, OPT_HEX };
 static const struct option long_options[] = {
    { "dump",        no_argument,       NULL, OPT_DUMP },
    { "xxd",         no_argument,       NULL, OPT_XXD },
-   { "find",        required_argument, NULL, OPT_FIND },
+   { "find",        optional_argument, NULL, OPT_FIND },
+   { "regexp",      required_argument, NULL, 'e' },
    { "count",       no_argument,       NULL, OPT_COUNT },
    { "hex",         no_argument,       NULL, OPT_HEX },
    { "ignore-case", no_argument,       NULL, 'i' },
@@ -167,15 +169,71 @@ static int parse_kinds(const char *text, unsigned *mask) {
                          _("one of shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv, memfd, all"));
 }
 
-/* The option getopt just complained about, as the user typed it. */
-static const char *option_name(char **argv) {
-   static char short_opt[3];
-   if (optopt != 0) {
-      short_opt[0] = '-';
-      short_opt[1] = (char)optopt;
-      return short_opt;
+/* The option getopt just complained about, as the user typed it (up to a
+ * '='), escaped: it may hold any byte.  Malloc'd. */
+static char *option_name(char **argv) {
+   char text[64];
+   const char *arg = argv[optind - 1];
+   if (strncmp(arg, "--", 2) != 0 && optopt > 0 && optopt < 0x100) {
+      snprintf(text, sizeof text, "-%c", (char)optopt);
+   } else {
+      size_t n = strcspn(arg, "=");
+      snprintf(text, sizeof text, "%.*s", (int)(n < 63 ? n : 63), arg);
    }
-   return argv[optind - 1];
+   return escape_dup(text);
+}
+
+/* The long options NAME (an abbreviation, without "--") may stand for. */
+static size_t long_candidates(const char *name, size_t len, const struct option **out,
+                              size_t cap, bool *exact) {
+   size_t n = 0;
+   *exact = false;
+   for (const struct option *o = long_options; o->name; o++) {
+      if (strncmp(o->name, name, len) != 0)
+         continue;
+      if (strlen(o->name) == len)
+         *exact = true;
+      if (n < cap)
+         out[n++] = o;
+   }
+   return n;
+}
+
+/* getopt_long said '?' (opterr is 0, so it printed nothing): say why,
+ * naming the candidates of an ambiguous abbreviation. */
+static int bad_option(char **argv) {
+   char *name = option_name(argv);
+   const char *arg = argv[optind - 1];
+   int rc;
+   if (strncmp(arg, "--", 2) == 0) {
+      const struct option *c[32];
+      bool exact;
+      size_t len = strcspn(arg + 2, "=");
+      size_t n = long_candidates(arg + 2, len, c, 32, &exact);
+      if (n == 1 || exact) {
+         rc = diag_usage(_("option '%s' takes no argument"), name);
+      } else if (n > 1) {
+         char list[512] = "";
+         for (size_t i = 0; i < n; i++) {
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof list - used, " '--%s'", c[i]->name);
+         }
+         rc = diag_usage(_("option '%s' is ambiguous; possibilities:%s"), name, list);
+      } else {
+         rc = diag_usage(_("unknown option '%s'"), name);
+      }
+   } else {
+      rc = diag_usage(_("unknown option '%s'"), name);
+   }
+   free(name);
+   return rc;
+}
+
+static int missing_argument(char **argv) {
+   char *name = option_name(argv);
+   int rc = diag_usage(_("option '%s' needs an argument"), name);
+   free(name);
+   return rc;
 }
 
 /* --patch and -c are repeatable.  There can be no more of them than
@@ -224,12 +282,31 @@ static int check_patch(Options *o) {
    return -1;
 }
 
+/* --find's PATTERN: --find=PATTERN, -e PATTERN, or the first operand, as
+ * grep takes it (so options may follow: --find -i NEEDLE -s 1G FILE).
+ * Moves *FIRST past the operand it took. */
+static int find_pattern(Options *o, int argc, char **argv, int *first) {
+   if (o->mode != MODE_FIND || o->find)
+      return -1;
+   if (*first >= argc)
+      return diag_usage(_("--find needs a PATTERN (--find PATTERN, --find=PATTERN or -e PATTERN)"));
+   o->find = argv[(*first)++];
+   return -1;
+}
+
 /* --count, --hex and -i only qualify --find. */
 static int check_find(const Options *o) {
    if (o->mode == MODE_FIND || !(o->count || o->hex || o->ignore_case))
       return -1;
    return diag_usage(_("%s needs --find"),
                      o->count ? "--count" : o->hex ? "--hex" : "--ignore-case");
+}
+
+static int set_pattern(Options *o, const char *text) {
+   if (o->find)
+      return diag_usage(_("only one PATTERN may be given"));
+   o->find = text;
+   return -1;
 }
 
 static int check_combination(const Options *o, int argc, char **argv, int first_operand) {
@@ -254,6 +331,8 @@ static int check_combination(const Options *o, int argc, char **argv, int first_
       return diag_usage(_("--window goes with the screen, --dump, --xxd and --patch"));
    if (first_operand < argc || (o->mode == MODE_VIEW && o->npatches == 0))
       return -1;                  /* no SOURCE: the screen shows the object list */
+   if (o->mode == MODE_DUMP || o->mode == MODE_XXD || o->mode == MODE_FIND)
+      return -1;                  /* no SOURCE: standard input, as the peers read it */
    (void)argv;
    (void)o;
    return diag_usage(_("no SOURCE given"));
@@ -265,11 +344,22 @@ int options_parse(int argc, char **argv, Options *o) {
       return diag_usage("%s", strerror(ENOMEM));
    int c, rc;
    opterr = 0;
-   while ((c = getopt_long(argc, argv, ":s:n:g:W:who:c:Vi", long_options, NULL)) != -1) {
+   while ((c = getopt_long(argc, argv, ":s:n:g:W:who:c:Vie:", long_options, NULL)) != -1) {
       switch (c) {
       case OPT_DUMP: o->mode = MODE_DUMP; break;
       case OPT_XXD:  o->mode = MODE_XXD; break;
-      case OPT_FIND: o->mode = MODE_FIND; o->find = optarg; break;
+      case OPT_FIND:
+         o->mode = MODE_FIND;
+         if (optarg && (rc = set_pattern(o, optarg)) >= 0)
+            return rc;
+         break;
+      case 'e':
+         if (o->mode != MODE_VIEW && o->mode != MODE_FIND)
+            return diag_usage(_("-e PATTERN goes with --find"));
+         o->mode = MODE_FIND;
+         if ((rc = set_pattern(o, optarg)) >= 0)
+            return rc;
+         break;
       case OPT_COUNT: o->count = true; break;
       case OPT_HEX: o->hex = true; break;
       case 'i': o->ignore_case = true; break;
@@ -317,22 +407,27 @@ int options_parse(int argc, char **argv, Options *o) {
             return diag_bad_value("--refresh", optarg, _("invalid interval"),
                                   _("seconds from 0.1 to 3600"));
          break;
-      case 'h': print_help(); return 0;
-      case 'V': print_version(); return 0;
+      case 'h': print_help(); return diag_stdout_status();
+      case 'V': print_version(); return diag_stdout_status();
       case ':':
-         return diag_usage(_("option '%s' needs an argument"), option_name(argv));
+         return missing_argument(argv);
       case '?':
       default:
-         return diag_usage(_("unknown option '%s'"), option_name(argv));
+         return bad_option(argv);
       }
    }
-   if ((rc = check_combination(o, argc, argv, optind)) >= 0)
+   int first = optind;
+   if ((rc = find_pattern(o, argc, argv, &first)) >= 0)
+      return rc;
+   if ((rc = check_combination(o, argc, argv, first)) >= 0)
       return rc;
    if ((rc = check_patch(o)) >= 0)
       return rc;
    if ((rc = check_find(o)) >= 0)
       return rc;
-   o->source = argv[optind];
+   o->source = first < argc ? argv[first] : NULL;
+   if (!o->source && (o->mode == MODE_DUMP || o->mode == MODE_XXD || o->mode == MODE_FIND))
+      o->source = "-";
    if (o->granularity == 0)
       o->granularity = platform_page_size();
    return -1;

@@ -17,6 +17,10 @@ static const SourceOps *const prefixed_kinds[] = {
 };
 
 static const SourceOps *kind_for(const char *spec, const char **name) {
+   if (strcmp(spec, "-") == 0) {
+      *name = spec;
+      return &source_stream_ops;
+   }
    for (size_t i = 0; i < sizeof prefixed_kinds / sizeof prefixed_kinds[0]; i++) {
       const char *p = prefixed_kinds[i]->prefix;
       if (strncmp(spec, p, strlen(p)) == 0) {
@@ -28,7 +32,7 @@ static const SourceOps *kind_for(const char *spec, const char **name) {
    return &source_file_ops;
 }
 
-bool source_open(const char *spec, bool writable, Source **out, Error *e) {
+static bool open_as(const char *spec, bool writable, bool reading, Source **out, Error *e) {
    Source *s = calloc(1, sizeof *s);
    if (!s || !(s->spec = strdup(spec))) {
       free(s);
@@ -38,6 +42,7 @@ bool source_open(const char *spec, bool writable, Source **out, Error *e) {
    const char *name;
    s->fd = -1;
    s->writable = writable;
+   s->reading = reading;
    s->ops = kind_for(spec, &name);
    if (!s->ops->open(s, name, writable, e)) {
       free(s->name);
@@ -47,6 +52,14 @@ bool source_open(const char *spec, bool writable, Source **out, Error *e) {
    }
    *out = s;
    return true;
+}
+
+bool source_open(const char *spec, bool writable, Source **out, Error *e) {
+   return open_as(spec, writable, false, out, e);
+}
+
+bool source_open_reading(const char *spec, Source **out, Error *e) {
+   return open_as(spec, false, true, out, e);
 }
 
 void source_close(Source *s) {
@@ -76,6 +89,11 @@ bool source_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
 }
 
 void source_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end) {
+   if (s->read_to_end) {          /* no holes to ask about: all of it is data */
+      *start = offset;
+      *end = s->size;
+      return;
+   }
    s->ops->next_data(s, offset, start, end);
 }
 
@@ -96,8 +114,12 @@ bool source_check_kind(const Source *s, Error *e) {
    case PLATFORM_KIND_DIRECTORY:
       error_set(e, ERR_IS_DIRECTORY, 0, "%s", _("give a file, a block device or shm:NAME"));
       return false;
-   case PLATFORM_KIND_FIFO:   what = _("it is a FIFO"); break;
-   case PLATFORM_KIND_CHAR:   what = _("it is a character device"); break;
+   case PLATFORM_KIND_FIFO:
+      what = _("it is a FIFO or pipe; --dump, --xxd and --find read it");
+      break;
+   case PLATFORM_KIND_CHAR:
+      what = _("it is a character device; --dump, --xxd and --find read it");
+      break;
    case PLATFORM_KIND_SOCKET: what = _("it is a socket"); break;
    case PLATFORM_KIND_OTHER:
    default:                   what = _("it is not a regular file"); break;
@@ -114,7 +136,8 @@ bool source_fd_refresh(Source *s, Error *e) {
       error_set(e, ERR_READ, rc, NULL);
       return false;
    }
-   s->size = s->st.size;
+   if (!s->read_to_end)
+      s->size = s->st.size;
    return true;
 }
 

@@ -40,11 +40,28 @@ struct Source {
    PlatformStat st;
    uint64_t size;
    void *priv;            /* kind-specific state (sysv: the attached segment) */
+   /* Opened by source_open_reading(): for the modes that read, not map. */
+   bool reading;
+   /* The size is not known before reading (procfs, sysfs, pipes ...): SIZE
+    * is SOURCE_SIZE_UNKNOWN, every byte is data, and a short read is the
+    * end of the object, not a shrink. */
+   bool read_to_end;
+   /* Bytes come in order only (pipes, FIFOs, character devices, standard
+    * input): reads must go forward; a skip reads and drops. */
+   bool sequential;
 };
+
+#define SOURCE_SIZE_UNKNOWN ((uint64_t)INT64_MAX)
 
 /* Open SPEC.  On failure returns false with E set; *out is untouched. */
 bool source_open(const char *spec, bool writable, Source **out, Error *e);
 void source_close(Source *s);
+
+/* Open SPEC for reading only, as --dump, --xxd, --find and --info do: also
+ * "-" (standard input), pipes, FIFOs, character devices and files whose
+ * size lies (see read_to_end).  source_open() refuses those: they cannot be
+ * mapped. */
+bool source_open_reading(const char *spec, Source **out, Error *e);
 
 bool source_refresh(Source *s, Error *e);
 bool source_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
@@ -90,6 +107,11 @@ extern const SourceOps source_block_ops;
 extern const SourceOps source_shm_ops;
 extern const SourceOps source_sem_ops;
 extern const SourceOps source_sysv_ops;
+extern const SourceOps source_stream_ops;
+
+/* Turn S, a path opened by the file kind that turned out to be a FIFO or a
+ * character device, into a stream (source_stream.c). */
+bool source_stream_adopt(Source *s, const char *path, Error *e);
 
 /* A POSIX shm name checked (one path component, at most NAME_MAX bytes) and
  * returned malloc'd with its leading '/'; NULL with E set otherwise. */

@@ -18,6 +18,8 @@ static bool file_open(Source *s, const char *path, bool writable, Error *e) {
       error_set(e, ERR_OPEN, rc, NULL);
       return false;
    }
+   if (s->reading && (s->st.kind == PLATFORM_KIND_FIFO || s->st.kind == PLATFORM_KIND_CHAR))
+      return source_stream_adopt(s, path, e);
    if (!source_check_kind(s, e)) {
       source_fd_close(s);
       return false;
@@ -25,6 +27,10 @@ static bool file_open(Source *s, const char *path, bool writable, Error *e) {
    if (s->st.kind == PLATFORM_KIND_BLOCK)
       s->ops = &source_block_ops;
    s->size = s->st.size;
+   if (s->reading && platform_size_unknown(s->fd, &s->st)) {
+      s->read_to_end = true;
+      s->size = SOURCE_SIZE_UNKNOWN;
+   }
    return true;
 }
 

@@ -101,6 +101,23 @@ const char *platform_map_flags_name(PlatformMapMode mode, bool populate);
  * at end of file.  EINTR is retried. */
 int platform_read_some(int fd, void *buf, size_t len, size_t *got);
 
+/* ---- objects read rather than mapped (linux/stream.c) ------------------ */
+
+/* True when the regular file FD (stat ST) has a size that says nothing of
+ * what a read returns: the files of procfs, sysfs, debugfs, configfs and
+ * the like, made when read, and files of size 0.  Read them to their end;
+ * a short read there is the end, not a shrink. */
+bool platform_size_unknown(int fd, const PlatformStat *st);
+
+/* FD, a descriptor platform_open_path() opened on PATH (a FIFO, character
+ * device ...), made ready for reading in order: a FIFO is opened again
+ * blocking (waiting for a writer) and checked to be the same one, FD then
+ * closed; other objects are only switched to blocking reads. */
+int platform_open_stream(const char *path, int fd, int *out);
+
+/* A descriptor of our own for standard input, and what it is. */
+int platform_open_stdin(int *fd, PlatformStat *st);
+
 /* When FD is a pipe, ask for a buffer of SIZE bytes (or the most the system
  * grants a user, down to its 64 KiB default): through the default pipe, a
  * dump spends its time switching between writer and reader.  Best effort:
