@@ -296,6 +296,8 @@ static int find_pattern(Options *o, int argc, char **argv, int *first) {
 
 /* --count, --hex and -i only qualify --find. */
 static int check_find(const Options *o) {
+   if (o->find && o->mode != MODE_FIND)
+      return diag_usage(_("-e PATTERN goes with --find"));
    if (o->mode == MODE_FIND || !(o->count || o->hex || o->ignore_case))
       return -1;
    return diag_usage(_("%s needs --find"),
