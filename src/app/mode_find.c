@@ -50,11 +50,11 @@ static size_t format_match(char *out, uint64_t off) {
    return len;
 }
 
-static bool on_match(void *ctx, uint64_t match) {
+static bool on_matches(void *ctx, uint64_t first, uint64_t count) {
    Found *f = ctx;
-   f->count++;
-   if (f->print)
-      fwrite(f->line, 1, format_match(f->line, match), stdout);
+   f->count += count;
+   for (uint64_t i = 0; f->print && i < count; i++)
+      fwrite(f->line, 1, format_match(f->line, first + i), stdout);
    return true;
 }
 
@@ -95,7 +95,7 @@ static int scan(const Options *o, Source *src, const SearchPattern *p) {
    Found f = { .print = !o->count };
    static char outbuf[1 << 16];
    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-   SearchStatus st = search_each(sc, lo, on_match, &f, &e);
+   SearchStatus st = search_each_run(sc, lo, on_matches, &f, &e);
    search_scanner_free(sc);
    if (st == SEARCH_FAILED) {
       fflush(stdout);
