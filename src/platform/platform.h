@@ -110,9 +110,8 @@ int platform_read_some(int fd, void *buf, size_t len, size_t *got);
 bool platform_size_unknown(int fd, const PlatformStat *st);
 
 /* FD, a descriptor platform_open_path() opened on PATH (a FIFO, character
- * device ...), made ready for reading in order: a FIFO is opened again
- * blocking (waiting for a writer) and checked to be the same one, FD then
- * closed; other objects are only switched to blocking reads. */
+ * device ...), made ready for reading in order, in *OUT (FD itself): a
+ * FIFO first waits for its writer's first bytes; then reads block. */
 int platform_open_stream(const char *path, int fd, int *out);
 
 /* A descriptor of our own for standard input, and what it is. */

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -46,28 +47,23 @@ bool platform_size_unknown(int fd, const PlatformStat *st) {
 }
 
 int platform_open_stream(const char *path, int fd, int *out) {
-   struct stat was;
-   if (fstat(fd, &was) != 0)
+   (void)path;
+   struct stat st;
+   if (fstat(fd, &st) != 0)
       return errno;
-   if (!S_ISFIFO(was.st_mode)) {
-      int fl = fcntl(fd, F_GETFL);
-      if (fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0)
-         return errno;
-      *out = fd;
-      return 0;
+   /* Opened without waiting, a FIFO reads as ended until a writer comes:
+    * wait for its first bytes (or its writer's close), as cat's open
+    * waits.  Linux reports no hang-up before a writer has come. */
+   if (S_ISFIFO(st.st_mode)) {
+      struct pollfd p = { .fd = fd, .events = POLLIN };
+      while (poll(&p, 1, -1) < 0)
+         if (errno != EINTR)
+            return errno;
    }
-   /* A FIFO opened without O_NONBLOCK waits for its writer, as cat's does;
-    * then it must still be the FIFO that was looked at. */
-   int nfd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-   if (nfd < 0)
+   int fl = fcntl(fd, F_GETFL);
+   if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0)
       return errno;
-   struct stat now;
-   if (fstat(nfd, &now) != 0 || now.st_dev != was.st_dev || now.st_ino != was.st_ino) {
-      close(nfd);
-      return ESTALE;
-   }
-   close(fd);
-   *out = nfd;
+   *out = fd;
    return 0;
 }
 
