@@ -71,6 +71,8 @@ static void print_help(void) {
    fputs(_("      --find=PATTERN     print the offset of every match of PATTERN in the\n"
            "                         range, in hex and decimal; exit 1 when none\n"
            "                         (PATTERN is text with escapes: \\n \\t \\0 \\\\ \\xHH)\n"), stdout);
+   fputs(_("                         (--find PATTERN, as grep: options may follow it)\n"
+           "  -e, --regexp=PATTERN   --find PATTERN, for a PATTERN that starts with '-'\n"), stdout);
    fputs(_("      --count            with --find: print only the number of matches\n"), stdout);
    fputs(_("      --hex              with --find: PATTERN is hex bytes, ?? a wildcard\n"
            "                         ('de ad ?? ef')\n"), stdout);
@@ -123,9 +125,12 @@ static void print_help(void) {
    fputs(_("  -V, --version          show the version and exit\n"), stdout);
    fputs("\n", stdout);
    /* xgettext:no-c-format */
-   fputs(_("OFFSET and SIZE: decimal or 0x-hex, with an optional K, M, G, T suffix\n"
-           "(powers of 1024, fractions allowed: 1.5G); an OFFSET may also be N% of the\n"
-           "size or -N, counted back from the end.\n"), stdout);
+   fputs(_("OFFSET and SIZE: decimal, 0x-hex or 0-octal (010 is 8), with an optional\n"
+           "K, M, G, T suffix (K and KiB are 1024, KB is 1000; fractions allowed:\n"
+           "1.5G); an OFFSET may also be N% of the size, -N counted back from the end,\n"
+           "or +N / .+N / .-N from the current offset (the cursor at :goto).\n"), stdout);
+   fputs(_("Without SOURCE, --dump, --xxd and --find read standard input (also '-'),\n"
+           "as they read pipes, FIFOs, character devices and procfs or sysfs files.\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Exit status: 0 on success, 1 when a source or I/O fails, 2 on bad usage.\n"), stdout);
 }
