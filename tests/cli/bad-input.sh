@@ -17,8 +17,10 @@ expect "missing path" 1 "mapscope: $tmp/nope: cannot open (No such file or direc
    --dump "$tmp/nope"
 expect "directory" 1 "mapscope: $tmp: is a directory" --dump "$tmp"
 mkfifo "$tmp/fifo"
-expect "FIFO (must not block)" 1 "cannot be mapped (it is a FIFO)" --dump "$tmp/fifo"
-expect "character device" 1 "cannot be mapped (it is a character device)" --dump /dev/null
+expect "FIFO, --patch (must not block)" 1 "cannot be mapped (it is a FIFO or pipe" --patch 0:00 "$tmp/fifo"
+expect "FIFO, the screen (must not block)" 1 "cannot be mapped (it is a FIFO or pipe" "$tmp/fifo"
+expect "character device, --patch" 1 "cannot be mapped (it is a character device" --patch 0:00 /dev/null
+expect "character device, the screen" 1 "cannot be mapped (it is a character device" /dev/null
 expect "skip past the end" 1 "offset is past the end" --dump -s 7 "$tmp/hello"
 expect "skip past the end, xxd" 1 "offset is past the end" --xxd -s 1G "$tmp/hello"
 expect "bad skip expression" 2 "--skip 'zz': invalid offset (not a number)" --dump -s zz "$tmp/hello"
