@@ -25,7 +25,9 @@ run_ms --info
 is "--info without SOURCE: status 2" "$rc" 2
 like "--info without SOURCE: message" "$err" "no SOURCE given"
 like "--info without SOURCE: hint" "$err" "Try 'mapscope --help'"
-printf abc | run_ms --dump
+printf abc >"$tmp/abc"
+cat "$tmp/abc" | "$MAPSCOPE" --dump >"$tmp/.out"
+out=$(cat "$tmp/.out")
 is "--dump without SOURCE reads standard input" "$out" "00000000  61 62 63                                          |abc|
 00000003"
 run_ms --patch 0:00
