@@ -37,7 +37,8 @@ int mode_dump_run(const Options *o) {
    Source *src;
    if (!source_open_reading(o->source, &src, &e))
       return diag_error(o->source, &e);
-   recovery_run(src);
+   if (!src->read_to_end)       /* no journal is ever made for what cannot be mapped */
+      recovery_run(src);
    DumpRequest req = {
       .style = o->mode == MODE_XXD ? FORMAT_XXD : FORMAT_HEXDUMP_C,
       /* -W and -g are about windows: given, they ask for mapped ones. */

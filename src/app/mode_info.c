@@ -53,7 +53,7 @@ static void print_text(const Options *o, const Source *src, const ObjList *l, co
       printf("%-12s %s\n", _("size:"), _("unknown (read in order: the bytes are not kept)"));
    else if (src->read_to_end)
       printf("%-12s %" PRIu64 " (%s)\n", _("size:"), src->size,
-             _("counted by reading: the file system gives no size"));
+             _("counted by reading it to its end"));
    else
       printf("%-12s %" PRIu64 "\n", _("size:"), src->size);
    printf("%-12s %" PRIu64 " (%s %zu)\n", _("granularity:"), o->granularity, _("page size"),
