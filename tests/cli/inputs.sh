@@ -33,6 +33,8 @@ run_ms --dump -s -4 /proc/version
 is "/proc/version: -s -N needs a size: usage error" "$rc" 2
 like "... and says why" "$err" "known only once it has been read"
 # /proc/self/maps is that of the reader: its shape, not its bytes
+run_ms --dump -n 50% /proc/version
+is "/proc/version: -n N% needs a size: usage error" "$rc" 2
 run_ms --xxd /proc/self/maps
 like "/proc/self/maps: --xxd prints it" "$out" "00000000: "
 run_ms --dump -s 100000 /proc/version
