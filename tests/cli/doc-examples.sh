@@ -21,7 +21,7 @@ tag=mapscope-doc-$$
 printf '\177ELF\002 session' >"/dev/shm/$tag"
 head -c 32 /dev/zero >"/dev/shm/sem.$tag"
 id=$(ipcmk -M 4096 2>/dev/null | awk '{print $NF}')
-key=$(awk -v id="$id" '$2 == id { printf "0x%08x", $1 }' /proc/sysvipc/shm 2>/dev/null)
+key=$(ipcs -m 2>/dev/null | awk -v id="$id" '$2 == id { print $1 }')   # in hex, as typed
 on_exit "rm -f '/dev/shm/$tag' '/dev/shm/sem.$tag'; [ -n '$id' ] && ipcrm -m '$id' 2>/dev/null"
 
 # ---- the examples --------------------------------------------------------------
