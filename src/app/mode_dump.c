@@ -43,6 +43,7 @@ int mode_dump_run(const Options *o) {
       .style = o->mode == MODE_XXD ? FORMAT_XXD : FORMAT_HEXDUMP_C,
       /* -W and -g are about windows: given, they ask for mapped ones. */
       .mapped = o->windows_given,
+      .verbose = o->verbose,
       .granularity = o->granularity,
    };
    req.window_size = window_round_size(o->window_size ? o->window_size : DUMP_WINDOW_DEFAULT,

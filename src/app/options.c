@@ -30,6 +30,7 @@ static const struct option long_options[] = {
    { "count",       no_argument,       NULL, OPT_COUNT },
    { "hex",         no_argument,       NULL, OPT_HEX },
    { "ignore-case", no_argument,       NULL, 'i' },
+   { "no-squeezing", no_argument,      NULL, 'v' },
    { "list",        no_argument,       NULL, OPT_LIST },
    { "json",        no_argument,       NULL, OPT_JSON },
    { "kind",        required_argument, NULL, OPT_KIND },
@@ -67,6 +68,8 @@ static void print_help(void) {
    fputs("\n", stdout);
    fputs(_("Modes:\n"), stdout);
    fputs(_("      --dump             print the range as 'hexdump -C' does\n"), stdout);
+   fputs(_("  -v, --no-squeezing     with --dump: print repeated lines too, as\n"
+           "                         'hexdump -C -v' does (no '*')\n"), stdout);
    fputs(_("      --xxd              print the range as 'xxd' does\n"), stdout);
    fputs(_("      --find=PATTERN     print the offset of every match of PATTERN in the\n"
            "                         range, in hex and decimal; exit 1 when none\n"
@@ -301,6 +304,8 @@ static int find_pattern(Options *o, int argc, char **argv, int *first) {
 
 /* --count, --hex and -i only qualify --find. */
 static int check_find(const Options *o) {
+   if (o->verbose && o->mode != MODE_DUMP)
+      return diag_usage(_("-v goes with --dump"));
    if (o->find && o->mode != MODE_FIND)
       return diag_usage(_("-e PATTERN goes with --find"));
    if (o->mode == MODE_FIND || !(o->count || o->hex || o->ignore_case))
@@ -351,7 +356,7 @@ int options_parse(int argc, char **argv, Options *o) {
       return diag_usage("%s", strerror(ENOMEM));
    int c, rc;
    opterr = 0;
-   while ((c = getopt_long(argc, argv, ":s:n:g:W:who:c:Vie:", long_options, NULL)) != -1) {
+   while ((c = getopt_long(argc, argv, ":s:n:g:W:who:c:Vie:v", long_options, NULL)) != -1) {
       switch (c) {
       case OPT_DUMP: o->mode = MODE_DUMP; break;
       case OPT_XXD:  o->mode = MODE_XXD; break;
@@ -370,6 +375,7 @@ int options_parse(int argc, char **argv, Options *o) {
       case OPT_COUNT: o->count = true; break;
       case OPT_HEX: o->hex = true; break;
       case 'i': o->ignore_case = true; break;
+      case 'v': o->verbose = true; break;
       case OPT_LIST: o->mode = MODE_LIST; break;
       case OPT_INFO: o->mode = MODE_INFO; break;
       case OPT_DEMO: o->mode = MODE_DEMO; break;

@@ -20,6 +20,7 @@ typedef struct {
    uint64_t offset;                 /* offset of the next line's first byte */
    unsigned char partial[LINE];     /* bytes of a line that spans two feeds */
    unsigned fill;
+   bool squeeze;                    /* hexdump -C without -v */
    unsigned char prev[LINE];        /* hexdump -C squeezes repeats of this */
    bool have_prev;
    bool starred;                    /* "*" already printed for this run */
@@ -42,7 +43,7 @@ static char *reserve(Dumper *d) {
 }
 
 static void emit_line(Dumper *d, const unsigned char *bytes, unsigned n) {
-   if (d->style == FORMAT_HEXDUMP_C && n == LINE) {
+   if (d->squeeze && n == LINE) {
       if (d->have_prev && memcmp(bytes, d->prev, LINE) == 0) {
          if (!d->starred) {
             memcpy(reserve(d), "*\n", 2);
@@ -64,7 +65,7 @@ static void emit_line(Dumper *d, const unsigned char *bytes, unsigned n) {
  * against the line before it where it lies, so nothing is copied per line;
  * only the last line is kept for the next call. */
 static void emit_full_lines(Dumper *d, const unsigned char *p, size_t count) {
-   const bool squeeze = d->style == FORMAT_HEXDUMP_C;
+   const bool squeeze = d->squeeze;
    const unsigned char *prev = d->have_prev ? d->prev : NULL;
    uint64_t offset = d->offset;
    size_t used = d->used;
@@ -278,7 +279,8 @@ bool dump_range(Source *src, const DumpRequest *req, const DumpSink *sink, Error
     * prints nothing: start there, with nothing to read. */
    uint64_t start = req->start < size ? req->start : size;
    uint64_t end = size - start < req->length ? size : start + req->length;
-   Dumper d = { .style = req->style, .sink = sink, .offset = start };
+   Dumper d = { .style = req->style, .sink = sink, .offset = start,
+                .squeeze = req->style == FORMAT_HEXDUMP_C && !req->verbose };
    d.out = malloc(OUT_CAPACITY);
    d.chunk_size = req->chunk_size ? req->chunk_size : DUMP_CHUNK_DEFAULT;
    bool reads = !req->mapped || src->read_to_end;

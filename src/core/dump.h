@@ -31,6 +31,7 @@ typedef struct {
                                prints there (hexdump -C: the size) */
    uint64_t length;         /* bytes to dump; clipped at the end of the object */
    bool mapped;             /* through mapped windows rather than read() */
+   bool verbose;            /* hexdump -v: no '*' for repeated lines */
    size_t chunk_size;       /* bytes per read(); 0 = DUMP_CHUNK_DEFAULT */
    uint64_t window_size;    /* bytes per mapped window */
    uint64_t granularity;    /* window alignment */

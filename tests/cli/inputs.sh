@@ -112,6 +112,25 @@ run_ms --find a -s 100 "$tmp/f3"
 is "--find past the end: nothing found, exit 1" "$rc" 1
 like "... with a note" "$err" "past the end"
 
+# -- hexdump -v: no squeezing -----------------------------------------------
+{ head -c 100 /dev/zero; printf 'tail'; head -c 64 /dev/zero; } >"$tmp/rep"
+for args in "-v" "-v -s 8" "-v -s 3 -n 70"; do
+   # shellcheck disable=SC2086
+   "$HEXDUMP" -C $args "$tmp/rep" >"$tmp/want"
+   # shellcheck disable=SC2086
+   "$MAPSCOPE" --dump $args "$tmp/rep" >"$tmp/got"
+   ok "--dump $args equals hexdump -C $args" cmp "$tmp/want" "$tmp/got"
+done
+"$HEXDUMP" -C -v "$tmp/rep" >"$tmp/want"
+cat "$tmp/rep" | "$MAPSCOPE" --dump --no-squeezing >"$tmp/got"
+ok "--no-squeezing on a pipe equals hexdump -C -v" cmp "$tmp/want" "$tmp/got"
+truncate -s 8192 "$tmp/vhole"
+"$MAPSCOPE" --dump -v "$tmp/vhole" >"$tmp/got"
+"$HEXDUMP" -C -v "$tmp/vhole" >"$tmp/want"
+ok "-v over a hole prints every line" cmp "$tmp/want" "$tmp/got"
+run_ms --find x -v "$tmp/rep"
+is "-v without --dump: usage error" "$rc" 2
+
 # -- numbers ------------------------------------------------------------------
 head -c 5000 /dev/urandom >"$tmp/big"
 for v in 010 0x10 1k 1K 1KB 1KiB 1kb 1kib 1.5K 0; do
