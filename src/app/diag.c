@@ -5,6 +5,7 @@
 #include "core/escape.h"
 #include "core/gettext.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,4 +76,12 @@ void diag_warn(const char *fmt, ...) {
    va_start(ap, fmt);
    print_line(fmt, ap);
    va_end(ap);
+}
+
+int diag_stdout_status(void) {
+   if (fflush(stdout) == 0 && !ferror(stdout))
+      return 0;
+   Error e;
+   error_set(&e, ERR_WRITE, errno ? errno : EIO, NULL);
+   return diag_error(NULL, &e);
 }

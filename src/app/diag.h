@@ -26,4 +26,8 @@ int diag_bad_value(const char *opt, const char *value, const char *what, const c
 /* A plain "mapscope: MESSAGE" line for warnings. */
 void diag_warn(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/* Flush standard output: 0, or 1 after saying why the output failed
+ * (a full disk, a closed pipe, /dev/full). */
+int diag_stdout_status(void);
+
 #endif

@@ -23,13 +23,14 @@ static int write_out(void *ctx, const char *buf, size_t len) {
 int mode_dump_run(const Options *o) {
    Error e;
    Source *src;
-   if (!source_open(o->source, false, &src, &e))
+   if (!source_open_reading(o->source, &src, &e))
       return diag_error(o->source, &e);
    recovery_warn(src);        /* read-only: says so, writes nothing */
    DumpRequest req = {
       .style = o->mode == MODE_XXD ? FORMAT_XXD : FORMAT_HEXDUMP_C,
       /* -W and -g are about windows: given, they ask for mapped ones. */
       .mapped = o->windows_given,
+      .verbose = o->verbose,
       .granularity = o->granularity,
    };
    req.window_size = window_round_size(o->window_size ? o->window_size : DUMP_WINDOW_DEFAULT,
@@ -40,7 +41,7 @@ int mode_dump_run(const Options *o) {
       DumpSink sink = { write_out, &out };
       platform_widen_pipe(out, DUMP_PIPE_SIZE);
       if (!dump_range(src, &req, &sink, &e))
-         status = diag_error(e.code == ERR_WRITE ? NULL : o->source, &e);
+         status = diag_error(e.code == ERR_WRITE ? NULL : src->spec, &e);
       else
          status = 0;
    }

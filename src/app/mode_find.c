@@ -13,6 +13,7 @@
 #include "app/objfmt.h"
 #include "app/range.h"
 #include "app/recovery.h"
+#include "core/escape.h"
 #include "core/gettext.h"
 #include "core/offset.h"
 #include "core/search.h"
@@ -51,11 +52,11 @@ static size_t format_match(char *out, uint64_t off) {
    return len;
 }
 
-static bool on_match(void *ctx, uint64_t match) {
+static bool on_matches(void *ctx, uint64_t first, uint64_t count) {
    Found *f = ctx;
-   f->count++;
-   if (f->print)
-      fwrite(f->line, 1, format_match(f->line, match), stdout);
+   f->count += count;
+   for (uint64_t i = 0; f->print && i < count; i++)
+      fwrite(f->line, 1, format_match(f->line, first + i), stdout);
    return true;
 }
 
@@ -81,6 +82,13 @@ static int scan(const Options *o, Source *src, const SearchPattern *p) {
    int status = range_resolve(o, src, &lo, &length);
    if (status >= 0)
       return status;
+   if (lo > src->size) {
+      char *name = escape_dup(src->spec);
+      diag_warn(_("%s: the offset %llu is past the end (%llu bytes): nothing to search"),
+                name, (unsigned long long)lo, (unsigned long long)src->size);
+      free(name);
+      return finish_output(&(Found){ .print = !o->count });
+   }
    uint64_t hi = range_end(lo, length, src->size);
    Error e;
    SearchScanner *sc;
@@ -89,7 +97,7 @@ static int scan(const Options *o, Source *src, const SearchPattern *p) {
    Found f = { .print = !o->count };
    static char outbuf[1 << 16];
    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-   SearchStatus st = search_each(sc, lo, on_match, &f, &e);
+   SearchStatus st = search_each_run(sc, lo, on_matches, &f, &e);
    search_scanner_free(sc);
    if (st == SEARCH_FAILED) {
       fflush(stdout);
@@ -107,7 +115,7 @@ int mode_find_run(const Options *o) {
    Error e;
    Source *src;
    int status;
-   if (!source_open(o->source, false, &src, &e)) {
+   if (!source_open_reading(o->source, &src, &e)) {
       status = diag_error(o->source, &e);
    } else {
       recovery_warn(src);     /* read-only: says so, writes nothing */

@@ -120,7 +120,13 @@ static void print_text(const Options *o, const Source *src, const ObjList *l, co
    char *safe_owner = escape_dup(owner);
    printf("%-12s %s\n", _("source:"), spec);
    printf("%-12s %s\n", _("kind:"), _(src->ops->kind));
-   printf("%-12s %" PRIu64 "\n", _("size:"), src->size);
+   if (src->sequential)
+      printf("%-12s %s\n", _("size:"), _("unknown (read in order: the bytes are not kept)"));
+   else if (src->read_to_end)
+      printf("%-12s %" PRIu64 " (%s)\n", _("size:"), src->size,
+             _("counted by reading it to its end"));
+   else
+      printf("%-12s %" PRIu64 "\n", _("size:"), src->size);
    printf("%-12s %" PRIu64 " (%s %zu)\n", _("granularity:"), o->granularity, _("page size"),
           platform_page_size());
    printf("%-12s %s, %04o\n", _("owner:"), safe_owner, src->st.mode);
@@ -137,8 +143,11 @@ static void print_text(const Options *o, const Source *src, const ObjList *l, co
 
 static void print_json(const Options *o, const Source *src, const ObjList *l, const Obj *obj) {
    char *spec = json_name_dup(src->spec);
-   printf("{\"source\":%s,\"kind\":\"%s\",\"size\":%" PRIu64 ",\"granularity\":%" PRIu64
-          ",\"page_size\":%zu", spec, src->ops->kind, src->size, o->granularity,
+   char size[32] = "null";
+   if (!src->sequential)
+      snprintf(size, sizeof size, "%" PRIu64, src->size);
+   printf("{\"source\":%s,\"kind\":\"%s\",\"size\":%s,\"granularity\":%" PRIu64
+          ",\"page_size\":%zu", spec, src->ops->kind, size, o->granularity,
           platform_page_size());
    free(spec);
    json_block_users(src);
@@ -151,12 +160,35 @@ static void print_json(const Options *o, const Source *src, const ObjList *l, co
           l->procs_denied);
 }
 
+/* A file whose size lies (procfs, sysfs ...): read it to its end, through
+ * one small buffer, and count.  A stream is not read: what it holds would
+ * be gone. */
+static bool learn_size(Source *src, Error *e) {
+   if (!src->read_to_end || src->sequential)
+      return true;
+   static unsigned char buf[64 * 1024];
+   uint64_t size = 0;
+   size_t got;
+   do {
+      if (!source_read(src, buf, sizeof buf, size, &got, e))
+         return false;
+      size += got;
+   } while (got == sizeof buf);
+   src->size = size;
+   return true;
+}
+
 int mode_info_run(const Options *o) {
    Error e;
    Source *src;
-   if (!source_open(o->source, false, &src, &e))
+   if (!source_open_reading(o->source, &src, &e))
       return diag_error(o->source, &e);
    recovery_warn(src);        /* read-only: says so, writes nothing */
+   if (!learn_size(src, &e)) {
+      int rc = diag_error(src->spec, &e);
+      source_close(src);
+      return rc;
+   }
    ObjList l;
    objects_init(&l, platform_page_size());
    SourceIdentity id;

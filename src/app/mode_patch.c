@@ -135,7 +135,7 @@ static int report_plan(EditSet *es) {
    print_result(_("%s: not flushed (--flush writes the edits): bytes %llu, pages %llu, "
                   "pages copied on write %llu\n"),
                 edits_source(es), r.bytes, r.pages, edits_copied_pages(es));
-   return 0;
+   return diag_stdout_status();
 }
 
 /* A file at the journal's name that was not ours: said, never silent. */
@@ -168,7 +168,7 @@ static int flush(const Options *o, EditSet *es) {
       return diag_error(src->spec, &e);
    print_result(_("%s: flushed: bytes %llu, pages %llu, journal bytes %llu\n"),
                 src, r.bytes, r.pages, r.journal_bytes);
-   return fflush(stdout) == 0 ? 0 : 1;
+   return diag_stdout_status();
 }
 
 static int edit_source(const Options *o, Source *src, const Patch *p) {

@@ -4,6 +4,7 @@
 #include "app/options.h"
 #include "app/diag.h"
 #include "app/live.h"
+#include "core/escape.h"
 #include "core/gettext.h"
 #include "core/objects.h"
 #include "core/offset.h"
@@ -26,10 +27,12 @@ enum { OPT_PID = 0x500, OPT_USER, OPT_SORT, OPT_COLUMNS };
 static const struct option long_options[] = {
    { "dump",        no_argument,       NULL, OPT_DUMP },
    { "xxd",         no_argument,       NULL, OPT_XXD },
-   { "find",        required_argument, NULL, OPT_FIND },
+   { "find",        optional_argument, NULL, OPT_FIND },
+   { "regexp",      required_argument, NULL, 'e' },
    { "count",       no_argument,       NULL, OPT_COUNT },
    { "hex",         no_argument,       NULL, OPT_HEX },
    { "ignore-case", no_argument,       NULL, 'i' },
+   { "no-squeezing", no_argument,      NULL, 'v' },
    { "list",        no_argument,       NULL, OPT_LIST },
    { "json",        no_argument,       NULL, OPT_JSON },
    { "kind",        required_argument, NULL, OPT_KIND },
@@ -72,10 +75,14 @@ static void print_help(void) {
    fputs("\n", stdout);
    fputs(_("Modes:\n"), stdout);
    fputs(_("      --dump             print the range as 'hexdump -C' does\n"), stdout);
+   fputs(_("  -v, --no-squeezing     with --dump: print repeated lines too, as\n"
+           "                         'hexdump -C -v' does (no '*')\n"), stdout);
    fputs(_("      --xxd              print the range as 'xxd' does\n"), stdout);
    fputs(_("      --find=PATTERN     print the offset of every match of PATTERN in the\n"
            "                         range, in hex and decimal; exit 1 when none\n"
            "                         (PATTERN is text with escapes: \\n \\t \\0 \\\\ \\xHH)\n"), stdout);
+   fputs(_("                         (--find PATTERN, as grep: options may follow it)\n"
+           "  -e, --regexp=PATTERN   --find PATTERN, for a PATTERN that starts with '-'\n"), stdout);
    fputs(_("      --count            with --find: print only the number of matches\n"), stdout);
    fputs(_("      --hex              with --find: PATTERN is hex bytes, ?? a wildcard\n"
            "                         ('de ad ?? ef')\n"), stdout);
@@ -140,9 +147,12 @@ static void print_help(void) {
    fputs(_("  -V, --version          show the version and exit\n"), stdout);
    fputs("\n", stdout);
    /* xgettext:no-c-format */
-   fputs(_("OFFSET and SIZE: decimal or 0x-hex, with an optional K, M, G, T suffix\n"
-           "(powers of 1024, fractions allowed: 1.5G); an OFFSET may also be N% of the\n"
-           "size or -N, counted back from the end.\n"), stdout);
+   fputs(_("OFFSET and SIZE: decimal, 0x-hex or 0-octal (010 is 8), with an optional\n"
+           "K, M, G, T suffix (K and KiB are 1024, KB is 1000; fractions allowed:\n"
+           "1.5G); an OFFSET may also be N% of the size, -N counted back from the end,\n"
+           "or +N / .+N / .-N from the current offset (the cursor at :goto).\n"), stdout);
+   fputs(_("Without SOURCE, --dump, --xxd and --find read standard input (also '-'),\n"
+           "as they read pipes, FIFOs, character devices and procfs or sysfs files.\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Exit status: 0 on success, 1 when a source or I/O fails, 2 on bad usage.\n"), stdout);
 }
@@ -251,15 +261,71 @@ static int check_object_options(const Options *o, bool no_source) {
    return -1;
 }
 
-/* The option getopt just complained about, as the user typed it. */
-static const char *option_name(char **argv) {
-   static char short_opt[3];
-   if (optopt != 0) {
-      short_opt[0] = '-';
-      short_opt[1] = (char)optopt;
-      return short_opt;
+/* The option getopt just complained about, as the user typed it (up to a
+ * '='), escaped: it may hold any byte.  Malloc'd. */
+static char *option_name(char **argv) {
+   char text[64];
+   const char *arg = argv[optind - 1];
+   if (strncmp(arg, "--", 2) != 0 && optopt > 0 && optopt < 0x100) {
+      snprintf(text, sizeof text, "-%c", (char)optopt);
+   } else {
+      size_t n = strcspn(arg, "=");
+      snprintf(text, sizeof text, "%.*s", (int)(n < 63 ? n : 63), arg);
    }
-   return argv[optind - 1];
+   return escape_dup(text);
+}
+
+/* The long options NAME (an abbreviation, without "--") may stand for. */
+static size_t long_candidates(const char *name, size_t len, const struct option **out,
+                              size_t cap, bool *exact) {
+   size_t n = 0;
+   *exact = false;
+   for (const struct option *o = long_options; o->name; o++) {
+      if (strncmp(o->name, name, len) != 0)
+         continue;
+      if (strlen(o->name) == len)
+         *exact = true;
+      if (n < cap)
+         out[n++] = o;
+   }
+   return n;
+}
+
+/* getopt_long said '?' (opterr is 0, so it printed nothing): say why,
+ * naming the candidates of an ambiguous abbreviation. */
+static int bad_option(char **argv) {
+   char *name = option_name(argv);
+   const char *arg = argv[optind - 1];
+   int rc;
+   if (strncmp(arg, "--", 2) == 0) {
+      const struct option *c[32];
+      bool exact;
+      size_t len = strcspn(arg + 2, "=");
+      size_t n = long_candidates(arg + 2, len, c, 32, &exact);
+      if (n == 1 || exact) {
+         rc = diag_usage(_("option '%s' takes no argument"), name);
+      } else if (n > 1) {
+         char list[512] = "";
+         for (size_t i = 0; i < n; i++) {
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof list - used, " '--%s'", c[i]->name);
+         }
+         rc = diag_usage(_("option '%s' is ambiguous; possibilities:%s"), name, list);
+      } else {
+         rc = diag_usage(_("unknown option '%s'"), name);
+      }
+   } else {
+      rc = diag_usage(_("unknown option '%s'"), name);
+   }
+   free(name);
+   return rc;
+}
+
+static int missing_argument(char **argv) {
+   char *name = option_name(argv);
+   int rc = diag_usage(_("option '%s' needs an argument"), name);
+   free(name);
+   return rc;
 }
 
 /* --patch and -c are repeatable.  There can be no more of them than
@@ -308,12 +374,35 @@ static int check_patch(Options *o) {
    return -1;
 }
 
+/* --find's PATTERN: --find=PATTERN, -e PATTERN, or the first operand, as
+ * grep takes it (so options may follow: --find -i NEEDLE -s 1G FILE).
+ * Moves *FIRST past the operand it took. */
+static int find_pattern(Options *o, int argc, char **argv, int *first) {
+   if (o->mode != MODE_FIND || o->find)
+      return -1;
+   if (*first >= argc)
+      return diag_usage(_("--find needs a PATTERN (--find PATTERN, --find=PATTERN or -e PATTERN)"));
+   o->find = argv[(*first)++];
+   return -1;
+}
+
 /* --count, --hex and -i only qualify --find. */
 static int check_find(const Options *o) {
+   if (o->verbose && o->mode != MODE_DUMP)
+      return diag_usage(_("-v goes with --dump"));
+   if (o->find && o->mode != MODE_FIND)
+      return diag_usage(_("-e PATTERN goes with --find"));
    if (o->mode == MODE_FIND || !(o->count || o->hex || o->ignore_case))
       return -1;
    return diag_usage(_("%s needs --find"),
                      o->count ? "--count" : o->hex ? "--hex" : "--ignore-case");
+}
+
+static int set_pattern(Options *o, const char *text) {
+   if (o->find)
+      return diag_usage(_("only one PATTERN may be given"));
+   o->find = text;
+   return -1;
 }
 
 static int check_combination(const Options *o, int argc, char **argv, int first_operand) {
@@ -338,6 +427,8 @@ static int check_combination(const Options *o, int argc, char **argv, int first_
       return diag_usage(_("--window goes with the screen, --dump, --xxd and --patch"));
    if (first_operand < argc || (o->mode == MODE_VIEW && o->npatches == 0))
       return -1;                  /* no SOURCE: the screen shows the object list */
+   if (o->mode == MODE_DUMP || o->mode == MODE_XXD || o->mode == MODE_FIND)
+      return -1;                  /* no SOURCE: standard input, as the peers read it */
    (void)argv;
    (void)o;
    return diag_usage(_("no SOURCE given"));
@@ -349,14 +440,26 @@ int options_parse(int argc, char **argv, Options *o) {
       return diag_usage("%s", strerror(ENOMEM));
    int c, rc;
    opterr = 0;
-   while ((c = getopt_long(argc, argv, ":s:n:g:W:who:c:Vi", long_options, NULL)) != -1) {
+   while ((c = getopt_long(argc, argv, ":s:n:g:W:who:c:Vie:v", long_options, NULL)) != -1) {
       switch (c) {
       case OPT_DUMP: o->mode = MODE_DUMP; break;
       case OPT_XXD:  o->mode = MODE_XXD; break;
-      case OPT_FIND: o->mode = MODE_FIND; o->find = optarg; break;
+      case OPT_FIND:
+         o->mode = MODE_FIND;
+         if (optarg && (rc = set_pattern(o, optarg)) >= 0)
+            return rc;
+         break;
+      case 'e':
+         if (o->mode != MODE_VIEW && o->mode != MODE_FIND)
+            return diag_usage(_("-e PATTERN goes with --find"));
+         o->mode = MODE_FIND;
+         if ((rc = set_pattern(o, optarg)) >= 0)
+            return rc;
+         break;
       case OPT_COUNT: o->count = true; break;
       case OPT_HEX: o->hex = true; break;
       case 'i': o->ignore_case = true; break;
+      case 'v': o->verbose = true; break;
       case OPT_LIST: o->mode = MODE_LIST; break;
       case OPT_INFO: o->mode = MODE_INFO; break;
       case OPT_DEMO: o->mode = MODE_DEMO; break;
@@ -418,16 +521,19 @@ int options_parse(int argc, char **argv, Options *o) {
          if ((rc = parse_columns(optarg, o)) >= 0)
             return rc;
          break;
-      case 'h': print_help(); return 0;
-      case 'V': print_version(); return 0;
+      case 'h': print_help(); return diag_stdout_status();
+      case 'V': print_version(); return diag_stdout_status();
       case ':':
-         return diag_usage(_("option '%s' needs an argument"), option_name(argv));
+         return missing_argument(argv);
       case '?':
       default:
-         return diag_usage(_("unknown option '%s'"), option_name(argv));
+         return bad_option(argv);
       }
    }
-   if ((rc = check_combination(o, argc, argv, optind)) >= 0)
+   int first = optind;
+   if ((rc = find_pattern(o, argc, argv, &first)) >= 0)
+      return rc;
+   if ((rc = check_combination(o, argc, argv, first)) >= 0)
       return rc;
    if ((rc = check_object_options(o, optind == argc)) >= 0)
       return rc;
@@ -435,7 +541,9 @@ int options_parse(int argc, char **argv, Options *o) {
       return rc;
    if ((rc = check_find(o)) >= 0)
       return rc;
-   o->source = argv[optind];
+   o->source = first < argc ? argv[first] : NULL;
+   if (!o->source && (o->mode == MODE_DUMP || o->mode == MODE_XXD || o->mode == MODE_FIND))
+      o->source = "-";
    if (o->granularity == 0)
       o->granularity = platform_page_size();
    return -1;

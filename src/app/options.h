@@ -30,6 +30,7 @@ typedef struct {
    uint64_t granularity;        /* -g, else the page size */
    uint64_t window_size;        /* -W, 0 = the mode's default */
    bool windows_given;          /* -g or -W: --dump maps windows */
+   bool verbose;                /* -v: --dump prints repeated lines (hexdump -v) */
    const char *find;            /* --find PATTERN, as typed */
    bool count;                  /* --count: only the number of matches */
    bool hex;                    /* --hex: PATTERN is hex bytes, ?? a wildcard */

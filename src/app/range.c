@@ -6,20 +6,31 @@
 #include "core/gettext.h"
 #include "core/offset.h"
 
+/* An offset that needs the size (-N, N%) cannot be resolved for an object
+ * whose size is known only once it has been read to its end. */
+static bool needs_size(const char *text) {
+   OffsetExpr x;
+   const char *why;
+   return offset_parse(text, OFFSET_AS_START, &x, &why)
+          && ((x.sign < 0 && !x.relative) || x.unit == OFFSET_PERCENT);
+}
+
 int range_resolve(const Options *o, const Source *src, uint64_t *start, uint64_t *length) {
    const char *why = NULL;
    *length = UINT64_MAX;
    *start = 0;
+   if (src->read_to_end && o->skip && needs_size(o->skip))
+      return diag_bad_value("--skip", o->skip, _("invalid offset"),
+                            _("the size is known only once it has been read: "
+                              "-N and N% do not apply"));
+   if (src->read_to_end && o->length && needs_size(o->length))
+      return diag_bad_value("--length", o->length, _("invalid size"),
+                            _("the size is known only once it has been read: "
+                              "-N and N% do not apply"));
    if (o->skip && !offset_eval(o->skip, OFFSET_AS_START, src->size, 0, start, &why))
       return diag_bad_value("--skip", o->skip, _("invalid offset"), _(why));
    if (o->length && !offset_eval(o->length, OFFSET_AS_LENGTH, src->size, 0, length, &why))
       return diag_bad_value("--length", o->length, _("invalid size"), _(why));
-   if (*start > src->size) {
-      Error e;
-      error_set(&e, ERR_PAST_END, 0, _("offset %llu, size %llu"),
-                (unsigned long long)*start, (unsigned long long)src->size);
-      return diag_error(src->spec, &e);
-   }
    return -1;
 }
 

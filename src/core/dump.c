@@ -21,6 +21,7 @@ typedef struct {
    uint64_t offset;                 /* offset of the next line's first byte */
    unsigned char partial[LINE];     /* bytes of a line that spans two feeds */
    unsigned fill;
+   bool squeeze;                    /* hexdump -C without -v */
    unsigned char prev[LINE];        /* hexdump -C squeezes repeats of this */
    bool have_prev;
    bool starred;                    /* "*" already printed for this run */
@@ -43,7 +44,7 @@ static char *reserve(Dumper *d) {
 }
 
 static void emit_line(Dumper *d, const unsigned char *bytes, unsigned n) {
-   if (d->style == FORMAT_HEXDUMP_C && n == LINE) {
+   if (d->squeeze && n == LINE) {
       if (d->have_prev && memcmp(bytes, d->prev, LINE) == 0) {
          if (!d->starred) {
             memcpy(reserve(d), "*\n", 2);
@@ -65,7 +66,7 @@ static void emit_line(Dumper *d, const unsigned char *bytes, unsigned n) {
  * against the line before it where it lies, so nothing is copied per line;
  * only the last line is kept for the next call. */
 static void emit_full_lines(Dumper *d, const unsigned char *p, size_t count) {
-   const bool squeeze = d->style == FORMAT_HEXDUMP_C;
+   const bool squeeze = d->squeeze;
    const unsigned char *prev = d->have_prev ? d->prev : NULL;
    uint64_t offset = d->offset;
    size_t used = d->used;
@@ -194,32 +195,67 @@ static bool dump_mapped(Dumper *d, Source *src, const DumpRequest *req, uint64_t
    return true;
 }
 
+/* An object read to its end (procfs ...) that ended before the first byte
+ * asked for: learn where it ends, to print what hexdump -C prints for a
+ * file when -s goes past its end.  A stream cannot be read again: past its
+ * end is an error, as it is for the peers. */
+static bool ended_before_start(Dumper *d, Source *src, uint64_t from, Error *e) {
+   uint64_t size = 0;
+   if (src->sequential) {
+      error_set(e, ERR_PAST_END, 0, _("the input ended before the offset %llu"),
+                (unsigned long long)from);
+      return false;
+   }
+   for (;;) {
+      size_t got;
+      if (!source_read(src, d->chunk, d->chunk_size, size, &got, e))
+         return false;
+      size += got;
+      if (got < d->chunk_size || size >= from)
+         break;
+   }
+   d->offset = size < from ? size : from;
+   return true;
+}
+
 /* Dump [from, to), which holds data, read into one reused buffer.  A read
- * that comes back short means the object ended early. */
-static bool dump_read(Dumper *d, Source *src, uint64_t from, uint64_t to, Error *e) {
+ * that comes back short means the object ended: early when its size was
+ * known, at its end when it is read to its end (*ENDED then says so). */
+static bool dump_read(Dumper *d, Source *src, uint64_t from, uint64_t to, bool *ended,
+                      Error *e) {
+   const uint64_t first = from;
    while (from < to && d->sink_error == 0) {
       size_t want = to - from < d->chunk_size ? (size_t)(to - from) : d->chunk_size, got;
       if (!source_read(src, d->chunk, want, from, &got, e))
          return false;
+      if (got == 0 && from == first && from > 0 && src->read_to_end) {
+         *ended = true;
+         return ended_before_start(d, src, from, e);
+      }
       feed(d, d->chunk, got);
-      if (got < want)
-         return report_shrink(src, ERR_SHRANK_READ, e);
+      if (got < want) {
+         if (!src->read_to_end)
+            return report_shrink(src, ERR_SHRANK_READ, e);
+         *ended = true;
+         return true;
+      }
       from += got;
    }
    return true;
 }
 
 static bool dump_data(Dumper *d, Source *src, const DumpRequest *req, uint64_t size,
-                      uint64_t from, uint64_t to, Error *e) {
-   if (req->mapped)
+                      uint64_t from, uint64_t to, bool *ended, Error *e) {
+   if (req->mapped && !src->read_to_end)
       return dump_mapped(d, src, req, size, from, to, e);
-   return dump_read(d, src, from, to, e);
+   return dump_read(d, src, from, to, ended, e);
 }
 
-static bool dump_extents(Dumper *d, Source *src, const DumpRequest *req, uint64_t size,
-                         uint64_t end, Error *e) {
-   uint64_t at = req->start;
-   while (at < end && d->sink_error == 0) {
+static bool dump_extents(Dumper *d, Source *src, const DumpRequest *req, uint64_t start,
+                         uint64_t size, uint64_t end, Error *e) {
+   uint64_t at = start;
+   bool ended = false;
+   while (at < end && d->sink_error == 0 && !ended) {
       uint64_t data_start, data_end;
       source_next_data(src, at, &data_start, &data_end);
       if (data_start > end)
@@ -232,7 +268,7 @@ static bool dump_extents(Dumper *d, Source *src, const DumpRequest *req, uint64_
       }
       if (data_end <= at)
          continue;
-      if (!dump_data(d, src, req, size, at, data_end, e))
+      if (!dump_data(d, src, req, size, at, data_end, &ended, e))
          return false;
       at = data_end;
    }
@@ -251,23 +287,23 @@ static void finish(Dumper *d, const DumpRequest *req) {
 
 bool dump_range(Source *src, const DumpRequest *req, const DumpSink *sink, Error *e) {
    uint64_t size = src->size;
-   if (req->start > size) {
-      error_set(e, ERR_PAST_END, 0, _("offset %llu, size %llu"),
-                (unsigned long long)req->start, (unsigned long long)size);
-      return false;
-   }
-   uint64_t end = size - req->start < req->length ? size : req->start + req->length;
-   Dumper d = { .style = req->style, .sink = sink, .offset = req->start };
+   /* Past the end, hexdump -C prints the size as its closing line and xxd
+    * prints nothing: start there, with nothing to read. */
+   uint64_t start = req->start < size ? req->start : size;
+   uint64_t end = size - start < req->length ? size : start + req->length;
+   Dumper d = { .style = req->style, .sink = sink, .offset = start,
+                .squeeze = req->style == FORMAT_HEXDUMP_C && !req->verbose };
    d.out = malloc(OUT_CAPACITY);
    d.chunk_size = req->chunk_size ? req->chunk_size : DUMP_CHUNK_DEFAULT;
-   d.chunk = req->mapped ? NULL : malloc(d.chunk_size);
-   if (!d.out || (!req->mapped && !d.chunk)) {
+   bool reads = !req->mapped || src->read_to_end;
+   d.chunk = reads ? malloc(d.chunk_size) : NULL;
+   if (!d.out || (reads && !d.chunk)) {
       free(d.out);
       free(d.chunk);
       error_set(e, ERR_READ, ENOMEM, NULL);
       return false;
    }
-   bool ok = dump_extents(&d, src, req, size, end, e);
+   bool ok = dump_extents(&d, src, req, start, size, end, e);
    if (ok)
       finish(&d, req);
    free(d.out);
@@ -278,7 +314,7 @@ bool dump_range(Source *src, const DumpRequest *req, const DumpSink *sink, Error
    }
    /* Through a mapping, a shrink inside the last page reads as zeros, not
     * SIGBUS: check.  (A read that came back whole is what the object held.) */
-   if (ok && req->mapped) {
+   if (ok && req->mapped && !src->read_to_end) {
       Error ignored;
       if (source_refresh(src, &ignored) && src->size < end)
          return report_shrink(src, ERR_SHRANK, e);

@@ -4,7 +4,9 @@
  * of magnitude faster through read() than through page faults on mapped
  * windows), or, when asked, through mapped windows as the screen reads it.
  * Holes of sparse objects are never touched, and a shrinking object ends the
- * dump with ERR_SHRANK_READ, or ERR_SHRANK instead of SIGBUS. */
+ * dump with ERR_SHRANK_READ, or ERR_SHRANK instead of SIGBUS.  An object
+ * read to its end (Source.read_to_end: procfs, pipes ...) is read, never
+ * mapped, and a short read is its end. */
 #ifndef MAPSCOPE_DUMP_H
 #define MAPSCOPE_DUMP_H
 
@@ -25,9 +27,11 @@ typedef struct {
 
 typedef struct {
    FormatStyle style;
-   uint64_t start;          /* first byte; at most the size */
+   uint64_t start;          /* first byte; past the end prints what the peer
+                               prints there (hexdump -C: the size) */
    uint64_t length;         /* bytes to dump; clipped at the end of the object */
    bool mapped;             /* through mapped windows rather than read() */
+   bool verbose;            /* hexdump -v: no '*' for repeated lines */
    size_t chunk_size;       /* bytes per read(); 0 = DUMP_CHUNK_DEFAULT */
    uint64_t window_size;    /* bytes per mapped window */
    uint64_t granularity;    /* window alignment */

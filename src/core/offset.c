@@ -24,7 +24,6 @@ static bool add_overflows(uint64_t a, uint64_t b, uint64_t *r) {
    return __builtin_add_overflow(a, b, r) || *r > OFFSET_MAX;
 }
 
-/* Reads a unit suffix: K M G T P E (optionally followed by "iB" or "B"). */
 /* floor(A * B / C) for C > 0, exact where the result fits in 64 bits (the
  * callers' results never exceed A or B): the 128-bit product in two halves,
  * then long division one bit at a time.  Portable C, no __int128. */
@@ -48,6 +47,9 @@ static uint64_t mul_div(uint64_t a, uint64_t b, uint64_t c) {
    return q;
 }
 
+/* Reads a unit suffix, case-insensitively as util-linux and coreutils do:
+ * K M G T P E alone or followed by "iB" are powers of 1024, followed by "B"
+ * powers of 1000 (1K = 1KiB = 1024, 1KB = 1000). */
 static bool parse_suffix(const char **sp, uint64_t *mult) {
    static const char units[] = "KMGTPE";
    const char *s = *sp;
@@ -55,13 +57,16 @@ static bool parse_suffix(const char **sp, uint64_t *mult) {
    *mult = 1;
    if (!u)
       return false;
-   for (int i = 0; i <= u - units; i++)
-      *mult *= 1024;
+   uint64_t base = 1024;
    s++;
-   if ((s[0] == 'i' || s[0] == 'I') && (s[1] == 'B' || s[1] == 'b'))
+   if ((s[0] == 'i' || s[0] == 'I') && (s[1] == 'B' || s[1] == 'b')) {
       s += 2;
-   else if (*s == 'B' || *s == 'b')
+   } else if (*s == 'B' || *s == 'b') {
+      base = 1000;
       s++;
+   }
+   for (int i = 0; i <= u - units; i++)
+      *mult *= base;
    *sp = s;
    return true;
 }
@@ -119,6 +124,29 @@ static bool parse_decimal(const char **sp, uint64_t *whole, uint64_t *frac_e9,
    return true;
 }
 
+/* A leading 0 followed by a digit is octal, as strtoul(, 0) reads it. */
+static bool parse_octal(const char **sp, uint64_t *v, const char **why) {
+   const char *s = *sp;
+   *v = 0;
+   for (; isdigit((unsigned char)*s); s++) {
+      if (*s > '7') {
+         *why = N_("not an octal digit (a leading 0 means octal: 010 is 8)");
+         return false;
+      }
+      if (*v > (OFFSET_MAX >> 3)) {
+         *why = N_("number too large (the limit is 2^63-1)");
+         return false;
+      }
+      *v = (*v << 3) | (uint64_t)(*s - '0');
+   }
+   if (*s == '.') {
+      *why = N_("a fraction cannot follow an octal number (a leading 0 means octal)");
+      return false;
+   }
+   *sp = s;
+   return true;
+}
+
 static bool parse_number(const char **sp, OffsetExpr *out, const char **why) {
    const char *s = *sp;
    uint64_t whole, frac, mult;
@@ -126,6 +154,10 @@ static bool parse_number(const char **sp, OffsetExpr *out, const char **why) {
    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
       s += 2;
       if (!parse_hex(&s, &whole, why))
+         return false;
+      frac = 0;
+   } else if (s[0] == '0' && isdigit((unsigned char)s[1])) {
+      if (!parse_octal(&s, &whole, why))
          return false;
       frac = 0;
    } else if (!parse_decimal(&s, &whole, &frac, &has_frac, why)) {
@@ -165,11 +197,20 @@ static bool parse_number(const char **sp, OffsetExpr *out, const char **why) {
 bool offset_parse(const char *text, OffsetContext ctx, OffsetExpr *out, const char **why) {
    const char *s = skip_space(text ? text : "");
    out->sign = 0;
+   out->relative = false;
    out->unit = OFFSET_BYTES;
    out->value = 0;
    if (*s == '\0') {
       *why = N_("empty expression");
       return false;
+   }
+   if (*s == '.') {
+      s = skip_space(s + 1);
+      if (*s != '+' && *s != '-') {
+         *why = N_("'.' (the current offset) must be followed by + or -");
+         return false;
+      }
+      out->relative = true;
    }
    if (*s == '+' || *s == '-') {
       if (ctx == OFFSET_AS_LENGTH) {
@@ -177,6 +218,8 @@ bool offset_parse(const char *text, OffsetContext ctx, OffsetExpr *out, const ch
          return false;
       }
       out->sign = *s == '-' ? -1 : 1;
+      if (out->sign > 0)
+         out->relative = true;     /* +N is .+N */
       s = skip_space(s + 1);
    }
    if (strncasecmp(s, "end", 3) == 0) {
@@ -201,6 +244,14 @@ static uint64_t share_of(uint64_t size, uint64_t ppm) {
    return mul_div(size, ppm, 100u * PPM);
 }
 
+/* A percentage at the screen names a byte: 100% is the last one. */
+static uint64_t percent_amount(const OffsetExpr *e, OffsetContext ctx, uint64_t size) {
+   uint64_t amount = share_of(size, e->value);
+   if (ctx == OFFSET_AS_GOTO && size > 0 && amount >= size)
+      amount = size - 1;
+   return amount;
+}
+
 bool offset_resolve(const OffsetExpr *e, OffsetContext ctx, uint64_t size,
                     uint64_t current, uint64_t *out, const char **why) {
    uint64_t amount;
@@ -209,22 +260,22 @@ bool offset_resolve(const OffsetExpr *e, OffsetContext ctx, uint64_t size,
       *out = size > 0 ? size - 1 : 0;
       return true;
    case OFFSET_PERCENT:
-      amount = share_of(size, e->value);
+      amount = percent_amount(e, ctx, size);
       break;
    case OFFSET_BYTES:
    default:
       amount = e->value;
       break;
    }
-   if (e->sign == 0 || (e->sign > 0 && ctx != OFFSET_AS_GOTO)) {
+   if (e->sign == 0) {
       *out = amount;
       return true;
    }
-   uint64_t base = ctx == OFFSET_AS_GOTO ? current : size;
+   uint64_t base = e->relative ? current : size;
    if (e->sign < 0) {
       if (amount > base) {
-         *why = ctx == OFFSET_AS_GOTO ? N_("that would move before the start")
-                                      : N_("that is before the start of the object");
+         *why = e->relative ? N_("that would move before the start")
+                            : N_("that is before the start of the object");
          return false;
       }
       *out = base - amount;

@@ -1,10 +1,22 @@
-/* offset.h - offset and size expressions.
+/* offset.h - offset and size expressions, one grammar for the command line
+ * (-s -n -o -g -W, --patch OFFSET) and the screen (:goto).
  *
- *    0x1f00   4096   64K   1.5G   2T      absolute (K/M/G/T/P/E are powers of 1024)
- *    50%      12.5%                       a share of the object's size
- *    -4K                                  from the end (start offsets) or back (goto)
- *    +1M                                  forward from the current offset (goto)
- *    end                                  the last byte (goto)
+ * Numbers as strtoul(, 0) and util-linux read them:
+ *    0x1f00                hex
+ *    010                   octal (a leading 0: 010 is 8)
+ *    4096   1.5G           decimal, a fraction only with a unit or %
+ * Units, case-insensitive: K M G T P E, and KiB MiB ... are powers of 1024;
+ * KB MB GB TB PB EB are powers of 1000 (1K = 1KiB = 1024, 1KB = 1000).
+ * Forms:
+ *    N                     absolute
+ *    N%                    a share of the object's size (at :goto, 100% is
+ *                          the last byte)
+ *    -N                    N bytes before the end, everywhere
+ *    +N   .+N              forward from the current offset (the cursor at
+ *                          :goto; 0 on the command line, so +N is N there)
+ *    .-N                   back from the current offset
+ *    end                   the last byte (:goto only)
+ * A size (OFFSET_AS_LENGTH) takes no sign, no '.', no "end".
  *
  * Parsing knows nothing of the object; resolving needs its size and, for
  * relative moves, the current offset. */
@@ -24,14 +36,16 @@ typedef enum {
 
 typedef struct {
    int sign;         /* -1, 0 or +1: an explicit '-' or '+' */
+   bool relative;    /* from the current offset (".+N", ".-N", "+N"), else
+                        a '-' counts from the end */
    OffsetUnit unit;
    uint64_t value;
 } OffsetExpr;
 
 /* How a parsed expression is read. */
 typedef enum {
-   OFFSET_AS_START,    /* '-N' counts from the end; '+N' means N; no "end" */
-   OFFSET_AS_GOTO,     /* '+N'/'-N' move from the current offset; "end" allowed */
+   OFFSET_AS_START,    /* the command line: no "end" */
+   OFFSET_AS_GOTO,     /* the screen: "end" allowed, 100% is the last byte */
    OFFSET_AS_LENGTH    /* a plain size: no sign, no "end" */
 } OffsetContext;
 

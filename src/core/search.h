@@ -10,8 +10,9 @@
  * buffer: the screen maps, the scanner reads.  It carries pattern length - 1
  * bytes from chunk to chunk, so matches across chunk boundaries are found,
  * and overlapping matches are all reported.  Holes of sparse objects read as
- * zeros; unless the pattern could match zeros, they are skipped with
- * SEEK_DATA/SEEK_HOLE (source_next_data()) and never scanned.
+ * zeros and are never read: found with SEEK_DATA/SEEK_HOLE
+ * (source_next_data()), they are skipped when the pattern cannot match
+ * zeros, and their matches counted by arithmetic when it can.
  *
  * What the scanner sees can be changed by an overlay hook (pending edits:
  * the view's bytes rather than the object's), and a long scan can be
@@ -114,5 +115,12 @@ SearchStatus search_backward(SearchScanner *sc, uint64_t from, uint64_t *match, 
  * SEARCH_FOUND when FN was called at least once, SEARCH_NONE when never. */
 SearchStatus search_each(SearchScanner *sc, uint64_t from,
                          bool (*fn)(void *ctx, uint64_t match), void *ctx, Error *e);
+
+/* The same, with the matches in runs: RUN hears COUNT consecutive starts
+ * from FIRST (a pattern that matches zeros matches at every start inside a
+ * hole: a 16 GiB hole is one call, counted without reading it). */
+SearchStatus search_each_run(SearchScanner *sc, uint64_t from,
+                             bool (*run)(void *ctx, uint64_t first, uint64_t count), void *ctx,
+                             Error *e);
 
 #endif

@@ -6,7 +6,9 @@
  * chunk; going backward, new bytes are read before them and the first
  * length - 1 bytes are kept.  No match is ever looked for twice.
  *
- * Holes read as zeros.  When the pattern cannot match zeros, no match lies
+ * Holes read as zeros.  When the pattern matches zeros, it matches at
+ * every start in a hole but the last length - 1: those are counted by
+ * arithmetic and only the hole's edges are read.  When it cannot match zeros, no match lies
  * wholly inside a hole, so once the kept bytes are zeros as well, the scan
  * jumps over the hole, up to length - 1 bytes short of the data (or edit)
  * beyond it. */
@@ -28,6 +30,7 @@ struct SearchScanner {
    size_t cap;             /* chunk + len - 1 */
    unsigned char *buf;
    bool skip_holes;
+   bool count_holes;       /* zeros match: matches in holes by arithmetic */
    /* The data extent last asked about, valid for offsets in [ext_q, ext_end). */
    uint64_t ext_q, ext_start, ext_end;
 };
@@ -60,7 +63,9 @@ bool search_scanner_new(Source *src, const SearchPattern *p, uint64_t lo, uint64
    }
    /* A pattern that matches zeros has matches inside holes; and holes are
     * skipped around edits only when the overlay can say where they are. */
-   sc->skip_holes = !search_pattern_matches_zeros(p) && (!sc->h.overlay || sc->h.overlay_next);
+   bool holes_known = !sc->h.overlay || sc->h.overlay_next;
+   sc->skip_holes = !search_pattern_matches_zeros(p) && holes_known;
+   sc->count_holes = search_pattern_matches_zeros(p) && holes_known;
    *out = sc;
    return true;
 }
@@ -176,6 +181,42 @@ static uint64_t hole_start(SearchScanner *sc, uint64_t at, uint64_t lo) {
 
 typedef bool (*MatchFn)(void *ctx, uint64_t match);
 
+/* Where matches go: one at a time to FN, or in runs to RUN when set. */
+typedef struct {
+   MatchFn fn;
+   bool (*run)(void *ctx, uint64_t first, uint64_t count);
+   void *ctx;
+} Reporter;
+
+static bool tell(const Reporter *r, uint64_t first, uint64_t count) {
+   if (r->run)
+      return r->run(r->ctx, first, count);
+   for (uint64_t i = 0; i < count; i++)
+      if (!r->fn(r->ctx, first + i))
+         return false;
+   return true;
+}
+
+/* A pattern that matches zeros matches at every start of a run of zeros
+ * at least as long as itself.  When the buffer holds only zeros and a hole
+ * follows, report the starts [base, hole end - m] at once and go on length
+ * - 1 bytes before the hole's end: only its edges are read.  False when
+ * the reporter asked to stop. */
+static bool count_hole_forward(SearchScanner *sc, uint64_t end, uint64_t *base, size_t *have,
+                               const Reporter *r, bool *any) {
+   if (!sc->count_holes || !all_zero(sc->buf, *have))
+      return true;
+   uint64_t next = *base + *have, stop = min_u64(hole_end(sc, next), end);
+   if (stop <= next || stop - next <= sc->len - 1)
+      return true;
+   uint64_t count = stop - sc->len + 1 - *base;
+   *any = true;
+   bool go_on = tell(r, *base, count);
+   *base = stop - (sc->len - 1);
+   *have = 0;
+   return go_on;
+}
+
 /* Jump over a hole at the end of the buffer when nothing there can match. */
 static void skip_forward(SearchScanner *sc, uint64_t *base, size_t *have) {
    if (!sc->skip_holes || !all_zero(sc->buf, *have))
@@ -188,17 +229,17 @@ static void skip_forward(SearchScanner *sc, uint64_t *base, size_t *have) {
 }
 
 /* Report the matches in the buffer; false when FN asked to stop. */
-static bool report(SearchScanner *sc, uint64_t base, size_t have, MatchFn fn, void *ctx,
+static bool report(SearchScanner *sc, uint64_t base, size_t have, const Reporter *r,
                    bool *any) {
    for (size_t i = 0; (i = search_find_in(sc->p, sc->buf, have, i)) != SIZE_MAX; i++) {
       *any = true;
-      if (!fn(ctx, base + i))
+      if (!tell(r, base + i, 1))
          return false;
    }
    return true;
 }
 
-static SearchStatus scan_forward(SearchScanner *sc, uint64_t from, MatchFn fn, void *ctx,
+static SearchStatus scan_forward(SearchScanner *sc, uint64_t from, const Reporter *r,
                                  Error *e) {
    const size_t m = sc->len;
    uint64_t end = range_end(sc), base = from < sc->lo ? sc->lo : from;
@@ -211,13 +252,15 @@ static SearchStatus scan_forward(SearchScanner *sc, uint64_t from, MatchFn fn, v
       if (polled_stop(sc, base - first, end - first))
          return SEARCH_CANCELLED;
       skip_forward(sc, &base, &have);
+      if (!count_hole_forward(sc, end, &base, &have, r, &any))
+         return SEARCH_FOUND;
       if (base + have >= end)
          break;
       size_t want = (size_t)min_u64(sc->cap - have, end - (base + have)), got;
       if (!fill(sc, sc->buf + have, base + have, want, &got, e))
          return SEARCH_FAILED;
       have += got;
-      if (!report(sc, base, have, fn, ctx, &any))
+      if (!report(sc, base, have, r, &any))
          return SEARCH_FOUND;
       if (got < want)
          break;                         /* the object ended early */
@@ -235,12 +278,21 @@ static bool first_match(void *ctx, uint64_t match) {
 }
 
 SearchStatus search_forward(SearchScanner *sc, uint64_t from, uint64_t *match, Error *e) {
-   return scan_forward(sc, from, first_match, match, e);
+   Reporter r = { first_match, NULL, match };
+   return scan_forward(sc, from, &r, e);
 }
 
 SearchStatus search_each(SearchScanner *sc, uint64_t from,
                          bool (*fn)(void *ctx, uint64_t match), void *ctx, Error *e) {
-   return scan_forward(sc, from, fn, ctx, e);
+   Reporter r = { fn, NULL, ctx };
+   return scan_forward(sc, from, &r, e);
+}
+
+SearchStatus search_each_run(SearchScanner *sc, uint64_t from,
+                             bool (*run)(void *ctx, uint64_t first, uint64_t count), void *ctx,
+                             Error *e) {
+   Reporter r = { NULL, run, ctx };
+   return scan_forward(sc, from, &r, e);
 }
 
 /* ---- backward ------------------------------------------------------------- */
@@ -257,6 +309,18 @@ static void skip_backward(SearchScanner *sc, uint64_t *base, size_t *have) {
    memset(sc->buf, 0, keep);
    *base = start;
    *have = keep;
+}
+
+/* With a pattern that matches zeros: the last match that ends in the zeros
+ * of the buffer (all of it) and the hole before it, found by arithmetic. */
+static bool hole_match_backward(SearchScanner *sc, uint64_t base, size_t have, uint64_t *match) {
+   if (!sc->count_holes || !all_zero(sc->buf, have))
+      return false;
+   uint64_t start = hole_start(sc, base, sc->lo), stop = base + have;
+   if (stop - start < sc->len)
+      return false;
+   *match = stop - sc->len;
+   return true;
 }
 
 /* The last match in the buffer, or SIZE_MAX. */
@@ -295,6 +359,8 @@ SearchStatus search_backward(SearchScanner *sc, uint64_t from, uint64_t *match, 
    while (base > sc->lo) {
       if (polled_stop(sc, top - (base + have), top - sc->lo))
          return SEARCH_CANCELLED;
+      if (hole_match_backward(sc, base, have, match))
+         return SEARCH_FOUND;
       skip_backward(sc, &base, &have);
       if (base <= sc->lo)
          break;

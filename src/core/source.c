@@ -14,6 +14,10 @@
  * A plain path goes to the file kind, which hands block devices and
  * pseudo-files on to their kinds once it has looked. */
 static const SourceOps *kind_for(const char *spec, const char **name) {
+   if (strcmp(spec, "-") == 0) {
+      *name = spec;
+      return &source_stream_ops;
+   }
    size_t n;
    const SourceOps *const *kinds = source_registry(&n);
    for (size_t i = 0; i < n; i++) {
@@ -33,12 +37,8 @@ static void source_free(Source *s) {
    free(s);
 }
 
-bool source_open(const char *spec, bool writable, Source **out, Error *e) {
-   return source_open_expect(spec, writable, NULL, out, e);
-}
-
-bool source_open_expect(const char *spec, bool writable, const PlatformStat *expect,
-                        Source **out, Error *e) {
+static bool open_as(const char *spec, bool writable, bool reading, const PlatformStat *expect,
+                    Source **out, Error *e) {
    Source *s = calloc(1, sizeof *s);
    if (!s || !(s->spec = strdup(spec))) {
       free(s);
@@ -49,6 +49,7 @@ bool source_open_expect(const char *spec, bool writable, const PlatformStat *exp
    s->handle = PLATFORM_HANDLE_NONE;
    s->writable = writable;
    s->expect = expect;
+   s->reading = reading;
    s->ops = kind_for(spec, &name);
    if (!s->ops->open(s, name, writable, e)) {
       source_free(s);
@@ -65,6 +66,19 @@ bool source_open_expect(const char *spec, bool writable, const PlatformStat *exp
    s->expect = NULL;
    *out = s;
    return true;
+}
+
+bool source_open(const char *spec, bool writable, Source **out, Error *e) {
+   return open_as(spec, writable, false, NULL, out, e);
+}
+
+bool source_open_expect(const char *spec, bool writable, const PlatformStat *expect,
+                        Source **out, Error *e) {
+   return open_as(spec, writable, false, expect, out, e);
+}
+
+bool source_open_reading(const char *spec, Source **out, Error *e) {
+   return open_as(spec, false, true, NULL, out, e);
 }
 
 void source_close(Source *s) {
@@ -94,6 +108,11 @@ bool source_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
 }
 
 void source_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end) {
+   if (s->read_to_end) {          /* no holes to ask about: all of it is data */
+      *start = offset;
+      *end = s->size;
+      return;
+   }
    s->ops->next_data(s, offset, start, end);
 }
 
@@ -136,8 +155,10 @@ static const KindRule kind_rules[] = {
    [PLATFORM_KIND_BLOCK]     = { .usable = { [SOURCE_USE_MAP] = true, [SOURCE_USE_READ] = true } },
    [PLATFORM_KIND_DIRECTORY] = { .code = ERR_IS_DIRECTORY,
                                  .why = N_("give a file, a block device or shm:NAME") },
-   [PLATFORM_KIND_FIFO]      = { .code = ERR_NOT_MAPPABLE, .why = N_("it is a FIFO") },
-   [PLATFORM_KIND_CHAR]      = { .code = ERR_NOT_MAPPABLE, .why = N_("it is a character device") },
+   [PLATFORM_KIND_FIFO]      = { .usable = { [SOURCE_USE_READ] = true }, .code = ERR_NOT_MAPPABLE,
+                                 .why = N_("it is a FIFO or pipe; --dump, --xxd and --find read it") },
+   [PLATFORM_KIND_CHAR]      = { .usable = { [SOURCE_USE_READ] = true }, .code = ERR_NOT_MAPPABLE,
+                                 .why = N_("it is a character device; --dump, --xxd and --find read it") },
    [PLATFORM_KIND_SOCKET]    = { .code = ERR_NOT_MAPPABLE, .why = N_("it is a socket") },
    [PLATFORM_KIND_OTHER]     = { .code = ERR_NOT_MAPPABLE, .why = N_("it is not a regular file") },
 };
@@ -153,7 +174,7 @@ bool source_check_kind_for(PlatformKind kind, SourceUse use, Error *e) {
 }
 
 bool source_check_kind(const Source *s, Error *e) {
-   return source_check_kind_for(s->st.kind, SOURCE_USE_MAP, e);
+   return source_check_kind_for(s->st.kind, s->reading ? SOURCE_USE_READ : SOURCE_USE_MAP, e);
 }
 
 static const char *kind_word(PlatformKind k) {
@@ -199,7 +220,8 @@ bool source_fd_refresh(Source *s, Error *e) {
       error_set(e, ERR_READ, rc, NULL);
       return false;
    }
-   s->size = s->st.size;
+   if (!s->read_to_end)
+      s->size = s->st.size;
    return true;
 }
 

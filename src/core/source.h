@@ -96,7 +96,18 @@ struct Source {
    void *priv;            /* kind-specific state (sysv: the attached segment) */
    const PlatformStat *expect;   /* while opening: what it must be (NULL: any) */
    bool pinned;           /* opened as a listed object: reopen only that one */
+   /* Opened by source_open_reading(): for the modes that read, not map. */
+   bool reading;
+   /* The size is not known before reading (procfs, sysfs, pipes ...): SIZE
+    * is SOURCE_SIZE_UNKNOWN, every byte is data, and a short read is the
+    * end of the object, not a shrink. */
+   bool read_to_end;
+   /* Bytes come in order only (pipes, FIFOs, character devices, standard
+    * input): reads must go forward; a skip reads and drops. */
+   bool sequential;
 };
+
+#define SOURCE_SIZE_UNKNOWN ((uint64_t)INT64_MAX)
 
 /* Open SPEC.  On failure returns false with E set; *out is untouched. */
 bool source_open(const char *spec, bool writable, Source **out, Error *e);
@@ -106,6 +117,12 @@ bool source_open(const char *spec, bool writable, Source **out, Error *e);
 bool source_open_expect(const char *spec, bool writable, const PlatformStat *expect,
                         Source **out, Error *e);
 void source_close(Source *s);
+
+/* Open SPEC for reading only, as --dump, --xxd, --find and --info do: also
+ * "-" (standard input), pipes, FIFOs, character devices and files whose
+ * size lies (see read_to_end).  source_open() refuses those: they cannot be
+ * mapped. */
+bool source_open_reading(const char *spec, Source **out, Error *e);
 
 bool source_refresh(Source *s, Error *e);
 bool source_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
@@ -196,6 +213,11 @@ extern const SourceOps source_pseudo_ops;
 /* S is an open file whose reported size cannot be trusted (a file of the
  * kernel's own file systems, platform/pseudo.h): read it whole into a buffer and make it a pseudo-file. */
 bool source_pseudo_adopt(Source *s, Error *e);
+extern const SourceOps source_stream_ops;
+
+/* Turn S, a path opened by the file kind that turned out to be a FIFO or a
+ * character device, into a stream (source_stream.c). */
+bool source_stream_adopt(Source *s, const char *path, Error *e);
 
 /* A POSIX shm name checked (one path component, at most NAME_MAX bytes) and
  * returned malloc'd with its leading '/'; NULL with E set otherwise. */

@@ -17,10 +17,18 @@ expect "missing path" 1 "mapscope: $tmp/nope: cannot open (No such file or direc
    --dump "$tmp/nope"
 expect "directory" 1 "mapscope: $tmp: is a directory" --dump "$tmp"
 mkfifo "$tmp/fifo"
-expect "FIFO (must not block)" 1 "cannot be mapped (it is a FIFO)" --dump "$tmp/fifo"
-expect "character device" 1 "cannot be mapped (it is a character device)" --dump /dev/null
-expect "skip past the end" 1 "offset is past the end" --dump -s 7 "$tmp/hello"
-expect "skip past the end, xxd" 1 "offset is past the end" --xxd -s 1G "$tmp/hello"
+printf abc >"$tmp/fifo-src"
+expect "FIFO, --patch (must not block)" 1 "cannot be mapped (it is a FIFO or pipe" --patch 0:00 "$tmp/fifo"
+expect "FIFO, the screen (must not block)" 1 "cannot be mapped (it is a FIFO or pipe" "$tmp/fifo"
+expect "character device, --patch" 1 "cannot be mapped (it is a character device" --patch 0:00 /dev/null
+expect "character device, the screen" 1 "cannot be mapped (it is a character device" /dev/null
+run_ms --dump -s 1G "$tmp/hello"
+is "skip past the end: the size, as hexdump -C prints it" "$rc:$out" "0:$(printf '%08x' "$(wc -c <"$tmp/hello")")"
+run_ms --xxd -s 1G "$tmp/hello"
+is "skip past the end, xxd: nothing, as xxd" "$rc:$out" "0:"
+cat "$tmp/fifo-src" | "$MAPSCOPE" --dump -s 1G - >"$tmp/.out" 2>"$tmp/.err"
+is "skip past the end of a pipe: exit 1, as hexdump" "$?" 1
+like "skip past the end of a pipe: message" "$(cat "$tmp/.err")" "the input ended before the offset"
 expect "bad skip expression" 2 "--skip 'zz': invalid offset (not a number)" --dump -s zz "$tmp/hello"
 expect "bad length expression" 2 "--length '-3': invalid size" --dump -n -3 "$tmp/hello"
 expect "skip before the start" 2 "invalid offset" --dump -s -100 "$tmp/hello"

@@ -9,7 +9,7 @@ run_ms --dump /proc/version
 is "--dump /proc/version exits 0" "$rc" 0
 is "--dump equals hexdump -C of its text" "$out" "$(hexdump -C "$tmp/version")"
 run_ms --info /proc/version
-like "--info: the kind" "$out" "pseudo-file"
+like "--info: its size, counted by reading it to its end" "$out" "(counted by reading it to its end)"
 like "--info: the size is what reading gave, not stat()'s 0" "$out" "size:        $(wc -c <"$tmp/version" | tr -d ' ')"
 run_ms --find Linux /proc/version
 is "--find reads it" "$out" "0x00000000 0"

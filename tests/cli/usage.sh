@@ -21,10 +21,15 @@ run_ms </dev/null
 is "no SOURCE, no terminal: status 1" "$rc" 1
 like "no SOURCE, no terminal: message" "$err" "standard input and output must be a terminal"
 is "no SOURCE, no terminal: nothing on stdout" "$out" ""
-run_ms --dump
-is "--dump without SOURCE: status 2" "$rc" 2
-like "--dump without SOURCE: message" "$err" "no SOURCE given"
-like "--dump without SOURCE: hint" "$err" "Try 'mapscope --help'"
+run_ms --info
+is "--info without SOURCE: status 2" "$rc" 2
+like "--info without SOURCE: message" "$err" "no SOURCE given"
+like "--info without SOURCE: hint" "$err" "Try 'mapscope --help'"
+printf abc >"$tmp/abc"
+cat "$tmp/abc" | "$MAPSCOPE" --dump >"$tmp/.out"
+out=$(cat "$tmp/.out")
+is "--dump without SOURCE reads standard input" "$out" "00000000  61 62 63                                          |abc|
+00000003"
 run_ms --patch 0:00
 is "--patch without SOURCE: status 2" "$rc" 2
 like "--patch without SOURCE: message" "$err" "no SOURCE given"

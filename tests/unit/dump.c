@@ -169,10 +169,16 @@ static void test_errors(Source *src) {
    free(m.text);
    memset(&m, 0, sizeof m);
    req.start = src->size + 1;
-   ok(!dump_range(src, &req, &sink, &e) && e.code == ERR_PAST_END, "a start past the end");
+   ok(dump_range(src, &req, &sink, &e), "a start past the end: success, as xxd");
    ok(m.len == 0, "prints nothing");
    req.start = src->size;
    ok(dump_range(src, &req, &sink, &e) && m.len == 0, "a start at the end: nothing, and success");
+   req.style = FORMAT_HEXDUMP_C;
+   req.start = src->size + 100;
+   char want[32];
+   snprintf(want, sizeof want, "%08llx\n", (unsigned long long)src->size);
+   ok(dump_range(src, &req, &sink, &e) && m.len == strlen(want) && memcmp(m.text, want, m.len) == 0,
+      "a start past the end, hexdump -C: the size, as hexdump prints it");
    free(m.text);
 }
 

@@ -516,6 +516,53 @@ static void fake_reset(void) {
    fake.fail = false;
 }
 
+static bool add_run(void *ctx, uint64_t first, uint64_t count) {
+   (void)first;
+   *(uint64_t *)ctx += count;
+   return true;
+}
+
+/* A pattern that matches zeros: counted inside holes, only their edges read. */
+static void test_zero_holes(void) {
+   const uint64_t T = 1ull << 40;
+   Source src = { .ops = &fake_ops, .handle = PLATFORM_HANDLE_NONE, .size = T };
+   fake.n = 2;
+   fake.ext[0] = (Extent){ 4096, 8192, 'x' };
+   fake.ext[1] = (Extent){ T - 4096, T, 'y' };
+   const char *pats[] = { "00 00 00", "00 ?? 00", "?? 00 00" };
+   for (size_t k = 0; k < 3; k++) {
+      SearchPattern *p = parse(pats[k], SEARCH_HEX, false);
+      SearchScanner *sc;
+      Error e;
+      uint64_t n = 0, m = 0;
+      fake_reset();
+      search_scanner_new(&src, p, 0, UINT64_MAX, NULL, &sc, &e);
+      ok(search_each_run(sc, 0, add_run, &n, &e) == SEARCH_FOUND
+         && n == 4094 + (T - 4096 - 8192 - 2) + (k == 2 ? 1 : 0),
+         "'%s' in a terabyte of holes: %" PRIu64 " matches", pats[k], n);
+      ok(fake.bytes_read < 64 * 1024, "... counted reading %" PRIu64 " bytes", fake.bytes_read);
+      fake_reset();
+      SearchStatus bst = search_backward(sc, T, &m, &e);
+      ok(bst == SEARCH_FOUND && m == T - 4099 && fake.bytes_read < 64 * 1024,
+         "'%s' backward over a hole at once (%" PRIu64 ", %" PRIu64 " bytes read)", pats[k], m,
+         fake.bytes_read);
+      ok(search_backward(sc, 4000, &m, &e) == SEARCH_FOUND && m == 3999,
+         "'%s' backward inside the first hole", pats[k]);
+      fake_reset();
+      ok(search_forward(sc, 8191, &m, &e) == SEARCH_FOUND && m == (k == 2 ? 8191 : 8192)
+         && fake.bytes_read < 64 * 1024, "'%s' forward into a hole", pats[k]);
+      search_scanner_free(sc);
+      /* a range that starts and ends inside holes */
+      n = 0;
+      search_scanner_new(&src, p, 100, 1ull << 30, NULL, &sc, &e);
+      search_each_run(sc, 100, add_run, &n, &e);
+      ok(n == (4096 - 100 - 2) + ((1ull << 30) - 8192 - 2) + (k == 2 ? 1 : 0),
+         "'%s' in a range cut inside holes: %" PRIu64, pats[k], n);
+      search_scanner_free(sc);
+      search_pattern_free(p);
+   }
+}
+
 static void test_holes(void) {
    const uint64_t T = 1ull << 40;                    /* a terabyte of holes */
    Source src = { .ops = &fake_ops, .handle = PLATFORM_HANDLE_NONE, .size = T };
@@ -710,6 +757,7 @@ int main(void) {
    test_ranges();
    test_sparse_file();
    test_holes();
+   test_zero_holes();
    test_overlay();
    test_cancel();
    return done_testing();

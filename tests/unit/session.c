@@ -92,8 +92,14 @@ static void test_moves(void) {
    ok(s.cursor == 32768 && s.top == 32768, "50%%: cursor row at the top");
    ok(session_goto(&s, "+0x10"), "goto +0x10");
    is_u64(s.cursor, 32784, "+0x10 moves forward");
+   ok(session_goto(&s, ".-4K"), "goto .-4K");
+   is_u64(s.cursor, 32784 - 4096, ".-4K moves back");
+   ok(session_goto(&s, ".+4K"), "goto .+4K");
+   is_u64(s.cursor, 32784, ".+4K moves forward");
    ok(session_goto(&s, "-4K"), "goto -4K");
-   is_u64(s.cursor, 32784 - 4096, "-4K moves back");
+   is_u64(s.cursor, 65536 - 4096, "-4K counts from the end, as -o -4K");
+   ok(session_goto(&s, "100%"), "goto 100%%");
+   is_u64(s.cursor, 65535, "100%% is the last byte");
    ok(session_goto(&s, "end"), "goto end");
    ok(s.cursor == 65535 && s.top == 65536 - 160, "end: the last screen");
    ok(!session_goto(&s, "1M") && s.message_is_error, "goto past the end: an error");

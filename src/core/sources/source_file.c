@@ -16,11 +16,17 @@ static bool file_open(Source *s, const char *path, bool writable, Error *e) {
    s->name = strdup(path);
    if (!source_fd_open_path(s, path, writable, e))
       return false;
+   if (s->reading && (s->st.kind == PLATFORM_KIND_FIFO || s->st.kind == PLATFORM_KIND_CHAR))
+      return source_stream_adopt(s, path, e);
    s->size = s->st.size;
-   if (s->st.kind == PLATFORM_KIND_BLOCK)
+   if (s->st.kind == PLATFORM_KIND_BLOCK) {
       s->ops = &source_block_ops;
-   else if (platform_size_unreliable(s->handle))
-      return source_pseudo_adopt(s, e);
+   } else if (s->reading && platform_size_unknown(s->handle, &s->st)) {
+      s->read_to_end = true;        /* the modes that read: to its end, streaming */
+      s->size = SOURCE_SIZE_UNKNOWN;
+   } else if (platform_size_unreliable(s->handle)) {
+      return source_pseudo_adopt(s, e);   /* the screen: read whole, then shown */
+   }
    return true;
 }
 

@@ -9,6 +9,7 @@
 #include "core/gettext.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,12 @@ static bool sem_open_source(Source *s, const char *name, bool writable, Error *e
    if (!bare)
       return false;
    size_t n = strlen(bare);
+   if (n - 1 + 4 > NAME_MAX) {          /* glibc names the file "sem.NAME" */
+      free(bare);
+      error_set(e, ERR_BAD_NAME, 0, "%s",
+                _("a semaphore name is at most 251 bytes (the object is named sem.NAME)"));
+      return false;
+   }
    s->name = malloc(n + 5);
    if (!s->name) {
       free(bare);

@@ -20,6 +20,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Digits only, as ipcs prints them: strtoull alone would take blanks, a
+ * sign or "0x" in an ID. */
+static bool all_digits(const char *s, bool hex_allowed) {
+   if (hex_allowed && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+      s += 2;
+      if (*s == '\0')
+         return false;
+      for (; *s; s++)
+         if (!strchr("0123456789abcdefABCDEF", *s))
+            return false;
+      return true;
+   }
+   if (*s == '\0')
+      return false;
+   for (; *s; s++)
+      if (*s < '0' || *s > '9')
+         return false;
+   return true;
+}
+
 /* "ID" or "key=KEY" (KEY in hex with 0x, or decimal). */
 static bool parse_spec(const char *name, bool *by_key, unsigned long long *value, Error *e) {
    const char *num = name;
@@ -29,7 +49,7 @@ static bool parse_spec(const char *name, bool *by_key, unsigned long long *value
    char *end;
    errno = 0;
    *value = strtoull(num, &end, *by_key ? 0 : 10);
-   if (*num == '\0' || *num == '-' || *end != '\0' || errno != 0
+   if (!all_digits(num, *by_key) || *end != '\0' || errno != 0
        || *value > (*by_key ? UINT32_MAX : INT32_MAX)) {
       error_set(e, ERR_BAD_SOURCE, 0, "%s", _("give sysv:ID or sysv:key=0xKEY"));
       return false;
