@@ -265,7 +265,10 @@ int options_parse(int argc, char **argv, Options *o) {
       return diag_usage("%s", strerror(ENOMEM));
    int c, rc;
    opterr = 0;
-   while ((c = getopt_long(argc, argv, ":s:n:g:W:who:c:Vi", long_options, NULL)) != -1) {
+   /* After --xxd the words are xxd's options (app/xxd_options.h). */
+   const int xxd_at = xxd_options_find(argc, argv);
+   const int own_argc = xxd_at < argc ? xxd_at + 1 : argc;
+   while ((c = getopt_long(own_argc, argv, ":s:n:g:W:who:c:Vi", long_options, NULL)) != -1) {
       switch (c) {
       case OPT_DUMP: o->mode = MODE_DUMP; break;
       case OPT_XXD:  o->mode = MODE_XXD; break;
@@ -325,6 +328,14 @@ int options_parse(int argc, char **argv, Options *o) {
       default:
          return diag_usage(_("unknown option '%s'"), option_name(argv));
       }
+   }
+   if (xxd_at < argc || o->mode == MODE_XXD) {
+      rc = xxd_options_take(o, argc, argv, xxd_at < argc ? xxd_at : argc - 1, optind);
+      if (rc >= 0)
+         return rc;
+      if (o->granularity == 0)
+         o->granularity = platform_page_size();
+      return -1;
    }
    if ((rc = check_combination(o, argc, argv, optind)) >= 0)
       return rc;

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/xxd_options.h"
+
 typedef enum {
    MODE_VIEW,        /* the interactive screen (default) */
    MODE_LIST,        /* --list: the named objects */
@@ -18,7 +20,7 @@ typedef enum {
    MODE_PATCH        /* --patch: copy-on-write edits, --flush writes them */
 } Mode;
 
-typedef struct {
+typedef struct Options {
    Mode mode;
    const char *source;          /* NULL: none given */
    const char *skip;            /* -s, as typed */
@@ -45,6 +47,7 @@ typedef struct {
    int color;                   /* --color: OPTIONS_COLOR_* */
    unsigned cols;               /* --cols: bytes per row, 0 = fit the width */
    unsigned refresh_ms;         /* --refresh: the live view's interval, 0 = default */
+   XxdOptions xxd;              /* --xxd: the xxd options after it (app/xxd_options.h) */
 } Options;
 
 enum { OPTIONS_COLOR_AUTO, OPTIONS_COLOR_ALWAYS, OPTIONS_COLOR_NEVER };

@@ -177,4 +177,14 @@ void platform_unlock(int fd);
  * a flush use it to freeze or crash at a chosen point. */
 void platform_test_signal(bool kill);
 
+/* ---- streams (linux/stream.c) ----------------------------------------- */
+
+/* Open PATH read-only to be read from its start to its end (blocking, so a
+ * FIFO waits for its writer), and stat it. */
+int platform_open_stream(const char *path, int *fd, PlatformStat *st);
+
+/* Open PATH for writing, created (mode 0666 less the umask) when missing,
+ * emptied first when TRUNCATE. */
+int platform_open_output(const char *path, bool truncate, int *fd);
+
 #endif
