@@ -12,6 +12,7 @@
 #include "app/recovery.h"
 #include "core/escape.h"
 #include "core/gettext.h"
+#include "core/window.h"
 #include "core/xxddump.h"
 #include "platform/platform.h"
 
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 #define XXD_CHUNK (128u * 1024)
+#define XXD_WINDOW_DEFAULT (8u << 20)
 #define XXD_PIPE_SIZE (1u << 20)
 #define STDIN_NAME "-"
 
@@ -111,8 +113,68 @@ static int dump_stream(Job *j, int fd) {
 
 /* ---- objects: a range of known size, holes skipped ------------------- */
 
-static int dump_object(Job *j, Source *src, uint64_t start, uint64_t end) {
+static int shrank(const Job *j, Source *src, ErrorCode code) {
+   Error e, ignored;
+   if (source_refresh(src, &ignored))
+      error_set(&e, code, 0, _("it is now %llu bytes"), (unsigned long long)src->size);
+   else
+      error_set(&e, code, 0, NULL);
+   return diag_error(j->subject, &e);
+}
+
+/* [at, to), which holds data, read into the reused buffer. */
+static int read_data(Job *j, Source *src, uint64_t at, uint64_t to) {
    Error e;
+   while (at < to) {
+      size_t want = to - at < XXD_CHUNK ? (size_t)(to - at) : XXD_CHUNK, got;
+      if (!source_read(src, j->chunk, want, at, &got, &e))
+         return diag_error(j->subject, &e);
+      xxddump_feed(j->dump, j->chunk, got);
+      if (got < want)
+         return shrank(j, src, ERR_SHRANK_READ);
+      at += got;
+   }
+   return -1;
+}
+
+typedef struct {
+   XxdDump *dump;
+   const unsigned char *p;
+   size_t len;
+} GuardedFeed;
+
+static void guarded_feed(void *ctx) {
+   GuardedFeed *g = ctx;
+   xxddump_feed(g->dump, g->p, g->len);
+}
+
+/* [at, to) through mapped windows, as -W and -g ask (the guard turns the
+ * SIGBUS of a shrinking object into an error). */
+static int map_data(Job *j, Source *src, uint64_t at, uint64_t to) {
+   const Options *o = j->o;
+   uint64_t wsize = window_round_size(o->window_size ? o->window_size : XXD_WINDOW_DEFAULT,
+                                      o->granularity);
+   Window w = { 0 };
+   Error e;
+   while (at < to) {
+      WindowSpan span;
+      if (!window_span(at, wsize, o->granularity, src->size, &span))
+         break;
+      uint64_t stop = span.start + span.length < to ? span.start + span.length : to;
+      bool whole = span.start >= at && span.start + span.length <= to;
+      if (!window_map(&w, src, at, wsize, o->granularity, PLATFORM_MAP_READ, whole, &e))
+         return diag_error(j->subject, &e);
+      GuardedFeed g = { j->dump, w.addr + span.delta, (size_t)(stop - at) };
+      int rc = platform_guard(guarded_feed, &g, NULL);
+      window_unmap(&w, src);
+      if (rc != 0)
+         return shrank(j, src, ERR_SHRANK);
+      at = stop;
+   }
+   return -1;
+}
+
+static int dump_object(Job *j, Source *src, uint64_t start, uint64_t end) {
    uint64_t at = start;
    if (!begin(j, start))
       return read_failed(j, ENOMEM);
@@ -125,17 +187,13 @@ static int dump_object(Job *j, Source *src, uint64_t start, uint64_t end) {
          xxddump_zeros(j->dump, data_start - at);
          at = data_start;
       }
-      while (at < data_end) {
-         size_t want = data_end - at < XXD_CHUNK ? (size_t)(data_end - at) : XXD_CHUNK, got;
-         if (!source_read(src, j->chunk, want, at, &got, &e))
-            return diag_error(j->subject, &e);
-         xxddump_feed(j->dump, j->chunk, got);
-         if (got < want) {
-            error_set(&e, ERR_SHRANK_READ, 0, NULL);
-            return diag_error(j->subject, &e);
-         }
-         at += got;
-      }
+      if (data_end <= at)
+         continue;
+      int rc = j->o->windows_given ? map_data(j, src, at, data_end)
+                                   : read_data(j, src, at, data_end);
+      if (rc >= 0)
+         return rc;
+      at = data_end;
    }
    return -1;
 }

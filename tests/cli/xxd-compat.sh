@@ -101,6 +101,14 @@ cat r1000 >fifo &
 "$XXD" -c 7 r1000 >want
 ok "a FIFO: read to its end" cmp want got
 
+# mapscope's -W and -g go before --xxd: read through mapped windows.
+head -c 300000 /dev/urandom >r300k
+"$XXD" -s 4000 -l 200000 -c 13 r300k >want
+"$MAPSCOPE" -W 64K -g 64K --xxd -s 4000 -l 200000 -c 13 r300k >got
+ok "-W 64K -g 64K --xxd: mapped windows give the same text" cmp want got
+"$MAPSCOPE" -W 4K --xxd -s 4000 -l 200000 -c 13 r300k >got
+ok "-W 4K --xxd: one-page windows give the same text" cmp want got
+
 # OUTFILE, as xxd takes it: created, or emptied first.
 printf 'old old old old old old old old' >out
 "$MAPSCOPE" --xxd -l 20 r1000 out
