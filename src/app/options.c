@@ -65,7 +65,12 @@ static void print_help(void) {
    fputs("\n", stdout);
    fputs(_("Modes:\n"), stdout);
    fputs(_("      --dump             print the range as 'hexdump -C' does\n"), stdout);
-   fputs(_("      --xxd              print the range as 'xxd' does\n"), stdout);
+   fputs(_("      --xxd [XXD-OPTION]... [INFILE [OUTFILE]]\n"
+           "                         be xxd: the words after --xxd are xxd's options\n"
+           "                         (-c -g -p -i -n -C -e -b -u -o -d -a -s -l -r),\n"
+           "                         and -s, -l, -n mean what they mean to xxd;\n"
+           "                         -r writes through the rollback journal\n"
+           "                         ('mapscope --xxd -h' lists them)\n"), stdout);
    fputs(_("      --find=PATTERN     print the offset of every match of PATTERN in the\n"
            "                         range, in hex and decimal; exit 1 when none\n"
            "                         (PATTERN is text with escapes: \\n \\t \\0 \\\\ \\xHH)\n"), stdout);

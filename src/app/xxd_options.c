@@ -205,7 +205,7 @@ static int resolve(XxdOptions *x) {
    };
    bool lines = f->style == XXD_HEX || f->style == XXD_LITTLE || f->style == XXD_BITS;
    if (lines && x->cols_typed > XXDFMT_COLS_MAX)
-      return diag_usage(_("--xxd: invalid number of columns (at most %d)"), XXDFMT_COLS_MAX);
+      return diag_usage(_("--xxd: invalid number of columns (at most %u)"), (unsigned)XXDFMT_COLS_MAX);
    if (x->cols_typed > (long long)(1u << 30))
       return diag_usage(_("--xxd: invalid number of columns (at most %u)"), 1u << 30);
    if (x->cols_typed > 0 || (x->cols_typed == 0 && f->style == XXD_PLAIN))

@@ -183,6 +183,28 @@ is "no journal is left" "$(journals)" 0
 head -c 100000 big >head.bytes
 ok "-r uninterrupted writes it all" cmp new head.bytes
 
+# ---- the examples of README.md, doc/mapscope.1 and --help ---------------
+head -c 8192 /dev/urandom >disk.img
+"$MAPSCOPE" --xxd -c 8 -g 4 -l 16 disk.img >got
+"$XXD" -c 8 -g 4 -l 16 disk.img >want
+ok "README: mapscope --xxd -c 8 -g 4 -l 16 disk.img" cmp want got
+is "README: two lines of two groups" "$(awk '{ print NF }' got | tr '\n' ' ')" "4 4 "
+"$MAPSCOPE" --xxd -p disk.img | "$MAPSCOPE" --xxd -r -p - copy.img
+ok "README: --xxd -p | --xxd -r -p - copy.img copies the file" cmp disk.img copy.img
+head -c 100 /dev/urandom >firmware.bin
+"$MAPSCOPE" --xxd -i -C -n blob -l 64 firmware.bin >got
+"$XXD" -i -C -n blob -l 64 firmware.bin >want
+ok "man page: --xxd -i -C -n blob -l 64 firmware.bin" cmp want got
+like "man page: the array is BLOB" "$(cat got)" "unsigned char BLOB[] = {"
+cp disk.img disk.orig
+echo 1fe: 55aa | "$MAPSCOPE" --xxd -r - disk.img
+is "man page: echo 1fe: 55aa | --xxd -r - disk.img writes the signature" \
+   "$(bytes_at disk.img 510 2)" "55aa"
+printf '\125\252' | dd of=disk.orig bs=1 seek=510 conv=notrunc status=none
+ok "man page: and nothing else" cmp disk.img disk.orig
+run_ms --help
+like "--help: --xxd takes xxd's options" "$out" "--xxd [XXD-OPTION]... [INFILE [OUTFILE]]"
+
 # ---- what xxd refuses is a usage error ------------------------------------
 run_ms --xxd -c 257 one
 is "-c 257: status 2" "$rc" 2
