@@ -84,8 +84,35 @@ static int stream_skip(Job *j, int fd, uint64_t skip, bool *ended) {
    return -1;
 }
 
+static int object_range(const Job *j, uint64_t size, uint64_t *start, uint64_t *end);
+
+/* -s -N of standard input that is a regular file: from its end, with
+ * pread (where it was left does not matter then). */
+static int dump_fd_from_end(Job *j, int fd, uint64_t size) {
+   uint64_t at = 0, end = 0;
+   int rc = object_range(j, size, &at, &end);
+   if (rc >= 0)
+      return rc;
+   if (!begin(j, at))
+      return read_failed(j, ENOMEM);
+   while (at < end) {
+      size_t want = end - at < XXD_CHUNK ? (size_t)(end - at) : XXD_CHUNK, got;
+      if ((rc = platform_read_at(fd, j->chunk, want, at, &got)) != 0)
+         return read_failed(j, rc);
+      if (got == 0)
+         break;
+      xxddump_feed(j->dump, j->chunk, got);
+      at += got;
+   }
+   return -1;
+}
+
 static int dump_stream(Job *j, int fd) {
    const XxdOptions *x = j->x;
+   PlatformStat st;
+   if (x->seek_given && x->seek_from_end && platform_stat_fd(fd, &st) == 0 &&
+       st.kind == PLATFORM_KIND_REGULAR && st.size > 0)
+      return dump_fd_from_end(j, fd, st.size);
    if (x->seek_given && x->seek_from_end && x->seek > 0) {
       Error e;
       error_set(&e, ERR_PAST_END, 0, "%s", _("a stream cannot be read from its end (-s -N)"));

@@ -274,11 +274,29 @@ static void print_help(void) {
 
 /* ---- the hand-over from mapscope's own command line ---------------------- */
 
+/* Is WORD one of mapscope's options whose value is the next word (so a
+ * "--xxd" after it is that value: --find --xxd looks for the text)? */
+static bool takes_next(const char *word) {
+   static const char *const with_value[] = {
+      "-s", "-n", "-g", "-W", "-o", "-c", "--find", "--kind", "--skip", "--length",
+      "--granularity", "--window", "--patch", "--offset", "--command", "--script",
+      "--color", "--colour", "--cols", "--refresh",
+   };
+   for (size_t i = 0; i < sizeof with_value / sizeof with_value[0]; i++)
+      if (strcmp(word, with_value[i]) == 0)
+         return true;
+   return false;
+}
+
 int xxd_options_find(int argc, char **argv) {
    for (int i = 1; i < argc; i++) {
       size_t len = strlen(argv[i]);
       if (strcmp(argv[i], "--") == 0)
          break;
+      if (takes_next(argv[i])) {
+         i++;
+         continue;
+      }
       /* getopt_long takes any unique abbreviation: --x, --xx, --xxd */
       if (len >= 3 && len <= 5 && strncmp(argv[i], "--xxd", len) == 0)
          return i;

@@ -89,6 +89,12 @@ ok "-i of stdin '-': no name, as xxd" cmp want got
 "$XXD" -i -n fromstdin <r1000 >want
 "$MAPSCOPE" --xxd -i -n fromstdin <r1000 >got
 ok "-i -n NAME of stdin: named" cmp want got
+"$XXD" -s -100 -c 9 <r1000 >want
+"$MAPSCOPE" --xxd -s -100 -c 9 <r1000 >got
+ok "stdin (a file) with -s -100: from its end, as xxd" cmp want got
+cat r1000 | "$MAPSCOPE" --xxd -s -100 >got 2>err
+is "a pipe with -s -100: status 1" "$?" 1
+like "a pipe with -s -100: says why" "$(cat err)" "a stream cannot be read from its end"
 cat r1000 | "$XXD" -s 100 -l 200 -c 12 >want
 cat r1000 | "$MAPSCOPE" --xxd -s 100 -l 200 -c 12 >got
 ok "a pipe with -s and -l" cmp want got
@@ -229,6 +235,9 @@ is "-r -b: status 2" "$rc" 2
 run_ms -s 4 --xxd one
 is "mapscope's -s before --xxd: status 2" "$rc" 2
 like "mapscope's -s before --xxd: says where xxd's go" "$err" "go after it"
+printf 'a --xxd b' >text
+run_ms --find --xxd text
+is "--find --xxd: '--xxd' is the pattern, not the mode" "$rc:$out" "0:0x00000002 2"
 run_ms --xxd -s -5 one
 is "-s -5 before the start: status 1" "$rc" 1
 like "-s -5 before the start: message" "$err" "goes before the start"
