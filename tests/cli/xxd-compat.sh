@@ -135,6 +135,10 @@ ok "-r -c 32 reads 32 bytes a line, any grouping, upper case" cmp r1000 got
 "$XXD" -r -s 100 dump >want
 "$MAPSCOPE" --xxd -r -s 100 dump >got
 ok "-r -s 100: offsets moved, the gap zeros (as xxd)" cmp want got
+"$XXD" -p r1000 >plain.dump
+"$XXD" -r -p -s 5 plain.dump >want
+"$MAPSCOPE" --xxd -r -p -s 5 plain.dump >got
+ok "-r -p -s 5: as xxd" cmp want got
 printf '0000010: 4142\n0000020: 43\n' >gaps
 "$XXD" -r gaps >want
 "$MAPSCOPE" --xxd -r gaps >got
@@ -210,6 +214,19 @@ printf '\125\252' | dd of=disk.orig bs=1 seek=510 conv=notrunc status=none
 ok "man page: and nothing else" cmp disk.img disk.orig
 run_ms --help
 like "--help: --xxd takes xxd's options" "$out" "--xxd [XXD-OPTION]... [INFILE [OUTFILE]]"
+
+# Output errors are I/O errors, status 1.
+if [ -w /dev/full ]; then
+   "$MAPSCOPE" --xxd one >/dev/full 2>err
+   is "into a full device: status 1" "$?" 1
+   like "into a full device: message" "$(cat err)" "write error (No space left on device)"
+   "$XXD" one | "$MAPSCOPE" --xxd -r >/dev/full 2>err
+   is "-r into a full device: status 1" "$?" 1
+else
+   skip "into a full device: status 1" "/dev/full is not writable"
+   skip "into a full device: message" "/dev/full is not writable"
+   skip "-r into a full device" "/dev/full is not writable"
+fi
 
 # ---- what xxd refuses is a usage error ------------------------------------
 run_ms --xxd -c 257 one

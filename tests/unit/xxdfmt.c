@@ -109,6 +109,28 @@ int main(void) {
    is_str(stream(&f, z, 14, NULL, 16),
           "00000000: 0000 0000  ....\n*\n0000000c: 0000       ..\n", "-a: a partial last line is always shown");
 
+   /* A hole fed as xxddump_zeros() prints what fed zeros print. */
+   static Text holes;
+   DumpSink hs = { to_text, &holes };
+   for (unsigned long n = 0; n < 80; n += 7) {
+      f = fmt(XXD_HEX, 4, 2);
+      f.autoskip = n % 2 == 0;
+      unsigned char buf[100] = { 0 };
+      buf[0] = 'x';
+      holes.len = 0;
+      holes.buf[0] = '\0';
+      XxdDump *d = xxddump_new(&f, &hs, 0);
+      xxddump_feed(d, buf, 1);
+      xxddump_zeros(d, n);
+      xxddump_feed(d, buf, 3);
+      xxddump_finish(d, NULL, false);
+      unsigned char all[100] = { 0 };
+      all[0] = 'x';
+      memcpy(all + 1 + n, buf, 3);
+      is_str(holes.buf, stream(&f, all, 1 + n + 3, NULL, 5), "hole of %lu zeros (-a %s)", n,
+             f.autoskip ? "on" : "off");
+   }
+
    char *name = xxdfmt_c_name("./1a.b-c", false);
    is_str(name, "__1a_b_c", "C name of a path");
    free(name);
