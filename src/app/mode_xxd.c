@@ -68,7 +68,8 @@ static int read_failed(const Job *j, int err) {
 
 /* ---- streams: read from where they are to their end ------------------- */
 
-/* Read and drop SKIP bytes; false at the end of the stream. */
+/* Read and drop SKIP bytes (*ENDED when the stream ends first).  Returns
+ * -1, or the exit status after reporting a read error. */
 static int stream_skip(Job *j, int fd, uint64_t skip, bool *ended) {
    while (skip > 0) {
       size_t want = skip < XXD_CHUNK ? (size_t)skip : XXD_CHUNK, got;
@@ -244,16 +245,10 @@ static int object_range(const Job *j, uint64_t size, uint64_t *start, uint64_t *
    return -1;
 }
 
-/* A file whose size says 0 may still hold bytes (procfs): read it through. */
+/* A file whose size says 0 may still hold bytes (procfs): read it through
+ * its descriptor, from its start to its end. */
 static int dump_zero_sized(Job *j, Source *src) {
-   (void)src;
-   int fd, rc;
-   PlatformStat st;
-   if ((rc = platform_open_stream(j->x->infile, &fd, &st)) != 0)
-      return read_failed(j, rc);
-   rc = dump_stream(j, fd);
-   platform_close(fd);
-   return rc;
+   return dump_stream(j, src->fd);
 }
 
 /* A FIFO, a character device or a socket: read as a stream (opened once:

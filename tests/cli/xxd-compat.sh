@@ -115,6 +115,15 @@ ok "-W 64K -g 64K --xxd: mapped windows give the same text" cmp want got
 "$MAPSCOPE" -W 4K --xxd -s 4000 -l 200000 -c 13 r300k >got
 ok "-W 4K --xxd: one-page windows give the same text" cmp want got
 
+# A file whose size says 0 (procfs) is read to its end.
+if [ -r /proc/version ]; then
+   "$XXD" -c 11 /proc/version >want
+   "$MAPSCOPE" --xxd -c 11 /proc/version >got
+   ok "/proc/version (size 0): read to its end, as xxd" cmp want got
+else
+   skip "/proc/version (size 0): read to its end" "no /proc/version"
+fi
+
 # OUTFILE, as xxd takes it: created, or emptied first.
 printf 'old old old old old old old old' >out
 "$MAPSCOPE" --xxd -l 20 r1000 out
