@@ -4,6 +4,7 @@
 #include "app/xxd_options.h"
 #include "app/diag.h"
 #include "app/options.h"
+#include "core/escape.h"
 #include "core/gettext.h"
 
 #include <errno.h>
@@ -173,12 +174,20 @@ static bool starts(const char *s, const char *prefix) {
    return prefix && *prefix && strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* A usage error about WORD, which is printed escaped (it is untrusted). */
+static int word_usage(const char *fmt, const char *word) {
+   char *safe = escape_dup(word);
+   int rc = diag_usage(fmt, safe ? safe : "?");
+   free(safe);
+   return rc;
+}
+
 /* One option word at ARGV[*I] (its dash or dashes already checked). */
 static int parse_word(int argc, char **argv, int *i, XxdOptions *x) {
    const char *word = argv[*i], *p = word + (word[1] == '-' ? 1 : 0);
    const XxdOption *opt = find_option(p[1]);
    if (!opt)
-      return diag_usage(_("--xxd: unknown option '%s'"), word);
+      return word_usage(_("--xxd: unknown option '%s'"), word);
    if (!opt->rest)
       return opt->set(x, opt, NULL);
    const char *glued = p + 2;
@@ -190,7 +199,7 @@ static int parse_word(int argc, char **argv, int *i, XxdOptions *x) {
    if (*glued && !starts(glued, opt->rest) && !starts(glued, opt->rest2))
       return opt->set(x, opt, glued);
    if (*i + 1 >= argc)
-      return diag_usage(_("--xxd: option '%s' needs an argument"), word);
+      return word_usage(_("--xxd: option '%s' needs an argument"), word);
    return opt->set(x, opt, argv[++*i]);
 }
 

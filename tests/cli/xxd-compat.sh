@@ -253,6 +253,10 @@ like "-c without a value: message" "$err" "option '-c' needs an argument"
 run_ms --xxd -Z one
 is "unknown option: status 2" "$rc" 2
 like "unknown option: message" "$err" "--xxd: unknown option '-Z'"
+run_ms --xxd "$(printf -- '-Z\033]0;x\007')" one
+is "an unknown option with escapes: status 2" "$rc" 2
+case $err in *"$(printf '\033')"*) ok "an unknown option with escapes: printed escaped" false ;;
+             *) ok "an unknown option with escapes: printed escaped" true ;; esac
 run_ms --xxd one out extra
 is "three operands: status 2" "$rc" 2
 like "three operands: message" "$err" "at most INFILE and OUTFILE"
