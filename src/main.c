@@ -4,6 +4,7 @@
 #include "app/diag.h"
 #include "app/mode_demo.h"
 #include "app/mode_dump.h"
+#include "app/mode_xxd.h"
 #include "app/mode_find.h"
 #include "app/mode_patch.h"
 #include "app/mode_info.h"
@@ -39,8 +40,9 @@ int main(int argc, char **argv) {
    case MODE_DEMO:
       return mode_demo_run(&o, ui_terminal() ? ui_main_objects : NULL);
    case MODE_DUMP:
-   case MODE_XXD:
       return mode_dump_run(&o);
+   case MODE_XXD:
+      return mode_xxd_run(&o);
    case MODE_FIND:
       return mode_find_run(&o);
    case MODE_PATCH:

@@ -149,7 +149,7 @@ static void warn_set_aside(const Source *src, const FlushReport *r) {
    free(why);
 }
 
-static int flush(const Options *o, EditSet *es) {
+static int flush(const Options *o, EditSet *es, bool quiet) {
    Source *src = edits_source(es);
    Error e;
    char *dir = recovery_journal_dir();
@@ -166,12 +166,21 @@ static int flush(const Options *o, EditSet *es) {
       warn_set_aside(src, &r);
    if (!good)
       return diag_error(src->spec, &e);
+   if (quiet)
+      return 0;
    print_result(_("%s: flushed: bytes %llu, pages %llu, journal bytes %llu\n"),
                 src, r.bytes, r.pages, r.journal_bytes);
    return diag_stdout_status();
 }
 
-static int edit_source(const Options *o, Source *src, const Patch *p) {
+typedef int (*ApplyFn)(const Options *o, EditSet *es, const void *ctx);
+
+static int apply_patches(const Options *o, EditSet *es, const void *ctx) {
+   return apply_all(o, es, ctx);
+}
+
+static int edit_source(const Options *o, Source *src, ApplyFn apply, const void *ctx,
+                       bool flush_now, bool quiet) {
    EditConfig cfg = { o->granularity, o->window_size, o->write };
    EditSet *es = edits_new(src, &cfg);
    Error e;
@@ -179,13 +188,36 @@ static int edit_source(const Options *o, Source *src, const Patch *p) {
       error_set(&e, ERR_MAP, ENOMEM, NULL);
       return diag_error(src->spec, &e);
    }
-   int status = apply_all(o, es, p);
+   int status = apply(o, es, ctx);
    if (status < 0) {
       test_hook("edits-applied");
-      status = o->flush ? flush(o, es) : report_plan(es);
+      status = flush_now ? flush(o, es, quiet) : report_plan(es);
    }
    edits_free(es);
    return status;
+}
+
+typedef struct {
+   const PatchRun *runs;
+   size_t n;
+} RunList;
+
+static int apply_runs(const Options *o, EditSet *es, const void *ctx) {
+   const RunList *l = ctx;
+   Source *src = edits_source(es);
+   Error e;
+   (void)o;
+   if (!edits_writable(es, &e))
+      return diag_error(src->spec, &e);
+   for (size_t i = 0; i < l->n; i++)
+      if (!edits_apply(es, l->runs[i].offset, l->runs[i].bytes, l->runs[i].len, false, &e))
+         return diag_error(src->spec, &e);
+   return -1;
+}
+
+int mode_patch_write_runs(const Options *o, Source *src, const PatchRun *runs, size_t n) {
+   RunList l = { runs, n };
+   return edit_source(o, src, apply_runs, &l, true, true);
 }
 
 int mode_patch_run(const Options *o) {
@@ -208,7 +240,7 @@ int mode_patch_run(const Options *o) {
       if (!source_require_mappable(src, &e))
          status = diag_error(src->spec, &e);
       else
-         status = edit_source(o, src, p);
+         status = edit_source(o, src, apply_patches, p, o->flush, false);
    }
    source_close(src);
    for (size_t i = 0; p && i < o->npatches; i++)

@@ -77,7 +77,12 @@ static void print_help(void) {
    fputs(_("      --dump             print the range as 'hexdump -C' does\n"), stdout);
    fputs(_("  -v, --no-squeezing     with --dump: print repeated lines too, as\n"
            "                         'hexdump -C -v' does (no '*')\n"), stdout);
-   fputs(_("      --xxd              print the range as 'xxd' does\n"), stdout);
+   fputs(_("      --xxd [XXD-OPTION]... [INFILE [OUTFILE]]\n"
+           "                         be xxd: the words after --xxd are xxd's options\n"
+           "                         (-c -g -p -i -n -C -e -b -u -o -d -a -s -l -r),\n"
+           "                         and -s, -l, -n mean what they mean to xxd;\n"
+           "                         -r writes through the rollback journal\n"
+           "                         ('mapscope --xxd -h' lists them)\n"), stdout);
    fputs(_("      --find=PATTERN     print the offset of every match of PATTERN in the\n"
            "                         range, in hex and decimal; exit 1 when none\n"
            "                         (PATTERN is text with escapes: \\n \\t \\0 \\\\ \\xHH)\n"), stdout);
@@ -440,7 +445,10 @@ int options_parse(int argc, char **argv, Options *o) {
       return diag_usage("%s", strerror(ENOMEM));
    int c, rc;
    opterr = 0;
-   while ((c = getopt_long(argc, argv, ":s:n:g:W:who:c:Vie:v", long_options, NULL)) != -1) {
+   /* After --xxd the words are xxd's options (app/xxd_options.h). */
+   const int xxd_at = xxd_options_find(argc, argv);
+   const int own_argc = xxd_at < argc ? xxd_at + 1 : argc;
+   while ((c = getopt_long(own_argc, argv, ":s:n:g:W:who:c:Vie:v", long_options, NULL)) != -1) {
       switch (c) {
       case OPT_DUMP: o->mode = MODE_DUMP; break;
       case OPT_XXD:  o->mode = MODE_XXD; break;
@@ -529,6 +537,14 @@ int options_parse(int argc, char **argv, Options *o) {
       default:
          return bad_option(argv);
       }
+   }
+   if (xxd_at < argc || o->mode == MODE_XXD) {
+      rc = xxd_options_take(o, argc, argv, xxd_at < argc ? xxd_at : argc - 1, optind);
+      if (rc >= 0)
+         return rc;
+      if (o->granularity == 0)
+         o->granularity = platform_page_size();
+      return -1;
    }
    int first = optind;
    if ((rc = find_pattern(o, argc, argv, &first)) >= 0)

@@ -9,6 +9,7 @@
 
 #include "app/objtable.h"
 #include "app/objwho.h"
+#include "app/xxd_options.h"
 
 typedef enum {
    MODE_VIEW,        /* the interactive screen (default) */
@@ -22,7 +23,7 @@ typedef enum {
    MODE_RECOVER      /* --recover: roll back an interrupted flush */
 } Mode;
 
-typedef struct {
+typedef struct Options {
    Mode mode;
    const char *source;          /* NULL: none given */
    const char *skip;            /* -s, as typed */
@@ -57,6 +58,7 @@ typedef struct {
    int color;                   /* --color: OPTIONS_COLOR_* */
    unsigned cols;               /* --cols: bytes per row, 0 = fit the width */
    unsigned refresh_ms;         /* --refresh: the live view's interval, 0 = default */
+   XxdOptions xxd;              /* --xxd: the xxd options after it (app/xxd_options.h) */
 } Options;
 
 enum { OPTIONS_COLOR_AUTO, OPTIONS_COLOR_ALWAYS, OPTIONS_COLOR_NEVER };

@@ -160,4 +160,14 @@ int platform_open_same(const char *path, bool writable, const PlatformStat *expe
 #define PLATFORM_DEV_ANY UINT64_MAX
 bool platform_same_object(const PlatformStat *a, const PlatformStat *b);
 
+/* ---- files read in order, and output files (linux/stream_io.c) ------- */
+
+/* Open PATH read-only to be read from its start to its end (blocking, so a
+ * FIFO waits for its writer), and stat it. */
+int platform_open_input(const char *path, PlatformHandle *fd, PlatformStat *st);
+
+/* Open PATH for writing, created (mode 0666 less the umask) when missing,
+ * emptied first when TRUNCATE. */
+int platform_open_output(const char *path, bool truncate, PlatformHandle *fd);
+
 #endif

@@ -24,7 +24,7 @@ expect "character device, --patch" 1 "cannot be mapped (it is a character device
 expect "character device, the screen" 1 "cannot be mapped (it is a character device" /dev/null
 run_ms --dump -s 1G "$tmp/hello"
 is "skip past the end: the size, as hexdump -C prints it" "$rc:$out" "0:$(printf '%08x' "$(wc -c <"$tmp/hello")")"
-run_ms --xxd -s 1G "$tmp/hello"
+run_ms --xxd -s 0x40000000 "$tmp/hello"
 is "skip past the end, xxd: nothing, as xxd" "$rc:$out" "0:"
 cat "$tmp/fifo-src" | "$MAPSCOPE" --dump -s 1G - >"$tmp/.out" 2>"$tmp/.err"
 is "skip past the end of a pipe: exit 1, as hexdump" "$?" 1

@@ -17,6 +17,7 @@ printf 'Copyright NEEDLE' | dd of=disk.img bs=1 seek=$((1024 * 1024 * 1024 + 100
 head -c 70000 /dev/urandom >core
 printf '\336\255\001\357' | dd of=core bs=1 seek=4000 conv=notrunc 2>/dev/null
 cp core core.1234
+head -c 300 /dev/urandom >firmware.bin
 tag=mapscope-doc-$$
 printf '\177ELF\002 session' >"/dev/shm/$tag"
 head -c 32 /dev/zero >"/dev/shm/sem.$tag"
@@ -51,11 +52,11 @@ is_grammar() {
 prepare() {
    printf '%s\n' "$1" | sed \
       -e 's/[[:space:]]*#[^'"'"']*$//' \
+      -e "s|\\bmapscope\\b|\"\$MAPSCOPE\"|g" \
       -e "s|shm:/session|shm:/$tag|g" \
       -e "s|sem:/lock|sem:/$tag|g" \
       -e "s|sysv:key=0x5e0001|sysv:key=$key|g" \
-      -e "s|NEEDLE|Copyright|g" \
-      -e "s|\\bmapscope\\b|\"\$MAPSCOPE\"|"
+      -e "s|NEEDLE|Copyright|g"
 }
 
 is_screen() {

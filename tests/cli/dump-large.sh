@@ -34,7 +34,7 @@ for args in "-s 4294967296 -n 64" "-s 0xfffffff0 -n 48" "-s 5G-1" "-s -9100 -n 9
    # shellcheck disable=SC2086
    "$XXD" $xargs "$big" >"$tmp/want"
    # shellcheck disable=SC2086
-   "$MAPSCOPE" --xxd $args "$big" >"$tmp/got"
+   "$MAPSCOPE" --xxd $xargs "$big" >"$tmp/got"
    ok "5 GiB sparse, $args: equals xxd" cmp "$tmp/want" "$tmp/got"
 done
 "$MAPSCOPE" --dump -s -4K "$big" >"$tmp/got"

@@ -25,7 +25,7 @@ compare() {
    # shellcheck disable=SC2086
    "$XXD" $xx_args "$file" >"$tmp/want" 2>/dev/null
    # shellcheck disable=SC2086
-   "$MAPSCOPE" --xxd $hd_args "$file" >"$tmp/got"
+   "$MAPSCOPE" --xxd $xx_args "$file" >"$tmp/got"
    ok "$name: --xxd equals xxd" cmp "$tmp/want" "$tmp/got"
 }
 

@@ -51,7 +51,7 @@ ok "a pipe, no SOURCE: --dump reads stdin" cmp "$tmp/want" "$tmp/got"
 cat "$tmp/r" | "$MAPSCOPE" --dump /dev/stdin >"$tmp/got"
 ok "/dev/stdin on a pipe" cmp "$tmp/want" "$tmp/got"
 cat "$tmp/r" | "$XXD" -s 100 -l 1000 >"$tmp/want"
-cat "$tmp/r" | "$MAPSCOPE" --xxd -s 100 -n 1000 >"$tmp/got"
+cat "$tmp/r" | "$MAPSCOPE" --xxd -s 100 -l 1000 >"$tmp/got"
 ok "a pipe: --xxd -s skips by reading, offsets as xxd's" cmp "$tmp/want" "$tmp/got"
 "$HEXDUMP" -C -s 0x10 -n 010 "$tmp/r" >"$tmp/want"
 cat "$tmp/r" | "$MAPSCOPE" --dump -s 0x10 -n 010 - >"$tmp/got"
@@ -100,7 +100,7 @@ for args in "-s 100" "-s 3" "-s 4" "-s 2" "-n 0" "-s 3 -n 0" "-s 1 -n 0x10"; do
    # shellcheck disable=SC2086
    "$XXD" $xargs "$tmp/f3" >"$tmp/want"
    # shellcheck disable=SC2086
-   "$MAPSCOPE" --xxd $args "$tmp/f3" >"$tmp/got"
+   "$MAPSCOPE" --xxd $xargs "$tmp/f3" >"$tmp/got"
    ok "--xxd $args on 3 bytes equals xxd, exit 0" cmp "$tmp/want" "$tmp/got"
 done
 "$HEXDUMP" -C -s 5 "$tmp/f0" >"$tmp/want"
@@ -139,7 +139,7 @@ for v in 010 0x10 1k 1K 1KB 1KiB 1kb 1kib 1.5K 0; do
    ok "-s $v as hexdump -s $v reads it" cmp "$tmp/want" "$tmp/got"
 done
 "$XXD" -s 010 -l 010 "$tmp/big" >"$tmp/want"
-"$MAPSCOPE" --xxd -s 010 -n 010 "$tmp/big" >"$tmp/got"
+"$MAPSCOPE" --xxd -s 010 -l 010 "$tmp/big" >"$tmp/got"
 ok "-s 010 -n 010 as xxd reads them (octal)" cmp "$tmp/want" "$tmp/got"
 run_ms --dump -s 08 "$tmp/big"
 is "-s 08 is a bad octal number: usage error" "$rc" 2
