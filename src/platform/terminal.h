@@ -26,6 +26,13 @@ void platform_terminal_signals_begin(void);
 /* Back to the system's defaults. */
 void platform_terminal_signals_end(void);
 
+/* Called when the terminal input was reported readable but gave no key:
+ * when the terminal is gone (its other end closed: poll(2) says POLLHUP,
+ * POLLERR or POLLNVAL, or read(2) fails with EIO), take it as the hang-up
+ * signal, so the screen ends (status 129) instead of waiting on a
+ * descriptor that is always "readable".  True when it was gone. */
+bool platform_terminal_check_hangup(void);
+
 /* Some flag is set (a reason to stop waiting for keys). */
 bool platform_terminal_signalled(void);
 

@@ -169,7 +169,12 @@ int crt_wait(int timeout_ms, const int *fds, size_t n, bool *ready) {
    for (size_t i = 0, j = 1; i < n && j < m; i++)
       if (fds[i] >= 0)
          ready[i] = got[j++];
-   return got[0] ? read_key() : CRT_KEY_NONE;
+   if (!got[0])
+      return CRT_KEY_NONE;
+   key = read_key();
+   if (key == CRT_KEY_NONE)
+      platform_terminal_check_hangup();   /* readable, no key: is the terminal gone? */
+   return key;
 }
 
 bool crt_quit_requested(void) {

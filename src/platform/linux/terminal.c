@@ -4,6 +4,7 @@
 #include "platform/terminal.h"
 
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -62,6 +63,14 @@ void platform_terminal_signals_end(void) {
 
 bool platform_terminal_signalled(void) {
    return quit_flag || suspend_flag || continue_flag;
+}
+
+bool platform_terminal_check_hangup(void) {
+   struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+   if (poll(&p, 1, 0) < 0 || !(p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+      return false;
+   quit_flag = SIGHUP;
+   return true;
 }
 
 bool platform_terminal_quit_requested(void) {
