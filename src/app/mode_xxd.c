@@ -19,7 +19,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define XXD_CHUNK (128u * 1024)
 #define XXD_WINDOW_DEFAULT (8u << 20)
@@ -27,18 +26,7 @@
 #define STDIN_NAME "-"
 
 static int write_fd(void *ctx, const char *buf, size_t len) {
-   int fd = *(int *)ctx;
-   while (len > 0) {
-      ssize_t n = write(fd, buf, len);
-      if (n < 0) {
-         if (errno == EINTR)
-            continue;
-         return errno;
-      }
-      buf += n;
-      len -= (size_t)n;
-   }
-   return 0;
+   return platform_write_all(*(PlatformHandle *)ctx, buf, len);
 }
 
 /* What is being dumped, and where from. */
@@ -295,7 +283,7 @@ static char *include_name(const XxdOptions *x, bool *ok) {
 }
 
 static int open_output(const XxdOptions *x, int *fd) {
-   *fd = STDOUT_FILENO;
+   *fd = platform_stdout();
    if (!x->outfile)
       return -1;
    int rc = platform_open_output(x->outfile, true, fd);
@@ -316,7 +304,7 @@ static int run(Job *j, int out) {
       return read_failed(j, ENOMEM);
    }
    platform_widen_pipe(out, XXD_PIPE_SIZE);
-   int rc = j->x->infile ? dump_path(j) : dump_stream(j, STDIN_FILENO);
+   int rc = j->x->infile ? dump_path(j) : dump_stream(j, platform_stdin());
    int werr = j->dump ? xxddump_finish(j->dump, j->name, j->x->capitalize) : 0;
    free(j->name);
    free(j->chunk);
@@ -338,7 +326,7 @@ int mode_xxd_run(const Options *o) {
    if (rc >= 0)
       return rc;
    rc = run(&j, out);
-   if (out != STDOUT_FILENO)
+   if (out != platform_stdout())
       platform_close(out);
    return rc;
 }

@@ -26,7 +26,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define REVERT_CHUNK (64u * 1024)
 #define STDIN_NAME "-"
@@ -131,18 +130,8 @@ static int read_dump(const XxdOptions *x, int fd, const char *subject, Runs *r) 
 
 /* ---- a stream: in order, gaps as zeros ---------------------------------- */
 
-static int write_all(int fd, const unsigned char *p, size_t len) {
-   while (len > 0) {
-      ssize_t n = write(fd, p, len);
-      if (n < 0) {
-         if (errno == EINTR)
-            continue;
-         return errno;
-      }
-      p += n;
-      len -= (size_t)n;
-   }
-   return 0;
+static int write_all(PlatformHandle fd, const unsigned char *p, size_t len) {
+   return platform_write_all(fd, p, len);
 }
 
 static int write_stream(int fd, const char *subject, const Runs *r) {
@@ -260,7 +249,7 @@ int mode_xxd_revert(const Options *o) {
    const XxdOptions *x = &o->xxd;
    const char *subject = x->infile ? x->infile : STDIN_NAME;
    Runs r = { .add = x->seek_given ? x->seek : 0 };
-   int fd = STDIN_FILENO, rc = -1;
+   int fd = platform_stdin(), rc = -1;
    PlatformStat st;
    if (x->infile) {
       int err = platform_open_input(x->infile, &fd, &st);
@@ -271,13 +260,13 @@ int mode_xxd_revert(const Options *o) {
    }
    if (rc < 0)
       rc = read_dump(x, fd, subject, &r);
-   if (x->infile && fd != STDIN_FILENO && fd >= 0)
+   if (x->infile && fd != platform_stdin() && fd >= 0)
       platform_close(fd);
    if (rc < 0) {
       if (x->outfile) {
          rc = write_file(o, x->outfile, &r);
       } else {
-         rc = write_stream(STDOUT_FILENO, NULL, &r);
+         rc = write_stream(platform_stdout(), NULL, &r);
          rc = rc >= 0 ? rc : 0;
       }
    }

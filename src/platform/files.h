@@ -59,6 +59,8 @@ void platform_close(PlatformHandle fd);
 
 /* The process's standard output (where --dump writes). */
 PlatformHandle platform_stdout(void);
+/* Standard input, for the modes that read it as a stream. */
+PlatformHandle platform_stdin(void);
 
 /* Read LEN bytes at OFFSET until LEN bytes or end of file (pread); *got
  * says how many were read. */

@@ -20,6 +20,10 @@ PlatformHandle platform_stdout(void) {
    return STDOUT_FILENO;
 }
 
+PlatformHandle platform_stdin(void) {
+   return STDIN_FILENO;
+}
+
 int platform_write_all(PlatformHandle fd, const void *buf, size_t len) {
    const char *p = buf;
    while (len > 0) {
