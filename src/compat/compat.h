@@ -8,9 +8,16 @@
 #ifndef MAPSCOPE_COMPAT_H
 #define MAPSCOPE_COMPAT_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <time.h>
 #include <wchar.h>
+
+/* The errno values the platform layer reports that some C libraries do
+ * not name (MinGW: ESTALE, "the object changed under the name"). */
+#ifndef ESTALE
+#define ESTALE 116
+#endif
 
 /* Marks a function that takes a printf format at argument FMT and its
  * values from FIRST on, for the compiler to check.  MinGW checks formats

@@ -219,7 +219,11 @@ extern const SourceOps source_stream_ops;
  * character device, into a stream (source_stream.c). */
 bool source_stream_adopt(Source *s, const char *path, Error *e);
 
-/* A POSIX shm name checked (one path component, at most NAME_MAX bytes) and
+/* The longest POSIX shm name, without its leading '/': a file name (NAME_MAX
+ * on Linux).  A semaphore's file adds "sem." to it. */
+#define SOURCE_SHM_NAME_MAX 255
+
+/* A POSIX shm name checked (one path component, at most SOURCE_SHM_NAME_MAX bytes) and
  * returned malloc'd with its leading '/'; NULL with E set otherwise. */
 char *source_shm_normalize_name(const char *name, Error *e);
 /* Open S->name as a POSIX shm object and check what it is; MISSING is the

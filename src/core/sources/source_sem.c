@@ -19,7 +19,7 @@ static bool sem_open_source(Source *s, const char *name, bool writable, Error *e
    if (!bare)
       return false;
    size_t n = strlen(bare);
-   if (n - 1 + 4 > NAME_MAX) {          /* glibc names the file "sem.NAME" */
+   if (n - 1 + 4 > SOURCE_SHM_NAME_MAX) {          /* glibc names the file "sem.NAME" */
       free(bare);
       error_set(e, ERR_BAD_NAME, 0, "%s",
                 _("a semaphore name is at most 251 bytes (the object is named sem.NAME)"));

@@ -9,11 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The longest name: a POSIX shm name is a file name (NAME_MAX on Linux). */
-#define SHM_NAME_MAX 255
-
 /* A POSIX shm name is one path component: "/x", no other '/', not "." or "..",
- * at most SHM_NAME_MAX bytes.  Leading slashes collapse as glibc's shm_open()
+ * at most SOURCE_SHM_NAME_MAX bytes.  Leading slashes collapse as glibc's shm_open()
  * and sem_open() collapse them (glibc 2.36 posix/shm-directory.c skips every
  * leading '/'): "x", "/x" and "//x" name one object.  Returns the name with
  * one leading '/'. */
@@ -28,7 +25,7 @@ char *source_shm_normalize_name(const char *name, Error *e) {
       why = _("a name cannot contain '/' after the first character");
    else if (strcmp(bare, ".") == 0 || strcmp(bare, "..") == 0)
       why = _("\".\" and \"..\" are not names");
-   else if (strlen(bare) > SHM_NAME_MAX)
+   else if (strlen(bare) > SOURCE_SHM_NAME_MAX)
       why = _("the name is longer than 255 bytes");
    if (why) {
       error_set(e, ERR_BAD_NAME, 0, "%s", why);
