@@ -263,9 +263,10 @@ int mode_recover_run(const Options *o) {
       return diag_error(o->source, &e);
    }
    free(dir);
-   bool good = recovery_replay(src, msg, sizeof msg);
+   bool aside = false;
+   bool good = recovery_replay_aside(src, msg, sizeof msg, &aside) && !aside;
    char *name = escape_dup(src->spec);
-   if (!good)
+   if (!good)                        /* nothing rolled back: an error */
       diag_warn("%s: %s", name, msg);
    else if (msg[0])
       printf("%s: %s\n", name, msg);

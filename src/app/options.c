@@ -369,6 +369,22 @@ static int parse_cols(const char *text, unsigned *out) {
    return -1;
 }
 
+/* The option that chose each mode, for the message when two are given. */
+static const char *const mode_option[] = {
+   [MODE_VIEW] = "", [MODE_LIST] = "--list", [MODE_INFO] = "--info", [MODE_DEMO] = "--demo",
+   [MODE_DUMP] = "--dump", [MODE_XXD] = "--xxd", [MODE_FIND] = "--find",
+   [MODE_PATCH] = "--patch", [MODE_RECOVER] = "--recover",
+};
+
+/* One mode a run: a second, different one is a usage error (-1: set). */
+static int set_mode(Options *o, Mode mode) {
+   if (o->mode != MODE_VIEW && o->mode != mode)
+      return diag_usage(_("%s and %s are two modes; give one"), mode_option[o->mode],
+                        mode_option[mode]);
+   o->mode = mode;
+   return -1;
+}
+
 /* --patch is a mode of its own; --flush only means something with it. */
 static int check_patch(Options *o) {
    if (o->npatches == 0)
@@ -450,10 +466,14 @@ int options_parse(int argc, char **argv, Options *o) {
    const int own_argc = xxd_at < argc ? xxd_at + 1 : argc;
    while ((c = getopt_long(own_argc, argv, ":s:n:g:W:who:c:Vie:v", long_options, NULL)) != -1) {
       switch (c) {
-      case OPT_DUMP: o->mode = MODE_DUMP; break;
-      case OPT_XXD:  o->mode = MODE_XXD; break;
+      case OPT_DUMP:
+         if ((rc = set_mode(o, MODE_DUMP)) >= 0)
+            return rc;
+         break;
+      case OPT_XXD: o->mode = o->mode == MODE_VIEW ? MODE_XXD : o->mode; break;
       case OPT_FIND:
-         o->mode = MODE_FIND;
+         if ((rc = set_mode(o, MODE_FIND)) >= 0)
+            return rc;
          if (optarg && (rc = set_pattern(o, optarg)) >= 0)
             return rc;
          break;
@@ -468,9 +488,18 @@ int options_parse(int argc, char **argv, Options *o) {
       case OPT_HEX: o->hex = true; break;
       case 'i': o->ignore_case = true; break;
       case 'v': o->verbose = true; break;
-      case OPT_LIST: o->mode = MODE_LIST; break;
-      case OPT_INFO: o->mode = MODE_INFO; break;
-      case OPT_DEMO: o->mode = MODE_DEMO; break;
+      case OPT_LIST:
+         if ((rc = set_mode(o, MODE_LIST)) >= 0)
+            return rc;
+         break;
+      case OPT_INFO:
+         if ((rc = set_mode(o, MODE_INFO)) >= 0)
+            return rc;
+         break;
+      case OPT_DEMO:
+         if ((rc = set_mode(o, MODE_DEMO)) >= 0)
+            return rc;
+         break;
       case OPT_JSON: o->json = true; break;
       case OPT_KIND:
          if ((rc = parse_kinds(optarg, &o->kinds)) >= 0)
@@ -481,7 +510,10 @@ int options_parse(int argc, char **argv, Options *o) {
          break;
       case OPT_FLUSH: o->flush = true; break;
       case OPT_FORCE: o->force = true; break;
-      case OPT_RECOVER: o->mode = MODE_RECOVER; break;
+      case OPT_RECOVER:
+         if ((rc = set_mode(o, MODE_RECOVER)) >= 0)
+            return rc;
+         break;
       case 'w': o->write = true; break;
       case 's': o->skip = optarg; break;
       case 'n': o->length = optarg; break;

@@ -128,7 +128,9 @@ static bool look(Source *src, bool replay, bool screen, char *msg, size_t n, boo
       else
          describe_check(&r, &m, screen, msg, n);
       names_free(&m);
-      *hot = r.outcome == JOURNAL_HOT;
+      /* check: half-written; replay: set aside, not rolled back */
+      *hot = replay ? r.outcome == JOURNAL_UNFIT || r.outcome == JOURNAL_FOREIGN
+                    : r.outcome == JOURNAL_HOT;
       good = r.outcome != JOURNAL_BUSY || !replay;
    } else {
       describe_error(&e, msg, n);
@@ -145,6 +147,10 @@ bool recovery_check(Source *src, bool screen, char *msg, size_t n) {
 }
 
 bool recovery_replay(Source *src, char *msg, size_t n) {
-   bool hot;
-   return look(src, true, false, msg, n, &hot);
+   bool aside;
+   return look(src, true, false, msg, n, &aside);
+}
+
+bool recovery_replay_aside(Source *src, char *msg, size_t n, bool *aside) {
+   return look(src, true, false, msg, n, aside);
 }

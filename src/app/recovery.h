@@ -36,6 +36,10 @@ bool recovery_check(Source *src, bool screen, char *msg, size_t n);
  * ("" when there was no journal).  False when a journal could not be dealt
  * with, or another flush is running: it is kept, and MSG says why. */
 bool recovery_replay(Source *src, char *msg, size_t n);
+/* The same, and *ASIDE true when what was at the journal's name was set
+ * aside (not ours, or not fitting) instead of rolled back: --recover then
+ * did not do what was asked. */
+bool recovery_replay_aside(Source *src, char *msg, size_t n, bool *aside);
 
 /* recovery_check() or recovery_replay(), then the message on stderr as
  * "mapscope: SOURCE: MESSAGE".  recovery_run() returns what the replay did. */

@@ -114,8 +114,8 @@ cp "$f" "$tmp/changed"
 run_ms --dump -n 16 "$f"
 like "unfit journal: a dump says it is not replayed" "$err" "does not fit"
 recover
-like "unfit journal: --recover says so" "$out" "does not fit"
-like "unfit journal: and where it was moved" "$out" ".journal.aside.1"
+like "unfit journal: --recover says so" "$err" "does not fit"
+like "unfit journal: and where it was moved" "$err" ".journal.aside.1"
 ok "unfit journal: the object keeps the other writer's bytes" same "$f" "$tmp/changed"
 is "unfit journal: no journal at its name" "$(journals)" 0
 is "unfit journal: it is kept aside" "$(ls "$XDG_STATE_HOME"/mapscope/*.aside.* | wc -l)" 1

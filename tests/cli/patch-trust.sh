@@ -78,9 +78,9 @@ for how in link dangling writable other-user huge-link huge not-journal; do
    plant "$how"
    read_only "$how" "not a journal of ours"
    run_ms --recover "$f"
-   is "$how: --recover exits 0" "$rc" 0
-   like "$how: --recover says it was not read" "$out" "not a journal of ours"
-   like "$how: and where it was moved" "$out" "aside"
+   is "$how: --recover exits 1: nothing was rolled back" "$rc" 1
+   like "$how: --recover says it was not read" "$err" "not a journal of ours"
+   like "$how: and where it was moved" "$err" "aside"
    ok "$how: not replayed" same "$f" "$tmp/half"
    is "$how: nothing at the journal's name" "$(journals)" 0
    is "$how: kept aside, not removed" "$(ls -A "$sd" | grep -c '\.aside\.')" 1

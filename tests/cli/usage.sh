@@ -76,4 +76,13 @@ else
    skip "write to a full device" "/dev/full is not writable"
 fi
 
+# One mode a run: a second is a usage error, never silently dropped
+# (--recover --find would otherwise search and roll nothing back).
+printf 'hello\n' >"$tmp/modes"
+for pair in "--recover --find=AB" "--list --dump" "--info --dump" "--dump --find=e" "--dump --list"; do
+   # shellcheck disable=SC2086
+   run_ms $pair "$tmp/modes"
+   is "$pair: usage error" "$rc" 2
+   like "$pair: says they are two modes" "$err" "are two modes; give one"
+done
 done_testing
