@@ -22,11 +22,11 @@ int range_resolve(const Options *o, const Source *src, uint64_t *start, uint64_t
    if (src->read_to_end && o->skip && needs_size(o->skip))
       return diag_bad_value("--skip", o->skip, _("invalid offset"),
                             _("the size is known only once it has been read: "
-                              "-N and N% do not apply"));
+                              "neither -N nor a percentage applies"));
    if (src->read_to_end && o->length && needs_size(o->length))
       return diag_bad_value("--length", o->length, _("invalid size"),
                             _("the size is known only once it has been read: "
-                              "-N and N% do not apply"));
+                              "neither -N nor a percentage applies"));
    if (o->skip && !offset_eval(o->skip, OFFSET_AS_START, src->size, 0, start, &why))
       return diag_bad_value("--skip", o->skip, _("invalid offset"), _(why));
    if (o->length && !offset_eval(o->length, OFFSET_AS_LENGTH, src->size, 0, length, &why))
