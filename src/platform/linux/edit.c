@@ -195,26 +195,9 @@ static int stat_fd_into(int fd, PlatformStat *st) {
    return 0;
 }
 
-int platform_dir_open(const char *dir, bool create, int *dfd, PlatformStat *st) {
-   if (create) {
-      int rc = make_dirs(dir, 0700);
-      if (rc != 0)
-         return rc;
-   }
-   int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-   if (fd < 0)
-      return errno;
-   int rc = stat_fd_into(fd, st);
-   if (rc != 0) {
-      close(fd);
-      return rc;
-   }
-   *dfd = fd;
-   return 0;
-}
-
-int platform_open_in_dir(int dfd, const char *name, int *fd, PlatformStat *st) {
-   int f = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+/* F, just opened (-1: errno says why), stat'ed into *ST and handed to *OUT;
+ * closed when the stat fails. */
+static int adopt(int f, int *out, PlatformStat *st) {
    if (f < 0)
       return errno;
    int rc = stat_fd_into(f, st);
@@ -222,8 +205,22 @@ int platform_open_in_dir(int dfd, const char *name, int *fd, PlatformStat *st) {
       close(f);
       return rc;
    }
-   *fd = f;
+   *out = f;
    return 0;
+}
+
+int platform_dir_open(const char *dir, bool create, int *dfd, PlatformStat *st) {
+   if (create) {
+      int rc = make_dirs(dir, 0700);
+      if (rc != 0)
+         return rc;
+   }
+   return adopt(open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), dfd, st);
+}
+
+int platform_open_in_dir(int dfd, const char *name, int *fd, PlatformStat *st) {
+   return adopt(openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC),
+                fd, st);
 }
 
 int platform_stat_in_dir(int dfd, const char *name, PlatformStat *st, bool *is_link) {

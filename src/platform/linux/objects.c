@@ -4,6 +4,8 @@
 #include "platform/names.h"
 #include "platform/mapping.h"
 
+#include "platform/linux/internal.h"
+
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -23,25 +25,6 @@
 
 #define SHM_DIR "/dev/shm"
 
-static void stat_to_platform(const struct stat *sb, PlatformStat *st) {
-   memset(st, 0, sizeof *st);
-   if (S_ISREG(sb->st_mode))       st->kind = PLATFORM_KIND_REGULAR;
-   else if (S_ISDIR(sb->st_mode))  st->kind = PLATFORM_KIND_DIRECTORY;
-   else if (S_ISBLK(sb->st_mode))  st->kind = PLATFORM_KIND_BLOCK;
-   else if (S_ISCHR(sb->st_mode))  st->kind = PLATFORM_KIND_CHAR;
-   else if (S_ISFIFO(sb->st_mode)) st->kind = PLATFORM_KIND_FIFO;
-   else if (S_ISSOCK(sb->st_mode)) st->kind = PLATFORM_KIND_SOCKET;
-   else                            st->kind = PLATFORM_KIND_OTHER;
-   st->size = sb->st_size > 0 ? (uint64_t)sb->st_size : 0;
-   st->dev = sb->st_dev;
-   st->ino = sb->st_ino;
-   st->mtime_sec = sb->st_mtim.tv_sec;
-   st->mtime_nsec = sb->st_mtim.tv_nsec;
-   st->uid = sb->st_uid;
-   st->gid = sb->st_gid;
-   st->mode = sb->st_mode & 07777;
-}
-
 uint64_t platform_dev_make(unsigned major, unsigned minor) {
    return makedev(major, minor);
 }
@@ -54,7 +37,7 @@ void platform_dev_split(uint64_t dev, unsigned *major, unsigned *minor) {
 static void entry_from_stat(PlatformEntry *e, const char *name, const struct stat *sb) {
    memset(e, 0, sizeof *e);
    e->name = name;
-   stat_to_platform(sb, &e->st);
+   platform_fill_stat(sb, &e->st);
    e->atime_sec = sb->st_atim.tv_sec;
    e->ctime_sec = sb->st_ctim.tv_sec;
 }
@@ -216,7 +199,7 @@ static int scan_fds(const PlatformObjectsSink *sink, int pid, int pfd) {
       if (fstatat(dfd, de->d_name, &sb, 0) != 0)
          continue;
       rec.fd = atoi(de->d_name);
-      stat_to_platform(&sb, &rec.st);
+      platform_fill_stat(&sb, &rec.st);
       platform_procfs_fd_target(target, sb.st_nlink == 0, &rec.backing);
       sink->process_fd(sink->ctx, pid, &rec);
    }
@@ -315,7 +298,7 @@ int platform_stat_mapping(int pid, uint64_t start, uint64_t end, PlatformStat *s
    snprintf(path, sizeof path, "/proc/%d/map_files/%" PRIx64 "-%" PRIx64, pid, start, end);
    if (stat(path, &sb) != 0)
       return errno;
-   stat_to_platform(&sb, st);
+   platform_fill_stat(&sb, st);
    return 0;
 }
 
