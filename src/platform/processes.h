@@ -64,6 +64,9 @@ void platform_events_begin(void);
 void platform_ignore_interrupt(void);
 /* Wait up to TIMEOUT_MS for an event; *SIGNO says which signal interrupted. */
 PlatformEvent platform_wait_event(int timeout_ms, int *signo);
+/* Whether SIGINT, SIGTERM or SIGHUP arrived since platform_events_begin()
+ * (without waiting or reading anything); *SIGNO says which. */
+bool platform_interrupted(int *signo);
 
 /* ---- the sandboxed child (linux/sandbox.c) ------------------------------
  * Work on untrusted bytes (libmagic) runs in a child process that:

@@ -224,6 +224,11 @@ void platform_ignore_interrupt(void) {
    signal(SIGCHLD, SIG_DFL);
 }
 
+bool platform_interrupted(int *signo) {
+   *signo = pending_signal;
+   return pending_signal != 0;
+}
+
 /* A line of input (or its end): read it all so the next wait blocks again. */
 static bool input_line(void) {
    char buf[256];

@@ -1,0 +1,57 @@
+/* tour.h - what --tour needs of the system besides scene.h: a private
+ * directory for its files, a sparse file, and the name-space probe.
+ *
+ * Calls return 0 or an errno value, as files.h says.  Names are POSIX
+ * names with their leading '/'. */
+#ifndef MAPSCOPE_PLATFORM_TOUR_H
+#define MAPSCOPE_PLATFORM_TOUR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A new directory at PATH that only its owner may enter (never an existing
+ * one: EEXIST), and its removal (it must be empty). */
+int platform_dir_make(const char *path);
+int platform_dir_remove(const char *path);
+
+/* Make the existing file PATH SIZE bytes long: what lies past its old end
+ * reads as zeros and takes no room where the file system has holes. */
+int platform_file_resize(const char *path, uint64_t size);
+
+/* msync(ADDR, LEN, MS_SYNC) of a mapping (ADDR page-aligned): what a
+ * flush of a shared view does, and nothing at all for a private one. */
+int platform_map_sync(void *addr, size_t len);
+
+/* ---- name spaces ---------------------------------------------------------
+ * platform_namespace_probe() shows that named objects belong to a name
+ * space.  A child process leaves the caller's IPC and mount name spaces
+ * (unshare(2) with CLONE_NEWIPC | CLONE_NEWNS), makes its mounts private
+ * (so nothing it mounts is seen outside), mounts a new tmpfs on the
+ * directory of POSIX shm objects (/dev/shm), and there creates the shm
+ * object SHM_NAME and the System V segment of key SYSV_KEY, and looks them
+ * up.  While it holds them, the caller looks them up by the same name and
+ * key from the old name spaces.  Then the child ends, and its name spaces
+ * and objects with it: nothing is left on the machine.  A step that fails
+ * says why in its errno field and the steps after it are not tried (an
+ * object is never made in the caller's own name space). */
+typedef struct {
+   int unshare_err;            /* 0, or why unshare failed (EPERM: not allowed) */
+   int private_err;            /* making the mounts private */
+   int mount_err;              /* mounting a tmpfs on /dev/shm */
+   int shm_err, sysv_err;      /* creating the objects inside */
+   int shm_seen_err;           /* looking the shm object up by name inside */
+   int sysv_seen_err;          /* ... and the segment by key */
+   int shm_outside_err;        /* looking them up from the old name spaces: */
+   int sysv_outside_err;       /*   ENOENT when they are invisible there */
+   int sysv_id;                /* the segment's id inside */
+   uint64_t ipc_ns[2], mnt_ns[2];   /* the name spaces' ids: [0] old, [1] new */
+   int child_pid;
+} PlatformNamespaceProbe;
+
+/* 0 once the probe ran (its fields say how far it got), or an errno value
+ * when no child could be started.  Waits at most TIMEOUT_MS for the child. */
+int platform_namespace_probe(const char *shm_name, uint32_t sysv_key, int timeout_ms,
+                             PlatformNamespaceProbe *out);
+
+#endif
