@@ -3,6 +3,7 @@
 
 #include "app/diag.h"
 #include "app/mode_demo.h"
+#include "app/mode_tour.h"
 #include "app/mode_dump.h"
 #include "app/mode_xxd.h"
 #include "app/mode_find.h"
@@ -39,6 +40,8 @@ int main(int argc, char **argv) {
       return mode_info_run(&o);
    case MODE_DEMO:
       return mode_demo_run(&o, ui_terminal() ? ui_main_objects : NULL);
+   case MODE_TOUR:
+      return mode_tour_run(&o, ui_terminal() ? ui_main_tour : NULL);
    case MODE_DUMP:
       return mode_dump_run(&o);
    case MODE_XXD:

@@ -23,6 +23,7 @@ enum { OPT_PATCH = 0x200, OPT_FLUSH, OPT_FORCE, OPT_RECOVER };
 enum { OPT_SCRIPT = 0x300, OPT_COLOR, OPT_COLS, OPT_REFRESH };
 enum { OPT_FIND = 0x400, OPT_COUNT, OPT_HEX };
 enum { OPT_PID = 0x500, OPT_USER, OPT_SORT, OPT_COLUMNS };
+enum { OPT_TOUR = 0x600 };
 
 static const struct option long_options[] = {
    { "dump",        no_argument,       NULL, OPT_DUMP },
@@ -38,6 +39,7 @@ static const struct option long_options[] = {
    { "kind",        required_argument, NULL, OPT_KIND },
    { "info",        no_argument,       NULL, OPT_INFO },
    { "demo",        no_argument,       NULL, OPT_DEMO },
+   { "tour",        no_argument,       NULL, OPT_TOUR },
    { "skip",        required_argument, NULL, 's' },
    { "length",      required_argument, NULL, 'n' },
    { "granularity", required_argument, NULL, 'g' },
@@ -112,6 +114,11 @@ static void print_help(void) {
            "                         granularity, who holds it\n"), stdout);
    fputs(_("      --demo             build a small scene of named objects to look at,\n"
            "                         and remove all of it on exit\n"), stdout);
+   fputs(_("      --tour             walk through the concepts of file mapping, one\n"
+           "                         step each, every call made for real on objects\n"
+           "                         the tour makes and removes; without a terminal\n"
+           "                         the steps are printed (--script FILE chooses them:\n"
+           "                         next, prev, step N, quit)\n"), stdout);
    fputs(_("      --patch=OFFSET:HEXBYTES\n"
            "                         edit bytes in copy-on-write mappings (repeatable;\n"
            "                         HEXBYTES like deadbeef or 'de ad be ef'); without\n"
@@ -373,7 +380,7 @@ static int parse_cols(const char *text, unsigned *out) {
 static const char *const mode_option[] = {
    [MODE_VIEW] = "", [MODE_LIST] = "--list", [MODE_INFO] = "--info", [MODE_DEMO] = "--demo",
    [MODE_DUMP] = "--dump", [MODE_XXD] = "--xxd", [MODE_FIND] = "--find",
-   [MODE_PATCH] = "--patch", [MODE_RECOVER] = "--recover",
+   [MODE_PATCH] = "--patch", [MODE_RECOVER] = "--recover", [MODE_TOUR] = "--tour",
 };
 
 /* One mode a run: a second, different one is a usage error (-1: set). */
@@ -426,7 +433,25 @@ static int set_pattern(Options *o, const char *text) {
    return -1;
 }
 
+/* --tour makes its own objects and takes only --script and --color. */
+static int check_tour(const Options *o, bool has_source) {
+   const char *opt = has_source ? "SOURCE"
+                   : o->skip ? "--skip" : o->length ? "--length"
+                   : o->windows_given ? "--granularity/--window" : o->offset ? "--offset"
+                   : o->command_count ? "--command" : o->write ? "--write"
+                   : o->json ? "--json" : o->kinds ? "--kind" : o->who_given ? "--pid/--user"
+                   : o->sort_given ? "--sort" : o->ncolumns ? "--columns" : o->cols ? "--cols"
+                   : o->refresh_ms ? "--refresh" : o->npatches ? "--patch"
+                   : o->flush ? "--flush" : o->force ? "--force" : o->verbose ? "-v"
+                   : o->count ? "--count" : o->hex ? "--hex" : o->ignore_case ? "-i" : NULL;
+   if (opt)
+      return diag_usage(_("--tour takes no %s (only --script and --color)"), opt);
+   return -1;
+}
+
 static int check_combination(const Options *o, int argc, char **argv, int first_operand) {
+   if (o->mode == MODE_TOUR)
+      return check_tour(o, first_operand < argc);
    if (argc - first_operand > 1)
       return diag_usage(_("only one SOURCE may be given"));
    if ((o->mode == MODE_LIST || o->mode == MODE_DEMO) && first_operand < argc)
@@ -498,6 +523,10 @@ int options_parse(int argc, char **argv, Options *o) {
          break;
       case OPT_DEMO:
          if ((rc = set_mode(o, MODE_DEMO)) >= 0)
+            return rc;
+         break;
+      case OPT_TOUR:
+         if ((rc = set_mode(o, MODE_TOUR)) >= 0)
             return rc;
          break;
       case OPT_JSON: o->json = true; break;

@@ -20,7 +20,8 @@ typedef enum {
    MODE_XXD,         /* --xxd: xxd */
    MODE_FIND,        /* --find: the offsets of matches (--count: their number) */
    MODE_PATCH,       /* --patch: copy-on-write edits, --flush writes them */
-   MODE_RECOVER      /* --recover: roll back an interrupted flush */
+   MODE_RECOVER,     /* --recover: roll back an interrupted flush */
+   MODE_TOUR         /* --tour: the article's concepts, step by step */
 } Mode;
 
 typedef struct Options {

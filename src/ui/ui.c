@@ -9,6 +9,7 @@
 #include "app/diag.h"
 #include "app/script.h"
 #include "app/session_edit.h"
+#include "app/tour_script.h"
 #include "core/gettext.h"
 #include "core/textwidth.h"
 #include "platform/processes.h"
@@ -43,6 +44,7 @@ struct Ui {
    unsigned refresh_ms;           /* --refresh, 0: the live view's default */
    Script script;
    bool scripting;
+   bool tour_words;               /* the script is a tour script (--tour --script) */
    bool dirty;
    bool asking_quit;              /* edits pending: flush, discard or stay? */
    bool leave_to_list;            /* ... and then back to the list, not out */
@@ -314,6 +316,19 @@ static CommandStatus cmd_help(void *ctx, const char *args) {
    return COMMAND_OK;
 }
 
+static CommandStatus cmd_tour(void *ctx, const char *args) {
+   Ui *ui = ctx;
+   Error e;
+   (void)args;
+   View *v = view_tour_new(ui, &e);
+   if (!v) {
+      ui_message(ui, true, "%s: %s", _(error_message(e.code)), strerror(e.sys_errno));
+      return COMMAND_FAILED;
+   }
+   ui_push(ui, v);
+   return COMMAND_OK;
+}
+
 static const Command global_commands[] = {
    { "quit", NULL, N_("quit mapscope (also :q, C-c); asks first when edits are not flushed"),
      cmd_quit },
@@ -323,6 +338,8 @@ static const Command global_commands[] = {
    { "x", NULL, N_("as :wq"), cmd_write_quit },
    { "help", NULL, N_("show the keys and commands"), cmd_help },
    { "messages", NULL, N_("the messages shown so far, in full"), cmd_messages },
+   { "tour", NULL, N_("the tour of the concepts of mapping, every call real (q ends it)"),
+     cmd_tour },
 };
 
 const Command *ui_global_commands(size_t *count) {
@@ -528,10 +545,42 @@ static void script_sync(Ui *ui, const char *path) {
       ui_message(ui, true, _("script line %u: cannot create %s"), ui->script.line_no, path);
 }
 
+/* A line of a tour script: its word as the key or command it stands for. */
+static void tour_word(Ui *ui) {
+   TourCmd c = tour_script_parse(ui->script.line);
+   char cmd[32];
+   switch (c.kind) {
+   case TOUR_CMD_NEXT: handle_key(ui, 'n'); break;
+   case TOUR_CMD_PREV: handle_key(ui, 'p'); break;
+   case TOUR_CMD_QUIT: handle_key(ui, 'q'); break;
+   case TOUR_CMD_SYNC: script_sync(ui, c.path); return;
+   case TOUR_CMD_STEP:
+      snprintf(cmd, sizeof cmd, "step %zu", c.step + 1);
+      run_command(ui, cmd);
+      break;
+   case TOUR_CMD_BAD: {
+      Error e;
+      error_set(&e, ERR_USAGE, 0, "%s %u: '%.60s': %s (%s)", _("script line"),
+                ui->script.line_no, ui->script.line, _(c.why), _(tour_script_usage));
+      ui_fail(ui, &e);
+      return;
+   }
+   case TOUR_CMD_NONE:
+   default:
+      return;
+   }
+   draw(ui);
+}
+
 /* Carry out the next buffered script line; false when none is buffered. */
 static bool script_step(Ui *ui) {
    const char *text;
-   switch (script_next(&ui->script, &text)) {
+   ScriptKind kind = script_next(&ui->script, &text);
+   if (ui->tour_words && kind != SCRIPT_NONE && kind != SCRIPT_END) {
+      tour_word(ui);
+      return true;
+   }
+   switch (kind) {
    case SCRIPT_KEYS:    script_keys(ui, text); return true;
    case SCRIPT_COMMAND: run_command(ui, text); draw(ui); return true;
    case SCRIPT_SYNC:    script_sync(ui, text); return true;
@@ -693,6 +742,9 @@ static int run(const Options *o, const ObjTableScope *objects) {
    View *first = NULL;
    if (o->source && !(first = view_hex_open(&ui, o->source, &cfg, &e)))
       return diag_error(o->source, &e);
+   if (o->mode == MODE_TOUR && !(first = view_tour_new(&ui, &e)))
+      return diag_error(_("the tour"), &e);
+   ui.tour_words = o->mode == MODE_TOUR;
    int status = start_script(&ui, o);
    if (status < 0 && !crt_start(color_mode(o))) {
       error_set(&e, ERR_TERMINAL, 0, "%s", _("standard input and output must be a terminal"));
@@ -721,6 +773,10 @@ int ui_main(const Options *o) {
 
 int ui_main_objects(const Options *o, const ObjTableScope *objects) {
    return run(o, objects);
+}
+
+int ui_main_tour(const Options *o) {
+   return run(o, NULL);
 }
 
 bool ui_terminal(void) {

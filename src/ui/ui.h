@@ -17,6 +17,11 @@ int ui_main(const Options *o);
  * ui_main() without O->source does this with every object. */
 int ui_main_objects(const Options *o, const ObjTableScope *scope);
 
+/* Run the screen on the tour (--tour): it makes the tour's objects and
+ * removes them however the screen ends; O->script is a tour script
+ * (app/tour_script.h), not a key script.  Returns the exit status. */
+int ui_main_tour(const Options *o);
+
 /* Whether standard input and output are a terminal the screen can use. */
 bool ui_terminal(void);
 

@@ -114,6 +114,9 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o);
 View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o);
 View *view_help_new(Ui *ui, const View *about);
 View *view_messages_new(Ui *ui);
+/* The tour (app/tour.h): makes the tour's objects, which closing the view
+ * removes; NULL with E set when they cannot be made. */
+View *view_tour_new(Ui *ui, Error *e);
 
 /* Run the key map of V for KEY; true if it held the key. */
 bool view_run_key(View *v, const KeyBinding *keys, size_t count, int key);

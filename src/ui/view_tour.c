@@ -1,0 +1,174 @@
+/* view_tour.c - the tour on the screen (--tour, :tour): one step at a time,
+ * its text wrapped to the width; n and p move, q ends the tour (back to
+ * the view below when :tour opened it).  The view owns the tour: closing
+ * it removes everything the tour made. */
+#include "config.h"
+
+#include "ui/crt.h"
+#include "ui/keymap.h"
+#include "ui/view.h"
+#include "app/tour.h"
+#include "core/gettext.h"
+#include "core/textwidth.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+   Tour *tour;
+   TourText text;
+   size_t at;             /* the step shown, 0-based */
+   int scroll;            /* the first screen line of the text shown */
+   int rows, lines;
+} TourState;
+
+static TourState *state(View *v) { return v->state; }
+
+static void go(View *v, size_t step) {
+   TourState *s = state(v);
+   s->at = step;
+   s->scroll = 0;
+   ui_clear_message(v->ui);
+   tour_run(s->tour, step, &s->text);
+}
+
+/* Lay the text out at COLS from screen line SCROLL (drawing when DRAW);
+ * returns the screen lines it takes. */
+static int layout(TourState *s, int rows, int cols, bool draw) {
+   int line = 0;
+   for (size_t i = 0; i < s->text.n; i++) {
+      const char *m = s->text.lines[i];
+      int indent = 0;
+      do {
+         size_t next, end = textwidth_wrap(m, (size_t)(cols - indent), &next);
+         int y = line - s->scroll + 1;
+         if (draw && y >= 1 && y < rows) {
+            attrset(crt_attr(i == 0 ? CRT_HEADING : CRT_NORMAL));
+            mvaddnstr(y, indent, m, (int)end);
+         }
+         line++;
+         m += next;
+         indent = 4;                  /* a wrapped line's later parts are indented */
+      } while (*m && cols > 8);
+   }
+   attrset(A_NORMAL);
+   return line;
+}
+
+static void tour_draw(View *v, int rows, int cols) {
+   TourState *s = state(v);
+   s->rows = rows - 1;
+   s->lines = layout(s, rows, cols, false);
+   attrset(crt_attr(CRT_TITLE));
+   crt_put_cut(0, 0, _("mapscope tour: n next, p previous, 3g step 3, j k scroll, q ends it"),
+               cols, false);
+   attrset(A_NORMAL);
+   layout(s, rows, cols, true);
+}
+
+static void tour_status(View *v, char *out, size_t outsz) {
+   snprintf(out, outsz, _("step %zu/%d "), state(v)->at + 1, TOUR_STEPS);
+}
+
+static void k_quit(View *v) {
+   if (v->below)
+      ui_pop(v->ui);               /* :tour: back to what was there */
+   else
+      ui_request_quit(v->ui);
+}
+
+static void k_next(View *v) {
+   if (state(v)->at + 1 < TOUR_STEPS)
+      go(v, state(v)->at + 1);
+   else
+      k_quit(v);                   /* past the last step: the end */
+}
+
+static void k_prev(View *v) {
+   if (state(v)->at > 0)
+      go(v, state(v)->at - 1);
+}
+
+static void k_goto(View *v) {
+   unsigned long n = ui_count(v->ui);
+   if (n >= 1 && n <= TOUR_STEPS)
+      go(v, (size_t)n - 1);
+   else
+      ui_message(v->ui, true, _("the tour has steps 1 to %d"), TOUR_STEPS);
+}
+
+static void scroll_by(View *v, int n) {
+   TourState *s = state(v);
+   s->scroll += n;
+   if (s->scroll > s->lines - s->rows)
+      s->scroll = s->lines - s->rows;
+   if (s->scroll < 0)
+      s->scroll = 0;
+}
+
+static void k_down(View *v) { scroll_by(v, (int)ui_count(v->ui)); }
+static void k_up(View *v) { scroll_by(v, -(int)ui_count(v->ui)); }
+
+static const KeyBinding tour_keys[] = {
+   { 'n', "n", N_("the next step (after the last: the end of the tour)"), k_next },
+   { ' ', NULL, NULL, k_next },
+   { KEY_RIGHT, NULL, NULL, k_next },
+   { 'p', "p", N_("the step before"), k_prev },
+   { KEY_LEFT, NULL, NULL, k_prev },
+   { 'g', "g", N_("step N, with N typed first (3g)"), k_goto },
+   { 'j', "j", N_("scroll the step's text down"), k_down },
+   { KEY_DOWN, NULL, NULL, k_down },
+   { 'k', "k", N_("scroll the step's text up"), k_up },
+   { KEY_UP, NULL, NULL, k_up },
+   { 'q', "q", N_("end the tour (its objects are removed)"), k_quit },
+};
+
+static CommandStatus cmd_step(void *ctx, const char *args) {
+   View *v = ctx;
+   char *end;
+   unsigned long n = strtoul(args, &end, 10);
+   if (end == args || *end != '\0' || n < 1 || n > TOUR_STEPS)
+      return COMMAND_BAD_ARGS;
+   go(v, (size_t)n - 1);
+   return COMMAND_OK;
+}
+
+static const Command tour_commands[] = {
+   { "step", "N", N_("show step N of the tour (1 to 10), making its calls again"), cmd_step },
+};
+
+static void tour_close(View *v) {
+   TourState *s = state(v);
+   tour_text_clear(&s->text);
+   tour_free(s->tour);
+   view_free(v);
+}
+
+static const ViewOps tour_ops = {
+   .name = "tour",
+   .draw = tour_draw,
+   .status = tour_status,
+   .close = tour_close,
+   .keys = tour_keys,
+   .key_count = sizeof tour_keys / sizeof tour_keys[0],
+   .commands = tour_commands,
+   .command_count = sizeof tour_commands / sizeof tour_commands[0],
+};
+
+View *view_tour_new(Ui *ui, Error *e) {
+   const char *what;
+   Tour *t = tour_new(e, &what);
+   if (!t)
+      return NULL;
+   View *v = view_new(ui, &tour_ops, sizeof(TourState));
+   if (!v) {
+      tour_free(t);
+      error_set(e, ERR_DEMO, 12 /* ENOMEM */, NULL);
+      return NULL;
+   }
+   state(v)->tour = t;
+   go(v, 0);
+   return v;
+}
