@@ -145,31 +145,34 @@ static int walk_all(Walk *w) {
    return diag_stdout_status();
 }
 
-static int run_text(const Options *o) {
+static int run_text(const char *script) {
    Error e;
    const char *what;
    char banner[768];
    Script sc;
-   Walk w = { .path = o->script };
-   if (o->script && !script_open(&sc, o->script, &e))    /* before anything is made */
-      return diag_error(o->script, &e);
+   Walk w = { .path = script };
+   if (script && !script_open(&sc, script, &e))    /* before anything is made */
+      return diag_error(script, &e);
    platform_events_begin();
    if (!(w.t = tour_new(&e, &what))) {
-      if (o->script)
+      if (script)
          script_close(&sc);
       return diag_error(_(what), &e);
    }
    tour_banner(w.t, banner, sizeof banner);
    printf("%s\n\n", banner);
-   int status = o->script ? walk_script(&w, &sc) : walk_all(&w);
+   int status = script ? walk_script(&w, &sc) : walk_all(&w);
    tour_text_clear(&w.text);
    tour_free(w.t);
    return status;
 }
 
 int mode_tour_run(const Options *o, TourScreen screen) {
-   int status = o->script ? check_script(o->script) : -1;
+   const char *script = o->script ? o->script : getenv("MAPSCOPE_SCRIPT");  /* as the screen's */
+   if (script && !*script)
+      script = NULL;
+   int status = script ? check_script(script) : -1;
    if (status >= 0)
       return status;
-   return screen ? screen(o) : run_text(o);
+   return screen ? screen(o) : run_text(script);
 }

@@ -11,8 +11,9 @@
  * the one above it); it makes and removes the tour's objects itself. */
 typedef int (*TourScreen)(const Options *o);
 
-/* Check O->script (when it is a regular file) first: a bad line is a usage
- * error before anything is made.  Then the screen when SCREEN is not
+/* Check the script (O->script, else $MAPSCOPE_SCRIPT) first, when it is a
+ * regular file: a bad line is a usage error before anything is made.
+ * Then the screen when SCREEN is not
  * NULL; else the text: every step in order without a script, or the steps
  * the script goes to.  The tour's objects are removed on every way out
  * (the end, quit, SIGINT, SIGTERM, SIGHUP). */

@@ -142,17 +142,15 @@ const char *tour_errno(int err, char *buf, size_t bufsz) {
 }
 
 void tour_preview(const unsigned char *p, size_t n, char *out, size_t outsz) {
-   size_t used = 0;
-   out[0] = '\0';
-   for (size_t i = 0; i < n && used + 4 < outsz; i++)
-      used += (size_t)snprintf(out + used, outsz - used, "%02x ", p[i]);
-   if (used + n + 3 >= outsz)
-      return;
-   out[used++] = '|';
-   for (size_t i = 0; i < n; i++)
-      out[used++] = p[i] >= 0x20 && p[i] < 0x7f ? (char)p[i] : '.';
-   out[used++] = '|';
-   out[used] = '\0';
+   char text[128];
+   size_t len = 0;
+   while (len < n && len < sizeof text - 1 && p[len] != '\0' && p[len] != '\n')
+      len++;
+   memcpy(text, p, len);
+   text[len] = '\0';
+   char *shown = escape_dup(text);
+   snprintf(out, outsz, "\"%s\"%s", shown ? shown : "?", len < n && p[len] == '\n' ? "\\n" : "");
+   free(shown);
 }
 
 /* ---- the objects --------------------------------------------------------- */
@@ -243,6 +241,10 @@ void tour_free(Tour *t) {
       if (parts[i].made)
          parts[i].remove(parts[i].name);
    free(t);
+}
+
+int tour_pid(const Tour *t) {
+   return t->pid;
 }
 
 void tour_banner(const Tour *t, char *out, size_t outsz) {

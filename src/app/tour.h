@@ -40,6 +40,9 @@ void tour_free(Tour *t);
  * DIR; all are removed when it ends" */
 void tour_banner(const Tour *t, char *out, size_t outsz);
 
+/* The process whose id names the tour's objects. */
+int tour_pid(const Tour *t);
+
 /* The title of step I (0-based), translated. */
 const char *tour_title(size_t i);
 

@@ -48,7 +48,8 @@ void tour_step_unmap(Tour *t, TourText *out);
 const char *tour_errno(int err, char *buf, size_t bufsz);
 /* Step 4's object, made when missing (steps 5 and 9 need it); 0 or errno. */
 int tour_need_shm(Tour *t);
-/* A 16-byte hex and text preview of P ("6d 61 70 ... |map...|"). */
+/* The text at P (N bytes at most) up to its first newline or NUL, quoted
+ * and escaped: "here is offset 0x10000"\n. */
 void tour_preview(const unsigned char *p, size_t n, char *out, size_t outsz);
 
 #endif

@@ -86,7 +86,7 @@ static void view_at(TourText *out, PlatformHandle fd, uint64_t off) {
       return;
    tour_line(out, _("    offset 0x%llx: high word 0x%08llx, low word 0x%08llx"), (ull)off,
              (ull)(off >> 32), (ull)(off & 0xffffffffu));
-   show_bytes(out, _("the view begins"), addr, 26);
+   show_bytes(out, _("the view begins with"), addr, 32);
    windows_call(out, off, page, PLATFORM_MAP_READ);
    platform_unmap(addr, page);
    tour_line(out, "  munmap(%p, %zu) = 0", addr, page);
@@ -130,7 +130,7 @@ void tour_step_unaligned(Tour *t, TourText *out) {
    aligned_down(out, TOUR_UNALIGNED, page, &span);
    if (map_said(out, fd, span.start, page, PLATFORM_MAP_READ, &addr) == 0) {
       tour_line(out, _("    the byte asked for is at %p + 0x%llx:"), addr, (ull)span.delta);
-      show_bytes(out, _("there"), (unsigned char *)addr + span.delta, 22);
+      show_bytes(out, _("there"), (unsigned char *)addr + span.delta, 32);
       platform_unmap(addr, page);
    }
    tour_line(out, "%s", _("  3. at Windows' allocation granularity the delta grows:"));

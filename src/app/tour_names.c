@@ -277,8 +277,11 @@ static void probe_inside(const Tour *t, TourText *out, const PlatformNamespacePr
       tour_line(out, "%s", _("    no private /dev/shm: no POSIX object is made (it would be "
                              "seen outside)"));
    }
-   tour_line(out, "    shmget(0x%08x, 4096, IPC_CREAT|IPC_EXCL) = %s", t->ns_key,
-             tour_errno(r->sysv_err, err, sizeof err));
+   if (r->sysv_err == 0)
+      tour_line(out, "    shmget(0x%08x, 4096, IPC_CREAT|IPC_EXCL) = %d", t->ns_key, r->sysv_id);
+   else
+      tour_line(out, "    shmget(0x%08x, 4096, IPC_CREAT|IPC_EXCL) = -1, errno %s", t->ns_key,
+                tour_errno(r->sysv_err, err, sizeof err));
    tour_line(out, _("    looked up by key inside: %s"), found(r->sysv_seen_err, err, sizeof err));
 }
 
@@ -371,7 +374,7 @@ static void decode(TourText *out, const unsigned char *b) {
    uint32_t at;
    memcpy(&at, b + offsetof(TourHeader, header_size), sizeof at);
    if (at < TOUR_SHM_SIZE - 32) {
-      tour_preview(b + at, 25, text, sizeof text);
+      tour_preview(b + at, 64, text, sizeof text);
       tour_line(out, _("    the data at 0x%x: %s"), at, text);
    }
 }

@@ -61,15 +61,21 @@ static void tour_draw(View *v, int rows, int cols) {
    TourState *s = state(v);
    s->rows = rows - 1;
    s->lines = layout(s, rows, cols, false);
+   char title[160];
+   snprintf(title, sizeof title,
+            _("mapscope tour (pid %d): n next, p previous, 3g step 3, j k scroll, q ends it"),
+            tour_pid(s->tour));
    attrset(crt_attr(CRT_TITLE));
-   crt_put_cut(0, 0, _("mapscope tour: n next, p previous, 3g step 3, j k scroll, q ends it"),
-               cols, false);
+   crt_put_cut(0, 0, title, cols, false);
    attrset(A_NORMAL);
    layout(s, rows, cols, true);
 }
 
 static void tour_status(View *v, char *out, size_t outsz) {
-   snprintf(out, outsz, _("step %zu/%d "), state(v)->at + 1, TOUR_STEPS);
+   TourState *s = state(v);
+   bool more = s->scroll < s->lines - s->rows;
+   snprintf(out, outsz, more ? _("more below (j)  step %zu/%d ") : _("step %zu/%d "), s->at + 1,
+            TOUR_STEPS);
 }
 
 static void k_quit(View *v) {

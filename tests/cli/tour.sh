@@ -1,0 +1,168 @@
+#!/bin/sh
+# --tour without a terminal: each of the ten steps against its golden text
+# (the calls' real results; addresses, pids, inodes and name-space ids
+# masked), the tour script's words and its errors, and nothing left behind
+# after the end, quit, SIGTERM, SIGINT or SIGHUP.
+. "$top_srcdir/tests/lib.sh"
+
+golden="$top_srcdir/tests/cli/golden"
+[ -d /dev/shm ] || skip_all "no /dev/shm"
+TMPDIR=$tmp
+export TMPDIR
+
+# What varies from run to run, masked.
+mask() {
+   sed -e 's/mapscope-tour-[0-9][0-9]*/mapscope-tour-PID/g' \
+       -e 's/pid [0-9][0-9]*/pid PID/g' \
+       -e 's/0x[0-9a-f]\{10,\}/0xADDRESS/g' \
+       -e 's/0x4d54[0-9a-f]\{4\}/0xKEY/g' \
+       -e 's/inode [0-9][0-9]*/inode N/g' \
+       -e 's/name space [0-9][0-9]* -> [0-9][0-9]*/name space N -> M/g' \
+       -e 's/IPC_EXCL) = [0-9][0-9]*$/IPC_EXCL) = ID/' \
+       -e 's/journal bytes [0-9][0-9]*/journal bytes N/' \
+       -e 's/0x10 u32  [0-9][0-9]* */0x10 u32  PID          /'
+}
+
+# run_tour ARGS...: mapscope --tour ARGS with its pid known ($pid), output
+# in $tmp/out and $tmp/err, status in $rc.
+run_tour() {
+   sh -c 'echo $$ >"$0/pid"; exec "$@"' "$tmp" "$MAPSCOPE" --tour "$@" \
+      </dev/null >"$tmp/out" 2>"$tmp/err"
+   rc=$?
+   pid=$(cat "$tmp/pid")
+}
+
+# What of the tour of process $1 is still there: one word a kind.
+leftovers() {
+   found=""
+   ls /dev/shm 2>/dev/null | grep -q "mapscope-tour-$1\b" && found="$found shm"
+   [ -e "$tmp/mapscope-tour-$1" ] && found="$found dir"
+   key=$(printf '0x4d54%04x' $(($1 & 0xffff)))
+   ipcs -m 2>/dev/null | grep -qi "^$key " && found="$found sysv"
+   echo "${found# }"
+}
+
+# Step N's text (from its heading to the line before the next one).
+step_text() {
+   awk -v n="$1" '/^Step [0-9]+ of 10: / { on = ($2 == n) } on' "$tmp/out" | mask
+}
+
+compare() {
+   if [ "${MAPSCOPE_REGEN:-}" = 1 ]; then
+      step_text "$1" >"$golden/tour-$1.txt"
+   fi
+   step_text "$1" >"$tmp/got"
+   ok "step $1: $2" diff -u "$golden/tour-$1.txt" "$tmp/got"
+}
+
+# ---- every step, in order (no script) ----
+run_tour
+is "the whole tour: exit 0" "$rc" 0
+is "the whole tour: nothing on stderr" "$(cat "$tmp/err")" ""
+like "the banner names the objects" "$(head -1 "$tmp/out")" "/mapscope-tour-$pid*"
+is "ten steps" "$(grep -c '^Step [0-9]* of 10: ' "$tmp/out")" 10
+compare 1 "an aligned view, the offset's two words"
+compare 2 "the real EINVAL, then aligned down with its delta"
+compare 3 "a zero-length object: SIGBUS caught, then refused"
+compare 4 "a second process sees the first's writes by name"
+compare 5 "O_EXCL: EEXIST"
+compare 6 "copy-on-write in the page map and smaps, then the flush"
+compare 7 "a semaphore and a shm object of one name"
+if grep -q 'unshare(CLONE_NEWIPC|CLONE_NEWNS) = 0 ' "$tmp/out"; then
+   compare 8 "an object in new name spaces is invisible from the old ones"
+else
+   skip "step 8: new name spaces" "unshare is not allowed here (see the unprivileged case)"
+fi
+compare 9 "a header at the head of shared memory, decoded"
+compare 10 "unmap and close, and the leak"
+is "the end: nothing left behind" "$(leftovers "$pid")" ""
+
+# ---- the real results are not made up ----
+like "step 2's EINVAL is the kernel's" "$(step_text 2)" "0x11234) = MAP_FAILED, errno EINVAL"
+like "step 6 copied exactly one page" "$(step_text 6)" "Private_Clean 4 kB, Private_Dirty 4 kB"
+
+# ---- a script: the steps it goes to, in its order ----
+printf '# a comment\n\nstep 4\nnext\nprev\n  step   9  \nprev\n10\nnext\nstep 1\n' >"$tmp/walk"
+run_tour --script "$tmp/walk"
+is "script: exit 0" "$rc" 0
+is "script: the steps it goes to" "$(sed -n 's/^Step \([0-9]*\) of 10: .*/\1/p' "$tmp/out" | tr '\n' ' ')" \
+   "1 4 5 4 9 8 10 "
+is "script: next after the last step ends the tour" "$(leftovers "$pid")" ""
+printf 'prev\nquit\nstep 3\n' >"$tmp/quit"
+run_tour --script "$tmp/quit"
+is "script: prev at the first step stays, quit ends" \
+   "$(sed -n 's/^Step \([0-9]*\) of 10: .*/\1/p' "$tmp/out" | tr '\n' ' ')" "1 "
+
+printf 'step 3\n' >"$tmp/env"
+MAPSCOPE_SCRIPT=$tmp/env run_tour
+is "MAPSCOPE_SCRIPT drives it as --script does" \
+   "$(sed -n 's/^Step \([0-9]*\) of 10: .*/\1/p' "$tmp/out" | tr '\n' ' ')" "1 3 "
+
+# ---- bad scripts: a usage error, nothing made ----
+bad_script() {
+   printf "$1" >"$tmp/bad"
+   run_tour --script "$tmp/bad"
+   is "bad script ($2): exit 2" "$rc" 2
+   like "bad script ($2): says why" "$(cat "$tmp/err")" "$3"
+   is "bad script ($2): nothing printed, nothing made" "$(cat "$tmp/out")$(leftovers "$pid")" ""
+}
+bad_script 'next\nfoo\n' "unknown word" "bad: line 2: 'foo': unknown command (a line says next, prev, step N (1 to 10), quit or @sync PATH)"
+bad_script 'step 11\n' "step past 10" "line 1: 'step 11': step needs a number from 1 to 10"
+bad_script 'step 0\n' "step 0" "step needs a number from 1 to 10"
+bad_script 'step\n' "step without N" "step needs a number"
+bad_script 'next 2\n' "next with more" "this command takes nothing after it"
+bad_script '@sync\n' "@sync without PATH" "@sync needs a PATH"
+bad_script ':goto 5\n' "a screen command" "unknown command"
+run_tour --script "$tmp/missing"
+is "missing script: exit 1" "$rc" 1
+like "missing script: says so" "$(cat "$tmp/err")" "missing: cannot open (No such file or directory)"
+is "missing script: nothing made" "$(cat "$tmp/out")$(leftovers "$pid")" ""
+run_tour --script "$tmp"
+is "a directory as script: exit 1" "$rc" 1
+
+# ---- options that mean nothing to the tour ----
+for opt in "-g 64K" "-s 10" "-o 5" "-c quit" "-w" "--json" "SOURCE.bin" "--patch 0:00"; do
+   # shellcheck disable=SC2086
+   run_ms --tour $opt
+   is "--tour $opt: exit 2" "$rc" 2
+   like "--tour $opt: says so" "$err" "--tour takes no"
+done
+
+# ---- signals: the tour waits for its script (a FIFO) ----
+signal_case() {
+   rm -f "$tmp/fifo" "$tmp/sync"
+   mkfifo "$tmp/fifo"
+   sh -c 'echo $$ >"$0/pid"; exec "$@"' "$tmp" "$MAPSCOPE" --tour --script "$tmp/fifo" \
+      </dev/null >"$tmp/out" 2>"$tmp/err" &
+   bg=$!
+   exec 4>"$tmp/fifo"
+   printf 'step 4\nstep 7\nstep 9\n@sync %s\n' "$tmp/sync" >&4
+   w=0
+   while [ ! -e "$tmp/sync" ] && [ $w -lt 200 ]; do w=$((w + 1)); sleep 0.05; done
+   pid=$(cat "$tmp/pid")
+   is "$1: the objects exist while the tour runs" "$(leftovers "$pid")" "shm dir"
+   kill "-$1" "$pid"
+   wait "$bg"
+   is "$1: exit $2" "$?" "$2"
+   exec 4>&-
+   is "$1: nothing left behind" "$(leftovers "$pid")" ""
+}
+signal_case TERM 143
+signal_case INT 130
+signal_case HUP 129
+
+# ---- step 8 where name spaces may not be made ----
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+   mkdir "$tmp/nobody" && chmod 1777 "$tmp/nobody"
+   printf 'step 8\n' >"$tmp/nobody/s"
+   chmod 644 "$tmp/nobody/s"
+   TMPDIR=$tmp/nobody run_ms_unprivileged --tour --script "$tmp/nobody/s"
+   is "unprivileged: exit 0" "$rc" 0
+   like "unprivileged: the real EPERM" "$out" "unshare(CLONE_NEWIPC|CLONE_NEWNS) = EPERM"
+   like "unprivileged: said plainly" "$out" "does not let this user make name spaces"
+   is "unprivileged: nothing left behind" "$(ls "$tmp/nobody" | grep -c mapscope-tour)" 0
+else
+   skip "unprivileged step 8" "not root, or no setpriv"
+fi
+
+done_testing

@@ -1,0 +1,95 @@
+#!/bin/sh
+# --tour on a terminal: the steps' screens, the tour script's words driving
+# them, :tour over an open file (q comes back), and nothing left behind
+# after quit, SIGTERM or Ctrl-C.
+. "$top_srcdir/tests/tui/tui.sh"
+
+[ -d /dev/shm ] || skip_all "no /dev/shm"
+tui_env="TMPDIR='$tmp'"
+tui_mask() {
+   sed -e 's/(pid [0-9][0-9]*)/(pid PID)/g' -e 's/0x[0-9a-f]\{10,\}/0xADDRESS/g' \
+       -e 's/mapscope-tour-[0-9][0-9]*/mapscope-tour-PID/g'
+}
+
+# The pid in the tour's title ($tour).
+tour_pid() {
+   tour=$(tui_tmux capture-pane -p -t tui | sed -n '1s/.*mapscope tour (pid \([0-9]*\)).*/\1/p')
+}
+
+leftovers() {
+   found=""
+   ls /dev/shm 2>/dev/null | grep -q "mapscope-tour-$1\b" && found="$found shm"
+   [ -e "$tmp/mapscope-tour-$1" ] && found="$found dir"
+   echo "${found# }"
+}
+
+# ---- the steps' screens, driven by the tour's own words ----
+tui_start 80 24 --tour
+tour_pid
+ok "the title names the tour's pid" test -n "$tour"
+tui_screen tour-step1-80x24
+tui_send "next"
+tui_screen tour-step2-80x24
+tui_send "step 6"
+ok "step 6: the copied page in the page map" tui_wait_text "[0] a private copy"
+expect_status "the status line says the step" "step 6/10"
+tui_send "prev"
+expect_status "prev: step 5" "step 5/10"
+tui_send "step 7"
+is "the tour's objects exist while it runs" "$(leftovers "$tour")" "shm dir"
+tui_quit "quit"
+is "quit: exit 0" "$tui_rc" 0
+is "quit: nothing left behind" "$(leftovers "$tour")" ""
+
+# ---- keys: n, p, 3g, and q ----
+tui_start 80 24 --tour
+tour_pid
+tui_tmux send-keys -t tui n
+ok "n: the next step" tui_wait_text "Step 2 of 10"
+tui_tmux send-keys -t tui 9 g
+ok "9g: step 9" tui_wait_text "Step 9 of 10"
+ok "step 9 decodes the header" tui_wait_text "MSTOUR1"
+tui_tmux send-keys -t tui p
+ok "p: the step before" tui_wait_text "Step 8 of 10"
+tui_tmux send-keys -t tui q
+tui_wait_file "$tmp/exit"
+is "q: exit 0" "$(cat "$tmp/exit")" 0
+is "q: nothing left behind" "$(leftovers "$tour")" ""
+exec 3>&-
+
+# ---- SIGTERM and Ctrl-C ----
+for how in TERM C-c; do
+   tui_start 80 24 --tour
+   tour_pid
+   tui_send "step 4"
+   is "$how: the objects exist" "$(leftovers "$tour")" "shm dir"
+   if [ "$how" = TERM ]; then kill -TERM "$tour"; else tui_tmux send-keys -t tui C-c; fi
+   tui_wait_file "$tmp/exit"
+   is "$how: nothing left behind" "$(leftovers "$tour")" ""
+   exec 3>&-
+done
+
+# ---- a bad line in a FIFO script ends the screen with the message ----
+tui_start 80 24 --tour
+tour_pid
+printf 'bogus\n' >&3
+tui_wait_file "$tmp/exit"
+is "a bad line: exit 2" "$(cat "$tmp/exit")" 2
+like "a bad line: says why" "$(cat "$tmp/stderr")" "'bogus': unknown command"
+is "a bad line: nothing left behind" "$(leftovers "$tour")" ""
+exec 3>&-
+
+# ---- :tour over an open file: q comes back to it ----
+make_data_file data.bin
+tui_start 80 24 data.bin
+tui_send ":tour"
+ok ":tour shows step 1" tui_wait_text "Step 1 of 10"
+tour_pid
+is ":tour: its objects exist" "$(leftovers "$tour")" "dir"
+tui_send "q"
+ok "q in the tour: back to the file" tui_wait_text "data.bin"
+is ":tour then q: nothing left behind" "$(leftovers "$tour")" ""
+tui_stop
+is ":tour: the screen goes on, and quits with 0" "$tui_rc" 0
+
+done_testing
