@@ -9,7 +9,7 @@
 #include "core/values.h"
 #include "platform/mapping.h"
 #include "platform/processes.h"
-#include "platform/procfs.h"
+#include "platform/names.h"
 #include "platform/scene.h"
 #include "platform/tour.h"
 
