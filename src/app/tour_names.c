@@ -147,12 +147,15 @@ void tour_step_named(Tour *t, TourText *out) {
 
 void tour_step_excl(Tour *t, TourText *out) {
    char err[96];
+   bool fresh = !t->made_shm;
    int rc = tour_need_shm(t);
    if (rc != 0) {
       tour_line(out, "  shm_open(\"%s\") = %s", t->shm, tour_errno(rc, err, sizeof err));
       return;
    }
-   tour_line(out, _("  %s exists (step 4 made it).  Creating it again, exclusively:"), t->shm);
+   tour_line(out, fresh ? _("  %s exists (made for this step).  Creating it again, exclusively:")
+                        : _("  %s exists (step 4 made it).  Creating it again, exclusively:"),
+             t->shm);
    PlatformHandle fd;
    void *addr;
    rc = platform_shm_create(t->shm, TOUR_SHM_SIZE, &fd, &addr);
@@ -166,7 +169,8 @@ void tour_step_excl(Tour *t, TourText *out) {
    tour_line(out, _("  without O_EXCL the same call opens the existing object: %s"),
              tour_errno(rc, err, sizeof err));
    if (rc == 0) {
-      tour_line(out, _("    and it holds what step 4 wrote: \"%.60s\""), (char *)addr + MSG_AT);
+      if (!fresh)
+         tour_line(out, _("    and it holds what step 4 wrote: \"%.60s\""), (char *)addr + MSG_AT);
       platform_unmap(addr, TOUR_SHM_SIZE);
       platform_close(fd);
    }
