@@ -223,6 +223,8 @@ void tour_free(Tour *t) {
       platform_unmap(t->shm_addr, TOUR_SHM_SIZE);
    if (t->shm_fd != PLATFORM_HANDLE_NONE)
       platform_close(t->shm_fd);
+   if (t->clash_sem)
+      platform_sem_close(t->clash_sem);
    const struct {
       bool made;
       int (*remove)(const char *);

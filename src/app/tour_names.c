@@ -212,15 +212,25 @@ static void sem_through_shm(Tour *t, TourText *out) {
    platform_close(fd);
 }
 
+/* Made anew at each run, so that the calls shown are the calls made. */
+static void clash_reset(Tour *t) {
+   if (t->made_clash) {
+      platform_sem_close(t->clash_sem);
+      platform_sem_remove(t->clash);
+   }
+   if (t->made_clash_twin)
+      platform_shm_remove(t->clash);
+   t->made_clash = t->made_clash_twin = false;
+   t->clash_sem = NULL;
+}
+
 void tour_step_clash(Tour *t, TourText *out) {
    char err[96];
-   int rc = 0;
-   if (!t->made_clash) {
-      rc = platform_sem_create(t->clash, 0, &t->clash_sem);
-      t->made_clash = rc == 0;
-      tour_line(out, "  sem_open(\"%s\", O_CREAT|O_EXCL, 0600, 0) = %s", t->clash,
-                tour_errno(rc, err, sizeof err));
-   }
+   clash_reset(t);
+   int rc = platform_sem_create(t->clash, 0, &t->clash_sem);
+   t->made_clash = rc == 0;
+   tour_line(out, "  sem_open(\"%s\", O_CREAT|O_EXCL, 0600, 0) = %s", t->clash,
+             tour_errno(rc, err, sizeof err));
    if (!t->made_clash)
       return;
    rc = platform_sem_post(t->clash_sem);
@@ -238,16 +248,14 @@ void tour_step_clash(Tour *t, TourText *out) {
       platform_close(fd);
       platform_shm_remove(t->clash_shm);
    }
-   if (!t->made_clash_twin) {
-      rc = platform_shm_create(t->clash, TOUR_SHM_SIZE, &fd, &addr);
-      t->made_clash_twin = rc == 0;
-      if (rc == 0) {
-         platform_unmap(addr, TOUR_SHM_SIZE);
-         platform_close(fd);
-      }
+   rc = platform_shm_create(t->clash, TOUR_SHM_SIZE, &fd, &addr);
+   t->made_clash_twin = rc == 0;
+   if (rc == 0) {
+      platform_unmap(addr, TOUR_SHM_SIZE);
+      platform_close(fd);
    }
    tour_line(out, "  shm_open(\"%s\", O_RDWR|O_CREAT|O_EXCL, 0600) = %s", t->clash,
-             t->made_clash_twin ? "0" : tour_errno(rc, err, sizeof err));
+             tour_errno(rc, err, sizeof err));
    bool same = shm_inode(t->clash) == shm_inode(t->clash_shm);
    tour_line(out, _("    a shm object named as the semaphore is %s (inode %llu, the semaphore's "
                     "inode %llu)"), same ? _("the same object") : _("another object"),

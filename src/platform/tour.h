@@ -19,6 +19,9 @@ int platform_dir_remove(const char *path);
  * reads as zeros and takes no room where the file system has holes. */
 int platform_file_resize(const char *path, uint64_t size);
 
+/* Close a semaphore platform_sem_create() (scene.h) made; its name stays. */
+int platform_sem_close(void *sem);
+
 /* msync(ADDR, LEN, MS_SYNC) of a mapping (ADDR page-aligned): what a
  * flush of a shared view does, and nothing at all for a private one. */
 int platform_map_sync(void *addr, size_t len);

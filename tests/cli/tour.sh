@@ -93,6 +93,12 @@ run_tour --script "$tmp/quit"
 is "script: prev at the first step stays, quit ends" \
    "$(sed -n 's/^Step \([0-9]*\) of 10: .*/\1/p' "$tmp/out" | tr '\n' ' ')" "1 "
 
+printf 'step 7\nstep 7\nstep 4\nstep 4\n' >"$tmp/again"
+run_tour --script "$tmp/again"
+is "a step run again makes its calls again (7)" "$(grep -c 'sem_open(' "$tmp/out")" 2
+is "a step run again makes its calls again (4)" "$(grep -c 'O_RDWR|O_CREAT|O_EXCL, 0600), ftruncate' "$tmp/out")" 2
+is "... and leaves nothing behind" "$(leftovers "$pid")" ""
+
 printf 'step 3\n' >"$tmp/env"
 MAPSCOPE_SCRIPT=$tmp/env run_tour
 is "MAPSCOPE_SCRIPT drives it as --script does" \

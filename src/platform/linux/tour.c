@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +31,10 @@ int platform_file_resize(const char *path, uint64_t size) {
    if (size > (uint64_t)INT64_MAX)
       return EFBIG;
    return truncate(path, (off_t)size) == 0 ? 0 : errno;
+}
+
+int platform_sem_close(void *sem) {
+   return sem_close(sem) == 0 ? 0 : errno;
 }
 
 int platform_map_sync(void *addr, size_t len) {
