@@ -417,6 +417,6 @@ void tour_step_header(Tour *t, TourText *out) {
    }
    platform_unmap(addr, TOUR_SHM_SIZE);
    platform_close(fd);
-   tour_line(out, _("  On the screen: mapscope shm:%s, then m (the mapping pane) shows these "
+   tour_line(out, _("  On the screen: mapscope shm:%s, then M (the mapping pane) shows these "
                     "values at the cursor."), t->hdr);
 }
