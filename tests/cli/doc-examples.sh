@@ -18,6 +18,7 @@ head -c 70000 /dev/urandom >core
 printf '\336\255\001\357' | dd of=core bs=1 seek=4000 conv=notrunc 2>/dev/null
 cp core core.1234
 head -c 300 /dev/urandom >firmware.bin
+printf 'step 6\nquit\n' >steps.txt
 tag=mapscope-doc-$$
 printf '\177ELF\002 session' >"/dev/shm/$tag"
 head -c 32 /dev/zero >"/dev/shm/sem.$tag"
@@ -32,12 +33,16 @@ sed -n 's/^    \(mapscope\( .*\)\{0,1\}\)$/\1/p; s/^    \([^ ].* | mapscope .*\)
 # The man page: the .B lines of EXAMPLES, unescaped.
 sed -n '/^\.SH EXAMPLES/,/^\.SH /s/^\.B \(mapscope .*\)$/\1/p' "$top_srcdir/doc/mapscope.1" |
    sed "s/\\\\-/-/g; s/\\\\(aq/'/g" >examples.man
+# doc/concepts.md: its indented mapscope lines, as README's.
+sed -n 's/^    \(mapscope\( .*\)\{0,1\}\)$/\1/p; s/^    \([^ ].* | mapscope .*\)$/\1/p' \
+   "$top_srcdir/doc/concepts.md" >examples.concepts
 # --help: the -c examples, on a file.
 "$MAPSCOPE" --help | sed -n "s/.*(repeatable: \(-c .*\))$/mapscope \1 disk.img/p" >examples.help
 
 is "README.md has examples" "$(test -s examples.readme && echo yes)" yes
 is "the man page has examples" "$(test -s examples.man && echo yes)" yes
 is "--help has an example" "$(test -s examples.help && echo yes)" yes
+is "doc/concepts.md has examples" "$(test -s examples.concepts && echo yes)" yes
 
 # Grammar lines are not examples.
 is_grammar() {
@@ -62,11 +67,12 @@ prepare() {
 is_screen() {
    case $1 in
    *--dump*|*--xxd*|*--find*|*-e\ *|*--patch*|*--list*|*--info*|*--help*|*--version*) return 1 ;;
+   *--tour*) return 1 ;;          # without a terminal: the steps as text
    esac
    return 0
 }
 
-cat examples.readme examples.man examples.help >examples
+cat examples.readme examples.man examples.help examples.concepts >examples
 while IFS= read -r line; do
    is_grammar "$line" && continue
    cmd=$(prepare "$line")
