@@ -52,6 +52,6 @@ void tour_run(Tour *t, size_t i, TourText *out);
 
 void tour_text_clear(TourText *tt);
 /* Add a line (printf-like; a line that cannot be allocated is dropped). */
-void tour_line(TourText *tt, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void tour_line(TourText *tt, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 #endif
