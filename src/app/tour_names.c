@@ -143,6 +143,25 @@ void tour_step_named(Tour *t, TourText *out) {
    *(volatile unsigned char *)t->shm_addr = 0;
 }
 
+/* shm_open(NAME, O_CREAT|O_EXCL) as it went; what it made is closed
+ * (still named).  0 or the errno. */
+static int shm_create_said(TourText *out, const char *name) {
+   PlatformHandle fd;
+   void *addr;
+   char err[96];
+   int rc = platform_shm_create(name, TOUR_SHM_SIZE, &fd, &addr);
+   if (rc == 0) {
+      platform_unmap(addr, TOUR_SHM_SIZE);
+      platform_close(fd);
+      tour_line(out, "  shm_open(\"%s\", O_RDWR|O_CREAT|O_EXCL, 0600) = %s", name,
+                tour_errno(0, err, sizeof err));
+   } else {
+      tour_line(out, "  shm_open(\"%s\", O_RDWR|O_CREAT|O_EXCL, 0600) = -1, errno %s", name,
+                tour_errno(rc, err, sizeof err));
+   }
+   return rc;
+}
+
 /* ---- 5: O_EXCL ----------------------------------------------------------- */
 
 void tour_step_excl(Tour *t, TourText *out) {
@@ -158,13 +177,7 @@ void tour_step_excl(Tour *t, TourText *out) {
              t->shm);
    PlatformHandle fd;
    void *addr;
-   rc = platform_shm_create(t->shm, TOUR_SHM_SIZE, &fd, &addr);
-   tour_line(out, "  shm_open(\"%s\", O_RDWR|O_CREAT|O_EXCL, 0600) = -1, errno %s", t->shm,
-             tour_errno(rc, err, sizeof err));
-   if (rc == 0) {                                 /* cannot be: it existed */
-      platform_unmap(addr, TOUR_SHM_SIZE);
-      platform_close(fd);
-   }
+   shm_create_said(out, t->shm);                  /* EEXIST: it exists */
    rc = platform_shm_attach(t->shm, TOUR_SHM_SIZE, &fd, &addr);
    tour_line(out, _("  without O_EXCL the same call opens the existing object: %s"),
              tour_errno(rc, err, sizeof err));
@@ -224,6 +237,17 @@ static void clash_reset(Tour *t) {
    t->clash_sem = NULL;
 }
 
+/* The semaphore's name as shm: taken.  A shm object of its plain name: another. */
+static void clash_names(Tour *t, TourText *out) {
+   if (shm_create_said(out, t->clash_shm) == 0)     /* cannot be: the semaphore is there */
+      platform_shm_remove(t->clash_shm);
+   t->made_clash_twin = shm_create_said(out, t->clash) == 0;
+   bool same = shm_inode(t->clash) == shm_inode(t->clash_shm);
+   tour_line(out, _("    a shm object named as the semaphore is %s (inode %llu, the semaphore's "
+                    "inode %llu)"), same ? _("the same object") : _("another object"),
+             (ull)shm_inode(t->clash), (ull)shm_inode(t->clash_shm));
+}
+
 void tour_step_clash(Tour *t, TourText *out) {
    char err[96];
    clash_reset(t);
@@ -238,28 +262,7 @@ void tour_step_clash(Tour *t, TourText *out) {
    tour_line(out, _("  glibc keeps the semaphore \"%s\" as the shm object \"%s\":"), t->clash,
              t->clash_shm);
    sem_through_shm(t, out);
-   PlatformHandle fd;
-   void *addr;
-   rc = platform_shm_create(t->clash_shm, TOUR_SHM_SIZE, &fd, &addr);
-   tour_line(out, "  shm_open(\"%s\", O_RDWR|O_CREAT|O_EXCL, 0600) = -1, errno %s", t->clash_shm,
-             tour_errno(rc, err, sizeof err));
-   if (rc == 0) {
-      platform_unmap(addr, TOUR_SHM_SIZE);
-      platform_close(fd);
-      platform_shm_remove(t->clash_shm);
-   }
-   rc = platform_shm_create(t->clash, TOUR_SHM_SIZE, &fd, &addr);
-   t->made_clash_twin = rc == 0;
-   if (rc == 0) {
-      platform_unmap(addr, TOUR_SHM_SIZE);
-      platform_close(fd);
-   }
-   tour_line(out, "  shm_open(\"%s\", O_RDWR|O_CREAT|O_EXCL, 0600) = %s", t->clash,
-             tour_errno(rc, err, sizeof err));
-   bool same = shm_inode(t->clash) == shm_inode(t->clash_shm);
-   tour_line(out, _("    a shm object named as the semaphore is %s (inode %llu, the semaphore's "
-                    "inode %llu)"), same ? _("the same object") : _("another object"),
-             (ull)shm_inode(t->clash), (ull)shm_inode(t->clash_shm));
+   clash_names(t, out);
    tour_line(out, "%s", _("  So on Linux \"sem.NAME\" is the collision: mapscope's object list "
                           "marks it (mapscope --list)."));
 }
