@@ -122,8 +122,8 @@ void tour_step_named(Tour *t, TourText *out) {
              "mmap(MAP_SHARED) = %s", t->shm, TOUR_SHM_SIZE, tour_errno(rc, err, sizeof err));
    if (rc != 0)
       return;
-   tour_line(out, _("    mapped at %p; the object is /dev/shm%s, in memory, not on a disk"),
-             t->shm_addr, t->shm);
+   tour_line(out, _("    mapped at %p; the object is %s%s, in memory, not on a disk"),
+             t->shm_addr, platform_shm_dir(), t->shm);
    char *msg = (char *)t->shm_addr + MSG_AT;
    snprintf(msg, MSG_LEN, "first write by pid %d", t->pid);
    tour_line(out, _("  the first process (pid %d) writes: \"%s\""), t->pid, msg);
@@ -282,15 +282,15 @@ static void probe_inside(const Tour *t, TourText *out, const PlatformNamespacePr
    tour_line(out, "    mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE) = %s",
              tour_errno(r->private_err, err, sizeof err));
    if (!r->private_err)
-      tour_line(out, "    mount(\"tmpfs\", \"/dev/shm\", \"tmpfs\") = %s",
+      tour_line(out, "    mount(\"tmpfs\", \"%s\", \"tmpfs\") = %s", platform_shm_dir(),
                 tour_errno(r->mount_err, err, sizeof err));
    if (!r->private_err && !r->mount_err) {
       tour_line(out, "    shm_open(\"%s\", O_CREAT|O_EXCL) = %s", t->ns,
                 tour_errno(r->shm_err, err, sizeof err));
       tour_line(out, _("    looked up by name inside: %s"), found(r->shm_seen_err, err, sizeof err));
    } else {
-      tour_line(out, "%s", _("    no private /dev/shm: no POSIX object is made (it would be "
-                             "seen outside)"));
+      tour_line(out, _("    no private %s: no POSIX object is made (it would be seen "
+                       "outside)"), platform_shm_dir());
    }
    if (r->sysv_err == 0)
       tour_line(out, "    shmget(0x%08x, 4096, IPC_CREAT|IPC_EXCL) = %d", t->ns_key, r->sysv_id);

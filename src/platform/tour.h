@@ -19,6 +19,10 @@ int platform_dir_remove(const char *path);
  * reads as zeros and takes no room where the file system has holes. */
 int platform_file_resize(const char *path, uint64_t size);
 
+/* The directory where POSIX shm objects (and glibc's semaphores) are
+ * files: "/dev/shm" on Linux. */
+const char *platform_shm_dir(void);
+
 /* Close a semaphore platform_sem_create() (scene.h) made; its name stays. */
 int platform_sem_close(void *sem);
 

@@ -33,6 +33,10 @@ int platform_file_resize(const char *path, uint64_t size) {
    return truncate(path, (off_t)size) == 0 ? 0 : errno;
 }
 
+const char *platform_shm_dir(void) {
+   return "/dev/shm";
+}
+
 int platform_sem_close(void *sem) {
    return sem_close(sem) == 0 ? 0 : errno;
 }
@@ -73,7 +77,7 @@ static void probe_inside(const char *shm_name, uint32_t key, PlatformNamespacePr
    r->mnt_ns[1] = ns_id("mnt");
    r->private_err = mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0 ? 0 : errno;
    if (r->private_err == 0)
-      r->mount_err = mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777")
+      r->mount_err = mount("tmpfs", platform_shm_dir(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777")
                         == 0 ? 0 : errno;
    if (r->private_err == 0 && r->mount_err == 0) {
       int fd = shm_open(shm_name, O_RDWR | O_CREAT | O_EXCL, 0600);
