@@ -196,7 +196,7 @@ static int make_data(Tour *t) {
 Tour *tour_new(Error *e, const char **what) {
    Tour *t = calloc(1, sizeof *t);
    if (!t) {
-      error_set(e, ERR_DEMO, ENOMEM, NULL);
+      error_set(e, ERR_TOUR, ENOMEM, NULL);
       *what = N_("the tour");
       return NULL;
    }
@@ -209,7 +209,7 @@ Tour *tour_new(Error *e, const char **what) {
       rc = make_data(t);
    }
    if (rc != 0) {
-      error_set(e, ERR_DEMO, rc, NULL);
+      error_set(e, ERR_TOUR, rc, NULL);
       tour_free(t);
       return NULL;
    }

@@ -31,6 +31,7 @@ static const struct {
    [ERR_SCAN]            = { N_("cannot list the named objects"), 1 },
    [ERR_NO_OBJECT]       = { N_("no such object"), 1 },
    [ERR_DEMO]            = { N_("cannot build the demo"), 1 },
+   [ERR_TOUR]            = { N_("cannot make the tour's objects"), 1 },
    [ERR_READ_ONLY]       = { N_("cannot edit"), 1 },
    [ERR_CHANGED]         = { N_("the object changed since editing began"), 1 },
    [ERR_FLUSH]           = { N_("flush failed"), 1 },

@@ -30,6 +30,7 @@ typedef enum {
    ERR_SCAN,             /* the named objects or processes could not be listed */
    ERR_NO_OBJECT,        /* no such named object */
    ERR_DEMO,             /* the demo scene could not be built */
+   ERR_TOUR,             /* the tour's objects could not be made */
    ERR_READ_ONLY,        /* edits refused: no write permission, or not the owner without -w */
    ERR_CHANGED,          /* the object changed on disk since editing began */
    ERR_FLUSH,            /* writing the edits failed; they are kept */

@@ -320,6 +320,12 @@ static CommandStatus cmd_tour(void *ctx, const char *args) {
    Ui *ui = ctx;
    Error e;
    (void)args;
+   for (View *open = ui->top; open; open = open->below) {
+      if (strcmp(open->ops->name, "tour") == 0) {
+         ui_message(ui, true, "%s", _("the tour is open already (q ends it)"));
+         return COMMAND_FAILED;
+      }
+   }
    View *v = view_tour_new(ui, &e);
    if (!v) {
       ui_message(ui, true, "%s: %s", _(error_message(e.code)), strerror(e.sys_errno));

@@ -12,6 +12,7 @@
 #include "core/textwidth.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,7 +172,7 @@ View *view_tour_new(Ui *ui, Error *e) {
    View *v = view_new(ui, &tour_ops, sizeof(TourState));
    if (!v) {
       tour_free(t);
-      error_set(e, ERR_DEMO, 12 /* ENOMEM */, NULL);
+      error_set(e, ERR_TOUR, ENOMEM, NULL);
       return NULL;
    }
    state(v)->tour = t;

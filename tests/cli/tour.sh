@@ -126,6 +126,13 @@ is "missing script: nothing made" "$(cat "$tmp/out")$(leftovers "$pid")" ""
 run_tour --script "$tmp"
 is "a directory as script: exit 1" "$rc" 1
 
+# ---- a tour that cannot make its objects ----
+TMPDIR=$tmp/missing run_tour
+is "no temporary directory: exit 1" "$rc" 1
+is "no temporary directory: says so" "$(cat "$tmp/err")" \
+   "mapscope: the tour's directory: cannot make the tour's objects (No such file or directory)"
+is "no temporary directory: nothing printed, nothing made" "$(cat "$tmp/out")$(leftovers "$pid")" ""
+
 # ---- options that mean nothing to the tour ----
 for opt in "-g 64K" "-s 10" "-o 5" "-c quit" "-w" "--json" "SOURCE.bin" "--patch 0:00"; do
    # shellcheck disable=SC2086

@@ -86,6 +86,8 @@ tui_send ":tour"
 ok ":tour shows step 1" tui_wait_text "Step 1 of 10"
 tour_pid
 is ":tour: its objects exist" "$(leftovers "$tour")" "dir"
+tui_send ":tour"
+expect_status ":tour in the tour: refused" "the tour is open already"
 tui_send "q"
 ok "q in the tour: back to the file" tui_wait_text "data.bin"
 is ":tour then q: nothing left behind" "$(leftovers "$tour")" ""
