@@ -22,5 +22,6 @@
 #include "platform/procfs.h"
 #include "platform/procmem.h"
 #include "platform/pseudo.h"
+#include "platform/tour.h"
 
 #endif
