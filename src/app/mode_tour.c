@@ -55,12 +55,14 @@ static int check_script(const char *path) {
    return status;
 }
 
-static void show(Tour *t, size_t at, TourText *tt) {
+/* Run step AT and print it; false once standard output fails (a reader
+ * that went away): the tour then ends instead of running on unseen. */
+static bool show(Tour *t, size_t at, TourText *tt) {
    tour_run(t, at, tt);
    for (size_t i = 0; i < tt->n; i++)
       printf("%s\n", tt->lines[i]);
    fputc('\n', stdout);
-   fflush(stdout);
+   return fflush(stdout) == 0 && !ferror(stdout);
 }
 
 static void sync_file(const char *path) {
@@ -86,15 +88,11 @@ static int walk_line(Walk *w, const Script *sc) {
    case TOUR_CMD_NEXT:
       if (w->at + 1 >= TOUR_STEPS)
          return -1;
-      show(w->t, ++w->at, &w->text);
-      return -2;
+      return show(w->t, ++w->at, &w->text) ? -2 : -1;
    case TOUR_CMD_PREV:
-      if (w->at > 0)
-         show(w->t, --w->at, &w->text);
-      return -2;
+      return w->at == 0 || show(w->t, --w->at, &w->text) ? -2 : -1;
    case TOUR_CMD_STEP:
-      show(w->t, w->at = c.step, &w->text);
-      return -2;
+      return show(w->t, w->at = c.step, &w->text) ? -2 : -1;
    case TOUR_CMD_SYNC: sync_file(c.path); return -2;
    case TOUR_CMD_QUIT: return -1;
    case TOUR_CMD_BAD: return mode_tour_bad_line(w->path, sc->line_no, sc->line, c.why);
@@ -117,8 +115,7 @@ static int wait_script(Script *sc) {
 
 static int walk_script(Walk *w, Script *sc) {
    int sig;
-   show(w->t, 0, &w->text);
-   int status = -2;
+   int status = show(w->t, 0, &w->text) ? -2 : -1;
    while (status == -2) {
       const char *text;
       ScriptKind k = script_next(sc, &text);
@@ -140,7 +137,8 @@ static int walk_all(Walk *w) {
    for (size_t i = 0; i < TOUR_STEPS; i++) {
       if (platform_interrupted(&sig))
          return 128 + sig;
-      show(w->t, i, &w->text);
+      if (!show(w->t, i, &w->text))
+         break;
    }
    return diag_stdout_status();
 }

@@ -77,6 +77,13 @@ compare 9 "a header at the head of shared memory, decoded"
 compare 10 "unmap and close, and the leak"
 is "the end: nothing left behind" "$(leftovers "$pid")" ""
 
+# ---- a reader that goes away: the tour ends, says so, leaves nothing ----
+sh -c 'echo $$ >"$0/pid"; exec "$@" 2>"$0/err"; ' "$tmp" "$MAPSCOPE" --tour </dev/null |
+   head -c 10 >/dev/null
+pid=$(cat "$tmp/pid")
+like "a closed pipe: the write error is said" "$(cat "$tmp/err")" "write error"
+is "a closed pipe: nothing left behind" "$(leftovers "$pid")" ""
+
 # ---- the real results are not made up ----
 like "step 2's EINVAL is the kernel's" "$(step_text 2)" "0x11234) = MAP_FAILED, errno EINVAL"
 like "step 6 copied exactly one page" "$(step_text 6)" "Private_Clean 4 kB, Private_Dirty 4 kB"
