@@ -107,7 +107,10 @@ is "a step run again makes its calls again (4)" "$(grep -c 'O_RDWR|O_CREAT|O_EXC
 is "... and leaves nothing behind" "$(leftovers "$pid")" ""
 
 printf 'step 3\n' >"$tmp/env"
-MAPSCOPE_SCRIPT=$tmp/env run_tour
+MAPSCOPE_SCRIPT=$tmp/env
+export MAPSCOPE_SCRIPT
+run_tour
+unset MAPSCOPE_SCRIPT
 is "MAPSCOPE_SCRIPT drives it as --script does" \
    "$(sed -n 's/^Step \([0-9]*\) of 10: .*/\1/p' "$tmp/out" | tr '\n' ' ')" "1 3 "
 
@@ -134,7 +137,9 @@ run_tour --script "$tmp"
 is "a directory as script: exit 1" "$rc" 1
 
 # ---- a tour that cannot make its objects ----
-TMPDIR=$tmp/missing run_tour
+TMPDIR=$tmp/missing        # (set and put back: a prefix on a function call may stick)
+run_tour
+TMPDIR=$tmp
 is "no temporary directory: exit 1" "$rc" 1
 is "no temporary directory: says so" "$(cat "$tmp/err")" \
    "mapscope: the tour's directory: cannot make the tour's objects (No such file or directory)"
@@ -176,7 +181,9 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
    mkdir "$tmp/nobody" && chmod 1777 "$tmp/nobody"
    printf 'step 8\n' >"$tmp/nobody/s"
    chmod 644 "$tmp/nobody/s"
-   TMPDIR=$tmp/nobody run_ms_unprivileged --tour --script "$tmp/nobody/s"
+   TMPDIR=$tmp/nobody
+   run_ms_unprivileged --tour --script "$tmp/nobody/s"
+   TMPDIR=$tmp
    is "unprivileged: exit 0" "$rc" 0
    like "unprivileged: the real EPERM" "$out" "unshare(CLONE_NEWIPC|CLONE_NEWNS) = EPERM"
    like "unprivileged: said plainly" "$out" "does not let this user make name spaces"
