@@ -68,10 +68,13 @@ static bool show(Tour *t, size_t at, TourText *tt) {
 static void sync_file(const char *path) {
    PlatformHandle fd;
    fflush(stdout);
-   if (platform_open_output(path, true, &fd) == 0)
+   if (platform_open_output(path, true, &fd) == 0) {
       platform_close(fd);
-   else
-      diag_warn(_("cannot create %s"), path);
+      return;
+   }
+   char *shown = escape_dup(path);               /* the script's bytes: untrusted */
+   diag_warn(_("cannot create %s"), shown ? shown : "?");
+   free(shown);
 }
 
 typedef struct {

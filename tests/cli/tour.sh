@@ -114,6 +114,12 @@ unset MAPSCOPE_SCRIPT
 is "MAPSCOPE_SCRIPT drives it as --script does" \
    "$(sed -n 's/^Step \([0-9]*\) of 10: .*/\1/p' "$tmp/out" | tr '\n' ' ')" "1 3 "
 
+printf '@sync %s/no/such/dir\033[31m\n' "$tmp" >"$tmp/sync"
+run_tour --script "$tmp/sync"
+is "@sync to a path that cannot be made: still exit 0" "$rc" 0
+like "@sync to a path that cannot be made: said, escaped" "$(cat "$tmp/err")" \
+   "cannot create $tmp/no/such/dir\\e[31m"
+
 # ---- bad scripts: a usage error, nothing made ----
 bad_script() {
    printf "$1" >"$tmp/bad"
