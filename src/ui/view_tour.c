@@ -64,7 +64,7 @@ static void tour_draw(View *v, int rows, int cols) {
    s->lines = layout(s, rows, cols, false);
    char title[160];
    snprintf(title, sizeof title,
-            _("mapscope tour (pid %d): n next, p previous, 3g step 3, j k scroll, q ends it"),
+            _("mapscope tour (pid %d): n next, p back, 3g step 3, j k scroll, q ends it"),
             tour_pid(s->tour));
    attrset(crt_attr(CRT_TITLE));
    crt_put_cut(0, 0, title, cols, false);
