@@ -21,7 +21,7 @@ static bool printable(const char *s) {
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
-   unsigned char b[8] = { 0 };
+   unsigned char b[VALUES_BYTES_MAX] = { 0 };
    memcpy(b, data, size < sizeof b ? size : sizeof b);
    for (int t = 0; t < VALUES_COUNT; t++)
       for (size_t avail = 0; avail <= sizeof b; avail++)
