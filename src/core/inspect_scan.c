@@ -88,6 +88,13 @@ static void step_prepare(void *ctx) {
    }
 }
 
+/* libmagic's words for "nothing": no match, and the last byte or two of
+ * the object, which it calls a very short file. */
+static bool recognised(const char *desc) {
+   return desc && *desc && strcmp(desc, "data") != 0 && strcmp(desc, "empty") != 0
+          && strncmp(desc, "very short file", 15) != 0;
+}
+
 static bool zero4(const unsigned char *p, size_t left) {
    return left >= 4 && (p[0] | p[1] | p[2] | p[3]) == 0;
 }
@@ -110,7 +117,7 @@ static void step_in_child(void *ctx, char *out, size_t outsz) {
          break;
       size_t n = st->len - i < INSPECT_SAMPLE ? st->len - i : INSPECT_SAMPLE;
       const char *desc = magic_buffer(st->magic, st->buf + i, n);
-      if (desc && *desc && strcmp(desc, "data") != 0) {
+      if (recognised(desc)) {
          snprintf(out, outsz, "F %zx %u %s", i, calls, desc);
          return;
       }
