@@ -132,8 +132,8 @@ static void scan_progress(View *v, HexMagic *m) {
    uint64_t all = m->scan.end - m->scan.start, done = m->scan.from - m->scan.start;
    unsigned pct = all ? (unsigned)((unsigned __int128)done * 100 / all) : 100;
    session_message(view_hex_session(v), false,
-                   ngettext("libmagic: at 0x%llx, %u%% of the rest, %lu offset asked (Esc stops)",
-                            "libmagic: at 0x%llx, %u%% of the rest, %lu offsets asked (Esc stops)",
+                   ngettext("libmagic at 0x%llx: %u%%, %lu offset asked, Esc stops",
+                            "libmagic at 0x%llx: %u%%, %lu offsets asked, Esc stops",
                             m->scan.calls),
                    (ull)m->scan.from, pct, m->scan.calls);
 }

@@ -46,6 +46,29 @@ if grep -q '^#define HAVE_LIBMAGIC 1' "$top_builddir/config.h"; then
       "magic fast: give an alignment, a number of bytes (512, 4K)"
    tui_stop
    is "quit exits 0" "$tui_rc" 0
+
+   # Interactive, with a libmagic child that never answers: the screen
+   # does not wait for the lookup at the cursor, and Esc stops a search
+   # (its child killed and reaped).
+   tui_tmux kill-server >/dev/null 2>&1
+   tui_tmux new-session -d -s tui -x 80 -y 24 \
+      "cd '$tmp' && exec env TERM=screen LC_ALL=C.UTF-8 MAPSCOPE_TEST_SANDBOX=spin '$MAPSCOPE' -c mapping embedded.bin 2>'$tmp/stderr'"
+   tui_tmux set-option -t tui status off >/dev/null
+   ok "the pane says the lookup is under way" tui_wait_text "type at 0x0: looking..."
+   tui_tmux send-keys -t tui l
+   ok "... and the screen goes on: l moves the cursor" tui_wait_text "offset 0x1 = 1"
+   pid=$(tui_tmux display-message -p -t tui '#{pane_pid}')
+   ok "the lookup meets its deadline: the type is unknown" tui_wait_text "type at 0x1: (type unknown)" 15
+   tui_tmux send-keys -t tui ']'
+   ok "] shows the search's progress" tui_wait_text "libmagic at 0x2: 0%, 0 offsets asked, Esc stops"
+   w=0
+   while [ -z "$(pgrep -P "$pid" 2>/dev/null)" ] && [ $w -lt 40 ]; do sleep 0.05; w=$((w + 1)); done
+   child=$(pgrep -P "$pid" 2>/dev/null | head -n 1)
+   ok "... its child runs" test -n "$child"
+   tui_tmux send-keys -t tui Escape
+   ok "Esc stops it" tui_wait_text "libmagic: stopped at 0x2"
+   ok "... its child is gone" sh -c "! kill -0 '$child' 2>/dev/null"
+   tui_tmux send-keys -t tui q
 else
    tui_start 80 24 -c mapping embedded.bin
    expect_line 16 "the pane says libmagic is not built in" "type here: libmagic is not built in"
