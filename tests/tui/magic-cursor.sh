@@ -7,15 +7,20 @@
 . "$top_srcdir/tests/tui/tui.sh"
 
 # 0x200 zero bytes, text up to 0x321, a minimal PNG (signature and IHDR of
-# a 1 x 1 RGB image, its CRC computed here), then text again.
+# a 1 x 1 RGB image, its CRC computed here), text again up to 0x800, a
+# small ZIP archive made by python3's zipfile.
 python3 - "$tmp/embedded.bin" <<'PY'
-import struct, sys, zlib
+import io, struct, sys, zlib, zipfile
 ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
 png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr \
       + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr) & 0xffffffff)
 text = (b"plain words in a text file\n" * 64)
-data = b"\0" * 0x200 + text[:0x321 - 0x200] + png + text[:0x4b0]
-open(sys.argv[1], "wb").write(data)
+data = b"\0" * 0x200 + text[:0x321 - 0x200] + png
+data += text[:0x800 - len(data)]
+z = io.BytesIO()
+with zipfile.ZipFile(z, "w") as f:
+    f.writestr("hello.txt", "hello\n")
+open(sys.argv[1], "wb").write(data + z.getvalue() + text[:0x100])
 PY
 png_at=$(python3 -c "import sys; print(open(sys.argv[1],'rb').read().find(b'\x89PNG'))" "$tmp/embedded.bin")
 is "the PNG starts at 0x321" "$png_at" 801
@@ -35,9 +40,11 @@ if grep -q '^#define HAVE_LIBMAGIC 1' "$top_builddir/config.h"; then
    expect_status "] again goes on after the cursor" "(] finds the next)"
    at=$(tui_capture | tail -n 1 | sed -n 's/.*offset 0x\([0-9a-f]*\) = .*/\1/p')
    ok "... to an offset past 0x322 (0x$at)" test "$((0x${at:-0}))" -gt $((0x322))
-   tui_send "g" ":magic 512" "<Enter>"
-   expect_status ":magic 512 skips the PNG at 0x321" "libmagic recognises nothing from 0x1 to the end"
-   tui_send ":magic 0x321" "<Enter>"
+   tui_send ":goto 0x800" "<Enter>"
+   expect_line 16 "a ZIP archive is named where it starts" "type at 0x800: Zip archive data"
+   tui_send "g" ":magic 0x400" "<Enter>"
+   expect_status ":magic 0x400 skips the PNG at 0x321, lands on the ZIP at 0x800" "0x800: Zip archive data"
+   tui_send "g" ":magic 0x321" "<Enter>"
    expect_status ":magic 0x321: the PNG is at a multiple of it" "0x321: PNG image data"
    tui_send "''"
    expect_status "'' comes back from the jump" "offset 0x0 = 0"
