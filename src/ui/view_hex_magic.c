@@ -179,8 +179,10 @@ CommandStatus view_hex_cmd_magic(void *ctx, const char *args) {
    const char *why = NULL;
    if (args[0] && (!offset_eval(args, OFFSET_AS_LENGTH, s->src->size, 0, &align, &why)
                    || align == 0)) {
+      char shown[128];
+      escape_into(shown, sizeof shown, args);
       session_message(s, true, _("magic %s: give an alignment, a number of bytes (512, 4K)"),
-                      args);
+                      shown);
       return COMMAND_FAILED;
    }
    return scan_start(v, align) ? COMMAND_OK : COMMAND_FAILED;
