@@ -68,6 +68,25 @@ bool session_edit_byte(Session *s, uint64_t off, unsigned char b, bool merge) {
    return true;
 }
 
+bool session_edit_bytes(Session *s, uint64_t off, const unsigned char *bytes, size_t len) {
+   Error e;
+   if (!session_edit_writable(s))
+      return false;
+   uint64_t left = off < s->src->size ? s->src->size - off : 0;
+   if (len > left) {
+      session_message(s, true, ngettext("the value takes %zu bytes and %llu remains",
+                                        "the value takes %zu bytes and %llu remain",
+                                        (unsigned long)left),
+                      len, (unsigned long long)left);
+      return false;
+   }
+   if (!edits_apply(s->edits, off, bytes, len, false, &e)) {
+      error_message_to(s, &e);
+      return false;
+   }
+   return true;
+}
+
 bool session_edit_nibble(Session *s, uint64_t off, bool high, unsigned digit) {
    unsigned char b = 0;
    size_t got = 0;

@@ -8,6 +8,7 @@
 #define MAPSCOPE_SESSION_EDIT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app/session.h"
@@ -22,6 +23,10 @@ void session_edit_stop(Session *s);
 bool session_edit_writable(Session *s);
 /* Set the byte at OFF to B; MERGE makes typing one undo step per run. */
 bool session_edit_byte(Session *s, uint64_t off, unsigned char b, bool merge);
+/* Replace the LEN bytes at OFF with BYTES, one undo step (a value typed
+ * into the data inspector).  Refused with a message when they would run
+ * past the end of the object. */
+bool session_edit_bytes(Session *s, uint64_t off, const unsigned char *bytes, size_t len);
 /* Set the high (HIGH) or low nibble of the byte at OFF to DIGIT (0-15). */
 bool session_edit_nibble(Session *s, uint64_t off, bool high, unsigned digit);
 

@@ -20,6 +20,14 @@ static void copy_text(char *out, size_t outsz, const char *text) {
    snprintf(out, outsz, "%s", text);
 }
 
+bool inspect_available(void) {
+#ifdef HAVE_LIBMAGIC
+   return true;
+#else
+   return false;
+#endif
+}
+
 #ifndef HAVE_LIBMAGIC
 static const char *const no_libmagic = N_("unknown (built without libmagic)");
 
@@ -31,8 +39,12 @@ bool inspect_magic_buffer(const void *buf, size_t len, char *out, size_t outsz) 
 }
 
 /* Without libmagic there is nothing to wait for: no child is started. */
-void inspect_magic_start(Source *src, InspectJob *job) {
+void inspect_magic_start_at(Source *src, uint64_t off, InspectOverlay overlay,
+                            void *overlay_ctx, InspectJob *job) {
    (void)src;
+   (void)off;
+   (void)overlay;
+   (void)overlay_ctx;
    job->running = false;
    job->child.fd = PLATFORM_HANDLE_NONE;
    job->child.pid = -1;
@@ -100,14 +112,18 @@ static void magic_in_child(void *ctx, char *out, size_t outsz) {
 /* libmagic runs in a sandboxed child process: its database (megabytes)
  * never counts in the viewer's memory, and a parser bug on hostile bytes
  * can neither take the viewer down nor use the viewer's rights. */
-void inspect_magic_start(Source *src, InspectJob *job) {
-   size_t want = src->size < INSPECT_SAMPLE ? (size_t)src->size : INSPECT_SAMPLE;
+void inspect_magic_start_at(Source *src, uint64_t off, InspectOverlay overlay,
+                            void *overlay_ctx, InspectJob *job) {
+   uint64_t left = off < src->size ? src->size - off : 0;
+   size_t want = left < INSPECT_SAMPLE ? (size_t)left : INSPECT_SAMPLE;
    unsigned char *buf = malloc(want ? want : 1);
    size_t got = 0;
    Error e;
    job->running = false;
    job->child.fd = job->child.pid = -1;
-   if (buf && source_read(src, buf, want, 0, &got, &e)) {
+   if (buf && source_read(src, buf, want, off, &got, &e)) {
+      if (overlay)
+         overlay(overlay_ctx, off, buf, got);
       Sample s = { buf, got, NULL };   /* the child has its own copy once forked */
       PlatformChildTask t = { .prepare = magic_prepare, .work = magic_in_child, .ctx = &s,
                               .deadline_s = (INSPECT_TIMEOUT_MS + 999) / 1000 };
@@ -131,6 +147,10 @@ bool inspect_magic_finish(InspectJob *job, char *out, size_t outsz, int timeout_
 }
 
 #endif
+
+void inspect_magic_start(Source *src, InspectJob *job) {
+   inspect_magic_start_at(src, 0, NULL, NULL, job);
+}
 
 bool inspect_magic(Source *src, char *out, size_t outsz) {
    InspectJob job;

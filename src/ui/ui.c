@@ -638,9 +638,14 @@ static int magic_wait(Ui *ui) {
    return -1;
 }
 
+/* The background job of the top view (view.h job_fd), -1 when none runs. */
+static int view_job_fd(Ui *ui) {
+   return ui->top && ui->top->ops->job_fd ? ui->top->ops->job_fd(ui->top) : -1;
+}
+
 static void wait_and_handle(Ui *ui) {
-   int fds[2] = { ui->scripting ? ui->script.fd : -1, magic_fd(ui) };
-   bool ready[2];
+   int fds[3] = { ui->scripting ? ui->script.fd : -1, magic_fd(ui), view_job_fd(ui) };
+   bool ready[3];
    int timeout = SIZE_CHECK_MS;
    int magic = magic_wait(ui);
    if (magic >= 0 && magic < timeout)
@@ -648,10 +653,14 @@ static void wait_and_handle(Ui *ui) {
    int due = ui->top->ops->timer ? ui->top->ops->timer(ui->top) : -1;
    if (due >= 0 && due < timeout)
       timeout = due;
-   int key = crt_wait(timeout, fds, 2, ready);
+   int key = crt_wait(timeout, fds, 3, ready);
    bool script_ready = ready[0];
    if (ready[1]) {
       session_magic_collect(ui_session(ui), SIZE_CHECK_MS);
+      ui->dirty = true;
+   }
+   if (ready[2]) {
+      ui->top->ops->job_done(ui->top, SIZE_CHECK_MS);
       ui->dirty = true;
    }
    if (script_ready) {
@@ -699,6 +708,11 @@ static void loop(Ui *ui) {
       /* Scripts see finished screens: the type is known before they go on. */
       if (ui->scripting && magic_fd(ui) >= 0) {
          session_magic_collect(ui_session(ui), INSPECT_TIMEOUT_MS);
+         ui->dirty = true;
+         continue;
+      }
+      if (ui->scripting && view_job_fd(ui) >= 0) {
+         ui->top->ops->job_done(ui->top, INSPECT_TIMEOUT_MS);
          ui->dirty = true;
          continue;
       }

@@ -57,6 +57,13 @@ typedef struct ViewOps {
    /* The session the view holds (the hex view holds one each), or NULL
     * when it holds none.  May be NULL. */
    Session *(*session)(View *v);
+   /* The descriptor of a job the view runs in the background (libmagic's
+    * child), -1 when none runs; when it is readable the screen calls
+    * job_done (which waits at most TIMEOUT_MS for the answer) and redraws.
+    * Scripts wait for the job before their next step, so they see
+    * finished screens.  Both may be NULL. */
+   int (*job_fd)(View *v);
+   void (*job_done)(View *v, int timeout_ms);
 } ViewOps;
 
 struct View {

@@ -19,6 +19,7 @@
 
 #define PAGEMAP_LINES_MAX 3
 #define WHEEL_ROWS 3
+#define PANE_DATA_ROWS_MIN 4     /* rows of bytes kept above the pane when cutting it */
 
 typedef unsigned long long ull;
 
@@ -142,6 +143,10 @@ static const KeyBinding hex_keys[] = {
    { '\'', "'", N_("'a: back to mark a; '': back to where the last jump came from"),
      view_hex_mark_go },
    { 'e', "e", N_("data inspector: little-endian or big-endian"), view_hex_values_toggle },
+   { '=', "=", N_("type a value into a field of the data inspector (:set)"),
+     view_hex_values_prompt },
+   { ']', "]", N_("jump to the next offset libmagic recognises (Esc stops)"),
+     view_hex_magic_next },
    { 'r', "r", N_("reload: look at the object's size again"), k_reload },
    { 'R', "R", N_("reopen: the object the name leads to now (after mv new f)"), k_reopen },
    { 'i', "i", N_("edit mode: type hex digits or text (Esc ends it)"), view_hex_edit_toggle },
@@ -168,6 +173,11 @@ static const Command hex_commands[] = {
    { "mapping", NULL, N_("show or hide the mapping pane (also M)"), cmd_mapping },
    { "endian", N_("little|big"), N_("the data inspector's byte order (also e)"),
      view_hex_cmd_endian },
+   { "set", N_("FIELD VALUE"), N_("write VALUE at the cursor as the inspector's FIELD shows it"
+                                   " (u32 7, f16 -2, guid {...}, bytes de ad; also =)"),
+     view_hex_cmd_set },
+   { "magic", N_("[ALIGN]"), N_("jump to the next offset libmagic recognises, looking only at"
+                                " multiples of ALIGN (512: sectors; also ])"), view_hex_cmd_magic },
    { "edit", NULL, N_("start or end edit mode (also i)"), view_hex_cmd_edit },
    { "undo", NULL, N_("undo the last edit (also u)"), view_hex_cmd_undo },
    { "redo", NULL, N_("redo what was undone (also C-r)"), view_hex_cmd_redo },
@@ -449,10 +459,17 @@ static bool ensure_buffer(HexState *h, size_t need) {
 static void hex_draw(View *v, int rows, int cols) {
    Session *s = view_hex_session(v);
    HexrowLayout L;
+   HexState *h = view_hex_state(v);
    int title = draw_title(v, cols, false);
+   h->values_max_rows = 0;
    int pane = pane_rows(v, cols);
    int data = rows - title - pane;
-   HexState *h = view_hex_state(v);
+   /* a short terminal shows fewer rows of the inspector's cells first */
+   if (pane && data < PANE_DATA_ROWS_MIN
+       && view_hex_values_shrink(v, cols, PANE_DATA_ROWS_MIN - data)) {
+      pane = pane_rows(v, cols);
+      data = rows - title - pane;
+   }
    if (pane && data < 1) {
       /* say once why M shows nothing, not at every draw */
       if (!h->pane_refused)
@@ -503,6 +520,7 @@ static void hex_status(View *v, char *out, size_t outsz) {
 }
 
 static void hex_close(View *v) {
+   view_hex_magic_free(v);
    view_hex_search_free(v);
    view_hex_live_free(v);
    session_close(view_hex_session(v));
@@ -515,9 +533,11 @@ static Session *hex_session(View *v) {
    return view_hex_session(v);
 }
 
-/* A mark letter after m or ', then edit mode's typing. */
+/* Esc stopping a libmagic scan, a mark letter after m or ', then edit
+ * mode's typing. */
 static bool hex_intercept(View *v, int key) {
-   return view_hex_marks_intercept(v, key) || view_hex_edit_intercept(v, key);
+   return view_hex_magic_intercept(v, key) || view_hex_marks_intercept(v, key)
+          || view_hex_edit_intercept(v, key);
 }
 
 static const ViewOps hex_ops = {
@@ -534,6 +554,8 @@ static const ViewOps hex_ops = {
    .intercept = hex_intercept,
    .timer = view_hex_live_timer,
    .session = hex_session,
+   .job_fd = view_hex_magic_fd,
+   .job_done = view_hex_magic_done,
 };
 
 View *view_hex_open(Ui *ui, const char *spec, const SessionConfig *cfg, Error *e) {

@@ -11,6 +11,8 @@
 #include "app/live.h"
 #include "core/hexrow.h"
 
+typedef struct HexMagic HexMagic;   /* view_hex_magic.c */
+
 typedef struct {
    bool mapping;              /* the mapping pane is shown */
    unsigned char *buf;        /* the visible bytes, copied out of the window */
@@ -31,6 +33,8 @@ typedef struct {
    uint64_t refreshed_at;     /* ms, platform_clock_ms() */
    LiveDiff diff;             /* what changed at the last refresh */
    bool big_endian;           /* the data inspector's byte order */
+   HexMagic *magic;           /* libmagic at the cursor and its scan (NULL before any) */
+   int values_max_rows;       /* rows of inspector cells that fit (hex_draw sets it) */
    int pending;               /* m or ' typed: a mark letter is next */
    bool pane_refused;         /* the mapping pane did not fit: the user was told */
    uint64_t jump_from;        /* the cursor before a jump (view_hex_jump_start) */
@@ -121,10 +125,28 @@ void view_hex_jump_end(View *v);
 
 /* ---- the data inspector (view_hex_values.c) ---- */
 
-/* Rows it takes at COLS columns, and drawing them from row Y. */
+/* Rows it takes at COLS columns (with at most values_max_rows rows of
+ * cells), and drawing them from row Y.  Cutting cells to make room for
+ * LACKING more rows elsewhere: true when it could. */
 int view_hex_values_rows(View *v, int cols);
+bool view_hex_values_shrink(View *v, int cols, int lacking);
 void view_hex_values_draw(View *v, int y, int cols);
 void view_hex_values_toggle(View *v);
 CommandStatus view_hex_cmd_endian(void *ctx, const char *args);
+/* = and :set FIELD VALUE: a value typed into a field edits the bytes at
+ * the cursor. */
+void view_hex_values_prompt(View *v);
+CommandStatus view_hex_cmd_set(void *ctx, const char *args);
+
+/* ---- libmagic at the cursor (view_hex_magic.c) ---- */
+
+int view_hex_magic_rows(View *v);
+void view_hex_magic_draw(View *v, int y, int cols);
+void view_hex_magic_next(View *v);                       /* ] */
+CommandStatus view_hex_cmd_magic(void *ctx, const char *args);
+bool view_hex_magic_intercept(View *v, int key);         /* Esc stops a scan */
+int view_hex_magic_fd(View *v);                          /* ViewOps job_fd */
+void view_hex_magic_done(View *v, int timeout_ms);       /* ViewOps job_done */
+void view_hex_magic_free(View *v);
 
 #endif
