@@ -66,7 +66,10 @@ bool inspect_magic_finish(InspectJob *job, char *out, size_t outsz, int timeout_
  * nothing is "not recognised".  On random bytes libmagic names weak
  * matches (PGP keys, DOS COM files) at a few offsets in a hundred: the
  * scan stops there too. */
-#define INSPECT_SCAN_CALLS 1024            /* libmagic calls per step */
+#define INSPECT_SCAN_CALLS 256             /* libmagic calls per step */
+/* A step's child is killed after this long: far more than 256 calls take
+ * on a loaded machine, so a slow step is never mistaken for a failure. */
+#define INSPECT_SCAN_DEADLINE_S 60
 #define INSPECT_SCAN_SPAN (1024 * 1024)    /* offsets per step at most */
 
 typedef enum {

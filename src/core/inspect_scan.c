@@ -151,7 +151,7 @@ InspectScanState inspect_scan_step(InspectScan *sc, Source *src, InspectOverlay 
       overlay(overlay_ctx, sc->from, buf, got);
    Step st = { buf, got, span < got ? span : got, sc->from, sc->align, NULL };
    PlatformChildTask t = { .prepare = step_prepare, .work = step_in_child, .ctx = &st,
-                           .deadline_s = (INSPECT_TIMEOUT_MS + 999) / 1000 };
+                           .deadline_s = INSPECT_SCAN_DEADLINE_S };
    int rc = platform_sandbox_start(&t, INSPECT_TEXT_MAX + 64, &sc->job.child);
    free(buf);                      /* the child has its own copy */
    sc->job.running = rc == 0;
@@ -171,6 +171,10 @@ InspectScanState inspect_scan_collect(InspectScan *sc, int timeout_ms) {
    uint64_t rel;
    unsigned calls;
    int used = 0;
+   if (rc == ECHILD) {
+      snprintf(sc->type, sizeof sc->type, "%s", _("libmagic's child died without an answer"));
+      return INSPECT_SCAN_FAILED;
+   }
    if (rc != 0) {
       snprintf(sc->type, sizeof sc->type, _("libmagic's child failed (%s)"), strerror(rc));
       return INSPECT_SCAN_FAILED;
