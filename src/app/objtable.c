@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "app/objtable.h"
+#include "app/columns.h"
 #include "app/objfmt.h"
 #include "core/gettext.h"
 #include "platform/mapping.h"
@@ -13,12 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-static const struct {
-   const char *heading;
-   const char *name;
-} columns[OBJTABLE_ALL_COLUMNS] = {
+static const ColumnName columns[OBJTABLE_ALL_COLUMNS] = {
    [OBJTABLE_KIND] = { N_("KIND"), N_("kind") },
    [OBJTABLE_NAME] = { N_("NAME"), N_("name") },
    [OBJTABLE_SIZE] = { N_("SIZE"), N_("size") },
@@ -38,25 +35,11 @@ const char *objtable_column_name(ObjTableColumn c) {
    return (unsigned)c < OBJTABLE_ALL_COLUMNS ? columns[c].name : "";
 }
 
-/* The untranslated name or the translated one, whole or a unique prefix. */
 bool objtable_column_parse(const char *name, ObjTableColumn *c) {
-   size_t len = strlen(name);
-   int found = -1;
-   for (int i = 0; i < OBJTABLE_ALL_COLUMNS && len > 0; i++) {
-      if (strcasecmp(name, columns[i].name) == 0) {
-         *c = (ObjTableColumn)i;    /* whole: never ambiguous */
-         return true;
-      }
-      if (strncasecmp(name, columns[i].name, len) != 0
-          && strncasecmp(name, _(columns[i].name), len) != 0)
-         continue;
-      if (found >= 0)
-         return false;
-      found = i;
-   }
-   if (found < 0)
+   size_t i;
+   if (!columns_parse(columns, OBJTABLE_ALL_COLUMNS, name, &i))
       return false;
-   *c = (ObjTableColumn)found;
+   *c = (ObjTableColumn)i;
    return true;
 }
 
@@ -118,8 +101,6 @@ static bool wanted(const ObjTable *t, const Obj *o) {
    return hit;
 }
 
-static const ObjTable *sorting;
-
 static int cmp_u64(uint64_t a, uint64_t b) { return a < b ? -1 : a > b; }
 
 static int cmp_owner(const Obj *x, const Obj *y) {
@@ -172,11 +153,9 @@ int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn col) {
    return c;
 }
 
-static int by_column(const void *a, const void *b) {
-   const Obj *x = &sorting->list.v[*(const size_t *)a];
-   const Obj *y = &sorting->list.v[*(const size_t *)b];
-   int c = objtable_compare(x, y, sorting->sort);
-   return sorting->reverse ? -c : c;
+static int by_column(const void *ctx, size_t a, size_t b) {
+   const ObjTable *t = ctx;
+   return objtable_compare(&t->list.v[a], &t->list.v[b], t->sort);
 }
 
 void objtable_select(ObjTable *t) {
@@ -189,9 +168,7 @@ void objtable_select(ObjTable *t) {
    for (size_t i = 0; i < n; i++)
       if (wanted(t, &t->list.v[i]))
          t->rows[t->count++] = i;
-   sorting = t;
-   qsort(t->rows, t->count, sizeof *t->rows, by_column);
-   sorting = NULL;
+   columns_sort(t->rows, t->count, by_column, t, t->reverse);   /* out of memory: unsorted */
 }
 
 const Obj *objtable_row(const ObjTable *t, size_t i) {
@@ -280,10 +257,7 @@ size_t objtable_open_specs(const Obj *o, ObjOpenSpec *specs, size_t max, const c
 /* ---- the columns on the command line ------------------------------------ */
 
 void objtable_column_names(char *buf, size_t size) {
-   size_t used = 0;
-   buf[0] = '\0';
-   for (int i = 0; i < OBJTABLE_ALL_COLUMNS && used < size; i++)
-      used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", columns[i].name);
+   columns_names(columns, OBJTABLE_ALL_COLUMNS, buf, size);
 }
 
 bool objtable_columns_parse(const char *list, ObjTableColumn *cols, size_t max, size_t *n,

@@ -7,6 +7,7 @@
 #include "ui/keymap.h"
 #include "ui/view.h"
 #include "app/diag.h"
+#include "app/regtable.h"
 #include "app/script.h"
 #include "app/session_edit.h"
 #include "core/gettext.h"
@@ -691,7 +692,12 @@ static int run(const Options *o, const ObjTableScope *objects) {
    /* The first view: the hex view of O->source (opened before the terminal
     * starts, so a bad source is a plain message), or the object list. */
    View *first = NULL;
-   if (o->source && !(first = view_hex_open(&ui, o->source, &cfg, &e)))
+   int pid;
+   if (o->source && regtable_spec_is_process(o->source, &pid))
+      first = view_regions_new(&ui, pid, &e);      /* pid:PID: its regions */
+   else if (o->source)
+      first = view_hex_open(&ui, o->source, &cfg, &e);
+   if (o->source && !first)
       return diag_error(o->source, &e);
    int status = start_script(&ui, o);
    if (status < 0 && !crt_start(color_mode(o))) {

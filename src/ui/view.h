@@ -113,6 +113,9 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o);
 /* Who holds O, kept up to date from TABLE (the list's, which outlives it). */
 View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o);
 View *view_help_new(Ui *ui, const View *about);
+/* The regions of process PID (mapscope pid:PID); NULL with E when they
+ * cannot be read (no terminal needed: errors come before the screen). */
+View *view_regions_new(Ui *ui, int pid, Error *e);
 View *view_messages_new(Ui *ui);
 
 /* Run the key map of V for KEY; true if it held the key. */
