@@ -7,6 +7,7 @@
 #include "core/source_busy.h"
 #include "core/edits.h"
 #include "core/flush.h"
+#include "core/flush_inplace.h"
 #include "core/gettext.h"
 
 #include <errno.h>
@@ -117,11 +118,42 @@ void session_edit_discard(Session *s) {
                                       "discarded the edits of %llu bytes", n), (ull)n);
 }
 
+bool session_edit_in_place(const Session *s) {
+   return s->edits && flush_inplace_applies(s->edits);
+}
+
+/* A kind written in place (another process's memory): no journal, no lock;
+ * refused when the bytes changed since they were read, unless forced. */
+static bool flush_in_place(Session *s, bool force) {
+   Error e;
+   FlushReport r;
+   if (!flush_inplace(s->edits, force, ":flush!", &r, &e)) {
+      if (e.code == ERR_CHANGED) {
+         session_message(s, true, _("not flushed: %s"), e.detail);
+      } else {
+         error_message_to(s, &e);
+         char text[sizeof s->message];
+         snprintf(text, sizeof text, "%s", s->message);
+         session_message(s, true, _("edits kept: %s"), text);
+      }
+      return false;
+   }
+   window_unmap(&s->win, s->src);      /* the next draw reads what was written */
+   char bytes[64];
+   snprintf(bytes, sizeof bytes, ngettext("%llu byte", "%llu bytes", r.bytes), (ull)r.bytes);
+   session_message(s, false, ngettext("flushed: %s written in place in %llu run (no journal)",
+                                      "flushed: %s written in place in %llu runs (no journal)",
+                                      r.runs), bytes, (ull)r.runs);
+   return true;
+}
+
 bool session_edit_flush(Session *s, bool force) {
    if (!s->edits || !edits_pending(s->edits)) {
       session_message(s, false, "%s", _("no edits to flush"));
       return true;
    }
+   if (flush_inplace_applies(s->edits))
+      return flush_in_place(s, force);
    Error e;
    char *dir = recovery_journal_dir();
    if (!dir) {
@@ -184,6 +216,13 @@ bool session_edit_is_modified(const Session *s, uint64_t off) {
 
 void session_edit_ask_quit(Session *s) {
    uint64_t n = edits_modified_bytes(s->edits);
+   if (session_edit_in_place(s)) {
+      session_message(s, true, ngettext("%llu byte edited and not flushed (no journal: f writes "
+                                        "it in place): f flush, d discard, s stay",
+                                        "%llu bytes edited and not flushed (no journal: f writes "
+                                        "them in place): f flush, d discard, s stay", n), (ull)n);
+      return;
+   }
    session_message(s, true, ngettext("%llu byte edited and not flushed: f flush, d discard, s stay",
                                      "%llu bytes edited and not flushed: f flush, d discard, s stay",
                                      n), (ull)n);

@@ -7,6 +7,10 @@
  * granularity), and a window that holds edits stays mapped until the edits
  * are flushed or discarded, so they survive any amount of scrolling.
  *
+ * A kind that cannot be mapped (another process's memory, read with
+ * source_read) is edited in buffers instead, a page each, with a copy of
+ * the bytes as they were read.
+ *
  * Edits are also kept as byte runs with their old and new bytes: that is
  * what undo, redo, the queries and the flush (core/flush.h) work from, so an
  * object that shrinks under the private mappings cannot lose an edit.
@@ -112,6 +116,12 @@ void edits_page_states(const EditSet *es, uint64_t offset, size_t npages, unsign
 /* ---- for the flush ----------------------------------------------------- */
 
 Source *edits_source(const EditSet *es);
+
+/* A kind that is read, not mapped (another process's memory), is edited
+ * in buffers of a page each, read when the first edit there is made: the
+ * LEN bytes at OFF as they were then, into BUF.  False when an edit has
+ * not read them (or the kind is mapped). */
+bool edits_original(const EditSet *es, uint64_t off, void *buf, size_t len);
 
 /* What the object was when the first pending edit was made. */
 const PlatformStat *edits_baseline(const EditSet *es);

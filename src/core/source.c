@@ -107,6 +107,15 @@ bool source_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
    return s->ops->read(s, buf, len, offset, got, e);
 }
 
+bool source_write(Source *s, const void *buf, size_t len, uint64_t offset, size_t *put, Error *e) {
+   *put = 0;
+   if (!s->ops->write) {
+      error_set(e, ERR_READ_ONLY, 0, "%s", _("this kind of source cannot be written in place"));
+      return false;
+   }
+   return s->ops->write(s, buf, len, offset, put, e);
+}
+
 void source_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end) {
    if (s->read_to_end) {          /* no holes to ask about: all of it is data */
       *start = offset;

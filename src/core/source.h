@@ -82,6 +82,12 @@ typedef struct SourceOps {
     * MODE, now at ADDR (for a kind that reads: the buffer). */
    void (*describe_map)(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
                         const void *addr, SourceMapCall *out);
+   /* Write LEN bytes of BUF at OFFSET in place, all or false with E (*PUT:
+    * how many were written first): the flush of a kind that can be edited
+    * but has no journal (SOURCE_CAN_EDIT without SOURCE_CAN_JOURNAL:
+    * another process's memory, core/flush_inplace.h).  NULL for the others,
+    * which the journaled flush writes. */
+   bool (*write)(Source *s, const void *buf, size_t len, uint64_t offset, size_t *put, Error *e);
 } SourceOps;
 
 struct Source {
@@ -129,6 +135,8 @@ bool source_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
                 bool populate, void **addr, Error *e);
 void source_unmap(Source *s, void *addr, size_t len);
 bool source_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e);
+/* The kind's write in place (SourceOps.write); ERR_READ_ONLY when it has none. */
+bool source_write(Source *s, const void *buf, size_t len, uint64_t offset, size_t *put, Error *e);
 void source_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end);
 
 /* Whether S's kind can do all of CAPS (SOURCE_CAN_*). */
