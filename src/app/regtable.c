@@ -57,7 +57,7 @@ void regtable_init(RegTable *t, int pid) {
 }
 
 void regtable_free(RegTable *t) {
-   free(t->v);
+   platform_proc_regions_free(t->v, t->n);
    free(t->rows);
    t->v = NULL;
    t->rows = NULL;
@@ -73,13 +73,11 @@ bool regtable_read(RegTable *t) {
    char comm[64];
    PlatformUserId uid;
    t->err = platform_proc_regions(t->pid, true, &v, &n, &totals);
-   if (t->err) {
-      free(v);
+   if (t->err)
       return false;
-   }
    if (platform_proc_identity(t->pid, comm, sizeof comm, &uid) == 0)
       escape_into(t->comm, sizeof t->comm, comm);
-   free(t->v);
+   platform_proc_regions_free(t->v, t->n);
    t->v = v;
    t->n = n;
    t->totals = totals;
@@ -115,7 +113,7 @@ bool regtable_cow(const PlatformProcRegion *r) {
 /* What backs R, as a source kind's text where there is one. */
 static void backing(const PlatformProcRegion *r, char *buf, size_t size) {
    char esc[PLATFORM_NAME_MAX];
-   const PlatformBacking *b = &r->map.backing;
+   const PlatformProcBacking *b = &r->map.backing;
    escape_into(esc, sizeof esc, b->name);
    switch (r->kind) {
    case PLATFORM_REGION_FILE:
@@ -130,14 +128,14 @@ static void backing(const PlatformProcRegion *r, char *buf, size_t size) {
       snprintf(buf, size, esc[0] == '[' ? "%s" : "[%s]", esc);
       break;
    case PLATFORM_REGION_ANON:
-   default:
-      snprintf(buf, size, "%s", _("anonymous"));
+   default:                    /* [anon:NAME] when the process named it */
+      snprintf(buf, size, "%s", esc[0] ? esc : _("anonymous"));
       break;
    }
 }
 
 /* "fd:01 1234", as the kernel writes it in the mapping list. */
-static void devino(const PlatformRegion *m, char *buf, size_t size) {
+static void devino(const PlatformProcMap *m, char *buf, size_t size) {
    unsigned major, minor;
    platform_dev_split(m->dev, &major, &minor);
    snprintf(buf, size, "%02x:%02x %" PRIu64, major, minor, m->inode);
@@ -151,7 +149,7 @@ static void figure(const PlatformProcRegion *r, uint64_t v, char *buf, size_t si
 }
 
 void regtable_cell(const PlatformProcRegion *r, RegTableColumn c, char *buf, size_t size) {
-   const PlatformRegion *m = &r->map;
+   const PlatformProcMap *m = &r->map;
    switch (c) {
    case REGTABLE_RANGE:
       snprintf(buf, size, "%012" PRIx64 "-%012" PRIx64, m->start, m->end);
@@ -264,7 +262,7 @@ bool regtable_open(RegTable *t, int pid, Error *e) {
    if (regtable_read(t))
       return true;
    char why[256];
-   platform_proc_why(pid, t->err, why, sizeof why);
+   platform_proc_why(pid, t->err, PLATFORM_PROC_LISTING, 0, why, sizeof why);
    error_set(e, ERR_OPEN, t->err, "%s", why);
    regtable_free(t);
    return false;

@@ -52,7 +52,7 @@ static void reread(View *v) {
    if (!regtable_read(&st->t)) {
       char why[256];
       bool gone = st->t.err == ESRCH;
-      platform_proc_why(st->t.pid, st->t.err, why, sizeof why);
+      platform_proc_why(st->t.pid, st->t.err, PLATFORM_PROC_LISTING, 0, why, sizeof why);
       if (gone && !st->gone)
          ui_message(v->ui, true, _("process %d has exited: the regions shown are the last "
                                    "read"), st->t.pid);
