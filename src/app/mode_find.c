@@ -24,6 +24,7 @@
 
 typedef struct {
    uint64_t count;
+   uint64_t base;          /* Source.base: matches print as addresses */
    bool print;
    char line[48];
 } Found;
@@ -56,7 +57,7 @@ static bool on_matches(void *ctx, uint64_t first, uint64_t count) {
    Found *f = ctx;
    f->count += count;
    for (uint64_t i = 0; f->print && i < count; i++)
-      fwrite(f->line, 1, format_match(f->line, first + i), stdout);
+      fwrite(f->line, 1, format_match(f->line, f->base + first + i), stdout);
    return true;
 }
 
@@ -94,7 +95,7 @@ static int scan(const Options *o, Source *src, const SearchPattern *p) {
    SearchScanner *sc;
    if (!search_scanner_new(src, p, lo, hi, NULL, &sc, &e))
       return diag_error(o->source, &e);
-   Found f = { .print = !o->count };
+   Found f = { .print = !o->count, .base = src->base };
    static char outbuf[1 << 16];
    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
    SearchStatus st = search_each_run(sc, lo, on_matches, &f, &e);

@@ -107,6 +107,25 @@ bool source_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
    return s->ops->read(s, buf, len, offset, got, e);
 }
 
+bool source_read_marked(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
+                        unsigned char *bad, SourceFault *fault, Error *e) {
+   if (fault)
+      memset(fault, 0, sizeof *fault);
+   if (bad)
+      memset(bad, 0, len);
+   if (s->ops->read_marked)
+      return s->ops->read_marked(s, buf, len, offset, got, bad, fault, e);
+   return s->ops->read(s, buf, len, offset, got, e);
+}
+
+void source_fault_why(const Source *s, const SourceFault *fault, char *buf, size_t size) {
+   if (s->ops->fault_why) {
+      s->ops->fault_why(s, fault, buf, size);
+      return;
+   }
+   snprintf(buf, size, "%s", strerror(fault->err));
+}
+
 bool source_write(Source *s, const void *buf, size_t len, uint64_t offset, size_t *put, Error *e) {
    *put = 0;
    if (!s->ops->write) {
