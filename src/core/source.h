@@ -266,6 +266,9 @@ bool source_pseudo_adopt(Source *s, Error *e);
 extern const SourceOps source_stream_ops;
 /* Another process's bytes: pid:PID:ADDR, pid:PID:START-END (source_pid.c). */
 extern const SourceOps source_pid_ops;
+/* Its write in place, for the flush (source_pid_write.c). */
+bool source_pid_write(Source *s, const void *buf, size_t len, uint64_t offset, size_t *put,
+                      Error *e);
 
 /* A SOURCE of the pid: kind, parsed (no process is looked at). */
 typedef struct {

@@ -9,6 +9,7 @@
 #include "ui/view.h"
 #include "app/finder.h"
 #include "app/live.h"
+#include "app/procview.h"
 #include "core/hexrow.h"
 
 typedef struct {
@@ -38,6 +39,18 @@ typedef struct {
    bool laid_out;
    int first_row, data_rows;
    HexrowLayout layout;
+   /* Bytes read, not mapped (view_hex_proc.c): which visible ones could
+    * not be read, the run last said, the process under them. */
+   unsigned char *bad;
+   size_t bad_cap;
+   SourceFault fault;
+   bool fault_said;
+   char fault_text[256];      /* the message that said it */
+   bool proc_gone;            /* the source can no longer be read */
+   size_t shown;              /* the bytes read last, at SHOWN_TOP */
+   uint64_t shown_top;
+   int proc_pid;              /* a process's memory: its pid, else 0 */
+   ProcView proc;
    Session session;           /* the object this view shows */
 } HexState;
 
@@ -126,5 +139,30 @@ int view_hex_values_rows(View *v, int cols);
 void view_hex_values_draw(View *v, int y, int cols);
 void view_hex_values_toggle(View *v);
 CommandStatus view_hex_cmd_endian(void *ctx, const char *args);
+
+/* ---- bytes that are read and may be unreadable (view_hex_proc.c) ---- */
+
+/* Whether the view reads its bytes at every draw, marking the unreadable
+ * (a live kind that is read, not mapped: another process's memory). */
+bool view_hex_proc_active(View *v);
+void view_hex_proc_init(View *v);
+void view_hex_proc_free(View *v);
+/* The region under the cursor must map the object DEV:INO (opened from
+ * its holder). */
+void view_hex_proc_expect(View *v, uint64_t dev, uint64_t ino);
+/* The visible bytes into BUF (at most WANT), edits laid over them, the
+ * unreadable ones marked; says a fault's reason and a process that exited
+ * on the status line.  Returns the count. */
+size_t view_hex_proc_visible(View *v, unsigned char *buf, size_t want);
+/* Whether the byte at OFF (visible) could not be read. */
+bool view_hex_proc_bad(View *v, uint64_t off);
+/* Look at the process's region and pages for the N bytes from TOP. */
+void view_hex_proc_update(View *v, uint64_t top, size_t n);
+/* The mark of the row at OFF: 'C' when it lies in a page the process has
+ * copied, ' ' otherwise. */
+char view_hex_proc_row_mark(View *v, uint64_t off);
+/* The title's field: the object under the cursor and its offset ("" if none). */
+void view_hex_proc_title(View *v, char *out, size_t outsz);
+bool view_hex_proc_tick(View *v);
 
 #endif

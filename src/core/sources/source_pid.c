@@ -317,4 +317,5 @@ const SourceOps source_pid_ops = {
    .describe_map = pid_describe_map,
    .read_marked = pid_read_marked,
    .fault_why = pid_fault_why,
+   .write = source_pid_write,
 };
