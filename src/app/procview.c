@@ -2,7 +2,8 @@
 #include "config.h"
 
 #include "app/procview.h"
-#include "core/escape.h"
+#include "app/regtable.h"
+#include "platform/files.h"
 #include "platform/mapping.h"
 #include "platform/procpages.h"
 
@@ -28,7 +29,7 @@ static void keep_region(ProcView *p, const PlatformProcRegion *r) {
    p->dev = r->map.dev;
    p->inode = r->map.inode;
    p->kind = r->kind;
-   escape_into(p->backing, sizeof p->backing, r->map.backing.name);
+   regtable_cell(r, REGTABLE_BACKING, p->backing, sizeof p->backing);   /* as the region list */
 }
 
 /* The region holding ADDR (regions are in address order). */
@@ -93,5 +94,9 @@ uint64_t procview_object_offset(const ProcView *p, uint64_t addr) {
 }
 
 bool procview_not_expected(const ProcView *p) {
-   return p->expect && p->have_region && (p->dev != p->expect_dev || p->inode != p->expect_ino);
+   if (!p->expect || !p->have_region)
+      return false;
+   if (p->inode != p->expect_ino)
+      return true;
+   return p->expect_dev != PLATFORM_DEV_ANY && p->dev != p->expect_dev;
 }

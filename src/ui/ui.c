@@ -200,6 +200,10 @@ bool ui_open_source(Ui *ui, const ObjOpenSpec *spec, Error *e) {
    return true;
 }
 
+View *ui_source_view(Ui *ui) {
+   return ui->source_view;
+}
+
 void ui_fail(Ui *ui, const Error *e) {
    ui->failure = *e;
    ui->failed = true;

@@ -103,6 +103,12 @@ unsigned ui_refresh_ms(Ui *ui);        /* --refresh, 0 for the default */
  * top view; q and Esc in that view come back.  False (E says why, nothing
  * changed) when SPEC cannot be opened, or a session is open already. */
 bool ui_open_source(Ui *ui, const ObjOpenSpec *spec, Error *e);
+/* The view ui_open_source() opened last, while it is open; NULL otherwise. */
+View *ui_source_view(Ui *ui);
+/* V (a hex view of a process's memory) shows the object DEV:INO (DEV
+ * PLATFORM_DEV_ANY: any device) as the process maps it: it says when the
+ * region there maps another.  Nothing for other views. */
+void view_hex_expect_object(View *v, uint64_t dev, uint64_t ino);
 /* End the screen; ui_main_objects() reports E once the terminal is back. */
 void ui_fail(Ui *ui, const Error *e);
 

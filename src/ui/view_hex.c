@@ -188,7 +188,7 @@ static const Command hex_commands[] = {
 
 /* ---- the title ------------------------------------------------------------ */
 
-#define TITLE_FIELDS 7
+#define TITLE_FIELDS 6
 
 static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
    Session *s = view_hex_session(v);
@@ -211,15 +211,14 @@ static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
    snprintf(f[2], sizeof f[2], _("window [0x%s, 0x%s)"), a, b);
    snprintf(f[3], sizeof f[3], _("granularity %s, window %s"), gran, win);
    if (view_hex_proc_active(v)) {       /* nothing is mapped: what is read */
-      snprintf(f[2], sizeof f[2], _("addresses [0x%llx, 0x%llx)"),
+      view_hex_proc_title(v, f[2], sizeof f[2]);   /* the object there, else how it is read */
+      if (!f[2][0])
+         snprintf(f[2], sizeof f[2], "%s", _("read at each draw, not mapped"));
+      snprintf(f[3], sizeof f[3], _("addresses [0x%llx, 0x%llx)"),
                (ull)source_address(s->src, 0), (ull)source_address(s->src, s->src->size));
-      snprintf(f[3], sizeof f[3], "%s", _("read at each draw, not mapped"));
    }
    int n = 4;
    view_hex_edit_title(v, f[n], sizeof f[n]);
-   if (f[n][0])
-      n++;
-   view_hex_proc_title(v, f[n], sizeof f[n]);
    if (f[n][0])
       n++;
    escape_into(f[n], sizeof f[n], s->type);     /* libmagic quotes bytes of the object */

@@ -147,9 +147,6 @@ CommandStatus view_hex_cmd_endian(void *ctx, const char *args);
 bool view_hex_proc_active(View *v);
 void view_hex_proc_init(View *v);
 void view_hex_proc_free(View *v);
-/* The region under the cursor must map the object DEV:INO (opened from
- * its holder). */
-void view_hex_proc_expect(View *v, uint64_t dev, uint64_t ino);
 /* The visible bytes into BUF (at most WANT), edits laid over them, the
  * unreadable ones marked; says a fault's reason and a process that exited
  * on the status line.  Returns the count. */
@@ -161,7 +158,8 @@ void view_hex_proc_update(View *v, uint64_t top, size_t n);
 /* The mark of the row at OFF: 'C' when it lies in a page the process has
  * copied, ' ' otherwise. */
 char view_hex_proc_row_mark(View *v, uint64_t off);
-/* The title's field: the object under the cursor and its offset ("" if none). */
+/* The title's field: the object under the cursor, "PATH rw-p +0xOFFSET" (its
+ * offset there), and the pages copied in a private mapping ("" if none). */
 void view_hex_proc_title(View *v, char *out, size_t outsz);
 bool view_hex_proc_tick(View *v);
 

@@ -48,8 +48,8 @@ void view_hex_proc_free(View *v) {
    free(view_hex_state(v)->bad);
 }
 
-void view_hex_proc_expect(View *v, uint64_t dev, uint64_t ino) {
-   if (view_hex_state(v)->proc_pid)
+void view_hex_expect_object(View *v, uint64_t dev, uint64_t ino) {
+   if (v && v->ops->session && view_hex_state(v)->proc_pid)
       procview_expect(&view_hex_state(v)->proc, dev, ino);
 }
 
@@ -173,12 +173,11 @@ void view_hex_proc_title(View *v, char *out, size_t outsz) {
       return;
    size_t copied = procview_copied_count(p);
    if (procview_private_object(p))
-      snprintf(out, outsz, ngettext("%s %.4s at object offset 0x%llx, %zu page copied (C)",
-                                    "%s %.4s at object offset 0x%llx, %zu pages copied (C)",
-                                    copied),
+      snprintf(out, outsz, ngettext("%s %.4s +0x%llx, %zu page copied (C)",
+                                    "%s %.4s +0x%llx, %zu pages copied (C)", copied),
                p->backing, p->perms, (ull)procview_object_offset(p, addr), copied);
    else
-      snprintf(out, outsz, _("%s %.4s at object offset 0x%llx"), p->backing, p->perms,
+      snprintf(out, outsz, _("%s %.4s +0x%llx"), p->backing, p->perms,
                (ull)procview_object_offset(p, addr));
 }
 
