@@ -90,8 +90,7 @@ void view_hex_edit_toggle(View *v) {
       return;
    h->editing = true;
    if (session_edit_in_place(s))          /* said before the first byte is typed */
-      session_message(s, false, "%s", _("editing the process's memory: staged until :flush, "
-                                        "which writes in place without a journal; Esc: stop"));
+      session_message(s, false, "%s", _("editing in place: :flush writes, no journal; Esc stops"));
    else
       session_message(s, false, "%s", h->text_pane
                       ? _("editing the text pane: type characters; Tab: hex pane; Esc: stop")

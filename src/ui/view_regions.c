@@ -91,7 +91,7 @@ typedef struct {
 static void layout(int cols, Layout *L) {
    static const int fixed[REGTABLE_COLUMNS] = {
       [REGTABLE_RANGE] = 25, [REGTABLE_SIZE] = 5, [REGTABLE_PERMS] = 4,
-      [REGTABLE_OFFSET] = 8, [REGTABLE_DEVINO] = 13, [REGTABLE_BACKING] = 0,
+      [REGTABLE_OFFSET] = 8, [REGTABLE_DEVINO] = 16, [REGTABLE_BACKING] = 0,
       [REGTABLE_RSS] = 5, [REGTABLE_PSS] = 5, [REGTABLE_DIRTY] = 5, [REGTABLE_SWAP] = 5,
       [REGTABLE_COW] = 3,
    };
@@ -332,7 +332,7 @@ static void k_open(View *v) {
    spec.checked = false;           /* the pid and the range are the identity */
    Error e;
    if (ui_open_source(v->ui, &spec, &e)) {
-      ui_message(v->ui, false, _("%s (q or Esc: back to the regions)"), spec.text);
+      ui_message(v->ui, false, "%s", _("q or Esc: back to the regions"));
       return;
    }
    const char *reason = e.detail[0] ? e.detail : e.sys_errno ? strerror(e.sys_errno) : "";
