@@ -12,14 +12,14 @@
 
 [ -d /dev/shm ] || skip_all "no /dev/shm"
 helper="$top_builddir/tests/helpers/procmemhelper"
-name="mspv$$"
+shm_nm="mspv$$"
 
 # helper_start: the helper, its facts as $h_pid, $h_known, $h_counter ...
 helper_start() {
    printf 'the file itself\n' >"$tmp/priv.dat"
    truncate -s 8192 "$tmp/priv.dat"
    rm -f "$tmp/helper.out"
-   "$helper" -s "$name" -f "$tmp/priv.dat" >"$tmp/helper.out" 2>"$tmp/helper.err" &
+   "$helper" -s "$shm_nm" -f "$tmp/priv.dat" >"$tmp/helper.out" 2>"$tmp/helper.err" &
    hpid=$!
    await_line "$tmp/helper.out" '^pid=' "$hpid" "$tmp/helper.err" "procmemhelper started"
    for kv in $(cat "$tmp/helper.out"); do
@@ -31,7 +31,7 @@ on_exit 'kill $hpid 2>/dev/null; wait $hpid 2>/dev/null'
 
 tui_capture() {
    tui_tmux capture-pane -p -t tui 2>/dev/null |
-      sed -e "s|$tmp|TMP|g" -e "s/$name/NAME/g" -e "s/pid:$h_pid/pid:PID/g" \
+      sed -e "s|$tmp|TMP|g" -e "s/$shm_nm/NAME/g" -e "s/pid:$h_pid/pid:PID/g" \
           -e "s/process $h_pid/process PID/g" \
           -e 's/[0-9a-f]\{9\}\([0-9a-f]\{3\}\)/ADDRESS\1/g' \
           -e 's/ [0-9a-f][0-9a-f]:[0-9a-f][0-9a-f] [0-9][0-9]*/ DEV:INODE/' \
@@ -70,15 +70,7 @@ tui_screen pid-guard-80x24
 tui_stop
 
 # ---- the attachers' Enter: the object as the process sees it ----
-tui_start 100 24 -c "filter $name"
-# Other tests on the machine may hide /dev/shm a moment (a tmpfs mounted
-# over it): scan again until the helper's object is there.
-w=0
-until tui_capture | tail -n 1 | grep -q "object 1/1" || [ $w -gt 20 ]; do
-   tui_send ":refresh"
-   sleep 0.3
-   w=$((w + 1))
-done
+tui_start 100 24 -c "filter $shm_nm"
 expect_status "the helper's shm object is listed" "object 1/1"
 tui_send "a" "<Enter>"
 expect_line 1 "Enter on the mapping opens the process's memory there" "pid:PID:ADDRESS000-"
