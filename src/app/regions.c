@@ -363,3 +363,104 @@ int regions_list_run(const Options *o) {
    platform_proc_regions_free(v, n);
    return diag_stdout_status();
 }
+
+/* ---- --info ------------------------------------------------------------------ */
+
+/* Whether PID's memory can be read: the first readable region's first
+ * byte, read.  WHY says why not. */
+static bool readable(int pid, const PlatformProcRegion *v, size_t n, char *why, size_t size) {
+   for (size_t i = 0; i < n; i++) {
+      unsigned char b;
+      size_t got;
+      if (!platform_proc_region_readable(&v[i]))
+         continue;
+      int rc = platform_proc_read(pid, v[i].map.start, &b, 1, &got);
+      if (rc == 0)
+         return true;
+      platform_proc_why(pid, rc, PLATFORM_PROC_READING, v[i].map.start, why, size);
+      return false;
+   }
+   snprintf(why, size, "%s", _("no region can be read"));
+   return false;
+}
+
+int regions_info_run(const Options *o) {
+   SourcePidSpec sp;
+   Error e;
+   char comm[64], owner[64], why[sizeof e.detail];
+   PlatformUserId uid;
+   PlatformProcRegion *v;
+   PlatformMemFigures t;
+   size_t n;
+   int rc;
+   if (source_pid_spec(o->source, &sp, &e) != 1)
+      return diag_error(o->source, &e);
+   if ((rc = platform_proc_identity(sp.pid, comm, sizeof comm, &uid)) != 0
+       || (rc = platform_proc_regions(sp.pid, true, &v, &n, &t)) != 0)
+      return failed(o->source, sp.pid, rc);
+   platform_user_name(uid, owner, sizeof owner);
+   bool can = readable(sp.pid, v, n, why, sizeof why);
+   if (o->json) {
+      char *qc = json_name_dup(comm), *qo = json_name_dup(owner), *qw = json_name_dup(why);
+      printf("{\"source\":\"pid:%d\",\"kind\":\"process\",\"pid\":%d,\"command\":%s,"
+             "\"owner\":%s,\"regions\":%zu,\"readable\":%s,\"why_not\":%s,\"journal\":false,"
+             "\"totals\":{", sp.pid, sp.pid, qc, qo, n, can ? "true" : "false",
+             can ? "null" : qw);
+      json_figures(stdout, &t);
+      fputs("}}\n", stdout);
+      free(qc);
+      free(qo);
+      free(qw);
+   } else {
+      char *name = escape_dup(comm), *safe_owner = escape_dup(owner);
+      printf("%-12s pid:%d\n", _("source:"), sp.pid);
+      printf("%-12s %s\n", _("kind:"), _("process (its regions: --list pid:PID)"));
+      printf("%-12s %d (%s)\n", _("process:"), sp.pid, name);
+      printf("%-12s %s\n", _("owner:"), safe_owner);
+      printf("%-12s %zu\n", _("regions:"), n);
+      if (t.known)
+         printf("%-12s Rss %" PRIu64 ", Pss %" PRIu64 ", Private_Dirty %" PRIu64 ", Swap %" PRIu64
+                " KiB\n", _("memory:"), t.rss >> 10, t.pss >> 10, t.private_dirty >> 10,
+                t.swap >> 10);
+      printf("%-12s %s\n", _("readable:"), can ? _("yes") : why);
+      printf("%-12s %s\n", _("journal:"), _("none: process memory has no journal"));
+      free(name);
+      free(safe_owner);
+   }
+   platform_proc_regions_free(v, n);
+   return diag_stdout_status();
+}
+
+int regions_info_bytes(const Options *o, const Source *src) {
+   char comm[64], owner[64];
+   PlatformUserId uid;
+   int pid = (int)src->st.ino, rc;
+   if ((rc = platform_proc_identity(pid, comm, sizeof comm, &uid)) != 0)
+      return failed(src->spec, pid, rc);
+   platform_user_name(uid, owner, sizeof owner);
+   uint64_t start = src->base, end = src->base + src->size, at = src->base + src->origin;
+   if (o->json) {
+      char *qs = json_name_dup(src->spec), *qc = json_name_dup(comm), *qo = json_name_dup(owner);
+      printf("{\"source\":%s,\"kind\":\"%s\",\"pid\":%d,\"command\":%s,\"owner\":%s,"
+             "\"start\":%" PRIu64 ",\"end\":%" PRIu64 ",\"size\":%" PRIu64
+             ",\"address\":%" PRIu64 ",\"journal\":false}\n",
+             qs, src->ops->kind, pid, qc, qo, start, end, src->size, at);
+      free(qs);
+      free(qc);
+      free(qo);
+   } else {
+      char *spec = escape_dup(src->spec), *name = escape_dup(comm), *so = escape_dup(owner);
+      printf("%-12s %s\n", _("source:"), spec);
+      printf("%-12s %s\n", _("kind:"), _(src->ops->kind));
+      printf("%-12s %d (%s)\n", _("process:"), pid, name);
+      printf("%-12s %s\n", _("owner:"), so);
+      printf("%-12s %" PRIx64 "-%" PRIx64 "\n", _("range:"), start, end);
+      printf("%-12s %" PRIu64 "\n", _("size:"), src->size);
+      printf("%-12s %" PRIx64 "\n", _("address:"), at);
+      printf("%-12s %s\n", _("journal:"), _("none: process memory has no journal"));
+      free(spec);
+      free(name);
+      free(so);
+   }
+   return diag_stdout_status();
+}

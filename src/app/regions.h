@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "app/options.h"
+#include "core/source.h"
 #include "platform/procmem.h"
 
 typedef enum {
@@ -49,5 +50,13 @@ char *regions_backing(const PlatformProcRegion *r);
 
 /* --list pid:PID: the exit status. */
 int regions_list_run(const Options *o);
+
+/* --info pid:PID: the process, its regions' count and totals, whether
+ * its memory can be read (and if not, why); the exit status. */
+int regions_info_run(const Options *o);
+
+/* --info of pid:PID:ADDR or START-END (SRC): the process, the range, the
+ * region at the start and that there is no journal; the exit status. */
+int regions_info_bytes(const Options *o, const Source *src);
 
 #endif
