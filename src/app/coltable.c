@@ -68,18 +68,24 @@ static const char *text_at(size_t r, size_t c, const ColSpec *spec, const size_t
 
 void coltable_print(FILE *f, const ColSpec *spec, const size_t *cols, size_t ncols, size_t nrows,
                     const char *(*cell)(void *ctx, size_t r, size_t c), void *ctx) {
+   /* each cell is measured once: a process's region list has 50,000 rows */
    size_t *width = calloc(ncols ? ncols : 1, sizeof *width);
-   if (!width)
+   size_t *cw = calloc((nrows + 1) * (ncols ? ncols : 1), sizeof *cw);
+   if (!width || !cw) {
+      free(width);
+      free(cw);
       return;
-   for (size_t c = 0; c < ncols; c++)
-      for (size_t r = 0; r <= nrows; r++) {
+   }
+   for (size_t r = 0; r <= nrows; r++)
+      for (size_t c = 0; c < ncols; c++) {
          size_t w = objfmt_width(text_at(r, c, spec, cols, cell, ctx));
+         cw[r * ncols + c] = w;
          width[c] = w > width[c] ? w : width[c];
       }
    for (size_t r = 0; r <= nrows; r++) {
       for (size_t c = 0; c < ncols; c++) {
          const char *t = text_at(r, c, spec, cols, cell, ctx);
-         size_t pad = width[c] - objfmt_width(t);
+         size_t pad = width[c] - cw[r * ncols + c];
          bool right = spec[cols[c]].right;
          if (c == ncols - 1) {
             fprintf(f, "%*s%s", right ? (int)pad : 0, "", t);
@@ -89,5 +95,6 @@ void coltable_print(FILE *f, const ColSpec *spec, const size_t *cols, size_t nco
       }
       fputc('\n', f);
    }
+   free(cw);
    free(width);
 }
