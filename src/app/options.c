@@ -70,6 +70,9 @@ static void print_help(void) {
    fputs(_("SOURCE is a PATH (regular file or block device) or shm:NAME (POSIX shared memory).\n"), stdout);
    fputs(_("It may also be sem:NAME (the object behind a POSIX named semaphore),\n"
            "sysv:ID or sysv:key=0xKEY (System V shared memory, attached read-only).\n"), stdout);
+   fputs(_("pid:PID:ADDR is another process's region that holds ADDR, opened at ADDR;\n"
+           "pid:PID:START-END that range (addresses in hex; read, never mapped; there is\n"
+           "no journal for process memory); pid:PID goes with --list, --info, --find.\n"), stdout);
    fputs(_("Without SOURCE the screen shows the named objects (--kind filters them);\n"
            "Enter opens one.\n"), stdout);
    fputs("\n", stdout);
@@ -95,6 +98,12 @@ static void print_help(void) {
    fputs(_("      --list             list the named objects (POSIX shm, semaphores and\n"
            "                         message queues, System V IPC, memfd), who holds\n"
            "                         them and what is odd about them; no SOURCE\n"), stdout);
+   fputs(_("      --list pid:PID     list a process's regions with their Rss, Pss,\n"
+           "                         Private_Dirty, Swap and copy-on-write flag; its\n"
+           "                         --kind: anon, file, shm, sysv, memfd, heap, stack,\n"
+           "                         special; its --sort and --columns: range, size,\n"
+           "                         perms, offset, device, inode, rss, pss, dirty,\n"
+           "                         swap, flags, kind, backing\n"), stdout);
    fputs(_("      --json             with --list or --info: print JSON\n"), stdout);
    fputs(_("      --kind=KINDS       with --list: only these kinds (comma-separated:\n"
            "                         shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv,\n"
