@@ -98,6 +98,9 @@ typedef struct SourceOps {
    bool (*read_marked)(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
                        unsigned char *bad, SourceFault *fault, Error *e);
    void (*fault_why)(const Source *s, const SourceFault *fault, char *buf, size_t size);
+   /* For kinds edited in place without a journal (a process's memory;
+    * NULL otherwise): write LEN bytes of BUF at OFFSET, all or false with E. */
+   bool (*write)(Source *s, const void *buf, size_t len, uint64_t offset, Error *e);
 } SourceOps;
 
 struct Source {
@@ -174,6 +177,9 @@ void source_describe_map(const Source *s, uint64_t offset, size_t len, PlatformM
  * readable mark nothing. */
 bool source_read_marked(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
                         unsigned char *bad, SourceFault *fault, Error *e);
+/* Write LEN bytes at OFFSET through a kind that has .write (false with E,
+ * ERR_READ_ONLY, for the others: they are flushed through a journal). */
+bool source_write(Source *s, const void *buf, size_t len, uint64_t offset, Error *e);
 /* Why the bytes of FAULT could not be read, in BUF (translated): "a guard
  * page", "not mapped", "the process has exited". */
 void source_fault_why(const Source *s, const SourceFault *fault, char *buf, size_t size);

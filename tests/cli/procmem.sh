@@ -204,6 +204,58 @@ else
    skip "refusals as another user" "needs root and setpriv"
 fi
 
+# ---- writes: staged edits flushed with process_vm_writev, no journal ----
+export XDG_STATE_HOME="$tmp/state"
+run_ms --patch 0:4142 pid:"$pid":"$known"
+like "--patch without --flush writes nothing" "$out" "not flushed"
+run_ms --xxd -p -l 2 pid:"$pid":"$known"
+is "... the process's bytes are as they were" "$out" "4d53"
+run_ms -w --patch 2:c0ffee --flush pid:"$pid":"$known"
+is "--patch --flush into a process (0)" "$rc" 0
+run_ms --xxd -p -l 5 pid:"$pid":"$known"
+is "... the bytes are there, at ADDR + 2" "$out" "4d53c0ffee"
+is "... and no journal was made" "$(ls "$tmp/state/mapscope" 2>/dev/null | grep -c journal)" 0
+run_ms -w --patch 20:aa --flush pid:"$pid":"$(printf '%x-%x' "$((guard - 16))" "$((guard + 16))")"
+is "a write into the guard page: refused (1)" "$rc" 1
+like "... with its cause" "$err" "guard page"
+
+# wait_stopped PID: until PID is stopped (SIGSTOP at a test stage)
+wait_stopped() {
+   i=0
+   while [ "$i" -lt 500 ]; do
+      st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
+      [ "$st" = T ] && return 0
+      [ -z "$st" ] && return 1
+      sleep 0.02
+      i=$((i + 1))
+   done
+   return 1
+}
+# patch_while_counting [--force]: an edit of the counter, then the
+# process changes it, then the flush.
+patch_while_counting() {
+   before=$("$MAPSCOPE" --xxd -p -l 1 pid:"$pid":"$counter")
+   MAPSCOPE_TEST_STOP_AT=edits-applied "$MAPSCOPE" -w "$@" --patch 0:77 --flush \
+      pid:"$pid":"$counter" >"$tmp/bg.out" 2>"$tmp/bg.err" &
+   bg=$!
+   on_exit "kill -9 $bg 2>/dev/null"
+   ok "the edit of the counter is staged" wait_stopped "$bg"
+   kill -USR1 "$pid"
+   await_counter "$(printf '%02x' "$((0x$before + 1))")"
+   kill -CONT "$bg"
+   wait "$bg"
+   rc=$?
+}
+patch_while_counting
+is "a byte the process changed since the edit: the flush is refused (1)" "$rc" 1
+like "... saying so, with the address" "$(cat "$tmp/bg.err")" "1 byte changed in the process since it was read (the first at $counter)"
+run_ms --xxd -p -l 1 pid:"$pid":"$counter"
+is "... and nothing was written" "$out" "$(printf '%02x' "$((0x$before + 1))")"
+patch_while_counting --force
+is "--force writes it anyway (0)" "$rc" 0
+run_ms --xxd -p -l 1 pid:"$pid":"$counter"
+is "... the byte is written" "$out" 77
+
 # ---- a process that ends while it is read ----
 start_helper g "$helper" -g 64
 gpid=$(fact g pid)
