@@ -1,39 +1,10 @@
-/* columns.c - columns by name, rows by a column. */
+/* columns.c - rows in the order of a column. */
 #include "config.h"
 
 #include "app/columns.h"
-#include "core/gettext.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-bool columns_parse(const ColumnName *cols, size_t n, const char *name, size_t *out) {
-   size_t len = strlen(name);
-   bool found = false;
-   for (size_t i = 0; i < n && len > 0; i++) {
-      if (strcasecmp(name, cols[i].name) == 0) {
-         *out = i;                  /* whole: never ambiguous */
-         return true;
-      }
-      if (strncasecmp(name, cols[i].name, len) != 0
-          && strncasecmp(name, _(cols[i].name), len) != 0)
-         continue;
-      if (found)
-         return false;
-      found = true;
-      *out = i;
-   }
-   return found;
-}
-
-void columns_names(const ColumnName *cols, size_t n, char *buf, size_t size) {
-   size_t used = 0;
-   buf[0] = '\0';
-   for (size_t i = 0; i < n && used < size; i++)
-      used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", cols[i].name);
-}
 
 typedef struct {
    int (*cmp)(const void *ctx, size_t a, size_t b);

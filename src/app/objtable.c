@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include "app/objtable.h"
-#include "app/columns.h"
 #include "app/objfmt.h"
 #include "core/gettext.h"
 #include "platform/mapping.h"
@@ -14,18 +13,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-static const ColumnName columns[OBJTABLE_ALL_COLUMNS] = {
-   [OBJTABLE_KIND] = { N_("KIND"), N_("kind") },
-   [OBJTABLE_NAME] = { N_("NAME"), N_("name") },
-   [OBJTABLE_SIZE] = { N_("SIZE"), N_("size") },
-   [OBJTABLE_OWNER] = { N_("OWNER"), N_("owner") },
-   [OBJTABLE_MODE] = { N_("MODE"), N_("mode") },
-   [OBJTABLE_ATTACHERS] = { N_("PROCS"), N_("processes") },
-   [OBJTABLE_FLAGS] = { N_("FLAGS"), N_("flags") },
-   [OBJTABLE_PIDS] = { N_("PIDS"), N_("pids") },
-   [OBJTABLE_DETAIL] = { N_("DETAIL"), N_("detail") },
+static const ColSpec columns[OBJTABLE_ALL_COLUMNS] = {
+   [OBJTABLE_KIND] = { N_("KIND"), N_("kind"), false },
+   [OBJTABLE_NAME] = { N_("NAME"), N_("name"), false },
+   [OBJTABLE_SIZE] = { N_("SIZE"), N_("size"), true },
+   [OBJTABLE_OWNER] = { N_("OWNER"), N_("owner"), false },
+   [OBJTABLE_MODE] = { N_("MODE"), N_("mode"), false },
+   [OBJTABLE_ATTACHERS] = { N_("PROCS"), N_("processes"), true },
+   [OBJTABLE_FLAGS] = { N_("FLAGS"), N_("flags"), false },
+   [OBJTABLE_PIDS] = { N_("PIDS"), N_("pids"), false },
+   [OBJTABLE_DETAIL] = { N_("DETAIL"), N_("detail"), false },
 };
+
+const ColSpec *objtable_columns(size_t *n) {
+   *n = OBJTABLE_ALL_COLUMNS;
+   return columns;
+}
 
 const char *objtable_heading(ObjTableColumn c) {
    return (unsigned)c < OBJTABLE_ALL_COLUMNS ? columns[c].heading : "";
@@ -35,9 +40,10 @@ const char *objtable_column_name(ObjTableColumn c) {
    return (unsigned)c < OBJTABLE_ALL_COLUMNS ? columns[c].name : "";
 }
 
+/* The untranslated name or the translated one, whole or a unique prefix. */
 bool objtable_column_parse(const char *name, ObjTableColumn *c) {
    size_t i;
-   if (!columns_parse(columns, OBJTABLE_ALL_COLUMNS, name, &i))
+   if (!coltable_parse(columns, OBJTABLE_ALL_COLUMNS, name, &i))
       return false;
    *c = (ObjTableColumn)i;
    return true;
@@ -101,6 +107,8 @@ static bool wanted(const ObjTable *t, const Obj *o) {
    return hit;
 }
 
+static const ObjTable *sorting;
+
 static int cmp_u64(uint64_t a, uint64_t b) { return a < b ? -1 : a > b; }
 
 static int cmp_owner(const Obj *x, const Obj *y) {
@@ -153,9 +161,11 @@ int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn col) {
    return c;
 }
 
-static int by_column(const void *ctx, size_t a, size_t b) {
-   const ObjTable *t = ctx;
-   return objtable_compare(&t->list.v[a], &t->list.v[b], t->sort);
+static int by_column(const void *a, const void *b) {
+   const Obj *x = &sorting->list.v[*(const size_t *)a];
+   const Obj *y = &sorting->list.v[*(const size_t *)b];
+   int c = objtable_compare(x, y, sorting->sort);
+   return sorting->reverse ? -c : c;
 }
 
 void objtable_select(ObjTable *t) {
@@ -168,7 +178,9 @@ void objtable_select(ObjTable *t) {
    for (size_t i = 0; i < n; i++)
       if (wanted(t, &t->list.v[i]))
          t->rows[t->count++] = i;
-   columns_sort(t->rows, t->count, by_column, t, t->reverse);   /* out of memory: unsorted */
+   sorting = t;
+   qsort(t->rows, t->count, sizeof *t->rows, by_column);
+   sorting = NULL;
 }
 
 const Obj *objtable_row(const ObjTable *t, size_t i) {
@@ -257,28 +269,17 @@ size_t objtable_open_specs(const Obj *o, ObjOpenSpec *specs, size_t max, const c
 /* ---- the columns on the command line ------------------------------------ */
 
 void objtable_column_names(char *buf, size_t size) {
-   columns_names(columns, OBJTABLE_ALL_COLUMNS, buf, size);
+   coltable_names(columns, OBJTABLE_ALL_COLUMNS, buf, size);
 }
 
 bool objtable_columns_parse(const char *list, ObjTableColumn *cols, size_t max, size_t *n,
                             const char **bad, size_t *bad_len) {
-   char word[64];
-   *n = 0;
-   for (const char *p = list;; p++) {
-      size_t len = strcspn(p, ",");
-      snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word - 1 ? len : sizeof word - 1), p);
-      ObjTableColumn c;
-      bool ok = len > 0 && len < sizeof word && objtable_column_parse(word, &c) && *n < max;
-      for (size_t i = 0; ok && i < *n; i++)
-         ok = cols[i] != c;
-      if (!ok) {
-         *bad = p;
-         *bad_len = len;
-         return false;
-      }
-      cols[(*n)++] = c;
-      p += len;
-      if (!*p)
-         return true;
-   }
+   size_t idx[OBJTABLE_ALL_COLUMNS];
+   if (!coltable_parse_list(columns, OBJTABLE_ALL_COLUMNS, list, idx,
+                            max < OBJTABLE_ALL_COLUMNS ? max : OBJTABLE_ALL_COLUMNS, n, bad,
+                            bad_len))
+      return false;
+   for (size_t i = 0; i < *n; i++)
+      cols[i] = (ObjTableColumn)idx[i];
+   return true;
 }

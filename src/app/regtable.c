@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include "app/regtable.h"
+#include "app/coltable.h"
 #include "app/columns.h"
+#include "app/regions.h"
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "platform/names.h"
@@ -12,18 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const ColumnName columns[REGTABLE_COLUMNS] = {
-   [REGTABLE_RANGE] = { N_("RANGE"), N_("range") },
-   [REGTABLE_SIZE] = { N_("SIZE"), N_("size") },
-   [REGTABLE_PERMS] = { N_("PERM"), N_("perms") },
-   [REGTABLE_OFFSET] = { N_("OFFSET"), N_("offset") },
-   [REGTABLE_DEVINO] = { N_("DEV:INODE"), N_("inode") },
-   [REGTABLE_BACKING] = { N_("BACKING"), N_("backing") },
-   [REGTABLE_RSS] = { N_("RSS"), N_("rss") },
-   [REGTABLE_PSS] = { N_("PSS"), N_("pss") },
-   [REGTABLE_DIRTY] = { N_("DIRTY"), N_("dirty") },
-   [REGTABLE_SWAP] = { N_("SWAP"), N_("swap") },
-   [REGTABLE_COW] = { N_("COW"), N_("cow") },
+static const ColSpec columns[REGTABLE_COLUMNS] = {
+   [REGTABLE_RANGE] = { N_("RANGE"), N_("range"), false },
+   [REGTABLE_SIZE] = { N_("SIZE"), N_("size"), true },
+   [REGTABLE_PERMS] = { N_("PERM"), N_("perms"), false },
+   [REGTABLE_OFFSET] = { N_("OFFSET"), N_("offset"), false },
+   [REGTABLE_DEVINO] = { N_("DEV:INODE"), N_("inode"), false },
+   [REGTABLE_BACKING] = { N_("BACKING"), N_("backing"), false },
+   [REGTABLE_RSS] = { N_("RSS"), N_("rss"), true },
+   [REGTABLE_PSS] = { N_("PSS"), N_("pss"), true },
+   [REGTABLE_DIRTY] = { N_("DIRTY"), N_("dirty"), true },
+   [REGTABLE_SWAP] = { N_("SWAP"), N_("swap"), true },
+   [REGTABLE_COW] = { N_("COW"), N_("cow"), false },
 };
 
 const char *regtable_heading(RegTableColumn c) {
@@ -35,19 +37,19 @@ const char *regtable_column_name(RegTableColumn c) {
 }
 
 bool regtable_column_right(RegTableColumn c) {
-   return c == REGTABLE_SIZE || (c >= REGTABLE_RSS && c <= REGTABLE_SWAP);
+   return (unsigned)c < REGTABLE_COLUMNS && columns[c].right;
 }
 
 bool regtable_column_parse(const char *name, RegTableColumn *c) {
    size_t i;
-   if (!columns_parse(columns, REGTABLE_COLUMNS, name, &i))
+   if (!coltable_parse(columns, REGTABLE_COLUMNS, name, &i))
       return false;
    *c = (RegTableColumn)i;
    return true;
 }
 
 void regtable_column_names(char *buf, size_t size) {
-   columns_names(columns, REGTABLE_COLUMNS, buf, size);
+   coltable_names(columns, REGTABLE_COLUMNS, buf, size);
 }
 
 void regtable_init(RegTable *t, int pid) {
@@ -106,32 +108,14 @@ void regtable_bytes(uint64_t bytes, char *buf, size_t size) {
 }
 
 bool regtable_cow(const PlatformProcRegion *r) {
-   return r && r->kind == PLATFORM_REGION_FILE && r->map.perms[3] == 'p'
-          && r->figures.known && r->figures.anonymous > 0;
+   return r && r->figures.known && regions_cow(r);
 }
 
-/* What backs R, as a source kind's text where there is one. */
+/* What backs R, as --list pid:PID shows it. */
 static void backing(const PlatformProcRegion *r, char *buf, size_t size) {
-   char esc[PLATFORM_NAME_MAX];
-   const PlatformProcBacking *b = &r->map.backing;
-   escape_into(esc, sizeof esc, b->name);
-   switch (r->kind) {
-   case PLATFORM_REGION_FILE:
-      snprintf(buf, size, b->deleted ? _("%s (deleted)") : "%s", esc);
-      break;
-   case PLATFORM_REGION_SHM:   snprintf(buf, size, "shm:%s", esc); break;
-   case PLATFORM_REGION_SYSV:  snprintf(buf, size, "sysv:key=0x%08" PRIx32, b->sysv_key); break;
-   case PLATFORM_REGION_MEMFD: snprintf(buf, size, "memfd:%s", esc); break;
-   case PLATFORM_REGION_HEAP:  snprintf(buf, size, "[heap]"); break;
-   case PLATFORM_REGION_STACK: snprintf(buf, size, "[stack]"); break;
-   case PLATFORM_REGION_SPECIAL:
-      snprintf(buf, size, esc[0] == '[' ? "%s" : "[%s]", esc);
-      break;
-   case PLATFORM_REGION_ANON:
-   default:                    /* [anon:NAME] when the process named it */
-      snprintf(buf, size, "%s", esc[0] ? esc : _("anonymous"));
-      break;
-   }
+   char *b = regions_backing(r);
+   snprintf(buf, size, "%s", b ? b : "?");
+   free(b);
 }
 
 /* "fd:01 1234", as the kernel writes it in the mapping list. */

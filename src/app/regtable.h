@@ -22,7 +22,7 @@ typedef enum {
    REGTABLE_PERMS,
    REGTABLE_OFFSET,           /* in the backing file */
    REGTABLE_DEVINO,           /* dev:inode */
-   REGTABLE_BACKING,          /* path, [heap], shm:/NAME, sysv:key=..., memfd:NAME, anonymous */
+   REGTABLE_BACKING,          /* what backs it, as --list pid:PID says (regions_backing) */
    REGTABLE_RSS,
    REGTABLE_PSS,
    REGTABLE_DIRTY,            /* Private_Dirty */

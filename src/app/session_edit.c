@@ -7,7 +7,6 @@
 #include "core/source_busy.h"
 #include "core/edits.h"
 #include "core/flush.h"
-#include "core/flush_inplace.h"
 #include "core/gettext.h"
 
 #include <errno.h>
@@ -119,32 +118,8 @@ void session_edit_discard(Session *s) {
 }
 
 bool session_edit_in_place(const Session *s) {
-   return s->edits && flush_inplace_applies(s->edits);
-}
-
-/* A kind written in place (another process's memory): no journal, no lock;
- * refused when the bytes changed since they were read, unless forced. */
-static bool flush_in_place(Session *s, bool force) {
-   Error e;
-   FlushReport r;
-   if (!flush_inplace(s->edits, force, ":flush!", &r, &e)) {
-      if (e.code == ERR_CHANGED) {
-         session_message(s, true, _("not flushed: %s"), e.detail);
-      } else {
-         error_message_to(s, &e);
-         char text[sizeof s->message];
-         snprintf(text, sizeof text, "%s", s->message);
-         session_message(s, true, _("edits kept: %s"), text);
-      }
-      return false;
-   }
-   window_unmap(&s->win, s->src);      /* the next draw reads what was written */
-   char bytes[64];
-   snprintf(bytes, sizeof bytes, ngettext("%llu byte", "%llu bytes", r.bytes), (ull)r.bytes);
-   session_message(s, false, ngettext("flushed: %s written in place in %llu run (no journal)",
-                                      "flushed: %s written in place in %llu runs (no journal)",
-                                      r.runs), bytes, (ull)r.runs);
-   return true;
+   return s->edits && source_can(s->src, SOURCE_CAN_EDIT)
+          && !source_can(s->src, SOURCE_CAN_JOURNAL);
 }
 
 bool session_edit_flush(Session *s, bool force) {
@@ -152,8 +127,6 @@ bool session_edit_flush(Session *s, bool force) {
       session_message(s, false, "%s", _("no edits to flush"));
       return true;
    }
-   if (flush_inplace_applies(s->edits))
-      return flush_in_place(s, force);
    Error e;
    char *dir = recovery_journal_dir();
    if (!dir) {
@@ -181,7 +154,11 @@ bool session_edit_flush(Session *s, bool force) {
    session_check_size(s);
    char bytes[64];
    snprintf(bytes, sizeof bytes, ngettext("%llu byte", "%llu bytes", r.bytes), (ull)r.bytes);
-   if (r.set_aside[0])
+   if (session_edit_in_place(s))       /* another process's memory: no journal was kept */
+      session_message(s, false, ngettext("flushed: %s written in place in %llu run (no journal)",
+                                         "flushed: %s written in place in %llu runs (no journal)",
+                                         r.runs), bytes, (ull)r.runs);
+   else if (r.set_aside[0])
       session_message(s, true, _("flushed: %s; a file at the journal's name that was not "
                       "ours was moved aside to %s"), bytes, r.set_aside);
    else

@@ -22,9 +22,7 @@ typedef struct {
 typedef struct {
    uint64_t start;              /* a multiple of the window size */
    size_t length;
-   unsigned char *addr;         /* MAP_PRIVATE, or a buffer (BUFFER) */
-   unsigned char *orig;         /* BUFFER: the bytes as they were read */
-   bool buffer;                 /* a kind that is read, not mapped */
+   unsigned char *addr;         /* MAP_PRIVATE */
 } Tile;
 
 struct EditSet {
@@ -54,8 +52,6 @@ EditSet *edits_new(Source *src, const EditConfig *cfg) {
    es->granularity = cfg->granularity;
    es->window = window_round_size(cfg->window_size ? cfg->window_size : cfg->granularity,
                                   cfg->granularity);
-   if (!source_can(src, SOURCE_CAN_MAP))
-      es->window = page;         /* read a page at a time: one unreadable page fails alone */
    es->allow_others = cfg->allow_others;
    return es;
 }
@@ -81,20 +77,6 @@ static void refuse_open(int err, Error *e) {
       error_set(e, ERR_READ_ONLY, err, _("it cannot be opened for writing: %s"), strerror(err));
 }
 
-/* A kind written in place, without a journal (another process's memory):
- * only with -w, and nothing to reopen; its baseline is what was opened. */
-static bool check_in_place(const EditSet *es, PlatformStat *now, Error *e) {
-   const Source *s = es->src;
-   if (!es->allow_others) {
-      error_set(e, ERR_READ_ONLY, 0, "%s", _("it is written in place, without a journal: "
-                                           "-w allows editing it"));
-      return false;
-   }
-   *now = s->st;
-   now->size = s->size;
-   return true;
-}
-
 /* Check the rules and say what the object is now (the baseline). */
 static bool check_writable(const EditSet *es, PlatformStat *now, Error *e) {
    const Source *s = es->src;
@@ -102,12 +84,14 @@ static bool check_writable(const EditSet *es, PlatformStat *now, Error *e) {
       error_set(e, ERR_READ_ONLY, 0, "%s", _("this kind of source cannot be edited"));
       return false;
    }
-   if (!source_can(s, SOURCE_CAN_JOURNAL))
-      return check_in_place(es, now, e);
    if (s->st.uid != platform_user_id() && !es->allow_others) {
       error_set(e, ERR_READ_ONLY, 0, _("it belongs to uid %lu, not to you; -w allows editing it"),
                 (unsigned long)s->st.uid);
       return false;
+   }
+   if (!source_can(s, SOURCE_CAN_JOURNAL)) {   /* in place, through the kind: it must be there */
+      *now = s->st;
+      return source_refresh((Source *)s, e);
    }
    int fd;
    if (!source_reopen(s, true, &fd, now, e)) {
@@ -159,25 +143,34 @@ static size_t tile_index(const EditSet *es, uint64_t off, bool *found) {
    return lo;
 }
 
-/* A kind that is read, not mapped: the tile is a buffer of its bytes, and
- * a copy of them as read (the flush compares the object with it). */
-static bool tile_read(EditSet *es, Tile *t, Error *e) {
+/* A tile is a private mapping, or for a kind that is read (a process's
+ * memory) a buffer of its own; bytes that cannot be read are zeros there. */
+static bool tile_open(Source *src, Tile *t, Error *e) {
+   void *addr;
    size_t got = 0;
-   t->addr = malloc(t->length);
-   t->orig = malloc(t->length);
-   if (!t->addr || !t->orig) {
-      error_set(e, ERR_MAP, ENOMEM, NULL);
-   } else if (source_read(es->src, t->addr, t->length, t->start, &got, e)) {
-      if (got == t->length) {
-         memcpy(t->orig, t->addr, t->length);
-         return true;
-      }
-      error_set(e, ERR_READ, 0, _("the bytes at 0x%llx cannot be read"),
-                (unsigned long long)(t->start + got));
+   if (source_can(src, SOURCE_CAN_MAP)) {
+      if (!source_map(src, t->start, t->length, PLATFORM_MAP_PRIVATE, false, &addr, e))
+         return false;
+      t->addr = addr;
+      return true;
    }
-   free(t->addr);
-   free(t->orig);
-   return false;
+   if (!(t->addr = malloc(t->length))) {
+      error_set(e, ERR_MAP, ENOMEM, NULL);
+      return false;
+   }
+   if (!source_read_marked(src, t->addr, t->length, t->start, &got, NULL, NULL, e)) {
+      free(t->addr);
+      return false;
+   }
+   memset(t->addr + got, 0, t->length - got);
+   return true;
+}
+
+static void tile_close(Source *src, Tile *t) {
+   if (source_can(src, SOURCE_CAN_MAP))
+      source_unmap(src, t->addr, t->length);
+   else
+      free(t->addr);
 }
 
 static Tile *tile_get(EditSet *es, uint64_t off, Error *e) {
@@ -195,14 +188,10 @@ static Tile *tile_get(EditSet *es, uint64_t off, Error *e) {
       es->tiles = t;
       es->cap_tiles = cap;
    }
-   Tile t = { off - off % es->window, 0, NULL, NULL, !source_can(es->src, SOURCE_CAN_MAP) };
+   Tile t = { off - off % es->window, 0, NULL };
    t.length = (size_t)min_u64(es->window, es->baseline.size - t.start);
-   void *addr;
-   if (t.buffer ? !tile_read(es, &t, e)
-                : !source_map(es->src, t.start, t.length, PLATFORM_MAP_PRIVATE, false, &addr, e))
+   if (!tile_open(es->src, &t, e))
       return NULL;
-   if (!t.buffer)
-      t.addr = addr;
    memmove(&es->tiles[i + 1], &es->tiles[i], (es->ntiles - i) * sizeof t);
    es->tiles[i] = t;
    es->ntiles++;
@@ -240,15 +229,8 @@ static bool tiles_io(EditSet *es, uint64_t off, unsigned char *buf, size_t len,
 }
 
 static void unmap_tiles(EditSet *es) {
-   for (size_t i = 0; i < es->ntiles; i++) {
-      Tile *t = &es->tiles[i];
-      if (t->buffer) {
-         free(t->addr);
-         free(t->orig);
-      } else {
-         source_unmap(es->src, t->addr, t->length);
-      }
-   }
+   for (size_t i = 0; i < es->ntiles; i++)
+      tile_close(es->src, &es->tiles[i]);
    es->ntiles = 0;
 }
 
@@ -515,8 +497,6 @@ uint64_t edits_dirty_pages(const EditSet *es) {
 /* Pages of tile T that copy-on-write has copied; -1 when the page map
  * cannot be read. */
 static int64_t tile_copied(const Tile *t) {
-   if (t->buffer)
-      return -1;                 /* no mapping: nothing for the kernel to copy */
    size_t page = platform_page_size(), npages = (t->length + page - 1) / page;
    unsigned char *flags = malloc(npages);
    if (!flags || platform_page_flags(t->addr, npages, flags) != 0) {
@@ -533,6 +513,8 @@ static int64_t tile_copied(const Tile *t) {
 
 uint64_t edits_copied_pages(const EditSet *es) {
    uint64_t n = 0;
+   if (!source_can(es->src, SOURCE_CAN_MAP))    /* buffers: no page was copied */
+      return edits_dirty_pages(es);
    for (size_t i = 0; i < es->ntiles; i++) {
       int64_t c = tile_copied(&es->tiles[i]);
       if (c < 0)
@@ -556,6 +538,17 @@ void edits_overlay(void *ctx, uint64_t off, unsigned char *buf, size_t len) {
    }
 }
 
+void edits_original(const EditSet *es, uint64_t off, unsigned char *buf, size_t len) {
+   uint64_t end = off + min_u64(len, UINT64_MAX - off);
+   /* Newest to oldest, so the oldest run's old bytes win. */
+   for (size_t i = es->applied; i-- > 0;) {
+      const Run *r = &es->runs[i];
+      uint64_t lo = max_u64(off, r->off), hi = min_u64(end, r->off + r->len);
+      if (lo < hi)
+         memcpy(buf + (lo - off), r->old_bytes + (lo - r->off), (size_t)(hi - lo));
+   }
+}
+
 bool edits_read(EditSet *es, uint64_t off, void *buf, size_t len, size_t *got, Error *e) {
    if (!source_read(es->src, buf, len, off, got, e))
       return false;
@@ -569,8 +562,6 @@ const unsigned char *edits_window(const EditSet *es, uint64_t offset, WindowSpan
    if (!found)
       return NULL;
    const Tile *t = &es->tiles[i];
-   if (t->buffer)
-      return NULL;               /* a buffer of the bytes read, not a mapping */
    if (span) {
       span->requested = offset;
       span->start = t->start;
@@ -583,8 +574,6 @@ const unsigned char *edits_window(const EditSet *es, uint64_t offset, WindowSpan
 /* States of the N pages from P, all inside tile T. */
 static void tile_states(const Tile *t, uint64_t p, size_t n, unsigned char *states) {
    size_t page = platform_page_size();
-   if (t->buffer)
-      return;
    unsigned char flags[256];
    for (size_t done = 0; done < n;) {
       size_t k = n - done < sizeof flags ? n - done : sizeof flags;
@@ -615,29 +604,13 @@ void edits_page_states(const EditSet *es, uint64_t offset, size_t npages, unsign
       const Tile *tile = &es->tiles[k];
       uint64_t left = (tile->start + tile->length - p + page - 1) / page;
       size_t n = (size_t)min_u64(npages - i, left);
-      tile_states(tile, p, n, states + i);
+      if (source_can(es->src, SOURCE_CAN_MAP))   /* a buffer has no page flags */
+         tile_states(tile, p, n, states + i);
       i += n;
    }
 }
 
 /* ---- for the flush -------------------------------------------------------- */
-
-bool edits_original(const EditSet *es, uint64_t off, void *buf, size_t len) {
-   unsigned char *out = buf;
-   while (len > 0) {
-      bool found;
-      size_t i = tile_index(es, off, &found);
-      if (!found || !es->tiles[i].buffer)
-         return false;
-      const Tile *t = &es->tiles[i];
-      size_t in = (size_t)(off - t->start), n = (size_t)min_u64(len, t->length - in);
-      memcpy(out, t->orig + in, n);
-      out += n;
-      off += n;
-      len -= n;
-   }
-   return true;
-}
 
 Source *edits_source(const EditSet *es) {
    return es->src;

@@ -7,10 +7,6 @@
  * granularity), and a window that holds edits stays mapped until the edits
  * are flushed or discarded, so they survive any amount of scrolling.
  *
- * A kind that cannot be mapped (another process's memory, read with
- * source_read) is edited in buffers instead, a page each, with a copy of
- * the bytes as they were read.
- *
  * Edits are also kept as byte runs with their old and new bytes: that is
  * what undo, redo, the queries and the flush (core/flush.h) work from, so an
  * object that shrinks under the private mappings cannot lose an edit.
@@ -97,6 +93,11 @@ uint64_t edits_copied_pages(const EditSet *es);
  * overlay callback; CTX is the EditSet. */
 void edits_overlay(void *ctx, uint64_t off, unsigned char *buf, size_t len);
 
+/* Lay over BUF (the LEN bytes at OFF) the bytes the object had where the
+ * applied edits are, before the first of them: what the edits were made
+ * over (a flush without a journal compares the object with it). */
+void edits_original(const EditSet *es, uint64_t off, unsigned char *buf, size_t len);
+
 /* Read what the view shows: the object's bytes (read, not mapped) with the
  * edits laid over them. */
 bool edits_read(EditSet *es, uint64_t off, void *buf, size_t len, size_t *got, Error *e);
@@ -116,12 +117,6 @@ void edits_page_states(const EditSet *es, uint64_t offset, size_t npages, unsign
 /* ---- for the flush ----------------------------------------------------- */
 
 Source *edits_source(const EditSet *es);
-
-/* A kind that is read, not mapped (another process's memory), is edited
- * in buffers of a page each, read when the first edit there is made: the
- * LEN bytes at OFF as they were then, into BUF.  False when an edit has
- * not read them (or the kind is mapped). */
-bool edits_original(const EditSet *es, uint64_t off, void *buf, size_t len);
 
 /* What the object was when the first pending edit was made. */
 const PlatformStat *edits_baseline(const EditSet *es);

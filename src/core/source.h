@@ -98,12 +98,9 @@ typedef struct SourceOps {
    bool (*read_marked)(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
                        unsigned char *bad, SourceFault *fault, Error *e);
    void (*fault_why)(const Source *s, const SourceFault *fault, char *buf, size_t size);
-   /* Write LEN bytes of BUF at OFFSET in place, all or false with E (*PUT:
-    * how many were written first): the flush of a kind that can be edited
-    * but has no journal (SOURCE_CAN_EDIT without SOURCE_CAN_JOURNAL:
-    * another process's memory, core/flush_inplace.h).  NULL for the others,
-    * which the journaled flush writes. */
-   bool (*write)(Source *s, const void *buf, size_t len, uint64_t offset, size_t *put, Error *e);
+   /* For kinds edited in place without a journal (a process's memory;
+    * NULL otherwise): write LEN bytes of BUF at OFFSET, all or false with E. */
+   bool (*write)(Source *s, const void *buf, size_t len, uint64_t offset, Error *e);
 } SourceOps;
 
 struct Source {
@@ -164,8 +161,6 @@ bool source_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
                 bool populate, void **addr, Error *e);
 void source_unmap(Source *s, void *addr, size_t len);
 bool source_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e);
-/* The kind's write in place (SourceOps.write); ERR_READ_ONLY when it has none. */
-bool source_write(Source *s, const void *buf, size_t len, uint64_t offset, size_t *put, Error *e);
 void source_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end);
 
 /* Whether S's kind can do all of CAPS (SOURCE_CAN_*). */
@@ -182,6 +177,9 @@ void source_describe_map(const Source *s, uint64_t offset, size_t len, PlatformM
  * readable mark nothing. */
 bool source_read_marked(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
                         unsigned char *bad, SourceFault *fault, Error *e);
+/* Write LEN bytes at OFFSET through a kind that has .write (false with E,
+ * ERR_READ_ONLY, for the others: they are flushed through a journal). */
+bool source_write(Source *s, const void *buf, size_t len, uint64_t offset, Error *e);
 /* Why the bytes of FAULT could not be read, in BUF (translated): "a guard
  * page", "not mapped", "the process has exited". */
 void source_fault_why(const Source *s, const SourceFault *fault, char *buf, size_t size);
@@ -266,9 +264,6 @@ bool source_pseudo_adopt(Source *s, Error *e);
 extern const SourceOps source_stream_ops;
 /* Another process's bytes: pid:PID:ADDR, pid:PID:START-END (source_pid.c). */
 extern const SourceOps source_pid_ops;
-/* Its write in place, for the flush (source_pid_write.c). */
-bool source_pid_write(Source *s, const void *buf, size_t len, uint64_t offset, size_t *put,
-                      Error *e);
 
 /* A SOURCE of the pid: kind, parsed (no process is looked at). */
 typedef struct {

@@ -238,6 +238,23 @@ static bool pid_read_marked(Source *s, void *buf, size_t len, uint64_t offset, s
    return true;
 }
 
+static bool pid_write(Source *s, const void *buf, size_t len, uint64_t offset, Error *e) {
+   const PidState *st = s->priv;
+   size_t put = 0;
+   if (offset > s->size || len > s->size - offset) {
+      error_set(e, ERR_PAST_END, 0, NULL);
+      return false;
+   }
+   uint64_t addr = source_address(s, offset);
+   int rc = platform_proc_write(st->pid, addr, buf, len, &put);
+   if (rc == 0)
+      return true;
+   char why[sizeof e->detail];
+   platform_proc_why(st->pid, rc, PLATFORM_PROC_WRITING, addr + put, why, sizeof why);
+   error_set(e, rc == ESRCH ? ERR_PROC_GONE : ERR_FLUSH, rc, "%s", why);
+   return false;
+}
+
 static void pid_fault_why(const Source *s, const SourceFault *f, char *buf, size_t size) {
    const PidState *st = s->priv;
    platform_proc_why(st->pid, f->err, PLATFORM_PROC_READING, source_address(s, f->offset),
@@ -317,5 +334,5 @@ const SourceOps source_pid_ops = {
    .describe_map = pid_describe_map,
    .read_marked = pid_read_marked,
    .fault_why = pid_fault_why,
-   .write = source_pid_write,
+   .write = pid_write,
 };
