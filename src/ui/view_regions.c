@@ -217,8 +217,8 @@ static void draw_pane(View *v, int y, int cols) {
    regtable_cell(r, REGTABLE_RANGE, range, sizeof range);
    regtable_cell(r, REGTABLE_DEVINO, devino, sizeof devino);
    regtable_cell(r, REGTABLE_BACKING, back, sizeof back);
-   snprintf(line, sizeof line, _("%s %.4s offset 0x%" PRIx64 " dev:inode %s"), range,
-            r->map.perms, r->map.offset, devino);
+   snprintf(line, sizeof line, _("%s %.4s offset 0x%llx dev:inode %s"), range,
+            r->map.perms, (unsigned long long)r->map.offset, devino);
    listview_put_cell(y + 1, 0, line, cols, false);
    listview_put_cell(y + 2, 0, back, cols, false);
    const PlatformMemFigures *f = &r->figures;
