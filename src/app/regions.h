@@ -1,7 +1,7 @@
 /* regions.h - a process's region list (--list pid:PID [--json]): each
  * region's range, size, permissions (r w x, s shared or p private),
  * offset, device:inode, what backs it (a path, [heap], [stack], [vdso],
- * shm:/NAME, sysv:key=0x..., memfd:NAME, or nothing: anonymous), its
+ * shm:/NAME, sysv:key=0x..., a memfd by its name, or nothing: anonymous), its
  * Rss, Pss, Private_Dirty and Swap (smaps), and flags: "cow" where
  * copy-on-write has copied pages of a private file mapping (the
  * process's edits that never reach the file), "deleted" for an unlinked
