@@ -125,6 +125,19 @@ expect_line 3 "the last bytes read stay" "5a 5a 5a 5a"
 tui_quit ":q!"
 is "no crash: the screen ends normally" "$tui_rc" 0
 
+# ---- the region list of a process that exits; one that never was ----
+helper_start
+tui_start 100 24 "pid:$h_pid"
+kill "$h_pid"
+wait "$h_pid" 2>/dev/null
+expect_status "the region list says the process has exited" "process PID has exited"
+expect_line 1 "... and its title too" "exited: the last regions read"
+tui_stop
+is "no crash: quit exits 0" "$tui_rc" 0
+run_ms "pid:$h_pid"
+is "a process that is gone is refused before the screen: exit 1" "$rc" 1
+like "... saying which" "$err" "mapscope: pid:$h_pid: "
+
 # ---- an unprivileged user: refused, with the cause ----
 helper_start
 if [ "$(id -u)" -eq 0 ]; then
