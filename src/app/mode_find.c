@@ -132,6 +132,17 @@ static bool find_region(const Options *o, int pid, uint64_t start, uint64_t end,
    return ok;
 }
 
+/* Anonymous memory the process never touched (no page resident or in
+ * swap) reads as zeros: a pattern that cannot match zeros is not looked
+ * for there (an address space reserved by the terabyte, as the sanitizers
+ * reserve it, would take hours to read). */
+static bool untouched(const PlatformProcRegion *r) {
+   bool anon = r->kind == PLATFORM_REGION_ANON || r->kind == PLATFORM_REGION_HEAP
+               || r->kind == PLATFORM_REGION_STACK;
+   return anon && r->map.perms[3] == 'p' && r->figures.known && r->figures.rss == 0
+          && r->figures.swap == 0;
+}
+
 /* Each readable region is searched on its own (a match cannot span two).
  * A region that cannot be read wholly is said and skipped; a process that
  * is gone or refused ends the search. */
@@ -139,7 +150,7 @@ static int find_process(const Options *o, int pid, const SearchPattern *p) {
    PlatformProcRegion *v;
    size_t n, skipped = 0;
    Error e, first;
-   int rc = platform_proc_regions(pid, false, &v, &n, NULL);
+   int rc = platform_proc_regions(pid, true, &v, &n, NULL);
    if (rc != 0) {
       char why[sizeof e.detail];
       platform_proc_why(pid, rc, PLATFORM_PROC_LISTING, 0, why, sizeof why);
@@ -150,8 +161,9 @@ static int find_process(const Options *o, int pid, const SearchPattern *p) {
    static char outbuf[1 << 16];
    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
    int status = -1;
+   bool zeros = search_pattern_matches_zeros(p);
    for (size_t i = 0; i < n && status < 0; i++) {
-      if (!platform_proc_region_readable(&v[i])
+      if (!platform_proc_region_readable(&v[i]) || (!zeros && untouched(&v[i]))
           || find_region(o, pid, v[i].map.start, v[i].map.end, p, &f, &e))
          continue;
       if (e.code != ERR_UNREADABLE) {
