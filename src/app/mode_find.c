@@ -17,6 +17,7 @@
 #include "core/gettext.h"
 #include "core/offset.h"
 #include "core/search.h"
+#include "platform/procmem.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@
 
 typedef struct {
    uint64_t count;
+   uint64_t base;          /* Source.base: matches print as addresses */
    bool print;
    char line[48];
 } Found;
@@ -56,7 +58,7 @@ static bool on_matches(void *ctx, uint64_t first, uint64_t count) {
    Found *f = ctx;
    f->count += count;
    for (uint64_t i = 0; f->print && i < count; i++)
-      fwrite(f->line, 1, format_match(f->line, first + i), stdout);
+      fwrite(f->line, 1, format_match(f->line, f->base + first + i), stdout);
    return true;
 }
 
@@ -94,7 +96,7 @@ static int scan(const Options *o, Source *src, const SearchPattern *p) {
    SearchScanner *sc;
    if (!search_scanner_new(src, p, lo, hi, NULL, &sc, &e))
       return diag_error(o->source, &e);
-   Found f = { .print = !o->count };
+   Found f = { .print = !o->count, .base = src->base };
    static char outbuf[1 << 16];
    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
    SearchStatus st = search_each_run(sc, lo, on_matches, &f, &e);
@@ -102,6 +104,85 @@ static int scan(const Options *o, Source *src, const SearchPattern *p) {
    if (st == SEARCH_FAILED) {
       fflush(stdout);
       return diag_error(o->source, &e);
+   }
+   return finish_output(&f);
+}
+
+/* ---- every readable region of a process: --find PATTERN pid:PID ------------ */
+
+/* One region [START, END) of PID, as a source of its own; false when it
+ * could not be searched (E says why). */
+static bool find_region(const Options *o, int pid, uint64_t start, uint64_t end,
+                        const SearchPattern *p, Found *f, Error *e) {
+   char spec[80];
+   Source *src;
+   SearchScanner *sc;
+   snprintf(spec, sizeof spec, "pid:%d:%llx-%llx", pid, (unsigned long long)start,
+            (unsigned long long)end);
+   (void)o;
+   if (!source_open_reading(spec, &src, e))
+      return false;
+   f->base = src->base;
+   bool ok = search_scanner_new(src, p, 0, src->size, NULL, &sc, e);
+   if (ok) {
+      ok = search_each_run(sc, 0, on_matches, f, e) != SEARCH_FAILED;
+      search_scanner_free(sc);
+   }
+   source_close(src);
+   return ok;
+}
+
+/* Anonymous memory the process never touched (no page resident or in
+ * swap) reads as zeros: a pattern that cannot match zeros is not looked
+ * for there (an address space reserved by the terabyte, as the sanitizers
+ * reserve it, would take hours to read). */
+static bool untouched(const PlatformProcRegion *r) {
+   bool anon = r->kind == PLATFORM_REGION_ANON || r->kind == PLATFORM_REGION_HEAP
+               || r->kind == PLATFORM_REGION_STACK;
+   return anon && r->map.perms[3] == 'p' && r->figures.known && r->figures.rss == 0
+          && r->figures.swap == 0;
+}
+
+/* Each readable region is searched on its own (a match cannot span two).
+ * A region that cannot be read wholly is said and skipped; a process that
+ * is gone or refused ends the search. */
+static int find_process(const Options *o, int pid, const SearchPattern *p) {
+   PlatformProcRegion *v;
+   size_t n, skipped = 0;
+   Error e, first;
+   int rc = platform_proc_regions(pid, true, &v, &n, NULL);
+   if (rc != 0) {
+      char why[sizeof e.detail];
+      platform_proc_why(pid, rc, PLATFORM_PROC_LISTING, 0, why, sizeof why);
+      error_set(&e, rc == ESRCH ? ERR_PROC_GONE : ERR_PROC_DENIED, rc, "%s", why);
+      return diag_error(o->source, &e);
+   }
+   Found f = { .print = !o->count };
+   static char outbuf[1 << 16];
+   setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+   int status = -1;
+   bool zeros = search_pattern_matches_zeros(p);
+   for (size_t i = 0; i < n && status < 0; i++) {
+      if (!platform_proc_region_readable(&v[i]) || (!zeros && untouched(&v[i]))
+          || find_region(o, pid, v[i].map.start, v[i].map.end, p, &f, &e))
+         continue;
+      if (e.code != ERR_UNREADABLE) {
+         fflush(stdout);
+         status = diag_error(o->source, &e);
+      } else if (skipped++ == 0) {
+         first = e;
+      }
+   }
+   platform_proc_regions_free(v, n);
+   if (status >= 0)
+      return status;
+   if (skipped) {
+      char *name = escape_dup(o->source);
+      fflush(stdout);
+      diag_warn(ngettext("%s: %zu region could not be read wholly and was skipped (%s)",
+                         "%s: %zu regions could not be read wholly and were skipped (first: %s)",
+                         skipped), name, skipped, first.detail);
+      free(name);
    }
    return finish_output(&f);
 }
@@ -114,8 +195,13 @@ int mode_find_run(const Options *o) {
       return bad_pattern(o, why, where);
    Error e;
    Source *src;
+   SourcePidSpec sp;
    int status;
-   if (!source_open_reading(o->source, &src, &e)) {
+   if (source_pid_spec(o->source, &sp, &e) == 1 && sp.what == SOURCE_PID_ALL) {
+      status = o->skip || o->length
+                  ? diag_usage(_("-s and -n count within one region: give pid:PID:ADDR"))
+                  : find_process(o, sp.pid, p);
+   } else if (!source_open_reading(o->source, &src, &e)) {
       status = diag_error(o->source, &e);
    } else {
       recovery_warn(src);     /* read-only: says so, writes nothing */

@@ -5,6 +5,7 @@
 #include "app/recovery.h"
 #include "app/diag.h"
 #include "app/objfmt.h"
+#include "app/regions.h"
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "core/json.h"
@@ -181,8 +182,18 @@ static bool learn_size(Source *src, Error *e) {
 int mode_info_run(const Options *o) {
    Error e;
    Source *src;
+   SourcePidSpec sp;
+   if (source_pid_spec(o->source, &sp, &e) == 1 && sp.what == SOURCE_PID_ALL)
+      return regions_info_run(o);
    if (!source_open_reading(o->source, &src, &e))
       return diag_error(o->source, &e);
+   SourceIdentity pid_id;
+   source_identity(src, &pid_id);
+   if (pid_id.dev == SOURCE_DEV_PROCESS) {     /* pid:PID:ADDR: no named object to find */
+      int rc = regions_info_bytes(o, src);
+      source_close(src);
+      return rc;
+   }
    recovery_warn(src);        /* read-only: says so, writes nothing */
    if (!learn_size(src, &e)) {
       int rc = diag_error(src->spec, &e);

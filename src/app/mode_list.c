@@ -4,6 +4,7 @@
 #include "app/mode_list.h"
 #include "app/diag.h"
 #include "app/objfmt.h"
+#include "app/regions.h"
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "core/json.h"
@@ -83,32 +84,17 @@ static const char *cell(const Row *r, size_t c) {
    return r->cell[c] ? r->cell[c] : "?";
 }
 
-static bool right_aligned(ObjTableColumn c) {
-   return c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS;
+static const char *row_cell(void *ctx, size_t r, size_t c) {
+   const Row *rows = ctx;
+   return cell(&rows[r], c);
 }
 
 static void print_rows(FILE *f, Row *rows, size_t n, const ObjTableColumn *cols, size_t ncols) {
-   size_t width[OBJTABLE_ALL_COLUMNS];
-   for (size_t c = 0; c < ncols; c++) {
-      width[c] = objfmt_width(_(objtable_heading(cols[c])));
-      for (size_t i = 0; i < n; i++) {
-         size_t w = objfmt_width(cell(&rows[i], c));
-         width[c] = w > width[c] ? w : width[c];
-      }
-   }
-   for (size_t i = 0; i <= n; i++) {
-      for (size_t c = 0; c < ncols; c++) {
-         const char *t = i == 0 ? _(objtable_heading(cols[c])) : cell(&rows[i - 1], c);
-         size_t pad = width[c] - objfmt_width(t);
-         bool right = right_aligned(cols[c]);
-         if (c == ncols - 1) {
-            fprintf(f, "%*s%s", right ? (int)pad : 0, "", t);
-            break;
-         }
-         fprintf(f, "%*s%s%*s  ", right ? (int)pad : 0, "", t, right ? 0 : (int)pad, "");
-      }
-      fputc('\n', f);
-   }
+   size_t nspec, idx[OBJTABLE_ALL_COLUMNS];
+   const ColSpec *spec = objtable_columns(&nspec);
+   for (size_t c = 0; c < ncols; c++)
+      idx[c] = cols[c];
+   coltable_print(f, spec, idx, ncols, n, row_cell, rows);
 }
 
 static void print_legend(FILE *f, unsigned seen) {
@@ -183,6 +169,8 @@ void mode_list_json(FILE *f, const ObjList *l, const ListFilter *flt) {
 int mode_list_run(const Options *o) {
    ObjList l;
    Error e;
+   if (o->regions)
+      return regions_list_run(o);     /* --list pid:PID */
    objects_init(&l, platform_page_size());
    if (!objects_scan(&l, &e)) {
       objects_free(&l);

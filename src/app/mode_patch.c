@@ -115,8 +115,12 @@ static int apply_all(const Options *o, EditSet *es, const Patch *p) {
    for (size_t i = 0; i < o->npatches; i++) {
       uint64_t off;
       const char *why = NULL;
-      if (!offset_resolve(&p[i].at, OFFSET_AS_START, src->size, 0, &off, &why))
+      /* A source opened at an address (pid:PID:ADDR) counts from there, as
+       * -s does. */
+      uint64_t origin = src->origin < src->size ? src->origin : src->size;
+      if (!offset_resolve(&p[i].at, OFFSET_AS_START, src->size - origin, 0, &off, &why))
          return diag_bad_value("--patch", p[i].spec, _("invalid offset"), _(why));
+      off += origin;
       if (!edits_apply(es, off, p[i].bytes, p[i].len, false, &e))
          return diag_error(src->spec, &e);
    }

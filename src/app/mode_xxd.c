@@ -73,13 +73,14 @@ static int stream_skip(Job *j, int fd, uint64_t skip, bool *ended) {
    return -1;
 }
 
-static int object_range(const Job *j, uint64_t size, uint64_t *start, uint64_t *end);
+static int object_range(const Job *j, uint64_t size, uint64_t origin, uint64_t *start,
+                        uint64_t *end);
 
 /* -s -N of standard input that is a regular file: from its end, with
  * pread (where it was left does not matter then). */
 static int dump_fd_from_end(Job *j, int fd, uint64_t size) {
    uint64_t at = 0, end = 0;
-   int rc = object_range(j, size, &at, &end);
+   int rc = object_range(j, size, 0, &at, &end);
    if (rc >= 0)
       return rc;
    if (!begin(j, at))
@@ -142,9 +143,11 @@ static int shrank(const Job *j, Source *src, ErrorCode code) {
 static int read_data(Job *j, Source *src, uint64_t at, uint64_t to) {
    Error e;
    while (at < to) {
-      size_t want = to - at < XXD_CHUNK ? (size_t)(to - at) : XXD_CHUNK, got;
-      if (!source_read(src, j->chunk, want, at, &got, &e))
+      size_t want = to - at < XXD_CHUNK ? (size_t)(to - at) : XXD_CHUNK, got = 0;
+      if (!source_read(src, j->chunk, want, at, &got, &e)) {
+         xxddump_feed(j->dump, j->chunk, got < want ? got : 0);   /* read before it failed */
          return diag_error(j->subject, &e);
+      }
       xxddump_feed(j->dump, j->chunk, got);
       if (got < want)
          return shrank(j, src, ERR_SHRANK_READ);
@@ -192,7 +195,7 @@ static int map_data(Job *j, Source *src, uint64_t at, uint64_t to) {
 
 static int dump_object(Job *j, Source *src, uint64_t start, uint64_t end) {
    uint64_t at = start;
-   if (!begin(j, start))
+   if (!begin(j, source_address(src, start)))
       return read_failed(j, ENOMEM);
    while (at < end) {
       uint64_t data_start, data_end;
@@ -214,10 +217,14 @@ static int dump_object(Job *j, Source *src, uint64_t start, uint64_t end) {
    return -1;
 }
 
-/* -s and -l against SIZE: [*start, *end). */
-static int object_range(const Job *j, uint64_t size, uint64_t *start, uint64_t *end) {
+/* -s and -l against SIZE: [*start, *end).  A source opened at an address
+ * (pid:PID:ADDR, ORIGIN) starts there, and -s counts from there. */
+static int object_range(const Job *j, uint64_t size, uint64_t origin, uint64_t *start,
+                        uint64_t *end) {
    const XxdOptions *x = j->x;
    uint64_t s = x->seek_given ? x->seek : 0;
+   if (!x->seek_from_end)
+      s = origin < size && size - origin > s ? origin + s : size;
    if (x->seek_given && x->seek_from_end) {
       if (s > size) {
          Error e;
@@ -264,7 +271,7 @@ static int dump_path(Job *j) {
       rc = dump_zero_sized(j, src);
    } else {
       uint64_t start = 0, end = 0;
-      rc = object_range(j, src->size, &start, &end);
+      rc = object_range(j, src->size, src->origin, &start, &end);
       if (rc < 0)
          rc = dump_object(j, src, start, end);
    }

@@ -15,20 +15,22 @@
 #include <string.h>
 #include <strings.h>
 
-static const struct {
-   const char *heading;
-   const char *name;
-} columns[OBJTABLE_ALL_COLUMNS] = {
-   [OBJTABLE_KIND] = { N_("KIND"), N_("kind") },
-   [OBJTABLE_NAME] = { N_("NAME"), N_("name") },
-   [OBJTABLE_SIZE] = { N_("SIZE"), N_("size") },
-   [OBJTABLE_OWNER] = { N_("OWNER"), N_("owner") },
-   [OBJTABLE_MODE] = { N_("MODE"), N_("mode") },
-   [OBJTABLE_ATTACHERS] = { N_("PROCS"), N_("processes") },
-   [OBJTABLE_FLAGS] = { N_("FLAGS"), N_("flags") },
-   [OBJTABLE_PIDS] = { N_("PIDS"), N_("pids") },
-   [OBJTABLE_DETAIL] = { N_("DETAIL"), N_("detail") },
+static const ColSpec columns[OBJTABLE_ALL_COLUMNS] = {
+   [OBJTABLE_KIND] = { N_("KIND"), N_("kind"), false },
+   [OBJTABLE_NAME] = { N_("NAME"), N_("name"), false },
+   [OBJTABLE_SIZE] = { N_("SIZE"), N_("size"), true },
+   [OBJTABLE_OWNER] = { N_("OWNER"), N_("owner"), false },
+   [OBJTABLE_MODE] = { N_("MODE"), N_("mode"), false },
+   [OBJTABLE_ATTACHERS] = { N_("PROCS"), N_("processes"), true },
+   [OBJTABLE_FLAGS] = { N_("FLAGS"), N_("flags"), false },
+   [OBJTABLE_PIDS] = { N_("PIDS"), N_("pids"), false },
+   [OBJTABLE_DETAIL] = { N_("DETAIL"), N_("detail"), false },
 };
+
+const ColSpec *objtable_columns(size_t *n) {
+   *n = OBJTABLE_ALL_COLUMNS;
+   return columns;
+}
 
 const char *objtable_heading(ObjTableColumn c) {
    return (unsigned)c < OBJTABLE_ALL_COLUMNS ? columns[c].heading : "";
@@ -40,23 +42,10 @@ const char *objtable_column_name(ObjTableColumn c) {
 
 /* The untranslated name or the translated one, whole or a unique prefix. */
 bool objtable_column_parse(const char *name, ObjTableColumn *c) {
-   size_t len = strlen(name);
-   int found = -1;
-   for (int i = 0; i < OBJTABLE_ALL_COLUMNS && len > 0; i++) {
-      if (strcasecmp(name, columns[i].name) == 0) {
-         *c = (ObjTableColumn)i;    /* whole: never ambiguous */
-         return true;
-      }
-      if (strncasecmp(name, columns[i].name, len) != 0
-          && strncasecmp(name, _(columns[i].name), len) != 0)
-         continue;
-      if (found >= 0)
-         return false;
-      found = i;
-   }
-   if (found < 0)
+   size_t i;
+   if (!coltable_parse(columns, OBJTABLE_ALL_COLUMNS, name, &i))
       return false;
-   *c = (ObjTableColumn)found;
+   *c = (ObjTableColumn)i;
    return true;
 }
 
@@ -280,31 +269,17 @@ size_t objtable_open_specs(const Obj *o, ObjOpenSpec *specs, size_t max, const c
 /* ---- the columns on the command line ------------------------------------ */
 
 void objtable_column_names(char *buf, size_t size) {
-   size_t used = 0;
-   buf[0] = '\0';
-   for (int i = 0; i < OBJTABLE_ALL_COLUMNS && used < size; i++)
-      used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", columns[i].name);
+   coltable_names(columns, OBJTABLE_ALL_COLUMNS, buf, size);
 }
 
 bool objtable_columns_parse(const char *list, ObjTableColumn *cols, size_t max, size_t *n,
                             const char **bad, size_t *bad_len) {
-   char word[64];
-   *n = 0;
-   for (const char *p = list;; p++) {
-      size_t len = strcspn(p, ",");
-      snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word - 1 ? len : sizeof word - 1), p);
-      ObjTableColumn c;
-      bool ok = len > 0 && len < sizeof word && objtable_column_parse(word, &c) && *n < max;
-      for (size_t i = 0; ok && i < *n; i++)
-         ok = cols[i] != c;
-      if (!ok) {
-         *bad = p;
-         *bad_len = len;
-         return false;
-      }
-      cols[(*n)++] = c;
-      p += len;
-      if (!*p)
-         return true;
-   }
+   size_t idx[OBJTABLE_ALL_COLUMNS];
+   if (!coltable_parse_list(columns, OBJTABLE_ALL_COLUMNS, list, idx,
+                            max < OBJTABLE_ALL_COLUMNS ? max : OBJTABLE_ALL_COLUMNS, n, bad,
+                            bad_len))
+      return false;
+   for (size_t i = 0; i < *n; i++)
+      cols[i] = (ObjTableColumn)idx[i];
+   return true;
 }

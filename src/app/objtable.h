@@ -14,6 +14,7 @@
 
 #include "core/error.h"
 #include "core/objects.h"
+#include "app/coltable.h"
 #include "app/objwho.h"
 #include "platform/files.h"
 
@@ -88,6 +89,9 @@ const char *objtable_column_name(ObjTableColumn c);
 bool objtable_column_parse(const char *name, ObjTableColumn *c);
 
 /* ---- the columns on the command line (--sort, --columns) ---------------- */
+
+/* The columns' table (coltable.h), indexed by ObjTableColumn. */
+const ColSpec *objtable_columns(size_t *n);
 
 /* "kind, name, size, owner, mode, processes, flags, pids, detail": the
  * valid column names, for messages. */

@@ -72,6 +72,9 @@ static void print_help(void) {
    fputs(_("SOURCE is a PATH (regular file or block device) or shm:NAME (POSIX shared memory).\n"), stdout);
    fputs(_("It may also be sem:NAME (the object behind a POSIX named semaphore),\n"
            "sysv:ID or sysv:key=0xKEY (System V shared memory, attached read-only).\n"), stdout);
+   fputs(_("pid:PID:ADDR is another process's region that holds ADDR, opened at ADDR;\n"
+           "pid:PID:START-END that range (addresses in hex; read, never mapped; there is\n"
+           "no journal for process memory); pid:PID goes with --list, --info, --find.\n"), stdout);
    fputs(_("Without SOURCE the screen shows the named objects (--kind filters them);\n"
            "Enter opens one.\n"), stdout);
    fputs("\n", stdout);
@@ -97,6 +100,12 @@ static void print_help(void) {
    fputs(_("      --list             list the named objects (POSIX shm, semaphores and\n"
            "                         message queues, System V IPC, memfd), who holds\n"
            "                         them and what is odd about them; no SOURCE\n"), stdout);
+   fputs(_("      --list pid:PID     list a process's regions with their Rss, Pss,\n"
+           "                         Private_Dirty, Swap and copy-on-write flag; its\n"
+           "                         --kind: anon, file, shm, sysv, memfd, heap, stack,\n"
+           "                         special; its --sort and --columns: range, size,\n"
+           "                         perms, offset, device, inode, rss, pss, dirty,\n"
+           "                         swap, flags, kind, backing\n"), stdout);
    fputs(_("      --json             with --list or --info: print JSON\n"), stdout);
    fputs(_("      --kind=KINDS       with --list: only these kinds (comma-separated:\n"
            "                         shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv,\n"
@@ -267,7 +276,7 @@ static int check_object_options(const Options *o, bool no_source) {
                    : o->sort_given ? "--sort" : o->ncolumns ? "--columns" : NULL;
    if (opt && !listing)
       return diag_usage(_("%s goes with --list or the object list (no SOURCE)"), opt);
-   if (o->ncolumns && (o->mode != MODE_LIST || o->json))
+   if ((o->ncolumns || o->columns_text) && (o->mode != MODE_LIST || o->json))
       return diag_usage(_("--columns chooses the columns of the --list table (JSON has every "
                           "field)"));
    return -1;
@@ -439,8 +448,8 @@ static int check_tour(const Options *o, bool has_source) {
                    : o->skip ? "--skip" : o->length ? "--length"
                    : o->windows_given ? "--granularity/--window" : o->offset ? "--offset"
                    : o->command_count ? "--command" : o->write ? "--write"
-                   : o->json ? "--json" : o->kinds ? "--kind" : o->who_given ? "--pid/--user"
-                   : o->sort_given ? "--sort" : o->ncolumns ? "--columns" : o->cols ? "--cols"
+                   : o->json ? "--json" : o->kinds_text ? "--kind" : o->who_given ? "--pid/--user"
+                   : o->sort_given ? "--sort" : o->columns_text ? "--columns" : o->cols ? "--cols"
                    : o->refresh_ms ? "--refresh" : o->npatches ? "--patch"
                    : o->flush ? "--flush" : o->force ? "--force" : o->verbose ? "-v"
                    : o->count ? "--count" : o->hex ? "--hex" : o->ignore_case ? "-i" : NULL;
@@ -449,13 +458,37 @@ static int check_tour(const Options *o, bool has_source) {
    return -1;
 }
 
+/* --list pid:PID lists a process's regions: its --kind, --sort and
+ * --columns are the region list's (parsed by app/regions.c); otherwise
+ * they are the named objects'. */
+static int list_options(Options *o, int argc, char **argv, int first) {
+   SourcePidSpec sp;
+   Error e;
+   int rc;
+   o->regions = o->mode == MODE_LIST && argc - first == 1
+                && source_pid_spec(argv[first], &sp, &e) == 1 && sp.what == SOURCE_PID_ALL;
+   if (o->regions) {
+      o->source = argv[first];
+      if (o->who_given)
+         return diag_usage(_("--pid and --user choose named objects, not a process's regions"));
+      return -1;
+   }
+   if (o->kinds_text && (rc = parse_kinds(o->kinds_text, &o->kinds)) >= 0)
+      return rc;
+   if (o->sort_text && (rc = parse_sort(o->sort_text, o)) >= 0)
+      return rc;
+   if (o->columns_text && (rc = parse_columns(o->columns_text, o)) >= 0)
+      return rc;
+   return -1;
+}
+
 static int check_combination(const Options *o, int argc, char **argv, int first_operand) {
    if (o->mode == MODE_TOUR)
       return check_tour(o, first_operand < argc);
    if (argc - first_operand > 1)
       return diag_usage(_("only one SOURCE may be given"));
-   if ((o->mode == MODE_LIST || o->mode == MODE_DEMO) && first_operand < argc)
-      return diag_usage(_("--list and --demo take no SOURCE"));
+   if ((o->mode == MODE_LIST || o->mode == MODE_DEMO) && first_operand < argc && !o->regions)
+      return diag_usage(_("--list takes no SOURCE but pid:PID, --demo none"));
    if (o->mode == MODE_DEMO && (o->json || o->kinds))
       return diag_usage(_("--demo takes no --json or --kind"));
    if (o->mode == MODE_LIST && o->windows_given)
@@ -530,10 +563,7 @@ int options_parse(int argc, char **argv, Options *o) {
             return rc;
          break;
       case OPT_JSON: o->json = true; break;
-      case OPT_KIND:
-         if ((rc = parse_kinds(optarg, &o->kinds)) >= 0)
-            return rc;
-         break;
+      case OPT_KIND: o->kinds_text = optarg; break;
       case OPT_PATCH:
          o->patches[o->npatches++] = optarg;
          break;
@@ -582,14 +612,8 @@ int options_parse(int argc, char **argv, Options *o) {
          if ((rc = parse_user(optarg, o)) >= 0)
             return rc;
          break;
-      case OPT_SORT:
-         if ((rc = parse_sort(optarg, o)) >= 0)
-            return rc;
-         break;
-      case OPT_COLUMNS:
-         if ((rc = parse_columns(optarg, o)) >= 0)
-            return rc;
-         break;
+      case OPT_SORT: o->sort_text = optarg; o->sort_given = true; break;
+      case OPT_COLUMNS: o->columns_text = optarg; break;
       case 'h': print_help(); return diag_stdout_status();
       case 'V': print_version(); return diag_stdout_status();
       case ':':
@@ -609,6 +633,8 @@ int options_parse(int argc, char **argv, Options *o) {
    }
    int first = optind;
    if ((rc = find_pattern(o, argc, argv, &first)) >= 0)
+      return rc;
+   if ((rc = list_options(o, argc, argv, first)) >= 0)
       return rc;
    if ((rc = check_combination(o, argc, argv, first)) >= 0)
       return rc;

@@ -46,6 +46,11 @@ typedef struct Options {
    bool sort_given;
    ObjTableColumn columns[OBJTABLE_ALL_COLUMNS];   /* --columns: the table's */
    size_t ncolumns;             /* 0: the default columns */
+   /* --kind, --sort and --columns as typed: they are parsed once SOURCE is
+    * known (--list pid:PID lists regions, whose kinds and columns are the
+    * region list's: app/regions.h). */
+   const char *kinds_text, *sort_text, *columns_text;
+   bool regions;                /* --list pid:PID: a process's region list */
    const char **patches;        /* --patch OFFSET:HEXBYTES, as typed */
    size_t npatches;
    bool flush;                  /* --flush */

@@ -27,8 +27,12 @@ int range_resolve(const Options *o, const Source *src, uint64_t *start, uint64_t
       return diag_bad_value("--length", o->length, _("invalid size"),
                             _("the size is known only once it has been read: "
                               "neither -N nor a percentage applies"));
-   if (o->skip && !offset_eval(o->skip, OFFSET_AS_START, src->size, 0, start, &why))
+   /* A source opened at an address (pid:PID:ADDR) starts there, and -s
+    * counts from there. */
+   uint64_t origin = src->origin < src->size ? src->origin : src->size;
+   if (o->skip && !offset_eval(o->skip, OFFSET_AS_START, src->size - origin, 0, start, &why))
       return diag_bad_value("--skip", o->skip, _("invalid offset"), _(why));
+   *start += origin;
    if (o->length && !offset_eval(o->length, OFFSET_AS_LENGTH, src->size, 0, length, &why))
       return diag_bad_value("--length", o->length, _("invalid size"), _(why));
    return -1;

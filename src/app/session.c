@@ -161,7 +161,10 @@ static void size_changed(Session *s) {
 bool session_check_size(Session *s) {
    Error e;
    if (!source_refresh(s->src, &e)) {
-      session_message(s, true, "%s", _(error_message(e.code)));
+      if (e.detail[0])               /* a process that exited: which, and how */
+         session_message(s, true, "%s (%s)", _(error_message(e.code)), e.detail);
+      else
+         session_message(s, true, "%s", _(error_message(e.code)));
       return false;
    }
    if (s->src->size == s->known_size)
@@ -247,6 +250,9 @@ bool session_goto(Session *s, const char *expr) {
       session_message(s, true, _("goto %s: %s"), expr, _(why));
       return false;
    }
+   if (off >= s->src->size && s->src->base && off >= s->src->base
+       && off - s->src->base < s->src->size)
+      off -= s->src->base;           /* an address shown (a process's memory) */
    if (off >= s->src->size) {
       session_message(s, true, _("goto %s: offset 0x%llx is past the end (size 0x%llx)"),
                       expr, (ull)off, (ull)s->src->size);

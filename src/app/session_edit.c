@@ -136,6 +136,11 @@ void session_edit_discard(Session *s) {
                                       "discarded the edits of %llu bytes", n), (ull)n);
 }
 
+bool session_edit_in_place(const Session *s) {
+   return s->edits && source_can(s->src, SOURCE_CAN_EDIT)
+          && !source_can(s->src, SOURCE_CAN_JOURNAL);
+}
+
 bool session_edit_flush(Session *s, bool force) {
    if (!s->edits || !edits_pending(s->edits)) {
       session_message(s, false, "%s", _("no edits to flush"));
@@ -168,7 +173,11 @@ bool session_edit_flush(Session *s, bool force) {
    session_check_size(s);
    char bytes[64];
    snprintf(bytes, sizeof bytes, ngettext("%llu byte", "%llu bytes", r.bytes), (ull)r.bytes);
-   if (r.set_aside[0])
+   if (session_edit_in_place(s))       /* another process's memory: no journal was kept */
+      session_message(s, false, ngettext("flushed: %s written in place in %llu run (no journal)",
+                                         "flushed: %s written in place in %llu runs (no journal)",
+                                         r.runs), bytes, (ull)r.runs);
+   else if (r.set_aside[0])
       session_message(s, true, _("flushed: %s; a file at the journal's name that was not "
                       "ours was moved aside to %s"), bytes, r.set_aside);
    else
@@ -203,6 +212,13 @@ bool session_edit_is_modified(const Session *s, uint64_t off) {
 
 void session_edit_ask_quit(Session *s) {
    uint64_t n = edits_modified_bytes(s->edits);
+   if (session_edit_in_place(s)) {
+      session_message(s, true, ngettext("%llu byte edited and not flushed (no journal: f writes "
+                                        "it in place): f flush, d discard, s stay",
+                                        "%llu bytes edited and not flushed (no journal: f writes "
+                                        "them in place): f flush, d discard, s stay", n), (ull)n);
+      return;
+   }
    session_message(s, true, ngettext("%llu byte edited and not flushed: f flush, d discard, s stay",
                                      "%llu bytes edited and not flushed: f flush, d discard, s stay",
                                      n), (ull)n);

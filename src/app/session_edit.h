@@ -40,6 +40,10 @@ bool session_edit_flush(Session *s, bool force);
  * app/recovery.h); pending edits then compare with the rolled-back object. */
 bool session_edit_recover(Session *s);
 
+/* Whether the object is written in place by a flush, without a journal
+ * (another process's memory: core/flush_inplace.h). */
+bool session_edit_in_place(const Session *s);
+
 bool session_edit_pending(const Session *s);
 bool session_edit_is_modified(const Session *s, uint64_t off);
 

@@ -19,6 +19,7 @@ typedef struct {
    const DumpSink *sink;
    int sink_error;
    uint64_t offset;                 /* offset of the next line's first byte */
+   uint64_t base;                   /* added to every offset printed (Source.base) */
    unsigned char partial[LINE];     /* bytes of a line that spans two feeds */
    unsigned fill;
    bool squeeze;                    /* hexdump -C without -v */
@@ -58,7 +59,7 @@ static void emit_line(Dumper *d, const unsigned char *bytes, unsigned n) {
       d->have_prev = true;
       d->starred = false;
    }
-   d->used += format_line(d->style, reserve(d), d->offset, bytes, n);
+   d->used += format_line(d->style, reserve(d), d->base + d->offset, bytes, n);
    d->offset += n;
 }
 
@@ -90,7 +91,7 @@ static void emit_full_lines(Dumper *d, const unsigned char *p, size_t count) {
          continue;
       }
       d->starred = false;
-      used += format_line(d->style, d->out + used, offset, p, LINE);
+      used += format_line(d->style, d->out + used, d->base + offset, p, LINE);
    }
    if (squeeze && prev && prev != d->prev) {
       memcpy(d->prev, prev, LINE);
@@ -225,9 +226,11 @@ static bool dump_read(Dumper *d, Source *src, uint64_t from, uint64_t to, bool *
                       Error *e) {
    const uint64_t first = from;
    while (from < to && d->sink_error == 0) {
-      size_t want = to - from < d->chunk_size ? (size_t)(to - from) : d->chunk_size, got;
-      if (!source_read(src, d->chunk, want, from, &got, e))
+      size_t want = to - from < d->chunk_size ? (size_t)(to - from) : d->chunk_size, got = 0;
+      if (!source_read(src, d->chunk, want, from, &got, e)) {
+         feed(d, d->chunk, got < want ? got : 0);   /* what was read before it failed */
          return false;
+      }
       if (got == 0 && from == first && from > 0 && src->read_to_end) {
          *ended = true;
          return ended_before_start(d, src, from, e);
@@ -277,11 +280,11 @@ static bool dump_extents(Dumper *d, Source *src, const DumpRequest *req, uint64_
 
 static void finish(Dumper *d, const DumpRequest *req) {
    if (d->fill > 0 && d->sink_error == 0)
-      d->used += format_line(d->style, reserve(d), d->offset, d->partial, d->fill),
+      d->used += format_line(d->style, reserve(d), d->base + d->offset, d->partial, d->fill),
       d->offset += d->fill;
    /* hexdump -C closes with the end offset unless it was asked for nothing. */
    if (d->style == FORMAT_HEXDUMP_C && req->length > 0 && d->offset > 0)
-      d->used += format_end_line(reserve(d), d->offset);
+      d->used += format_end_line(reserve(d), d->base + d->offset);
    flush_out(d);
 }
 
@@ -291,7 +294,7 @@ bool dump_range(Source *src, const DumpRequest *req, const DumpSink *sink, Error
     * prints nothing: start there, with nothing to read. */
    uint64_t start = req->start < size ? req->start : size;
    uint64_t end = size - start < req->length ? size : start + req->length;
-   Dumper d = { .style = req->style, .sink = sink, .offset = start,
+   Dumper d = { .style = req->style, .sink = sink, .offset = start, .base = src->base,
                 .squeeze = req->style == FORMAT_HEXDUMP_C && !req->verbose };
    d.out = malloc(OUT_CAPACITY);
    d.chunk_size = req->chunk_size ? req->chunk_size : DUMP_CHUNK_DEFAULT;
@@ -304,8 +307,15 @@ bool dump_range(Source *src, const DumpRequest *req, const DumpSink *sink, Error
       return false;
    }
    bool ok = dump_extents(&d, src, req, start, size, end, e);
-   if (ok)
+   if (ok) {
       finish(&d, req);
+   } else if (e->code == ERR_UNREADABLE) {
+      /* A process's page that cannot be read: what came before it is
+       * printed, then the error says where and why. */
+      if (d.fill > 0 && d.sink_error == 0)
+         d.used += format_line(d.style, reserve(&d), d.base + d.offset, d.partial, d.fill);
+      flush_out(&d);
+   }
    free(d.out);
    free(d.chunk);
    if (ok && d.sink_error != 0) {

@@ -89,6 +89,10 @@ static bool check_writable(const EditSet *es, PlatformStat *now, Error *e) {
                 (unsigned long)s->st.uid);
       return false;
    }
+   if (!source_can(s, SOURCE_CAN_JOURNAL)) {   /* in place, through the kind: it must be there */
+      *now = s->st;
+      return source_refresh((Source *)s, e);
+   }
    int fd;
    if (!source_reopen(s, true, &fd, now, e)) {
       if (e->code == ERR_OPEN)
@@ -139,6 +143,36 @@ static size_t tile_index(const EditSet *es, uint64_t off, bool *found) {
    return lo;
 }
 
+/* A tile is a private mapping, or for a kind that is read (a process's
+ * memory) a buffer of its own; bytes that cannot be read are zeros there. */
+static bool tile_open(Source *src, Tile *t, Error *e) {
+   void *addr;
+   size_t got = 0;
+   if (source_can(src, SOURCE_CAN_MAP)) {
+      if (!source_map(src, t->start, t->length, PLATFORM_MAP_PRIVATE, false, &addr, e))
+         return false;
+      t->addr = addr;
+      return true;
+   }
+   if (!(t->addr = malloc(t->length))) {
+      error_set(e, ERR_MAP, ENOMEM, NULL);
+      return false;
+   }
+   if (!source_read_marked(src, t->addr, t->length, t->start, &got, NULL, NULL, e)) {
+      free(t->addr);
+      return false;
+   }
+   memset(t->addr + got, 0, t->length - got);
+   return true;
+}
+
+static void tile_close(Source *src, Tile *t) {
+   if (source_can(src, SOURCE_CAN_MAP))
+      source_unmap(src, t->addr, t->length);
+   else
+      free(t->addr);
+}
+
 static Tile *tile_get(EditSet *es, uint64_t off, Error *e) {
    bool found;
    size_t i = tile_index(es, off, &found);
@@ -156,10 +190,8 @@ static Tile *tile_get(EditSet *es, uint64_t off, Error *e) {
    }
    Tile t = { off - off % es->window, 0, NULL };
    t.length = (size_t)min_u64(es->window, es->baseline.size - t.start);
-   void *addr;
-   if (!source_map(es->src, t.start, t.length, PLATFORM_MAP_PRIVATE, false, &addr, e))
+   if (!tile_open(es->src, &t, e))
       return NULL;
-   t.addr = addr;
    memmove(&es->tiles[i + 1], &es->tiles[i], (es->ntiles - i) * sizeof t);
    es->tiles[i] = t;
    es->ntiles++;
@@ -198,7 +230,7 @@ static bool tiles_io(EditSet *es, uint64_t off, unsigned char *buf, size_t len,
 
 static void unmap_tiles(EditSet *es) {
    for (size_t i = 0; i < es->ntiles; i++)
-      source_unmap(es->src, es->tiles[i].addr, es->tiles[i].length);
+      tile_close(es->src, &es->tiles[i]);
    es->ntiles = 0;
 }
 
@@ -481,6 +513,8 @@ static int64_t tile_copied(const Tile *t) {
 
 uint64_t edits_copied_pages(const EditSet *es) {
    uint64_t n = 0;
+   if (!source_can(es->src, SOURCE_CAN_MAP))    /* buffers: no page was copied */
+      return edits_dirty_pages(es);
    for (size_t i = 0; i < es->ntiles; i++) {
       int64_t c = tile_copied(&es->tiles[i]);
       if (c < 0)
@@ -501,6 +535,17 @@ void edits_overlay(void *ctx, uint64_t off, unsigned char *buf, size_t len) {
       uint64_t lo = max_u64(off, r->off), hi = min_u64(end, r->off + r->len);
       if (lo < hi)
          memcpy(buf + (lo - off), r->new_bytes + (lo - r->off), (size_t)(hi - lo));
+   }
+}
+
+void edits_original(const EditSet *es, uint64_t off, unsigned char *buf, size_t len) {
+   uint64_t end = off + min_u64(len, UINT64_MAX - off);
+   /* Newest to oldest, so the oldest run's old bytes win. */
+   for (size_t i = es->applied; i-- > 0;) {
+      const Run *r = &es->runs[i];
+      uint64_t lo = max_u64(off, r->off), hi = min_u64(end, r->off + r->len);
+      if (lo < hi)
+         memcpy(buf + (lo - off), r->old_bytes + (lo - r->off), (size_t)(hi - lo));
    }
 }
 
@@ -559,7 +604,8 @@ void edits_page_states(const EditSet *es, uint64_t offset, size_t npages, unsign
       const Tile *tile = &es->tiles[k];
       uint64_t left = (tile->start + tile->length - p + page - 1) / page;
       size_t n = (size_t)min_u64(npages - i, left);
-      tile_states(tile, p, n, states + i);
+      if (source_can(es->src, SOURCE_CAN_MAP))   /* a buffer has no page flags */
+         tile_states(tile, p, n, states + i);
       i += n;
    }
 }

@@ -93,6 +93,11 @@ uint64_t edits_copied_pages(const EditSet *es);
  * overlay callback; CTX is the EditSet. */
 void edits_overlay(void *ctx, uint64_t off, unsigned char *buf, size_t len);
 
+/* Lay over BUF (the LEN bytes at OFF) the bytes the object had where the
+ * applied edits are, before the first of them: what the edits were made
+ * over (a flush without a journal compares the object with it). */
+void edits_original(const EditSet *es, uint64_t off, unsigned char *buf, size_t len);
+
 /* Read what the view shows: the object's bytes (read, not mapped) with the
  * edits laid over them. */
 bool edits_read(EditSet *es, uint64_t off, void *buf, size_t len, size_t *got, Error *e);

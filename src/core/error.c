@@ -38,6 +38,9 @@ static const struct {
    [ERR_JOURNAL]         = { N_("flush journal error"), 1 },
    [ERR_TERMINAL]        = { N_("cannot start the screen"), 1 },
    [ERR_SWAPPED]         = { N_("refused: the name leads to another object"), 1 },
+   [ERR_PROC_DENIED]     = { N_("cannot access the process's memory"), 1 },
+   [ERR_PROC_GONE]       = { N_("no such process"), 1 },
+   [ERR_UNREADABLE]      = { N_("cannot read the process's memory there"), 1 },
 };
 
 void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, ...) {

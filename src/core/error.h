@@ -37,13 +37,17 @@ typedef enum {
    ERR_JOURNAL,          /* the rollback journal cannot be written or read */
    ERR_TERMINAL,         /* the screen cannot start: not a terminal */
    ERR_SWAPPED,          /* not the object listed or stat'ed: refused before any I/O */
+   ERR_PROC_DENIED,      /* another process's memory: access refused (the detail says why) */
+   ERR_PROC_GONE,        /* the process has exited (or never was) */
+   ERR_UNREADABLE,       /* bytes of a process that cannot be read (unmapped, guard page ...) */
    ERR_COUNT
 } ErrorCode;
 
 typedef struct {
    ErrorCode code;
    int sys_errno;          /* 0 when the detail says it all */
-   char detail[192];       /* the part in parentheses; may be empty */
+   char detail[384];       /* the part in parentheses; may be empty (a process's
+                              refusal names its cause and its fix) */
 } Error;
 
 /* Record an error; DETAIL_FMT may be NULL (then strerror(SYS_ERRNO) is used). */

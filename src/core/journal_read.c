@@ -302,7 +302,7 @@ bool journal_check(const char *dir, Source *src, JournalReplay *r, Error *e) {
       int rc;
       if (journal_dir_refused(dir, &dst, &why)) {
          r->outcome = JOURNAL_FOREIGN;
-         snprintf(r->why, sizeof r->why, "%s", why.detail);
+         snprintf(r->why, sizeof r->why, "%.*s", (int)sizeof r->why - 1, why.detail);
       } else if ((rc = platform_lock_shared(src->handle)) == EWOULDBLOCK) {
          r->outcome = JOURNAL_BUSY;
       } else if (rc == 0) {

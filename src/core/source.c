@@ -107,6 +107,33 @@ bool source_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
    return s->ops->read(s, buf, len, offset, got, e);
 }
 
+bool source_read_marked(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
+                        unsigned char *bad, SourceFault *fault, Error *e) {
+   if (fault)
+      memset(fault, 0, sizeof *fault);
+   if (bad)
+      memset(bad, 0, len);
+   if (s->ops->read_marked)
+      return s->ops->read_marked(s, buf, len, offset, got, bad, fault, e);
+   return s->ops->read(s, buf, len, offset, got, e);
+}
+
+bool source_write(Source *s, const void *buf, size_t len, uint64_t offset, Error *e) {
+   if (!s->ops->write) {
+      error_set(e, ERR_READ_ONLY, 0, "%s", _("this kind of source cannot be edited"));
+      return false;
+   }
+   return s->ops->write(s, buf, len, offset, e);
+}
+
+void source_fault_why(const Source *s, const SourceFault *fault, char *buf, size_t size) {
+   if (s->ops->fault_why) {
+      s->ops->fault_why(s, fault, buf, size);
+      return;
+   }
+   snprintf(buf, size, "%s", strerror(fault->err));
+}
+
 void source_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end) {
    if (s->read_to_end) {          /* no holes to ask about: all of it is data */
       *start = offset;

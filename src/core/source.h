@@ -46,6 +46,8 @@ typedef struct {
 #define SOURCE_DEV_SYSV_SHM UINT64_C(0xffffffffffff0001)
 #define SOURCE_DEV_SYSV_SEM UINT64_C(0xffffffffffff0002)
 #define SOURCE_DEV_SYSV_MSG UINT64_C(0xffffffffffff0003)
+/* A process's address space: the id is its pid. */
+#define SOURCE_DEV_PROCESS  UINT64_C(0xffffffffffff0010)
 
 /* The call that maps (attaches, reads) a window, as the kind really makes
  * it, and its Windows counterpart, for the screen that explains it. */
@@ -58,6 +60,15 @@ typedef struct {
    const void *result;     /* what the call returned; NULL: the window's address */
    char note[96];          /* where the window is in what the call made, or "" */
 } SourceMapCall;
+
+/* Bytes that could not be read (a process's guard page, an unmapped
+ * address): where the first of them is, the errno, and the kind's word
+ * on why (for the status line). */
+typedef struct {
+   uint64_t offset;        /* first unreadable byte */
+   uint64_t end;           /* the end of the unreadable run, as far as it was read */
+   int err;
+} SourceFault;
 
 typedef struct SourceOps {
    const char *kind;        /* gettext-marked: "file", "block device" ... */
@@ -82,6 +93,14 @@ typedef struct SourceOps {
     * MODE, now at ADDR (for a kind that reads: the buffer). */
    void (*describe_map)(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
                         const void *addr, SourceMapCall *out);
+   /* For kinds with bytes that may be unreadable (NULL otherwise): as
+    * source_read_marked() and source_fault_why(). */
+   bool (*read_marked)(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
+                       unsigned char *bad, SourceFault *fault, Error *e);
+   void (*fault_why)(const Source *s, const SourceFault *fault, char *buf, size_t size);
+   /* For kinds edited in place without a journal (a process's memory;
+    * NULL otherwise): write LEN bytes of BUF at OFFSET, all or false with E. */
+   bool (*write)(Source *s, const void *buf, size_t len, uint64_t offset, Error *e);
 } SourceOps;
 
 struct Source {
@@ -105,7 +124,20 @@ struct Source {
    /* Bytes come in order only (pipes, FIFOs, character devices, standard
     * input): reads must go forward; a skip reads and drops. */
    bool sequential;
+   /* The address of offset 0, added wherever an offset is shown (--dump,
+    * --xxd, --find, the hex rows): a process's virtual address for pid:;
+    * 0 for every other kind. */
+   uint64_t base;
+   /* The offset the SOURCE named, where the screen puts its cursor and
+    * --dump/--xxd start (pid:PID:ADDR: ADDR's offset in its region); 0
+    * for every other kind. */
+   uint64_t origin;
 };
+
+/* What offset OFF of S is shown as. */
+static inline uint64_t source_address(const Source *s, uint64_t off) {
+   return s->base + off;
+}
 
 #define SOURCE_SIZE_UNKNOWN ((uint64_t)INT64_MAX)
 
@@ -136,6 +168,22 @@ bool source_can(const Source *s, unsigned caps);
 void source_identity(const Source *s, SourceIdentity *id);
 void source_describe_map(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
                          const void *addr, SourceMapCall *out);
+/* Read LEN bytes at OFFSET into BUF, marking in BAD (LEN bytes, 1 =
+ * unreadable; may be NULL) the bytes that cannot be read, which are left
+ * as 0 in BUF; *GOT is the bytes the object has there (short at its end).
+ * FAULT (may be NULL) gets the first unreadable run; fault->err is 0 when
+ * every byte was read.  False with E only when nothing at all can be read
+ * (the process is gone, access refused).  Kinds whose bytes are always
+ * readable mark nothing. */
+bool source_read_marked(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
+                        unsigned char *bad, SourceFault *fault, Error *e);
+/* Write LEN bytes at OFFSET through a kind that has .write (false with E,
+ * ERR_READ_ONLY, for the others: they are flushed through a journal). */
+bool source_write(Source *s, const void *buf, size_t len, uint64_t offset, Error *e);
+/* Why the bytes of FAULT could not be read, in BUF (translated): "a guard
+ * page", "not mapped", "the process has exited". */
+void source_fault_why(const Source *s, const SourceFault *fault, char *buf, size_t size);
+
 /* The kinds chosen by a prefix, in the order they are tried (the
  * platform's registry); *N their count. */
 const SourceOps *const *source_registry(size_t *n);
@@ -214,6 +262,19 @@ extern const SourceOps source_pseudo_ops;
  * kernel's own file systems, platform/pseudo.h): read it whole into a buffer and make it a pseudo-file. */
 bool source_pseudo_adopt(Source *s, Error *e);
 extern const SourceOps source_stream_ops;
+/* Another process's bytes: pid:PID:ADDR, pid:PID:START-END (source_pid.c). */
+extern const SourceOps source_pid_ops;
+
+/* A SOURCE of the pid: kind, parsed (no process is looked at). */
+typedef struct {
+   int pid;
+   enum { SOURCE_PID_ALL, SOURCE_PID_ADDR, SOURCE_PID_RANGE } what;
+   uint64_t addr;           /* ADDR, or START */
+   uint64_t end;            /* END (RANGE) */
+} SourcePidSpec;
+/* 1 when SPEC is "pid:..." and parses, 0 when it is no pid: source, -1
+ * when it is one but malformed (E says why: ERR_BAD_SOURCE). */
+int source_pid_spec(const char *spec, SourcePidSpec *out, Error *e);
 
 /* Turn S, a path opened by the file kind that turned out to be a FIFO or a
  * character device, into a stream (source_stream.c). */

@@ -37,7 +37,9 @@ bool window_span(uint64_t requested, uint64_t window_size, uint64_t granularity,
    return true;
 }
 
-/* A kind that cannot be mapped is read: the window is a buffer of its own. */
+/* A kind that cannot be mapped is read: the window is a buffer of its own.
+ * Bytes that cannot be read (a process's guard page) read as zeros there:
+ * source_read_marked() says which they are. */
 static bool read_window(Source *src, const WindowSpan *span, void **addr, Error *e) {
    size_t got = 0;
    unsigned char *buf = malloc((size_t)span->length);
@@ -45,7 +47,7 @@ static bool read_window(Source *src, const WindowSpan *span, void **addr, Error 
       error_set(e, ERR_READ, ENOMEM, NULL);
       return false;
    }
-   if (!source_read(src, buf, (size_t)span->length, span->start, &got, e)) {
+   if (!source_read_marked(src, buf, (size_t)span->length, span->start, &got, NULL, NULL, e)) {
       free(buf);
       return false;
    }

@@ -62,6 +62,9 @@ typedef struct {
 int platform_proc_regions(int pid, bool figures, PlatformProcRegion **out, size_t *n,
                           PlatformMemFigures *totals);
 void platform_proc_regions_free(PlatformProcRegion *regions, size_t n);
+/* Whether R's bytes can be read by another process at all: it has read
+ * permission and is not one the kernel keeps to itself ([vvar]). */
+bool platform_proc_region_readable(const PlatformProcRegion *r);
 
 /* The command name (comm) and owner of PID.  ESRCH when it is gone. */
 int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *uid);

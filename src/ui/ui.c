@@ -7,6 +7,7 @@
 #include "ui/keymap.h"
 #include "ui/view.h"
 #include "app/diag.h"
+#include "app/regtable.h"
 #include "app/script.h"
 #include "app/session_edit.h"
 #include "app/tour_script.h"
@@ -199,6 +200,10 @@ bool ui_open_source(Ui *ui, const ObjOpenSpec *spec, Error *e) {
    ui_push(ui, v);
    ui->source_view = v;                 /* the type: once its screen is up */
    return true;
+}
+
+View *ui_source_view(Ui *ui) {
+   return ui->source_view;
 }
 
 void ui_fail(Ui *ui, const Error *e) {
@@ -760,7 +765,12 @@ static int run(const Options *o, const ObjTableScope *objects) {
    /* The first view: the hex view of O->source (opened before the terminal
     * starts, so a bad source is a plain message), or the object list. */
    View *first = NULL;
-   if (o->source && !(first = view_hex_open(&ui, o->source, &cfg, &e)))
+   int pid;
+   if (o->source && regtable_spec_is_process(o->source, &pid))
+      first = view_regions_new(&ui, pid, &e);      /* pid:PID: its regions */
+   else if (o->source)
+      first = view_hex_open(&ui, o->source, &cfg, &e);
+   if (o->source && !first)
       return diag_error(o->source, &e);
    if (o->mode == MODE_TOUR && !(first = view_tour_new(&ui, &e)))
       return diag_error(_("the tour"), &e);

@@ -110,6 +110,12 @@ unsigned ui_refresh_ms(Ui *ui);        /* --refresh, 0 for the default */
  * top view; q and Esc in that view come back.  False (E says why, nothing
  * changed) when SPEC cannot be opened, or a session is open already. */
 bool ui_open_source(Ui *ui, const ObjOpenSpec *spec, Error *e);
+/* The view ui_open_source() opened last, while it is open; NULL otherwise. */
+View *ui_source_view(Ui *ui);
+/* V (a hex view of a process's memory) shows the object DEV:INO (DEV
+ * PLATFORM_DEV_ANY: any device) as the process maps it: it says when the
+ * region there maps another.  Nothing for other views. */
+void view_hex_expect_object(View *v, uint64_t dev, uint64_t ino);
 /* End the screen; ui_main_objects() reports E once the terminal is back. */
 void ui_fail(Ui *ui, const Error *e);
 
@@ -120,6 +126,9 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o);
 /* Who holds O, kept up to date from TABLE (the list's, which outlives it). */
 View *view_attachers_new(Ui *ui, const ObjTable *table, const Obj *o);
 View *view_help_new(Ui *ui, const View *about);
+/* The regions of process PID (mapscope pid:PID); NULL with E when they
+ * cannot be read (no terminal needed: errors come before the screen). */
+View *view_regions_new(Ui *ui, int pid, Error *e);
 View *view_messages_new(Ui *ui);
 /* The tour (app/tour.h): makes the tour's objects, which closing the view
  * removes; NULL with E set when they cannot be made. */

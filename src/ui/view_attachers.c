@@ -2,8 +2,9 @@
  * (an open descriptor, or a mapping with its range, permissions and
  * offset).  Live: each scan of the list below brings the holders up to date
  * (the cursor stays on its holder), and says so when the object is gone.
- * Enter opens the object through the selected holder (/proc/PID/fd/N or
- * /proc/PID/map_files/...). */
+ * Enter opens the object through the selected holder: its descriptor
+ * (/proc/PID/fd/N), or its mapping as the process sees it (pid:PID:START-
+ * END, its memory read: a private mapping shows the pages it copied). */
 #include "config.h"
 
 #include "ui/crt.h"
@@ -24,7 +25,9 @@ typedef struct {
    int pid;
    char *comm;                /* escaped */
    char how[96];
-   ObjOpenSpec spec;          /* its descriptor or mapping, and the object */
+   ObjOpenSpec spec;          /* its descriptor, or its mapping as pid:PID:START-END */
+   bool mapped;               /* opened as the process sees it: it must map */
+   uint64_t dev, ino;         /* this object (dev PLATFORM_DEV_ANY: System V) */
 } Holder;
 
 typedef struct {
@@ -127,7 +130,10 @@ static void k_open(View *v) {
       return;
    const Holder *h = &st->h[st->cursor];
    if (ui_open_source(v->ui, &h->spec, &e)) {
-      ui_message(v->ui, false, _("%s (q or Esc: back)"), st->name);
+      if (h->mapped)                 /* the process's view: say if it maps another now */
+         view_hex_expect_object(ui_source_view(v->ui), h->dev, h->ino);
+      ui_message(v->ui, false, h->mapped ? _("%s as process %d sees it (q or Esc: back)")
+                                         : _("%s (q or Esc: back)"), st->name, h->pid);
       return;
    }
    const char *reason = e.detail[0] ? e.detail : e.sys_errno ? strerror(e.sys_errno) : "";
@@ -152,7 +158,8 @@ static const KeyBinding att_keys[] = {
    { 'k', "k", N_("previous holder"), k_up },
    { KEY_UP, NULL, NULL, k_up },
    { CRT_KEY_CLICK, "Click", N_("mouse: select the holder clicked"), k_click },
-   { '\r', "Enter", N_("open the object through this holder's descriptor or mapping"), k_open },
+   { '\r', "Enter", N_("open the object through this holder's descriptor, or as the process "
+                       "sees it through its mapping (pages it copied marked C)"), k_open },
 };
 
 static void free_holders(AttState *st) {
@@ -169,6 +176,21 @@ static void att_close(View *v) {
    free_holders(st);
    free(st->name);
    view_free(v);
+}
+
+/* How Enter opens O through holder A: a mapping as the process sees it
+ * (pid:PID:START-END, read from its memory: a private mapping shows the
+ * process's own copies), a descriptor through /proc/PID/fd. */
+static void holder_spec(const Obj *o, const ObjAttacher *a, Holder *h) {
+   objtable_attacher_spec(o, a, &h->spec);
+   h->mapped = a->mapped;
+   if (!a->mapped)
+      return;
+   snprintf(h->spec.text, sizeof h->spec.text, "pid:%d:%llx-%llx", a->pid,
+            (unsigned long long)a->start, (unsigned long long)a->end);
+   h->spec.checked = false;          /* a process is no file: the view checks the region */
+   h->dev = o->kind == OBJ_SYSV_SHM ? PLATFORM_DEV_ANY : o->dev;
+   h->ino = o->ino;
 }
 
 /* The holders of O in place of the old ones; the cursor stays on the
@@ -188,7 +210,7 @@ static bool copy_holders(AttState *st, const Obj *o) {
       h->pid = o->att[i].pid;
       h->comm = escape_dup(o->att[i].comm ? o->att[i].comm : "?");
       objfmt_attacher(&o->att[i], h->how, sizeof h->how);
-      objtable_attacher_spec(o, &o->att[i], &h->spec);
+      holder_spec(o, &o->att[i], h);
       if (h->pid == was_pid && strcmp(h->spec.text, was) == 0)
          st->cursor = i;
       st->n++;

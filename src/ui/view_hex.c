@@ -23,7 +23,6 @@
 
 typedef unsigned long long ull;
 
-
 /* ---- keys ---------------------------------------------------------------- */
 
 static int64_t row_len(View *v) { return (int64_t)view_hex_session(v)->row_bytes; }
@@ -220,6 +219,13 @@ static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
       snprintf(f[1], sizeof f[1], _("%s (%llu bytes)"), human, (ull)s->src->size);
    snprintf(f[2], sizeof f[2], _("window [0x%s, 0x%s)"), a, b);
    snprintf(f[3], sizeof f[3], _("granularity %s, window %s"), gran, win);
+   if (view_hex_proc_active(v)) {       /* nothing is mapped: what is read */
+      view_hex_proc_title(v, f[2], sizeof f[2]);   /* the object there, else how it is read */
+      if (!f[2][0])
+         snprintf(f[2], sizeof f[2], "%s", _("read at each draw, not mapped"));
+      snprintf(f[3], sizeof f[3], _("addresses [0x%llx, 0x%llx)"),
+               (ull)source_address(s->src, 0), (ull)source_address(s->src, s->src->size));
+   }
    int n = 4;
    view_hex_edit_title(v, f[n], sizeof f[n]);
    if (f[n][0])
@@ -421,9 +427,12 @@ static void draw_row(View *v, const HexrowLayout *L, int y, uint64_t off,
    static const char hex[] = "0123456789abcdef";
    Session *s = view_hex_session(v);
    char text[20];
-   hexrow_offset(text, off, L->offset_digits);
+   hexrow_offset(text, source_address(s->src, off), L->offset_digits);
    attrset(crt_attr(CRT_OFFSET));
    mvaddstr(y, 0, text);
+   char mark[2] = { view_hex_proc_row_mark(v, off), 0 };   /* C: a page the process copied */
+   if (mark[0] != ' ')
+      mvaddstr(y, (int)L->offset_digits, mark);
    bool utf8 = crt_utf8();
    bool in_text = view_hex_state(v)->text_pane;
    bool plain, next_plain = false;
@@ -434,6 +443,13 @@ static void draw_row(View *v, const HexrowLayout *L, int y, uint64_t off,
       if (i + 1 < n)
          next = cell_attr(v, off + i + 1, bytes[i + 1], &next_plain);
       bool here = off + i == s->cursor;
+      if (view_hex_proc_bad(v, off + i)) {   /* could not be read: ?? and the reason below */
+         attrset(crt_attr(CRT_PANE) | (here ? crt_attr(in_text ? CRT_CURSOR_OTHER : CRT_CURSOR) : 0));
+         mvaddstr(y, (int)(L->hex_col + hexrow_hex_pos((unsigned)i)), "??");
+         attrset(crt_attr(CRT_PANE) | (here ? crt_attr(in_text ? CRT_CURSOR : CRT_CURSOR_OTHER) : 0));
+         mvaddstr(y, (int)(L->text_col + i), "?");
+         continue;
+      }
       attrset(attr | (here ? crt_attr(in_text ? CRT_CURSOR_OTHER : CRT_CURSOR) : 0));
       char pair[3] = { hex[bytes[i] >> 4], hex[bytes[i] & 0xf], 0 };
       mvaddstr(y, (int)(L->hex_col + hexrow_hex_pos((unsigned)i)), pair);
@@ -483,8 +499,9 @@ static void hex_draw(View *v, int rows, int cols) {
       h->pane_refused = false;
    }
    /* --cols wider than the terminal falls back to what fits */
-   bool fits = hexrow_layout((unsigned)cols, ui_forced_cols(v->ui), s->src->size, &L)
-               || hexrow_layout((unsigned)cols, 0, s->src->size, &L);
+   uint64_t last = source_address(s->src, s->src->size);   /* the widest offset shown */
+   bool fits = hexrow_layout((unsigned)cols, ui_forced_cols(v->ui), last, &L)
+               || hexrow_layout((unsigned)cols, 0, last, &L);
    view_hex_state(v)->laid_out = data >= 1 && fits;
    if (!view_hex_state(v)->laid_out) {
       view_draw_too_small(rows, cols);
@@ -496,7 +513,9 @@ static void hex_draw(View *v, int rows, int cols) {
    session_set_geometry(s, L.bytes, (unsigned)data);
    size_t want = (size_t)L.bytes * (size_t)data, n = 0;
    if (ensure_buffer(view_hex_state(v), want))
-      n = session_visible(s, view_hex_state(v)->buf, want);
+      n = view_hex_proc_active(v) ? view_hex_proc_visible(v, view_hex_state(v)->buf, want)
+                                  : session_visible(s, view_hex_state(v)->buf, want);
+   view_hex_proc_update(v, s->top, n);
    view_hex_live_drawn(v, s->top, view_hex_state(v)->buf, n);
    view_hex_search_mark(v, s->top, view_hex_state(v)->buf, n);
    draw_title(v, cols, true);
@@ -515,14 +534,19 @@ static void hex_status(View *v, char *out, size_t outsz) {
    const char *mode = view_hex_edit_mode(v);
    char live[32];
    view_hex_live_mode(v, live, sizeof live);
-   snprintf(out, outsz, _("%s%s%s%soffset 0x%llx = %llu  %3u%% "), live, live[0] ? "  " : "",
-            mode, mode[0] ? "  " : "", (ull)s->cursor, (ull)s->cursor, pct);
+   if (s->src->base)                   /* a process's bytes: where they are */
+      snprintf(out, outsz, _("%s%s%s%saddress 0x%llx  %3u%% "), live, live[0] ? "  " : "",
+               mode, mode[0] ? "  " : "", (ull)source_address(s->src, s->cursor), pct);
+   else
+      snprintf(out, outsz, _("%s%s%s%soffset 0x%llx = %llu  %3u%% "), live, live[0] ? "  " : "",
+               mode, mode[0] ? "  " : "", (ull)s->cursor, (ull)s->cursor, pct);
 }
 
 static void hex_close(View *v) {
    view_hex_magic_free(v);
    view_hex_search_free(v);
    view_hex_live_free(v);
+   view_hex_proc_free(v);
    session_close(view_hex_session(v));
    free(view_hex_state(v)->buf);
    free(view_hex_state(v)->source);
@@ -556,6 +580,8 @@ static const ViewOps hex_ops = {
    .session = hex_session,
    .job_fd = view_hex_magic_fd,
    .job_done = view_hex_magic_done,
+
+   .tick = view_hex_proc_tick,
 };
 
 View *view_hex_open(Ui *ui, const char *spec, const SessionConfig *cfg, Error *e) {
@@ -571,5 +597,6 @@ View *view_hex_open(Ui *ui, const char *spec, const SessionConfig *cfg, Error *e
    }
    h->source = escape_dup(spec);
    view_hex_live_init(v, ui_refresh_ms(ui));
+   view_hex_proc_init(v);
    return v;
 }

@@ -9,6 +9,7 @@
 #include "ui/view.h"
 #include "app/finder.h"
 #include "app/live.h"
+#include "app/procview.h"
 #include "core/hexrow.h"
 
 typedef struct HexMagic HexMagic;   /* view_hex_magic.c */
@@ -42,6 +43,18 @@ typedef struct {
    bool laid_out;
    int first_row, data_rows;
    HexrowLayout layout;
+   /* Bytes read, not mapped (view_hex_proc.c): which visible ones could
+    * not be read, the run last said, the process under them. */
+   unsigned char *bad;
+   size_t bad_cap;
+   SourceFault fault;
+   bool fault_said;
+   char fault_text[256];      /* the message that said it */
+   bool proc_gone;            /* the source can no longer be read */
+   size_t shown;              /* the bytes read last, at SHOWN_TOP */
+   uint64_t shown_top;
+   int proc_pid;              /* a process's memory: its pid, else 0 */
+   ProcView proc;
    Session session;           /* the object this view shows */
 } HexState;
 
@@ -148,5 +161,28 @@ bool view_hex_magic_intercept(View *v, int key);         /* Esc stops a scan */
 int view_hex_magic_fd(View *v);                          /* ViewOps job_fd */
 void view_hex_magic_done(View *v, int timeout_ms);       /* ViewOps job_done */
 void view_hex_magic_free(View *v);
+
+/* ---- bytes that are read and may be unreadable (view_hex_proc.c) ---- */
+
+/* Whether the view reads its bytes at every draw, marking the unreadable
+ * (a live kind that is read, not mapped: another process's memory). */
+bool view_hex_proc_active(View *v);
+void view_hex_proc_init(View *v);
+void view_hex_proc_free(View *v);
+/* The visible bytes into BUF (at most WANT), edits laid over them, the
+ * unreadable ones marked; says a fault's reason and a process that exited
+ * on the status line.  Returns the count. */
+size_t view_hex_proc_visible(View *v, unsigned char *buf, size_t want);
+/* Whether the byte at OFF (visible) could not be read. */
+bool view_hex_proc_bad(View *v, uint64_t off);
+/* Look at the process's region and pages for the N bytes from TOP. */
+void view_hex_proc_update(View *v, uint64_t top, size_t n);
+/* The mark of the row at OFF: 'C' when it lies in a page the process has
+ * copied, ' ' otherwise. */
+char view_hex_proc_row_mark(View *v, uint64_t off);
+/* The title's field: the object under the cursor, "PATH rw-p +0xOFFSET" (its
+ * offset there), and the pages copied in a private mapping ("" if none). */
+void view_hex_proc_title(View *v, char *out, size_t outsz);
+bool view_hex_proc_tick(View *v);
 
 #endif

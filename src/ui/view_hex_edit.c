@@ -89,9 +89,12 @@ void view_hex_edit_toggle(View *v) {
    if (!session_edit_writable(s))
       return;
    h->editing = true;
-   session_message(s, false, "%s", h->text_pane
-                   ? _("editing the text pane: type characters; Tab: hex pane; Esc: stop")
-                   : _("editing the hex pane: type hex digits; Tab: text pane; Esc: stop"));
+   if (session_edit_in_place(s))          /* said before the first byte is typed */
+      session_message(s, false, "%s", _("editing in place: :flush writes, no journal; Esc stops"));
+   else
+      session_message(s, false, "%s", h->text_pane
+                      ? _("editing the text pane: type characters; Tab: hex pane; Esc: stop")
+                      : _("editing the hex pane: type hex digits; Tab: text pane; Esc: stop"));
 }
 
 void view_hex_edit_tab(View *v) {
@@ -162,6 +165,10 @@ void view_hex_edit_title(View *v, char *out, size_t outsz) {
    uint64_t bytes = edits_modified_bytes(s->edits), pages = edits_copied_pages(s->edits);
    char b[64];
    snprintf(b, sizeof b, ngettext("edited %llu byte", "edited %llu bytes", bytes), (ull)bytes);
+   if (session_edit_in_place(s)) {       /* staged here; nothing is mapped or copied */
+      snprintf(out, outsz, _("%s, staged (no journal)"), b);
+      return;
+   }
    snprintf(out, outsz, ngettext("%s, copied %llu page", "%s, copied %llu pages", pages), b,
             (ull)pages);
 }

@@ -6,6 +6,7 @@
 
 #include "ui/crt.h"
 #include "ui/keymap.h"
+#include "ui/listview.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 #include "app/objfmt.h"
@@ -48,15 +49,10 @@ static const Obj *current(View *v) {
 /* ---- the list ------------------------------------------------------------ */
 
 static void clamp(ObjState *st) {
-   if (st->cursor >= st->t.count)
-      st->cursor = st->t.count ? st->t.count - 1 : 0;
-   size_t rows = st->rows > 0 ? (size_t)st->rows : 1;
-   if (st->cursor < st->top)
-      st->top = st->cursor;
-   else if (st->cursor >= st->top + rows)
-      st->top = st->cursor - rows + 1;
-   if (st->top + rows > st->t.count)
-      st->top = st->t.count > rows ? st->t.count - rows : 0;
+   ListCursor c = { st->cursor, st->top, st->rows, st->first_row };
+   listview_clamp(&c, st->t.count);
+   st->cursor = c.cursor;
+   st->top = c.top;
 }
 
 /* Scan again; the cursor stays on the object it was on. */
@@ -89,18 +85,6 @@ static void reselect(View *v) {
 }
 
 /* ---- drawing ------------------------------------------------------------- */
-
-/* Put TEXT at Y, X in at most WIDTH columns (RIGHT: aligned right). */
-static void put_cell(int y, int x, const char *text, int width, bool right) {
-   if (width <= 0 || x >= COLS)
-      return;
-   int w = (int)objfmt_width(text);
-   if (w <= width) {
-      mvaddstr(y, right ? x + width - w : x, text);
-      return;
-   }
-   crt_put_cut(y, x, text, width, false);
-}
 
 typedef struct {
    int x[OBJTABLE_COLUMNS];
@@ -141,11 +125,9 @@ static void draw_heading(View *v, int y, const Layout *L) {
    attrset(crt_attr(CRT_HEADING));
    for (int c = 0; c < OBJTABLE_COLUMNS; c++) {
       char text[64];
-      const char *mark = (int)st->t.sort != c ? ""
-         : crt_utf8() ? (st->t.reverse ? "\xe2\x96\xbc" : "\xe2\x96\xb2")
-         : (st->t.reverse ? "v" : "^");
+      const char *mark = (int)st->t.sort != c ? "" : listview_sort_mark(st->t.reverse);
       snprintf(text, sizeof text, "%s%s", _(objtable_heading((ObjTableColumn)c)), mark);
-      put_cell(y, L->x[c], text, L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
+      listview_put_cell(y, L->x[c], text, L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
    }
    attrset(A_NORMAL);
 }
@@ -167,7 +149,7 @@ static void draw_row(View *v, int y, const Obj *o, const Layout *L, int cols, bo
    if (cursor)
       mvhline(y, 0, ' ', cols);
    for (int c = 0; c < OBJTABLE_COLUMNS; c++)
-      put_cell(y, L->x[c], cell[c], L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
+      listview_put_cell(y, L->x[c], cell[c], L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
    attrset(A_NORMAL);
    (void)v;
 }
@@ -190,7 +172,7 @@ static int who_fields(const ObjWho *w, char f[][160], size_t size) {
 /* The title's fields, laid out on one line (two when they do not fit). */
 static int draw_title(View *v, int cols) {
    ObjState *st = state(v);
-   char f[8][160];
+   char f[8][LISTVIEW_FIELD];
    int n = 0;
    snprintf(f[n++], sizeof f[0], "%s", st->cfg.title ? st->cfg.title : _("named objects"));
    snprintf(f[n++], sizeof f[0], st->t.reverse ? _("sort: %s, descending (s, S)")
@@ -210,27 +192,7 @@ static int draw_title(View *v, int cols) {
    unsigned denied = st->t.scanned ? st->t.list.procs_denied : 0;
    snprintf(f[n++], sizeof f[0], ngettext("%u process not inspected",
                                           "%u processes not inspected", denied), denied);
-   attrset(crt_attr(CRT_TITLE));
-   mvhline(0, 0, ' ', cols);
-   const char *sep = crt_utf8() ? " \xe2\x94\x82 " : " | ";
-   int y = 0, x = 1;
-   for (int i = 0; i < n; i++) {
-      int len = (int)objfmt_width(f[i]);
-      if (x > 1 && x + 3 + len > cols - 1 && y == 0) {
-         y = 1;
-         x = 1;
-         mvhline(1, 0, ' ', cols);
-      }
-      if (x > 1 && x + 3 < cols) {
-         mvaddstr(y, x, sep);
-         x += 3;
-      }
-      if (x < cols)
-         put_cell(y, x, f[i], cols - x, false);
-      x += len;
-   }
-   attrset(A_NORMAL);
-   return y + 1;
+   return listview_title(f, n, cols);
 }
 
 /* Why no message queue is listed, when the kinds shown include them. */
@@ -318,14 +280,14 @@ static void draw_pane(View *v, int y, int cols) {
          Pane p = { .n = 0, .cols = cols };
          pane_wrap(&p, mq, 2);
          for (int i = 0; i < p.n && i + 2 <= PANE_TEXT_LINES; i++)
-            put_cell(y + 2 + i, 0, p.line[i], cols, false);
+            listview_put_cell(y + 2 + i, 0, p.line[i], cols, false);
       }
       return;
    }
    Pane p = { .n = 0, .cols = cols };
    pane_fill(&p, o);
    for (int i = 0; i < p.n; i++)
-      put_cell(y + 1 + i, 0, p.line[i], cols, false);
+      listview_put_cell(y + 1 + i, 0, p.line[i], cols, false);
 }
 
 static void objects_draw(View *v, int rows, int cols) {

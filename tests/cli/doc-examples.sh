@@ -25,6 +25,12 @@ head -c 32 /dev/zero >"/dev/shm/sem.$tag"
 id=$(ipcmk -M 4096 2>/dev/null | awk '{print $NF}')
 key=$(ipcs -m 2>/dev/null | awk -v id="$id" '$2 == id { print $1 }')   # in hex, as typed
 on_exit "rm -f '/dev/shm/$tag' '/dev/shm/sem.$tag'; [ -n '$id' ] && ipcrm -m '$id' 2>/dev/null"
+# a process for the pid: examples (pid:1234, its known bytes at 7f0000001000)
+"$top_builddir/tests/helpers/procmemhelper" >procmem.out 2>&1 &
+procmem_pid=$!
+on_exit "kill $procmem_pid 2>/dev/null"
+await_line procmem.out '^pid=' "$procmem_pid" procmem.out "the process for the pid: examples did not start"
+procmem_known=$(tr ' ' '\n' <procmem.out | sed -n 's/^known=0x//p')
 
 # ---- the examples --------------------------------------------------------------
 # README: indented code lines that run mapscope (alone or after a pipe).
@@ -61,7 +67,9 @@ prepare() {
       -e "s|shm:/session|shm:/$tag|g" \
       -e "s|sem:/lock|sem:/$tag|g" \
       -e "s|sysv:key=0x5e0001|sysv:key=$key|g" \
-      -e "s|NEEDLE|Copyright|g"
+      -e "s|NEEDLE|Copyright|g" \
+      -e "s|pid:1234|pid:$procmem_pid|g" \
+      -e "s|7f0000001000|$procmem_known|g"
 }
 
 is_screen() {

@@ -9,7 +9,8 @@ above() { grep -rn --include='*.c' --include='*.h' -e "$1" "$src/core" "$src/app
 
 # /proc as a path (not platform/processes.h, which merely contains it)
 for word in /proc sysvipc /SYSV memfd:; do
-   found=$(above "$word" | grep -v -e '#include "platform/processes.h"' -e '#include "platform/procmem.h"')
+   found=$(above "$word" | grep -v -e '#include "platform/processes.h"' -e '#include "platform/procmem.h"' \
+                                   -e '#include "platform/procpages.h"' -e '#include "app/procview.h"')
    is "no '$word' in src/core or src/app" "$found" ""
 done
 found=$(grep -rln --include='*.c' --include='*.h' -e '<curses.h>' -e '<ncurses' "$src/core" "$src/app" "$src/platform")

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "platform/procmem.h"
+#include "core/source.h"
 #include "tap.h"
 
 #include <signal.h>
@@ -98,6 +99,59 @@ static void test_regions(pid_t pid, const unsigned char *p, size_t page) {
    platform_proc_regions_free(v, n);
 }
 
+static void test_spec(void) {
+   SourcePidSpec sp;
+   Error e;
+   ok(source_pid_spec("shm:/x", &sp, &e) == 0, "another kind: 0");
+   ok(source_pid_spec("pid:42", &sp, &e) == 1 && sp.pid == 42 && sp.what == SOURCE_PID_ALL,
+      "pid:PID");
+   ok(source_pid_spec("pid:42:7f00AB", &sp, &e) == 1 && sp.what == SOURCE_PID_ADDR
+      && sp.addr == 0x7f00ab, "pid:PID:ADDR, hex in either case, no 0x");
+   ok(source_pid_spec("pid:42:0x1000-0X2000", &sp, &e) == 1 && sp.what == SOURCE_PID_RANGE
+      && sp.addr == 0x1000 && sp.end == 0x2000, "pid:PID:START-END with 0x");
+   ok(source_pid_spec("pid:42:ffffffffffffffff", &sp, &e) == 1 && sp.addr == UINT64_MAX,
+      "the highest address");
+   const char *bad[] = { "pid:", "pid:0", "pid:-1", "pid:2147483648", "pid:42:", "pid:42:g",
+                         "pid:42:10000000000000000", "pid:42:2000-1000", "pid:42:1000-1000",
+                         "pid:42:1000-", "pid:42:0x", "pid:42 ", "pid:42:1000:2000" };
+   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+      ok(source_pid_spec(bad[i], &sp, &e) == -1 && e.code == ERR_BAD_SOURCE, "'%s' refused",
+         bad[i]);
+}
+
+/* The source of the child's pages [p, p + 3 pages): the third unreadable. */
+static void test_source(pid_t pid, const unsigned char *p, size_t page) {
+   char spec[96];
+   Source *src;
+   Error e;
+   uint64_t a = (uint64_t)(uintptr_t)p;
+   snprintf(spec, sizeof spec, "pid:%d:%" PRIx64 "-%" PRIx64, (int)pid, a, a + 3 * page);
+   ok(source_open_reading(spec, &src, &e), "%s opens", spec);
+   if (!src)
+      return;
+   ok(src->base == a && src->size == 3 * page && src->origin == 0, "base, size, origin");
+   unsigned char *buf = malloc(3 * page), *bad = malloc(3 * page);
+   size_t got;
+   SourceFault f;
+   ok(source_read_marked(src, buf, 3 * page, 0, &got, bad, &f, &e) && got == 3 * page,
+      "a read over the guard page succeeds, marked");
+   ok(memcmp(buf, "child bytes", 11) == 0 && !bad[0] && !bad[2 * page - 1], "readable bytes read");
+   ok(bad[2 * page] && bad[3 * page - 1] && buf[2 * page] == 0, "the guard page marked, zeros");
+   ok(f.err == EFAULT && f.offset == 2 * page && f.end == 3 * page, "the fault: where, and why");
+   char why[512];
+   source_fault_why(src, &f, why, sizeof why);
+   ok(strstr(why, "guard page") != NULL, "its cause (%s)", why);
+   ok(!source_read(src, buf, 3 * page, 0, &got, &e) && e.code == ERR_UNREADABLE
+      && got == 2 * page, "a plain read stops there with ERR_UNREADABLE, %zu bytes read", got);
+   free(buf);
+   free(bad);
+   source_close(src);
+   snprintf(spec, sizeof spec, "pid:%d:%" PRIx64, (int)pid, a + 5);
+   ok(source_open_reading(spec, &src, &e) && src->base + src->origin == a + 5
+      && src->base <= a, "pid:PID:ADDR: the region, opened at ADDR");
+   source_close(src);
+}
+
 static void test_gone(pid_t pid) {
    char why[512], comm[32];
    size_t got;
@@ -132,6 +186,8 @@ int main(void) {
    test_read(pid, p, page);
    test_write(pid, p);
    test_regions(pid, p, page);
+   test_spec();
+   test_source(pid, p, page);
    test_gone(pid);
    return done_testing();
 }

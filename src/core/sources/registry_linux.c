@@ -10,6 +10,7 @@ static const SourceOps *const kinds[] = {
    &source_shm_ops,
    &source_sem_ops,
    &source_sysv_ops,
+   &source_pid_ops,
 };
 
 const SourceOps *const *source_registry(size_t *n) {

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "platform/platform.h"
+#include "platform/linux/pagemap.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -99,39 +100,12 @@ PlatformUserId platform_user_id(void) {
    return (PlatformUserId)geteuid();
 }
 
-/* /proc/self/pagemap: one 64-bit entry per virtual page.  Bit 63 present,
- * 62 swapped, 61 file-page or shared-anon (clear once copy-on-write has
- * given the page a private copy), 56 exclusively mapped. */
-static unsigned char decode_pagemap(uint64_t v) {
-   unsigned char f = 0;
-   if (v >> 63 & 1) f |= PLATFORM_PAGE_PRESENT;
-   if (v >> 62 & 1) f |= PLATFORM_PAGE_SWAPPED;
-   if (v >> 61 & 1) f |= PLATFORM_PAGE_FILE;
-   if (v >> 56 & 1) f |= PLATFORM_PAGE_EXCLUSIVE;
-   return f;
-}
-
 int platform_page_flags(const void *addr, size_t npages, unsigned char *flags) {
    int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
    if (fd < 0)
       return errno;
-   uint64_t first = (uint64_t)(uintptr_t)addr / platform_page_size();
-   uint64_t buf[512];
-   int rc = 0;
-   for (size_t done = 0; done < npages && rc == 0;) {
-      size_t n = npages - done < 512 ? npages - done : 512;
-      ssize_t got = pread(fd, buf, n * sizeof buf[0], (off_t)((first + done) * sizeof buf[0]));
-      if (got < 0 && errno == EINTR)
-         continue;
-      if (got <= 0 || (size_t)got % sizeof buf[0] != 0) {
-         rc = got < 0 ? errno : EIO;
-         break;
-      }
-      n = (size_t)got / sizeof buf[0];
-      for (size_t i = 0; i < n; i++)
-         flags[done + i] = decode_pagemap(buf[i]);
-      done += n;
-   }
+   int rc = platform_pagemap_read(fd, (uint64_t)(uintptr_t)addr / platform_page_size(), npages,
+                                  flags);
    close(fd);
    return rc;
 }

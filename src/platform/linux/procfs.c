@@ -343,12 +343,23 @@ static const SmapsKey smaps_keys[] = {
 #undef FIG
 
 /* "Name:" followed by "  N kB": kB is KiB (fs/proc/task_mmu.c, SEQ_PUT_DEC). */
+static bool key_char(char c) {
+   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Called for every line of smaps (25 a region, 50,000 regions and more):
+ * the key is scanned by hand. */
 bool platform_procfs_smaps_field(const char *line, PlatformMemFigures *f) {
-   size_t klen = strspn(line, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789");
-   if (klen == 0 || line[klen] != ':' || !(line[0] >= 'A' && line[0] <= 'Z'))
+   if (!(line[0] >= 'A' && line[0] <= 'Z'))
+      return false;
+   size_t klen = 1;
+   while (key_char(line[klen]))
+      klen++;
+   if (line[klen] != ':')
       return false;
    for (size_t i = 0; i < sizeof smaps_keys / sizeof smaps_keys[0]; i++) {
-      if (strlen(smaps_keys[i].key) != klen || memcmp(line, smaps_keys[i].key, klen) != 0)
+      if (smaps_keys[i].key[0] != line[0] || strlen(smaps_keys[i].key) != klen
+          || memcmp(line, smaps_keys[i].key, klen) != 0)
          continue;
       const char *p = line + klen + 1;
       while (*p == ' ' || *p == '\t')

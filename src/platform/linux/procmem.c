@@ -181,6 +181,12 @@ void platform_proc_regions_free(PlatformProcRegion *regions, size_t n) {
    free(regions);
 }
 
+/* [vvar] (and [vvar_vclock]) are pages of the kernel's (VM_PFNMAP):
+ * process_vm_readv and /proc/PID/mem refuse them. */
+bool platform_proc_region_readable(const PlatformProcRegion *r) {
+   return r->map.perms[0] == 'r' && strncmp(r->map.backing.name, "[vvar", 5) != 0;
+}
+
 /* The totals: smaps_rollup (Linux 4.14), else the sum of the regions. */
 static void region_totals(int pid, RegionList *l, PlatformMemFigures *totals) {
    int fd;

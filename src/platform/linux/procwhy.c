@@ -7,7 +7,7 @@
  * ones, and the target must be dumpable, unless the caller has
  * CAP_SYS_PTRACE; then Yama's kernel.yama.ptrace_scope (1: ancestors
  * only, 2: CAP_SYS_PTRACE only, 3: nobody).  A non-dumpable process's
- * /proc/PID files belong to root (fs/proc/base.c task_dump_owner()). */
+ * files in /proc/PID belong to root (fs/proc/base.c task_dump_owner()). */
 #include "config.h"
 
 #include "platform/procmem.h"
@@ -88,12 +88,12 @@ static bool credentials(int pid, const PlatformProcStatus *st, char *buf, size_t
    return false;
 }
 
-/* Not dumpable: its /proc files belong to root although it does not run
- * as root. */
+/* Not dumpable: the files in its /proc directory (not the directory
+ * itself) belong to root although it does not run as root. */
 static bool undumpable(int pid, const PlatformProcStatus *st, char *buf, size_t size) {
    char path[64];
    struct stat sb;
-   snprintf(path, sizeof path, "/proc/%d", pid);
+   snprintf(path, sizeof path, "/proc/%d/status", pid);
    if (stat(path, &sb) != 0 || sb.st_uid != 0 || st->uid[1] == 0)
       return false;
    snprintf(buf, size,

@@ -1,0 +1,338 @@
+/* source_pid.c - another process's bytes: pid:PID:ADDR and pid:PID:START-END.
+ *
+ * Addresses are hex, with or without 0x (as pmap and the region list print
+ * them).  pid:PID:ADDR is the whole region that holds ADDR, opened at
+ * ADDR: offset 0 is the region's start (Source.base), Source.origin is
+ * ADDR's offset in it, where the screen's cursor goes and --dump/--xxd
+ * start; pid:PID:START-END is exactly [START, END), gaps and all.
+ * pid:PID alone is the region list, not bytes (--list pid:PID).
+ *
+ * Nothing is mapped: bytes are read (and flushed edits written) through
+ * the platform's procmem.h, which never stops the process.  A page that cannot
+ * be read is reported, never a crash: source_read() fails there with the
+ * cause, source_read_marked() marks it and reads on.  There is no journal
+ * for a process's memory: it has no file to keep one beside, and a
+ * process that dies takes its bytes with it. */
+#include "config.h"
+
+#include "core/source.h"
+#include "core/gettext.h"
+#include "platform/procmem.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+   int pid;
+} PidState;
+
+static const char prefix[] = "pid:";
+
+/* ---- the SOURCE text --------------------------------------------------- */
+
+static bool parse_hex(const char *p, const char **end, uint64_t *out) {
+   uint64_t v = 0;
+   size_t n = 0;
+   if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+      p += 2;
+   for (; *p; p++, n++) {
+      const char *hex = "0123456789abcdef0123456789ABCDEF";
+      const char *d = strchr(hex, *p);
+      if (!d || n == 16)
+         break;
+      v = v << 4 | (uint64_t)((d - hex) % 16);
+   }
+   *end = p;
+   *out = v;
+   return n > 0 && n <= 16;
+}
+
+static bool parse_pid(const char *p, const char **end, int *pid) {
+   long long v = 0;
+   size_t n = 0;
+   for (; *p >= '0' && *p <= '9' && n < 11; p++, n++)
+      v = v * 10 + (*p - '0');
+   *end = p;
+   *pid = (int)v;
+   return n > 0 && n < 11 && v > 0 && v <= INT_MAX;
+}
+
+static int bad_spec(Error *e) {
+   error_set(e, ERR_BAD_SOURCE, 0, "%s",
+             _("give pid:PID, pid:PID:ADDR or pid:PID:START-END (addresses in hex)"));
+   return -1;
+}
+
+/* NAME is SOURCE without "pid:". */
+static int parse_name(const char *name, SourcePidSpec *out, Error *e) {
+   const char *p;
+   memset(out, 0, sizeof *out);
+   if (!parse_pid(name, &p, &out->pid))
+      return bad_spec(e);
+   if (*p == '\0') {
+      out->what = SOURCE_PID_ALL;
+      return 1;
+   }
+   if (*p != ':' || !parse_hex(p + 1, &p, &out->addr))
+      return bad_spec(e);
+   if (*p == '\0') {
+      out->what = SOURCE_PID_ADDR;
+      return 1;
+   }
+   if (*p != '-' || !parse_hex(p + 1, &p, &out->end) || *p != '\0')
+      return bad_spec(e);
+   if (out->end <= out->addr) {
+      error_set(e, ERR_BAD_SOURCE, 0, "%s", _("the range ends before it starts"));
+      return -1;
+   }
+   out->what = SOURCE_PID_RANGE;
+   return 1;
+}
+
+int source_pid_spec(const char *spec, SourcePidSpec *out, Error *e) {
+   memset(out, 0, sizeof *out);
+   if (strncmp(spec, prefix, sizeof prefix - 1) != 0)
+      return 0;
+   return parse_name(spec + sizeof prefix - 1, out, e);
+}
+
+/* ---- errors ------------------------------------------------------------- */
+
+/* E from ERR of platform_proc_*() for PID doing WHAT at ADDR. */
+static bool proc_failed(Error *e, int pid, int err, PlatformProcAccess what, uint64_t addr) {
+   char why[sizeof e->detail];
+   platform_proc_why(pid, err, what, addr, why, sizeof why);
+   ErrorCode code = err == ESRCH ? ERR_PROC_GONE
+                    : err == EPERM || err == EACCES ? ERR_PROC_DENIED
+                    : err == EFAULT || err == EIO ? ERR_UNREADABLE : ERR_READ;
+   error_set(e, code, err, "%s", why);
+   return false;
+}
+
+/* ---- opening ------------------------------------------------------------- */
+
+/* The region that holds ADDR: [*start, *end). */
+static bool region_of(int pid, uint64_t addr, uint64_t *start, uint64_t *end, Error *e) {
+   PlatformProcRegion *v;
+   size_t n;
+   int rc = platform_proc_regions(pid, false, &v, &n, NULL);
+   if (rc != 0)
+      return proc_failed(e, pid, rc, PLATFORM_PROC_LISTING, addr);
+   bool found = false;
+   for (size_t i = 0; i < n && !found; i++) {
+      if (v[i].map.start <= addr && addr < v[i].map.end) {
+         *start = v[i].map.start;
+         *end = v[i].map.end;
+         found = true;
+      }
+   }
+   platform_proc_regions_free(v, n);
+   return found || proc_failed(e, pid, EFAULT, PLATFORM_PROC_READING, addr);
+}
+
+/* One byte read at ADDR: refused and gone are said at once; an
+ * unreadable page is not an error here (it shows as such). */
+static bool probe(int pid, uint64_t addr, Error *e) {
+   unsigned char b;
+   size_t got;
+   int rc = platform_proc_read(pid, addr, &b, 1, &got);
+   if (rc == 0 || rc == EFAULT || rc == EIO)
+      return true;
+   return proc_failed(e, pid, rc, PLATFORM_PROC_READING, addr);
+}
+
+static bool pid_open(Source *s, const char *name, bool writable, Error *e) {
+   SourcePidSpec sp;
+   if (parse_name(name, &sp, e) < 0)
+      return false;
+   if (sp.what == SOURCE_PID_ALL) {
+      error_set(e, ERR_BAD_SOURCE, 0, "%s",
+                _("a process is a list of regions: give pid:PID:ADDR for its bytes, "
+                  "or list them with --list pid:PID"));
+      return false;
+   }
+   char comm[64];
+   PlatformUserId uid;
+   int rc = platform_proc_identity(sp.pid, comm, sizeof comm, &uid);
+   if (rc != 0)
+      return proc_failed(e, sp.pid, rc, PLATFORM_PROC_LISTING, 0);
+   uint64_t start = sp.addr, end = sp.end;
+   if (sp.what == SOURCE_PID_ADDR && !region_of(sp.pid, sp.addr, &start, &end, e))
+      return false;
+   if (!probe(sp.pid, sp.addr, e))
+      return false;
+   PidState *st = calloc(1, sizeof *st);
+   if (!st || !(s->name = malloc(sizeof prefix + strlen(name)))) {
+      free(st);
+      error_set(e, ERR_OPEN, ENOMEM, NULL);
+      return false;
+   }
+   strcpy(s->name, prefix);
+   strcat(s->name, name);
+   st->pid = sp.pid;
+   s->priv = st;
+   s->writable = writable;
+   s->base = start;
+   s->origin = sp.addr - start;
+   s->size = end - start;
+   s->st = (PlatformStat){ .kind = PLATFORM_KIND_OTHER, .size = s->size,
+                           .dev = SOURCE_DEV_PROCESS, .ino = (uint64_t)sp.pid, .uid = uid };
+   return true;
+}
+
+/* ---- bytes ----------------------------------------------------------------- */
+
+static size_t clip(const Source *s, size_t len, uint64_t offset) {
+   if (offset >= s->size)
+      return 0;
+   return s->size - offset < len ? (size_t)(s->size - offset) : len;
+}
+
+static bool pid_read(Source *s, void *buf, size_t len, uint64_t offset, size_t *got, Error *e) {
+   const PidState *st = s->priv;
+   len = clip(s, len, offset);
+   *got = 0;
+   if (len == 0)
+      return true;
+   uint64_t addr = source_address(s, offset);
+   int rc = platform_proc_read(st->pid, addr, buf, len, got);
+   if (rc == 0)
+      return true;
+   return proc_failed(e, st->pid, rc, PLATFORM_PROC_READING, addr + *got);
+}
+
+/* Unreadable runs are whole pages: the next page may be readable again. */
+static bool pid_read_marked(Source *s, void *buf, size_t len, uint64_t offset, size_t *got,
+                            unsigned char *bad, SourceFault *fault, Error *e) {
+   const PidState *st = s->priv;
+   size_t page = platform_page_size(), done = 0;
+   unsigned char *b = buf;
+   len = clip(s, len, offset);
+   *got = len;
+   while (done < len) {
+      size_t n = 0;
+      uint64_t addr = source_address(s, offset + done);
+      int rc = platform_proc_read(st->pid, addr, b + done, len - done, &n);
+      done += n;
+      if (rc == 0)
+         break;
+      if (rc != EFAULT && rc != EIO)
+         return proc_failed(e, st->pid, rc, PLATFORM_PROC_READING, addr + n);
+      uint64_t at = source_address(s, offset + done);
+      size_t skip = page - (size_t)(at % page);
+      if (skip > len - done)
+         skip = len - done;
+      memset(b + done, 0, skip);
+      if (bad)
+         memset(bad + done, 1, skip);
+      if (fault && fault->err == 0)
+         *fault = (SourceFault){ .offset = offset + done, .end = offset + done + skip, .err = rc };
+      else if (fault && fault->end == offset + done)
+         fault->end += skip;
+      done += skip;
+   }
+   return true;
+}
+
+static bool pid_write(Source *s, const void *buf, size_t len, uint64_t offset, Error *e) {
+   const PidState *st = s->priv;
+   size_t put = 0;
+   if (offset > s->size || len > s->size - offset) {
+      error_set(e, ERR_PAST_END, 0, NULL);
+      return false;
+   }
+   uint64_t addr = source_address(s, offset);
+   int rc = platform_proc_write(st->pid, addr, buf, len, &put);
+   if (rc == 0)
+      return true;
+   char why[sizeof e->detail];
+   platform_proc_why(st->pid, rc, PLATFORM_PROC_WRITING, addr + put, why, sizeof why);
+   error_set(e, rc == ESRCH ? ERR_PROC_GONE : ERR_FLUSH, rc, "%s", why);
+   return false;
+}
+
+static void pid_fault_why(const Source *s, const SourceFault *f, char *buf, size_t size) {
+   const PidState *st = s->priv;
+   platform_proc_why(st->pid, f->err, PLATFORM_PROC_READING, source_address(s, f->offset),
+                     buf, size);
+}
+
+/* ---- the rest of the table ----------------------------------------------------- */
+
+/* The process may have exited: say so (an unmapped page shows where it
+ * is read). */
+static bool pid_refresh(Source *s, Error *e) {
+   const PidState *st = s->priv;
+   char comm[64];
+   PlatformUserId uid;
+   int rc = platform_proc_identity(st->pid, comm, sizeof comm, &uid);
+   return rc == 0 || proc_failed(e, st->pid, rc, PLATFORM_PROC_LISTING, 0);
+}
+
+static bool pid_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                    bool populate, void **addr, Error *e) {
+   (void)s, (void)offset, (void)len, (void)mode, (void)populate, (void)addr;
+   error_set(e, ERR_NOT_MAPPABLE, 0, "%s", _("another process's memory is read, not mapped"));
+   return false;
+}
+
+static void pid_unmap(Source *s, void *addr, size_t len) {
+   (void)s, (void)addr, (void)len;
+}
+
+/* Every byte is data: unreadable pages are no holes (they do not read as
+ * zeros), they are errors where they are read. */
+static void pid_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end) {
+   *start = offset < s->size ? offset : s->size;
+   *end = s->size;
+}
+
+static void pid_close(Source *s) {
+   free(s->priv);
+   s->priv = NULL;
+}
+
+static void pid_identity(const Source *s, SourceIdentity *id) {
+   const PidState *st = s->priv;
+   id->dev = SOURCE_DEV_PROCESS;
+   id->ino = (uint64_t)st->pid;
+   id->in_file_system = false;
+}
+
+typedef unsigned long long ull;
+
+static void pid_describe_map(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                             const void *addr, SourceMapCall *out) {
+   const PidState *st = s->priv;
+   (void)mode;
+   (void)addr;
+   snprintf(out->function, sizeof out->function, "process_vm_readv");
+   snprintf(out->args, sizeof out->args, "%d, {buf, %llu}, 1, {0x%llx, %llu}, 1, 0", st->pid,
+            (ull)len, (ull)source_address(s, offset), (ull)len);
+   snprintf(out->windows, sizeof out->windows,
+            "ReadProcessMemory(hProcess, 0x%llx, buf, %llu, &got)",
+            (ull)source_address(s, offset), (ull)len);
+   snprintf(out->note, sizeof out->note, "%s", _("read, not mapped: the process is not stopped"));
+}
+
+const SourceOps source_pid_ops = {
+   .kind = N_("process memory"),
+   .prefix = prefix,
+   .caps = SOURCE_CAN_READ | SOURCE_CAN_LIVE | SOURCE_CAN_EDIT,
+   .open = pid_open,
+   .refresh = pid_refresh,
+   .map = pid_map,
+   .unmap = pid_unmap,
+   .read = pid_read,
+   .next_data = pid_next_data,
+   .close = pid_close,
+   .identity = pid_identity,
+   .describe_map = pid_describe_map,
+   .read_marked = pid_read_marked,
+   .fault_why = pid_fault_why,
+   .write = pid_write,
+};

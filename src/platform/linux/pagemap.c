@@ -1,0 +1,57 @@
+/* pagemap.c - page flags from a page map: ours, another process's. */
+#include "config.h"
+
+#include "platform/procpages.h"
+#include "platform/linux/pagemap.h"
+#include "platform/mapping.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Bits 63 present, 62 swapped, 61 file-page or shared-anon (clear once
+ * copy-on-write has given the page a private copy), 56 exclusively
+ * mapped. */
+unsigned char platform_pagemap_decode(uint64_t v) {
+   unsigned char f = 0;
+   if (v >> 63 & 1) f |= PLATFORM_PAGE_PRESENT;
+   if (v >> 62 & 1) f |= PLATFORM_PAGE_SWAPPED;
+   if (v >> 61 & 1) f |= PLATFORM_PAGE_FILE;
+   if (v >> 56 & 1) f |= PLATFORM_PAGE_EXCLUSIVE;
+   return f;
+}
+
+int platform_pagemap_read(int fd, uint64_t first, size_t npages, unsigned char *flags) {
+   uint64_t buf[512];
+   for (size_t done = 0; done < npages;) {
+      size_t n = npages - done < 512 ? npages - done : 512;
+      ssize_t got = pread(fd, buf, n * sizeof buf[0], (off_t)((first + done) * sizeof buf[0]));
+      if (got < 0 && errno == EINTR)
+         continue;
+      if (got < 0)
+         return errno;
+      if (got == 0 || (size_t)got % sizeof buf[0] != 0)
+         return EIO;
+      n = (size_t)got / sizeof buf[0];
+      for (size_t i = 0; i < n; i++)
+         flags[done + i] = platform_pagemap_decode(buf[i]);
+      done += n;
+   }
+   return 0;
+}
+
+int platform_proc_page_flags(int pid, uint64_t addr, size_t npages, unsigned char *flags) {
+   char path[64];
+   snprintf(path, sizeof path, "/proc/%d/pagemap", pid);
+   int fd = open(path, O_RDONLY | O_CLOEXEC);
+   if (fd < 0)
+      return errno == ENOENT ? ESRCH : errno;
+   memset(flags, 0, npages);
+   int rc = platform_pagemap_read(fd, addr / platform_page_size(), npages, flags);
+   close(fd);
+   /* a process that ended between the open and the read has an empty map */
+   return rc == EIO && kill(pid, 0) != 0 && errno == ESRCH ? ESRCH : rc;
+}

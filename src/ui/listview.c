@@ -1,0 +1,76 @@
+/* listview.c - the lists' cursor, cells and title. */
+#include "config.h"
+
+#include "ui/listview.h"
+#include "ui/crt.h"
+#include "app/objfmt.h"
+
+#include <curses.h>
+
+void listview_clamp(ListCursor *c, size_t count) {
+   if (c->cursor >= count)
+      c->cursor = count ? count - 1 : 0;
+   size_t rows = c->rows > 0 ? (size_t)c->rows : 1;
+   if (c->cursor < c->top)
+      c->top = c->cursor;
+   else if (c->cursor >= c->top + rows)
+      c->top = c->cursor - rows + 1;
+   if (c->top + rows > count)
+      c->top = count > rows ? count - rows : 0;
+}
+
+void listview_move(ListCursor *c, size_t count, long n) {
+   if (n < 0)
+      c->cursor = (size_t)-n > c->cursor ? 0 : c->cursor - (size_t)-n;
+   else
+      c->cursor += (size_t)n;
+   listview_clamp(c, count);
+}
+
+bool listview_click(ListCursor *c, size_t count) {
+   int y, x;
+   if (!crt_click(&y, &x) || y < c->first_row || y >= c->first_row + c->rows
+       || c->top + (size_t)(y - c->first_row) >= count)
+      return false;
+   c->cursor = c->top + (size_t)(y - c->first_row);
+   return true;
+}
+
+void listview_put_cell(int y, int x, const char *text, int width, bool right) {
+   if (width <= 0 || x >= COLS)
+      return;
+   int w = (int)objfmt_width(text);
+   if (w <= width) {
+      mvaddstr(y, right ? x + width - w : x, text);
+      return;
+   }
+   crt_put_cut(y, x, text, width, false);
+}
+
+int listview_title(char f[][LISTVIEW_FIELD], int n, int cols) {
+   attrset(crt_attr(CRT_TITLE));
+   mvhline(0, 0, ' ', cols);
+   const char *sep = crt_utf8() ? " \xe2\x94\x82 " : " | ";
+   int y = 0, x = 1;
+   for (int i = 0; i < n; i++) {
+      int len = (int)objfmt_width(f[i]);
+      if (x > 1 && x + 3 + len > cols - 1 && y == 0) {
+         y = 1;
+         x = 1;
+         mvhline(1, 0, ' ', cols);
+      }
+      if (x > 1 && x + 3 < cols) {
+         mvaddstr(y, x, sep);
+         x += 3;
+      }
+      if (x < cols)
+         listview_put_cell(y, x, f[i], cols - x, false);
+      x += len;
+   }
+   attrset(A_NORMAL);
+   return y + 1;
+}
+
+const char *listview_sort_mark(bool reverse) {
+   return crt_utf8() ? (reverse ? "\xe2\x96\xbc" : "\xe2\x96\xb2") : (reverse ? "v" : "^");
+}

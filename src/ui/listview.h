@@ -1,0 +1,36 @@
+/* listview.h - what the screen's lists share in drawing: a cursor over
+ * rows that the screen scrolls, cells cut or aligned in their columns, the
+ * title's fields on one line (two when they do not fit), the heading's
+ * sort mark.  The object list and a process's region list draw through
+ * here; the rows and their order are the app's (app/columns.h). */
+#ifndef MAPSCOPE_LISTVIEW_H
+#define MAPSCOPE_LISTVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+   size_t cursor, top;        /* the selected row, the first row shown */
+   int rows;                  /* rows shown */
+   int first_row;             /* the screen row of the first of them */
+} ListCursor;
+
+/* Keep the cursor inside COUNT rows and on the screen. */
+void listview_clamp(ListCursor *c, size_t count);
+/* Move the cursor by N rows (negative: up), clamped. */
+void listview_move(ListCursor *c, size_t count, long n);
+/* The cursor to the row under the last click; false when it is on none. */
+bool listview_click(ListCursor *c, size_t count);
+
+/* Put TEXT at Y, X in at most WIDTH columns (RIGHT: aligned right). */
+void listview_put_cell(int y, int x, const char *text, int width, bool right);
+
+/* The title: the N fields F (escaped text) separated by bars, on line 0
+ * and, when they do not fit, line 1.  Returns the lines used. */
+#define LISTVIEW_FIELD 160
+int listview_title(char f[][LISTVIEW_FIELD], int n, int cols);
+
+/* The mark after the heading of the column sorted by ("▲", "v" ...). */
+const char *listview_sort_mark(bool reverse);
+
+#endif

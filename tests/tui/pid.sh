@@ -1,0 +1,155 @@
+#!/bin/sh
+# The screen on another process (tests/helpers/procmemhelper): the region
+# list of mapscope pid:PID, sorted and filtered, Enter into a region, ??
+# on the guard page with its reason, the attachers' Enter into a mapping
+# as the process sees it, a flushed write checked against the process,
+# the write refused when the bytes changed there since they were read,
+# the process exiting under the view, and as an unprivileged user the
+# refusal with its cause.  Captures mask what varies from run to run:
+# addresses (their last three digits stay), pids, the scratch directory,
+# devices, inodes and the process's totals.
+. "$top_srcdir/tests/tui/tui.sh"
+
+[ -d /dev/shm ] || skip_all "no /dev/shm"
+helper="$top_builddir/tests/helpers/procmemhelper"
+shm_nm="mspv$$"
+
+# helper_start: the helper, its facts as $h_pid, $h_known, $h_counter ...
+helper_start() {
+   printf 'the file itself\n' >"$tmp/priv.dat"
+   truncate -s 8192 "$tmp/priv.dat"
+   rm -f "$tmp/helper.out"
+   "$helper" -s "$shm_nm" -f "$tmp/priv.dat" >"$tmp/helper.out" 2>"$tmp/helper.err" &
+   hpid=$!
+   await_line "$tmp/helper.out" '^pid=' "$hpid" "$tmp/helper.err" "procmemhelper started"
+   for kv in $(cat "$tmp/helper.out"); do
+      eval "h_${kv%%=*}=${kv#*=}"
+   done
+}
+hx() { printf '%x' "$(($1))"; }
+on_exit 'kill $hpid 2>/dev/null; wait $hpid 2>/dev/null'
+
+tui_capture() {
+   tui_tmux capture-pane -p -t tui 2>/dev/null |
+      sed -e "s|$tmp|TMP|g" -e "s/$shm_nm/NAME/g" -e "s/pid:$h_pid/pid:PID/g" \
+          -e "s/process $h_pid/process PID/g" \
+          -e 's/[0-9a-f]\{9\}\([0-9a-f]\{3\}\)/ADDRESS\1/g' \
+          -e 's/ [0-9a-f][0-9a-f]:[0-9a-f][0-9a-f] [0-9][0-9]*/ DEV:INODE/' \
+          -e 's/0x[0-9a-f]*…/0xADDRESS…/g' \
+          -e 's/^total: [0-9]* regions .*/total: N regions .../' -e 's/ [0-9]* of [0-9]*$/ N of M/'
+}
+
+helper_start
+
+# ---- the region list ----
+tui_start 132 30 "pid:$h_pid" -c "filter priv.dat"
+expect_status "one region matches the filter" "region 1/1"
+tui_screen pid-regions-132x30
+tui_send ":sort -size"
+expect_line 1 "sorted by size, descending" "sort: size, descending"
+tui_send ":all"
+like "the totals at the top" "$(tui_capture | sed -n 2,4p)" "total: "
+tui_send ":sort backing" ":filter [stack]"
+expect_status "the stack is one region" "region 1/1"
+tui_send ":filter priv.dat" "<Enter>"
+expect_line 1 "Enter opens the region's bytes" "pid:PID:0xADDRESS000-0xADDRESS000"
+expect_line 3 "at its virtual address, the page the process copied marked C" "ADDRESS000C 4d 53 50"
+tui_screen pid-region-open-132x30
+tui_send "q"
+expect_status "q comes back to the regions" "region 1/1"
+tui_stop
+is "quit exits 0" "$tui_rc" 0
+
+# ---- ?? on the guard page, with its reason ----
+tui_start 80 24 "pid:$h_pid:$(hx "$h_guard - 4096")-$(hx "$h_guard + 4096")"
+expect_line 3 "the page before the guard page is read" "ADDRESS000  47 47 47 47"
+tui_send ":goto 0x$(hx "$h_guard")"
+expect_line 3 "the guard page shows as ??, from its address (:goto takes it)" "ADDRESS000  ?? ?? ?? ??"
+expect_status "the status line says why" "guard page"
+tui_screen pid-guard-80x24
+tui_stop
+
+# ---- the attachers' Enter: the object as the process sees it ----
+tui_start 100 24 -c "filter $shm_nm"
+expect_status "the helper's shm object is listed" "object 1/1"
+tui_send "a" "<Enter>"
+expect_line 1 "Enter on the mapping opens the process's memory there" "pid:PID:ADDRESS000-"
+like "the title names the object and its offset" "$(tui_capture | head -2)" "shm:/NAME rw-s +0x0"
+expect_line 3 "its bytes as the process sees them" "MSPROCMEM-SHM"
+expect_status "the status says whose view it is" "as process PID sees it"
+tui_send "q" "q"
+tui_stop
+
+# ---- a flushed write, checked against the process ----
+tui_start 120 24 -w "pid:$h_pid:$(hx "$h_known")-$(hx "$h_known + 8192")"
+tui_send "i"
+expect_status "edit mode says there is no journal" "no journal"
+tui_send "58" "<Esc>"
+expect_line 2 "the edit is staged" "staged (no journal)"
+run_ms --dump -n 1 "pid:$h_pid:$(hx "$h_known")"
+like "nothing written before the flush" "$out" " 4d "
+tui_send ":flush"
+expect_status "the flush writes in place" "flushed: 1 byte written in place"
+run_ms --dump -n 16 "pid:$h_pid:$(hx "$h_known")"
+like "the process holds the byte written" "$out" "|XSPROCMEM-KNOWN!|"
+
+# ---- refused when the process changed the bytes since they were read ----
+tui_send ":goto 0x1000" "i" "77" "<Esc>"
+kill -USR1 "$h_pid"
+w=0
+while run_ms --dump -n 1 "pid:$h_pid:$(hx "$h_counter")"; case "$out" in *" 00 "*) true ;; *) false ;; esac; do
+   w=$((w + 1)); [ $w -gt 50 ] && break; sleep 0.1
+done
+tui_send ":flush"
+expect_status "a byte the process changed refuses the flush" "not flushed: 1 byte changed in the process"
+expect_status "... naming :flush!" ":flush! writes anyway"
+run_ms --dump -n 1 "pid:$h_pid:$(hx "$h_counter")"
+like "the process's byte stays" "$out" " 01 "
+tui_send ":flush!"
+expect_status "forced, it writes" "flushed: 1 byte written in place"
+run_ms --dump -n 1 "pid:$h_pid:$(hx "$h_counter")"
+like "the process holds the forced byte" "$out" " 77 "
+
+# ---- q with edits pending asks, and says there is no journal ----
+tui_send "i" "00" "<Esc>" "q"
+expect_status "q asks first, saying there is no journal" "(no journal: f writes it in place): f flush"
+tui_send "s"
+expect_status "s stays" "stayed"
+
+# ---- the process exits under the view ----
+kill "$h_pid"
+wait "$h_pid" 2>/dev/null
+expect_status "the exit is said on the status line" "no such process"
+tui_send "j"
+expect_line 3 "the last bytes read stay" "5a 5a 5a 5a"
+tui_quit ":q!"
+is "no crash: the screen ends normally" "$tui_rc" 0
+
+# ---- the region list of a process that exits; one that never was ----
+helper_start
+tui_start 100 24 "pid:$h_pid"
+kill "$h_pid"
+wait "$h_pid" 2>/dev/null
+expect_status "the region list says the process has exited" "process PID has exited"
+expect_line 1 "... and its title too" "exited: the last regions read"
+tui_stop
+is "no crash: quit exits 0" "$tui_rc" 0
+run_ms "pid:$h_pid"
+is "a process that is gone is refused before the screen: exit 1" "$rc" 1
+like "... saying which" "$err" "mapscope: pid:$h_pid: "
+
+# ---- an unprivileged user: refused, with the cause ----
+helper_start
+if [ "$(id -u)" -eq 0 ]; then
+   run_ms_unprivileged "pid:$h_pid"
+   is "the region list is refused: exit 1" "$rc" 1
+   like "... naming the process and its owner" "$err" "mapscope: pid:$h_pid: "
+   like "... and the capability that would allow it" "$err" "CAP_SYS_PTRACE"
+   run_ms_unprivileged "pid:$h_pid:$(hx "$h_known")"
+   is "its bytes are refused: exit 1" "$rc" 1
+   like "... with the cause" "$err" "CAP_SYS_PTRACE"
+else
+   skip "the refusal of another user's process" "not root: no other user to be"
+fi
+
+done_testing
