@@ -276,6 +276,30 @@ like "... after what it had read" "$(cat "$tmp/gone.head")" "11 11 11 11"
 run_ms --list pid:"$gpid"
 like "--list of the process that ended: no such process" "$err" "no such process"
 
+# a zombie: the child of a process that never reaps it
+sh -c 'sleep 0 & exec sleep 30' &
+zparent=$!
+on_exit "kill $zparent 2>/dev/null"
+zombie=""
+i=0
+while [ -z "$zombie" ] && [ "$i" -lt 100 ]; do
+   for c in $(cat "/proc/$zparent/task/$zparent/children" 2>/dev/null); do
+      [ "$(sed 's/.*) //' "/proc/$c/stat" | cut -d' ' -f1)" = Z ] && zombie=$c
+   done
+   i=$((i + 1))
+   sleep 0.05
+done
+if [ -n "$zombie" ]; then
+   run_ms --dump pid:"$zombie":1000
+   is "a zombie: no such process (1)" "$rc" 1
+   like "... it has exited, not yet reaped" "$err" "process $zombie has exited (a zombie not yet reaped"
+   run_ms --list pid:"$zombie"
+   like "--list of a zombie: the same" "$err" "a zombie not yet reaped"
+else
+   skip "a zombie" "none could be made here"
+fi
+kill "$zparent" 2>/dev/null
+
 kill "$h_pid"
 wait "$h_pid" 2>/dev/null
 is "the helper removed its shm object" "$(ls /dev/shm | grep -c "^${shm#/}\$")" 0

@@ -152,6 +152,34 @@ static void test_source(pid_t pid, const unsigned char *p, size_t page) {
    source_close(src);
 }
 
+/* The cause given for map_files, asked by a process without capabilities
+ * (a child of root that became nobody). */
+static void test_map_files_cause(pid_t pid) {
+   int fd[2];
+   char why[512] = "";
+   if (getuid() != 0 || pipe(fd) != 0) {
+      skip("needs root to become another user", "map_files: the capabilities it needs");
+      return;
+   }
+   pid_t c = fork();
+   if (c == 0) {
+      char buf[512];
+      if (setgid(65534) != 0 || setuid(65534) != 0)
+         _exit(1);
+      platform_proc_why(pid, EPERM, PLATFORM_PROC_MAP_FILES, 0, buf, sizeof buf);
+      if (write(fd[1], buf, strlen(buf)) < 0)
+         _exit(1);
+      _exit(0);
+   }
+   close(fd[1]);
+   ssize_t n = read(fd[0], why, sizeof why - 1);
+   why[n > 0 ? n : 0] = '\0';
+   close(fd[0]);
+   waitpid(c, NULL, 0);
+   ok(strstr(why, "CAP_SYS_ADMIN") && strstr(why, "CAP_CHECKPOINT_RESTORE"),
+      "map_files: the capabilities it needs (%s)", why);
+}
+
 static void test_gone(pid_t pid) {
    char why[512], comm[32];
    size_t got;
@@ -188,6 +216,7 @@ int main(void) {
    test_regions(pid, p, page);
    test_spec();
    test_source(pid, p, page);
+   test_map_files_cause(pid);
    test_gone(pid);
    return done_testing();
 }
