@@ -25,11 +25,13 @@ typedef struct {
    unsigned search_polls;     /* cancel polls of the search running */
    uint64_t search_drawn;     /* when its progress was last drawn (ms) */
    uint64_t search_done, search_total;   /* its progress */
-   bool live;                 /* re-read every interval */
+   bool started;              /* the live view runs (paused or not) */
+   bool live;                 /* re-read every interval (not paused) */
    bool refresh_now;          /* re-read at the next draw (:refresh) */
    unsigned interval_ms;
    uint64_t refreshed_at;     /* ms, platform_clock_ms() */
-   LiveDiff diff;             /* what changed at the last refresh */
+   LiveDiff diff;             /* what changed, and how long ago */
+   unsigned rewritten;        /* the session's count when last drawn */
    bool big_endian;           /* the data inspector's byte order */
    int pending;               /* m or ' typed: a mark letter is next */
    bool pane_refused;         /* the mapping pane did not fit: the user was told */
@@ -98,16 +100,18 @@ void view_hex_search_free(View *v);
 
 void view_hex_live_init(View *v, unsigned interval_ms);
 void view_hex_live_free(View *v);
-/* The N bytes at TOP were just read for the screen: a refresh when due. */
-void view_hex_live_drawn(View *v, uint64_t top, const unsigned char *buf, size_t n);
-bool view_hex_live_changed(View *v, uint64_t off);
+/* The object's bytes the screen shows (up to WANT, edits not laid over)
+ * into BUF: read again when a refresh is due, else as the last refresh
+ * read them.  Returns their count. */
+size_t view_hex_live_read(View *v, unsigned char *buf, size_t want);
+/* How lit the byte at OFF is: 0 to LIVE_FADE_STEPS. */
+unsigned view_hex_live_level(View *v, uint64_t off);
 /* Milliseconds until the next refresh is due; -1 when not live. */
 int view_hex_live_timer(View *v);
-/* "live 1.0 s", "paused" or "" into OUT. */
+/* "live 1.0 s, 4 changed", "paused" or "" into OUT. */
 const char *view_hex_live_mode(View *v, char *out, size_t outsz);
 void view_hex_live_toggle(View *v);
 CommandStatus view_hex_cmd_refresh(void *ctx, const char *args);
-CommandStatus view_hex_cmd_interval(void *ctx, const char *args);
 
 /* ---- marks (view_hex_marks.c) ---- */
 
