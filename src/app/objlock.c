@@ -40,9 +40,10 @@ void objlock_what(const ObjLock *k, char *buf, size_t size) {
    if (whole_file(r))
       snprintf(range, sizeof range, "%s", _("whole file"));
    else if (r->to_eof)
-      snprintf(range, sizeof range, _("bytes %" PRIu64 "-EOF"), r->start);
+      snprintf(range, sizeof range, _("bytes %llu-EOF"), (unsigned long long)r->start);
    else
-      snprintf(range, sizeof range, _("bytes %" PRIu64 "-%" PRIu64), r->start, r->end);
+      snprintf(range, sizeof range, _("bytes %llu-%llu"), (unsigned long long)r->start,
+               (unsigned long long)r->end);
    snprintf(buf, size, "%s %s %s, %s", kind_label(r->kind), type_word(r->type),
             r->mandatory ? _("mandatory") : _("advisory"), range);
 }
