@@ -4,6 +4,7 @@
 
 #include "core/json.h"
 #include "core/objects.h"
+#include "app/objlock.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -232,6 +233,23 @@ static void test_locks(void) {
    objects_finish(&l);
    oa = by_name(&l, OBJ_SHM, "a");
    ok(oa && oa->nlocks == 1 && !(oa->flags & OBJ_FLAG_LOCKED), "a waiter alone: not locked");
+   objects_free(&l);
+   /* the scanning process is not scanned, but its locks are reported */
+   objects_init(&l, 4096);
+   objects_add_shm_entry(&l, &a);
+   add_lock_line(&l, "1: FLOCK  ADVISORY  WRITE 77 00:1a:10 0 EOF");
+   PlatformLockRecord r;
+   platform_procfs_lock_line("1: FLOCK  ADVISORY  WRITE 77 00:1a:10 0 EOF", &r);
+   objects_add_process_lock(&l, 77, "mapscope", true, 9, &r);
+   objects_finish(&l);
+   oa = by_name(&l, OBJ_SHM, "a");
+   ok(oa && oa->nlocks == 1 && oa->locks[0].self && strcmp(oa->locks[0].comm, "mapscope") == 0
+      && (oa->flags & OBJ_FLAG_LOCKED), "a lock the scanning process holds is kept, marked self");
+   is_u64(l.procs_scanned, 0, "... without counting it as scanned");
+   char text[256];
+   objlock_text(&oa->locks[0], text, sizeof text);
+   is_str(text, "FLOCK write advisory, whole file: pid 77 fd 9 mapscope (this process)",
+          "... and said so");
    objects_free(&l);
 }
 
