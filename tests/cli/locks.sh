@@ -65,7 +65,32 @@ o = json.load(open(sys.argv[1]))["object"]
 print(all(k["explanation"] for k in o["locks"]), "locked" in o["flags"], "locked" in o["flag_explanations"])
 ' "$tmp/info.json")" "True True True"
 
-# A flock(1) holder of a POSIX shared-memory object, and a waiter behind it.
+# A process waiting for a lock is listed as a waiter.
+mkfifo "$tmp/waiter.in"
+"$locker" "$f" posix write 150 10 wait <"$tmp/waiter.in" >"$tmp/waiter.out" 2>"$tmp/waiter.err" &
+waiter=$!
+exec 5>"$tmp/waiter.in"
+on_exit "exec 5>&-; kill $waiter 2>/dev/null"
+w=0
+while ! grep -q -- "->.* $waiter " /proc/locks && [ $w -lt 100 ]; do sleep 0.1; w=$((w + 1)); done
+run_ms --info "$f"
+like "--info: the waiter, after the locks held" "$out" \
+   "waiting: POSIX write advisory, bytes 150-159: pid $waiter locker"
+run_ms --info --json "$f"
+printf '%s\n' "$out" >"$tmp/wait.json"
+is "--info --json: the waiter, with its pid and no descriptor" "$(python3 -c '
+import json, sys
+k = json.load(open(sys.argv[1]))["object"]["locks"][-1]
+print(k["waiting"], k["pid"], k["fd"], k["start"], k["end"])
+' "$tmp/wait.json")" "True $waiter None 150 159"
+kill "$posix_pid"
+await_line "$tmp/waiter.out" '^ready' "$waiter" "$tmp/waiter.err" "the waiter gets the lock"
+run_ms --info "$f"
+like "--info: once the holder is gone, the waiter holds it" "$out" \
+   "POSIX write advisory, bytes 150-159: pid $waiter fd"
+exec 5>&-
+
+# A flock(1) holder of a POSIX shared-memory object.
 if [ -d /dev/shm ] && [ -w /dev/shm ] && command -v flock >/dev/null 2>&1; then
    shm="mapscope-locks-$$"
    printf 'shared\n' >"/dev/shm/$shm"

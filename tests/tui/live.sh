@@ -75,6 +75,15 @@ tui_send ":refresh"
 like "the next refresh shows them" "$(tui_capture | sed -n 4p)" "00000010  58 59"
 expect_status "... lit and counted" "paused, 2 changed"
 
+# The view's own flush changes the object: shown at once, not lit.
+tui_send ":refresh" ":refresh" ":refresh"
+tui_send "i" "41" "<Esc>" ":w"
+expect_status "the flush writes" "flushed: 1 byte"
+like "the flushed byte is shown at once" "$(tui_capture | sed -n 3p)" "00000000  41 61"
+tui_send ":refresh"
+is "... and not lit as a change by another process" "$(tui_capture_sgr | sed -n 3p | grep -c '{41}\|{45}\|{1}{31}')" 0
+is "the object holds it" "$(od -An -tx1 -N1 "$obj" | tr -d ' ')" 41
+
 tui_send ":refresh 2"
 expect_status ":refresh SECONDS sets the interval" "re-reads every 2.0 s"
 tui_send ":refresh 0"
