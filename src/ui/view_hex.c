@@ -155,7 +155,7 @@ static const KeyBinding hex_keys[] = {
    { 'n', "n", N_("next match, in the search's direction (3n: the third)"),
      view_hex_search_next },
    { 'N', "N", N_("previous match"), view_hex_search_prev },
-   { 'p', "p", N_("live view: pause or resume the periodic re-read (a file: start it)"),
+   { 'p', "p", N_("live view: pause or resume the re-reading (a file: start it)"),
      view_hex_live_toggle },
 };
 
