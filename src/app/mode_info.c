@@ -6,6 +6,8 @@
 #include "app/diag.h"
 #include "app/objfmt.h"
 #include "app/regions.h"
+
+#include "app/objlock.h"
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "core/json.h"
@@ -57,6 +59,13 @@ static void text_object(const Obj *obj) {
       objfmt_attacher(&obj->att[i], buf, sizeof buf);
       printf("  %7d %-16s %s\n", obj->att[i].pid, comm, buf);
       free(comm);
+   }
+   if (obj->nlocks)
+      printf("%s\n", _("locks:"));
+   for (size_t i = 0; i < obj->nlocks; i++) {
+      char line[512];
+      objlock_text(&obj->locks[i], line, sizeof line);
+      printf("  %s\n", line);
    }
 }
 

@@ -5,6 +5,8 @@
 #include "app/diag.h"
 #include "app/objfmt.h"
 #include "app/regions.h"
+
+#include "app/objlock.h"
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "core/json.h"
@@ -107,6 +109,23 @@ static void print_legend(FILE *f, unsigned seen) {
                  _(objects_flag_explain((ObjFlag)(1u << i))));
 }
 
+/* The locks of the objects listed, one line each, under the table. */
+static void print_locks(FILE *f, const ObjList *l, const size_t *idx, size_t n) {
+   bool any = false;
+   for (size_t i = 0; i < n; i++) {
+      const Obj *o = &l->v[idx[i]];
+      for (size_t j = 0; j < o->nlocks; j++) {
+         char line[512];
+         char *name = objfmt_display_name(o);
+         objlock_text(&o->locks[j], line, sizeof line);
+         fprintf(f, "%s  %s %s: %s\n", any ? "" : _("\nLocks:\n"), objects_kind_name(o->kind),
+                 name, line);
+         free(name);
+         any = true;
+      }
+   }
+}
+
 static void print_notes(FILE *f, const ObjList *l, const ListFilter *flt) {
    if (l->procs_denied)
       fprintf(f, ngettext("Note: %u process could not be inspected (permission denied): "
@@ -132,6 +151,7 @@ void mode_list_table(FILE *f, const ObjList *l, const ListFilter *flt) {
          seen |= l->v[idx[i]].flags;
       }
       print_rows(f, rows, n, cols, ncols);
+      print_locks(f, l, idx, n);
    }
    print_legend(f, seen);
    print_notes(f, l, flt);

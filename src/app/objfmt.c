@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "app/objfmt.h"
+#include "app/objlock.h"
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "core/textwidth.h"
@@ -283,5 +284,6 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
    json_flags(f, o);
    json_holders(f, o);
    json_attachers(f, o, indent);
+   objlock_json(f, o);
    fputc('}', f);
 }

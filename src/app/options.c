@@ -161,8 +161,9 @@ static void print_help(void) {
    fputs(_("      --color=WHEN       colour byte classes: auto (default; off when\n"
            "                         NO_COLOR is set), always or never\n"), stdout);
    fputs(_("      --cols=N           show N bytes per row instead of fitting the width\n"), stdout);
-   fputs(_("      --refresh=SECONDS  live view of shared memory: re-read every SECONDS\n"
-           "                         (default 1; 0.1 to 3600)\n"), stdout);
+   fputs(_("      --refresh=SECONDS  live view: re-read the bytes shown every SECONDS\n"
+           "                         (default 1; 0.1 to 3600); shared memory is live\n"
+           "                         from the start, a file once this is given (or p)\n"), stdout);
    fputs("\n", stdout);
    fputs(_("  -h, --help             show this help and exit\n"), stdout);
    fputs(_("  -V, --version          show the version and exit\n"), stdout);

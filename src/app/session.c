@@ -173,7 +173,23 @@ bool session_check_size(Session *s) {
    return true;
 }
 
-static size_t copy_visible(Session *s, unsigned char *buf, size_t cap, bool *fault) {
+/* A kind that reads: its window is a copy, read again where it is seen. */
+static bool reread(Session *s, uint64_t from, uint64_t to) {
+   if (source_can(s->src, SOURCE_CAN_MAP))
+      return true;
+   unsigned char *at = s->win.addr + (from - s->win.span.start);
+   size_t got = 0, len = (size_t)(to - from);
+   Error e;
+   if (!source_read(s->src, at, len, from, &got, &e)) {
+      session_message(s, true, "%s", _(error_message(e.code)));
+      return false;
+   }
+   if (got < len)                  /* ended early: what follows reads as zeros */
+      memset(at + got, 0, len - got);
+   return true;
+}
+
+static size_t copy_visible(Session *s, unsigned char *buf, size_t cap, bool fresh, bool *fault) {
    uint64_t size = s->src->size;
    *fault = false;
    if (size == 0 || s->top >= size)
@@ -186,6 +202,8 @@ static size_t copy_visible(Session *s, unsigned char *buf, size_t cap, bool *fau
       session_message(s, true, "%s", _(error_message(e.code)));
       return 0;
    }
+   if (fresh && !reread(s, from, to))
+      return 0;
    if (platform_guarded_copy(buf, s->win.addr + (from - s->win.span.start),
                              (size_t)(to - from)) != 0) {
       *fault = true;
@@ -194,24 +212,28 @@ static size_t copy_visible(Session *s, unsigned char *buf, size_t cap, bool *fau
    return (size_t)(to - from);
 }
 
-size_t session_visible(Session *s, unsigned char *buf, size_t cap) {
+size_t session_visible_raw(Session *s, unsigned char *buf, size_t cap, bool fresh) {
    bool fault;
-   size_t n = copy_visible(s, buf, cap, &fault);
-   if (!fault) {
-      if (s->edits)
-         edits_overlay(s->edits, s->top, buf, n);    /* what the view shows */
+   size_t n = copy_visible(s, buf, cap, fresh, &fault);
+   if (!fault)
       return n;
-   }
    /* The object shrank under the mapping: look again and show what is left. */
    window_unmap(&s->win, s->src);
    if (!session_check_size(s))     /* the same size: a full tmpfs, or a shrink undone */
       session_message(s, true, "%s", source_fs_full(s->src) ? _(source_fs_full_text)
                                                             : _(error_message(ERR_SHRANK)));
-   n = copy_visible(s, buf, cap, &fault);
-   if (fault)
-      return 0;
+   n = copy_visible(s, buf, cap, false, &fault);   /* a new window: read just now */
+   return fault ? 0 : n;
+}
+
+void session_overlay(const Session *s, uint64_t off, unsigned char *buf, size_t n) {
    if (s->edits)
-      edits_overlay(s->edits, s->top, buf, n);
+      edits_overlay(s->edits, off, buf, n);
+}
+
+size_t session_visible(Session *s, unsigned char *buf, size_t cap) {
+   size_t n = session_visible_raw(s, buf, cap, false);
+   session_overlay(s, s->top, buf, n);          /* what the view shows */
    return n;
 }
 
@@ -317,6 +339,7 @@ bool session_reload(Session *s) {
       return false;
    }
    window_unmap(&s->win, s->src);
+   s->rewritten++;
    if (session_check_size(s))
       return true;
    if (s->message_is_error)
@@ -468,6 +491,7 @@ bool session_reopen(Session *s) {
    session_edit_stop(s);
    source_close(s->src);
    s->src = fresh;
+   s->rewritten++;
    s->known_size = fresh->size;
    s->identity = SESSION_SAME;
    s->type[0] = '\0';

@@ -66,6 +66,10 @@ typedef struct {
    uint32_t marks_set;       /* bit i: mark 'a' + i is set */
    uint64_t jumped_from;
    bool has_jump;
+   /* Counts what this session did to the bytes or to which object it
+    * shows: a flush, a roll-back, a reload, a reopen.  The live view takes
+    * what it shows next as a new start, not as changes others made. */
+   unsigned rewritten;
 } Session;
 
 /* Open SPEC, refuse an empty object, apply CFG.  On failure E says why and
@@ -130,6 +134,14 @@ bool session_check_size(Session *s);
  * count; on a fault or a failed map, the message says what happened and
  * the count is 0. */
 size_t session_visible(Session *s, unsigned char *buf, size_t cap);
+/* The same without the edits laid over (the object's bytes, as the live
+ * view compares them); FRESH: read them from the object again, for a kind
+ * that reads rather than maps (a mapping shows the object as it is now),
+ * only the visible bytes, never the whole window: the cost of a live
+ * refresh is the screen's, whatever the object's or the window's size. */
+size_t session_visible_raw(Session *s, unsigned char *buf, size_t cap, bool fresh);
+/* Lay the pending edits over the N bytes at OFF in BUF. */
+void session_overlay(const Session *s, uint64_t off, unsigned char *buf, size_t n);
 
 /* Up to LEN bytes at OFFSET as the view shows them (edits applied), read
  * with the source's read path (a short read near a shrunk end is no

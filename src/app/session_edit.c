@@ -170,6 +170,7 @@ bool session_edit_flush(Session *s, bool force) {
       return false;
    }
    window_unmap(&s->win, s->src);      /* a forced flush may have replaced the object */
+   s->rewritten++;
    session_check_size(s);
    char bytes[64];
    snprintf(bytes, sizeof bytes, ngettext("%llu byte", "%llu bytes", r.bytes), (ull)r.bytes);
@@ -193,8 +194,10 @@ bool session_edit_recover(Session *s) {
    /* The roll-back was ours: pending edits compare with the object now. */
    if (good && s->edits && s->src->handle != PLATFORM_HANDLE_NONE && platform_stat_fd(s->src->handle, &now) == 0)
       edits_set_baseline(s->edits, &now);
-   if (good)
+   if (good) {
+      s->rewritten++;
       session_check_size(s);
+   }
    if (msg[0])
       session_message(s, !good, "%s", msg);
    else

@@ -18,10 +18,13 @@ void objects_free(ObjList *l) {
    for (size_t i = 0; i < l->n; i++) {
       free(l->v[i].name);
       free(l->v[i].att);
+      free(l->v[i].locks);
    }
    for (size_t i = 0; i < l->ncomms; i++)
       free(l->comms[i]);
    free(l->comms);
+   free(l->comm_pids);
+   free(l->lockrecs);
    free(l->v);
    free(l->hkeys_dev);
    free(l->hkeys_ino);

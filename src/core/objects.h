@@ -12,7 +12,8 @@
  * The concerns, one file each: objects.c (the list and its index),
  * objects_posix.c, objects_sysv.c (the name spaces), objects_holders.c
  * (processes, descriptors, mappings), objects_flags.c, objects_names.c,
- * objects_scan.c (one scan of the machine).
+ * objects_scan.c (one scan of the machine), objects_locks.c (file locks
+ * and who holds them).
  *
  * Every name in here is untrusted: escape it before output. */
 #ifndef MAPSCOPE_OBJECTS_H
@@ -45,7 +46,8 @@ typedef enum {
    OBJ_FLAG_NAME_COLLISION = 1u << 2, /* one portable name, several kinds */
    OBJ_FLAG_SIZE_MISMATCH = 1u << 3,  /* mapped past the end */
    OBJ_FLAG_REMOVED = 1u << 4,        /* removed but still attached */
-   OBJ_FLAG_COUNT = 5
+   OBJ_FLAG_LOCKED = 1u << 5,         /* a process holds a file lock on it */
+   OBJ_FLAG_COUNT = 6
 } ObjFlag;
 
 typedef struct {
@@ -56,6 +58,22 @@ typedef struct {
    uint64_t start, end, offset;
    char perms[5];
 } ObjAttacher;
+
+/* A file lock on an object and one process that holds it (a lock held
+ * through an open file shared by several processes, as flock and OFD
+ * locks are after fork(), is one entry per process). */
+typedef struct {
+   PlatformLockRecord lock;
+   int pid;                 /* the holder (the waiter when lock.waiting); 0: not known */
+   const char *comm;        /* its command, owned by the list; "?" when not known */
+   int fd;                  /* the descriptor it is held through; -1: not known */
+   bool self;               /* the scanning process holds it */
+   /* How the holder is known: true, from a descriptor of the holder that
+    * shows the lock; false, from the lock list's pid alone (a POSIX lock's
+    * owner, a waiter, or, for flock and OFD locks whose holders could not be
+    * inspected, the pid that took it: -1 for OFD). */
+   bool seen_on_fd;
+} ObjLock;
 
 typedef struct {
    ObjKind kind;
@@ -80,6 +98,8 @@ typedef struct {
    size_t natt, att_cap;
    unsigned flags;
    uint64_t max_mapped;     /* furthest byte any attacher maps */
+   ObjLock *locks;          /* held first, then the waiters */
+   size_t nlocks, locks_cap;
 } Obj;
 
 typedef struct {
@@ -91,7 +111,10 @@ typedef struct {
    size_t hcap;
    /* processes */
    char **comms;
+   int *comm_pids;          /* the pid of each of COMMS */
    size_t ncomms, comms_cap;
+   PlatformLockRecord *lockrecs;   /* the lock list, until objects_finish() */
+   size_t nlockrecs, lockrecs_cap;
    int cur_pid;
    const char *cur_comm;
    unsigned procs_scanned;
@@ -125,6 +148,12 @@ void objects_begin_process(ObjList *l, int pid, const char *comm);
 void objects_add_process_fd(ObjList *l, int pid, const PlatformFdRecord *f);
 void objects_add_process_map(ObjList *l, int pid, const PlatformRegion *r);
 void objects_process_denied(ObjList *l, int pid);
+/* A line of the machine's lock list, and a lock seen on descriptor FD of
+ * process PID (SELF: the scanning process); objects_finish() matches them
+ * to the objects by device and inode. */
+void objects_add_lock(ObjList *l, const PlatformLockRecord *r);
+void objects_add_process_lock(ObjList *l, int pid, const char *comm, bool self, int fd,
+                              const PlatformLockRecord *r);
 /* Compute every object's flags (after all of the above). */
 void objects_finish(ObjList *l);
 
@@ -141,10 +170,19 @@ const char *objects_kind_name(ObjKind k);
  * into a mask of 1 << ObjKind; *BAD points at the first unknown word. */
 bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len);
 
-/* "sem-shm", "key-reuse", "name-collision", "size-mismatch", "removed". */
+/* "sem-shm", "key-reuse", "name-collision", "size-mismatch", "removed",
+ * "locked". */
 const char *objects_flag_name(ObjFlag f);
 /* One plain sentence (gettext-marked, untranslated) that explains F. */
 const char *objects_flag_explain(ObjFlag f);
+
+/* "posix", "ofd", "flock", "lease", "delegation", "other"; "read",
+ * "write", "unlock". */
+const char *objects_lock_kind_name(PlatformLockKind k);
+const char *objects_lock_type_name(PlatformLockType t);
+/* One plain sentence (gettext-marked, untranslated) that says what a lock
+ * of kind K is and who owns it. */
+const char *objects_lock_explain(PlatformLockKind k);
 
 /* The size of a POSIX semaphore's object on this machine. */
 size_t objects_sem_size(void);

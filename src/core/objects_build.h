@@ -15,4 +15,8 @@ uint64_t objects_sysv_dev(ObjKind kind);
 /* Read the value and waiters of each semaphore in the list. */
 void objects_read_sem_values(ObjList *l);
 
+/* Match the lock list's lines to the objects, beside the locks seen on
+ * descriptors (objects_locks.c); the lines are used up. */
+void objects_resolve_locks(ObjList *l);
+
 #endif

@@ -40,6 +40,9 @@ static void flag_each(ObjList *l) {
          o->flags |= OBJ_FLAG_SIZE_MISMATCH;
       if (o->kind == OBJ_SYSV_SHM ? o->removed && o->nattch > 0 : o->removed && o->natt > 0)
          o->flags |= OBJ_FLAG_REMOVED;
+      for (size_t j = 0; j < o->nlocks; j++)
+         if (!o->locks[j].lock.waiting)
+            o->flags |= OBJ_FLAG_LOCKED;
    }
 }
 
@@ -93,6 +96,7 @@ static void flag_groups(ObjList *l, bool (*pick)(const Obj *), int (*cmp)(const 
 void objects_finish(ObjList *l) {
    for (size_t i = 0; i < l->n; i++)
       l->v[i].flags = 0;
+   objects_resolve_locks(l);
    flag_each(l);
    flag_groups(l, has_portable_name, by_name, OBJ_FLAG_NAME_COLLISION, false);
    flag_groups(l, is_keyed, by_key, OBJ_FLAG_KEY_REUSE, true);

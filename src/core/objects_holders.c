@@ -21,11 +21,16 @@ void objects_begin_process(ObjList *l, int pid, const char *comm) {
       if (!v)
          return;
       l->comms = v;
+      int *p = realloc(l->comm_pids, cap * sizeof *p);
+      if (!p)
+         return;
+      l->comm_pids = p;
       l->comms_cap = cap;
    }
    char *c = strdup(comm ? comm : "");
    if (!c)
       return;
+   l->comm_pids[l->ncomms] = pid;
    l->comms[l->ncomms++] = c;
    l->cur_comm = c;
 }

@@ -66,7 +66,45 @@ static const struct {
                          "pages past its end raises SIGBUS.") },
    { "removed", N_("The object has been removed but is still attached: it lives on until "
                    "the last process lets go of it.") },
+   { "locked", N_("A process holds a file lock on it (POSIX, OFD or flock): the Linux side "
+                  "of a named mutex; others that take the same lock wait or fail.") },
 };
+
+static const struct {
+   const char *name;
+   const char *explain;
+} lock_table[] = {
+   [PLATFORM_LOCK_POSIX] = { "posix", N_("A POSIX record lock (fcntl F_SETLK): owned by the "
+                                         "process, released when it closes any descriptor of "
+                                         "the file or exits.") },
+   [PLATFORM_LOCK_OFD] = { "ofd", N_("An open file description lock (fcntl F_OFD_SETLK): "
+                                     "owned by the open file, shared by every process that "
+                                     "inherited it, released when its last descriptor closes; "
+                                     "the kernel lists it with pid -1.") },
+   [PLATFORM_LOCK_FLOCK] = { "flock", N_("A flock(2) lock of the whole file: owned by the open "
+                                         "file, shared by every process that inherited it; the "
+                                         "kernel lists the pid that took it.") },
+   [PLATFORM_LOCK_LEASE] = { "lease", N_("A lease (fcntl F_SETLEASE): its holder is told before "
+                                         "another process opens the file.") },
+   [PLATFORM_LOCK_DELEG] = { "delegation", N_("An NFS delegation held by the kernel's server.") },
+   [PLATFORM_LOCK_OTHER] = { "other", N_("A lock of a kind this program does not know.") },
+};
+
+const char *objects_lock_kind_name(PlatformLockKind k) {
+   return (size_t)k < sizeof lock_table / sizeof lock_table[0] ? lock_table[k].name : "other";
+}
+
+const char *objects_lock_explain(PlatformLockKind k) {
+   return (size_t)k < sizeof lock_table / sizeof lock_table[0] ? lock_table[k].explain : "";
+}
+
+const char *objects_lock_type_name(PlatformLockType t) {
+   switch (t) {
+   case PLATFORM_LOCK_READ:  return "read";
+   case PLATFORM_LOCK_WRITE: return "write";
+   default:                  return "unlock";
+   }
+}
 
 static int flag_index(ObjFlag f) {
    for (int i = 0; i < OBJ_FLAG_COUNT; i++)

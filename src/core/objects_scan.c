@@ -17,6 +17,11 @@ static void sink_fd(void *ctx, int pid, const PlatformFdRecord *f) {
 static void sink_map(void *ctx, int pid, const PlatformRegion *r) {
    objects_add_process_map(ctx, pid, r);
 }
+static void sink_lock(void *ctx, const PlatformLockRecord *r) { objects_add_lock(ctx, r); }
+static void sink_process_lock(void *ctx, int pid, const char *comm, bool self, int fd,
+                              const PlatformLockRecord *r) {
+   objects_add_process_lock(ctx, pid, comm, self, fd, r);
+}
 static void sink_denied(void *ctx, int pid, int err) {
    (void)err;
    objects_process_denied(ctx, pid);
@@ -38,7 +43,7 @@ static void stat_unsized(ObjList *l) {
 
 bool objects_scan_target(ObjList *l, const char *name, const PlatformStat *target, Error *e) {
    PlatformObjectsSink sink = { l, sink_shm, sink_mq, sink_sysv, sink_process, sink_fd,
-                                sink_map, sink_denied };
+                                sink_map, sink_denied, sink_lock, sink_process_lock };
    int rc = platform_objects_scan(&sink, PLATFORM_SCAN_NAMES, &l->info);
    PlatformObjectsInfo names = l->info;
    if (rc == 0) {

@@ -31,7 +31,11 @@ typedef enum {
    SOURCE_CAN_JOURNAL = 1u << 3,  /* a flush keeps a rollback journal of it */
    SOURCE_CAN_LOCK    = 1u << 4,  /* it takes the advisory lock a flush holds */
    SOURCE_CAN_LIVE    = 1u << 5,  /* others change its bytes: the view re-reads */
-   SOURCE_CAN_HOLES   = 1u << 6   /* it can say where its holes are */
+   SOURCE_CAN_HOLES   = 1u << 6,  /* it can say where its holes are */
+   /* With SOURCE_CAN_LIVE: the view re-reads it only when asked (p,
+    * --refresh), not from the start: a file rarely changes under the view,
+    * shared memory and a process's memory do all the time. */
+   SOURCE_LIVE_ON_REQUEST = 1u << 7
 } SourceCap;
 
 /* How an object identifies itself, to match it against the object list

@@ -8,7 +8,9 @@
  *    "/x" is the 32-byte file sem.x);
  *  - POSIX message queues are files in the mqueue file system, where it is
  *    mounted;
- *  - System V objects and what processes hold come from /proc.
+ *  - System V objects and what processes hold come from /proc;
+ *  - file locks come from /proc/locks, their holders from the "lock:"
+ *    lines of the descriptors' fdinfo (procfs.h says why both).
  * The scanner reports its own process only when asked to. */
 #ifndef MAPSCOPE_PLATFORM_NAMES_H
 #define MAPSCOPE_PLATFORM_NAMES_H
@@ -44,6 +46,14 @@ typedef struct {
    void (*process_map)(void *ctx, int pid, const PlatformRegion *r);
    /* The process exists but could not be inspected; ERR says why. */
    void (*process_denied)(void *ctx, int pid, int err);
+   /* One lock of the machine (a line of its lock list), before the
+    * processes.  May be NULL. */
+   void (*lock)(void *ctx, const PlatformLockRecord *r);
+   /* A lock held through descriptor FD of process PID (COMM its command).
+    * Reported for the scanning process too (SELF), even when it is not
+    * scanned otherwise: a lock it holds is never hidden.  May be NULL. */
+   void (*process_lock)(void *ctx, int pid, const char *comm, bool self, int fd,
+                        const PlatformLockRecord *r);
 } PlatformObjectsSink;
 
 /* Facts about the name spaces themselves. */

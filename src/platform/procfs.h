@@ -22,7 +22,16 @@
  *    "/memfd:NAME (deleted)" for memfd_create(NAME);
  *  - message queues: the text "QSIZE:n NOTIFY:n SIGNO:n NOTIFY_PID:n" a
  *    queue's file reads as (mq_overview(7));
- *  - glibc's sem_t (nptl/semaphoreP.h, struct new_sem).
+ *  - glibc's sem_t (nptl/semaphoreP.h, struct new_sem);
+ *  - file locks: the lines of /proc/locks (proc(5); fs/locks.c,
+ *    lock_get_status), and the same line after "lock:\t" in
+ *    /proc/PID/fdinfo/N (fs/proc/fd.c, show_fd_locks), which lists the
+ *    locks held through that open file: it is how the holders of OFD
+ *    locks (shown with pid -1 in /proc/locks) and of flock locks (shown
+ *    with the pid that took them, which may have exited since) are found.
+ *    The device is printed "%02x:%02x" (major and minor in hex), the end
+ *    of a range inclusive or "EOF", a waiter's line has "->" before its
+ *    kind, and MANDATORY only appears on kernels before 5.15.
  * Every name is untrusted bytes: escape before output. */
 #ifndef MAPSCOPE_PLATFORM_PROCFS_H
 #define MAPSCOPE_PLATFORM_PROCFS_H
@@ -119,6 +128,36 @@ typedef struct {
    int notify_pid, notify_signo;
 } PlatformMqInfo;
 
+/* What kind of lock a line of /proc/locks is. */
+typedef enum {
+   PLATFORM_LOCK_POSIX,     /* fcntl(F_SETLK): owned by the process */
+   PLATFORM_LOCK_OFD,       /* fcntl(F_OFD_SETLK): owned by the open file */
+   PLATFORM_LOCK_FLOCK,     /* flock(2): owned by the open file, whole file */
+   PLATFORM_LOCK_LEASE,     /* fcntl(F_SETLEASE) */
+   PLATFORM_LOCK_DELEG,     /* an NFS delegation */
+   PLATFORM_LOCK_OTHER      /* ACCESS, UNKNOWN */
+} PlatformLockKind;
+
+typedef enum {
+   PLATFORM_LOCK_READ,
+   PLATFORM_LOCK_WRITE,
+   PLATFORM_LOCK_UNLOCK     /* a lease being broken */
+} PlatformLockType;
+
+/* One line of /proc/locks (or one "lock:" line of a descriptor's fdinfo). */
+typedef struct {
+   uint64_t id;             /* the line's number (fdinfo: per descriptor) */
+   bool waiting;            /* "->": a request blocked on the lock above it */
+   PlatformLockKind kind;
+   bool mandatory;          /* MANDATORY (kernels before 5.15); else advisory */
+   PlatformLockType type;
+   int pid;                 /* -1: an OFD lock; 0: its owner is gone or not visible */
+   bool has_inode;          /* false: "<none>:0" */
+   uint64_t dev, ino;
+   uint64_t start, end;     /* bytes [start, end], END inclusive */
+   bool to_eof;             /* the range runs to the end of the file and beyond */
+} PlatformLockRecord;
+
 /* ---- the parsers (pure: tested on literal text) ---- */
 
 /* One data line of the System V list of KIND (not the header). */
@@ -152,6 +191,10 @@ void platform_procfs_fd_target(const char *target, bool unlinked, PlatformBackin
 /* A mapping's path as the kernel printed it (escaped, maybe " (deleted)"). */
 void platform_procfs_map_path(const char *path, PlatformBacking *out);
 bool platform_procfs_mq_info(const char *text, PlatformMqInfo *out);
+/* One line of /proc/locks, without its newline. */
+bool platform_procfs_lock_line(const char *line, PlatformLockRecord *out);
+/* One line of a descriptor's fdinfo: true only for a "lock:" line. */
+bool platform_procfs_fdinfo_lock(const char *line, PlatformLockRecord *out);
 
 /* glibc's sem_t (N bytes at B): its value and the number of waiters.
  * LAYOUT64: the layout with 64-bit atomics (every 64-bit target). */

@@ -39,6 +39,8 @@ static void setup_styles(CrtColorMode mode) {
       [CRT_CURSOR_OTHER] = { -1, -1, A_UNDERLINE, A_UNDERLINE },
       [CRT_MATCH]      = { COLOR_BLACK, COLOR_YELLOW, 0, A_STANDOUT | A_DIM },
       [CRT_CHANGED]    = { COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_BLINK },
+      [CRT_CHANGED_2]  = { COLOR_WHITE, COLOR_MAGENTA, 0, A_BLINK },
+      [CRT_CHANGED_1]  = { COLOR_RED, -1, A_BOLD, A_ITALIC },
    };
    color = want_color(mode);
    if (color) {

@@ -35,7 +35,9 @@ typedef enum {
    CRT_EDITED,         /* bytes changed by an edit not flushed */
    CRT_CURSOR_OTHER,   /* the cursor in the pane not typed into */
    CRT_MATCH,          /* search matches */
-   CRT_CHANGED,        /* live view: changed since the last refresh */
+   CRT_CHANGED,        /* live view: changed at the last refresh */
+   CRT_CHANGED_2,      /* ... one refresh before */
+   CRT_CHANGED_1,      /* ... two refreshes before: the last step of the fading */
    CRT_STYLE_COUNT
 } CrtStyle;
 

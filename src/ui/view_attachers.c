@@ -1,6 +1,7 @@
 /* view_attachers.c - who holds one named object: pid, command, and how
  * (an open descriptor, or a mapping with its range, permissions and
- * offset).  Live: each scan of the list below brings the holders up to date
+ * offset), then the file locks on it and who holds or waits for each
+ * (app/objlock.h).  Live: each scan of the list below brings the holders up to date
  * (the cursor stays on its holder), and says so when the object is gone.
  * Enter opens the object through the selected holder: its descriptor
  * (/proc/PID/fd/N), or its mapping as the process sees it (pid:PID:START-
@@ -11,6 +12,7 @@
 #include "ui/keymap.h"
 #include "ui/view.h"
 #include "app/objfmt.h"
+#include "app/objlock.h"
 #include "app/objtable.h"
 #include "core/escape.h"
 #include "core/textwidth.h"
@@ -22,9 +24,10 @@
 #include <string.h>
 
 typedef struct {
-   int pid;
+   int pid;                   /* 0: not known (a lock whose holder could not be seen) */
    char *comm;                /* escaped */
-   char how[96];
+   char how[192];
+   bool openable;             /* SPEC leads to the object (a lock: its descriptor is known) */
    ObjOpenSpec spec;          /* its descriptor, or its mapping as pid:PID:START-END */
    bool mapped;               /* opened as the process sees it: it must map */
    uint64_t dev, ino;         /* this object (dev PLATFORM_DEV_ANY: System V) */
@@ -42,6 +45,7 @@ typedef struct {
    ObjTableKey key;
    bool gone;                 /* the last scan did not find the object */
    ObjfmtHolders count;       /* processes, descriptors, mappings */
+   size_t locks;              /* rows of locks, after the holders' */
 } AttState;
 
 static AttState *state(View *v) { return v->state; }
@@ -63,10 +67,13 @@ static void held_line(const AttState *st, char *line, size_t size) {
             st->count.descriptors);
    snprintf(maps, sizeof maps, ngettext("%zu mapping", "%zu mappings", st->count.mappings),
             st->count.mappings);
-   snprintf(line, size, ngettext("%s %s: held by %zu process (%s, %s) (q: back)",
-                                 "%s %s: held by %zu processes (%s, %s) (q: back)",
+   char locks[64] = "";
+   if (st->locks)
+      snprintf(locks, sizeof locks, ngettext(", %zu lock", ", %zu locks", st->locks), st->locks);
+   snprintf(line, size, ngettext("%s %s: held by %zu process (%s, %s)%s (q: back)",
+                                 "%s %s: held by %zu processes (%s, %s)%s (q: back)",
                                  st->count.processes),
-            st->kind, st->name, st->count.processes, fds, maps);
+            st->kind, st->name, st->count.processes, fds, maps, locks);
 }
 
 static void att_draw(View *v, int rows, int cols) {
@@ -97,7 +104,10 @@ static void att_draw(View *v, int rows, int cols) {
          mvhline(2 + r, 0, ' ', cols);
       /* the command padded to 16 columns, not bytes */
       int pad = 16 - (int)textwidth_cols(h->comm);
-      snprintf(line, sizeof line, "%7d  %s%*s %s", h->pid, h->comm, pad > 0 ? pad : 0, "", h->how);
+      char pid[16] = "      ?";
+      if (h->pid > 0)
+         snprintf(pid, sizeof pid, "%7d", h->pid);
+      snprintf(line, sizeof line, "%s  %s%*s %s", pid, h->comm, pad > 0 ? pad : 0, "", h->how);
       crt_put_cut(2 + r, 0, line, cols, false);
    }
    attrset(A_NORMAL);
@@ -129,6 +139,11 @@ static void k_open(View *v) {
    if (st->n == 0)
       return;
    const Holder *h = &st->h[st->cursor];
+   if (!h->openable) {
+      ui_message(v->ui, true, "%s", _("no descriptor of this lock's holder is known: "
+                                      "nothing to open the object through"));
+      return;
+   }
    if (ui_open_source(v->ui, &h->spec, &e)) {
       if (h->mapped)                 /* the process's view: say if it maps another now */
          view_hex_expect_object(ui_source_view(v->ui), h->dev, h->ino);
@@ -159,7 +174,8 @@ static const KeyBinding att_keys[] = {
    { KEY_UP, NULL, NULL, k_up },
    { CRT_KEY_CLICK, "Click", N_("mouse: select the holder clicked"), k_click },
    { '\r', "Enter", N_("open the object through this holder's descriptor, or as the process "
-                       "sees it through its mapping (pages it copied marked C)"), k_open },
+                       "sees it through its mapping (pages it copied marked C); a lock's "
+                       "through the descriptor that holds it"), k_open },
 };
 
 static void free_holders(AttState *st) {
@@ -168,6 +184,7 @@ static void free_holders(AttState *st) {
    free(st->h);
    st->h = NULL;
    st->n = 0;
+   st->locks = 0;
    memset(&st->count, 0, sizeof st->count);
 }
 
@@ -193,10 +210,35 @@ static void holder_spec(const Obj *o, const ObjAttacher *a, Holder *h) {
    h->ino = o->ino;
 }
 
+/* A row for lock K of O: "lock FLOCK write advisory, whole file, fd 3". */
+static void lock_row(const Obj *o, const ObjLock *k, Holder *h) {
+   char what[128];
+   objlock_what(k, what, sizeof what);
+   h->pid = k->pid;
+   h->comm = escape_dup(k->comm ? k->comm : "?");
+   const char *self = k->self ? _(" (this process)") : "";
+   if (k->lock.waiting)
+      snprintf(h->how, sizeof h->how, _("waits for %s%s"), what, self);
+   else if (k->seen_on_fd)
+      snprintf(h->how, sizeof h->how, _("lock %s, fd %d%s"), what, k->fd, self);
+   else if (k->pid > 0 && k->lock.kind == PLATFORM_LOCK_POSIX)
+      snprintf(h->how, sizeof h->how, _("lock %s%s"), what, self);
+   else if (k->pid > 0)
+      snprintf(h->how, sizeof h->how, _("lock %s: taken by this pid; its holders could not "
+                                        "be inspected"), what);
+   else
+      snprintf(h->how, sizeof h->how, _("lock %s: holder not known"), what);
+   h->openable = k->seen_on_fd;
+   if (h->openable) {
+      ObjAttacher a = { .pid = k->pid, .mapped = false, .fd = k->fd };
+      objtable_attacher_spec(o, &a, &h->spec);
+   }
+}
+
 /* The holders of O in place of the old ones; the cursor stays on the
  * holder it was on while that one is still there. */
 static bool copy_holders(AttState *st, const Obj *o) {
-   Holder *h = calloc(o->natt ? o->natt : 1, sizeof *h);
+   Holder *h = calloc(o->natt + o->nlocks ? o->natt + o->nlocks : 1, sizeof *h);
    if (!h)
       return false;
    char was[OBJTABLE_SPEC_MAX] = "";
@@ -211,10 +253,13 @@ static bool copy_holders(AttState *st, const Obj *o) {
       h->comm = escape_dup(o->att[i].comm ? o->att[i].comm : "?");
       objfmt_attacher(&o->att[i], h->how, sizeof h->how);
       holder_spec(o, &o->att[i], h);
+      h->openable = true;
       if (h->pid == was_pid && strcmp(h->spec.text, was) == 0)
          st->cursor = i;
       st->n++;
    }
+   for (size_t i = 0; i < o->nlocks; i++, h++, st->n++, st->locks++)
+      lock_row(o, &o->locks[i], h);
    clamp(st);
    return true;
 }

@@ -159,7 +159,8 @@ static const KeyBinding hex_keys[] = {
    { 'n', "n", N_("next match, in the search's direction (3n: the third)"),
      view_hex_search_next },
    { 'N', "N", N_("previous match"), view_hex_search_prev },
-   { 'p', "p", N_("live view: pause or resume the periodic re-read"), view_hex_live_toggle },
+   { 'p', "p", N_("live view: pause or resume the re-reading (a file: start it)"),
+     view_hex_live_toggle },
 };
 
 static CommandStatus cmd_mapping(void *ctx, const char *args) {
@@ -190,9 +191,9 @@ static const Command hex_commands[] = {
                                  " no PATTERN: the last one again"), view_hex_cmd_find },
    { "rfind", N_("[PATTERN]"), N_("search backward (also ?); no PATTERN: the last one again"),
      view_hex_cmd_rfind },
-   { "refresh", NULL, N_("live view: re-read the bytes now, mark what changed"), view_hex_cmd_refresh },
-   { "interval", N_("SECONDS"), N_("live view: re-read every SECONDS (0.1 to 3600)"),
-     view_hex_cmd_interval },
+   { "refresh", N_("[SECONDS]"), N_("live view: re-read the bytes now and light what changed; "
+                                    "SECONDS: re-read every SECONDS (0.1 to 3600)"),
+     view_hex_cmd_refresh },
 };
 
 /* ---- the title ------------------------------------------------------------ */
@@ -401,13 +402,16 @@ static int cell_attr(View *v, uint64_t off, unsigned char b, bool *plain) {
    Session *s = view_hex_session(v);
    bool edited = session_edit_is_modified(s, off);
    bool marked = view_hex_search_marked(v, (size_t)(off - s->top));
-   bool changed = view_hex_live_changed(v, off);
+   static const CrtStyle fade[LIVE_FADE_STEPS + 1] = {
+      CRT_NORMAL, CRT_CHANGED_1, CRT_CHANGED_2, CRT_CHANGED,
+   };
+   unsigned level = view_hex_live_level(v, off);
    int attr = edited ? crt_attr(CRT_EDITED) : byte_style(b);
    if (marked)
       attr |= crt_attr(CRT_MATCH);
-   if (changed)
-      attr = crt_attr(CRT_CHANGED);
-   *plain = !edited && !marked && !changed;
+   if (level)       /* another process changed it; under an edit: underlined too */
+      attr = crt_attr(fade[level]) | (edited ? (int)A_UNDERLINE : 0);
+   *plain = !edited && !marked && !level;
    return attr;
 }
 
@@ -512,11 +516,11 @@ static void hex_draw(View *v, int rows, int cols) {
    view_hex_state(v)->layout = L;
    session_set_geometry(s, L.bytes, (unsigned)data);
    size_t want = (size_t)L.bytes * (size_t)data, n = 0;
-   if (ensure_buffer(view_hex_state(v), want))
-      n = view_hex_proc_active(v) ? view_hex_proc_visible(v, view_hex_state(v)->buf, want)
-                                  : session_visible(s, view_hex_state(v)->buf, want);
+   if (ensure_buffer(view_hex_state(v), want)) {
+      n = view_hex_live_read(v, view_hex_state(v)->buf, want);
+      session_overlay(s, s->top, view_hex_state(v)->buf, n);
+   }
    view_hex_proc_update(v, s->top, n);
-   view_hex_live_drawn(v, s->top, view_hex_state(v)->buf, n);
    view_hex_search_mark(v, s->top, view_hex_state(v)->buf, n);
    draw_title(v, cols, true);
    for (int r = 0; r < data && (size_t)r * L.bytes < n; r++) {
@@ -532,7 +536,7 @@ static void hex_status(View *v, char *out, size_t outsz) {
    uint64_t size = s->src->size;
    unsigned pct = size > 1 ? (unsigned)((unsigned __int128)s->cursor * 100 / (size - 1)) : 0;
    const char *mode = view_hex_edit_mode(v);
-   char live[32];
+   char live[64];
    view_hex_live_mode(v, live, sizeof live);
    if (s->src->base)                   /* a process's bytes: where they are */
       snprintf(out, outsz, _("%s%s%s%saddress 0x%llx  %3u%% "), live, live[0] ? "  " : "",

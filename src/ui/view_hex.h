@@ -28,11 +28,13 @@ typedef struct {
    unsigned search_polls;     /* cancel polls of the search running */
    uint64_t search_drawn;     /* when its progress was last drawn (ms) */
    uint64_t search_done, search_total;   /* its progress */
-   bool live;                 /* re-read every interval */
+   bool started;              /* the live view runs (paused or not) */
+   bool live;                 /* re-read every interval (not paused) */
    bool refresh_now;          /* re-read at the next draw (:refresh) */
    unsigned interval_ms;
    uint64_t refreshed_at;     /* ms, platform_clock_ms() */
-   LiveDiff diff;             /* what changed at the last refresh */
+   LiveDiff diff;             /* what changed, and how long ago */
+   unsigned rewritten;        /* the session's count when last drawn */
    bool big_endian;           /* the data inspector's byte order */
    HexMagic *magic;           /* libmagic at the cursor and its scan (NULL before any) */
    int values_max_rows;       /* rows of inspector cells that fit (hex_draw sets it) */
@@ -115,16 +117,18 @@ void view_hex_search_free(View *v);
 
 void view_hex_live_init(View *v, unsigned interval_ms);
 void view_hex_live_free(View *v);
-/* The N bytes at TOP were just read for the screen: a refresh when due. */
-void view_hex_live_drawn(View *v, uint64_t top, const unsigned char *buf, size_t n);
-bool view_hex_live_changed(View *v, uint64_t off);
+/* The object's bytes the screen shows (up to WANT, edits not laid over)
+ * into BUF: read again when a refresh is due, else as the last refresh
+ * read them.  Returns their count. */
+size_t view_hex_live_read(View *v, unsigned char *buf, size_t want);
+/* How lit the byte at OFF is: 0 to LIVE_FADE_STEPS. */
+unsigned view_hex_live_level(View *v, uint64_t off);
 /* Milliseconds until the next refresh is due; -1 when not live. */
 int view_hex_live_timer(View *v);
-/* "live 1.0 s", "paused" or "" into OUT. */
+/* "live 1.0 s, 4 changed", "paused" or "" into OUT. */
 const char *view_hex_live_mode(View *v, char *out, size_t outsz);
 void view_hex_live_toggle(View *v);
 CommandStatus view_hex_cmd_refresh(void *ctx, const char *args);
-CommandStatus view_hex_cmd_interval(void *ctx, const char *args);
 
 /* ---- marks (view_hex_marks.c) ---- */
 
@@ -169,8 +173,8 @@ void view_hex_magic_free(View *v);
 bool view_hex_proc_active(View *v);
 void view_hex_proc_init(View *v);
 void view_hex_proc_free(View *v);
-/* The visible bytes into BUF (at most WANT), edits laid over them, the
- * unreadable ones marked; says a fault's reason and a process that exited
+/* The visible bytes into BUF (at most WANT) as the process has them (the
+ * caller lays the edits over them), the unreadable ones marked; says a fault's reason and a process that exited
  * on the status line.  Returns the count. */
 size_t view_hex_proc_visible(View *v, unsigned char *buf, size_t want);
 /* Whether the byte at OFF (visible) could not be read. */

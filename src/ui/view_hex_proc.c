@@ -116,8 +116,6 @@ size_t view_hex_proc_visible(View *v, unsigned char *buf, size_t want) {
    }
    memcpy(buf, fresh, got);
    free(fresh);
-   if (s->edits)
-      edits_overlay(s->edits, s->top, buf, got);
    h->proc_gone = false;
    h->shown = got;
    h->shown_top = s->top;

@@ -4,6 +4,7 @@
 
 #include "core/json.h"
 #include "core/objects.h"
+#include "app/objlock.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -166,6 +167,92 @@ static void test_json(void) {
    is_str(small, "\"abcd", "JSON: truncation keeps whole pieces");
 }
 
+static void add_lock_line(ObjList *l, const char *line) {
+   PlatformLockRecord r;
+   if (platform_procfs_lock_line(line, &r))
+      objects_add_lock(l, &r);
+   else
+      diag("fixture lock line refused: %s", line);
+}
+
+static void add_fd_lock(ObjList *l, int pid, const char *comm, int fd, const char *line) {
+   PlatformLockRecord r;
+   if (platform_procfs_fdinfo_lock(line, &r))
+      objects_add_process_lock(l, pid, comm, false, fd, &r);
+   else
+      diag("fixture fdinfo line refused: %s", line);
+}
+
+/* Locks are matched by device:inode; the holders of flock and OFD locks
+ * come from the descriptors, the lock list's pid is used only when no
+ * descriptor showed the lock. */
+static void test_locks(void) {
+   ObjList l;
+   objects_init(&l, 4096);
+   PlatformEntry a = entry("a", 100, platform_dev_make(0, 0x1a), 10);
+   PlatformEntry b = entry("b", 100, platform_dev_make(0, 0x1a), 11);
+   PlatformEntry c = entry("c", 100, platform_dev_make(0, 0x1a), 12);
+   objects_add_shm_entry(&l, &a);
+   objects_add_shm_entry(&l, &b);
+   objects_add_shm_entry(&l, &c);
+   add_lock_line(&l, "1: FLOCK  ADVISORY  WRITE 500 00:1a:10 0 EOF");
+   add_lock_line(&l, "2: OFDLCK ADVISORY  READ  -1 00:1a:11 0 99");
+   add_lock_line(&l, "3: POSIX  ADVISORY  WRITE 700 00:1a:12 4 7");
+   add_lock_line(&l, "3: -> POSIX  ADVISORY  WRITE 701 00:1a:12 0 EOF");
+   add_lock_line(&l, "4: OFDLCK ADVISORY  WRITE -1 00:1a:12 50 60");
+   add_lock_line(&l, "5: POSIX  ADVISORY  READ 800 08:01:12 0 EOF");    /* another device */
+   objects_begin_process(&l, 501, "child");
+   add_fd_lock(&l, 501, "child", 4, "lock:\t1: FLOCK  ADVISORY  WRITE 500 00:1a:10 0 EOF");
+   objects_begin_process(&l, 600, "ofd");
+   add_fd_lock(&l, 600, "ofd", 3, "lock:\t1: OFDLCK ADVISORY  READ  -1 00:1a:11 0 99");
+   add_fd_lock(&l, 600, "ofd", 5, "lock:\t1: OFDLCK ADVISORY  READ  -1 00:1a:11 0 99");
+   objects_begin_process(&l, 601, "ofd2");
+   add_fd_lock(&l, 601, "ofd2", 3, "lock:\t1: OFDLCK ADVISORY  READ  -1 00:1a:11 0 99");
+   objects_begin_process(&l, 701, "waiter");
+   objects_finish(&l);
+   Obj *oa = by_name(&l, OBJ_SHM, "a"), *ob = by_name(&l, OBJ_SHM, "b"), *oc = by_name(&l, OBJ_SHM, "c");
+   ok(oa && oa->nlocks == 1 && oa->locks[0].pid == 501 && oa->locks[0].seen_on_fd
+      && oa->locks[0].fd == 4 && strcmp(oa->locks[0].comm, "child") == 0,
+      "flock: the holder is the descriptor's process, not the pid that took it");
+   ok(oa && (oa->flags & OBJ_FLAG_LOCKED), "flagged locked");
+   ok(ob && ob->nlocks == 2 && ob->locks[0].pid == 600 && ob->locks[1].pid == 601,
+      "OFD: both processes sharing the open file hold it, a dup()ed descriptor once");
+   ok(oc && oc->nlocks == 3, "POSIX, an OFD lock no descriptor showed, a waiter");
+   ok(oc && oc->locks[0].lock.kind == PLATFORM_LOCK_POSIX && oc->locks[0].pid == 700
+      && !oc->locks[0].seen_on_fd && strcmp(oc->locks[0].comm, "?") == 0,
+      "POSIX from the list: its owner's pid, command not known");
+   ok(oc && oc->locks[1].lock.kind == PLATFORM_LOCK_OFD && oc->locks[1].pid == 0,
+      "OFD from the list alone: holder not known (pid -1 is no pid)");
+   ok(oc && oc->locks[2].lock.waiting && oc->locks[2].pid == 701
+      && strcmp(oc->locks[2].comm, "waiter") == 0, "the waiter comes last, with its command");
+   is_u64(l.procs_scanned, 4, "locks do not count processes");
+   objects_free(&l);
+   objects_init(&l, 4096);
+   objects_add_shm_entry(&l, &a);
+   add_lock_line(&l, "1: -> FLOCK  ADVISORY  WRITE 9 00:1a:10 0 EOF");
+   objects_finish(&l);
+   oa = by_name(&l, OBJ_SHM, "a");
+   ok(oa && oa->nlocks == 1 && !(oa->flags & OBJ_FLAG_LOCKED), "a waiter alone: not locked");
+   objects_free(&l);
+   /* the scanning process is not scanned, but its locks are reported */
+   objects_init(&l, 4096);
+   objects_add_shm_entry(&l, &a);
+   add_lock_line(&l, "1: FLOCK  ADVISORY  WRITE 77 00:1a:10 0 EOF");
+   PlatformLockRecord r;
+   platform_procfs_lock_line("1: FLOCK  ADVISORY  WRITE 77 00:1a:10 0 EOF", &r);
+   objects_add_process_lock(&l, 77, "mapscope", true, 9, &r);
+   objects_finish(&l);
+   oa = by_name(&l, OBJ_SHM, "a");
+   ok(oa && oa->nlocks == 1 && oa->locks[0].self && strcmp(oa->locks[0].comm, "mapscope") == 0
+      && (oa->flags & OBJ_FLAG_LOCKED), "a lock the scanning process holds is kept, marked self");
+   is_u64(l.procs_scanned, 0, "... without counting it as scanned");
+   char text[256];
+   objlock_text(&oa->locks[0], text, sizeof text);
+   is_str(text, "FLOCK write advisory, whole file: pid 77 fd 9 mapscope (this process)",
+          "... and said so");
+   objects_free(&l);
+}
+
 int main(void) {
    plan_lazy();
    test_kinds();
@@ -173,5 +260,6 @@ int main(void) {
    test_sysv_flags();
    test_memfd();
    test_json();
+   test_locks();
    return done_testing();
 }

@@ -263,6 +263,56 @@ static void test_status(void) {
       "a CapEff past 64 bits is not taken");
 }
 
+/* Lines as fs/locks.c (lock_get_status) prints them. */
+static void test_lock_lines(void) {
+   PlatformLockRecord r;
+   ok(platform_procfs_lock_line("1: POSIX  ADVISORY  WRITE 1234 08:01:123456 0 EOF", &r),
+      "a POSIX lock to EOF parses");
+   ok(r.kind == PLATFORM_LOCK_POSIX && !r.mandatory && r.type == PLATFORM_LOCK_WRITE
+      && !r.waiting, "POSIX, advisory, write");
+   is_u64(r.id, 1, "its number");
+   ok(r.pid == 1234, "its pid");
+   ok(r.has_inode && r.dev == platform_dev_make(8, 1) && r.ino == 123456, "device 08:01, inode");
+   ok(r.start == 0 && r.to_eof, "from 0 to EOF");
+   ok(platform_procfs_lock_line("12: OFDLCK ADVISORY  READ  -1 00:1a:42 100 199", &r)
+      && r.kind == PLATFORM_LOCK_OFD && r.type == PLATFORM_LOCK_READ && r.pid == -1
+      && r.start == 100 && r.end == 199 && !r.to_eof, "an OFD read lock of bytes 100-199, pid -1");
+   ok(r.dev == platform_dev_make(0, 0x1a), "the minor is hex (1a)");
+   ok(platform_procfs_lock_line("3: FLOCK  ADVISORY  WRITE 77 00:3e8:9 0 EOF", &r)
+      && r.kind == PLATFORM_LOCK_FLOCK && r.pid == 77 && r.dev == platform_dev_make(0, 0x3e8),
+      "flock; a minor past ff");
+   ok(platform_procfs_lock_line("4: POSIX  MANDATORY WRITE 5 08:01:7 0 0", &r) && r.mandatory
+      && r.start == 0 && r.end == 0, "MANDATORY (old kernels), a one-byte range");
+   ok(platform_procfs_lock_line("4: -> POSIX  ADVISORY  WRITE 5 08:01:7 0 EOF", &r) && r.waiting
+      && r.pid == 5, "a waiter (->)");
+   ok(platform_procfs_lock_line("4:  -> FLOCK  ADVISORY  WRITE 6 08:01:7 0 EOF", &r) && r.waiting
+      && r.kind == PLATFORM_LOCK_FLOCK, "a waiter further down");
+   ok(platform_procfs_lock_line("5: LEASE  ACTIVE    READ 99 00:2c:1000 0 EOF", &r)
+      && r.kind == PLATFORM_LOCK_LEASE && r.type == PLATFORM_LOCK_READ, "a lease");
+   ok(platform_procfs_lock_line("6: LEASE  BREAKING  UNLCK 99 00:2c:1000 0 EOF", &r)
+      && r.type == PLATFORM_LOCK_UNLOCK, "a lease being broken");
+   ok(platform_procfs_lock_line("7: POSIX  *NOINODE* WRITE 0 <none>:0 0 EOF", &r)
+      && !r.has_inode && r.pid == 0, "no inode, owner gone (pid 0)");
+   ok(platform_procfs_lock_line("8: UNKNOWN UNKNOWN  WRITE 1 08:01:2 0 EOF", &r)
+      && r.kind == PLATFORM_LOCK_OTHER, "an unknown kind is kept as other");
+   ok(platform_procfs_fdinfo_lock("lock:\t1: OFDLCK ADVISORY  WRITE -1 fd:00:3 0 EOF", &r)
+      && r.kind == PLATFORM_LOCK_OFD && r.dev == platform_dev_make(0xfd, 0), "an fdinfo lock: line");
+   ok(!platform_procfs_fdinfo_lock("pos:\t0", &r), "other fdinfo lines are not locks");
+   ok(!platform_procfs_lock_line("1: POSIX  ADVISORY  WRITE 1234 08:01:123456 9 3", &r),
+      "an end before the start: refused");
+   ok(!platform_procfs_lock_line("1: POSIX  ADVISORY  WRITE 1234 08:01:123456 0", &r),
+      "no end: refused");
+   ok(!platform_procfs_lock_line("1: BOGUS  ADVISORY  WRITE 1 08:01:1 0 EOF", &r), "unknown kind");
+   ok(!platform_procfs_lock_line("1: POSIX  ADVISORY  SHARE 1 08:01:1 0 EOF", &r), "unknown type");
+   ok(!platform_procfs_lock_line("1: POSIX  ADVISORY  WRITE -2 08:01:1 0 EOF", &r), "pid -2");
+   ok(!platform_procfs_lock_line("1: POSIX  ADVISORY  WRITE 1 0801:1 0 EOF", &r), "no minor");
+   ok(!platform_procfs_lock_line("1: POSIX  ADVISORY  WRITE 1 zz:01:1 0 EOF", &r), "bad major");
+   ok(!platform_procfs_lock_line("x: POSIX  ADVISORY  WRITE 1 08:01:1 0 EOF", &r), "bad number");
+   ok(!platform_procfs_lock_line("1: POSIX  ADVISORY  WRITE 1 08:01:1 0 EOF junk", &r),
+      "a word too many");
+   ok(!platform_procfs_lock_line("", &r), "empty");
+}
+
 int main(void) {
    plan_lazy();
    test_region_kinds();
@@ -275,5 +325,6 @@ int main(void) {
    test_sem_decode();
    test_mq_info();
    test_holder_path();
+   test_lock_lines();
    return done_testing();
 }

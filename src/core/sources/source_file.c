@@ -30,11 +30,15 @@ static bool file_open(Source *s, const char *path, bool writable, Error *e) {
    return true;
 }
 
+/* Files and block devices can be live: other processes write them
+ * (write(2) reaches the page cache the view's shared mapping shows), and a
+ * refresh costs the screen's bytes and one fstat, whatever their size.
+ * Most do not change while they are looked at: live when asked. */
 const SourceOps source_file_ops = {
    .kind = N_("file"),
    .prefix = NULL,
    .caps = SOURCE_CAN_MAP | SOURCE_CAN_READ | SOURCE_CAN_EDIT | SOURCE_CAN_JOURNAL
-           | SOURCE_CAN_LOCK | SOURCE_CAN_HOLES,
+           | SOURCE_CAN_LOCK | SOURCE_CAN_LIVE | SOURCE_LIVE_ON_REQUEST | SOURCE_CAN_HOLES,
    .open = file_open,
    SOURCE_FD_OPS(source_fd_next_data),
 };
@@ -49,7 +53,7 @@ const SourceOps source_block_ops = {
    .kind = N_("block device"),
    .prefix = NULL,
    .caps = SOURCE_CAN_MAP | SOURCE_CAN_READ | SOURCE_CAN_EDIT | SOURCE_CAN_JOURNAL
-           | SOURCE_CAN_LOCK,
+           | SOURCE_CAN_LOCK | SOURCE_CAN_LIVE | SOURCE_LIVE_ON_REQUEST,
    .open = file_open,
    SOURCE_FD_OPS(block_next_data),
 };

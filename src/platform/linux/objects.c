@@ -5,6 +5,7 @@
 #include "platform/mapping.h"
 
 #include "platform/linux/internal.h"
+#include "platform/linux/locks.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -172,8 +173,10 @@ static bool denied(int err) {
    return err == EACCES || err == EPERM;
 }
 
-/* Descriptors of a process: only those that refer to files are reported. */
-static int scan_fds(const PlatformObjectsSink *sink, int pid, int pfd) {
+/* Descriptors of a process: only those that refer to files are reported,
+ * and the locks held through those of locked files. */
+static int scan_fds(const PlatformObjectsSink *sink, const LinuxLockedSet *locked, int pid,
+                    const char *comm, int pfd) {
    int dfd = openat(pfd, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
    if (!d) {
@@ -202,6 +205,8 @@ static int scan_fds(const PlatformObjectsSink *sink, int pid, int pfd) {
       platform_fill_stat(&sb, &rec.st);
       platform_procfs_fd_target(target, sb.st_nlink == 0, &rec.backing);
       sink->process_fd(sink->ctx, pid, &rec);
+      if (linux_locks_has(locked, sb.st_dev, sb.st_ino))
+         linux_locks_fd(sink, pfd, pid, comm, pid == (int)getpid(), rec.fd);
    }
    closedir(d);
    return 0;
@@ -235,7 +240,8 @@ static int scan_maps(const PlatformObjectsSink *sink, int pid, int pfd) {
    return err;
 }
 
-static void scan_process(const PlatformObjectsSink *sink, int procfd, const char *name) {
+static void scan_process(const PlatformObjectsSink *sink, const LinuxLockedSet *locked,
+                         int procfd, const char *name) {
    int pid = atoi(name);
    int pfd = openat(procfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
    if (pfd < 0)
@@ -247,7 +253,7 @@ static void scan_process(const PlatformObjectsSink *sink, int procfd, const char
    }
    comm[strcspn(comm, "\n")] = '\0';
    sink->process(sink->ctx, pid, comm);
-   int err = scan_fds(sink, pid, pfd);
+   int err = scan_fds(sink, locked, pid, comm, pfd);
    int err2 = scan_maps(sink, pid, pfd);
    if (denied(err) || denied(err2))
       sink->process_denied(sink->ctx, pid, denied(err) ? err : err2);
@@ -265,11 +271,16 @@ static int scan_processes(const PlatformObjectsSink *sink, bool self_too) {
    }
    char self[32];
    snprintf(self, sizeof self, "%d", self_too ? -1 : (int)getpid());
+   LinuxLockedSet locked;
+   linux_locks_read(sink, &locked);
    struct dirent *de;
    while ((de = readdir(d)) != NULL)
       if (is_pid_name(de->d_name) && strcmp(de->d_name, self) != 0)
-         scan_process(sink, procfd, de->d_name);
+         scan_process(sink, &locked, procfd, de->d_name);
    closedir(d);
+   if (!self_too)
+      linux_locks_self(sink, &locked);
+   linux_locks_free(&locked);
    return 0;
 }
 

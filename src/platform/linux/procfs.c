@@ -430,6 +430,110 @@ bool platform_procfs_status(const char *text, PlatformProcStatus *out) {
    return out->has_uid && out->has_gid && out->state != '\0';
 }
 
+/* ---- file locks ---------------------------------------------------------- */
+
+#define LOCK_WORDS_MAX 12
+
+static bool word_is(const Words *w, size_t i, const char *text) {
+   return i < w->n && w->len[i] == strlen(text) && memcmp(w->w[i], text, w->len[i]) == 0;
+}
+
+/* KIND and the word after it: ADVISORY, MANDATORY or *NOINODE* for the
+ * record locks, the lease's state for leases. */
+static bool lock_kind(const Words *w, size_t i, PlatformLockRecord *r) {
+   static const struct {
+      const char *word;
+      PlatformLockKind kind;
+   } kinds[] = {
+      { "POSIX", PLATFORM_LOCK_POSIX }, { "OFDLCK", PLATFORM_LOCK_OFD },
+      { "FLOCK", PLATFORM_LOCK_FLOCK }, { "LEASE", PLATFORM_LOCK_LEASE },
+      { "DELEG", PLATFORM_LOCK_DELEG }, { "ACCESS", PLATFORM_LOCK_OTHER },
+      { "UNKNOWN", PLATFORM_LOCK_OTHER },
+   };
+   size_t k = 0;
+   while (k < sizeof kinds / sizeof kinds[0] && !word_is(w, i, kinds[k].word))
+      k++;
+   if (k == sizeof kinds / sizeof kinds[0])
+      return false;
+   r->kind = kinds[k].kind;
+   r->mandatory = word_is(w, i + 1, "MANDATORY");
+   return i + 1 < w->n;
+}
+
+static bool lock_type(const Words *w, size_t i, PlatformLockType *t) {
+   if (word_is(w, i, "READ"))
+      *t = PLATFORM_LOCK_READ;
+   else if (word_is(w, i, "WRITE"))
+      *t = PLATFORM_LOCK_WRITE;
+   else if (word_is(w, i, "UNLCK"))
+      *t = PLATFORM_LOCK_UNLOCK;
+   else
+      return false;
+   return true;
+}
+
+/* "08:01:123456" (major and minor in hex, the inode in decimal) or "<none>:0". */
+static bool lock_inode(const char *word, size_t len, PlatformLockRecord *r) {
+   if (len == 8 && memcmp(word, "<none>:0", 8) == 0) {
+      r->has_inode = false;
+      return true;
+   }
+   const char *c1 = memchr(word, ':', len);
+   const char *c2 = c1 ? memchr(c1 + 1, ':', len - (size_t)(c1 + 1 - word)) : NULL;
+   uint64_t maj, min, ino;
+   if (!c2 || !word_u64(word, (size_t)(c1 - word), 16, UINT32_MAX, &maj)
+       || !word_u64(c1 + 1, (size_t)(c2 - c1 - 1), 16, UINT32_MAX, &min)
+       || !word_u64(c2 + 1, len - (size_t)(c2 + 1 - word), 10, UINT64_MAX, &ino))
+      return false;
+   r->ino = ino;
+   r->dev = makedev((unsigned)maj, (unsigned)min);
+   r->has_inode = true;
+   return true;
+}
+
+static bool lock_range(const Words *w, size_t i, PlatformLockRecord *r) {
+   if (!u64_at(w, i, INT64_MAX, &r->start))
+      return false;
+   r->to_eof = word_is(w, i + 1, "EOF");
+   if (r->to_eof) {
+      r->end = (uint64_t)INT64_MAX;
+      return true;
+   }
+   return u64_at(w, i + 1, INT64_MAX, &r->end) && r->end >= r->start;
+}
+
+bool platform_procfs_lock_line(const char *line, PlatformLockRecord *out) {
+   Words w;
+   PlatformLockRecord r;
+   memset(&r, 0, sizeof r);
+   w.n = split(line, w.w, w.len, LOCK_WORDS_MAX);
+   if (w.n > LOCK_WORDS_MAX || w.n < 8 || w.len[0] < 2 || w.w[0][w.len[0] - 1] != ':'
+       || !word_u64(w.w[0], w.len[0] - 1, 10, UINT64_MAX, &r.id))
+      return false;
+   size_t i = 1;
+   if (w.len[i] >= 2 && memcmp(w.w[i], "->", 2) == 0) {   /* a waiter */
+      r.waiting = true;
+      if (w.len[i] == 2) {
+         i++;
+      } else {
+         w.w[i] += 2;
+         w.len[i] -= 2;
+      }
+   }
+   if (w.n - i != 7 || !lock_kind(&w, i, &r) || !lock_type(&w, i + 2, &r.type)
+       || !int_at(&w, i + 3, &r.pid) || r.pid < -1
+       || !lock_inode(w.w[i + 4], w.len[i + 4], &r) || !lock_range(&w, i + 5, &r))
+      return false;
+   *out = r;
+   return true;
+}
+
+bool platform_procfs_fdinfo_lock(const char *line, PlatformLockRecord *out) {
+   if (strncmp(line, "lock:", 5) != 0)
+      return false;
+   return platform_procfs_lock_line(line + 5, out);
+}
+
 /* ---- message queues and semaphores -------------------------------------- */
 
 bool platform_procfs_mq_info(const char *text, PlatformMqInfo *out) {
