@@ -112,6 +112,11 @@ typedef struct SourceOps {
     * stages are filled from describe_map before it is called; it may add
     * a note to them).  LEN is the window's length. */
    void (*describe_life)(const Source *s, size_t len, SourceLife *out);
+   /* Which of the NPAGES pages from OFFSET (page-aligned; the window
+    * mapped at ADDR) are in memory, as platform_cache_pages() says; NULL
+    * for kinds whose bytes are read into a buffer (nothing is known). */
+   int (*residency)(const Source *s, uint64_t offset, const void *addr, size_t npages,
+                    unsigned char *state, PlatformResidency *how, int *why);
 } SourceOps;
 
 struct Source {
@@ -181,6 +186,12 @@ void source_life_open_shm(const Source *s, const char *windows_name, SourceLife 
 /* "open", "view", "copy" ... (translated). */
 const char *source_stage_name(SourceStage stage);
 
+/* The residency of NPAGES pages of S's window at OFFSET mapped at ADDR
+ * (the kind's residency op): one PLATFORM_CACHE_* byte a page.  A kind
+ * without one knows nothing (*HOW PLATFORM_RESIDENCY_UNKNOWN, *WHY 0). */
+int source_residency(const Source *s, uint64_t offset, const void *addr, size_t npages,
+                     unsigned char *state, PlatformResidency *how, int *why);
+
 /* The kinds chosen by a prefix, in the order they are tried (the
  * platform's registry); *N their count. */
 const SourceOps *const *source_registry(size_t *n);
@@ -199,6 +210,8 @@ void source_fd_close(Source *s);
 void source_fd_identity(const Source *s, SourceIdentity *id);
 void source_fd_describe_map(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
                             const void *addr, SourceMapCall *out);
+int source_fd_residency(const Source *s, uint64_t offset, const void *addr, size_t npages,
+                        unsigned char *state, PlatformResidency *how, int *why);
 /* Open the path NAME as the path kinds do: stat it, check it against
  * S->expect and source_check_kind() without opening it, then open exactly
  * what was stat'ed into S->handle and S->st. */
@@ -217,7 +230,8 @@ bool source_open_failed(Error *e, int rc);
    .next_data = (next_data_fn), \
    .close = source_fd_close, \
    .identity = source_fd_identity, \
-   .describe_map = source_fd_describe_map
+   .describe_map = source_fd_describe_map, \
+   .residency = source_fd_residency
 
 /* What a source is opened for: the screen and --patch map it, the modes
  * that only read could use a stream.  Which kinds of object each use

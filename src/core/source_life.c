@@ -133,3 +133,21 @@ void source_life_open_shm(const Source *s, const char *windows_name, SourceLife 
               "CreateFileMapping(INVALID_HANDLE_VALUE, ..., name): memory backed by swap "
               "or the paging file"));
 }
+
+/* ---- residency ---------------------------------------------------------- */
+
+int source_residency(const Source *s, uint64_t offset, const void *addr, size_t npages,
+                     unsigned char *state, PlatformResidency *how, int *why) {
+   *why = 0;
+   if (!s->ops->residency) {
+      memset(state, 0, npages);
+      *how = PLATFORM_RESIDENCY_UNKNOWN;
+      return 0;
+   }
+   return s->ops->residency(s, offset, addr, npages, state, how, why);
+}
+
+int source_fd_residency(const Source *s, uint64_t offset, const void *addr, size_t npages,
+                        unsigned char *state, PlatformResidency *how, int *why) {
+   return platform_cache_pages(s->handle, offset, addr, npages, state, how, why);
+}

@@ -260,6 +260,15 @@ static void sysv_life(const Source *s, size_t len, SourceLife *out) {
             _("nothing to close: the segment lives until shmctl(IPC_RMID) and its last shmdt()"));
 }
 
+/* A segment is memory no file backs: mincore() tells anyone the truth. */
+static int sysv_residency(const Source *s, uint64_t offset, const void *addr, size_t npages,
+                          unsigned char *state, PlatformResidency *how, int *why) {
+   (void)s;
+   (void)offset;
+   *why = 0;
+   return platform_memory_pages(addr, npages, state, how);
+}
+
 const SourceOps source_sysv_ops = {
    .kind = N_("System V shared memory"),
    .prefix = "sysv:",
@@ -275,4 +284,5 @@ const SourceOps source_sysv_ops = {
    .identity = sysv_identity,
    .describe_map = sysv_describe_map,
    .describe_life = sysv_life,
+   .residency = sysv_residency,
 };
