@@ -20,6 +20,7 @@
 #include "platform/names.h"
 #include "platform/scene.h"
 #include "platform/procfs.h"
+#include "platform/procmem.h"
 #include "platform/pseudo.h"
 
 #endif

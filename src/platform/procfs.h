@@ -82,6 +82,30 @@ typedef struct {
    PlatformBacking backing;
 } PlatformRegion;
 
+/* A region's memory figures, in bytes (the "Name: N kB" lines of smaps
+ * and smaps_rollup).  KNOWN is false when the figures could not be read
+ * (the region list is still given). */
+typedef struct {
+   bool known;
+   uint64_t rss, pss;
+   uint64_t shared_clean, shared_dirty;
+   uint64_t private_clean, private_dirty;
+   uint64_t anonymous;     /* pages that are the process's own copies */
+   uint64_t swap;
+} PlatformMemFigures;
+
+/* What a region is, from its name and device. */
+typedef enum {
+   PLATFORM_REGION_ANON,      /* no name, or [anon:NAME] */
+   PLATFORM_REGION_FILE,      /* a path */
+   PLATFORM_REGION_SHM,       /* a POSIX shm object: the name is "/NAME" */
+   PLATFORM_REGION_SYSV,      /* a System V segment: backing.sysv_key, inode = id */
+   PLATFORM_REGION_MEMFD,     /* memfd_create(): the name it was given */
+   PLATFORM_REGION_HEAP,      /* [heap] */
+   PLATFORM_REGION_STACK,     /* [stack] */
+   PLATFORM_REGION_SPECIAL    /* [vdso], [vvar], [vsyscall], other [NAME] */
+} PlatformRegionKind;
+
 /* One descriptor of a process that refers to a file. */
 typedef struct {
    int fd;
@@ -99,8 +123,30 @@ typedef struct {
 
 /* One data line of the System V list of KIND (not the header). */
 bool platform_procfs_sysv_line(PlatformSysvKind kind, const char *line, PlatformSysvRecord *out);
-/* One line of a process's mapping list, without its newline. */
+/* One line of a process's mapping list, without its newline.  A name in
+ * brackets ("[heap]", "[vdso]", "[anon:x]") is kept in backing.name with
+ * kind PLATFORM_BACKING_NONE. */
 bool platform_procfs_maps_line(const char *line, PlatformRegion *out);
+/* What region R is; SHM_DEV is the device of the POSIX shm file system
+ * (0: unknown, then the path "/dev/shm/" says).  *NAME points into R: the
+ * name to show ("/NAME" for shm, the memfd name, "[vdso]"; "" if none). */
+PlatformRegionKind platform_procfs_region_kind(const PlatformRegion *r, uint64_t shm_dev,
+                                               const char **name);
+/* One line of smaps or smaps_rollup (without its newline): true when it
+ * is a field line ("Name:  N kB", or any "Name: ..." such as VmFlags),
+ * whose figure is then added to F when it is one F keeps; false for
+ * anything else (the region headers, which are maps lines). */
+bool platform_procfs_smaps_field(const char *line, PlatformMemFigures *f);
+
+/* What /proc/PID/status (proc(5); fs/proc/array.c) says of a process's
+ * credentials and state. */
+typedef struct {
+   char state;                 /* 'R', 'S', 'Z' ... */
+   unsigned uid[4], gid[4];    /* real, effective, saved, file system */
+   uint64_t cap_eff;           /* effective capabilities (bit N: capability N) */
+   bool has_uid, has_gid, has_cap;
+} PlatformProcStatus;
+bool platform_procfs_status(const char *text, PlatformProcStatus *out);
 /* A descriptor's link target; UNLINKED: the file's link count is 0. */
 void platform_procfs_fd_target(const char *target, bool unlinked, PlatformBacking *out);
 /* A mapping's path as the kernel printed it (escaped, maybe " (deleted)"). */

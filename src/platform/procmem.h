@@ -26,63 +26,78 @@
 #include "platform/files.h"
 #include "platform/procfs.h"
 
-/* A region's memory figures, in bytes (smaps).  KNOWN is false when the
- * figures could not be read (the region list is still given). */
-typedef struct {
-   bool known;
-   uint64_t rss, pss;
-   uint64_t shared_clean, shared_dirty;
-   uint64_t private_clean, private_dirty;
-   uint64_t anonymous;     /* pages that are the process's own copies */
-   uint64_t swap;
-} PlatformMemFigures;
+/* PlatformMemFigures and PlatformRegionKind are in procfs.h: the smaps
+ * parser fills them. */
 
-/* What a region is, from its name and device. */
-typedef enum {
-   PLATFORM_REGION_ANON,      /* no name */
-   PLATFORM_REGION_FILE,      /* a path (backing.name) */
-   PLATFORM_REGION_SHM,       /* a POSIX shm object: backing.name is "/NAME" */
-   PLATFORM_REGION_SYSV,      /* a System V segment: backing.sysv_key, inode = id */
-   PLATFORM_REGION_MEMFD,     /* memfd_create(): backing.name */
-   PLATFORM_REGION_HEAP,      /* [heap] */
-   PLATFORM_REGION_STACK,     /* [stack] */
-   PLATFORM_REGION_SPECIAL    /* [vdso], [vvar], [vsyscall], other [NAME]: backing.name */
-} PlatformRegionKind;
+/* What backs a region (PlatformBacking with its name in the heap: 50,000
+ * regions with a PLATFORM_NAME_MAX array each would be 200 MB). */
+typedef struct {
+   PlatformBackingKind kind;
+   bool deleted;
+   uint32_t sysv_key;
+   const char *name;          /* the name to show: a path, "/NAME" for shm,
+                                 the memfd name, "[heap]"; "" when none; never NULL */
+} PlatformProcBacking;
+
+/* A region as /proc/PID/maps gives it. */
+typedef struct {
+   uint64_t start, end, offset;
+   char perms[5];             /* "rwxp", "rw-s" */
+   uint64_t dev, inode;
+   PlatformProcBacking backing;
+} PlatformProcMap;
 
 /* One region of a process, with its figures. */
 typedef struct {
-   PlatformRegion map;        /* start, end, offset, perms "rwxp"/"rw-s", dev, inode, backing */
+   PlatformProcMap map;
    PlatformRegionKind kind;
    PlatformMemFigures figures;
 } PlatformProcRegion;
 
 /* The regions of process PID in address order into a malloc'd array
- * *OUT (*N entries; the caller frees it), with their figures when
+ * *OUT (*N entries; free it with platform_proc_regions_free()), with their figures when
  * FIGURES (reading smaps costs more than maps).  TOTALS (may be NULL)
  * gets the process's totals (smaps_rollup) when FIGURES.  ESRCH when the
  * process is gone, EACCES/EPERM when it may not be looked at. */
 int platform_proc_regions(int pid, bool figures, PlatformProcRegion **out, size_t *n,
                           PlatformMemFigures *totals);
+void platform_proc_regions_free(PlatformProcRegion *regions, size_t n);
 
 /* The command name (comm) and owner of PID.  ESRCH when it is gone. */
 int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *uid);
 
 /* Read LEN bytes at virtual address ADDR of PID into BUF; *GOT says how
- * many were read before the first byte that could not be (0 with an errno:
- * EFAULT/EIO for an unmapped or unreadable page, EPERM/EACCES when the
- * process may not be read, ESRCH when it is gone). */
+ * many were read before the first byte that could not be (the exact byte:
+ * a read that fails part-way is retried page by page), and the return is
+ * then the errno of that byte: EFAULT for an unmapped or unreadable page
+ * (no read permission, a guard page, [vvar], past the end of a mapped
+ * file), EPERM when the process may not be read, ESRCH when it is gone
+ * (or a zombie, which has no memory left).  0 when all LEN were read. */
 int platform_proc_read(int pid, uint64_t addr, void *buf, size_t len, size_t *got);
 
 /* Write LEN bytes of BUF at ADDR of PID, all or an errno value (a short
  * write is reported as EFAULT with *PUT the bytes that were written). */
 int platform_proc_write(int pid, uint64_t addr, const void *buf, size_t len, size_t *put);
 
-/* Why ERR (from the calls above) happened for PID, and what would fix it,
- * as one translated sentence in BUF: "kernel.yama.ptrace_scope is 1: only
- * a parent may read a process; run as root or set it to 0", "process 123
- * belongs to alice: reading it needs CAP_SYS_PTRACE", "process 123 is not
- * dumpable ...", "the page at ADDR is a guard page (no permissions)".  The
- * facts are read when it is called. */
-void platform_proc_why(int pid, int err, char *buf, size_t size);
+/* What was being done when ERR happened, for platform_proc_why(). */
+typedef enum {
+   PLATFORM_PROC_READING,     /* platform_proc_read() */
+   PLATFORM_PROC_WRITING,     /* platform_proc_write() */
+   PLATFORM_PROC_LISTING,     /* platform_proc_regions(), _identity() */
+   PLATFORM_PROC_MAP_FILES    /* opening a region through map_files */
+} PlatformProcAccess;
+
+/* Why ERR (from the calls above, doing WHAT at ADDR) happened for PID,
+ * and what would fix it, as one translated sentence in BUF, e.g.
+ * "kernel.yama.ptrace_scope is 1: only a parent may read a process; run
+ * as root or set it to 0", "process 123 belongs to alice: reading it
+ * needs CAP_SYS_PTRACE", "process 123 is not dumpable ...", "0x7f..: a
+ * guard page (no permissions)".  The facts (Yama's setting, the process's
+ * owner and dumpable flag, the caller's capabilities, the region at ADDR)
+ * are read when it is called; Yama is named only when the kernel has it.
+ * (WHAT and ADDR were added to the first draft: the cause of an EFAULT is
+ * the region at the address, and map_files refuses for its own reasons.) */
+void platform_proc_why(int pid, int err, PlatformProcAccess what, uint64_t addr,
+                       char *buf, size_t size);
 
 #endif

@@ -174,8 +174,100 @@ static void test_holder_path(void) {
    is_str(buf, "/proc/42/map_files/7f0000000000-7f0000001000", "a mapping's path");
 }
 
+static void test_region_kinds(void) {
+   PlatformRegion m;
+   const char *name;
+   ok(platform_procfs_maps_line("1000-2000 rw-p 00000000 00:00 0   [heap]", &m)
+      && platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_HEAP
+      && strcmp(name, "[heap]") == 0, "[heap]");
+   ok(platform_procfs_maps_line("1000-2000 rw-p 00000000 00:00 0 [stack]", &m)
+      && platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_STACK, "[stack]");
+   ok(platform_procfs_maps_line("1000-2000 r-xp 00000000 00:00 0 [vdso]", &m)
+      && platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_SPECIAL
+      && strcmp(name, "[vdso]") == 0, "[vdso] is special, named");
+   ok(platform_procfs_maps_line("1000-2000 rw-p 00000000 00:00 0 [anon:buf]", &m)
+      && platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_ANON
+      && strcmp(name, "[anon:buf]") == 0, "[anon:NAME] is anonymous, named");
+   ok(platform_procfs_maps_line("1000-2000 rw-p 00000000 00:00 0", &m)
+      && platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_ANON && *name == '\0',
+      "no name: anonymous");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:1a 7 /dev/shm/obj", &m)
+      && platform_procfs_region_kind(&m, platform_dev_make(0, 0x1a), &name) == PLATFORM_REGION_SHM
+      && strcmp(name, "/obj") == 0, "a file of the shm device is shm:/NAME");
+   ok(platform_procfs_region_kind(&m, platform_dev_make(0, 0x1b), &name) == PLATFORM_REGION_FILE
+      && strcmp(name, "/dev/shm/obj") == 0, "the same path on another device is a file");
+   ok(platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_SHM,
+      "shm device unknown: the /dev/shm/ path says");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 98 /SYSV0000abcd (deleted)", &m)
+      && platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_SYSV
+      && m.backing.sysv_key == 0xabcd, "a System V segment");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 9 /memfd:ring (deleted)", &m)
+      && platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_MEMFD
+      && strcmp(name, "ring") == 0, "a memfd, by its name");
+   ok(platform_procfs_maps_line("1000-2000 r--p 00000000 08:01 9 /usr/lib/x.so", &m)
+      && platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_FILE
+      && strcmp(name, "/usr/lib/x.so") == 0, "a file");
+}
+
+static void test_smaps_fields(void) {
+   PlatformMemFigures f;
+   memset(&f, 0, sizeof f);
+   ok(platform_procfs_smaps_field("Rss:                  12 kB", &f) && f.rss == 12 * 1024,
+      "Rss in KiB");
+   ok(platform_procfs_smaps_field("Pss:  5 kB", &f) && f.pss == 5 * 1024, "Pss");
+   ok(platform_procfs_smaps_field("Private_Dirty:\t8 kB", &f) && f.private_dirty == 8192,
+      "Private_Dirty after a tab");
+   ok(platform_procfs_smaps_field("Anonymous: 4 kB", &f) && f.anonymous == 4096, "Anonymous");
+   ok(platform_procfs_smaps_field("Swap: 0 kB", &f) && f.swap == 0 && f.known, "Swap 0, known");
+   ok(platform_procfs_smaps_field("Shared_Clean: 1 kB", &f)
+      && platform_procfs_smaps_field("Shared_Dirty: 2 kB", &f)
+      && platform_procfs_smaps_field("Private_Clean: 3 kB", &f)
+      && f.shared_clean == 1024 && f.shared_dirty == 2048 && f.private_clean == 3072,
+      "the shared and private figures");
+   ok(platform_procfs_smaps_field("Rss: 1 kB", &f) && f.rss == 13 * 1024,
+      "figures add up (smaps_rollup and sums)");
+   ok(platform_procfs_smaps_field("VmFlags: rd wr mr mw me ac", &f), "VmFlags is a field");
+   ok(platform_procfs_smaps_field("THPeligible:    0", &f), "THPeligible is a field");
+   ok(platform_procfs_smaps_field("Pss_Dirty: 7 kB", &f) && f.pss == 5 * 1024,
+      "Pss_Dirty is not Pss");
+   ok(platform_procfs_smaps_field("Rss: 12 MB", &f) && f.rss == 13 * 1024,
+      "another unit: a field, not counted");
+   ok(platform_procfs_smaps_field("Rss: -1 kB", &f) && f.rss == 13 * 1024, "a sign: not counted");
+   ok(platform_procfs_smaps_field("Rss: 18014398509481984 kB", &f) && f.rss == 13 * 1024,
+      "KiB past 2^64 bytes: not counted");
+   ok(!platform_procfs_smaps_field("7f0000000000-7f0000001000 rw-p 00000000 00:00 0", &f),
+      "a region header is no field");
+   ok(!platform_procfs_smaps_field("", &f), "empty: no field");
+   ok(!platform_procfs_smaps_field(":1 kB", &f), "no name: no field");
+   memset(&f, 0, sizeof f);
+   ok(!platform_procfs_smaps_field("rss: 1 kB", &f) && !f.known, "lower case: no field");
+}
+
+static void test_status(void) {
+   PlatformProcStatus st;
+   ok(platform_procfs_status("Name:\tcat\nUmask:\t0022\nState:\tS (sleeping)\n"
+                             "Uid:\t1000\t1000\t1000\t1000\nGid:\t100\t101\t102\t103\n"
+                             "CapEff:\t0000000000080000\n", &st), "a status parses");
+   ok(st.state == 'S', "state");
+   ok(st.uid[0] == 1000 && st.uid[3] == 1000, "uids");
+   ok(st.gid[0] == 100 && st.gid[1] == 101 && st.gid[2] == 102 && st.gid[3] == 103, "gids in order");
+   ok(st.has_cap && st.cap_eff == (UINT64_C(1) << 19), "CapEff in hex: CAP_SYS_PTRACE");
+   ok(platform_procfs_status("State:\tZ (zombie)\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n", &st)
+      && st.state == 'Z' && !st.has_cap, "a zombie, no CapEff line");
+   ok(!platform_procfs_status("State:\tR\nUid:\t1\t2\n", &st), "three ids missing: refused");
+   ok(!platform_procfs_status("State:\tR\nUid:\t1\t2\t3\t4\nGid:\t-1\t2\t3\t4\n", &st),
+      "a negative id: refused");
+   ok(!platform_procfs_status("", &st), "empty: refused");
+   ok(platform_procfs_status("State:\tR\nUid:\t1\t1\t1\t1\nGid:\t1\t1\t1\t1\n"
+                             "CapEff:\t10000000000000000\n", &st) && !st.has_cap,
+      "a CapEff past 64 bits is not taken");
+}
+
 int main(void) {
    plan_lazy();
+   test_region_kinds();
+   test_smaps_fields();
+   test_status();
    test_maps_lines();
    test_maps_hostile();
    test_special_names();

@@ -21,6 +21,11 @@
 void platform_fill_stat(const struct stat *sb, PlatformStat *st);
 
 int platform_sandbox_enter(int pipefd);
+
+/* procmem.c: the small file PATH whole into BUF (NUL-terminated), and a
+ * process's status (ESRCH when it is gone); 0 or an errno. */
+int platform_proc_small_file(const char *path, char *buf, size_t size);
+int platform_proc_status(int pid, PlatformProcStatus *st);
 bool platform_sandbox_probe(char *out, size_t outsz);
 
 #endif

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +204,8 @@ static void classify(const char *name, size_t len, bool deleted, PlatformBacking
       set_name(b, name, len);
    } else {
       b->kind = PLATFORM_BACKING_NONE;
+      if (len > 0 && name[0] == '[')    /* [heap], [vdso], [anon:NAME] ... */
+         set_name(b, name, len);
    }
 }
 
@@ -285,6 +288,135 @@ bool platform_procfs_maps_line(const char *line, PlatformRegion *out) {
       p++;
    platform_procfs_map_path(p, &out->backing);
    return true;
+}
+
+/* ---- regions, smaps and status ------------------------------------------ */
+
+static bool starts(const char *s, const char *prefix) {
+   return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static PlatformRegionKind bracket_kind(const char *name) {
+   if (strcmp(name, "[heap]") == 0)
+      return PLATFORM_REGION_HEAP;
+   if (strcmp(name, "[stack]") == 0)
+      return PLATFORM_REGION_STACK;
+   if (starts(name, "[anon:") || starts(name, "[anon_shmem:"))
+      return PLATFORM_REGION_ANON;
+   return PLATFORM_REGION_SPECIAL;
+}
+
+PlatformRegionKind platform_procfs_region_kind(const PlatformRegion *r, uint64_t shm_dev,
+                                               const char **name) {
+   const PlatformBacking *b = &r->backing;
+   *name = b->name;
+   switch (b->kind) {
+   case PLATFORM_BACKING_SYSV:  return PLATFORM_REGION_SYSV;
+   case PLATFORM_BACKING_MEMFD: return PLATFORM_REGION_MEMFD;
+   case PLATFORM_BACKING_NONE:
+      return b->name[0] == '[' ? bracket_kind(b->name) : PLATFORM_REGION_ANON;
+   case PLATFORM_BACKING_FILE:
+      break;
+   }
+   /* shm_open() names are files of the shm file system: on that device,
+    * the name is the last component (shm_open allows no other '/'). */
+   bool on_dev = shm_dev != 0 ? r->dev == shm_dev : starts(b->name, "/dev/shm/");
+   const char *slash = strrchr(b->name, '/');
+   if (!on_dev || !slash || slash[1] == '\0')
+      return PLATFORM_REGION_FILE;
+   *name = slash;
+   return PLATFORM_REGION_SHM;
+}
+
+typedef struct {
+   const char *key;
+   size_t off;
+} SmapsKey;
+
+#define FIG(k, m) { k, offsetof(PlatformMemFigures, m) }
+static const SmapsKey smaps_keys[] = {
+   FIG("Rss", rss), FIG("Pss", pss),
+   FIG("Shared_Clean", shared_clean), FIG("Shared_Dirty", shared_dirty),
+   FIG("Private_Clean", private_clean), FIG("Private_Dirty", private_dirty),
+   FIG("Anonymous", anonymous), FIG("Swap", swap),
+};
+#undef FIG
+
+/* "Name:" followed by "  N kB": kB is KiB (fs/proc/task_mmu.c, SEQ_PUT_DEC). */
+bool platform_procfs_smaps_field(const char *line, PlatformMemFigures *f) {
+   size_t klen = strspn(line, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789");
+   if (klen == 0 || line[klen] != ':' || !(line[0] >= 'A' && line[0] <= 'Z'))
+      return false;
+   for (size_t i = 0; i < sizeof smaps_keys / sizeof smaps_keys[0]; i++) {
+      if (strlen(smaps_keys[i].key) != klen || memcmp(line, smaps_keys[i].key, klen) != 0)
+         continue;
+      const char *p = line + klen + 1;
+      while (*p == ' ' || *p == '\t')
+         p++;
+      size_t n = strspn(p, "0123456789");
+      uint64_t kib;
+      if (n == 0 || strcmp(p + n, " kB") != 0 || !word_u64(p, n, 10, UINT64_MAX >> 10, &kib))
+         return true;   /* a field, but not as expected: not counted */
+      uint64_t *slot = (uint64_t *)((char *)f + smaps_keys[i].off);
+      *slot += kib << 10;
+      f->known = true;
+      return true;
+   }
+   return true;
+}
+
+/* "Uid:\tR\tE\tS\tF" */
+static bool four_ids(const char *p, unsigned id[4]) {
+   unsigned long long v;
+   for (int i = 0; i < 4; i++) {
+      char *end;
+      while (*p == ' ' || *p == '\t')
+         p++;
+      if (!(*p >= '0' && *p <= '9'))
+         return false;
+      errno = 0;
+      v = strtoull(p, &end, 10);
+      if (errno != 0 || v > UINT_MAX)
+         return false;
+      id[i] = (unsigned)v;
+      p = end;
+   }
+   return true;
+}
+
+static void status_line(const char *l, PlatformProcStatus *out) {
+   if (starts(l, "State:")) {
+      l += 6;
+      while (*l == ' ' || *l == '\t')
+         l++;
+      out->state = *l;
+   } else if (starts(l, "Uid:")) {
+      out->has_uid = four_ids(l + 4, out->uid);
+   } else if (starts(l, "Gid:")) {
+      out->has_gid = four_ids(l + 4, out->gid);
+   } else if (starts(l, "CapEff:")) {
+      l += 7;
+      while (*l == ' ' || *l == '\t')
+         l++;
+      size_t n = strspn(l, "0123456789abcdefABCDEF");
+      out->has_cap = n > 0 && n <= 16 && word_u64(l, n, 16, UINT64_MAX, &out->cap_eff);
+   }
+}
+
+bool platform_procfs_status(const char *text, PlatformProcStatus *out) {
+   char line[256];
+   memset(out, 0, sizeof *out);
+   for (const char *p = text; *p;) {
+      size_t n = strcspn(p, "\n");
+      size_t c = n < sizeof line - 1 ? n : sizeof line - 1;
+      memcpy(line, p, c);
+      line[c] = '\0';
+      status_line(line, out);
+      p += n;
+      if (*p == '\n')
+         p++;
+   }
+   return out->has_uid && out->has_gid && out->state != '\0';
 }
 
 /* ---- message queues and semaphores -------------------------------------- */
