@@ -27,13 +27,12 @@ static void count_states(const unsigned char *state, MapResidency *r) {
 
 bool mapfacts_residency(Session *s, unsigned char *state, size_t cap, MapResidency *r) {
    memset(r, 0, sizeof *r);
-   if (!s->win.addr || cap == 0)
+   if (!s->win.addr || cap == 0 || !source_can(s->src, SOURCE_CAN_MAP))
       return false;
    size_t page = platform_page_size();
    r->pages = (size_t)((s->win.span.length + page - 1) / page);
    r->shown = r->pages < cap ? r->pages : cap;
-   const void *addr = source_can(s->src, SOURCE_CAN_MAP) ? s->win.addr : NULL;
-   if (source_residency(s->src, s->win.span.start, addr, r->shown, state, &r->how, &r->why)
+   if (source_residency(s->src, s->win.span.start, s->win.addr, r->shown, state, &r->how, &r->why)
        != 0) {
       memset(state, 0, r->shown);
       r->how = PLATFORM_RESIDENCY_UNKNOWN;
@@ -87,5 +86,25 @@ bool mapfacts_life(const Session *s, SourceLife *out) {
    const void *copy = s->edits ? edits_window(s->edits, s->cursor, &span) : NULL;
    source_describe_life(s->src, s->win.span.start, (size_t)s->win.span.length, s->win.mode,
                         source_can(s->src, SOURCE_CAN_MAP) ? s->win.addr : NULL, copy, out);
+   return true;
+}
+
+static void figures_of(const void *addr, uint64_t len, MapFigures *f) {
+   int rc = platform_mapping_figures(addr, (size_t)len, &f->f, &f->region);
+   f->mapped = rc == 0;
+   f->known = rc == 0 && f->f.known;
+   f->err = rc;
+}
+
+bool mapfacts_figures(const Session *s, MapFigures *window, MapFigures *copy) {
+   memset(window, 0, sizeof *window);
+   memset(copy, 0, sizeof *copy);
+   if (!s->win.addr || !source_can(s->src, SOURCE_CAN_MAP))
+      return false;
+   figures_of(s->win.addr, s->win.span.length, window);
+   WindowSpan span;
+   const unsigned char *c = s->edits ? edits_window(s->edits, s->cursor, &span) : NULL;
+   if (c)
+      figures_of(c, span.length, copy);
    return true;
 }

@@ -46,4 +46,19 @@ bool mapfacts_whatif(const Session *s, WhatIf out[WHATIF_COUNT], bool ok[WHATIF_
  * nothing is mapped. */
 bool mapfacts_life(const Session *s, SourceLife *out);
 
+/* The memory figures (smaps) of this process's mapping that holds a
+ * window: the sum over the regions meeting [ADDR, ADDR + LEN). */
+typedef struct {
+   bool mapped;               /* there is such a mapping (else nothing below) */
+   bool known;                /* its figures could be read */
+   uint64_t region;           /* the bytes of the regions summed (may exceed LEN) */
+   PlatformMemFigures f;
+   int err;                   /* why not known */
+} MapFigures;
+
+/* The figures of the window's mapping and of the edits' copy-on-write
+ * mapping at the cursor (COPY->mapped false when no edit made one there).
+ * False when nothing is mapped. */
+bool mapfacts_figures(const Session *s, MapFigures *window, MapFigures *copy);
+
 #endif

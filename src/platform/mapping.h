@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "platform/files.h"
+#include "platform/procfs.h"
 
 typedef enum {
    PLATFORM_MAP_READ,      /* PROT_READ,  MAP_SHARED  */
@@ -93,6 +94,15 @@ int platform_cache_pages(PlatformHandle h, uint64_t offset, const void *addr, si
  * can_do_mincore() passes).  No eviction is known there. */
 int platform_memory_pages(const void *addr, size_t npages, unsigned char *state,
                           PlatformResidency *how);
+
+/* The memory figures of this process's own mappings that meet [ADDR,
+ * ADDR + LEN), summed (Linux: platform_proc_regions() of this process,
+ * procmem.h: the smaps figures); *REGION gets the bytes of those mappings
+ * (a mapping is often larger than the part of it asked about).  ENOENT
+ * when nothing is mapped there; FIGURES->known false when the figures
+ * could not be read. */
+int platform_mapping_figures(const void *addr, size_t len, PlatformMemFigures *figures,
+                             uint64_t *region);
 
 /* How platform_map() spells MODE: the prot and flags of the real call
  * ("PROT_READ", "MAP_SHARED" ...), for the screen that explains it. */

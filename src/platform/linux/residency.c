@@ -6,10 +6,15 @@
  * 2.36 has no wrapper and its headers may not know the number (451 on
  * every architecture but alpha).  A kernel without it says ENOSYS at run
  * time.  mincore(2) is used only where mm/mincore.c can_do_mincore() lets
- * it tell the truth: the caller owns the file or may write it. */
+ * it tell the truth: the caller owns the file or may write it.
+ *
+ * The figures of a mapping are this process's smaps figures, as
+ * platform_proc_regions() (procmem.c) reads them. */
 #include "config.h"
 
 #include "platform/mapping.h"
+#include "platform/processes.h"
+#include "platform/procmem.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -19,6 +24,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <stdint.h>
 
 #ifndef __NR_cachestat
 # if defined(__alpha__)
@@ -107,4 +113,38 @@ int platform_memory_pages(const void *addr, size_t npages, unsigned char *state,
    if (rc != 0)
       memset(state, 0, npages);
    return rc;
+}
+
+static void add_figures(PlatformMemFigures *sum, const PlatformMemFigures *g) {
+   sum->known = g->known;
+   sum->rss += g->rss;
+   sum->pss += g->pss;
+   sum->shared_clean += g->shared_clean;
+   sum->shared_dirty += g->shared_dirty;
+   sum->private_clean += g->private_clean;
+   sum->private_dirty += g->private_dirty;
+   sum->anonymous += g->anonymous;
+   sum->swap += g->swap;
+}
+
+int platform_mapping_figures(const void *addr, size_t len, PlatformMemFigures *figures,
+                             uint64_t *region) {
+   PlatformProcRegion *r = NULL;
+   size_t n = 0;
+   memset(figures, 0, sizeof *figures);
+   *region = 0;
+   int rc = platform_proc_regions(platform_self_pid(), true, &r, &n, NULL);
+   if (rc != 0)
+      return rc;
+   uint64_t from = (uint64_t)(uintptr_t)addr, to = from + len;
+   bool found = false;
+   for (size_t i = 0; i < n; i++) {
+      if (r[i].map.end <= from || r[i].map.start >= to)
+         continue;
+      found = true;
+      *region += r[i].map.end - r[i].map.start;
+      add_figures(figures, &r[i].figures);
+   }
+   platform_proc_regions_free(r, n);
+   return found ? 0 : ENOENT;
 }
