@@ -80,10 +80,12 @@ static void escaped_name(const Source *s, char *out, size_t outsz) {
 void source_fd_describe_life(const Source *s, size_t len, SourceLife *out) {
    SourceLifeStep *f = &out->step[SOURCE_STAGE_FLUSH];
    if (source_can(s, SOURCE_CAN_EDIT)) {
-      snprintf(f->call, sizeof f->call, "pwrite(%d, ...) + fsync(%d)", (int)s->handle,
-               (int)s->handle);
-      snprintf(f->windows, sizeof f->windows,
-               "WriteFile(hFile, ...) + FlushFileBuffers(hFile)");
+      snprintf(f->call, sizeof f->call,
+               "pwrite(%d, ...) + fsync(%d) (a MAP_SHARED view: msync(MS_SYNC))",
+               (int)s->handle, (int)s->handle);
+      snprintf(f->windows, sizeof f->windows, "%s",
+               "WriteFile(hFile, ...) + FlushFileBuffers(hFile) (a FILE_MAP_WRITE view: "
+               "FlushViewOfFile + FlushFileBuffers)");
       snprintf(f->note, sizeof f->note, "%s",
                _("at W or :flush, on a descriptor opened again for writing, under flock(), "
                  "after a journal of the old bytes (fsync'd); msync() and FlushViewOfFile() "

@@ -250,8 +250,8 @@ static void sysv_life(const Source *s, size_t len, SourceLife *out) {
             _("none: a segment is memory, not a file; writes through shmat() are seen at once "
               "(as in a view of the paging file)"));
    SourceLifeStep *u = &out->step[SOURCE_STAGE_UNMAP];
-   snprintf(u->call, sizeof u->call, "shmdt(%p)", s->priv);
-   snprintf(u->windows, sizeof u->windows, "UnmapViewOfFile(%p)", s->priv);
+   snprintf(u->call, sizeof u->call, "shmdt(addr)");
+   snprintf(u->windows, sizeof u->windows, "UnmapViewOfFile(addr)");
    snprintf(u->note, sizeof u->note, "%s",
             _("once, at close: every window is a slice of the one attachment"));
    SourceLifeStep *c = &out->step[SOURCE_STAGE_CLOSE];
