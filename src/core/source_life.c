@@ -16,12 +16,12 @@
 typedef unsigned long long ull;
 
 static const char *const stage_names[SOURCE_STAGES] = {
-   [SOURCE_STAGE_OPEN] = N_("open"),
-   [SOURCE_STAGE_VIEW] = N_("view"),
-   [SOURCE_STAGE_COPY] = N_("copy"),
-   [SOURCE_STAGE_FLUSH] = N_("flush"),
-   [SOURCE_STAGE_UNMAP] = N_("unmap"),
-   [SOURCE_STAGE_CLOSE] = N_("close"),
+   [SOURCE_STAGE_OPEN] = N_("1 open"),
+   [SOURCE_STAGE_VIEW] = N_("2 view"),
+   [SOURCE_STAGE_COPY] = N_("3 copy"),
+   [SOURCE_STAGE_FLUSH] = N_("4 flush"),
+   [SOURCE_STAGE_UNMAP] = N_("5 unmap"),
+   [SOURCE_STAGE_CLOSE] = N_("6 close"),
 };
 
 const char *source_stage_name(SourceStage stage) {

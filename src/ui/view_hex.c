@@ -313,7 +313,7 @@ static int pane_rows(View *v, int cols) {
 
 static void draw_pane(View *v, int y, int cols) {
    Session *s = view_hex_session(v);
-   char line[320], resident[32];
+   char line[320];
    attrset(crt_attr(CRT_PANE));
    mvhline(y, 0, crt_utf8() ? ACS_HLINE : '-', cols);
    view_hex_section_heading(v, line, sizeof line);
@@ -323,14 +323,20 @@ static void draw_pane(View *v, int y, int cols) {
       view_hex_section_draw(v, y + 1, cols);
       return;
    }
-   size_t pages;
-   view_hex_pagemap_count(v, &pages, resident, sizeof resident);
+   size_t pages, resident;
+   bool known = view_hex_pagemap_count(v, &pages, &resident);
    size_t copied = view_hex_edit_copied(v);
-   if (copied)
-      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %s, copied (C): %zu "),
+   if (!known && copied)
+      snprintf(line, sizeof line,
+               _(" mapping (M hides) - pages: %zu, resident: unknown, copied (C): %zu "), pages,
+               copied);
+   else if (!known)
+      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: unknown "), pages);
+   else if (copied)
+      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %zu, copied (C): %zu "),
                pages, resident, copied);
    else
-      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %s "), pages, resident);
+      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %zu "), pages, resident);
    mvaddnstr(y, 2, line, cols - 2);
    attrset(A_NORMAL);
    int calls = pane_calls(v, y + 1, cols, true);

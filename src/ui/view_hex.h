@@ -96,8 +96,9 @@ size_t view_hex_edit_copied(View *v);
  * came from when it was not cachestat()), and drawing it from row Y. */
 int view_hex_pagemap_rows(View *v, int cols);
 void view_hex_pagemap_draw(View *v, int y, int cols);
-/* The window's page count and "3" or "unknown" resident, for the heading. */
-void view_hex_pagemap_count(View *v, size_t *pages, char *resident, size_t size);
+/* The window's page count and its resident pages, for the heading; false
+ * when nothing tells the truth about them. */
+bool view_hex_pagemap_count(View *v, size_t *pages, size_t *resident);
 /* The rows of the section shown (not HEX_PANE_CALLS), its heading, and
  * drawing it from row Y. */
 int view_hex_section_rows(View *v, int cols);

@@ -98,21 +98,19 @@ void view_hex_pagemap_draw(View *v, int y, int cols) {
    }
 }
 
-/* "resident: 3" or "resident: unknown", for the pane's heading. */
-void view_hex_pagemap_count(View *v, size_t *pages, char *resident, size_t size) {
+/* The window's page count and its resident pages, for the pane's
+ * heading; false when nothing tells the truth about them. */
+bool view_hex_pagemap_count(View *v, size_t *pages, size_t *resident) {
    static unsigned char state[STATE_MAX];
    MapResidency r;
    Session *s = view_hex_session(v);
    size_t page = platform_page_size();
    *pages = s->win.addr ? (size_t)((s->win.span.length + page - 1) / page) : 0;
-   if (!mapfacts_residency(s, state, sizeof state, &r)) {
-      snprintf(resident, size, "0");
-      return;
-   }
-   if (r.how == PLATFORM_RESIDENCY_UNKNOWN)
-      snprintf(resident, size, "%s", _("unknown"));
-   else
-      snprintf(resident, size, "%zu", r.resident);
+   *resident = 0;
+   if (!mapfacts_residency(s, state, sizeof state, &r))
+      return true;
+   *resident = r.resident;
+   return r.how != PLATFORM_RESIDENCY_UNKNOWN;
 }
 
 /* ---- what if ------------------------------------------------------------- */
@@ -130,9 +128,10 @@ static int whatif_lines(View *v, char lines[WHATIF_COUNT + 2][320], bool wide) {
             ngettext("the request: %llu byte at 0x%llx (what the screen shows)",
                      "the request: %llu bytes at 0x%llx (what the screen shows)", len),
             (ull)len, (ull)off);
-   if (wide)
-      snprintf(lines[n++], sizeof lines[0], "%-9s %-14s %-14s %-9s %-12s %s", _("granule"),
-               _("base"), _("delta"), _("maps"), _("beyond"), _("dwFileOffsetHigh, Low"));
+   if (wide)   /* the columns of the rows below: 9, 14, 14, 9 and 12 wide */
+      snprintf(lines[n++], sizeof lines[0], "%s",
+               _("granule   base           delta          maps      beyond       "
+                 "dwFileOffsetHigh, Low"));
    for (size_t i = 0; i < WHATIF_COUNT; i++) {
       char g[32], m[32], past[64] = "", base[24], delta[24];
       hexrow_human_size(g, sizeof g, whatif_granularities[i]);
@@ -146,7 +145,7 @@ static int whatif_lines(View *v, char lines[WHATIF_COUNT + 2][320], bool wide) {
          hexrow_human_size(p, sizeof p, w[i].past_end);
          snprintf(past, sizeof past, _(", %s past the end"), p);
       }
-      const char *now = whatif_granularities[i] == s->granularity ? _(" (now)") : "";
+      const char *now = whatif_granularities[i] == s->granularity ? _(" (the view's granularity)") : "";
       snprintf(base, sizeof base, "0x%llx", (ull)w[i].base);
       snprintf(delta, sizeof delta, "0x%llx", (ull)w[i].delta);
       if (wide)
@@ -179,7 +178,7 @@ static int whatif_draw(View *v, int y, int cols, bool draw) {
    bool wide = whatif_wide(v, cols);
    int n = whatif_lines(v, lines, wide), rows = 0;
    if (n == 0)
-      return view_hex_put_wrapped(y, _("nothing is shown"), cols, draw);
+      return view_hex_put_wrapped(y, _("nothing is shown yet: no request to work out"), cols, draw);
    for (int i = 0; i < n; i++) {
       if (draw && wide && i == 1)
          attrset(crt_attr(CRT_HEADING));
@@ -242,10 +241,10 @@ int view_hex_figures(View *v, int y, int cols, bool draw) {
    if (!mapfacts_figures(s, &win, &copy))
       return 0;
    int rows = 0;
-   figures_line(line, sizeof line, _("the window"), &win);
+   figures_line(line, sizeof line, _("this window's mapping"), &win);
    rows += view_hex_put_wrapped(y + rows, line, cols, draw);
    if (copy.mapped) {
-      figures_line(line, sizeof line, _("the edits' copy"), &copy);
+      figures_line(line, sizeof line, _("the edits' private copy"), &copy);
       if (draw)
          attrset(crt_attr(CRT_EDITED));
    } else {

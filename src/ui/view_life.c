@@ -164,8 +164,8 @@ static void build(View *v, int cols) {
    bool wide = cols >= SIDE_BY_SIDE_MIN;
    if (wide) {
       int half = (cols - lw - 2) / 2;
-      put(L, y, lw, half, 0, CRT_HEADING, _("this machine"));
-      y += put(L, y, lw + half + 2, cols - lw - half - 2, 0, CRT_HEADING, _("Windows"));
+      put(L, y, lw, half, 0, CRT_HEADING, _("this machine (Linux)"));
+      y += put(L, y, lw + half + 2, cols - lw - half - 2, 0, CRT_HEADING, _("its Windows twin"));
    }
    for (int i = 0; i < SOURCE_STAGES; i++)
       y += wide ? stage_wide(L, y, cols, lw, (SourceStage)i, &life.step[i])
@@ -226,8 +226,8 @@ static const KeyBinding life_keys[] = {
    { ' ', NULL, NULL, k_pgdn },
    { KEY_PPAGE, "PgUp", N_("previous page"), k_pgup },
    { 'b', NULL, NULL, k_pgup },
-   { 'g', "g", N_("first line"), k_top },
-   { 'G', "G", N_("last line"), k_bottom },
+   { 'g', "g", N_("to the first line of the life"), k_top },
+   { 'G', "G", N_("to the last line of the life"), k_bottom },
 };
 
 static void life_close(View *v) {

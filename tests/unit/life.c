@@ -67,7 +67,7 @@ static void test_file(void) {
    snprintf(want, sizeof want, "close(%d)", fd);
    is_str(L.step[SOURCE_STAGE_CLOSE].call, want, "close: close");
    ok(has(L.step[SOURCE_STAGE_CLOSE].windows, "CloseHandle(hFile)"), "close: CloseHandle");
-   is_str(source_stage_name(SOURCE_STAGE_FLUSH), "flush", "stage names");
+   is_str(source_stage_name(SOURCE_STAGE_FLUSH), "4 flush", "stage names, numbered");
    window_unmap(&w, s);
    source_close(s);
    platform_file_remove(path);
