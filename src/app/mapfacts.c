@@ -68,10 +68,11 @@ void mapfacts_residency_source(const MapResidency *r, char *out, size_t outsz) {
 bool mapfacts_whatif(const Session *s, WhatIf out[WHATIF_COUNT], bool ok[WHATIF_COUNT],
                      uint64_t *offset, uint64_t *length) {
    uint64_t size = s->src->size;
-   if (s->rows == 0 || s->row_bytes == 0 || s->top >= size)
+   if (s->top >= size)
       return false;
    *offset = s->top;
-   *length = (uint64_t)s->rows * s->row_bytes;
+   /* before the first screen is laid out: the byte at the top */
+   *length = s->rows && s->row_bytes ? (uint64_t)s->rows * s->row_bytes : 1;
    if (*length > size - s->top)
       *length = size - s->top;
    for (size_t i = 0; i < WHATIF_COUNT; i++)

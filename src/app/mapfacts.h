@@ -37,7 +37,8 @@ void mapfacts_residency_source(const MapResidency *r, char *out, size_t outsz);
 /* The request the screen makes now (the bytes it shows from its first
  * offset) at each of whatif_granularities[]: OUT[i] filled and true in
  * OK[i] where it could be worked out.  *OFFSET and *LENGTH get the
- * request.  False when nothing is shown. */
+ * request (one byte before the screen is first laid out).  False when
+ * the top is past the end. */
 bool mapfacts_whatif(const Session *s, WhatIf out[WHATIF_COUNT], bool ok[WHATIF_COUNT],
                      uint64_t *offset, uint64_t *length);
 

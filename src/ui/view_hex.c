@@ -314,6 +314,7 @@ static int pane_rows(View *v, int cols) {
 static void draw_pane(View *v, int y, int cols) {
    Session *s = view_hex_session(v);
    char line[320];
+   view_hex_pane_begin(v);      /* after the rows were read: their pages count */
    attrset(crt_attr(CRT_PANE));
    mvhline(y, 0, crt_utf8() ? ACS_HLINE : '-', cols);
    view_hex_section_heading(v, line, sizeof line);
@@ -426,6 +427,7 @@ static bool ensure_buffer(HexState *h, size_t need) {
 static void hex_draw(View *v, int rows, int cols) {
    Session *s = view_hex_session(v);
    HexrowLayout L;
+   view_hex_pane_begin(v);
    int title = draw_title(v, cols, false);
    int pane = pane_rows(v, cols);
    int data = rows - title - pane;

@@ -92,6 +92,9 @@ size_t view_hex_edit_copied(View *v);
 
 /* ---- the page map and the pane's sections (view_hex_pane.c) ---- */
 
+/* A draw begins: what the system says of the window is asked again. */
+void view_hex_pane_begin(View *v);
+
 /* Rows of the page map at COLS (with the line that says where residency
  * came from when it was not cachestat()), and drawing it from row Y. */
 int view_hex_pagemap_rows(View *v, int cols);

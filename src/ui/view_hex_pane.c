@@ -45,6 +45,56 @@ static const char *const *glyphs(void) {
    return crt_utf8() ? utf8 : ascii;
 }
 
+/* What the system says of the window is asked once a draw: the pane's
+ * height, its heading and its page map all need it, and for a window of
+ * thousands of pages cachestat() is thousands of calls. */
+static struct {
+   bool valid;
+   const View *view;
+   const void *addr;
+   uint64_t start, length;
+   bool mapped;
+   MapResidency r;
+   unsigned char state[STATE_MAX];
+   bool figures_asked, has_figures;
+   MapFigures win, copy;
+} facts;
+
+void view_hex_pane_begin(View *v) {
+   (void)v;
+   facts.valid = false;
+}
+
+static bool residency(View *v, const unsigned char **state, MapResidency *r) {
+   Session *s = view_hex_session(v);
+   if (!facts.valid || facts.view != v || facts.addr != s->win.addr
+       || facts.start != s->win.span.start || facts.length != s->win.span.length) {
+      facts.valid = true;
+      facts.view = v;
+      facts.addr = s->win.addr;
+      facts.start = s->win.span.start;
+      facts.length = s->win.span.length;
+      facts.mapped = mapfacts_residency(s, facts.state, sizeof facts.state, &facts.r);
+      facts.figures_asked = false;
+   }
+   *state = facts.state;
+   *r = facts.r;
+   return facts.mapped;
+}
+
+static bool figures(View *v, MapFigures *win, MapFigures *copy) {
+   const unsigned char *state;
+   MapResidency r;
+   residency(v, &state, &r);        /* the same window, the same draw */
+   if (!facts.figures_asked) {
+      facts.figures_asked = true;
+      facts.has_figures = mapfacts_figures(view_hex_session(v), &facts.win, &facts.copy);
+   }
+   *win = facts.win;
+   *copy = facts.copy;
+   return facts.has_figures;
+}
+
 static size_t cells_per_line(int cols) {
    return cols > PAGEMAP_X + 1 ? (size_t)(cols - PAGEMAP_X - 1) : 1;
 }
@@ -52,10 +102,9 @@ static size_t cells_per_line(int cols) {
 /* Where the residency came from, when it was not cachestat(): a line the
  * user must read (mincore, or why nothing is known). */
 static bool reason(View *v, char *out, size_t outsz) {
-   static unsigned char state[STATE_MAX];
+   const unsigned char *state;
    MapResidency r;
-   if (!mapfacts_residency(view_hex_session(v), state, sizeof state, &r)
-       || r.how == PLATFORM_RESIDENCY_CACHESTAT)
+   if (!residency(v, &state, &r) || r.how == PLATFORM_RESIDENCY_CACHESTAT)
       return false;
    mapfacts_residency_source(&r, out, outsz);
    return true;
@@ -74,9 +123,9 @@ int view_hex_pagemap_rows(View *v, int cols) {
 }
 
 void view_hex_pagemap_draw(View *v, int y, int cols) {
-   static unsigned char state[STATE_MAX];
+   const unsigned char *state;
    MapResidency r;
-   if (!mapfacts_residency(view_hex_session(v), state, sizeof state, &r))
+   if (!residency(v, &state, &r))
       return;
    size_t per = cells_per_line(cols);
    char line[STATE_MAX * 3 + 1];
@@ -101,13 +150,13 @@ void view_hex_pagemap_draw(View *v, int y, int cols) {
 /* The window's page count and its resident pages, for the pane's
  * heading; false when nothing tells the truth about them. */
 bool view_hex_pagemap_count(View *v, size_t *pages, size_t *resident) {
-   static unsigned char state[STATE_MAX];
+   const unsigned char *state;
    MapResidency r;
    Session *s = view_hex_session(v);
    size_t page = platform_page_size();
    *pages = s->win.addr ? (size_t)((s->win.span.length + page - 1) / page) : 0;
    *resident = 0;
-   if (!mapfacts_residency(s, state, sizeof state, &r))
+   if (!residency(v, &state, &r))
       return true;
    *resident = r.resident;
    return r.how != PLATFORM_RESIDENCY_UNKNOWN;
@@ -238,7 +287,7 @@ int view_hex_figures(View *v, int y, int cols, bool draw) {
    if (!source_can(s->src, SOURCE_CAN_MAP))
       return view_hex_put_wrapped(y, _("read into memory, not mapped: no figures of its own"),
                                   cols, draw);
-   if (!mapfacts_figures(s, &win, &copy))
+   if (!figures(v, &win, &copy))
       return 0;
    int rows = 0;
    figures_line(line, sizeof line, _("this window's mapping"), &win);
