@@ -252,6 +252,28 @@ static int legend(int y, int cols, bool draw) {
    return view_hex_put_wrapped(y, line, cols, draw);
 }
 
+/* The window's pages counted by what the system said of them. */
+static int counts(View *v, int y, int cols, bool draw) {
+   const unsigned char *state;
+   MapResidency r;
+   char line[400];
+   if (!residency(v, &state, &r) || r.how == PLATFORM_RESIDENCY_UNKNOWN)
+      return 0;
+   if (r.how == PLATFORM_RESIDENCY_CACHESTAT)
+      snprintf(line, sizeof line,
+               ngettext("cachestat() of %zu page: %zu in memory, %zu dirty, %zu under writeback, "
+                        "%zu evicted, %zu of them recently",
+                        "cachestat() of %zu pages: %zu in memory, %zu dirty, %zu under writeback, "
+                        "%zu evicted, %zu of them recently", r.shown),
+               r.shown, r.resident, r.dirty, r.writeback, r.evicted, r.recent);
+   else
+      snprintf(line, sizeof line,
+               ngettext("mincore() of %zu page: %zu in memory", "mincore() of %zu pages: %zu in memory",
+                        r.shown),
+               r.shown, r.resident);
+   return view_hex_put_wrapped(y, line, cols, draw);
+}
+
 static int figures_draw(View *v, int y, int cols, bool draw) {
    Session *s = view_hex_session(v);
    if (!s->win.addr)
@@ -259,6 +281,7 @@ static int figures_draw(View *v, int y, int cols, bool draw) {
    int rows = view_hex_pagemap_rows(v, cols);
    if (draw)
       view_hex_pagemap_draw(v, y, cols);
+   rows += counts(v, y + rows, cols, draw);
    rows += legend(y + rows, cols, draw);
    rows += view_hex_figures(v, y + rows, cols, draw);
    return rows;

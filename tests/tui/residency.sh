@@ -34,6 +34,10 @@ chmod 666 "$tmp/script"
 ok "unprivileged: the heading says resident: unknown" tui_wait_text "pages: 64, resident: unknown"
 is "unprivileged, evicted: every page unknown, none resident" "$(pagemap)" "$q64"
 ok "... and says why" tui_wait_text "residency unknown: cachestat() refuses"
+tui_send ":mapping figures"
+ok "unprivileged, figures: unknown there too" tui_wait_text "residency unknown: cachestat() refuses"
+ok "... no counts that nothing told" sh -c '! printf "%s\n" "$1" | grep -q "in memory,"' sh "$(tui_capture)"
+tui_send ":mapping calls"
 cat "$tmp/cold.bin" >/dev/null             # now every page is in memory
 tui_send ":refresh"
 is "unprivileged, cached: still unknown (nothing tells this user)" "$(pagemap)" "$q64"
@@ -48,6 +52,9 @@ MAPSCOPE=$real
 tui_start 80 24 -W 256K -c mapping cold.bin
 ok "root: the type was looked up" tui_wait_text "data"
 ok "root: cachestat() answers, no unknown" sh -c '! printf "%s\n" "$1" | grep -q "unknown"' sh "$(tui_capture)"
+tui_send ":mapping figures"
+ok "root, figures: cachestat()'s counts" tui_wait_text "cachestat() of 64 pages: "
+tui_send ":mapping calls"
 evict
 res=$(fincore --noheadings --output PAGES "$tmp/cold.bin" | tr -d ' ')
 tui_send "M" "M"
