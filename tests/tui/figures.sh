@@ -37,6 +37,38 @@ ok "q: back to the hex view" tui_wait_text "mapping (M hides)"
 tui_quit ":q!"
 is "quit exits 0" "$tui_rc" 0
 
+# Another process maps the page too: the window's page is shared and
+# clean; an edit gives the edits' copy a private, dirty, anonymous page of
+# its own while the window's stays shared and clean.
+mkfifo "$tmp/mapper.in"
+python3 -c '
+import mmap, sys
+f = open(sys.argv[1], "rb")
+m = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+m[0x12000]
+print("ready", flush=True)
+sys.stdin.read()
+' "$tmp/data.bin" <"$tmp/mapper.in" >"$tmp/mapper.out" 2>"$tmp/mapper.err" &
+mapper=$!
+exec 8>"$tmp/mapper.in"
+on_exit "exec 8>&-; kill $mapper 2>/dev/null; wait $mapper 2>/dev/null"
+await_line "$tmp/mapper.out" '^ready$' "$mapper" "$tmp/mapper.err" "the second mapper did not start"
+tui_start 80 24 -c 'goto 0x12345' -c 'mapping figures' data.bin
+tui_screen figures-shared-80x24
+flat() { tui_capture | tr -s ' \n' '  '; }
+like "mapped by two: the window's page is Shared_Clean" "$(flat)" \
+   "Rss 4, Pss 2, Shared_Clean 4, Shared_Dirty 0, Private_Clean 0, Private_Dirty 0, Anonymous 0"
+tui_send "i" "41" "<Esc>"
+tui_screen figures-shared-edited-80x24
+like "after the edit: the copy's page is Private_Dirty and Anonymous" "$(flat)" \
+   "copy (a mapping of 4 KiB), in KiB: Rss 4, Pss 4, Shared_Clean 0, Shared_Dirty 0, Private_Clean 0, Private_Dirty 4, Anonymous 4"
+like "... while the window's page stays Shared_Clean" "$(flat)" \
+   "mapping (a mapping of 4 KiB), in KiB: Rss 4, Pss 2, Shared_Clean 4, Shared_Dirty 0"
+tui_quit ":q!"
+is "quit exits 0" "$tui_rc" 0
+exec 8>&-
+wait $mapper
+
 tui_start 132 43 -g 64K -c 'goto 0x12345' data.bin
 tui_send "L"
 tui_screen figures-life-132x43
