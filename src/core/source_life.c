@@ -70,6 +70,9 @@ void source_describe_life(const Source *s, uint64_t offset, size_t len, Platform
    }
    if (s->ops->describe_life)
       s->ops->describe_life(s, len, out);
+   else
+      snprintf(out->step[SOURCE_STAGE_OPEN].note, sizeof out->step[SOURCE_STAGE_OPEN].note,
+               "%s", _("this kind of object does not say how it is opened, flushed and closed"));
 }
 
 /* The name of S as the calls were given it, escaped. */

@@ -134,8 +134,34 @@ static void test_sysv(void) {
    platform_sysv_shm_remove(id);
 }
 
+/* A kind that describes no life of its own still gets its view stage,
+ * and a word on what it does not say. */
+static void describe_none(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                          const void *addr, SourceMapCall *out) {
+   (void)s, (void)mode, (void)addr;
+   snprintf(out->function, sizeof out->function, "peek");
+   snprintf(out->args, sizeof out->args, "0x%llx, %zu", (unsigned long long)offset, len);
+}
+
+static void test_no_life(void) {
+   const SourceOps ops = { .kind = "test", .caps = SOURCE_CAN_READ, .describe_map = describe_none };
+   Source s = { .ops = &ops, .handle = PLATFORM_HANDLE_NONE };
+   SourceLife L;
+   source_describe_life(&s, 0x10, 4, PLATFORM_MAP_READ, NULL, NULL, &L);
+   is_str(L.step[SOURCE_STAGE_VIEW].call, "peek(0x10, 4)", "no life: the view stage still");
+   ok(L.step[SOURCE_STAGE_OPEN].note[0] != '\0', "no life: says so");
+   ok(has(L.step[SOURCE_STAGE_COPY].note, "none"), "no life, not mapped: no copy");
+   unsigned char st[2] = { 1, 1 };
+   PlatformResidency how;
+   int why = -1;
+   is_u64(source_residency(&s, 0, NULL, 2, st, &how, &why), 0, "no residency op: no error");
+   ok(how == PLATFORM_RESIDENCY_UNKNOWN && st[0] == 0 && st[1] == 0 && why == 0,
+      "no residency op: every page unknown");
+}
+
 int main(void) {
    plan_lazy();
+   test_no_life();
    test_file();
    test_shm();
    test_sysv();
