@@ -50,7 +50,10 @@ int platform_guard(void (*fn)(void *ctx), void *ctx, void **fault_addr);
 int platform_guarded_copy(void *dst, const void *src, size_t len);
 
 /* Page residency of the mapping [ADDR, ADDR+LEN) (ADDR page-aligned): one
- * byte per page in VEC, non-zero when the page is in memory (mincore()). */
+ * byte per page in VEC, non-zero when the page is in memory (mincore()).
+ * For a file its caller neither owns nor may write, mincore() calls every
+ * page resident: what is shown to a user goes through
+ * platform_cache_pages() below instead. */
 int platform_residency(const void *addr, size_t len, unsigned char *vec);
 
 /* What is known of each page of an object: the truth, or nothing.

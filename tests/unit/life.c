@@ -2,13 +2,17 @@
  * each kind fills its own (a file, a POSIX shm object, a System V segment). */
 #include "config.h"
 
+#include "app/mapfacts.h"
+#include "app/session.h"
 #include "core/source.h"
 #include "core/window.h"
 #include "platform/scene.h"
 #include "tap.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static bool has(const char *hay, const char *needle) {
@@ -20,7 +24,7 @@ static bool has(const char *hay, const char *needle) {
 
 static void test_file(void) {
    char path[512], want[600];
-   tap_scratch(path, sizeof path, "life.bin");
+   snprintf(path, sizeof path, "%s/mapscope-life-%ld.bin", platform_temp_dir(), (long)getpid());
    char data[8192] = "life";
    ok(platform_file_create(path, data, sizeof data) == 0, "file made");
    Source *s;
@@ -159,9 +163,55 @@ static void test_no_life(void) {
       "no residency op: every page unknown");
 }
 
+/* What an unprivileged user is told of a root-owned file's pages: nothing
+ * (mincore() would call them all resident, cachestat() refuses).  Run in
+ * a child that became nobody; its exit status says what it saw. */
+static int as_nobody(const char *path) {
+   if (setgid(65534) != 0 || setuid(65534) != 0)
+      return 3;
+   Session s;
+   SessionConfig cfg = { 0 };
+   Error e;
+   if (!session_open(&s, path, &cfg, &e))
+      return 4;
+   unsigned char buf[64], vec[8], st[8];
+   size_t pages;
+   session_set_geometry(&s, 16, 4);
+   session_visible(&s, buf, sizeof buf);
+   bool said = session_residency(&s, vec, sizeof vec, &pages);
+   MapResidency r;
+   bool mapped = mapfacts_residency(&s, st, sizeof st, &r);
+   session_close(&s);
+   if (said)
+      return 5;
+   return mapped && r.how == PLATFORM_RESIDENCY_UNKNOWN && r.why == EPERM && r.unknown == r.shown
+          && r.resident == 0 ? 0 : 6;
+}
+
+static void test_unprivileged(void) {
+   if (geteuid() != 0) {
+      skip("needs root to make a file and become another user", "residency as nobody");
+      return;
+   }
+   char path[512], data[16384] = "root's";
+   snprintf(path, sizeof path, "%s/mapscope-life-ro-%ld.bin", platform_temp_dir(), (long)getpid());
+   if (!ok(platform_file_create(path, data, sizeof data) == 0, "a root-owned file"))
+      return;
+   fflush(stdout);
+   pid_t pid = fork();
+   if (pid == 0)
+      _exit(as_nobody(path));
+   int status = -1;
+   waitpid(pid, &status, 0);
+   is_u64(WIFEXITED(status) ? (uint64_t)WEXITSTATUS(status) : 99, 0,
+          "as nobody: the session says nothing of the pages, every page unknown (EPERM)");
+   platform_file_remove(path);
+}
+
 int main(void) {
    plan_lazy();
    test_no_life();
+   test_unprivileged();
    test_file();
    test_shm();
    test_sysv();
