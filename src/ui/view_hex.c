@@ -317,7 +317,7 @@ static void draw_pane(View *v, int y, int cols) {
    view_hex_pane_begin(v);      /* after the rows were read: their pages count */
    attrset(crt_attr(CRT_PANE));
    mvhline(y, 0, crt_utf8() ? ACS_HLINE : '-', cols);
-   view_hex_section_heading(v, line, sizeof line);
+   view_hex_section_heading(v, cols, line, sizeof line);
    if (line[0]) {
       crt_put_cut(y, 2, line, cols - 2, true);
       attrset(A_NORMAL);

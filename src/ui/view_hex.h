@@ -106,7 +106,7 @@ bool view_hex_pagemap_count(View *v, size_t *pages, size_t *resident);
  * drawing it from row Y. */
 int view_hex_section_rows(View *v, int cols);
 void view_hex_section_draw(View *v, int y, int cols);
-void view_hex_section_heading(View *v, char *out, size_t outsz);
+void view_hex_section_heading(View *v, int cols, char *out, size_t outsz);
 /* The smaps figures of the window and the edits' copy: rows, drawn when DRAW. */
 int view_hex_figures(View *v, int y, int cols, bool draw);
 void view_hex_section_next(View *v);                          /* S */

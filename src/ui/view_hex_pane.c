@@ -349,20 +349,24 @@ void view_hex_section_draw(View *v, int y, int cols) {
    section_body(v, y, cols, true);
 }
 
-void view_hex_section_heading(View *v, char *out, size_t outsz) {
-   switch (view_hex_state(v)->section) {
-   case HEX_PANE_WHATIF:
-      snprintf(out, outsz, "%s", _(" what if (S: figures, M hides) "));
-      break;
-   case HEX_PANE_FIGURES:
-      snprintf(out, outsz, "%s", _(" figures (S: calls, M hides) "));
-      break;
-   case HEX_PANE_CALLS:
-   case HEX_PANE_SECTIONS:
-   default:
-      out[0] = '\0';
-      break;
-   }
+/* The section's heading, with the keys when they fit in COLS, its name
+ * alone when they do not. */
+void view_hex_section_heading(View *v, int cols, char *out, size_t outsz) {
+   static const char *const long_names[HEX_PANE_SECTIONS] = {
+      [HEX_PANE_WHATIF] = N_(" what if (S: figures, M hides) "),
+      [HEX_PANE_FIGURES] = N_(" figures (S: calls, M hides) "),
+   };
+   static const char *const short_names[HEX_PANE_SECTIONS] = {
+      [HEX_PANE_WHATIF] = N_(" what if "), [HEX_PANE_FIGURES] = N_(" figures "),
+   };
+   HexPaneSection i = view_hex_state(v)->section;
+   out[0] = '\0';
+   if (i == HEX_PANE_CALLS || i >= HEX_PANE_SECTIONS)
+      return;
+   const char *name = _(long_names[i]);
+   if ((int)textwidth_cols(name) > cols - 2)
+      name = _(short_names[i]);
+   snprintf(out, outsz, "%s", name);
 }
 
 void view_hex_section_next(View *v) {

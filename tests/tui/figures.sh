@@ -82,6 +82,10 @@ tui_start 40 30 -c 'mapping figures' data.bin
 tui_screen figures-file-40x30
 tui_send "L"
 tui_screen figures-life-40x30
+tui_send "q"
+tui_resize 30 30
+ok "30 columns: the heading is the section's name alone, not cut" tui_wait_text "── figures ───"
+ok "... and the figures wrap" tui_wait_text "Private_Dirty 0,"
 tui_stop
 is "quit exits 0" "$tui_rc" 0
 
