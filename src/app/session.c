@@ -255,11 +255,16 @@ bool session_residency(Session *s, unsigned char *vec, size_t cap, size_t *pages
    if (!s->win.addr || !source_can(s->src, SOURCE_CAN_MAP))
       return false;
    size_t page = platform_page_size();
-   size_t len = (size_t)s->win.span.length;
-   *pages = (len + page - 1) / page;
-   if (*pages > cap)
-      len = cap * page;
-   return platform_residency(s->win.addr, len, vec) == 0;
+   *pages = (size_t)((s->win.span.length + page - 1) / page);
+   size_t n = *pages < cap ? *pages : cap;
+   PlatformResidency how;
+   int why;
+   if (source_residency(s->src, s->win.span.start, s->win.addr, n, vec, &how, &why) != 0
+       || how == PLATFORM_RESIDENCY_UNKNOWN)
+      return false;               /* mincore() would lie: nothing is said */
+   for (size_t i = 0; i < n; i++)
+      vec[i] = (vec[i] & PLATFORM_CACHE_KNOWN) && (vec[i] & PLATFORM_CACHE_RESIDENT);
+   return true;
 }
 
 /* ---- commands -------------------------------------------------------- */

@@ -148,9 +148,11 @@ void session_overlay(const Session *s, uint64_t off, unsigned char *buf, size_t 
  * fault).  Returns the count: fewer near the end, 0 on an error. */
 size_t session_peek(Session *s, uint64_t offset, unsigned char *buf, size_t len);
 
-/* Residency of the current window's pages: up to CAP entries in VEC, *PAGES
- * the window's page count.  False when nothing is mapped (also when the
- * kind is read, not mapped). */
+/* Residency of the current window's pages: up to CAP entries in VEC (1: in
+ * memory), *PAGES the window's page count, as the source's kind tells it
+ * truthfully (source_residency).  False when nothing is mapped (also when
+ * the kind is read, not mapped) and when nothing tells this user the truth
+ * (app/mapfacts.h says why). */
 bool session_residency(Session *s, unsigned char *vec, size_t cap, size_t *pages);
 
 /* The type lookup runs beside the screen: start it (the screen does once

@@ -59,3 +59,36 @@ size_t mapinfo_page_cells(char *out, size_t outsz, const unsigned char *vec, siz
    out[used] = '\0';
    return i;
 }
+
+MapinfoCell mapinfo_cache_cell(unsigned char st) {
+   if (!(st & PLATFORM_CACHE_KNOWN))
+      return MAPINFO_CELL_UNKNOWN;
+   if (st & PLATFORM_CACHE_WRITEBACK)
+      return MAPINFO_CELL_WRITEBACK;
+   if (st & PLATFORM_CACHE_DIRTY)
+      return MAPINFO_CELL_DIRTY;
+   if (st & PLATFORM_CACHE_RESIDENT)
+      return MAPINFO_CELL_RESIDENT;
+   if (st & PLATFORM_CACHE_RECENT)
+      return MAPINFO_CELL_RECENT;
+   if (st & PLATFORM_CACHE_EVICTED)
+      return MAPINFO_CELL_EVICTED;
+   return MAPINFO_CELL_OUT;
+}
+
+size_t mapinfo_cache_cells(char *out, size_t outsz, const unsigned char *state, size_t pages,
+                           const char *const glyphs[MAPINFO_CELLS]) {
+   size_t used = 0, i;
+   if (outsz == 0)
+      return 0;
+   for (i = 0; i < pages; i++) {
+      const char *cell = glyphs[mapinfo_cache_cell(state[i])];
+      size_t len = strlen(cell);
+      if (used + len >= outsz)
+         break;
+      memcpy(out + used, cell, len);
+      used += len;
+   }
+   out[used] = '\0';
+   return i;
+}

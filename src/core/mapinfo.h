@@ -29,4 +29,24 @@ const char *mapinfo_access_name(PlatformMapMode mode);
 size_t mapinfo_page_cells(char *out, size_t outsz, const unsigned char *vec, size_t pages,
                           const char *full, const char *empty);
 
+/* What one page's residency (PLATFORM_CACHE_* bits, mapping.h) shows as
+ * in the page map: a cell class, and the glyph of each class. */
+typedef enum {
+   MAPINFO_CELL_UNKNOWN,      /* nothing tells the truth */
+   MAPINFO_CELL_OUT,          /* not in memory (never read, or forgotten) */
+   MAPINFO_CELL_RESIDENT,     /* in memory */
+   MAPINFO_CELL_DIRTY,        /* in memory, changed, not written back */
+   MAPINFO_CELL_WRITEBACK,    /* being written back */
+   MAPINFO_CELL_EVICTED,      /* was in memory, evicted */
+   MAPINFO_CELL_RECENT,       /* evicted recently */
+   MAPINFO_CELLS
+} MapinfoCell;
+
+MapinfoCell mapinfo_cache_cell(unsigned char state);
+
+/* The page map of PAGES states as cells, GLYPHS[class] each, into OUT
+ * (OUTSZ bytes, terminated); returns the number of pages written. */
+size_t mapinfo_cache_cells(char *out, size_t outsz, const unsigned char *state, size_t pages,
+                           const char *const glyphs[MAPINFO_CELLS]);
+
 #endif

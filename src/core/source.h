@@ -74,6 +74,32 @@ typedef struct {
    int err;
 } SourceFault;
 
+/* The life of an object on the screen, stage by stage, as this machine
+ * really goes through it, each stage beside its Windows twin (the
+ * reference article's calls).  Each kind fills its own (describe_life);
+ * the view and copy stages come from describe_map. */
+typedef enum {
+   SOURCE_STAGE_OPEN,      /* open, shm_open, shmget <-> CreateFile + CreateFileMapping, OpenFileMapping */
+   SOURCE_STAGE_VIEW,      /* mmap, shmat, pread <-> MapViewOfFile */
+   SOURCE_STAGE_COPY,      /* the edits' copy-on-write view <-> FILE_MAP_COPY */
+   SOURCE_STAGE_FLUSH,     /* pwrite + fsync, journaled <-> FlushViewOfFile + FlushFileBuffers */
+   SOURCE_STAGE_UNMAP,     /* munmap, shmdt <-> UnmapViewOfFile */
+   SOURCE_STAGE_CLOSE,     /* close <-> CloseHandle */
+   SOURCE_STAGES
+} SourceStage;
+
+typedef struct {
+   char call[512];         /* what this machine calls: "open(\"f\", O_RDONLY) = 3" */
+   char windows[512];      /* its twin: "CreateFile(\"f\", GENERIC_READ, ...)" */
+   char prot[128];         /* the protection asked for: "PROT_READ, MAP_SHARED", or "" */
+   char windows_prot[128]; /* "PAGE_READONLY, FILE_MAP_READ", or "" */
+   char note[256];         /* when it happens, or why it does not (translated), or "" */
+} SourceLifeStep;
+
+typedef struct {
+   SourceLifeStep step[SOURCE_STAGES];
+} SourceLife;
+
 typedef struct SourceOps {
    const char *kind;        /* gettext-marked: "file", "block device" ... */
    const char *prefix;      /* "shm:"; NULL for the path-based kinds */
@@ -105,6 +131,16 @@ typedef struct SourceOps {
    /* For kinds edited in place without a journal (a process's memory;
     * NULL otherwise): write LEN bytes of BUF at OFFSET, all or false with E. */
    bool (*write)(Source *s, const void *buf, size_t len, uint64_t offset, Error *e);
+
+   /* The open, flush, unmap and close stages of S's life (the view and copy
+    * stages are filled from describe_map before it is called; it may add
+    * a note to them).  LEN is the window's length. */
+   void (*describe_life)(const Source *s, size_t len, SourceLife *out);
+   /* Which of the NPAGES pages from OFFSET (page-aligned; the window
+    * mapped at ADDR) are in memory, as platform_cache_pages() says; NULL
+    * for kinds whose bytes are read into a buffer (nothing is known). */
+   int (*residency)(const Source *s, uint64_t offset, const void *addr, size_t npages,
+                    unsigned char *state, PlatformResidency *how, int *why);
 } SourceOps;
 
 struct Source {
@@ -188,6 +224,27 @@ bool source_write(Source *s, const void *buf, size_t len, uint64_t offset, Error
  * page", "not mapped", "the process has exited". */
 void source_fault_why(const Source *s, const SourceFault *fault, char *buf, size_t size);
 
+/* The whole life of S for the window of LEN bytes at OFFSET mapped in MODE
+ * at ADDR, and of the edits' copy-on-write view there (at COPY_ADDR, or
+ * NULL when no edit has made it yet).  Names in it are escaped. */
+void source_describe_life(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
+                          const void *addr, const void *copy_addr, SourceLife *out);
+/* The unmap and close stages of a kind that maps a descriptor, and its
+ * flush when it can be edited; the kind adds its open stage. */
+void source_fd_describe_life(const Source *s, size_t len, SourceLife *out);
+/* The open stage of a path (open + CreateFile + CreateFileMapping) and of a
+ * POSIX shm name (shm_open + OpenFileMapping of "Local\\WINDOWS_NAME"). */
+void source_life_open_path(const Source *s, SourceLife *out);
+void source_life_open_shm(const Source *s, const char *windows_name, SourceLife *out);
+/* "open", "view", "copy" ... (translated). */
+const char *source_stage_name(SourceStage stage);
+
+/* The residency of NPAGES pages of S's window at OFFSET mapped at ADDR
+ * (the kind's residency op): one PLATFORM_CACHE_* byte a page.  A kind
+ * without one knows nothing (*HOW PLATFORM_RESIDENCY_UNKNOWN, *WHY 0). */
+int source_residency(const Source *s, uint64_t offset, const void *addr, size_t npages,
+                     unsigned char *state, PlatformResidency *how, int *why);
+
 /* The kinds chosen by a prefix, in the order they are tried (the
  * platform's registry); *N their count. */
 const SourceOps *const *source_registry(size_t *n);
@@ -206,6 +263,8 @@ void source_fd_close(Source *s);
 void source_fd_identity(const Source *s, SourceIdentity *id);
 void source_fd_describe_map(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
                             const void *addr, SourceMapCall *out);
+int source_fd_residency(const Source *s, uint64_t offset, const void *addr, size_t npages,
+                        unsigned char *state, PlatformResidency *how, int *why);
 /* Open the path NAME as the path kinds do: stat it, check it against
  * S->expect and source_check_kind() without opening it, then open exactly
  * what was stat'ed into S->handle and S->st. */
@@ -224,7 +283,8 @@ bool source_open_failed(Error *e, int rc);
    .next_data = (next_data_fn), \
    .close = source_fd_close, \
    .identity = source_fd_identity, \
-   .describe_map = source_fd_describe_map
+   .describe_map = source_fd_describe_map, \
+   .residency = source_fd_residency
 
 /* What a source is opened for: the screen and --patch map it, the modes
  * that only read could use a stream.  Which kinds of object each use

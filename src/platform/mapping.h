@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "platform/files.h"
+#include "platform/procfs.h"
 
 typedef enum {
    PLATFORM_MAP_READ,      /* PROT_READ,  MAP_SHARED  */
@@ -49,8 +50,62 @@ int platform_guard(void (*fn)(void *ctx), void *ctx, void **fault_addr);
 int platform_guarded_copy(void *dst, const void *src, size_t len);
 
 /* Page residency of the mapping [ADDR, ADDR+LEN) (ADDR page-aligned): one
- * byte per page in VEC, non-zero when the page is in memory (mincore()). */
+ * byte per page in VEC, non-zero when the page is in memory (mincore()).
+ * For a file its caller neither owns nor may write, mincore() calls every
+ * page resident: what is shown to a user goes through
+ * platform_cache_pages() below instead. */
 int platform_residency(const void *addr, size_t len, unsigned char *vec);
+
+/* What is known of each page of an object: the truth, or nothing.
+ *
+ * mincore() (mm/mincore.c) answers for a file's pages only to a caller who
+ * owns the file or may write it (can_do_mincore(), Linux 5.0 on); to
+ * anyone else it reports every page resident.  cachestat(2) (Linux 6.5,
+ * syscall 451; glibc 2.36 has no wrapper) counts a range's pages cached,
+ * dirty, under writeback, evicted and recently evicted, and refuses
+ * (EPERM) whom mincore() would lie to.  So a page is KNOWN only when one
+ * of them told the truth; otherwise it is unknown, never "resident". */
+enum {
+   PLATFORM_CACHE_KNOWN     = 1,   /* the flags below are the truth */
+   PLATFORM_CACHE_RESIDENT  = 2,   /* in memory */
+   PLATFORM_CACHE_DIRTY     = 4,   /* changed in memory, not yet written back */
+   PLATFORM_CACHE_WRITEBACK = 8,   /* being written back now */
+   PLATFORM_CACHE_EVICTED   = 16,  /* was in memory and was evicted */
+   PLATFORM_CACHE_RECENT    = 32   /* ... recently (its refault would be active) */
+};
+
+/* Who said it. */
+typedef enum {
+   PLATFORM_RESIDENCY_CACHESTAT,   /* cachestat(2), one call per page */
+   PLATFORM_RESIDENCY_MINCORE,     /* mincore(2), where it tells the truth */
+   PLATFORM_RESIDENCY_UNKNOWN      /* nothing tells the truth: every page unknown */
+} PlatformResidency;
+
+/* The pages [OFFSET, OFFSET + NPAGES pages) of the object behind H (OFFSET
+ * page-aligned), mapped at ADDR (page-aligned, or NULL when not mapped):
+ * one PLATFORM_CACHE_* byte each in STATE, from cachestat(2), else from
+ * mincore(2) when it tells this caller the truth.  *HOW says which; *WHY
+ * is cachestat's errno when it was not used (EPERM: refused to this user,
+ * ENOSYS: the kernel has none), 0 otherwise.  Returns 0 (even when
+ * nothing is known) or an errno value. */
+int platform_cache_pages(PlatformHandle h, uint64_t offset, const void *addr, size_t npages,
+                         unsigned char *state, PlatformResidency *how, int *why);
+
+/* The same for memory that is no file's page cache: anonymous memory and
+ * System V segments, whose pages mincore() reports truthfully to every
+ * caller (ipc/shm.c makes a segment's inode mode 0777, so
+ * can_do_mincore() passes).  No eviction is known there. */
+int platform_memory_pages(const void *addr, size_t npages, unsigned char *state,
+                          PlatformResidency *how);
+
+/* The memory figures of this process's own mappings that meet [ADDR,
+ * ADDR + LEN), summed (Linux: platform_proc_regions() of this process,
+ * procmem.h: the smaps figures); *REGION gets the bytes of those mappings
+ * (a mapping is often larger than the part of it asked about).  ENOENT
+ * when nothing is mapped there; FIGURES->known false when the figures
+ * could not be read. */
+int platform_mapping_figures(const void *addr, size_t len, PlatformMemFigures *figures,
+                             uint64_t *region);
 
 /* How platform_map() spells MODE: the prot and flags of the real call
  * ("PROT_READ", "MAP_SHARED" ...), for the screen that explains it. */

@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGEMAP_LINES_MAX 3
 #define WHEEL_ROWS 3
 #define PANE_DATA_ROWS_MIN 4     /* rows of bytes kept above the pane when cutting it */
 
@@ -138,6 +137,9 @@ static const KeyBinding hex_keys[] = {
    { '0', "0", N_("start of the row"), k_row_start },
    { '$', "$", N_("end of the row"), k_row_end },
    { 'M', "M", N_("show or hide the mapping pane"), k_mapping },
+   { 'S', "S", N_("the mapping pane's next section: calls, what if, figures"),
+     view_hex_section_next },
+   { 'L', "L", N_("the whole life of the object, beside Windows' calls"), view_hex_life },
    { 'm', "m", N_("ma: set mark a (any letter a-z) at the cursor"), view_hex_mark_set },
    { '\'', "'", N_("'a: back to mark a; '': back to where the last jump came from"),
      view_hex_mark_go },
@@ -163,14 +165,10 @@ static const KeyBinding hex_keys[] = {
      view_hex_live_toggle },
 };
 
-static CommandStatus cmd_mapping(void *ctx, const char *args) {
-   (void)args;
-   k_mapping(ctx);
-   return COMMAND_OK;
-}
-
 static const Command hex_commands[] = {
-   { "mapping", NULL, N_("show or hide the mapping pane (also M)"), cmd_mapping },
+   { "mapping", N_("[calls|whatif|figures]"),
+     N_("show or hide the mapping pane (also M); with a section, show that (also S)"),
+     view_hex_cmd_mapping },
    { "endian", N_("little|big"), N_("the data inspector's byte order (also e)"),
      view_hex_cmd_endian },
    { "set", N_("FIELD VALUE"), N_("write VALUE at the cursor as the inspector's FIELD shows it"
@@ -281,15 +279,6 @@ static int draw_title(View *v, int cols, bool draw) {
 
 /* ---- the mapping pane --------------------------------------------------- */
 
-static int pagemap_lines(View *v, int cols) {
-   Session *s = view_hex_session(v);
-   size_t page = platform_page_size();
-   size_t pages = s->win.addr ? (size_t)((s->win.span.length + page - 1) / page) : 1;
-   size_t per = cols > 10 ? (size_t)cols - 10 : 1;
-   size_t lines = (pages + per - 1) / per;
-   return lines > PAGEMAP_LINES_MAX ? PAGEMAP_LINES_MAX : (int)lines;
-}
-
 int view_hex_put_wrapped(int y, const char *text, int cols, bool draw) {
    const int indent = 4;
    int lines = 0;
@@ -328,51 +317,40 @@ static int pane_calls(View *v, int y, int cols, bool draw) {
    return n;
 }
 
-/* The heading, the calls and the arithmetic, the page map, the data. */
+/* The heading, the calls and the arithmetic, the page map, the data; or
+ * the heading and another section. */
 static int pane_rows(View *v, int cols) {
    if (!view_hex_state(v)->mapping)
       return 0;
-   return 1 + pane_calls(v, 0, cols, false) + pagemap_lines(v, cols)
+   if (view_hex_state(v)->section != HEX_PANE_CALLS)
+      return 1 + view_hex_section_rows(v, cols);
+   return 1 + pane_calls(v, 0, cols, false) + view_hex_pagemap_rows(v, cols)
           + view_hex_values_rows(v, cols);
-}
-
-static void draw_pagemap(View *v, int y, int cols) {
-   Session *s = view_hex_session(v);
-   unsigned char vec[4096];
-   size_t pages = 0;
-   if (!session_residency(s, vec, sizeof vec, &pages))
-      return;
-   size_t shown = pages < sizeof vec ? pages : sizeof vec;
-   size_t per = cols > 10 ? (size_t)cols - 10 : 1;
-   const char *full = crt_utf8() ? "\xe2\x96\x88" : "#";
-   const char *empty = crt_utf8() ? "\xc2\xb7" : ".";
-   char line[4096 * 3 + 1];
-   for (int l = 0; l < PAGEMAP_LINES_MAX && (size_t)l * per < shown; l++) {
-      size_t from = (size_t)l * per, n = shown - from < per ? shown - from : per;
-      mapinfo_page_cells(line, sizeof line, vec + from, n, full, empty);
-      attrset(crt_attr(CRT_HEADING));
-      mvaddstr(y + l, 0, l == 0 ? _("pages") : "");
-      attrset(crt_attr(CRT_PANE));
-      mvaddstr(y + l, 9, line);
-      view_hex_edit_pagemap(v, y + l, 9, from, n);
-   }
-   attrset(A_NORMAL);
 }
 
 static void draw_pane(View *v, int y, int cols) {
    Session *s = view_hex_session(v);
    char line[320];
+   view_hex_pane_begin(v);      /* after the rows were read: their pages count */
    attrset(crt_attr(CRT_PANE));
    mvhline(y, 0, crt_utf8() ? ACS_HLINE : '-', cols);
-   size_t page = platform_page_size(), pages = s->win.addr
-      ? (size_t)((s->win.span.length + page - 1) / page) : 0;
-   unsigned char vec[4096];
-   size_t resident = 0, total = 0;
-   if (session_residency(s, vec, sizeof vec, &total))
-      for (size_t i = 0; i < (total < sizeof vec ? total : sizeof vec); i++)
-         resident += vec[i] != 0;
+   view_hex_section_heading(v, cols, line, sizeof line);
+   if (line[0]) {
+      crt_put_cut(y, 2, line, cols - 2, true);
+      attrset(A_NORMAL);
+      view_hex_section_draw(v, y + 1, cols);
+      return;
+   }
+   size_t pages, resident;
+   bool known = view_hex_pagemap_count(v, &pages, &resident);
    size_t copied = view_hex_edit_copied(v);
-   if (copied)
+   if (!known && copied)
+      snprintf(line, sizeof line,
+               _(" mapping (M hides) - pages: %zu, resident: unknown, copied (C): %zu "), pages,
+               copied);
+   else if (!known)
+      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: unknown "), pages);
+   else if (copied)
       snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %zu, copied (C): %zu "),
                pages, resident, copied);
    else
@@ -382,8 +360,8 @@ static void draw_pane(View *v, int y, int cols) {
    int calls = pane_calls(v, y + 1, cols, true);
    if (!s->win.addr)
       return;
-   draw_pagemap(v, y + 1 + calls, cols);
-   view_hex_values_draw(v, y + 1 + calls + pagemap_lines(v, cols), cols);
+   view_hex_pagemap_draw(v, y + 1 + calls, cols);
+   view_hex_values_draw(v, y + 1 + calls + view_hex_pagemap_rows(v, cols), cols);
 }
 
 /* ---- the panes -------------------------------------------------------------- */
@@ -480,6 +458,7 @@ static void hex_draw(View *v, int rows, int cols) {
    Session *s = view_hex_session(v);
    HexrowLayout L;
    HexState *h = view_hex_state(v);
+   view_hex_pane_begin(v);
    int title = draw_title(v, cols, false);
    h->values_max_rows = 0;
    int pane = pane_rows(v, cols);

@@ -14,8 +14,17 @@
 
 typedef struct HexMagic HexMagic;   /* view_hex_magic.c */
 
+/* What the mapping pane shows besides its heading. */
+typedef enum {
+   HEX_PANE_CALLS,            /* the calls, the arithmetic, the page map, the data */
+   HEX_PANE_WHATIF,           /* the request at 4 KiB, 64 KiB, 2 MiB */
+   HEX_PANE_FIGURES,          /* the page map, its legend, the smaps figures */
+   HEX_PANE_SECTIONS
+} HexPaneSection;
+
 typedef struct {
    bool mapping;              /* the mapping pane is shown */
+   HexPaneSection section;    /* which of its sections */
    unsigned char *buf;        /* the visible bytes, copied out of the window */
    size_t cap;
    char *source;              /* the SOURCE, escaped */
@@ -99,6 +108,30 @@ void view_hex_edit_pagemap(View *v, int y, int x, size_t from, size_t n);
 int view_hex_edit_calls(View *v, int y, int cols, bool draw);
 /* Copied pages of the current window (for the pane's heading). */
 size_t view_hex_edit_copied(View *v);
+
+/* ---- the page map and the pane's sections (view_hex_pane.c) ---- */
+
+/* A draw begins: what the system says of the window is asked again. */
+void view_hex_pane_begin(View *v);
+
+/* Rows of the page map at COLS (with the line that says where residency
+ * came from when it was not cachestat()), and drawing it from row Y. */
+int view_hex_pagemap_rows(View *v, int cols);
+void view_hex_pagemap_draw(View *v, int y, int cols);
+/* The window's page count and its resident pages, for the heading; false
+ * when nothing tells the truth about them. */
+bool view_hex_pagemap_count(View *v, size_t *pages, size_t *resident);
+/* The rows of the section shown (not HEX_PANE_CALLS), its heading, and
+ * drawing it from row Y. */
+int view_hex_section_rows(View *v, int cols);
+void view_hex_section_draw(View *v, int y, int cols);
+void view_hex_section_heading(View *v, int cols, char *out, size_t outsz);
+/* The smaps figures of the window and the edits' copy: rows, drawn when DRAW. */
+int view_hex_figures(View *v, int y, int cols, bool draw);
+void view_hex_section_next(View *v);                          /* S */
+CommandStatus view_hex_cmd_mapping(void *ctx, const char *args);  /* :mapping [SECTION] */
+/* The life of the object, a view of its own (view_life.c). */
+void view_hex_life(View *v);                                  /* L */
 
 /* ---- search (view_hex_search.c) ---- */
 

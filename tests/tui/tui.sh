@@ -54,6 +54,7 @@ make_data_file() {
    while [ "$(wc -c <"$1")" -lt "$want" ]; do cat "$tmp/.b64" >>"$1"; done
    truncate -s "$want" "$1"
    cat "$1" >/dev/null          # resident: the page map is the same every run
+   sync "$1"                    # ... and clean (cachestat() tells dirty pages apart)
 }
 
 # Wait until FILE exists (at most about 20 s).
@@ -74,7 +75,7 @@ tui_mask() { cat; }
 tui_capture() {
    tui_tmux capture-pane -p -t tui 2>/dev/null |
       sed -e 's/= 0x[0-9a-f]\{6,\}/= 0xADDRESS/' -e 's/= (nil)/= 0xADDRESS/' \
-          -e 's/^    0x[0-9a-f]\{6,\}$/    0xADDRESS/' | tui_mask
+          -e 's/^\( *\)0x[0-9a-f]\{6,\}\( \|$\)/\10xADDRESS\2/' | tui_mask
 }
 
 # The screen once tmux has drawn everything mapscope wrote: two equal

@@ -25,5 +25,23 @@ int main(void) {
    is_str(buf, "#.##.", "page cells");
    is_u64(mapinfo_page_cells(buf, 4, vec, 5, "#", "."), 3, "cut to the buffer");
    is_str(buf, "#.#", "cut cells");
+   /* residency states: only what was told is shown, unknown is "?" */
+   static const char *const glyphs[MAPINFO_CELLS] = {
+      [MAPINFO_CELL_UNKNOWN] = "?", [MAPINFO_CELL_OUT] = ".", [MAPINFO_CELL_RESIDENT] = "#",
+      [MAPINFO_CELL_DIRTY] = "d", [MAPINFO_CELL_WRITEBACK] = "w", [MAPINFO_CELL_EVICTED] = "e",
+      [MAPINFO_CELL_RECENT] = "r",
+   };
+   unsigned char st[8] = {
+      0, PLATFORM_CACHE_RESIDENT,           /* not known, whatever else is set */
+      PLATFORM_CACHE_KNOWN, PLATFORM_CACHE_KNOWN | PLATFORM_CACHE_RESIDENT,
+      PLATFORM_CACHE_KNOWN | PLATFORM_CACHE_RESIDENT | PLATFORM_CACHE_DIRTY,
+      PLATFORM_CACHE_KNOWN | PLATFORM_CACHE_RESIDENT | PLATFORM_CACHE_DIRTY
+         | PLATFORM_CACHE_WRITEBACK,
+      PLATFORM_CACHE_KNOWN | PLATFORM_CACHE_EVICTED,
+      PLATFORM_CACHE_KNOWN | PLATFORM_CACHE_EVICTED | PLATFORM_CACHE_RECENT,
+   };
+   is_u64(mapinfo_cache_cells(buf, sizeof buf, st, 8, glyphs), 8, "eight states");
+   is_str(buf, "??.#dwer", "unknown is never resident; dirty, writeback, evicted, recent");
+   is_u64(mapinfo_cache_cells(buf, 3, st, 8, glyphs), 2, "cut to the buffer");
    return done_testing();
 }

@@ -5,6 +5,7 @@
 #include "core/gettext.h"
 #include "platform/pseudo.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,11 @@ static bool file_open(Source *s, const char *path, bool writable, Error *e) {
    return true;
 }
 
+static void file_life(const Source *s, size_t len, SourceLife *out) {
+   source_fd_describe_life(s, len, out);
+   source_life_open_path(s, out);
+}
+
 /* Files and block devices can be live: other processes write them
  * (write(2) reaches the page cache the view's shared mapping shows), and a
  * refresh costs the screen's bytes and one fstat, whatever their size.
@@ -41,12 +47,29 @@ const SourceOps source_file_ops = {
            | SOURCE_CAN_LOCK | SOURCE_CAN_LIVE | SOURCE_LIVE_ON_REQUEST | SOURCE_CAN_HOLES,
    .open = file_open,
    SOURCE_FD_OPS(source_fd_next_data),
+   .describe_life = file_life,
 };
 
 /* Block devices have no holes to ask about: every byte is data. */
 static void block_next_data(Source *s, uint64_t offset, uint64_t *start, uint64_t *end) {
    *start = offset < s->size ? offset : s->size;
    *end = s->size;
+}
+
+/* A disk maps on Linux; Windows maps no disk: CreateFileMapping() wants a
+ * file, so a disk is read with ReadFile() in whole sectors. */
+static void block_life(const Source *s, size_t len, SourceLife *out) {
+   source_fd_describe_life(s, len, out);
+   source_life_open_path(s, out);
+   SourceLifeStep *o = &out->step[SOURCE_STAGE_OPEN];
+   snprintf(o->call + strlen(o->call), sizeof o->call - strlen(o->call),
+            " + ioctl(%d, BLKGETSIZE64)", (int)s->handle);
+   snprintf(o->windows, sizeof o->windows, "%s",
+            "CreateFile(\"\\\\.\\PhysicalDriveN\", GENERIC_READ, ...) + "
+            "DeviceIoControl(IOCTL_DISK_GET_LENGTH_INFO)");
+   snprintf(o->note, sizeof o->note, "%s",
+            _("Windows maps no disk: CreateFileMapping() wants a file; ReadFile() reads whole "
+              "sectors"));
 }
 
 const SourceOps source_block_ops = {
@@ -56,4 +79,5 @@ const SourceOps source_block_ops = {
            | SOURCE_CAN_LOCK | SOURCE_CAN_LIVE | SOURCE_LIVE_ON_REQUEST,
    .open = file_open,
    SOURCE_FD_OPS(block_next_data),
+   .describe_life = block_life,
 };

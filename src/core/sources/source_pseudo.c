@@ -140,6 +140,25 @@ static void pseudo_describe_map(const Source *s, uint64_t offset, size_t len, Pl
             (ull)len);
 }
 
+/* Read whole at open, never mapped: the kernel makes its text as it is read. */
+static void pseudo_life(const Source *s, size_t len, SourceLife *out) {
+   source_fd_describe_life(s, len, out);
+   source_life_open_path(s, out);
+   SourceLifeStep *o = &out->step[SOURCE_STAGE_OPEN];
+   char *plus = strstr(o->windows, " + CreateFileMapping");
+   if (plus)
+      *plus = '\0';
+   snprintf(o->note, sizeof o->note, "%s",
+            _("its size says nothing: the kernel makes the text as it is read, so it is read "
+              "whole, then shown"));
+   SourceLifeStep *u = &out->step[SOURCE_STAGE_UNMAP];
+   snprintf(u->call, sizeof u->call, "free(buf)");
+   snprintf(u->windows, sizeof u->windows, "HeapFree(GetProcessHeap(), 0, buf)");
+   snprintf(u->note, sizeof u->note, "%s", _("at close: nothing is mapped"));
+   snprintf(out->step[SOURCE_STAGE_CLOSE].windows, sizeof out->step[SOURCE_STAGE_CLOSE].windows,
+            "CloseHandle(hFile)");
+}
+
 const SourceOps source_pseudo_ops = {
    .kind = N_("pseudo-file"),
    .prefix = NULL,
@@ -153,4 +172,5 @@ const SourceOps source_pseudo_ops = {
    .close = pseudo_close,
    .identity = source_fd_identity,
    .describe_map = pseudo_describe_map,
+   .describe_life = pseudo_life,
 };

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "core/source.h"
+#include "core/escape.h"
 #include "core/gettext.h"
 
 #include <errno.h>
@@ -39,6 +40,23 @@ static bool sem_open_source(Source *s, const char *name, bool writable, Error *e
    return source_shm_attach(s, writable, missing, e);
 }
 
+/* glibc's semaphore is a shm object; Windows' is a kernel object with no
+ * bytes to map. */
+static void sem_life(const Source *s, size_t len, SourceLife *out) {
+   char name[160];
+   source_fd_describe_life(s, len, out);
+   source_life_open_shm(s, s->name + 1, out);
+   escape_into(name, sizeof name, s->name + 5);      /* "/sem.NAME" */
+   SourceLifeStep *o = &out->step[SOURCE_STAGE_OPEN];
+   snprintf(o->windows, sizeof o->windows,
+            "OpenSemaphore(SEMAPHORE_ALL_ACCESS, FALSE, \"%s\")", name);
+   snprintf(o->note, sizeof o->note, "%s",
+            _("sem_open() is shm_open(\"/sem.NAME\") + mmap() of one sem_t; a Windows "
+              "semaphore is a kernel object with no bytes to map"));
+   snprintf(out->step[SOURCE_STAGE_CLOSE].windows, sizeof out->step[SOURCE_STAGE_CLOSE].windows,
+            "CloseHandle(hSem)");
+}
+
 const SourceOps source_sem_ops = {
    .kind = N_("POSIX semaphore"),
    .prefix = "sem:",
@@ -46,4 +64,5 @@ const SourceOps source_sem_ops = {
            | SOURCE_CAN_LOCK | SOURCE_CAN_LIVE | SOURCE_CAN_HOLES,
    .open = sem_open_source,
    SOURCE_FD_OPS(source_fd_next_data),
+   .describe_life = sem_life,
 };

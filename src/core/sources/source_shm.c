@@ -65,6 +65,15 @@ static bool shm_open_source(Source *s, const char *name, bool writable, Error *e
    return source_shm_attach(s, writable, missing, e);
 }
 
+static void shm_life(const Source *s, size_t len, SourceLife *out) {
+   source_fd_describe_life(s, len, out);
+   source_life_open_shm(s, s->name + 1, out);
+   snprintf(out->step[SOURCE_STAGE_CLOSE].windows, sizeof out->step[SOURCE_STAGE_CLOSE].windows,
+            "CloseHandle(hMap)");
+   snprintf(out->step[SOURCE_STAGE_CLOSE].note, sizeof out->step[SOURCE_STAGE_CLOSE].note, "%s",
+            _("the object stays until shm_unlink(); Windows frees it with its last handle"));
+}
+
 const SourceOps source_shm_ops = {
    .kind = N_("POSIX shared memory"),
    .prefix = "shm:",
@@ -72,4 +81,5 @@ const SourceOps source_shm_ops = {
            | SOURCE_CAN_LOCK | SOURCE_CAN_LIVE | SOURCE_CAN_HOLES,
    .open = shm_open_source,
    SOURCE_FD_OPS(source_fd_next_data),
+   .describe_life = shm_life,
 };

@@ -13,6 +13,7 @@
 #include "core/gettext.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,6 +149,22 @@ static void stream_close(Source *s) {
    source_fd_close(s);
 }
 
+/* Read in order, never mapped (the modes that read use it). */
+static void stream_life(const Source *s, size_t len, SourceLife *out) {
+   source_fd_describe_life(s, len, out);
+   source_life_open_path(s, out);
+   SourceLifeStep *o = &out->step[SOURCE_STAGE_OPEN];
+   char *plus = strstr(o->windows, " + CreateFileMapping");
+   if (plus)
+      *plus = '\0';
+   snprintf(o->note, sizeof o->note, "%s", _("a stream cannot be mapped: it is read in order"));
+   SourceLifeStep *u = &out->step[SOURCE_STAGE_UNMAP];
+   u->call[0] = u->windows[0] = '\0';
+   snprintf(u->note, sizeof u->note, "%s", _("none: nothing is mapped"));
+   snprintf(out->step[SOURCE_STAGE_CLOSE].windows, sizeof out->step[SOURCE_STAGE_CLOSE].windows,
+            "CloseHandle(hFile)");
+}
+
 const SourceOps source_stream_ops = {
    .kind = N_("stream"),
    .prefix = NULL,
@@ -161,4 +178,5 @@ const SourceOps source_stream_ops = {
    .close = stream_close,
    .identity = source_fd_identity,
    .describe_map = source_fd_describe_map,
+   .describe_life = stream_life,
 };

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "core/source.h"
+#include "core/escape.h"
 #include "core/gettext.h"
 #include "platform/mapping.h"
 #include "platform/names.h"
@@ -225,6 +226,49 @@ static void sysv_describe_map(const Source *s, uint64_t offset, size_t len, Plat
             s->writable ? "FILE_MAP_WRITE" : "FILE_MAP_READ");
 }
 
+/* A segment has a number, not a descriptor: opening only asks its state,
+ * the first window attaches it once, and every window is a slice of it. */
+static void sysv_life(const Source *s, size_t len, SourceLife *out) {
+   (void)len;
+   SourceLifeStep *o = &out->step[SOURCE_STAGE_OPEN];
+   const char *key = s->spec && strncmp(s->spec, "sysv:key=", 9) == 0 ? s->spec + 9 : NULL;
+   char k[64] = "";
+   if (key) {
+      escape_into(k, sizeof k, key);
+      snprintf(o->call, sizeof o->call, "shmget(%s, 0, 0) = %llu + shmctl(%llu, IPC_STAT, &ds)",
+               k, (ull)s->st.ino, (ull)s->st.ino);
+   } else {
+      snprintf(o->call, sizeof o->call, "shmctl(%llu, IPC_STAT, &ds)", (ull)s->st.ino);
+   }
+   snprintf(o->windows, sizeof o->windows, "OpenFileMapping(%s, FALSE, \"Local\\\\%s\")",
+            s->writable ? "FILE_MAP_WRITE" : "FILE_MAP_READ", key ? k : "NAME");
+   snprintf(o->note, sizeof o->note, "%s",
+            _("a segment has a number (a key finds it), not a name or a descriptor: opening "
+              "only reads its state; the first window attaches it"));
+   SourceLifeStep *f = &out->step[SOURCE_STAGE_FLUSH];
+   snprintf(f->note, sizeof f->note, "%s",
+            _("none: a segment is memory, not a file; writes through shmat() are seen at once "
+              "(as in a view of the paging file)"));
+   SourceLifeStep *u = &out->step[SOURCE_STAGE_UNMAP];
+   snprintf(u->call, sizeof u->call, "shmdt(addr)");
+   snprintf(u->windows, sizeof u->windows, "UnmapViewOfFile(addr)");
+   snprintf(u->note, sizeof u->note, "%s",
+            _("once, at close: every window is a slice of the one attachment"));
+   SourceLifeStep *c = &out->step[SOURCE_STAGE_CLOSE];
+   snprintf(c->windows, sizeof c->windows, "CloseHandle(hMap)");
+   snprintf(c->note, sizeof c->note, "%s",
+            _("nothing to close: the segment lives until shmctl(IPC_RMID) and its last shmdt()"));
+}
+
+/* A segment is memory no file backs: mincore() tells anyone the truth. */
+static int sysv_residency(const Source *s, uint64_t offset, const void *addr, size_t npages,
+                          unsigned char *state, PlatformResidency *how, int *why) {
+   (void)s;
+   (void)offset;
+   *why = 0;
+   return platform_memory_pages(addr, npages, state, how);
+}
+
 const SourceOps source_sysv_ops = {
    .kind = N_("System V shared memory"),
    .prefix = "sysv:",
@@ -239,4 +283,6 @@ const SourceOps source_sysv_ops = {
    .close = sysv_close,
    .identity = sysv_identity,
    .describe_map = sysv_describe_map,
+   .describe_life = sysv_life,
+   .residency = sysv_residency,
 };
