@@ -35,7 +35,7 @@ await_line() {
    await_n=0
    while ! grep -q -- "$2" "$1" 2>/dev/null; do
       await_n=$((await_n + 1))
-      if [ "$await_n" -gt 100 ] || ! kill -0 "$3" 2>/dev/null; then
+      if [ "$await_n" -gt 300 ] || ! kill -0 "$3" 2>/dev/null; then
          cat "$4" >&2
          echo "Bail out! $5"
          exit 1

@@ -22,6 +22,7 @@ with zipfile.ZipFile(z, "w") as f:
     f.writestr("hello.txt", "hello\n")
 open(sys.argv[1], "wb").write(data + z.getvalue() + text[:0x100])
 PY
+sync "$tmp/embedded.bin"     # clean pages: the page map tells dirty ones apart
 png_at=$(python3 -c "import sys; print(open(sys.argv[1],'rb').read().find(b'\x89PNG'))" "$tmp/embedded.bin")
 is "the PNG starts at 0x321" "$png_at" 801
 
