@@ -28,7 +28,7 @@ trap 'eval "$cleanup_hooks"; rm -rf "$tmp"' EXIT
 on_exit() { cleanup_hooks="$cleanup_hooks
 $1"; }
 
-# await_line FILE REGEX PID ERRFILE WHAT: wait (10 s at most) until FILE has
+# await_line FILE REGEX PID ERRFILE WHAT: wait (30 s at most) until FILE has
 # a line matching REGEX; if PID ends first or time runs out, show ERRFILE
 # and bail out, saying WHAT did not happen.
 await_line() {
