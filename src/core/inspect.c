@@ -4,6 +4,7 @@
 
 #include "core/inspect.h"
 #include "core/gettext.h"
+#include "platform/library.h"
 
 #include <errno.h>
 #ifdef HAVE_LIBMAGIC
@@ -50,29 +51,60 @@ bool inspect_magic_finish(InspectJob *job, char *out, size_t outsz, int timeout_
    return false;
 }
 #else
+/* libmagic is loaded where it is used (platform/library.h): in the
+ * sandboxed child, before it confines itself, never in the viewer. */
+typedef struct {
+   magic_t (*open)(int flags);
+   int (*load)(magic_t m, const char *file);
+   const char *(*buffer)(magic_t m, const void *buf, size_t len);
+   void (*close)(magic_t m);
+} MagicApi;
+
+static bool magic_api(MagicApi *api) {
+   static MagicApi loaded;
+   static bool tried, ok;
+   if (!tried) {
+      char why[256];
+      PlatformLibrary *lib = platform_library_open(MAGIC_SONAME, why, sizeof why);
+      tried = true;
+      loaded.open = (magic_t (*)(int))platform_library_function(lib, "magic_open");
+      loaded.load = (int (*)(magic_t, const char *))platform_library_function(lib, "magic_load");
+      loaded.buffer = (const char *(*)(magic_t, const void *, size_t))
+                         platform_library_function(lib, "magic_buffer");
+      loaded.close = (void (*)(magic_t))platform_library_function(lib, "magic_close");
+      ok = loaded.open && loaded.load && loaded.buffer && loaded.close;
+   }
+   *api = loaded;
+   return ok;
+}
+
+static magic_t magic_ready(const MagicApi *api) {
+   magic_t m = api->open(MAGIC_NONE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
+   if (m && api->load(m, NULL) != 0) {
+      api->close(m);
+      m = NULL;
+   }
+   return m;
+}
+
 bool inspect_magic_buffer(const void *buf, size_t len, char *out, size_t outsz) {
-   magic_t m = magic_open(MAGIC_NONE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
+   MagicApi api;
+   magic_t m = magic_api(&api) ? magic_ready(&api) : NULL;
    if (!m) {
       copy_text(out, outsz, _("(type unknown: no libmagic)"));
       return false;
    }
-   bool ok = false;
-   const char *desc = NULL;
-   if (magic_load(m, NULL) == 0)
-      desc = magic_buffer(m, buf, len);
-   if (desc) {
-      copy_text(out, outsz, desc);
-      ok = true;
-   } else {
-      copy_text(out, outsz, _("(type unknown)"));
-   }
-   magic_close(m);
+   const char *desc = api.buffer(m, buf, len);
+   bool ok = desc != NULL;
+   copy_text(out, outsz, desc ? desc : _("(type unknown)"));
+   api.close(m);
    return ok;
 }
 
 typedef struct {
    const unsigned char *buf;
    size_t len;
+   MagicApi api;
    magic_t magic;          /* loaded before the sandbox closes */
 } Sample;
 
@@ -82,17 +114,13 @@ typedef struct {
 static void magic_prepare(void *ctx) {
    Sample *s = ctx;
    tzset();
-   s->magic = magic_open(MAGIC_NONE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
-   if (s->magic && magic_load(s->magic, NULL) != 0) {
-      magic_close(s->magic);
-      s->magic = NULL;
-   }
+   s->magic = magic_api(&s->api) ? magic_ready(&s->api) : NULL;
 }
 
 /* In the sandbox: only the bytes already in memory are looked at. */
 static void magic_in_child(void *ctx, char *out, size_t outsz) {
    Sample *s = ctx;
-   const char *desc = s->magic ? magic_buffer(s->magic, s->buf, s->len) : NULL;
+   const char *desc = s->magic ? s->api.buffer(s->magic, s->buf, s->len) : NULL;
    copy_text(out, outsz, desc ? desc : s->magic ? _("(type unknown)")
                                                 : _("(type unknown: no libmagic)"));
 }
@@ -108,7 +136,7 @@ void inspect_magic_start(Source *src, InspectJob *job) {
    job->running = false;
    job->child.fd = job->child.pid = -1;
    if (buf && source_read(src, buf, want, 0, &got, &e)) {
-      Sample s = { buf, got, NULL };   /* the child has its own copy once forked */
+      Sample s = { buf, got, { NULL, NULL, NULL, NULL }, NULL };   /* the child has its own copy once forked */
       PlatformChildTask t = { .prepare = magic_prepare, .work = magic_in_child, .ctx = &s,
                               .deadline_s = (INSPECT_TIMEOUT_MS + 999) / 1000 };
       job->running = platform_sandbox_start(&t, INSPECT_TEXT_MAX, &job->child) == 0;
