@@ -59,7 +59,7 @@ if truncate -s 4T "$huge" 2>/dev/null; then
       # shellcheck disable=SC2086
       timeout 120 "$MAPSCOPE" --xxd $args "$huge" >"$tmp/got"
       is "4 TiB sparse, --xxd $args: the squeezed holes are skipped" "$?" 0
-      like "4 TiB sparse, --xxd $args: the data in the middle is shown" "$(cat "$tmp/got")" "...midd"
+      like "4 TiB sparse, --xxd $args: the data in the middle is shown" "$(cat "$tmp/got")" "midd"
    done
    rm -f "$huge"
 else
