@@ -172,7 +172,7 @@ static void print_json(const Options *o, const Source *src, bool beyond, const O
 
 /* --info never reads a whole object: a file whose size lies (procfs,
  * sysfs ...) is read through one small buffer up to INFO_PROBE_MAX bytes
- * and counted; one that goes on (/proc/PID/pagemap holds 8 bytes for
+ * and counted; one that goes on (the kernel's page map of a process holds 8 bytes for
  * every page of an address space, some never end) is "more than" that.
  * A stream is not read: what it holds would be gone. */
 static bool learn_size(Source *src, bool *beyond, Error *e) {
