@@ -11,7 +11,12 @@
 # alone is driven through goto end, goto 50% and 300 page-downs on the
 # 1 TiB file and on a 1 MiB file, to show that its memory stays flat.
 #
-# Environment: BENCH_RUNS (default 7), BENCH_RANDOM_MB (default 2048),
+# Then the same first screens without tmux, each program in a pseudo-
+# terminal of its own (bench/first-screen.c), with their ratio: tmux's
+# polling costs more than the programs themselves.
+#
+# Environment: BENCH_RUNS (default 7), BENCH_PTY_RUNS (default 101),
+# BENCH_RANDOM_MB (default 2048),
 # BENCH_PAGES (page-downs, default 300), BENCH_DIR (where the fixtures go).
 set -eu
 : "${MAPSCOPE:?run through make bench, or set MAPSCOPE}"
@@ -160,6 +165,39 @@ for f in huge random; do
 done
 report "1 TiB sparse file" huge
 report "${random_mb} MiB random file" random
+
+# The same first screen without tmux: each program in a pseudo-terminal of
+# its own, timed from fork() to the marker in what it wrote
+# (bench/first-screen.c).  tmux's polling above costs more than the
+# programs themselves; this is the programs alone.  Turns alternate.
+cc=${CC:-cc}
+if have hexedit && $cc -O2 -o "$work/first-screen" "$top_srcdir/bench/first-screen.c" -lutil 2>/dev/null; then
+   pty_runs=${BENCH_PTY_RUNS:-101}
+   for f in huge random; do
+      eval "path=\$$f"
+      : >"$work/pty-ms-$f"
+      : >"$work/pty-he-$f"
+      i=0
+      while [ "$i" -lt "$pty_runs" ]; do
+         LC_ALL=C.UTF-8 "$work/first-screen" "offset 0x0 = 0" "$MAPSCOPE" "$path" >>"$work/pty-ms-$f" || true
+         LC_ALL=C.UTF-8 "$work/first-screen" "--0x0/0x" hexedit "$path" >>"$work/pty-he-$f" || true
+         i=$((i + 1))
+      done
+   done
+   printf '\n== first screen in a pseudo-terminal, no tmux (median of %s, microseconds)\n' "$pty_runs"
+   for f in huge random; do
+      ms=$(grep -v timeout "$work/pty-ms-$f" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+      he=$(grep -v timeout "$work/pty-he-$f" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+      r=$(ratio "$ms" "$he")
+      verdict=$(awk -v r="$r" 'BEGIN { print (r <= 1.0) ? "no slower than hexedit" : "slower than hexedit" }')
+      printf '  %-22s mapscope %6s us, hexedit %6s us: first screen, mapscope / hexedit: x%s (%s)\n' \
+         "$([ "$f" = huge ] && echo "1 TiB sparse file" || echo "${random_mb} MiB random file")" \
+         "$ms" "$he" "$r" "$verdict"
+   done
+else
+   echo
+   echo "(no hexedit or no C compiler: no pseudo-terminal figures)"
+fi
 echo
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -29,6 +29,9 @@ static const Obj *find_object(const ObjList *l, const Source *src) {
 
 /* "held by: 2 processes (1 descriptor, 2 mappings)": processes are what
  * the count is of; one process may hold an object several times. */
+/* --info reads a file whose size lies (procfs, sysfs ...) this far at most. */
+#define INFO_PROBE_MAX (1024 * 1024)
+
 static void print_holders(const Obj *obj) {
    ObjfmtHolders h;
    objfmt_holders(obj, &h);
@@ -123,7 +126,8 @@ static void json_block_users(const Source *src) {
    platform_blockdev_users_free(&u);
 }
 
-static void print_text(const Options *o, const Source *src, const ObjList *l, const Obj *obj) {
+static void print_text(const Options *o, const Source *src, bool beyond, const ObjList *l,
+                       const Obj *obj) {
    char owner[64];
    char *spec = escape_dup(src->spec);
    platform_user_name(src->st.uid, owner, sizeof owner);
@@ -132,6 +136,9 @@ static void print_text(const Options *o, const Source *src, const ObjList *l, co
    printf("%-12s %s\n", _("kind:"), _(src->ops->kind));
    if (src->sequential)
       printf("%-12s %s\n", _("size:"), _("unknown (read in order: the bytes are not kept)"));
+   else if (beyond)
+      printf(_("%-12s unknown: more than %u bytes (--info reads no further)\n"), _("size:"),
+             (unsigned)INFO_PROBE_MAX);
    else if (src->read_to_end)
       printf("%-12s %" PRIu64 " (%s)\n", _("size:"), src->size,
              _("counted by reading it to its end"));
@@ -151,10 +158,13 @@ static void print_text(const Options *o, const Source *src, const ObjList *l, co
                       l->procs_denied), l->procs_denied);
 }
 
-static void print_json(const Options *o, const Source *src, const ObjList *l, const Obj *obj) {
+static void print_json(const Options *o, const Source *src, bool beyond, const ObjList *l,
+                       const Obj *obj) {
    char *spec = json_name_dup(src->spec);
-   char size[32] = "null";
-   if (!src->sequential)
+   char size[64] = "null";
+   if (beyond)
+      snprintf(size, sizeof size, "null,\"size_more_than\":%u", (unsigned)INFO_PROBE_MAX);
+   else if (!src->sequential)
       snprintf(size, sizeof size, "%" PRIu64, src->size);
    printf("{\"source\":%s,\"kind\":\"%s\",\"size\":%s,\"granularity\":%" PRIu64
           ",\"page_size\":%zu", spec, src->ops->kind, size, o->granularity,
@@ -170,16 +180,23 @@ static void print_json(const Options *o, const Source *src, const ObjList *l, co
           l->procs_denied);
 }
 
-/* A file whose size lies (procfs, sysfs ...): read it to its end, through
- * one small buffer, and count.  A stream is not read: what it holds would
- * be gone. */
-static bool learn_size(Source *src, Error *e) {
+/* --info never reads a whole object: a file whose size lies (procfs,
+ * sysfs ...) is read through one small buffer up to INFO_PROBE_MAX bytes
+ * and counted; one that goes on (the kernel's page map of a process holds 8 bytes for
+ * every page of an address space, some never end) is "more than" that.
+ * A stream is not read: what it holds would be gone. */
+static bool learn_size(Source *src, bool *beyond, Error *e) {
+   *beyond = false;
    if (!src->read_to_end || src->sequential)
       return true;
    static unsigned char buf[64 * 1024];
    uint64_t size = 0;
    size_t got;
    do {
+      if (size >= INFO_PROBE_MAX) {
+         *beyond = true;
+         return true;
+      }
       if (!source_read(src, buf, sizeof buf, size, &got, e))
          return false;
       size += got;
@@ -204,7 +221,8 @@ int mode_info_run(const Options *o) {
       return rc;
    }
    recovery_warn(src);        /* read-only: says so, writes nothing */
-   if (!learn_size(src, &e)) {
+   bool beyond;
+   if (!learn_size(src, &beyond, &e)) {
       int rc = diag_error(src->spec, &e);
       source_close(src);
       return rc;
@@ -219,7 +237,7 @@ int mode_info_run(const Options *o) {
       status = diag_error(NULL, &e);
    } else {
       const Obj *obj = find_object(&l, src);
-      (o->json ? print_json : print_text)(o, src, &l, obj);
+      (o->json ? print_json : print_text)(o, src, beyond, &l, obj);
       if (fflush(stdout) != 0 || ferror(stdout)) {
          error_set(&e, ERR_WRITE, errno, NULL);
          status = diag_error(NULL, &e);

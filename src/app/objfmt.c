@@ -169,10 +169,17 @@ size_t objfmt_width(const char *s) {
 
 /* ---- JSON ----------------------------------------------------------------- */
 
+/* RAW itself as a JSON string; when it is not UTF-8 (JSON strings are
+ * Unicode), KEY_bytes gives its exact bytes in hex as well. */
 static void json_str(FILE *f, const char *key, const char *raw) {
    char *q = json_name_dup(raw);
    fprintf(f, ",\"%s\":%s", key, q);
    free(q);
+   if (!json_is_utf8(raw)) {
+      char *hex = json_hex_dup(raw);
+      fprintf(f, ",\"%s_bytes\":%s", key, hex);
+      free(hex);
+   }
 }
 
 /* TEXT is escaped already: quote it only. */

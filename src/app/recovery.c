@@ -57,8 +57,8 @@ static void describe_replay(const JournalReplay *r, const Names *m, char *msg, s
                (unsigned long long)r->bytes, m->path);
       break;
    case JOURNAL_TORN:
-      snprintf(msg, n, _("removed the incomplete journal %s of an interrupted flush; "
-                         "the object had not been changed"), m->path);
+      snprintf(msg, n, _("the journal %s is incomplete (cut short or its checksum wrong): "
+                         "it was not read, and was moved aside to %s"), m->path, m->aside);
       break;
    case JOURNAL_UNFIT:
       snprintf(msg, n, _("the journal %s does not fit the object (%s): nothing was written, "
@@ -98,6 +98,10 @@ static void describe_check(const JournalReplay *r, const Names *m, bool screen, 
    case JOURNAL_FOREIGN:
       snprintf(msg, n, _("ignoring %s: it is not a journal of ours (%s)"), m->path, m->why);
       break;
+   case JOURNAL_TORN:
+      snprintf(msg, n, _("ignoring the journal %s: it is incomplete (cut short or its "
+                         "checksum wrong)"), m->path);
+      break;
    default:
       msg[0] = '\0';
       break;
@@ -130,6 +134,7 @@ static bool look(Source *src, bool replay, bool screen, char *msg, size_t n, boo
       names_free(&m);
       /* check: half-written; replay: set aside, not rolled back */
       *hot = replay ? r.outcome == JOURNAL_UNFIT || r.outcome == JOURNAL_FOREIGN
+                         || r.outcome == JOURNAL_TORN
                     : r.outcome == JOURNAL_HOT;
       good = r.outcome != JOURNAL_BUSY || !replay;
    } else {

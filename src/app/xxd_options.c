@@ -2,12 +2,14 @@
 #include "config.h"
 
 #include "app/xxd_options.h"
+#include "core/offset.h"
 #include "app/diag.h"
 #include "app/options.h"
 #include "core/escape.h"
 #include "core/gettext.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,14 +29,31 @@ struct XxdOption {
 
 enum { FLAG_AUTOSKIP, FLAG_UPPER, FLAG_CAPITALIZE, FLAG_DECIMAL, FLAG_REVERT };
 
-/* A C number as strtoll(base 0) reads it, all of VALUE. */
+/* A unit after a C number (K, KiB = 1024, KB = 1000, M, G ... as in the
+ * rest of mapscope, offset.h): xxd's strtol() would stop at the unit and
+ * read "1K" as 1, silently; mapscope reads 1024.  True with *N set. */
+static bool unit_number(const char *value, long long *n) {
+   bool neg = value[0] == '-';
+   const char *digits = value + (neg || value[0] == '+');
+   OffsetExpr ex;
+   const char *why;
+   if (!offset_parse(digits, OFFSET_AS_LENGTH, &ex, &why) || ex.unit != OFFSET_BYTES
+       || ex.value > (uint64_t)LLONG_MAX)
+      return false;
+   *n = neg ? -(long long)ex.value : (long long)ex.value;
+   return true;
+}
+
+/* A C number as strtoll(base 0) reads it, all of VALUE, or with a unit. */
 static int parse_number(const XxdOption *opt, const char *value, long long *out) {
    char name[3] = { '-', opt->letter, '\0' }, *end;
    errno = 0;
    long long n = strtoll(value, &end, 0);
-   if (value[0] == '\0' || *end != '\0' || errno == ERANGE)
+   bool whole = value[0] != '\0' && *end == '\0' && errno != ERANGE;
+   if (!whole && !(end != value && errno != ERANGE && unit_number(value, &n)))
       return diag_bad_value(name, value, _("invalid number"),
-                            _("a C number: decimal, 0x hex or 0 octal"));
+                            _("a C number (decimal, 0x hex or 0 octal), "
+                              "with a unit if any: K, M, G (1024s), KB, MB (1000s)"));
    *out = n;
    return -1;
 }

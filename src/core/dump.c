@@ -126,11 +126,19 @@ static void feed(Dumper *d, const unsigned char *p, size_t len) {
 }
 
 /* Holes read as zeros: once a zero line has been squeezed, whole runs of
- * zero lines cost nothing. */
+ * zero lines cost nothing.  Lines count from the dump's start (-s), so a
+ * line half filled by the data before the hole is completed first: the
+ * skip works at any start offset and any hole boundary. */
 static void feed_zeros(Dumper *d, uint64_t len) {
    static const unsigned char zeros[LINE];
    while (len > 0 && d->sink_error == 0) {
-      if (d->fill == 0 && d->starred && memcmp(d->prev, zeros, LINE) == 0 && len >= LINE) {
+      if (d->fill > 0) {
+         size_t take = LINE - d->fill < len ? LINE - d->fill : (size_t)len;
+         feed(d, zeros, take);
+         len -= take;
+         continue;
+      }
+      if (d->starred && memcmp(d->prev, zeros, LINE) == 0 && len >= LINE) {
          uint64_t skip = len - len % LINE;
          d->offset += skip;
          len -= skip;

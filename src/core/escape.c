@@ -133,3 +133,11 @@ char *escape_dup(const char *in) {
    escape_into(out, need, in);
    return out;
 }
+
+size_t escape_utf8_len(const unsigned char *s, uint32_t *cp) {
+   return utf8_valid_len(s, cp);
+}
+
+bool escape_is_format_control(uint32_t cp) {
+   return is_format_control(cp);
+}

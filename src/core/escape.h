@@ -12,7 +12,9 @@
 #ifndef MAPSCOPE_ESCAPE_H
 #define MAPSCOPE_ESCAPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Escape IN into OUT (OUTSZ bytes, always terminated; truncates whole
  * escapes only).  Returns the length the full result would have. */
@@ -20,5 +22,14 @@ size_t escape_into(char *out, size_t outsz, const char *in);
 
 /* A malloc'd escaped copy (never NULL: falls back to a static "?"). */
 char *escape_dup(const char *in);
+
+/* The length of the valid UTF-8 sequence at S (its code point in *CP), or
+ * 0 when S starts no valid sequence (overlong, surrogate, past U+10FFFF,
+ * cut short). */
+size_t escape_utf8_len(const unsigned char *s, uint32_t *cp);
+
+/* True for the characters written as \uXXXX above (bidi controls,
+ * separators, the other format controls). */
+bool escape_is_format_control(uint32_t cp);
 
 #endif

@@ -3,12 +3,13 @@
 #include "config.h"
 
 #include "core/inspect.h"
+#ifdef HAVE_LIBMAGIC
+#include "core/inspect_magic.h"
+#endif
 #include "core/gettext.h"
+#include "platform/library.h"
 
 #include <errno.h>
-#ifdef HAVE_LIBMAGIC
-#include <magic.h>
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,29 +63,51 @@ bool inspect_magic_finish(InspectJob *job, char *out, size_t outsz, int timeout_
    return false;
 }
 #else
+bool inspect_magic_api(MagicApi *api) {
+   static MagicApi loaded;
+   static bool tried, ok;
+   if (!tried) {
+      char why[256];
+      PlatformLibrary *lib = platform_library_open(MAGIC_SONAME, why, sizeof why);
+      tried = true;
+      loaded.open = (magic_t (*)(int))platform_library_function(lib, "magic_open");
+      loaded.load = (int (*)(magic_t, const char *))platform_library_function(lib, "magic_load");
+      loaded.buffer = (const char *(*)(magic_t, const void *, size_t))
+                         platform_library_function(lib, "magic_buffer");
+      loaded.close = (void (*)(magic_t))platform_library_function(lib, "magic_close");
+      ok = loaded.open && loaded.load && loaded.buffer && loaded.close;
+   }
+   *api = loaded;
+   return ok;
+}
+
+magic_t inspect_magic_ready(const MagicApi *api, int flags) {
+   magic_t m = api->open(flags);
+   if (m && api->load(m, NULL) != 0) {
+      api->close(m);
+      m = NULL;
+   }
+   return m;
+}
+
 bool inspect_magic_buffer(const void *buf, size_t len, char *out, size_t outsz) {
-   magic_t m = magic_open(MAGIC_NONE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
+   MagicApi api;
+   magic_t m = inspect_magic_api(&api) ? inspect_magic_ready(&api, MAGIC_FLAGS) : NULL;
    if (!m) {
       copy_text(out, outsz, _("(type unknown: no libmagic)"));
       return false;
    }
-   bool ok = false;
-   const char *desc = NULL;
-   if (magic_load(m, NULL) == 0)
-      desc = magic_buffer(m, buf, len);
-   if (desc) {
-      copy_text(out, outsz, desc);
-      ok = true;
-   } else {
-      copy_text(out, outsz, _("(type unknown)"));
-   }
-   magic_close(m);
+   const char *desc = api.buffer(m, buf, len);
+   bool ok = desc != NULL;
+   copy_text(out, outsz, desc ? desc : _("(type unknown)"));
+   api.close(m);
    return ok;
 }
 
 typedef struct {
    const unsigned char *buf;
    size_t len;
+   MagicApi api;
    magic_t magic;          /* loaded before the sandbox closes */
 } Sample;
 
@@ -94,17 +117,13 @@ typedef struct {
 static void magic_prepare(void *ctx) {
    Sample *s = ctx;
    tzset();
-   s->magic = magic_open(MAGIC_NONE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
-   if (s->magic && magic_load(s->magic, NULL) != 0) {
-      magic_close(s->magic);
-      s->magic = NULL;
-   }
+   s->magic = inspect_magic_api(&s->api) ? inspect_magic_ready(&s->api, MAGIC_FLAGS) : NULL;
 }
 
 /* In the sandbox: only the bytes already in memory are looked at. */
 static void magic_in_child(void *ctx, char *out, size_t outsz) {
    Sample *s = ctx;
-   const char *desc = s->magic ? magic_buffer(s->magic, s->buf, s->len) : NULL;
+   const char *desc = s->magic ? s->api.buffer(s->magic, s->buf, s->len) : NULL;
    copy_text(out, outsz, desc ? desc : s->magic ? _("(type unknown)")
                                                 : _("(type unknown: no libmagic)"));
 }
@@ -124,7 +143,7 @@ void inspect_magic_start_at(Source *src, uint64_t off, InspectOverlay overlay,
    if (buf && source_read(src, buf, want, off, &got, &e)) {
       if (overlay)
          overlay(overlay_ctx, off, buf, got);
-      Sample s = { buf, got, NULL };   /* the child has its own copy once forked */
+      Sample s = { buf, got, { NULL, NULL, NULL, NULL }, NULL };   /* the child has its own copy once forked */
       PlatformChildTask t = { .prepare = magic_prepare, .work = magic_in_child, .ctx = &s,
                               .deadline_s = (INSPECT_TIMEOUT_MS + 999) / 1000 };
       job->running = platform_sandbox_start(&t, INSPECT_TEXT_MAX, &job->child) == 0;

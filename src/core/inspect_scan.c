@@ -7,12 +7,12 @@
 #include "config.h"
 
 #include "core/inspect.h"
+#ifdef HAVE_LIBMAGIC
+#include "core/inspect_magic.h"
+#endif
 #include "core/gettext.h"
 
 #include <errno.h>
-#ifdef HAVE_LIBMAGIC
-#include <magic.h>
-#endif
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +69,7 @@ typedef struct {
    size_t span;           /* offsets [0, span) are candidates */
    uint64_t base;         /* BUF[0]'s offset in the object, for the alignment */
    uint64_t align;
+   MagicApi api;
    magic_t magic;
 } Step;
 
@@ -81,11 +82,7 @@ static uint64_t aligned_up(const InspectScan *sc, uint64_t x) {
 static void step_prepare(void *ctx) {
    Step *st = ctx;
    tzset();
-   st->magic = magic_open(SCAN_FLAGS);
-   if (st->magic && magic_load(st->magic, NULL) != 0) {
-      magic_close(st->magic);
-      st->magic = NULL;
-   }
+   st->magic = inspect_magic_api(&st->api) ? inspect_magic_ready(&st->api, SCAN_FLAGS) : NULL;
 }
 
 /* libmagic's words for "nothing": no match, and the last byte or two of
@@ -116,7 +113,7 @@ static void step_in_child(void *ctx, char *out, size_t outsz) {
       if (calls++ == INSPECT_SCAN_CALLS)
          break;
       size_t n = st->len - i < INSPECT_SAMPLE ? st->len - i : INSPECT_SAMPLE;
-      const char *desc = magic_buffer(st->magic, st->buf + i, n);
+      const char *desc = st->api.buffer(st->magic, st->buf + i, n);
       if (recognised(desc)) {
          snprintf(out, outsz, "F %zx %u %s", i, calls, desc);
          return;
@@ -149,7 +146,8 @@ InspectScanState inspect_scan_step(InspectScan *sc, Source *src, InspectOverlay 
    }
    if (overlay)
       overlay(overlay_ctx, sc->from, buf, got);
-   Step st = { buf, got, span < got ? span : got, sc->from, sc->align, NULL };
+   Step st = { buf, got, span < got ? span : got, sc->from, sc->align,
+               { NULL, NULL, NULL, NULL }, NULL };
    PlatformChildTask t = { .prepare = step_prepare, .work = step_in_child, .ctx = &st,
                            .deadline_s = INSPECT_SCAN_DEADLINE_S };
    int rc = platform_sandbox_start(&t, INSPECT_TEXT_MAX + 64, &sc->job.child);

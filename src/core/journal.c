@@ -89,6 +89,13 @@ bool journal_dir_open(const char *dir, bool create, JournalDir *d, bool *missing
    d->path = NULL;
    if (missing)
       *missing = false;
+   char link[512];
+   if (platform_sticky_link(dir, link, sizeof link)) {
+      error_set(e, ERR_JOURNAL, ELOOP, _("the journal directory %s goes through the symbolic "
+                "link %s in a sticky directory anyone may write: refused (anyone could have "
+                "made it); set XDG_STATE_HOME to a directory of yours"), dir, link);
+      return false;
+   }
    int rc = platform_dir_open(dir, create, &d->fd, &st);
    if (rc == ENOENT && !create && missing) {
       *missing = true;

@@ -103,7 +103,7 @@ typedef enum {
    JOURNAL_NONE,          /* no journal: nothing to do */
    JOURNAL_HOT,           /* an interrupted flush's journal that fits (check only) */
    JOURNAL_ROLLED_BACK,   /* an interrupted flush was undone */
-   JOURNAL_TORN,          /* torn while written, object untouched (a writing open removes it) */
+   JOURNAL_TORN,          /* cut short or its checksum wrong: never read, moved aside */
    JOURNAL_UNFIT,         /* ours and valid, but it does not fit the object (moved aside) */
    JOURNAL_FOREIGN,       /* not ours, or not a journal: never read (moved aside) */
    JOURNAL_BUSY           /* another process is flushing the object now; left alone */
@@ -115,7 +115,7 @@ typedef struct {
    size_t runs;
    char *path;            /* the journal's path (malloc'd) */
    char *aside;           /* where an UNFIT or FOREIGN file was moved (malloc'd), or NULL */
-   char why[256];         /* UNFIT, FOREIGN: what is wrong, translated */
+   char why[256];         /* UNFIT, FOREIGN, TORN: what is wrong, translated */
 } JournalReplay;
 
 void journal_replay_free(JournalReplay *r);

@@ -225,21 +225,20 @@ static bool move_aside(int dfd, const char *dir, const char *name, JournalReplay
       if (r->aside)
          sprintf(r->aside, "%s/%s", dir, aside);
    } else {
-      error_set(e, ERR_JOURNAL, rc, _("%s is not a journal of ours (%s) and cannot be moved "
-                "aside: %s; move or remove it yourself"), r->path, r->why, strerror(rc));
+      error_set(e, ERR_JOURNAL, rc, _("the journal %s (%s) cannot be moved aside: %s; "
+                "move or remove it yourself"), r->path, r->why, strerror(rc));
    }
    free(aside);
    return rc == 0;
 }
 
-static bool remove_torn(int dfd, const char *name, JournalReplay *r, Error *e) {
-   int rc = platform_remove_in_dir(dfd, name);
-   if (rc == 0 || rc == ENOENT) {
-      platform_sync(dfd);
-      return true;
-   }
-   error_set(e, ERR_JOURNAL, rc, _("cannot remove the journal %s: %s"), r->path, strerror(rc));
-   return false;
+/* A torn journal (cut short, or its checksum wrong) most likely died while
+ * it was written, before the object was touched; but that is a guess, and
+ * what cannot be explained is never deleted: it is set aside too. */
+static bool set_torn_aside(int dfd, const char *dir, const char *name, JournalReplay *r,
+                           Error *e) {
+   snprintf(r->why, sizeof r->why, "%s", _("it is incomplete: cut short or its checksum wrong"));
+   return move_aside(dfd, dir, name, r, e);
 }
 
 /* ---- the three entry points ------------------------------------------------------ */
@@ -385,7 +384,7 @@ static bool replay_locked(const JournalDir *d, const char *name, Source *src, Jo
       break;
    case SEEN_TORN:
       r->outcome = JOURNAL_TORN;
-      good = remove_torn(d->fd, name, r, e);
+      good = set_torn_aside(d->fd, d->path, name, r, e);
       break;
    case SEEN_FOREIGN:
       r->outcome = JOURNAL_FOREIGN;
@@ -450,7 +449,8 @@ bool journal_claim(const JournalDir *d, const char *name, int fd, const Platform
    case SEEN_NONE:
       break;
    case SEEN_TORN:
-      good = remove_torn(d->fd, name, r, e);
+      r->outcome = JOURNAL_TORN;
+      good = set_torn_aside(d->fd, d->path, name, r, e);
       break;
    case SEEN_FOREIGN:
       r->outcome = JOURNAL_FOREIGN;

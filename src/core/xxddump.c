@@ -201,6 +201,14 @@ void xxddump_feed(XxdDump *d, const unsigned char *p, size_t len) {
 
 void xxddump_zeros(XxdDump *d, uint64_t len) {
    while (len > 0 && d->sink_error == 0) {
+      /* A line the data before the hole half filled is completed first:
+       * lines count from -s, and the skip below must work at any start. */
+      if (d->lines && d->f.autoskip && d->fill > 0) {
+         size_t take = d->f.cols - d->fill < len ? d->f.cols - d->fill : (size_t)len;
+         xxddump_feed(d, zeros, take);
+         len -= take;
+         continue;
+      }
       /* Inside a squeezed run, whole zero lines only move the offsets. */
       if (d->lines && d->f.autoskip && d->fill == 0 && d->zero_run >= 2 && len >= d->f.cols) {
          uint64_t n = len / d->f.cols;

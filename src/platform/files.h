@@ -121,6 +121,13 @@ void platform_unlock(PlatformHandle fd);
  * and stat it.  ENOENT when it does not exist and CREATE is false. */
 int platform_dir_open(const char *dir, bool create, PlatformHandle *dfd, PlatformStat *st);
 
+/* True when a component of the absolute path DIR is a symbolic link in a
+ * sticky directory that anyone may write (/tmp): whoever made that link may
+ * not be the user, and what it points to may change.  The link's path goes
+ * to LINK (LINKSZ bytes, always terminated).  Components that do not exist
+ * yet are no links. */
+bool platform_sticky_link(const char *dir, char *link, size_t linksz);
+
 /* Open NAME in directory DFD read-only without following a symbolic link
  * (ELOOP when NAME is one) or blocking on a FIFO, and stat it. */
 int platform_open_in_dir(PlatformHandle dfd, const char *name, PlatformHandle *fd,

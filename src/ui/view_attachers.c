@@ -119,10 +119,21 @@ static void att_status(View *v, char *out, size_t outsz) {
 }
 
 static void k_back(View *v) { ui_pop(v->ui); }
-static void k_down(View *v) { state(v)->cursor++; clamp(state(v)); }
+/* The count before a key (5j) moves that many holders, as in the list. */
+static size_t counted(View *v) { return (size_t)ui_count(v->ui); }
+
+static void k_down(View *v) {
+   AttState *st = state(v);
+   size_t n = counted(v);
+   st->cursor = n > st->n - st->cursor ? st->n : st->cursor + n;   /* clamp() ends it */
+   clamp(st);
+}
+
 static void k_up(View *v) {
-   if (state(v)->cursor > 0)
-      state(v)->cursor--;
+   AttState *st = state(v);
+   size_t n = counted(v);
+   st->cursor = n > st->cursor ? 0 : st->cursor - n;
+   clamp(st);
 }
 
 /* A click on a row selects its holder (the rows start under the heading). */

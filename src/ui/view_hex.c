@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #define WHEEL_ROWS 3
 #define PANE_DATA_ROWS_MIN 4     /* rows of bytes kept above the pane when cutting it */
@@ -393,53 +394,89 @@ static int cell_attr(View *v, uint64_t off, unsigned char b, bool *plain) {
    return attr;
 }
 
-/* The blank after hex pair I takes the pair's attribute when pair I + 1
- * has the same plain one (the byte classes have no background, so the
- * blank looks the same): a run of one class is then one attribute change
- * on the terminal instead of two per byte. */
-static void draw_gap(const HexrowLayout *L, int y, size_t i, int attr) {
-   unsigned at = hexrow_hex_pos((unsigned)i) + 2;
-   int width = (int)(hexrow_hex_pos((unsigned)i + 1) - at);
-   attrset(attr);
-   mvaddnstr(y, (int)(L->hex_col + at), "  ", width);
+/* The text pane's glyph of every byte as a wide character, converted once
+ * per kind of terminal (a conversion per byte and draw cost the first
+ * screen more than anything else it drew). */
+static wchar_t glyph_wide(unsigned char b, bool utf8) {
+   static wchar_t table[2][256];
+   static bool made[2];
+   if (!made[utf8]) {
+      for (unsigned i = 0; i < 256; i++) {
+         const char *g = hexrow_glyph((unsigned char)i, utf8);
+         mbstate_t st;
+         memset(&st, 0, sizeof st);
+         wchar_t w = L'.';
+         if (mbrtowc(&w, g, strlen(g), &st) > (size_t)-3 || w == 0)
+            w = L'.';
+         table[utf8][i] = w;
+      }
+      made[utf8] = true;
+   }
+   return table[utf8][b];
 }
 
+static void put_glyph(cchar_t *c, wchar_t ch, int attr) {
+   wchar_t w[2] = { ch, 0 };
+   setcchar(c, w, (attr_t)attr & ~(attr_t)A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+}
+
+/* One row: offset and hex pairs (ASCII) composed as one array of chtype
+ * cells, the text glyphs as one of wide cells, each handed to curses in
+ * one call.  The blank after hex pair I takes the pair's attribute when
+ * pair I + 1 has the same plain one (the byte classes have no background,
+ * so the blank looks the same): a run of one class is then one attribute
+ * change on the terminal instead of two per byte. */
 static void draw_row(View *v, const HexrowLayout *L, int y, uint64_t off,
                      const unsigned char *bytes, size_t n) {
    static const char hex[] = "0123456789abcdef";
+   enum { ROW_MAX = 1024 };
+   chtype left[ROW_MAX];
+   cchar_t glyphs[ROW_MAX];
    Session *s = view_hex_session(v);
+   size_t lw = L->text_col < ROW_MAX ? L->text_col : ROW_MAX;
+   for (size_t x = 0; x < lw; x++)
+      left[x] = ' ';
    char text[20];
    hexrow_offset(text, source_address(s->src, off), L->offset_digits);
-   attrset(crt_attr(CRT_OFFSET));
-   mvaddstr(y, 0, text);
-   char mark[2] = { view_hex_proc_row_mark(v, off), 0 };   /* C: a page the process copied */
-   if (mark[0] != ' ')
-      mvaddstr(y, (int)L->offset_digits, mark);
+   for (size_t x = 0; text[x] && x < lw; x++)
+      left[x] = (chtype)(unsigned char)text[x] | (chtype)crt_attr(CRT_OFFSET);
+   char mark = view_hex_proc_row_mark(v, off);   /* C: a page the process copied */
+   if (mark != ' ' && L->offset_digits < lw)
+      left[L->offset_digits] = (chtype)(unsigned char)mark | (chtype)crt_attr(CRT_OFFSET);
    bool utf8 = crt_utf8();
    bool in_text = view_hex_state(v)->text_pane;
    bool plain, next_plain = false;
    int next = n ? cell_attr(v, off, bytes[0], &next_plain) : 0;
-   for (size_t i = 0; i < n; i++) {
+   for (size_t i = 0; i < n && i < ROW_MAX; i++) {
       int attr = next;
       plain = next_plain;
       if (i + 1 < n)
          next = cell_attr(v, off + i + 1, bytes[i + 1], &next_plain);
       bool here = off + i == s->cursor;
+      size_t hx = L->hex_col + hexrow_hex_pos((unsigned)i);
       if (view_hex_proc_bad(v, off + i)) {   /* could not be read: ?? and the reason below */
-         attrset(crt_attr(CRT_PANE) | (here ? crt_attr(in_text ? CRT_CURSOR_OTHER : CRT_CURSOR) : 0));
-         mvaddstr(y, (int)(L->hex_col + hexrow_hex_pos((unsigned)i)), "??");
-         attrset(crt_attr(CRT_PANE) | (here ? crt_attr(in_text ? CRT_CURSOR : CRT_CURSOR_OTHER) : 0));
-         mvaddstr(y, (int)(L->text_col + i), "?");
+         chtype bad = (chtype)(crt_attr(CRT_PANE)
+                               | (here ? crt_attr(in_text ? CRT_CURSOR_OTHER : CRT_CURSOR) : 0));
+         if (hx + 1 < lw)
+            left[hx] = left[hx + 1] = '?' | bad;
+         put_glyph(&glyphs[i], L'?', crt_attr(CRT_PANE)
+                   | (here ? crt_attr(in_text ? CRT_CURSOR : CRT_CURSOR_OTHER) : 0));
          continue;
       }
-      attrset(attr | (here ? crt_attr(in_text ? CRT_CURSOR_OTHER : CRT_CURSOR) : 0));
-      char pair[3] = { hex[bytes[i] >> 4], hex[bytes[i] & 0xf], 0 };
-      mvaddstr(y, (int)(L->hex_col + hexrow_hex_pos((unsigned)i)), pair);
+      chtype hattr = (chtype)(attr | (here ? crt_attr(in_text ? CRT_CURSOR_OTHER : CRT_CURSOR) : 0));
+      if (hx + 1 < lw) {
+         left[hx] = (chtype)hex[bytes[i] >> 4] | hattr;
+         left[hx + 1] = (chtype)hex[bytes[i] & 0xf] | hattr;
+      }
       if (i + 1 < n && plain && next_plain && next == attr && !here && off + i + 1 != s->cursor)
-         draw_gap(L, y, i, attr);
-      attrset(attr | (here ? crt_attr(in_text ? CRT_CURSOR : CRT_CURSOR_OTHER) : 0));
-      mvaddstr(y, (int)(L->text_col + i), hexrow_glyph(bytes[i], utf8));
+         for (size_t x = hx + 2; x < L->hex_col + hexrow_hex_pos((unsigned)i + 1) && x < lw; x++)
+            left[x] = ' ' | (chtype)attr;
+      put_glyph(&glyphs[i], glyph_wide(bytes[i], utf8),
+                attr | (here ? crt_attr(in_text ? CRT_CURSOR : CRT_CURSOR_OTHER) : 0));
    }
+   mvaddchnstr(y, 0, left, (int)lw);
+   if (n && L->text_col < (size_t)COLS)
+      mvadd_wchnstr(y, (int)L->text_col, glyphs, (int)(n < ROW_MAX ? n : ROW_MAX));
    attrset(A_NORMAL);
 }
 

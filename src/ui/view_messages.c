@@ -69,11 +69,19 @@ static void scroll_by(View *v, int n) {
 }
 
 static int page(View *v) { return state(v)->rows > 1 ? state(v)->rows - 1 : 1; }
+
+/* The count before a key (5j, 2 PgDn) times N, as in the other views. */
+static int counted(View *v, int n) {
+   unsigned long c = ui_count(v->ui);
+   long m = (long)(c > 100000 ? 100000 : c) * n;        /* past any log's length */
+   return (int)m;
+}
+
 static void k_close(View *v) { ui_pop(v->ui); }
-static void k_down(View *v) { scroll_by(v, 1); }
-static void k_up(View *v) { scroll_by(v, -1); }
-static void k_pgdn(View *v) { scroll_by(v, page(v)); }
-static void k_pgup(View *v) { scroll_by(v, -page(v)); }
+static void k_down(View *v) { scroll_by(v, counted(v, 1)); }
+static void k_up(View *v) { scroll_by(v, counted(v, -1)); }
+static void k_pgdn(View *v) { scroll_by(v, counted(v, page(v))); }
+static void k_pgup(View *v) { scroll_by(v, counted(v, -page(v))); }
 static void k_end(View *v) { scroll_by(v, state(v)->lines); }
 
 static const KeyBinding msg_keys[] = {

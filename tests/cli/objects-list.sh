@@ -76,18 +76,37 @@ is "unlinked but mapped: removed" \
    "$(jq_py "$tmp/list.json" "(one('shm', '$p-gone')['removed'], one('shm', '$p-gone')['flags'], pids(one('shm', '$p-gone')))")" \
    "(True, ['removed'], [$hp])"
 # The kernel prints a newline in a mapped file's name as \012: decoded,
-# the name is the object's own, escaped once for output.
-is "unlinked, named with a newline: the name decoded, then escaped" \
-   "$(jq_py "$tmp/list.json" "(one('shm', '$p-nl\\\\nx')['name'], one('shm', '$p-nl\\\\nx')['removed'])")" \
-   "('$p-nl\\\\nx', True)"
+# the JSON name is the object's own (JSON's escapes carry the newline),
+# display_name the text the table shows.
+is "unlinked, named with a newline: the name decoded, the real name in JSON" \
+   "$(jq_py "$tmp/list.json" "(one('shm', '$p-nl\\nx')['name'], one('shm', '$p-nl\\nx')['removed'], one('shm', '$p-nl\\nx')['display_name'])")" \
+   "('$p-nl\\nx', True, '/$p-nl\\\\nx')"
 is "memfd: found, sized, held by its descriptor" \
    "$(jq_py "$tmp/list.json" "(one('memfd', '$p-memfd')['size'], [a['fd'] for a in one('memfd', '$p-memfd')['attachers'] if 'fd' in a])")" \
    "(3000, [$(holder_get memfd_fd)])"
 
 # Names are untrusted: ESC and other controls never reach the output raw.
-is "JSON: a name with escapes comes out escaped" \
-   "$(jq_py "$tmp/list.json" "[o['name'] for o in objs if o['name'].startswith('$p-esc')]")" \
-   "['$p-esc\\\\e[31m\\\\x01x']"
+is "JSON: a name with control characters is itself, in JSON's escapes" \
+   "$(jq_py "$tmp/list.json" "[(o['name'], o['display_name']) for o in objs if o['name'].startswith('$p-esc')]")" \
+   "[('$p-esc\\x1b[31m\\x01x', '/$p-esc\\\\e[31m\\\\x01x')]"
+ok "JSON: the escapes are JSON's (\\u001b), not the table's" grep -qF '"name":"'"$p"'-esc\u001b[31m\u0001x"' "$tmp/list.json"
+# Names that reorder a line (U+202E) or are not UTF-8 (JSON strings are
+# Unicode): the first is itself, as \u202e; the second has its bytes in hex.
+python3 -c '
+import os, sys
+for n in (sys.argv[1] + "-bidi\u202eabc", sys.argv[1] + "-bad\udcffz"):
+    fd = os.open(os.fsencode("/dev/shm/" + n), os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+' "$p"
+on_exit "rm -f /dev/shm/$p-bidi* /dev/shm/$p-bad*"
+run_list --list --json
+printf '%s\n' "$out" >"$tmp/list2.json"
+is "JSON: a bidi override in a name is itself" \
+   "$(jq_py "$tmp/list2.json" "[o['name'] == '$p-bidi\\u202eabc' for o in objs if o['name'].startswith('$p-bidi')]")" "[True]"
+ok "... written as \\u202e, never raw" grep -qF '"name":"'"$p"'-bidi\u202eabc"' "$tmp/list2.json"
+is "JSON: a name that is not UTF-8: U+FFFD, and its bytes in name_bytes" \
+   "$(jq_py "$tmp/list2.json" "[(o['name'] == '$p-bad\\ufffdz', bytes.fromhex(o['name_bytes'])) for o in objs if o['name'].startswith('$p-bad')]")" \
+   "[(True, b'$p-bad\\xffz')]"
 run_list --list
 is "--list exits 0" "$rc" 0
 like "table: the escaped name" "$out" "/$p-esc\\e[31m\\x01x"

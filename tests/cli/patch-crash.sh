@@ -93,16 +93,21 @@ while [ "$i" -le "$rounds" ]; do
 done
 echo "# real kill -9: $olds rounds ended all old, $news all new; $rolled interrupted flushes rolled back"
 
-# a torn journal (the crash came while it was written): discarded, and the
-# object, never touched, stays as it is
+# a torn journal (cut short: the crash came while it was written, most
+# likely): never read, never deleted, set aside; the object stays as it is
 cp "$tmp/orig" "$f"
 MAPSCOPE_TEST_CRASH_AT=journal-synced "$MAPSCOPE" "$@" "$f" >/dev/null 2>&1
 j=$(ls "$XDG_STATE_HOME"/mapscope/*.journal)
 truncate -s -10 "$j"
+"$MAPSCOPE" --dump -n 16 "$f" >/dev/null 2>"$tmp/check.err"
+like "torn journal: a read-only mode warns of it" "$(cat "$tmp/check.err")" "is incomplete"
 recover
-like "torn journal: --recover says so" "$out" "incomplete journal"
+is "torn journal: --recover exits 1 (set aside, nothing rolled back)" "$rc" 1
+like "torn journal: --recover says so, and where it went" "$err" "is incomplete (cut short or its checksum wrong): it was not read, and was moved aside to $j.aside.1"
 is "torn journal: the object is untouched" "$(state_of)" old
-is "torn journal: it is removed" "$(journals)" 0
+is "torn journal: no journal left at its name" "$(journals)" 0
+ok "torn journal: set aside as NAME.aside.1, never deleted" test -f "$j.aside.1"
+rm -f "$j.aside.1"
 
 # a journal that no longer fits (another writer changed a run after the
 # crash): not replayed, and kept aside, never removed

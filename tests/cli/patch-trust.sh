@@ -152,4 +152,31 @@ else
    skip "another user's directory: needs root"
 fi
 
+# The journal directory through a symbolic link in a sticky directory
+# anyone may write (as /tmp): anyone could have made that link, so it is
+# refused before anything is made or read through it.  A link in a
+# directory of the user's own is followed as before.
+sticky=$tmp/sticky
+mkdir -p "$sticky" "$tmp/target"
+chmod 1777 "$sticky"
+chmod 0700 "$tmp/target"
+ln -s "$tmp/target" "$sticky/mapscope"
+cp "$tmp/orig" "$f"
+XDG_STATE_HOME=$sticky run_ms --patch 0:41 --flush "$f"
+is "journal directory: a link in a sticky world-writable directory: status 1" "$rc" 1
+like "... refused, with the link named" "$err" "goes through the symbolic link $sticky/mapscope in a sticky directory anyone may write"
+is "... the object is not written" "$(bytes_at "$f" 0 1)" "$(bytes_at "$tmp/orig" 0 1)"
+is "... nothing made through the link" "$(ls -A "$tmp/target" | wc -l)" 0
+XDG_STATE_HOME=$sticky run_ms --recover "$f"
+like "... --recover refuses it too" "$err" "goes through the symbolic link"
+ln -s "$sticky" "$tmp/via"
+XDG_STATE_HOME=$tmp/via run_ms --patch 0:41 --flush "$f"
+like "... a link further up the path is looked at too" "$err" "goes through the symbolic link $tmp/via/mapscope"
+mkdir -p "$tmp/mine"
+chmod 0700 "$tmp/mine"
+ln -s "$tmp/target" "$tmp/mine/mapscope"
+XDG_STATE_HOME=$tmp/mine run_ms --patch 0:41 --flush "$f"
+is "a link in a directory of one's own is followed: the flush works" "$rc" 0
+is "... the edit is written" "$(bytes_at "$f" 0 1)" 41
+
 done_testing

@@ -247,9 +247,24 @@ like "-c 257: message" "$err" "invalid number of columns (at most 256)"
 run_ms --xxd -e -g 3 one
 is "-e -g 3: status 2" "$rc" 2
 like "-e -g 3: message" "$err" "must be a power of 2"
-run_ms --xxd -l 1k one
-is "-l 1k: status 2 (xxd would read 1)" "$rc" 2
-like "-l 1k: message" "$err" "-l '1k': invalid number"
+# Numbers take mapscope's units (xxd's strtol() would stop at the unit and
+# read 1K as 1): K and KiB are 1024, KB 1000; anything else after the
+# number is refused.
+head -c 5000 /dev/urandom >"$tmp/r5k"
+for pair in "1k 1024" "1K 1024" "1KiB 1024" "1KB 1000" "2K 2048"; do
+   set -- $pair
+   run_ms --xxd -l "$1" "$tmp/r5k"
+   is "-l $1: as xxd -l $2" "$out" "$("$XXD" -l "$2" "$tmp/r5k")"
+done
+run_ms --xxd -s 4K -l 0x20 "$tmp/r5k"
+is "-s 4K: as xxd -s 4096" "$out" "$("$XXD" -s 4096 -l 0x20 "$tmp/r5k")"
+run_ms --xxd -s -1K "$tmp/r5k"
+is "-s -1K: as xxd -s -1024" "$out" "$("$XXD" -s -1024 "$tmp/r5k")"
+run_ms --xxd -l 1x one
+is "-l 1x: status 2" "$rc" 2
+like "-l 1x: message" "$err" "-l '1x': invalid number"
+run_ms --xxd -l 10% one
+is "-l 10%: status 2 (no share of a size here)" "$rc" 2
 run_ms --xxd -c
 is "-c without a value: status 2" "$rc" 2
 like "-c without a value: message" "$err" "option '-c' needs an argument"

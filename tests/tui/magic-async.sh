@@ -2,7 +2,8 @@
 # The first screen never waits for the libmagic child: the screen is up
 # while the child still runs, and the type fills the title in when it
 # arrives, without a key.  A child that never answers is killed at its
-# deadline and the title says the type is unknown.  (Interactive runs: a
+# deadline and the title says the type is unknown.  The viewer never
+# loads libmagic or libseccomp: only the child does.  (Interactive runs: a
 # key script waits for the type on purpose.)
 . "$top_srcdir/tests/tui/tui.sh"
 printf 'plain words\nin a text file\n' >"$tmp/text.txt"
@@ -19,6 +20,11 @@ mapscope_pid() { tui_tmux display-message -p -t tui '#{pane_pid}'; }
 screen_start ""
 ok "the first screen is drawn" tui_wait_text "offset 0x0 = 0"
 ok "the type fills the title in, with no key pressed" tui_wait_text "ASCII text"
+# libmagic and libseccomp are loaded by the child alone: the viewer, which
+# has drawn its screen and shown the child's answer, never mapped them.
+viewer=$(mapscope_pid)
+is "the viewer maps neither libmagic nor libseccomp" \
+   "$(grep -cE 'libmagic|libseccomp|liblzma|libbz2' "/proc/$viewer/maps")" 0
 tui_tmux send-keys -t tui q
 
 screen_start "MAPSCOPE_TEST_SANDBOX=spin"

@@ -131,7 +131,11 @@ static void test_torn(int damage, const char *what) {
    put("01XY456789abcdef", 16, 0);    /* must stay as it is */
    is_u64(replay(s, NULL), JOURNAL_TORN, "%s: found torn", what);
    ok(content_is("01XY456789abcdef"), "%s: the object is not touched", what);
-   ok(access(jp, F_OK) != 0, "%s: the journal is removed", what);
+   ok(access(jp, F_OK) != 0, "%s: the journal is gone from its name", what);
+   char torn_aside[4096];
+   snprintf(torn_aside, sizeof torn_aside, "%s.aside.1", jp);
+   ok(access(torn_aside, F_OK) == 0, "%s: ... set aside as NAME.aside.1, never deleted", what);
+   unlink(torn_aside);
    free(jp);
    source_close(s);
 }

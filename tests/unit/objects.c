@@ -159,9 +159,14 @@ static void test_memfd(void) {
 }
 
 static void test_json(void) {
-   char *q = json_name_dup("a\"b\\c\033[31m\x01\xff");
-   is_str(q, "\"a\\\"b\\\\\\\\c\\\\e[31m\\\\x01\\\\xff\"", "JSON: escaped first, then quoted");
+   char *q = json_name_dup("a\"b\\c\033[31m\x01\n\xff\xe2\x80\xae\xc3\xa9");
+   is_str(q, "\"a\\\"b\\\\c\\u001b[31m\\u0001\\n\\ufffd\\u202e\xc3\xa9\"",
+          "JSON: the name itself, in JSON's escapes; not UTF-8 as U+FFFD; bidi as \\u202e");
    free(q);
+   ok(!json_is_utf8("a\xff") && json_is_utf8("\xc3\xa9"), "JSON: which names need their bytes");
+   char *hex = json_hex_dup("a\xff");
+   is_str(hex, "\"61ff\"", "JSON: the bytes in hex");
+   free(hex);
    char small[6];
    json_quote_into(small, sizeof small, "abcdefgh");
    is_str(small, "\"abcd", "JSON: truncation keeps whole pieces");

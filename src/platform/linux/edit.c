@@ -192,6 +192,45 @@ int platform_dir_open(const char *dir, bool create, int *dfd, PlatformStat *st) 
    return adopt(open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), dfd, st);
 }
 
+/* Is the directory at PATH (cut at SLASH; links followed: the directory
+ * that holds the component) sticky and world-writable? */
+static bool parent_sticky_open(char *path, char *slash) {
+   struct stat sb;
+   char keep = slash[slash == path ? 1 : 0];
+   slash[slash == path ? 1 : 0] = '\0';          /* "/x": the parent is "/" */
+   bool open_sticky = stat(path, &sb) == 0 && (sb.st_mode & S_ISVTX) && (sb.st_mode & S_IWOTH);
+   slash[slash == path ? 1 : 0] = keep;
+   return open_sticky;
+}
+
+bool platform_sticky_link(const char *dir, char *link, size_t linksz) {
+   char *copy = strdup(dir);
+   bool found = false;
+   if (!copy)
+      return false;
+   char *prev = NULL;
+   for (char *p = copy + 1; !found; p++) {
+      bool last = *p == '\0';
+      if (*p != '/' && !last)
+         continue;
+      char keep = *p;
+      *p = '\0';
+      struct stat sb;
+      char *slash = prev ? prev : copy;
+      if (p > slash + 1 && lstat(copy, &sb) == 0 && S_ISLNK(sb.st_mode)
+          && parent_sticky_open(copy, slash)) {
+         snprintf(link, linksz, "%s", copy);
+         found = true;
+      }
+      *p = keep;
+      prev = p;
+      if (last)
+         break;
+   }
+   free(copy);
+   return found;
+}
+
 int platform_open_in_dir(int dfd, const char *name, int *fd, PlatformStat *st) {
    return adopt(openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC),
                 fd, st);
