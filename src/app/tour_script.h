@@ -36,6 +36,10 @@ typedef struct {
 /* Read one line (without its newline; it must outlive CMD). */
 TourCmd tour_script_parse(const char *line);
 
+/* A line as a script reader took it (app/script.h): bad when the reader
+ * found it flawed (FLAW: too long, a NUL byte), else tour_script_parse(). */
+TourCmd tour_script_line(const char *line, const char *flaw);
+
 /* What a bad line may say instead, for the message (N_()). */
 extern const char *const tour_script_usage;
 

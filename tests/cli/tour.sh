@@ -118,7 +118,39 @@ printf '@sync %s/no/such/dir\033[31m\n' "$tmp" >"$tmp/sync"
 run_tour --script "$tmp/sync"
 is "@sync to a path that cannot be made: still exit 0" "$rc" 0
 like "@sync to a path that cannot be made: said, escaped" "$(cat "$tmp/err")" \
-   "cannot create $tmp/no/such/dir\\e[31m"
+   "$tmp/no/such/dir\\e[31m: cannot create it (No such file or directory)"
+
+# ---- @sync never writes over a file, nor through a symlink ----
+printf 'keep me\n' >"$tmp/victim"
+ln -s victim "$tmp/link"
+ln -s made-by-sync "$tmp/dangling"
+printf '@sync %s\n@sync %s\n@sync %s\n' "$tmp/victim" "$tmp/link" "$tmp/dangling" >"$tmp/sync"
+run_tour --script "$tmp/sync"
+is "@sync on existing names: exit 0" "$rc" 0
+is "@sync on an existing file: not written" "$(cat "$tmp/victim")" "keep me"
+like "@sync on an existing file: said" "$(cat "$tmp/err")" "$tmp/victim: cannot create it (File exists)"
+like "@sync on a symlink: said" "$(cat "$tmp/err")" "$tmp/link: cannot create it (File exists)"
+is "@sync on a dangling symlink: its target not made" "$(ls "$tmp" | grep -c made-by-sync)" 0
+rm -f "$tmp/victim" "$tmp/link" "$tmp/dangling"
+
+# ---- lines that are not what they seem: no part of them is carried out ----
+printf 'quit\000@sync %s\n' "$tmp/after-nul" >"$tmp/nul"
+run_tour --script "$tmp/nul"
+is "a NUL byte in a line: exit 2" "$rc" 2
+like "a NUL byte in a line: said" "$(cat "$tmp/err")" "nul: line 1: 'quit': the line holds a NUL byte"
+{ printf '#'; head -c 9000 /dev/zero | tr '\0' x; printf '@sync %s\n' "$tmp/hidden"; } >"$tmp/long"
+run_tour --script "$tmp/long"
+is "an overlong comment: exit 2" "$rc" 2
+like "an overlong comment: said" "$(cat "$tmp/err")" "xxx...': the line is too long"
+is "an overlong comment: its message is short" "$(head -1 "$tmp/err" | wc -c | awk '$1 < 300 { print "short" }')" short
+is "an overlong comment: the @sync in its tail is not carried out" "$(ls "$tmp" | grep -c hidden)" 0
+{ head -c 3000 /dev/zero | tr '\0' '#'; printf '\nstep 3\n'; } >"$tmp/long2"
+run_tour --script "$tmp/long2"
+is "a line of 3000 bytes is too long, not cut to 2047" "$rc" 2
+printf 'junk\377\001\033[2J\n' >"$tmp/junk"
+run_tour --script "$tmp/junk"
+is "binary junk: exit 2" "$rc" 2
+like "binary junk: escaped" "$(cat "$tmp/err")" "junk\\xff\\x01\\e[2J': unknown command"
 
 # ---- bad scripts: a usage error, nothing made ----
 bad_script() {
@@ -131,6 +163,9 @@ bad_script() {
 bad_script 'next\nfoo\n' "unknown word" "bad: line 2: 'foo': unknown command (a line says next, prev, step N (1 to 10), quit or @sync PATH)"
 bad_script 'step 11\n' "step past 10" "line 1: 'step 11': step needs a number from 1 to 10"
 bad_script 'step 0\n' "step 0" "step needs a number from 1 to 10"
+bad_script 'step -1\n' "step -1" "step needs a number from 1 to 10"
+bad_script 'step 99999999999999999999\n' "a step past any integer" "step needs a number from 1 to 10"
+bad_script 'step 18446744073709551617\n' "a step that wraps to 1" "step needs a number from 1 to 10"
 bad_script 'step\n' "step without N" "step needs a number"
 bad_script 'next 2\n' "next with more" "this command takes nothing after it"
 bad_script '@sync\n' "@sync without PATH" "@sync needs a PATH"

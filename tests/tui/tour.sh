@@ -99,6 +99,22 @@ like "a bad line: says why" "$(cat "$tmp/stderr")" "'bogus': unknown command"
 is "a bad line: nothing left behind" "$(leftovers "$tour")" ""
 exec 3>&-
 
+# ---- @sync on the screen: never over a file, never through a symlink ----
+printf 'keep me\n' >"$tmp/victim"
+ln -s victim "$tmp/link"
+tui_start 140 40 --tour
+printf '@sync %s\n' "$tmp/victim" >&3
+ok "@sync on an existing file: said" tui_wait_text "victim: cannot create it (File exists)"
+printf '@sync %s\n' "$tmp/link" >&3
+ok "@sync on a symlink: said" tui_wait_text "link: cannot create it (File exists)"
+is "@sync: the file is as it was" "$(cat "$tmp/victim")" "keep me"
+printf 'quit\000@sync %s\n' "$tmp/after-nul" >&3
+tui_wait_file "$tmp/exit"
+is "a NUL byte in a line: exit 2" "$(cat "$tmp/exit")" 2
+like "a NUL byte in a line: says why" "$(cat "$tmp/stderr")" "the line holds a NUL byte"
+exec 3>&-
+rm -f "$tmp/victim" "$tmp/link"
+
 # ---- :tour over an open file: q comes back to it ----
 make_data_file data.bin
 tui_start 80 24 data.bin
