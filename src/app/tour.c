@@ -4,6 +4,7 @@
 #include "app/tour_internal.h"
 #include "core/escape.h"
 #include "core/gettext.h"
+#include "platform/files.h"
 #include "platform/mapping.h"
 #include "platform/processes.h"
 #include "platform/scene.h"
@@ -171,20 +172,34 @@ static void tour_names(Tour *t) {
    t->ns_key = 0x4d540000u | ((uint32_t)t->pid & 0xffffu);
 }
 
-/* A text at each offset the steps map, so each view shows what it is. */
+/* Does the file at FD keep holes?  Its first page is data, the rest of
+ * its SIZE bytes was never written: a hole where the file system has them
+ * (and says so through SEEK_HOLE). */
+static bool keeps_holes(PlatformHandle fd, uint64_t size) {
+   uint64_t start, end;
+   return platform_next_data(fd, 0, size, &start, &end) == 0 && end < size;
+}
+
+/* A text at each offset the steps map, so each view shows what it is.  The
+ * file is made small first: only a file system that keeps holes gets the
+ * 4 GiB one (elsewhere it would write 4 GiB of zeros, or fail). */
 static int make_data(Tour *t) {
    static const char head[] = "mapscope tour data file: offset 0\n";
    char mark[96];
    int rc = platform_file_create(t->data, head, sizeof head - 1);
    t->made_data = rc == 0;
-   if (rc == 0)
-      rc = platform_file_resize(t->data, TOUR_DATA_SIZE);
-   static const unsigned long long at[] = { TOUR_LOW_OFFSET, TOUR_UNALIGNED, TOUR_HIGH_OFFSET };
    PlatformHandle fd = PLATFORM_HANDLE_NONE;
    PlatformStat st;
    if (rc == 0)
+      rc = platform_file_resize(t->data, TOUR_SMALL_SIZE);
+   if (rc == 0)
       rc = platform_open_path(t->data, true, &fd, &st);
-   for (size_t i = 0; rc == 0 && i < sizeof at / sizeof at[0]; i++) {
+   t->sparse = rc == 0 && keeps_holes(fd, TOUR_SMALL_SIZE);
+   if (t->sparse)
+      rc = platform_file_resize(t->data, TOUR_DATA_SIZE);
+   unsigned long long at[] = { TOUR_LOW_OFFSET, TOUR_UNALIGNED, TOUR_HIGH_OFFSET };
+   size_t marks = t->sparse ? 3 : 2;
+   for (size_t i = 0; rc == 0 && i < marks; i++) {
       int n = snprintf(mark, sizeof mark, "here is offset 0x%llx\n", at[i]);
       rc = platform_write_at(fd, mark, (size_t)n, at[i]);
    }

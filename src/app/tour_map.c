@@ -92,23 +92,41 @@ static void view_at(TourText *out, PlatformHandle fd, uint64_t off) {
    tour_line(out, "  munmap(%p, %zu) = 0", addr, page);
 }
 
+/* Where the data file keeps no holes, the offset past 4 GiB in words only. */
+static void view_not_made(TourText *out, uint64_t off) {
+   tour_line(out, "%s", _("  the file system of the temporary directory keeps no holes (SEEK_HOLE "
+                          "finds none): a file past 4 GiB would take 4 GiB there, so the tour "
+                          "made a 128 KiB file and does not map this offset:"));
+   tour_line(out, _("    offset 0x%llx: high word 0x%08llx, low word 0x%08llx"), (ull)off,
+             (ull)(off >> 32), (ull)(off & 0xffffffffu));
+   windows_call(out, off, platform_page_size(), PLATFORM_MAP_READ);
+}
+
 void tour_step_aligned(Tour *t, TourText *out) {
    PlatformHandle fd;
    PlatformStat st;
-   tour_line(out, _("The data file is sparse: 4 GiB and 128 KiB, a line of text at each offset "
-                    "mapped here.  Both offsets are multiples of the page size (%zu)."),
-             platform_page_size());
+   if (t->sparse)
+      tour_line(out, _("The data file is sparse: 4 GiB and 128 KiB, a line of text at each "
+                       "offset mapped here.  Both offsets are multiples of the page size (%zu)."),
+                platform_page_size());
+   else
+      tour_line(out, _("The data file is 128 KiB, a line of text at each offset shown here.  "
+                       "Both offsets are multiples of the page size (%zu)."),
+                platform_page_size());
    if (open_said(out, t->data, false, &fd, &st) != 0)
       return;
    view_at(out, fd, TOUR_LOW_OFFSET);
-   view_at(out, fd, TOUR_HIGH_OFFSET);
+   if (t->sparse)
+      view_at(out, fd, TOUR_HIGH_OFFSET);
+   else
+      view_not_made(out, TOUR_HIGH_OFFSET);
    platform_close(fd);
    tour_line(out, "  close(%d) = 0", (int)fd);
 }
 
 /* Where REQ lies at granularity GRAN: its window's start and delta. */
 static void aligned_down(TourText *out, uint64_t req, uint64_t gran, WindowSpan *span) {
-   if (!window_span(req, platform_page_size(), gran, TOUR_DATA_SIZE, span))
+   if (!window_span(req, platform_page_size(), gran, TOUR_SMALL_SIZE, span))
       return;
    tour_line(out, _("    at granularity %llu: 0x%llx = 0x%llx (aligned down) + delta 0x%llx"),
              (ull)gran, (ull)req, (ull)span->start, (ull)span->delta);

@@ -186,6 +186,34 @@ is "no temporary directory: says so" "$(cat "$tmp/err")" \
    "mapscope: the tour's directory: cannot make the tour's objects (No such file or directory)"
 is "no temporary directory: nothing printed, nothing made" "$(cat "$tmp/out")$(leftovers "$pid")" ""
 
+# ---- a temporary directory without holes (ramfs says none), or full ----
+if [ "$(id -u)" -eq 0 ] && mkdir "$tmp/ramfs" && mount -t ramfs ramfs "$tmp/ramfs" 2>/dev/null; then
+   TMPDIR=$tmp/ramfs
+   run_tour
+   TMPDIR=$tmp
+   is "no holes: exit 0" "$rc" 0
+   like "no holes: a 128 KiB data file" "$(step_text 1)" '(size 131072)'
+   like "no holes: says why the offset past 4 GiB is not mapped" "$(step_text 1)" \
+      "keeps no holes (SEEK_HOLE finds none)"
+   like "no holes: the offset's words all the same" "$(step_text 1)" \
+      "offset 0x100010000: high word 0x00000001, low word 0x00010000"
+   is "no holes: nothing mapped past 4 GiB" "$(step_text 1 | grep -c 'MAP_SHARED, [0-9]*, 0x100010000)')" 0
+   like "no holes: step 2 as ever" "$(step_text 2)" 'there: "here is offset 0x11234"\n'
+   is "no holes: nothing left behind" "$(leftovers "$pid")$(ls "$tmp/ramfs")" ""
+   umount "$tmp/ramfs"
+   mount -t tmpfs -o size=4k tmpfs "$tmp/ramfs"
+   TMPDIR=$tmp/ramfs
+   run_tour
+   TMPDIR=$tmp
+   is "a full temporary directory: exit 1" "$rc" 1
+   is "a full temporary directory: says so" "$(cat "$tmp/err")" \
+      "mapscope: the tour's data file: cannot make the tour's objects (No space left on device)"
+   is "a full temporary directory: nothing left behind" "$(leftovers "$pid")$(ls "$tmp/ramfs")" ""
+   umount "$tmp/ramfs"
+else
+   skip "a temporary directory without holes" "not root, or ramfs cannot be mounted"
+fi
+
 # ---- options that mean nothing to the tour ----
 for opt in "-g 64K" "-s 10" "-o 5" "-c quit" "-w" "--json" "SOURCE.bin" "--patch 0:00"; do
    # shellcheck disable=SC2086
