@@ -161,6 +161,8 @@ static int run_text(const char *script) {
          script_close(&sc);
       return diag_error(_(what), &e);
    }
+   if (tour_sweep_note(w.t, banner, sizeof banner))
+      diag_warn("%s", banner);
    tour_banner(w.t, banner, sizeof banner);
    printf("%s\n\n", banner);
    int status = script ? walk_script(&w, &sc) : walk_all(&w);

@@ -216,6 +216,7 @@ Tour *tour_new(Error *e, const char **what) {
       return NULL;
    }
    tour_names(t);
+   platform_tour_sweep(platform_temp_dir(), "mapscope-tour-", &t->swept, &t->stale_kept);
    int rc = platform_dir_make(t->dir);
    t->made_dir = rc == 0;
    *what = N_("the tour's directory");
@@ -258,6 +259,22 @@ void tour_free(Tour *t) {
       if (parts[i].made)
          parts[i].remove(parts[i].name);
    free(t);
+}
+
+bool tour_sweep_note(const Tour *t, char *out, size_t outsz) {
+   int n = 0;
+   out[0] = '\0';
+   if (t->swept)
+      n = snprintf(out, outsz, ngettext("removed %u object left by a tour that was killed",
+                                        "removed %u objects left by tours that were killed",
+                                        t->swept), t->swept);
+   if (t->stale_kept && n >= 0 && (size_t)n < outsz)
+      snprintf(out + n, outsz - (size_t)n,
+               ngettext("%s%u object of a killed tour is left (another user's, or not what a "
+                        "tour makes)", "%s%u objects of killed tours are left (another user's, "
+                        "or not what a tour makes)", t->stale_kept),
+               n ? "; " : "", t->stale_kept);
+   return out[0] != '\0';
 }
 
 int tour_pid(const Tour *t) {

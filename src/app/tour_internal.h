@@ -23,6 +23,7 @@ struct Tour {
    char dir[512];                 /* the private directory */
    char data[600], empty[600], cow[600];
    char shm[64], hdr[64], clash[64], clash_shm[72], ns[64];
+   unsigned swept, stale_kept;    /* killed tours' leftovers removed, and left */
    uint32_t ns_key;               /* the System V key step 8 uses inside */
    bool sparse;                   /* the data file has holes: TOUR_DATA_SIZE long,
                                    * else TOUR_SMALL_SIZE, without the view past 4 GiB */

@@ -30,6 +30,19 @@ int platform_sem_close(void *sem);
  * flush of a shared view does, and nothing at all for a private one. */
 int platform_map_sync(void *addr, size_t len);
 
+/* ---- what a killed tour left -------------------------------------------
+ * A tour ended by SIGKILL cannot remove its objects.  The next one sweeps
+ * them: the directories TEMP_DIR/PREFIX<pid> and the shm objects (and
+ * glibc's semaphores) /PREFIX<pid>... and /sem.PREFIX<pid>... whose process
+ * <pid> is gone (or is the caller, which has made nothing yet).  Only what
+ * the caller owns, of the right type (a directory holding nothing but
+ * regular files; a regular file), never through a symlink.  *REMOVED
+ * counts what was removed; *KEPT what was left because another user owns
+ * it or it is not what a tour makes.  0, or an errno value when TEMP_DIR
+ * cannot be read (a missing shm directory counts nothing). */
+int platform_tour_sweep(const char *temp_dir, const char *prefix, unsigned *removed,
+                        unsigned *kept);
+
 /* ---- name spaces ---------------------------------------------------------
  * platform_namespace_probe() shows that named objects belong to a name
  * space.  A child process leaves the caller's IPC and mount name spaces

@@ -177,5 +177,8 @@ View *view_tour_new(Ui *ui, Error *e) {
    }
    state(v)->tour = t;
    go(v, 0);
+   char note[256];
+   if (tour_sweep_note(t, note, sizeof note))
+      ui_message(ui, false, "%s", note);
    return v;
 }

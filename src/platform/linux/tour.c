@@ -3,7 +3,9 @@
 
 #include "platform/tour.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <semaphore.h>
@@ -43,6 +45,83 @@ int platform_sem_close(void *sem) {
 
 int platform_map_sync(void *addr, size_t len) {
    return msync(addr, len, MS_SYNC) == 0 ? 0 : errno;
+}
+
+/* ---- the sweep of killed tours' leftovers --------------------------------- */
+
+/* The pid after PREFIX in NAME, when a tour of a process that is gone (or
+ * of this one) made it: what follows the digits is the end or '.'. */
+static bool stale_name(const char *name, const char *prefix, bool whole) {
+   size_t n = strlen(prefix);
+   if (strncmp(name, prefix, n) != 0 || name[n] < '1' || name[n] > '9')
+      return false;
+   char *end;
+   unsigned long pid = strtoul(name + n, &end, 10);
+   if (pid > 0x7fffffffUL || (*end && (whole || *end != '.')))
+      return false;
+   if ((pid_t)pid == getpid())
+      return true;
+   return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+}
+
+static bool ours(const struct stat *sb, mode_t type) {
+   return (sb->st_mode & S_IFMT) == type && sb->st_uid == geteuid();
+}
+
+/* Empty the directory DFD/NAME of its regular files, then remove it; false
+ * when anything else is in it. */
+static bool remove_tour_dir(int dfd, const char *name) {
+   int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+   DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+   if (!d) {
+      if (fd >= 0)
+         close(fd);
+      return false;
+   }
+   bool clean = true;
+   struct dirent *de;
+   struct stat sb;
+   while ((de = readdir(d)) != NULL) {
+      if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+         continue;
+      if (fstatat(fd, de->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !ours(&sb, S_IFREG)
+          || unlinkat(fd, de->d_name, 0) != 0)
+         clean = false;
+   }
+   closedir(d);
+   return clean && unlinkat(dfd, name, AT_REMOVEDIR) == 0;
+}
+
+/* Sweep DIR: the entries PREFIX<pid>[.*] (WHOLE: PREFIX<pid> only) of TYPE. */
+static int sweep_dir(const char *dir, const char *prefix, bool whole, mode_t type,
+                     unsigned *removed, unsigned *kept) {
+   DIR *d = opendir(dir);
+   if (!d)
+      return errno;
+   struct dirent *de;
+   struct stat sb;
+   while ((de = readdir(d)) != NULL) {
+      if (!stale_name(de->d_name, prefix, whole))
+         continue;
+      bool good = fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && ours(&sb, type);
+      if (good)
+         good = type == S_IFDIR ? remove_tour_dir(dirfd(d), de->d_name)
+                                : unlinkat(dirfd(d), de->d_name, 0) == 0;
+      (*(good ? removed : kept))++;
+   }
+   closedir(d);
+   return 0;
+}
+
+int platform_tour_sweep(const char *temp_dir, const char *prefix, unsigned *removed,
+                        unsigned *kept) {
+   char sem_prefix[128];
+   *removed = *kept = 0;
+   snprintf(sem_prefix, sizeof sem_prefix, "sem.%s", prefix);
+   int rc = sweep_dir(temp_dir, prefix, true, S_IFDIR, removed, kept);
+   sweep_dir(platform_shm_dir(), prefix, false, S_IFREG, removed, kept);
+   sweep_dir(platform_shm_dir(), sem_prefix, false, S_IFREG, removed, kept);
+   return rc;
 }
 
 /* ---- the name-space probe ------------------------------------------------ */
