@@ -323,10 +323,18 @@ void tour_step_namespaces(Tour *t, TourText *out) {
    }
    tour_line(out, _("  a child process (pid %d): unshare(CLONE_NEWIPC|CLONE_NEWNS) = %s"),
              r.child_pid, tour_errno(r.unshare_err, err, sizeof err));
-   if (r.unshare_err) {
+   if (r.tried_user_ns) {
+      tour_line(out, "    unshare(CLONE_NEWUSER|CLONE_NEWIPC|CLONE_NEWNS), uid_map, gid_map = %s",
+                tour_errno(r.user_ns_err, err, sizeof err));
+      if (!r.user_ns_err)
+         tour_line(out, "%s", _("    in a user name space of its own this user is root, and "
+                                "may make the other two"));
+   }
+   if (r.unshare_err && (!r.tried_user_ns || r.user_ns_err)) {
       tour_line(out, "%s", _("  This machine does not let this user make name spaces (it takes "
-                             "CAP_SYS_ADMIN): the step cannot be shown here, and nothing was "
-                             "made.  Run the tour as root to see it."));
+                             "CAP_SYS_ADMIN, or user name spaces that this user may make): the "
+                             "step cannot be shown here, and nothing was made.  Run the tour "
+                             "as root to see it."));
       return;
    }
    probe_inside(t, out, &r);

@@ -289,8 +289,30 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
    TMPDIR=$tmp
    is "unprivileged: exit 0" "$rc" 0
    like "unprivileged: the real EPERM" "$out" "unshare(CLONE_NEWIPC|CLONE_NEWNS) = EPERM"
-   like "unprivileged: said plainly" "$out" "does not let this user make name spaces"
+   if setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U -i -m true 2>/dev/null; then
+      like "unprivileged: then a user name space of its own" "$out" \
+         "unshare(CLONE_NEWUSER|CLONE_NEWIPC|CLONE_NEWNS), uid_map, gid_map = 0 (success)"
+      like "unprivileged: the object made there is not seen outside" "$out" \
+         "O_RDONLY) = ENOENT (No such file or directory)"
+      like "unprivileged: nor the segment" "$out" "shmget(0x4d54"
+      unlike_said=$(printf '%s\n' "$out" | grep -c "does not let this user")
+      is "unprivileged: no claim that this user may not" "$unlike_said" 0
+   else
+      like "unprivileged: said plainly" "$out" "does not let this user make name spaces"
+   fi
    is "unprivileged: nothing left behind" "$(ls "$tmp/nobody" | grep -c mapscope-tour)" 0
+   # Where user name spaces are refused too (none may be made in this one):
+   # the real errors, and the step says so.
+   if unshare -U -r true 2>/dev/null; then
+      out=$(unshare -U -r sh -c 'echo 0 >/proc/sys/user/max_user_namespaces &&
+               exec setpriv --bounding-set=-all --inh-caps=-all "$0" --tour --script "$1"' \
+               "$MAPSCOPE" "$tmp/nobody/s" 2>&1)
+      like "no user name spaces either: the real error" "$out" \
+         "unshare(CLONE_NEWUSER|CLONE_NEWIPC|CLONE_NEWNS), uid_map, gid_map = ENOSPC"
+      like "no user name spaces either: said plainly" "$out" "does not let this user make name spaces"
+   else
+      skip "no user name spaces either" "unshare -U is refused here"
+   fi
 else
    skip "unprivileged step 8" "not root, or no setpriv"
 fi
