@@ -192,13 +192,15 @@ void tour_step_empty(Tour *t, TourText *out) {
 
 /* ---- 6: copy-on-write ---------------------------------------------------- */
 
-static void page_map(TourText *out, const void *addr, size_t pages) {
+/* Show the page map of PAGES pages at ADDR; true when page 0 is a private
+ * copy (present, no longer the file's page). */
+static bool page_map(TourText *out, const void *addr, size_t pages) {
    unsigned char f[8];
    char row[160] = "", err[96];
    int rc = platform_page_flags(addr, pages, f);
    if (rc != 0) {
       tour_line(out, _("    page map: %s"), tour_errno(rc, err, sizeof err));
-      return;
+      return false;
    }
    for (size_t i = 0; i < pages; i++) {
       size_t used = strlen(row);
@@ -208,6 +210,7 @@ static void page_map(TourText *out, const void *addr, size_t pages) {
       snprintf(row + used, sizeof row - used, "%s[%zu] %s", i ? "; " : "", i, what);
    }
    tour_line(out, _("    page map: %s"), row);
+   return (f[0] & PLATFORM_PAGE_PRESENT) && !(f[0] & PLATFORM_PAGE_FILE);
 }
 
 static void smaps(TourText *out, const void *addr) {
@@ -232,10 +235,14 @@ static void smaps(TourText *out, const void *addr) {
    platform_proc_regions_free(r, n);
 }
 
-static void file_byte(TourText *out, PlatformHandle fd, uint64_t off, const char *when) {
+/* The byte at OFF as read: WHEN says what it shows, if it is WANT. */
+static void file_byte(TourText *out, PlatformHandle fd, uint64_t off, unsigned char want,
+                      const char *when) {
    unsigned char b = 0;
    size_t got = 0;
    platform_read_at(fd, &b, 1, off, &got);
+   if (got != 1 || b != want)
+      when = _("(not what this step expected: the text above does not hold here)");
    tour_line(out, _("    the file at 0x%llx, read with pread(): '%c' %s"), (ull)off,
              got == 1 && b >= 0x20 && b < 0x7f ? b : '?', when);
 }
@@ -279,15 +286,18 @@ static void private_write(TourText *out, PlatformHandle fd) {
    page_map(out, addr, 2);
    smaps(out, addr);
    unsigned char w = 'W';
-   platform_guarded_copy((unsigned char *)addr + COW_AT, &w, 1);
-   tour_line(out, _("  'W' written at 0x%x through the mapping: the kernel copied page 0"),
-             COW_AT);
-   page_map(out, addr, 2);
+   int wrc = platform_guarded_copy((unsigned char *)addr + COW_AT, &w, 1);
+   tour_line(out, _("  'W' written at 0x%x through the mapping: %s"), COW_AT,
+             tour_errno(wrc, err, sizeof err));
+   if (page_map(out, addr, 2))
+      tour_line(out, "%s", _("    the kernel copied page 0: it is no longer the file's"));
+   else
+      tour_line(out, "%s", _("    the page map shows no copy of page 0 (it cannot tell here)"));
    smaps(out, addr);
-   file_byte(out, fd, COW_AT, _("(the object is unchanged)"));
+   file_byte(out, fd, COW_AT, 'p', _("(the object is unchanged)"));
    int rc = platform_map_sync(addr, len);
    tour_line(out, "  msync(%p, %zu, MS_SYNC) = %s", addr, len, tour_errno(rc, err, sizeof err));
-   file_byte(out, fd, COW_AT, _("(msync wrote nothing from a private mapping)"));
+   file_byte(out, fd, COW_AT, 'p', _("(msync wrote nothing from a private mapping)"));
    platform_unmap(addr, len);
    tour_line(out, "  munmap(%p, %zu) = 0: %s", addr, len, _("the copy is gone with it"));
 }
@@ -329,7 +339,7 @@ void tour_step_cow(Tour *t, TourText *out) {
    private_write(out, fd);
    tour_line(out, "%s", _("  the flush writes the edited bytes itself (pwrite, then fsync):"));
    flush_edit(t, out);
-   file_byte(out, fd, COW_AT, _("(written by the flush)"));
+   file_byte(out, fd, COW_AT, 'W', _("(written by the flush)"));
    platform_close(fd);
 }
 
