@@ -119,7 +119,8 @@ void tour_step_named(Tour *t, TourText *out) {
    drop_shm(t);                                   /* made anew: the call is real */
    int rc = tour_need_shm(t);
    tour_line(out, "  shm_open(\"%s\", O_RDWR|O_CREAT|O_EXCL, 0600), ftruncate(%u), "
-             "mmap(MAP_SHARED) = %s", t->shm, TOUR_SHM_SIZE, tour_errno(rc, err, sizeof err));
+             "posix_fallocate(0, %u), mmap(MAP_SHARED) = %s", t->shm, TOUR_SHM_SIZE,
+             TOUR_SHM_SIZE, tour_errno(rc, err, sizeof err));
    if (rc != 0)
       return;
    tour_line(out, _("    mapped at %p; the object is %s%s, in memory, not on a disk"),

@@ -215,6 +215,22 @@ else
    skip "a temporary directory without holes" "not root, or ramfs cannot be mounted"
 fi
 
+# ---- a full /dev/shm: every step says ENOSPC, none dies of SIGBUS ----
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+   printf 'step 4\nstep 5\nstep 7\nstep 9\n' >"$tmp/shmfull"
+   unshare -m sh -c 'mount --make-rprivate / && mount -t tmpfs -o size=4k tmpfs /dev/shm &&
+      head -c 4096 /dev/zero >/dev/shm/fill 2>/dev/null; "$0" --tour --script "$1" \
+      >"$2/out" 2>"$2/err"; echo $? >"$2/rc"; ls /dev/shm >"$2/left"' \
+      "$MAPSCOPE" "$tmp/shmfull" "$tmp"
+   is "a full /dev/shm: exit 0" "$(cat "$tmp/rc")" 0
+   like "a full /dev/shm: step 4 says ENOSPC" "$(step_text 4)" \
+      "posix_fallocate(0, 4096), mmap(MAP_SHARED) = ENOSPC (No space left on device)"
+   like "a full /dev/shm: step 7 says ENOSPC" "$(step_text 7)" "= ENOSPC (No space left on device)"
+   is "a full /dev/shm: nothing left in it" "$(cat "$tmp/left")" fill
+else
+   skip "a full /dev/shm" "not root, or no mount name spaces"
+fi
+
 # ---- options that mean nothing to the tour ----
 for opt in "-g 64K" "-s 10" "-o 5" "-c quit" "-w" "--json" "SOURCE.bin" "--patch 0:00"; do
    # shellcheck disable=SC2086
