@@ -156,20 +156,28 @@ void tour_preview(const unsigned char *p, size_t n, char *out, size_t outsz) {
 
 /* ---- the objects --------------------------------------------------------- */
 
-static void tour_names(Tour *t) {
+/* snprintf(OUT, SIZE, ...) that says whether all of it fitted. */
+static bool name_fits(char *out, size_t size, const char *fmt, const char *a, const char *b) {
+   int n = snprintf(out, size, fmt, a, b);
+   return n >= 0 && (size_t)n < size;
+}
+
+/* The tour's names; false when a path does not fit (a long TMPDIR): a cut
+ * name could be another tour's. */
+static bool tour_names(Tour *t) {
    t->pid = platform_self_pid();
    t->shm_fd = PLATFORM_HANDLE_NONE;
    snprintf(t->base, sizeof t->base, "mapscope-tour-%d", t->pid);
-   snprintf(t->dir, sizeof t->dir, "%s/%s", platform_temp_dir(), t->base);
-   snprintf(t->data, sizeof t->data, "%s/data.bin", t->dir);
-   snprintf(t->empty, sizeof t->empty, "%s/empty.bin", t->dir);
-   snprintf(t->cow, sizeof t->cow, "%s/cow.bin", t->dir);
-   snprintf(t->shm, sizeof t->shm, "/%s", t->base);
-   snprintf(t->hdr, sizeof t->hdr, "/%s.header", t->base);
-   snprintf(t->clash, sizeof t->clash, "/%s.clash", t->base);
-   snprintf(t->clash_shm, sizeof t->clash_shm, "/sem.%s.clash", t->base);
-   snprintf(t->ns, sizeof t->ns, "/%s.ns", t->base);
    t->ns_key = 0x4d540000u | ((uint32_t)t->pid & 0xffffu);
+   return name_fits(t->dir, sizeof t->dir, "%s/%s", platform_temp_dir(), t->base)
+          && name_fits(t->data, sizeof t->data, "%s/%s", t->dir, "data.bin")
+          && name_fits(t->empty, sizeof t->empty, "%s/%s", t->dir, "empty.bin")
+          && name_fits(t->cow, sizeof t->cow, "%s/%s", t->dir, "cow.bin")
+          && name_fits(t->shm, sizeof t->shm, "/%s%s", t->base, "")
+          && name_fits(t->hdr, sizeof t->hdr, "/%s%s", t->base, ".header")
+          && name_fits(t->clash, sizeof t->clash, "/%s%s", t->base, ".clash")
+          && name_fits(t->clash_shm, sizeof t->clash_shm, "/sem.%s%s", t->base, ".clash")
+          && name_fits(t->ns, sizeof t->ns, "/%s%s", t->base, ".ns");
 }
 
 /* Does the file at FD keep holes?  Its first page is data, the rest of
@@ -215,11 +223,15 @@ Tour *tour_new(Error *e, const char **what) {
       *what = N_("the tour");
       return NULL;
    }
-   tour_names(t);
+   *what = N_("the tour's directory");
+   if (!tour_names(t)) {
+      error_set(e, ERR_TOUR, ENAMETOOLONG, NULL);
+      free(t);
+      return NULL;
+   }
    platform_tour_sweep(platform_temp_dir(), "mapscope-tour-", &t->swept, &t->stale_kept);
    int rc = platform_dir_make(t->dir);
    t->made_dir = rc == 0;
-   *what = N_("the tour's directory");
    if (rc == 0) {
       *what = N_("the tour's data file");
       rc = make_data(t);

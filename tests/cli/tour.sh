@@ -231,6 +231,20 @@ else
    skip "a full /dev/shm" "not root, or no mount name spaces"
 fi
 
+# ---- a temporary directory whose name leaves no room for the tour's ----
+long=$tmp
+while [ ${#long} -lt 460 ]; do long=$long/dddddddddddddddddddddddddddddddddddddddd; done
+while [ ${#long} -lt 500 ]; do long=${long}x; done
+mkdir -p "$long"
+TMPDIR=$long
+run_tour
+TMPDIR=$tmp
+is "a TMPDIR too long for the tour's names: exit 1" "$rc" 1
+is "a TMPDIR too long for the tour's names: says so" "$(cat "$tmp/err")" \
+   "mapscope: the tour's directory: cannot make the tour's objects (File name too long)"
+is "a TMPDIR too long: no cut name made in it" "$(ls "$long")" ""
+rm -rf "$tmp/dddddddddddddddddddddddddddddddddddddddd"
+
 # ---- options that mean nothing to the tour ----
 for opt in "-g 64K" "-s 10" "-o 5" "-c quit" "-w" "--json" "SOURCE.bin" "--patch 0:00"; do
    # shellcheck disable=SC2086
