@@ -264,8 +264,9 @@ void tour_step_clash(Tour *t, TourText *out) {
              t->clash_shm);
    sem_through_shm(t, out);
    clash_names(t, out);
-   tour_line(out, "%s", _("  So on Linux \"sem.NAME\" is the collision: mapscope's object list "
-                          "marks it (mapscope --list)."));
+   tour_line(out, "%s", _("  So on Linux \"sem.NAME\" is the collision.  mapscope --list marks "
+                          "the semaphore and the shm object of one name name-collision: legal "
+                          "here, the ERROR_INVALID_HANDLE of Windows."));
 }
 
 /* ---- 8: name spaces ------------------------------------------------------ */

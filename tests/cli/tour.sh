@@ -287,6 +287,8 @@ printf 'step 4\nstep 6\nstep 7\nstep 9\n@sync %s\n' "$tmp/sync" >&4
 w=0
 while [ ! -e "$tmp/sync" ] && [ $w -lt 200 ]; do w=$((w + 1)); sleep 0.05; done
 killed=$(cat "$tmp/pid")
+is "step 7's claim: the list marks its semaphore and shm object of one name" \
+   "$("$MAPSCOPE" --list --kind sem,shm | grep -c "^[a-z]* *\/mapscope-tour-$killed\.clash .*name-collision")" 2
 kill -KILL "$killed"
 wait "$bg"
 exec 4>&-
