@@ -227,8 +227,16 @@ if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
       "posix_fallocate(0, 4096), mmap(MAP_SHARED) = ENOSPC (No space left on device)"
    like "a full /dev/shm: step 7 says ENOSPC" "$(step_text 7)" "= ENOSPC (No space left on device)"
    is "a full /dev/shm: nothing left in it" "$(cat "$tmp/left")" fill
+   # No /dev/shm at all (a /dev without it): each step says ENOENT.
+   unshare -m sh -c 'mount --make-rprivate / && mount -t tmpfs tmpfs /dev &&
+      "$0" --tour --script "$1" >"$2/out" 2>"$2/err"; echo $? >"$2/rc"' \
+      "$MAPSCOPE" "$tmp/shmfull" "$tmp"
+   is "no /dev/shm: exit 0" "$(cat "$tmp/rc")" 0
+   like "no /dev/shm: step 4 says ENOENT" "$(step_text 4)" "mmap(MAP_SHARED) = ENOENT"
+   like "no /dev/shm: step 9 says ENOENT" "$(step_text 9)" "ENOENT (No such file or directory)"
 else
    skip "a full /dev/shm" "not root, or no mount name spaces"
+   skip "no /dev/shm" "not root, or no mount name spaces"
 fi
 
 # ---- a temporary directory whose name leaves no room for the tour's ----
