@@ -42,6 +42,14 @@ ok "step 6: the copied page in the page map" tui_wait_text "[0] a private copy"
 expect_status "the status line says the step" "step 6/10"
 tui_send "prev"
 expect_status "prev: step 5" "step 5/10"
+# (typed: a tour script has no ':' commands)
+for bad in 0 11 -1 -18446744073709551615 99999999999999999999 3x; do
+   tui_tmux send-keys -t tui ":step $bad" Enter
+   ok ":step $bad: refused" tui_wait_text "step: wrong arguments"
+   expect_status ":step $bad: the step stays" "step 5/10"
+   tui_tmux send-keys -t tui Escape
+   tui_send
+done
 tui_send "step 7"
 is "the tour's objects exist while it runs" "$(leftovers "$tour")" "shm dir"
 tui_quit "quit"
