@@ -56,6 +56,24 @@ tui_quit "quit"
 is "quit: exit 0" "$tui_rc" 0
 is "quit: nothing left behind" "$(leftovers "$tour")" ""
 
+# ---- resized mid-step, down to a tiny terminal and back; LC_ALL=C ----
+tui_env="TMPDIR='$tmp' LC_ALL=C"
+tui_start 80 24 --tour
+tour_pid
+tui_send "step 6"
+tui_resize 10 4
+tui_send "next"
+tui_resize 1 1
+tui_send "prev"
+tui_resize 80 24
+tui_send
+ok "resized to 10x4 and 1x1 and back: step 6 drawn again" tui_wait_text "Step 6 of 10: copy-on-write"
+expect_status "resized: the status line says the step" "step 6/10"
+tui_quit "quit"
+is "resized, LC_ALL=C: exit 0" "$tui_rc" 0
+is "resized: nothing left behind" "$(leftovers "$tour")" ""
+tui_env="TMPDIR='$tmp'"
+
 # ---- every step's screen, wide enough for its lines not to wrap ----
 tui_start 140 40 --tour
 for n in 1 2 3 4 5 6 7 8 9 10; do
