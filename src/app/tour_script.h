@@ -6,8 +6,9 @@
  *    prev          the step before (none before the first)
  *    step N        step N, 1 to 10 (a bare N says the same)
  *    quit          the end of the tour (so is the end of the script)
- *    @sync PATH    on a terminal: create PATH once the screen is drawn
- *                  (tests wait for it); without one: skipped
+ *    @sync PATH    create PATH once the step is shown (drawn, or printed
+ *                  and flushed); tests wait for it.  A new file only
+ *                  (app/script.h script_sync_create())
  *
  * The tour starts at step 1 and shows every step it comes to. */
 #ifndef MAPSCOPE_TOUR_SCRIPT_H
