@@ -15,13 +15,15 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define SCRIPT_CHECK_MAX (1024 * 1024)   /* a script longer than this is not checked first */
 
 int mode_tour_bad_line(const char *path, unsigned line_no, const char *line, const char *why) {
    char *p = escape_dup(path), *l = escape_dup(line);
-   int rc = diag_usage(_("%s: line %u: '%s': %s (%s)"), p ? p : "?", line_no, l ? l : "?",
-                       _(why), _(tour_script_usage));
+   const char *more = l && strlen(l) > 60 ? "..." : "";      /* a line may be 2 KiB long */
+   int rc = diag_usage(_("%s: line %u: '%.60s%s': %s (%s)"), p ? p : "?", line_no, l ? l : "?",
+                       more, _(why), _(tour_script_usage));
    free(p);
    free(l);
    return rc;
@@ -46,7 +48,7 @@ static int check_script(const char *path) {
          break;
       }
       while (status < 0 && (k = script_next(&sc, &text)) != SCRIPT_NONE && k != SCRIPT_END) {
-         TourCmd c = tour_script_parse(sc.line);
+         TourCmd c = tour_script_line(sc.line, sc.flaw);
          if (c.kind == TOUR_CMD_BAD)
             status = mode_tour_bad_line(path, sc.line_no, sc.line, c.why);
       }
@@ -65,15 +67,14 @@ static bool show(Tour *t, size_t at, TourText *tt) {
    return fflush(stdout) == 0 && !ferror(stdout);
 }
 
+/* A new file only: never one that exists, never through a symlink. */
 static void sync_file(const char *path) {
-   PlatformHandle fd;
    fflush(stdout);
-   if (platform_open_output(path, true, &fd) == 0) {
-      platform_close(fd);
+   int rc = script_sync_create(path, "");
+   if (rc == 0)
       return;
-   }
    char *shown = escape_dup(path);               /* the script's bytes: untrusted */
-   diag_warn(_("cannot create %s"), shown ? shown : "?");
+   diag_warn(_("%s: cannot create it (%s)"), shown ? shown : "?", strerror(rc));
    free(shown);
 }
 
@@ -86,7 +87,7 @@ typedef struct {
 
 /* Carry out one line: -2 to go on, -1 at the end, else an exit status. */
 static int walk_line(Walk *w, const Script *sc) {
-   TourCmd c = tour_script_parse(sc->line);
+   TourCmd c = tour_script_line(sc->line, sc->flaw);
    switch (c.kind) {
    case TOUR_CMD_NEXT:
       if (w->at + 1 >= TOUR_STEPS)
@@ -160,6 +161,8 @@ static int run_text(const char *script) {
          script_close(&sc);
       return diag_error(_(what), &e);
    }
+   if (tour_sweep_note(w.t, banner, sizeof banner))
+      diag_warn("%s", banner);
    tour_banner(w.t, banner, sizeof banner);
    printf("%s\n\n", banner);
    int status = script ? walk_script(&w, &sc) : walk_all(&w);

@@ -4,6 +4,7 @@
 #include "app/script.h"
 #include "core/gettext.h"
 #include "platform/files.h"
+#include "platform/scene.h"
 
 #include <string.h>
 
@@ -35,10 +36,8 @@ void script_close(Script *sc) {
 bool script_fill(Script *sc, Error *e) {
    if (sc->eof || sc->fd < 0)
       return true;
-   if (sc->len == sizeof sc->buf) {        /* an overlong line: cut it */
-      sc->buf[sizeof sc->buf - 1] = '\n';
+   if (sc->len == sizeof sc->buf)          /* take_line() empties it first */
       return true;
-   }
    size_t got;
    int rc = platform_read_some(sc->fd, sc->buf + sc->len, sizeof sc->buf - sc->len, &got);
    if (rc != 0) {
@@ -52,27 +51,57 @@ bool script_fill(Script *sc, Error *e) {
    return true;
 }
 
-/* Move the first line of the buffer to sc->line; the last line of a file
- * needs no newline. */
-static bool take_line(Script *sc) {
+/* Drop the buffer's first N bytes. */
+static void drop(Script *sc, size_t n) {
+   memmove(sc->buf, sc->buf + n, sc->len - n);
+   sc->len -= n;
+}
+
+/* Drop what is left of an overlong line; true once its newline is gone. */
+static bool skip_rest(Script *sc) {
    char *nl = memchr(sc->buf, '\n', sc->len);
-   size_t n = nl ? (size_t)(nl - sc->buf) : sc->len;
-   if (!nl && (!sc->eof || sc->len == 0))
+   drop(sc, nl ? (size_t)(nl - sc->buf) + 1 : sc->len);
+   sc->skipping = !nl;
+   return nl != NULL;
+}
+
+static const char *flaw_of(const Script *sc, size_t n, bool cut) {
+   if (cut || n > sizeof sc->line - 1)
+      return N_("the line is too long");
+   if (memchr(sc->buf, '\0', n))
+      return N_("the line holds a NUL byte");
+   return NULL;
+}
+
+/* Move the first line of the buffer to sc->line; the last line of a file
+ * needs no newline.  A line that fills the buffer is taken as it is, with
+ * its flaw, and the rest of it dropped as it comes. */
+static bool take_line(Script *sc) {
+   if (sc->skipping && !skip_rest(sc))
       return false;
+   char *nl = memchr(sc->buf, '\n', sc->len);
+   bool cut = !nl && sc->len == sizeof sc->buf;
+   size_t n = nl ? (size_t)(nl - sc->buf) : sc->len;
+   if (!nl && !cut && (!sc->eof || sc->len == 0))
+      return false;
+   sc->flaw = flaw_of(sc, n, cut);
    size_t keep = n < sizeof sc->line - 1 ? n : sizeof sc->line - 1;
    memcpy(sc->line, sc->buf, keep);
    sc->line[keep] = '\0';
    if (keep > 0 && sc->line[keep - 1] == '\r')
       sc->line[keep - 1] = '\0';
-   size_t used = nl ? n + 1 : n;
-   memmove(sc->buf, sc->buf + used, sc->len - used);
-   sc->len -= used;
+   drop(sc, nl ? n + 1 : n);
+   sc->skipping = cut;
    sc->line_no++;
    return true;
 }
 
 static ScriptKind classify(Script *sc, const char **text) {
    char *l = sc->line;
+   if (sc->flaw) {
+      *text = l;
+      return SCRIPT_BAD;
+   }
    while (*l == ' ' || *l == '\t')
       l++;
    if (*l == '\0' || *l == '#')
@@ -118,4 +147,8 @@ bool script_next_key(const char **p, int *ch, char *name, size_t namesz) {
    *ch = (unsigned char)*s;
    *p = s + 1;
    return true;
+}
+
+int script_sync_create(const char *path, const char *text) {
+   return platform_file_create(path, text, strlen(text));   /* O_CREAT | O_EXCL */
 }

@@ -14,6 +14,9 @@
  *                                    on the screen (tests wait for it); it
  *                                    holds the screen size, "80x24"
  *
+ * A line too long for Script.line, or with a NUL byte in it, is bad as a
+ * whole (SCRIPT_BAD, Script.flaw says why): no part of it is carried out.
+ *
  * The file may be a FIFO that a test keeps writing to: the screen goes on
  * reading the terminal while it waits for the next line. */
 #ifndef MAPSCOPE_SCRIPT_H
@@ -40,6 +43,9 @@ typedef struct {
    size_t len;
    char buf[8192];
    char line[2048];
+   const char *flaw;   /* why the line taken last is bad (N_()), or NULL:
+                        * longer than line[] holds, or a NUL byte in it */
+   bool skipping;      /* dropping the rest of an overlong line */
 } Script;
 
 bool script_open(Script *sc, const char *path, Error *e);
@@ -55,5 +61,10 @@ ScriptKind script_next(Script *sc, const char **text);
  * NULL) or a <Name> (NAME gets the name without brackets).  False at the
  * end of the text; *P moves past what was taken. */
 bool script_next_key(const char **p, int *ch, char *name, size_t namesz);
+
+/* Make the file of an @sync line: PATH must be new (an existing file, and a
+ * symlink even to nowhere, is never opened, so never written through); it
+ * holds TEXT.  0, or an errno value (EEXIST when something is at PATH). */
+int script_sync_create(const char *path, const char *text);
 
 #endif

@@ -4,6 +4,7 @@
 #include "app/tour_internal.h"
 #include "core/escape.h"
 #include "core/gettext.h"
+#include "platform/files.h"
 #include "platform/mapping.h"
 #include "platform/processes.h"
 #include "platform/scene.h"
@@ -155,36 +156,58 @@ void tour_preview(const unsigned char *p, size_t n, char *out, size_t outsz) {
 
 /* ---- the objects --------------------------------------------------------- */
 
-static void tour_names(Tour *t) {
+/* snprintf(OUT, SIZE, ...) that says whether all of it fitted. */
+static bool name_fits(char *out, size_t size, const char *fmt, const char *a, const char *b) {
+   int n = snprintf(out, size, fmt, a, b);
+   return n >= 0 && (size_t)n < size;
+}
+
+/* The tour's names; false when a path does not fit (a long TMPDIR): a cut
+ * name could be another tour's. */
+static bool tour_names(Tour *t) {
    t->pid = platform_self_pid();
    t->shm_fd = PLATFORM_HANDLE_NONE;
    snprintf(t->base, sizeof t->base, "mapscope-tour-%d", t->pid);
-   snprintf(t->dir, sizeof t->dir, "%s/%s", platform_temp_dir(), t->base);
-   snprintf(t->data, sizeof t->data, "%s/data.bin", t->dir);
-   snprintf(t->empty, sizeof t->empty, "%s/empty.bin", t->dir);
-   snprintf(t->cow, sizeof t->cow, "%s/cow.bin", t->dir);
-   snprintf(t->shm, sizeof t->shm, "/%s", t->base);
-   snprintf(t->hdr, sizeof t->hdr, "/%s.header", t->base);
-   snprintf(t->clash, sizeof t->clash, "/%s.clash", t->base);
-   snprintf(t->clash_shm, sizeof t->clash_shm, "/sem.%s.clash", t->base);
-   snprintf(t->ns, sizeof t->ns, "/%s.ns", t->base);
    t->ns_key = 0x4d540000u | ((uint32_t)t->pid & 0xffffu);
+   return name_fits(t->dir, sizeof t->dir, "%s/%s", platform_temp_dir(), t->base)
+          && name_fits(t->data, sizeof t->data, "%s/%s", t->dir, "data.bin")
+          && name_fits(t->empty, sizeof t->empty, "%s/%s", t->dir, "empty.bin")
+          && name_fits(t->cow, sizeof t->cow, "%s/%s", t->dir, "cow.bin")
+          && name_fits(t->shm, sizeof t->shm, "/%s%s", t->base, "")
+          && name_fits(t->hdr, sizeof t->hdr, "/%s%s", t->base, ".header")
+          && name_fits(t->clash, sizeof t->clash, "/%s%s", t->base, ".clash")
+          && name_fits(t->clash_shm, sizeof t->clash_shm, "/sem.%s%s", t->base, ".clash")
+          && name_fits(t->ns, sizeof t->ns, "/%s%s", t->base, ".ns");
 }
 
-/* A text at each offset the steps map, so each view shows what it is. */
+/* Does the file at FD keep holes?  Its first page is data, the rest of
+ * its SIZE bytes was never written: a hole where the file system has them
+ * (and says so through SEEK_HOLE). */
+static bool keeps_holes(PlatformHandle fd, uint64_t size) {
+   uint64_t start, end;
+   return platform_next_data(fd, 0, size, &start, &end) == 0 && end < size;
+}
+
+/* A text at each offset the steps map, so each view shows what it is.  The
+ * file is made small first: only a file system that keeps holes gets the
+ * 4 GiB one (elsewhere it would write 4 GiB of zeros, or fail). */
 static int make_data(Tour *t) {
    static const char head[] = "mapscope tour data file: offset 0\n";
    char mark[96];
    int rc = platform_file_create(t->data, head, sizeof head - 1);
    t->made_data = rc == 0;
-   if (rc == 0)
-      rc = platform_file_resize(t->data, TOUR_DATA_SIZE);
-   static const unsigned long long at[] = { TOUR_LOW_OFFSET, TOUR_UNALIGNED, TOUR_HIGH_OFFSET };
    PlatformHandle fd = PLATFORM_HANDLE_NONE;
    PlatformStat st;
    if (rc == 0)
+      rc = platform_file_resize(t->data, TOUR_SMALL_SIZE);
+   if (rc == 0)
       rc = platform_open_path(t->data, true, &fd, &st);
-   for (size_t i = 0; rc == 0 && i < sizeof at / sizeof at[0]; i++) {
+   t->sparse = rc == 0 && keeps_holes(fd, TOUR_SMALL_SIZE);
+   if (t->sparse)
+      rc = platform_file_resize(t->data, TOUR_DATA_SIZE);
+   unsigned long long at[] = { TOUR_LOW_OFFSET, TOUR_UNALIGNED, TOUR_HIGH_OFFSET };
+   size_t marks = t->sparse ? 3 : 2;
+   for (size_t i = 0; rc == 0 && i < marks; i++) {
       int n = snprintf(mark, sizeof mark, "here is offset 0x%llx\n", at[i]);
       rc = platform_write_at(fd, mark, (size_t)n, at[i]);
    }
@@ -200,10 +223,15 @@ Tour *tour_new(Error *e, const char **what) {
       *what = N_("the tour");
       return NULL;
    }
-   tour_names(t);
+   *what = N_("the tour's directory");
+   if (!tour_names(t)) {
+      error_set(e, ERR_TOUR, ENAMETOOLONG, NULL);
+      free(t);
+      return NULL;
+   }
+   platform_tour_sweep(platform_temp_dir(), "mapscope-tour-", &t->swept, &t->stale_kept);
    int rc = platform_dir_make(t->dir);
    t->made_dir = rc == 0;
-   *what = N_("the tour's directory");
    if (rc == 0) {
       *what = N_("the tour's data file");
       rc = make_data(t);
@@ -243,6 +271,22 @@ void tour_free(Tour *t) {
       if (parts[i].made)
          parts[i].remove(parts[i].name);
    free(t);
+}
+
+bool tour_sweep_note(const Tour *t, char *out, size_t outsz) {
+   int n = 0;
+   out[0] = '\0';
+   if (t->swept)
+      n = snprintf(out, outsz, ngettext("removed %u object left by a tour that was killed",
+                                        "removed %u objects left by tours that were killed",
+                                        t->swept), t->swept);
+   if (t->stale_kept && n >= 0 && (size_t)n < outsz)
+      snprintf(out + n, outsz - (size_t)n,
+               ngettext("%s%u object of a killed tour is left (another user's, or not what a "
+                        "tour makes)", "%s%u objects of killed tours are left (another user's, "
+                        "or not what a tour makes)", t->stale_kept),
+               n ? "; " : "", t->stale_kept);
+   return out[0] != '\0';
 }
 
 int tour_pid(const Tour *t) {

@@ -40,6 +40,11 @@ void tour_free(Tour *t);
  * DIR; all are removed when it ends" */
 void tour_banner(const Tour *t, char *out, size_t outsz);
 
+/* What tour_new() found of tours killed without a chance to clean up
+ * (SIGKILL): "removed 3 objects left by tours that were killed" and what
+ * it could not remove; false (OUT empty) when there was nothing. */
+bool tour_sweep_note(const Tour *t, char *out, size_t outsz);
+
 /* The process whose id names the tour's objects. */
 int tour_pid(const Tour *t);
 

@@ -11,6 +11,7 @@
 
 /* The data file: sparse, a marker at each of these offsets. */
 #define TOUR_DATA_SIZE 0x100020000ULL          /* 4 GiB + 128 KiB */
+#define TOUR_SMALL_SIZE 0x20000ULL             /* 128 KiB: where files keep no holes */
 #define TOUR_LOW_OFFSET 0x10000ULL             /* 64 KiB: the low word only */
 #define TOUR_HIGH_OFFSET 0x100010000ULL        /* 4 GiB + 64 KiB: both words */
 #define TOUR_UNALIGNED 0x11234ULL              /* step 2's request */
@@ -22,7 +23,10 @@ struct Tour {
    char dir[512];                 /* the private directory */
    char data[600], empty[600], cow[600];
    char shm[64], hdr[64], clash[64], clash_shm[72], ns[64];
+   unsigned swept, stale_kept;    /* killed tours' leftovers removed, and left */
    uint32_t ns_key;               /* the System V key step 8 uses inside */
+   bool sparse;                   /* the data file has holes: TOUR_DATA_SIZE long,
+                                   * else TOUR_SMALL_SIZE, without the view past 4 GiB */
    bool made_dir, made_data, made_empty, made_cow;
    bool made_shm, made_hdr, made_clash, made_clash_twin;
    PlatformHandle shm_fd;         /* step 4's object, mapped at shm_addr */

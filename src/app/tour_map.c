@@ -18,6 +18,7 @@
 #include "platform/scene.h"
 #include "platform/tour.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,23 +93,41 @@ static void view_at(TourText *out, PlatformHandle fd, uint64_t off) {
    tour_line(out, "  munmap(%p, %zu) = 0", addr, page);
 }
 
+/* Where the data file keeps no holes, the offset past 4 GiB in words only. */
+static void view_not_made(TourText *out, uint64_t off) {
+   tour_line(out, "%s", _("  the file system of the temporary directory keeps no holes (SEEK_HOLE "
+                          "finds none): a file past 4 GiB would take 4 GiB there, so the tour "
+                          "made a 128 KiB file and does not map this offset:"));
+   tour_line(out, _("    offset 0x%llx: high word 0x%08llx, low word 0x%08llx"), (ull)off,
+             (ull)(off >> 32), (ull)(off & 0xffffffffu));
+   windows_call(out, off, platform_page_size(), PLATFORM_MAP_READ);
+}
+
 void tour_step_aligned(Tour *t, TourText *out) {
    PlatformHandle fd;
    PlatformStat st;
-   tour_line(out, _("The data file is sparse: 4 GiB and 128 KiB, a line of text at each offset "
-                    "mapped here.  Both offsets are multiples of the page size (%zu)."),
-             platform_page_size());
+   if (t->sparse)
+      tour_line(out, _("The data file is sparse: 4 GiB and 128 KiB, a line of text at each "
+                       "offset mapped here.  Both offsets are multiples of the page size (%zu)."),
+                platform_page_size());
+   else
+      tour_line(out, _("The data file is 128 KiB, a line of text at each offset shown here.  "
+                       "Both offsets are multiples of the page size (%zu)."),
+                platform_page_size());
    if (open_said(out, t->data, false, &fd, &st) != 0)
       return;
    view_at(out, fd, TOUR_LOW_OFFSET);
-   view_at(out, fd, TOUR_HIGH_OFFSET);
+   if (t->sparse)
+      view_at(out, fd, TOUR_HIGH_OFFSET);
+   else
+      view_not_made(out, TOUR_HIGH_OFFSET);
    platform_close(fd);
    tour_line(out, "  close(%d) = 0", (int)fd);
 }
 
 /* Where REQ lies at granularity GRAN: its window's start and delta. */
 static void aligned_down(TourText *out, uint64_t req, uint64_t gran, WindowSpan *span) {
-   if (!window_span(req, platform_page_size(), gran, TOUR_DATA_SIZE, span))
+   if (!window_span(req, platform_page_size(), gran, TOUR_SMALL_SIZE, span))
       return;
    tour_line(out, _("    at granularity %llu: 0x%llx = 0x%llx (aligned down) + delta 0x%llx"),
              (ull)gran, (ull)req, (ull)span->start, (ull)span->delta);
@@ -155,8 +174,12 @@ void tour_step_empty(Tour *t, TourText *out) {
    if (map_said(out, fd, 0, page, PLATFORM_MAP_READ, &addr) == 0) {
       unsigned char b;
       int rc = platform_guarded_copy(&b, addr, 1);
-      tour_line(out, _("  2. reading its first byte raises SIGBUS; mapscope's guard turns it "
-                       "into %s"), tour_errno(rc, err, sizeof err));
+      if (rc == EFAULT)           /* the guard's word for a SIGBUS (platform/mapping.h) */
+         tour_line(out, _("  2. reading its first byte raises SIGBUS; mapscope's guard turns it "
+                          "into %s"), tour_errno(rc, err, sizeof err));
+      else
+         tour_line(out, _("  2. reading its first byte: %s (no SIGBUS on this system)"),
+                   tour_errno(rc, err, sizeof err));
       platform_unmap(addr, page);
    }
    platform_close(fd);
@@ -174,13 +197,15 @@ void tour_step_empty(Tour *t, TourText *out) {
 
 /* ---- 6: copy-on-write ---------------------------------------------------- */
 
-static void page_map(TourText *out, const void *addr, size_t pages) {
+/* Show the page map of PAGES pages at ADDR; true when page 0 is a private
+ * copy (present, no longer the file's page). */
+static bool page_map(TourText *out, const void *addr, size_t pages) {
    unsigned char f[8];
    char row[160] = "", err[96];
    int rc = platform_page_flags(addr, pages, f);
    if (rc != 0) {
       tour_line(out, _("    page map: %s"), tour_errno(rc, err, sizeof err));
-      return;
+      return false;
    }
    for (size_t i = 0; i < pages; i++) {
       size_t used = strlen(row);
@@ -190,6 +215,7 @@ static void page_map(TourText *out, const void *addr, size_t pages) {
       snprintf(row + used, sizeof row - used, "%s[%zu] %s", i ? "; " : "", i, what);
    }
    tour_line(out, _("    page map: %s"), row);
+   return (f[0] & PLATFORM_PAGE_PRESENT) && !(f[0] & PLATFORM_PAGE_FILE);
 }
 
 static void smaps(TourText *out, const void *addr) {
@@ -214,10 +240,14 @@ static void smaps(TourText *out, const void *addr) {
    platform_proc_regions_free(r, n);
 }
 
-static void file_byte(TourText *out, PlatformHandle fd, uint64_t off, const char *when) {
+/* The byte at OFF as read: WHEN says what it shows, if it is WANT. */
+static void file_byte(TourText *out, PlatformHandle fd, uint64_t off, unsigned char want,
+                      const char *when) {
    unsigned char b = 0;
    size_t got = 0;
    platform_read_at(fd, &b, 1, off, &got);
+   if (got != 1 || b != want)
+      when = _("(not what this step expected: the text above does not hold here)");
    tour_line(out, _("    the file at 0x%llx, read with pread(): '%c' %s"), (ull)off,
              got == 1 && b >= 0x20 && b < 0x7f ? b : '?', when);
 }
@@ -261,15 +291,18 @@ static void private_write(TourText *out, PlatformHandle fd) {
    page_map(out, addr, 2);
    smaps(out, addr);
    unsigned char w = 'W';
-   platform_guarded_copy((unsigned char *)addr + COW_AT, &w, 1);
-   tour_line(out, _("  'W' written at 0x%x through the mapping: the kernel copied page 0"),
-             COW_AT);
-   page_map(out, addr, 2);
+   int wrc = platform_guarded_copy((unsigned char *)addr + COW_AT, &w, 1);
+   tour_line(out, _("  'W' written at 0x%x through the mapping: %s"), COW_AT,
+             tour_errno(wrc, err, sizeof err));
+   if (page_map(out, addr, 2))
+      tour_line(out, "%s", _("    the kernel copied page 0: it is no longer the file's"));
+   else
+      tour_line(out, "%s", _("    the page map shows no copy of page 0 (it cannot tell here)"));
    smaps(out, addr);
-   file_byte(out, fd, COW_AT, _("(the object is unchanged)"));
+   file_byte(out, fd, COW_AT, 'p', _("(the object is unchanged)"));
    int rc = platform_map_sync(addr, len);
    tour_line(out, "  msync(%p, %zu, MS_SYNC) = %s", addr, len, tour_errno(rc, err, sizeof err));
-   file_byte(out, fd, COW_AT, _("(msync wrote nothing from a private mapping)"));
+   file_byte(out, fd, COW_AT, 'p', _("(msync wrote nothing from a private mapping)"));
    platform_unmap(addr, len);
    tour_line(out, "  munmap(%p, %zu) = 0: %s", addr, len, _("the copy is gone with it"));
 }
@@ -311,7 +344,7 @@ void tour_step_cow(Tour *t, TourText *out) {
    private_write(out, fd);
    tour_line(out, "%s", _("  the flush writes the edited bytes itself (pwrite, then fsync):"));
    flush_edit(t, out);
-   file_byte(out, fd, COW_AT, _("(written by the flush)"));
+   file_byte(out, fd, COW_AT, 'W', _("(written by the flush)"));
    platform_close(fd);
 }
 

@@ -119,7 +119,8 @@ void tour_step_named(Tour *t, TourText *out) {
    drop_shm(t);                                   /* made anew: the call is real */
    int rc = tour_need_shm(t);
    tour_line(out, "  shm_open(\"%s\", O_RDWR|O_CREAT|O_EXCL, 0600), ftruncate(%u), "
-             "mmap(MAP_SHARED) = %s", t->shm, TOUR_SHM_SIZE, tour_errno(rc, err, sizeof err));
+             "posix_fallocate(0, %u), mmap(MAP_SHARED) = %s", t->shm, TOUR_SHM_SIZE,
+             TOUR_SHM_SIZE, tour_errno(rc, err, sizeof err));
    if (rc != 0)
       return;
    tour_line(out, _("    mapped at %p; the object is %s%s, in memory, not on a disk"),
@@ -263,8 +264,9 @@ void tour_step_clash(Tour *t, TourText *out) {
              t->clash_shm);
    sem_through_shm(t, out);
    clash_names(t, out);
-   tour_line(out, "%s", _("  So on Linux \"sem.NAME\" is the collision: mapscope's object list "
-                          "marks it (mapscope --list)."));
+   tour_line(out, "%s", _("  So on Linux \"sem.NAME\" is the collision.  mapscope --list marks "
+                          "the semaphore and the shm object of one name name-collision: legal "
+                          "here, the ERROR_INVALID_HANDLE of Windows."));
 }
 
 /* ---- 8: name spaces ------------------------------------------------------ */
@@ -323,10 +325,18 @@ void tour_step_namespaces(Tour *t, TourText *out) {
    }
    tour_line(out, _("  a child process (pid %d): unshare(CLONE_NEWIPC|CLONE_NEWNS) = %s"),
              r.child_pid, tour_errno(r.unshare_err, err, sizeof err));
-   if (r.unshare_err) {
+   if (r.tried_user_ns) {
+      tour_line(out, "    unshare(CLONE_NEWUSER|CLONE_NEWIPC|CLONE_NEWNS), uid_map, gid_map = %s",
+                tour_errno(r.user_ns_err, err, sizeof err));
+      if (!r.user_ns_err)
+         tour_line(out, "%s", _("    in a user name space of its own this user is root, and "
+                                "may make the other two"));
+   }
+   if (r.unshare_err && (!r.tried_user_ns || r.user_ns_err)) {
       tour_line(out, "%s", _("  This machine does not let this user make name spaces (it takes "
-                             "CAP_SYS_ADMIN): the step cannot be shown here, and nothing was "
-                             "made.  Run the tour as root to see it."));
+                             "CAP_SYS_ADMIN, or user name spaces that this user may make): the "
+                             "step cannot be shown here, and nothing was made.  Run the tour "
+                             "as root to see it."));
       return;
    }
    probe_inside(t, out, &r);

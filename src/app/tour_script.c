@@ -74,3 +74,7 @@ TourCmd tour_script_parse(const char *line) {
    }
    return bad(N_("unknown command"));
 }
+
+TourCmd tour_script_line(const char *line, const char *flaw) {
+   return flaw ? bad(flaw) : tour_script_parse(line);
+}

@@ -6,8 +6,9 @@
  *    prev          the step before (none before the first)
  *    step N        step N, 1 to 10 (a bare N says the same)
  *    quit          the end of the tour (so is the end of the script)
- *    @sync PATH    on a terminal: create PATH once the screen is drawn
- *                  (tests wait for it); without one: skipped
+ *    @sync PATH    create PATH once the step is shown (drawn, or printed
+ *                  and flushed); tests wait for it.  A new file only
+ *                  (app/script.h script_sync_create())
  *
  * The tour starts at step 1 and shows every step it comes to. */
 #ifndef MAPSCOPE_TOUR_SCRIPT_H
@@ -35,6 +36,10 @@ typedef struct {
 
 /* Read one line (without its newline; it must outlive CMD). */
 TourCmd tour_script_parse(const char *line);
+
+/* A line as a script reader took it (app/script.h): bad when the reader
+ * found it flawed (FLAW: too long, a NUL byte), else tour_script_parse(). */
+TourCmd tour_script_line(const char *line, const char *flaw);
 
 /* What a bad line may say instead, for the message (N_()). */
 extern const char *const tour_script_usage;

@@ -14,7 +14,9 @@
 #include "platform/files.h"
 
 /* A new (never an existing) POSIX shm object of SIZE bytes, mapped shared
- * read-write at *ADDR; the descriptor stays open in *FD. */
+ * read-write at *ADDR; the descriptor stays open in *FD.  Its pages are
+ * allocated first (ENOSPC where the shm directory is full, never a SIGBUS
+ * on the first write); on failure nothing is left. */
 int platform_shm_create(const char *name, size_t size, PlatformHandle *fd, void **addr);
 /* Open an existing shm object read-write and map SIZE bytes of it. */
 int platform_shm_attach(const char *name, size_t size, PlatformHandle *fd, void **addr);

@@ -30,10 +30,24 @@ int platform_sem_close(void *sem);
  * flush of a shared view does, and nothing at all for a private one. */
 int platform_map_sync(void *addr, size_t len);
 
+/* ---- what a killed tour left -------------------------------------------
+ * A tour ended by SIGKILL cannot remove its objects.  The next one sweeps
+ * them: the directories TEMP_DIR/PREFIX<pid> and the shm objects (and
+ * glibc's semaphores) /PREFIX<pid>... and /sem.PREFIX<pid>... whose process
+ * <pid> is gone (or is the caller, which has made nothing yet).  Only what
+ * the caller owns, of the right type (a directory holding nothing but
+ * regular files; a regular file), never through a symlink.  *REMOVED
+ * counts what was removed; *KEPT what was left because another user owns
+ * it or it is not what a tour makes.  0, or an errno value when TEMP_DIR
+ * cannot be read (a missing shm directory counts nothing). */
+int platform_tour_sweep(const char *temp_dir, const char *prefix, unsigned *removed,
+                        unsigned *kept);
+
 /* ---- name spaces ---------------------------------------------------------
  * platform_namespace_probe() shows that named objects belong to a name
  * space.  A child process leaves the caller's IPC and mount name spaces
- * (unshare(2) with CLONE_NEWIPC | CLONE_NEWNS), makes its mounts private
+ * (unshare(2) with CLONE_NEWIPC | CLONE_NEWNS; refused, with CLONE_NEWUSER
+ * as well, its user mapped to root inside), makes its mounts private
  * (so nothing it mounts is seen outside), mounts a new tmpfs on the
  * directory of POSIX shm objects (/dev/shm), and there creates the shm
  * object SHM_NAME and the System V segment of key SYSV_KEY, and looks them
@@ -44,6 +58,10 @@ int platform_map_sync(void *addr, size_t len);
  * object is never made in the caller's own name space). */
 typedef struct {
    int unshare_err;            /* 0, or why unshare failed (EPERM: not allowed) */
+   bool tried_user_ns;         /* after EPERM: unshare again with CLONE_NEWUSER (a user
+                                * name space where the caller is root, as unprivileged
+                                * users may where the system allows it) */
+   int user_ns_err;            /* ... and how that went: 0 (the probe went on) or errno */
    int private_err;            /* making the mounts private */
    int mount_err;              /* mounting a tmpfs on /dev/shm */
    int shm_err, sysv_err;      /* creating the objects inside */

@@ -11,6 +11,7 @@
 #include "app/script.h"
 #include "app/session_edit.h"
 #include "app/tour_script.h"
+#include "core/escape.h"
 #include "core/gettext.h"
 #include "core/textwidth.h"
 #include "platform/processes.h"
@@ -546,19 +547,22 @@ static void script_keys(Ui *ui, const char *text) {
 }
 
 static void script_sync(Ui *ui, const char *path) {
+   char size[32];
    draw(ui);
-   FILE *f = fopen(path, "w");
-   if (f) {
-      fprintf(f, "%dx%d\n", COLS, LINES);     /* the size the screen was drawn at */
-      fclose(f);
-   }
-   else
-      ui_message(ui, true, _("script line %u: cannot create %s"), ui->script.line_no, path);
+   snprintf(size, sizeof size, "%dx%d\n", COLS, LINES);   /* the size the screen was drawn at */
+   int rc = script_sync_create(path, size);
+   if (rc == 0)
+      return;
+   char *shown = escape_dup(path);                       /* the script's bytes */
+   ui_message(ui, true, _("script line %u: %s: cannot create it (%s)"), ui->script.line_no,
+              shown ? shown : "?", strerror(rc));
+   free(shown);
+   draw(ui);                                             /* the message on the screen now */
 }
 
 /* A line of a tour script: its word as the key or command it stands for. */
 static void tour_word(Ui *ui) {
-   TourCmd c = tour_script_parse(ui->script.line);
+   TourCmd c = tour_script_line(ui->script.line, ui->script.flaw);
    char cmd[32];
    switch (c.kind) {
    case TOUR_CMD_NEXT: handle_key(ui, 'n'); break;
@@ -583,6 +587,18 @@ static void tour_word(Ui *ui) {
    draw(ui);
 }
 
+/* A line that is no key, command or @sync: said, escaped (the script's
+ * bytes), and not carried out. */
+static void script_bad(Ui *ui, const char *text) {
+   char *shown = escape_dup(text);
+   if (ui->script.flaw)
+      ui_message(ui, true, _("script line %u: %s"), ui->script.line_no, _(ui->script.flaw));
+   else
+      ui_message(ui, true, _("script line %u: unknown directive %s"), ui->script.line_no,
+                 shown ? shown : "?");
+   free(shown);
+}
+
 /* Carry out the next buffered script line; false when none is buffered. */
 static bool script_step(Ui *ui) {
    const char *text;
@@ -596,7 +612,7 @@ static bool script_step(Ui *ui) {
    case SCRIPT_COMMAND: run_command(ui, text); draw(ui); return true;
    case SCRIPT_SYNC:    script_sync(ui, text); return true;
    case SCRIPT_BAD:
-      ui_message(ui, true, _("script line %u: unknown directive %s"), ui->script.line_no, text);
+      script_bad(ui, text);
       return true;
    case SCRIPT_END:
       script_close(&ui->script);

@@ -135,8 +135,10 @@ static const KeyBinding tour_keys[] = {
 static CommandStatus cmd_step(void *ctx, const char *args) {
    View *v = ctx;
    char *end;
+   if (*args < '0' || *args > '9')     /* strtoul() would take "-18446744073709551615" as 1 */
+      return COMMAND_BAD_ARGS;
    unsigned long n = strtoul(args, &end, 10);
-   if (end == args || *end != '\0' || n < 1 || n > TOUR_STEPS)
+   if (*end != '\0' || n < 1 || n > TOUR_STEPS)
       return COMMAND_BAD_ARGS;
    go(v, (size_t)n - 1);
    return COMMAND_OK;
@@ -177,5 +179,8 @@ View *view_tour_new(Ui *ui, Error *e) {
    }
    state(v)->tour = t;
    go(v, 0);
+   char note[256];
+   if (tour_sweep_note(t, note, sizeof note))
+      ui_message(ui, false, "%s", note);
    return v;
 }

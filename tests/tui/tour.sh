@@ -42,11 +42,37 @@ ok "step 6: the copied page in the page map" tui_wait_text "[0] a private copy"
 expect_status "the status line says the step" "step 6/10"
 tui_send "prev"
 expect_status "prev: step 5" "step 5/10"
+# (typed: a tour script has no ':' commands)
+for bad in 0 11 -1 -18446744073709551615 99999999999999999999 3x; do
+   tui_tmux send-keys -t tui ":step $bad" Enter
+   ok ":step $bad: refused" tui_wait_text "step: wrong arguments"
+   expect_status ":step $bad: the step stays" "step 5/10"
+   tui_tmux send-keys -t tui Escape
+   tui_send
+done
 tui_send "step 7"
 is "the tour's objects exist while it runs" "$(leftovers "$tour")" "shm dir"
 tui_quit "quit"
 is "quit: exit 0" "$tui_rc" 0
 is "quit: nothing left behind" "$(leftovers "$tour")" ""
+
+# ---- resized mid-step, down to a tiny terminal and back; LC_ALL=C ----
+tui_env="TMPDIR='$tmp' LC_ALL=C"
+tui_start 80 24 --tour
+tour_pid
+tui_send "step 6"
+tui_resize 10 4
+tui_send "next"
+tui_resize 1 1
+tui_send "prev"
+tui_resize 80 24
+tui_send
+ok "resized to 10x4 and 1x1 and back: step 6 drawn again" tui_wait_text "Step 6 of 10: copy-on-write"
+expect_status "resized: the status line says the step" "step 6/10"
+tui_quit "quit"
+is "resized, LC_ALL=C: exit 0" "$tui_rc" 0
+is "resized: nothing left behind" "$(leftovers "$tour")" ""
+tui_env="TMPDIR='$tmp'"
 
 # ---- every step's screen, wide enough for its lines not to wrap ----
 tui_start 140 40 --tour
@@ -98,6 +124,22 @@ is "a bad line: exit 2" "$(cat "$tmp/exit")" 2
 like "a bad line: says why" "$(cat "$tmp/stderr")" "'bogus': unknown command"
 is "a bad line: nothing left behind" "$(leftovers "$tour")" ""
 exec 3>&-
+
+# ---- @sync on the screen: never over a file, never through a symlink ----
+printf 'keep me\n' >"$tmp/victim"
+ln -s victim "$tmp/link"
+tui_start 140 40 --tour
+printf '@sync %s\n' "$tmp/victim" >&3
+ok "@sync on an existing file: said" tui_wait_text "victim: cannot create it (File exists)"
+printf '@sync %s\n' "$tmp/link" >&3
+ok "@sync on a symlink: said" tui_wait_text "link: cannot create it (File exists)"
+is "@sync: the file is as it was" "$(cat "$tmp/victim")" "keep me"
+printf 'quit\000@sync %s\n' "$tmp/after-nul" >&3
+tui_wait_file "$tmp/exit"
+is "a NUL byte in a line: exit 2" "$(cat "$tmp/exit")" 2
+like "a NUL byte in a line: says why" "$(cat "$tmp/stderr")" "the line holds a NUL byte"
+exec 3>&-
+rm -f "$tmp/victim" "$tmp/link"
 
 # ---- :tour over an open file: q comes back to it ----
 make_data_file data.bin

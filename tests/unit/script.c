@@ -62,6 +62,42 @@ static void test_partial(void) {
    close(p[0]);
 }
 
+/* A line longer than the buffer: bad as a whole, its tail never a line of
+ * its own; a NUL byte: the line is bad, not cut at it. */
+static void test_flawed(void) {
+   int p[2];
+   ok(pipe(p) == 0, "pipe");
+   Script sc;
+   memset(&sc, 0, sizeof sc);
+   sc.fd = p[0];
+   Error e;
+   const char *text;
+   char junk[sizeof sc.buf + 100];
+   memset(junk, '#', sizeof junk);
+   ok(write(p[1], junk, sizeof junk) == (ssize_t)sizeof junk, "a line longer than the buffer");
+   ok(write(p[1], ":quit\n:goto 5\nab\0:quit\n:goto 6\n", 31) == 31, "and more lines");
+   close(p[1]);
+   ScriptKind k[5];
+   const char *flaw[5];
+   size_t n = 0;
+   while (n < 5) {
+      ScriptKind kind = script_next(&sc, &text);
+      if (kind == SCRIPT_NONE && script_fill(&sc, &e))
+         continue;
+      if (kind == SCRIPT_END || kind == SCRIPT_NONE)
+         break;
+      flaw[n] = sc.flaw;
+      k[n++] = kind;
+   }
+   is_u64(n, 4, "four lines");
+   ok(n > 0 && k[0] == SCRIPT_BAD && flaw[0], "the overlong line is bad");
+   ok(n > 1 && k[1] == SCRIPT_COMMAND && !flaw[1], "its tail ':quit' is dropped with it");
+   ok(n > 2 && k[2] == SCRIPT_BAD && flaw[2], "a line with a NUL byte is bad");
+   ok(n > 3 && k[3] == SCRIPT_COMMAND && strcmp(sc.line, ":goto 6") == 0, "the line after it");
+   is_u64(sc.line_no, 4, "line numbers count the bad lines");
+   close(p[0]);
+}
+
 static void test_keys(void) {
    const char *p = "j<PgDn><lt><C-d>x<";
    int ch;
@@ -78,6 +114,7 @@ static void test_keys(void) {
 
 int main(void) {
    plan_lazy();
+   test_flawed();
    test_lines();
    test_partial();
    test_keys();

@@ -58,6 +58,10 @@ int main(void) {
       if (c->kind == TOUR_CMD_BAD)
          ok(got.why && *got.why, "'%s': says why", c->line);
    }
+   TourCmd flawed = tour_script_line("quit", "the line holds a NUL byte");
+   ok(flawed.kind == TOUR_CMD_BAD && strcmp(flawed.why, "the line holds a NUL byte") == 0,
+      "a line the reader found flawed is bad, whatever it reads as");
+   is_u64(tour_script_line("quit", NULL).kind, TOUR_CMD_QUIT, "a sound line is parsed");
    for (size_t i = 0; i < TOUR_STEPS; i++)
       ok(*tour_title(i), "step %zu has a title", i + 1);
    is_str(tour_title(TOUR_STEPS), "", "no step past the last");

@@ -34,7 +34,13 @@ int platform_shm_create(const char *name, size_t size, int *fd, void **addr) {
    int f = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
    if (f < 0)
       return errno;
-   int rc = ftruncate(f, (off_t)size) == 0 ? map_shared(f, size, addr) : errno;
+   int rc = ftruncate(f, (off_t)size) == 0 ? 0 : errno;
+   /* Its pages taken now: in a full /dev/shm the first touch of a page
+    * ftruncate() only promised would raise SIGBUS. */
+   if (rc == 0 && size > 0)
+      rc = posix_fallocate(f, 0, (off_t)size);
+   if (rc == 0)
+      rc = map_shared(f, size, addr);
    if (rc != 0) {
       close(f);
       shm_unlink(name);

@@ -3,7 +3,9 @@
 
 #include "platform/tour.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <semaphore.h>
@@ -45,6 +47,83 @@ int platform_map_sync(void *addr, size_t len) {
    return msync(addr, len, MS_SYNC) == 0 ? 0 : errno;
 }
 
+/* ---- the sweep of killed tours' leftovers --------------------------------- */
+
+/* The pid after PREFIX in NAME, when a tour of a process that is gone (or
+ * of this one) made it: what follows the digits is the end or '.'. */
+static bool stale_name(const char *name, const char *prefix, bool whole) {
+   size_t n = strlen(prefix);
+   if (strncmp(name, prefix, n) != 0 || name[n] < '1' || name[n] > '9')
+      return false;
+   char *end;
+   unsigned long pid = strtoul(name + n, &end, 10);
+   if (pid > 0x7fffffffUL || (*end && (whole || *end != '.')))
+      return false;
+   if ((pid_t)pid == getpid())
+      return true;
+   return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+}
+
+static bool ours(const struct stat *sb, mode_t type) {
+   return (sb->st_mode & S_IFMT) == type && sb->st_uid == geteuid();
+}
+
+/* Empty the directory DFD/NAME of its regular files, then remove it; false
+ * when anything else is in it. */
+static bool remove_tour_dir(int dfd, const char *name) {
+   int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+   DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+   if (!d) {
+      if (fd >= 0)
+         close(fd);
+      return false;
+   }
+   bool clean = true;
+   struct dirent *de;
+   struct stat sb;
+   while ((de = readdir(d)) != NULL) {
+      if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+         continue;
+      if (fstatat(fd, de->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !ours(&sb, S_IFREG)
+          || unlinkat(fd, de->d_name, 0) != 0)
+         clean = false;
+   }
+   closedir(d);
+   return clean && unlinkat(dfd, name, AT_REMOVEDIR) == 0;
+}
+
+/* Sweep DIR: the entries PREFIX<pid>[.*] (WHOLE: PREFIX<pid> only) of TYPE. */
+static int sweep_dir(const char *dir, const char *prefix, bool whole, mode_t type,
+                     unsigned *removed, unsigned *kept) {
+   DIR *d = opendir(dir);
+   if (!d)
+      return errno;
+   struct dirent *de;
+   struct stat sb;
+   while ((de = readdir(d)) != NULL) {
+      if (!stale_name(de->d_name, prefix, whole))
+         continue;
+      bool good = fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && ours(&sb, type);
+      if (good)
+         good = type == S_IFDIR ? remove_tour_dir(dirfd(d), de->d_name)
+                                : unlinkat(dirfd(d), de->d_name, 0) == 0;
+      (*(good ? removed : kept))++;
+   }
+   closedir(d);
+   return 0;
+}
+
+int platform_tour_sweep(const char *temp_dir, const char *prefix, unsigned *removed,
+                        unsigned *kept) {
+   char sem_prefix[128];
+   *removed = *kept = 0;
+   snprintf(sem_prefix, sizeof sem_prefix, "sem.%s", prefix);
+   int rc = sweep_dir(temp_dir, prefix, true, S_IFDIR, removed, kept);
+   sweep_dir(platform_shm_dir(), prefix, false, S_IFREG, removed, kept);
+   sweep_dir(platform_shm_dir(), sem_prefix, false, S_IFREG, removed, kept);
+   return rc;
+}
+
 /* ---- the name-space probe ------------------------------------------------ */
 
 /* The inode of /proc/self/ns/KIND: the name space's id. */
@@ -67,11 +146,40 @@ static int sysv_lookup(uint32_t key) {
    return shmget((key_t)key, 0, 0) < 0 ? errno : 0;
 }
 
+static int write_file(const char *path, const char *text) {
+   int fd = open(path, O_WRONLY | O_CLOEXEC);
+   if (fd < 0)
+      return errno;
+   ssize_t n = write(fd, text, strlen(text));
+   int rc = n == (ssize_t)strlen(text) ? 0 : n < 0 ? errno : EIO;
+   close(fd);
+   return rc;
+}
+
+/* New user, IPC and mount name spaces, the caller's user and group mapped
+ * to root inside (user_namespaces(7): setgroups denied first). */
+static int enter_user_ns(void) {
+   char map[64];
+   unsigned uid = (unsigned)geteuid(), gid = (unsigned)getegid();
+   if (unshare(CLONE_NEWUSER | CLONE_NEWIPC | CLONE_NEWNS) != 0)
+      return errno;
+   snprintf(map, sizeof map, "0 %u 1\n", uid);
+   int rc = write_file("/proc/self/setgroups", "deny");
+   if (rc == 0 || rc == ENOENT)
+      rc = write_file("/proc/self/uid_map", map);
+   snprintf(map, sizeof map, "0 %u 1\n", gid);
+   return rc ? rc : write_file("/proc/self/gid_map", map);
+}
+
 /* The child's part: each step only when the one before it worked, so no
  * object is ever made in the caller's name spaces. */
 static void probe_inside(const char *shm_name, uint32_t key, PlatformNamespaceProbe *r) {
    r->unshare_err = unshare(CLONE_NEWIPC | CLONE_NEWNS) == 0 ? 0 : errno;
-   if (r->unshare_err)
+   if (r->unshare_err == EPERM) {
+      r->tried_user_ns = true;
+      r->user_ns_err = enter_user_ns();
+   }
+   if (r->unshare_err && (!r->tried_user_ns || r->user_ns_err))
       return;
    r->ipc_ns[1] = ns_id("ipc");
    r->mnt_ns[1] = ns_id("mnt");
