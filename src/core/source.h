@@ -31,7 +31,8 @@ typedef enum {
    SOURCE_CAN_JOURNAL = 1u << 3,  /* a flush keeps a rollback journal of it */
    SOURCE_CAN_LOCK    = 1u << 4,  /* it takes the advisory lock a flush holds */
    SOURCE_CAN_LIVE    = 1u << 5,  /* others change its bytes: the view re-reads */
-   SOURCE_CAN_HOLES   = 1u << 6   /* it can say where its holes are */
+   SOURCE_CAN_HOLES   = 1u << 6,  /* it can say where its holes are */
+   SOURCE_EDIT_NEEDS_W = 1u << 7  /* edits need -w even of one's own (a running process) */
 } SourceCap;
 
 /* How an object identifies itself, to match it against the object list

@@ -80,6 +80,12 @@ expect_status "the status says whose view it is" "as process PID sees it"
 tui_send "q" "q"
 tui_stop
 
+# ---- without -w, even one's own process is not edited ----
+tui_start 120 24 "pid:$h_pid:$(hx "$h_known")-$(hx "$h_known + 8192")"
+tui_send "i"
+expect_status "an edit without -w says -w is needed" "writing into a running process needs -w"
+tui_quit ":q!"
+
 # ---- a flushed write, checked against the process ----
 tui_start 120 24 -w "pid:$h_pid:$(hx "$h_known")-$(hx "$h_known + 8192")"
 tui_send "i"

@@ -322,7 +322,7 @@ static void pid_describe_map(const Source *s, uint64_t offset, size_t len, Platf
 const SourceOps source_pid_ops = {
    .kind = N_("process memory"),
    .prefix = prefix,
-   .caps = SOURCE_CAN_READ | SOURCE_CAN_LIVE | SOURCE_CAN_EDIT,
+   .caps = SOURCE_CAN_READ | SOURCE_CAN_LIVE | SOURCE_CAN_EDIT | SOURCE_EDIT_NEEDS_W,
    .open = pid_open,
    .refresh = pid_refresh,
    .map = pid_map,
