@@ -117,12 +117,34 @@ int platform_proc_status(int pid, PlatformProcStatus *st) {
 typedef struct {
    PlatformProcRegion *v;
    size_t n, cap;
+   int pid;
    uint64_t shm_dev;
    PlatformRegion tmp;         /* the line being parsed (its name is large) */
    PlatformMemFigures *totals; /* smaps_rollup's figures, or NULL */
 } RegionList;
 
 static const char no_name[] = "";
+
+/* The kernel writes " (deleted)" after the path of an unlinked file, and a
+ * file may also be named so: when the path with that suffix, seen from the
+ * process's root, is the mapped file itself (device and inode), the suffix
+ * is the name's and the file is there. */
+static void named_deleted(int pid, PlatformRegion *r) {
+   static const char suffix[] = " (deleted)";
+   char path[PLATFORM_NAME_MAX + 64];
+   struct stat sb;
+   if (!r->backing.deleted || r->backing.kind != PLATFORM_BACKING_FILE || r->backing.name[0] != '/')
+      return;
+   size_t len = strlen(r->backing.name);
+   if (len + sizeof suffix > sizeof r->backing.name)
+      return;
+   snprintf(path, sizeof path, "/proc/%d/root%s%s", pid, r->backing.name, suffix);
+   if (stat(path, &sb) != 0 || (uint64_t)sb.st_ino != r->inode
+       || (uint64_t)sb.st_dev != r->dev)
+      return;
+   memcpy(r->backing.name + len, suffix, sizeof suffix);
+   r->backing.deleted = false;
+}
 
 static int add_region(RegionList *l, const PlatformRegion *r) {
    if (l->n == l->cap) {
@@ -160,6 +182,7 @@ static int region_line(void *ctx, char *line) {
       return 0;
    if (!platform_procfs_maps_line(line, &l->tmp))
       return 0;      /* a line of a format this parser does not know: skipped */
+   named_deleted(l->pid, &l->tmp);
    return add_region(l, &l->tmp);
 }
 
@@ -226,7 +249,7 @@ static int empty_list(int pid) {
 
 int platform_proc_regions(int pid, bool figures, PlatformProcRegion **out, size_t *n,
                           PlatformMemFigures *totals) {
-   RegionList l = { .shm_dev = shm_device() };
+   RegionList l = { .pid = pid, .shm_dev = shm_device() };
    int fd, rc;
    *out = NULL;
    *n = 0;
