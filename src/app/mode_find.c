@@ -211,7 +211,17 @@ static bool find_in(const Options *o, int pid, const PlatformProcRegion *r, bool
 /* Each readable region is searched on its own (a match cannot span two).
  * A region that cannot be read wholly is said and skipped; a process that
  * is gone or refused ends the search. */
-static int find_process(const Options *o, int pid, const SearchPattern *p) {
+/* R cut to [LO, HI) into *OUT; false when nothing of it is left. */
+static bool clip_region(const PlatformProcRegion *r, uint64_t lo, uint64_t hi,
+                        PlatformProcRegion *out) {
+   *out = *r;
+   out->map.start = r->map.start > lo ? r->map.start : lo;
+   out->map.end = r->map.end < hi ? r->map.end : hi;
+   return out->map.start < out->map.end;
+}
+
+static int find_process(const Options *o, int pid, uint64_t lo, uint64_t hi,
+                        const SearchPattern *p) {
    PlatformProcRegion *v;
    size_t n, skipped = 0;
    Error e, first;
@@ -228,7 +238,8 @@ static int find_process(const Options *o, int pid, const SearchPattern *p) {
    int status = -1;
    bool zeros = search_pattern_matches_zeros(p);
    for (size_t i = 0; i < n && status < 0; i++) {
-      if (find_in(o, pid, &v[i], zeros, p, &f, &e))
+      PlatformProcRegion part;
+      if (!clip_region(&v[i], lo, hi, &part) || find_in(o, pid, &part, zeros, p, &f, &e))
          continue;
       if (e.code != ERR_UNREADABLE) {
          fflush(stdout);
@@ -264,7 +275,10 @@ int mode_find_run(const Options *o) {
    if (source_pid_spec(o->source, &sp, &e) == 1 && sp.what == SOURCE_PID_ALL) {
       status = o->skip || o->length
                   ? diag_usage(_("-s and -n count within one region: give pid:PID:ADDR"))
-                  : find_process(o, sp.pid, p);
+                  : find_process(o, sp.pid, 0, UINT64_MAX, p);
+   } else if (!o->skip && !o->length && source_pid_spec(o->source, &sp, &e) == 1
+              && sp.what == SOURCE_PID_RANGE) {
+      status = find_process(o, sp.pid, sp.addr, sp.end, p);   /* over gaps and guard pages */
    } else if (!source_open_reading(o->source, &src, &e)) {
       status = diag_error(o->source, &e);
    } else {

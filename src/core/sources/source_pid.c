@@ -67,10 +67,20 @@ static int bad_spec(Error *e) {
    return -1;
 }
 
+/* "self" (as /proc/self) would be mapscope itself, whose memory changes
+ * as it reads it and which a write would corrupt: refused, by name. */
+static int refuse_self(Error *e) {
+   error_set(e, ERR_BAD_SOURCE, 0, "%s",
+             _("pid:self would be mapscope itself: give the number of another process"));
+   return -1;
+}
+
 /* NAME is SOURCE without "pid:". */
 static int parse_name(const char *name, SourcePidSpec *out, Error *e) {
    const char *p;
    memset(out, 0, sizeof *out);
+   if (strncmp(name, "self", 4) == 0 && (name[4] == '\0' || name[4] == ':'))
+      return refuse_self(e);
    if (!parse_pid(name, &p, &out->pid))
       return bad_spec(e);
    if (*p == '\0') {
