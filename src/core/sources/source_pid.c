@@ -67,7 +67,7 @@ static int bad_spec(Error *e) {
    return -1;
 }
 
-/* "self" (as /proc/self) would be mapscope itself, whose memory changes
+/* "self" (as the kernel names the caller) would be mapscope itself, whose memory changes
  * as it reads it and which a write would corrupt: refused, by name. */
 static int refuse_self(Error *e) {
    error_set(e, ERR_BAD_SOURCE, 0, "%s",
