@@ -338,9 +338,8 @@ static int failed(const char *spec, int pid, int rc) {
    Error e;
    char why[sizeof e.detail];
    platform_proc_why(pid, rc, PLATFORM_PROC_LISTING, 0, why, sizeof why);
-   error_set(&e, rc == ESRCH ? ERR_PROC_GONE : rc == EACCES || rc == EPERM ? ERR_PROC_DENIED
-                                                                           : ERR_SCAN,
-             rc, "%s", why);
+   bool denied = rc == EACCES || rc == EPERM || rc == EXDEV;
+   error_set(&e, rc == ESRCH ? ERR_PROC_GONE : denied ? ERR_PROC_DENIED : ERR_SCAN, rc, "%s", why);
    return diag_error(spec, &e);
 }
 

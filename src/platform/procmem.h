@@ -15,7 +15,10 @@
  *    Yama.rst), the process's owner and dumpable flag (/proc/PID/status),
  *    and the caller's capabilities (capabilities(7)).
  * Every name in a region is untrusted bytes: escape before output.
- * Calls return 0 or an errno value. */
+ * Calls return 0 or an errno value; every call that names a process by
+ * its id returns EXDEV when /proc was mounted for another pid namespace
+ * than the caller's (its ids would name other processes than the system
+ * calls take). */
 #ifndef MAPSCOPE_PLATFORM_PROCMEM_H
 #define MAPSCOPE_PLATFORM_PROCMEM_H
 

@@ -64,4 +64,19 @@ tid=$(ls "/proc/$hpid/task" | grep -v "^$hpid\$" | head -1)
 [ -n "$tid" ] || tid=$hpid
 run_ms --xxd -p -l 4 pid:"$tid":"$known"
 is "pid:TID reads the process's bytes" "$out" 4d535052
+# another pid namespace: with the old /proc its ids name other processes
+if [ "$(id -u)" -eq 0 ] && unshare -p -f true 2>/dev/null; then
+   unshare -p -f sh -c "\"\$0\" --xxd -p -l 4 pid:$hpid:$known" "$MAPSCOPE" >"$tmp/ns.out" 2>"$tmp/ns.err"
+   is "a pid namespace without its own /proc: refused (1)" "$?" 1
+   like "... saying why and what helps" "$(cat "$tmp/ns.err")" "another pid namespace than mapscope's"
+   unshare -p -f sh -c "\"\$0\" --list pid:$hpid" "$MAPSCOPE" >"$tmp/ns.out" 2>"$tmp/ns.err"
+   like "... --list too" "$(cat "$tmp/ns.err")" "another pid namespace than mapscope's"
+   unshare -p -f --mount-proc sh -c "\"\$1\" >\"\$2\" & i=0
+      until grep -q pid= \"\$2\" || [ \$i -gt 100 ]; do sleep 0.1; i=\$((i + 1)); done
+      k=\$(tr ' ' '\\n' <\"\$2\" | sed -n 's/^known=//p')
+      \"\$0\" --xxd -p -l 4 pid:\$!:\$k; kill \$!" "$MAPSCOPE" "$helper" "$tmp/nsh.out" >"$tmp/ns.out" 2>"$tmp/ns.err"
+   is "with its own /proc, a process in it is read by its inner id" "$(cat "$tmp/ns.out")" 4d535052
+else
+   skip "pid namespaces" "needs root and unshare"
+fi
 done_testing

@@ -117,7 +117,7 @@ static bool proc_failed(Error *e, int pid, int err, PlatformProcAccess what, uin
    char why[sizeof e->detail];
    platform_proc_why(pid, err, what, addr, why, sizeof why);
    ErrorCode code = err == ESRCH ? ERR_PROC_GONE
-                    : err == EPERM || err == EACCES ? ERR_PROC_DENIED
+                    : err == EPERM || err == EACCES || err == EXDEV ? ERR_PROC_DENIED
                     : err == EFAULT || err == EIO ? ERR_UNREADABLE : ERR_READ;
    error_set(e, code, err, "%s", why);
    return false;

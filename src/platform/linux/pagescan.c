@@ -5,6 +5,7 @@
 
 #include "platform/procpages.h"
 #include "platform/linux/pagemap.h"
+#include "internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -87,6 +88,8 @@ static int scan_read(int fd, uint64_t start, uint64_t end, PlatformTouchedFn fn,
 
 int platform_proc_touched(int pid, uint64_t start, uint64_t end, PlatformTouchedFn fn, void *ctx) {
    char path[64];
+   if (platform_proc_same_ns() != 0)
+      return EXDEV;
    snprintf(path, sizeof path, "/proc/%d/pagemap", pid);
    int fd = open(path, O_RDONLY | O_CLOEXEC);
    if (fd < 0)

@@ -78,6 +78,17 @@ static int open_proc(int pid, const char *name, int flags, int *fd) {
    return errno == ENOENT ? ESRCH : errno;
 }
 
+int platform_proc_same_ns(void) {
+   static int verdict = -1;          /* -1: not asked yet */
+   if (verdict < 0) {
+      char buf[32];
+      ssize_t n = readlink("/proc/self", buf, sizeof buf - 1);
+      buf[n > 0 ? n : 0] = '\0';
+      verdict = n > 0 && strtol(buf, NULL, 10) != (long)getpid() ? EXDEV : 0;
+   }
+   return verdict;
+}
+
 /* Read the small file PATH whole into BUF (NUL-terminated); an errno. */
 int platform_proc_small_file(const char *path, char *buf, size_t size) {
    int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -255,6 +266,8 @@ int platform_proc_regions(int pid, bool figures, PlatformProcRegion **out, size_
    *n = 0;
    if (pid <= 0)
       return ESRCH;
+   if ((rc = platform_proc_same_ns()) != 0)
+      return rc;
    if ((rc = open_proc(pid, figures ? "smaps" : "maps", O_RDONLY, &fd)) != 0)
       return rc;
    rc = each_line(fd, region_line, &l);
@@ -277,7 +290,9 @@ int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *u
    PlatformProcStatus st;
    if (pid <= 0)
       return ESRCH;
-   int rc = platform_proc_status(pid, &st);
+   int rc = platform_proc_same_ns();
+   if (rc == 0)
+      rc = platform_proc_status(pid, &st);
    if (rc != 0)
       return rc;
    *uid = st.uid[0];
@@ -347,6 +362,8 @@ static int proc_move(int pid, uint64_t addr, void *buf, size_t len, size_t *done
    *done = 0;
    if (pid <= 0)
       return ESRCH;
+   if (platform_proc_same_ns() != 0)
+      return EXDEV;
    while (*done < len) {
       uint64_t at = addr + *done;
       size_t want = len - *done, to_page = page - (size_t)(at % page);
