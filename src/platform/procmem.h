@@ -72,6 +72,11 @@ bool platform_proc_region_readable(const PlatformProcRegion *r);
 /* The command name (comm) and owner of PID.  ESRCH when it is gone. */
 int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *uid);
 
+/* What tells this life of PID from the next (PlatformProcLife, procfs.h):
+ * another process that took its id, or exec() of another program.
+ * ESRCH when it is gone. */
+int platform_proc_life(int pid, PlatformProcLife *life);
+
 /* Read LEN bytes at virtual address ADDR of PID into BUF; *GOT says how
  * many were read before the first byte that could not be (the exact byte:
  * a read that fails part-way is retried page by page), and the return is

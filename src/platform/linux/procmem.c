@@ -304,6 +304,19 @@ int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *u
    return 0;
 }
 
+int platform_proc_life(int pid, PlatformProcLife *life) {
+   char path[64], text[1024];
+   if (pid <= 0)
+      return ESRCH;
+   int rc = platform_proc_same_ns();
+   if (rc != 0)
+      return rc;
+   snprintf(path, sizeof path, "/proc/%d/stat", pid);
+   if ((rc = platform_proc_small_file(path, text, sizeof text)) != 0)
+      return rc == ENOENT ? ESRCH : rc;
+   return platform_procfs_stat_life(text, life) ? 0 : EPROTO;
+}
+
 /* ---- bytes ---------------------------------------------------------------- */
 
 /* One transfer of LEN bytes: the bytes moved, or -1 with errno. */
