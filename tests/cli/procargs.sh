@@ -51,6 +51,17 @@ else
    skip "[vsyscall]" "this kernel maps none"
 fi
 
+vvar=$(awk '$6 == "[vvar]" { split($1, a, "-"); print a[1]; exit }' "/proc/$hpid/maps")
+if [ -n "$vvar" ]; then
+   run_ms --dump -n 16 pid:"$hpid":"$vvar"
+   is "[vvar]: failed (1)" "$rc" 1
+   like "... the kernel's clock data, said" "$err" "[vvar], the kernel's clock data"
+   run_ms --find --count --hex 00 pid:"$hpid":"$vvar"
+   is "--find pid:PID:ADDR in [vvar]: nothing found there (1)" "$rc" 1
+else
+   skip "[vvar]" "this kernel maps none"
+fi
+
 # a range from the page before the guard page over it and past it
 run_ms --dump -v pid:"$hpid":"$(printf '%x-%x' "$((guard - 4096))" "$((guard + 2 * 4096))")"
 is "a range over a guard page: the dump ends there (1)" "$rc" 1
