@@ -158,12 +158,15 @@ typedef struct {
    Error *e;
    uint64_t lo, hi, reach;      /* the region; the widening */
    uint64_t s, t;               /* the widened run not yet searched (s == t: none) */
+   uint64_t done;               /* where the runs searched end */
    bool failed;
 } Touched;
 
 static bool touched_flush(Touched *w) {
    if (w->s < w->t && !find_region(w->o, w->pid, w->s, w->t, w->p, w->f, w->e))
       w->failed = true;
+   if (w->s < w->t)
+      w->done = w->t;
    w->s = w->t = 0;
    return !w->failed;
 }
@@ -184,18 +187,17 @@ static bool on_touched(void *ctx, uint64_t start, uint64_t end) {
 }
 
 /* Search only what REGION's touched pages can hold; false with E set when
- * that failed, and a whole read (find_region) when the pages could not be
- * looked at. */
+ * that failed.  Where the pages could not be looked at, the rest of the
+ * region is read whole. */
 static bool find_touched(const Options *o, int pid, const PlatformProcRegion *r,
                          const SearchPattern *p, Found *f, Error *e) {
    Touched w = { o, pid, p, f, e, r->map.start, r->map.end,
-                 search_pattern_length(p) - 1, 0, 0, false };
+                 search_pattern_length(p) - 1, 0, 0, r->map.start, false };
    int rc = platform_proc_touched(pid, r->map.start, r->map.end, on_touched, &w);
-   if (w.failed)
+   if (w.failed || !touched_flush(&w))
       return false;
-   if (rc != 0)
-      return find_region(o, pid, r->map.start, r->map.end, p, f, e);
-   return touched_flush(&w);
+   return rc == 0 || w.done >= r->map.end
+          || find_region(o, pid, w.done, r->map.end, p, f, e);
 }
 
 /* One region: skipped, searched where touched, or read whole. */
@@ -208,9 +210,6 @@ static bool find_in(const Options *o, int pid, const PlatformProcRegion *r, bool
    return find_region(o, pid, r->map.start, r->map.end, p, f, e);
 }
 
-/* Each readable region is searched on its own (a match cannot span two).
- * A region that cannot be read wholly is said and skipped; a process that
- * is gone or refused ends the search. */
 /* R cut to [LO, HI) into *OUT; false when nothing of it is left. */
 static bool clip_region(const PlatformProcRegion *r, uint64_t lo, uint64_t hi,
                         PlatformProcRegion *out) {
@@ -220,6 +219,9 @@ static bool clip_region(const PlatformProcRegion *r, uint64_t lo, uint64_t hi,
    return out->map.start < out->map.end;
 }
 
+/* Each readable region is searched on its own (a match cannot span two).
+ * A region that cannot be read wholly is said and skipped; a process that
+ * is gone or refused ends the search. */
 static int find_process(const Options *o, int pid, uint64_t lo, uint64_t hi,
                         const SearchPattern *p) {
    PlatformProcRegion *v;
