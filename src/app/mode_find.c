@@ -18,6 +18,7 @@
 #include "core/offset.h"
 #include "core/search.h"
 #include "platform/procmem.h"
+#include "platform/procpages.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -132,21 +133,97 @@ static bool find_region(const Options *o, int pid, uint64_t start, uint64_t end,
    return ok;
 }
 
-/* Anonymous memory the process never touched (no page resident or in
- * swap) reads as zeros: a pattern that cannot match zeros is not looked
- * for there (an address space reserved by the terabyte, as the sanitizers
- * reserve it, would take hours to read). */
+/* Private anonymous memory: a page the process never touched (neither
+ * resident nor in swap) reads as zeros. */
+static bool zero_when_untouched(const PlatformProcRegion *r) {
+   return (r->kind == PLATFORM_REGION_ANON || r->kind == PLATFORM_REGION_HEAP
+           || r->kind == PLATFORM_REGION_STACK) && r->map.perms[3] == 'p';
+}
+
+/* No page of it resident or in swap: a pattern that cannot match zeros is
+ * not looked for there at all. */
 static bool untouched(const PlatformProcRegion *r) {
-   bool anon = r->kind == PLATFORM_REGION_ANON || r->kind == PLATFORM_REGION_HEAP
-               || r->kind == PLATFORM_REGION_STACK;
-   return anon && r->map.perms[3] == 'p' && r->figures.known && r->figures.rss == 0
+   return zero_when_untouched(r) && r->figures.known && r->figures.rss == 0
           && r->figures.swap == 0;
+}
+
+/* The touched runs of a region, each widened by the pattern's length less
+ * one on both sides (a match holds at least one byte that is not zero, so
+ * it lies in one widened run), merged, and searched one by one. */
+typedef struct {
+   const Options *o;
+   int pid;
+   const SearchPattern *p;
+   Found *f;
+   Error *e;
+   uint64_t lo, hi, reach;      /* the region; the widening */
+   uint64_t s, t;               /* the widened run not yet searched (s == t: none) */
+   uint64_t done;               /* where the runs searched end */
+   bool failed;
+} Touched;
+
+static bool touched_flush(Touched *w) {
+   if (w->s < w->t && !find_region(w->o, w->pid, w->s, w->t, w->p, w->f, w->e))
+      w->failed = true;
+   if (w->s < w->t)
+      w->done = w->t;
+   w->s = w->t = 0;
+   return !w->failed;
+}
+
+static bool on_touched(void *ctx, uint64_t start, uint64_t end) {
+   Touched *w = ctx;
+   uint64_t s = start - w->lo > w->reach ? start - w->reach : w->lo;
+   uint64_t t = w->hi - end > w->reach ? end + w->reach : w->hi;
+   if (w->s < w->t && s <= w->t) {
+      w->t = t > w->t ? t : w->t;
+      return true;
+   }
+   if (!touched_flush(w))
+      return false;
+   w->s = s;
+   w->t = t;
+   return true;
+}
+
+/* Search only what REGION's touched pages can hold; false with E set when
+ * that failed.  Where the pages could not be looked at, the rest of the
+ * region is read whole. */
+static bool find_touched(const Options *o, int pid, const PlatformProcRegion *r,
+                         const SearchPattern *p, Found *f, Error *e) {
+   Touched w = { o, pid, p, f, e, r->map.start, r->map.end,
+                 search_pattern_length(p) - 1, 0, 0, r->map.start, false };
+   int rc = platform_proc_touched(pid, r->map.start, r->map.end, on_touched, &w);
+   if (w.failed || !touched_flush(&w))
+      return false;
+   return rc == 0 || w.done >= r->map.end
+          || find_region(o, pid, w.done, r->map.end, p, f, e);
+}
+
+/* One region: skipped, searched where touched, or read whole. */
+static bool find_in(const Options *o, int pid, const PlatformProcRegion *r, bool zeros,
+                    const SearchPattern *p, Found *f, Error *e) {
+   if (!platform_proc_region_readable(r) || (!zeros && untouched(r)))
+      return true;
+   if (!zeros && zero_when_untouched(r))
+      return find_touched(o, pid, r, p, f, e);
+   return find_region(o, pid, r->map.start, r->map.end, p, f, e);
+}
+
+/* R cut to [LO, HI) into *OUT; false when nothing of it is left. */
+static bool clip_region(const PlatformProcRegion *r, uint64_t lo, uint64_t hi,
+                        PlatformProcRegion *out) {
+   *out = *r;
+   out->map.start = r->map.start > lo ? r->map.start : lo;
+   out->map.end = r->map.end < hi ? r->map.end : hi;
+   return out->map.start < out->map.end;
 }
 
 /* Each readable region is searched on its own (a match cannot span two).
  * A region that cannot be read wholly is said and skipped; a process that
  * is gone or refused ends the search. */
-static int find_process(const Options *o, int pid, const SearchPattern *p) {
+static int find_process(const Options *o, int pid, uint64_t lo, uint64_t hi,
+                        const SearchPattern *p) {
    PlatformProcRegion *v;
    size_t n, skipped = 0;
    Error e, first;
@@ -163,8 +240,8 @@ static int find_process(const Options *o, int pid, const SearchPattern *p) {
    int status = -1;
    bool zeros = search_pattern_matches_zeros(p);
    for (size_t i = 0; i < n && status < 0; i++) {
-      if (!platform_proc_region_readable(&v[i]) || (!zeros && untouched(&v[i]))
-          || find_region(o, pid, v[i].map.start, v[i].map.end, p, &f, &e))
+      PlatformProcRegion part;
+      if (!clip_region(&v[i], lo, hi, &part) || find_in(o, pid, &part, zeros, p, &f, &e))
          continue;
       if (e.code != ERR_UNREADABLE) {
          fflush(stdout);
@@ -200,7 +277,10 @@ int mode_find_run(const Options *o) {
    if (source_pid_spec(o->source, &sp, &e) == 1 && sp.what == SOURCE_PID_ALL) {
       status = o->skip || o->length
                   ? diag_usage(_("-s and -n count within one region: give pid:PID:ADDR"))
-                  : find_process(o, sp.pid, p);
+                  : find_process(o, sp.pid, 0, UINT64_MAX, p);
+   } else if (!o->skip && !o->length && source_pid_spec(o->source, &sp, &e) == 1
+              && sp.what == SOURCE_PID_RANGE) {
+      status = find_process(o, sp.pid, sp.addr, sp.end, p);   /* over gaps and guard pages */
    } else if (!source_open_reading(o->source, &src, &e)) {
       status = diag_error(o->source, &e);
    } else {

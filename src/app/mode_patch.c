@@ -185,6 +185,13 @@ static int apply_patches(const Options *o, EditSet *es, const void *ctx) {
 
 static int edit_source(const Options *o, Source *src, ApplyFn apply, const void *ctx,
                        bool flush_now, bool quiet) {
+   /* Writing into a running process is never a default, even one's own. */
+   if (source_can(src, SOURCE_EDIT_NEEDS_W) && !o->write) {
+      char *name = escape_dup(src->spec);
+      int rc = diag_usage(_("%s: writing into a running process needs -w (--write)"), name);
+      free(name);
+      return rc;
+   }
    EditConfig cfg = { o->granularity, o->window_size, o->write };
    EditSet *es = edits_new(src, &cfg);
    Error e;

@@ -74,7 +74,8 @@ static void print_help(void) {
            "sysv:ID or sysv:key=0xKEY (System V shared memory, attached read-only).\n"), stdout);
    fputs(_("pid:PID:ADDR is another process's region that holds ADDR, opened at ADDR;\n"
            "pid:PID:START-END that range (addresses in hex; read, never mapped; there is\n"
-           "no journal for process memory); pid:PID goes with --list, --info, --find.\n"), stdout);
+           "no journal for process memory); pid:PID goes with --list, --info, --find.\n"
+           "PID is a number: pid:self would be mapscope itself and is refused.\n"), stdout);
    fputs(_("Without SOURCE the screen shows the named objects (--kind filters them);\n"
            "Enter opens one.\n"), stdout);
    fputs("\n", stdout);
@@ -150,7 +151,8 @@ static void print_help(void) {
            "                         granularity); --dump and --xxd read through\n"
            "                         mapped windows only when -W or -g is given\n"), stdout);
    fputs(_("  -w, --write            allow editing objects of other users (objects\n"
-           "                         you own can always be edited)\n"), stdout);
+           "                         you own can always be edited) and any process's\n"
+           "                         memory (pid:, even your own process's)\n"), stdout);
    fputs("\n", stdout);
    fputs(_("The screen (the default mode):\n"), stdout);
    fputs(_("  -o, --offset=OFFSET    open with the cursor at OFFSET\n"), stdout);
@@ -459,6 +461,19 @@ static int check_tour(const Options *o, bool has_source) {
    return -1;
 }
 
+/* --list pid:... that is no pid:PID: a usage error that says why. */
+static int list_pid_usage(const char *spec, int kind, const SourcePidSpec *sp, const Error *e) {
+   char *name = escape_dup(spec);
+   int rc = -1;
+   if (kind < 0)
+      rc = diag_usage("%s: %s (%s)", name, _(error_message(e->code)), e->detail);
+   else if (sp->what != SOURCE_PID_ALL)
+      rc = diag_usage(_("%s: --list lists a process's regions: give pid:PID, without an address"),
+                      name);
+   free(name);
+   return rc;
+}
+
 /* --list pid:PID lists a process's regions: its --kind, --sort and
  * --columns are the region list's (parsed by app/regions.c); otherwise
  * they are the named objects'. */
@@ -466,8 +481,10 @@ static int list_options(Options *o, int argc, char **argv, int first) {
    SourcePidSpec sp;
    Error e;
    int rc;
-   o->regions = o->mode == MODE_LIST && argc - first == 1
-                && source_pid_spec(argv[first], &sp, &e) == 1 && sp.what == SOURCE_PID_ALL;
+   int kind = o->mode == MODE_LIST && argc - first == 1 ? source_pid_spec(argv[first], &sp, &e) : 0;
+   if (kind != 0 && (rc = list_pid_usage(argv[first], kind, &sp, &e)) >= 0)
+      return rc;
+   o->regions = kind == 1;
    if (o->regions) {
       o->source = argv[first];
       if (o->who_given)

@@ -286,10 +286,20 @@ static void json_figures(FILE *f, const PlatformMemFigures *m) {
            m->private_clean, m->private_dirty, m->anonymous, m->swap);
 }
 
+/* TEXT, already escaped (regions_backing()), as a JSON string literal:
+ * escaping it again would double every backslash. */
+static char *json_quote_dup(const char *text) {
+   size_t need = json_quote_into(NULL, 0, text) + 1;
+   char *out = malloc(need);
+   if (out)
+      json_quote_into(out, need, text);
+   return out ? out : strdup("\"?\"");
+}
+
 static void json_region(FILE *f, const PlatformProcRegion *r) {
    unsigned maj, min;
    char *backing = regions_backing(r), *path = json_name_dup(r->map.backing.name);
-   char *qb = json_name_dup(backing);
+   char *qb = json_quote_dup(backing);
    platform_dev_split(r->map.dev, &maj, &min);
    fprintf(f, "{\"start\":%" PRIu64 ",\"end\":%" PRIu64 ",\"size\":%" PRIu64
               ",\"perms\":\"%s\",\"shared\":%s,\"offset\":%" PRIu64
@@ -328,9 +338,8 @@ static int failed(const char *spec, int pid, int rc) {
    Error e;
    char why[sizeof e.detail];
    platform_proc_why(pid, rc, PLATFORM_PROC_LISTING, 0, why, sizeof why);
-   error_set(&e, rc == ESRCH ? ERR_PROC_GONE : rc == EACCES || rc == EPERM ? ERR_PROC_DENIED
-                                                                           : ERR_SCAN,
-             rc, "%s", why);
+   bool denied = rc == EACCES || rc == EPERM || rc == EXDEV;
+   error_set(&e, rc == ESRCH ? ERR_PROC_GONE : denied ? ERR_PROC_DENIED : ERR_SCAN, rc, "%s", why);
    return diag_error(spec, &e);
 }
 

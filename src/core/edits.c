@@ -84,6 +84,11 @@ static bool check_writable(const EditSet *es, PlatformStat *now, Error *e) {
       error_set(e, ERR_READ_ONLY, 0, "%s", _("this kind of source cannot be edited"));
       return false;
    }
+   if (source_can(s, SOURCE_EDIT_NEEDS_W) && !es->allow_others) {
+      error_set(e, ERR_READ_ONLY, 0, "%s",
+                _("writing into a running process needs -w, even into your own"));
+      return false;
+   }
    if (s->st.uid != platform_user_id() && !es->allow_others) {
       error_set(e, ERR_READ_ONLY, 0, _("it belongs to uid %lu, not to you; -w allows editing it"),
                 (unsigned long)s->st.uid);

@@ -30,7 +30,8 @@ typedef struct EditSet EditSet;
 typedef struct {
    uint64_t granularity;   /* alignment of the private windows (the session's) */
    uint64_t window_size;   /* bytes per private window; rounded up to the granularity */
-   bool allow_others;      /* -w: objects of other users may be edited */
+   bool allow_others;      /* -w: objects of other users, and every kind that
+                              says SOURCE_EDIT_NEEDS_W (a process), may be edited */
 } EditConfig;
 
 /* A new, empty edit set over SRC (which must outlive it).  NULL when out of
@@ -42,7 +43,8 @@ void edits_free(EditSet *es);
 
 /* May SRC be edited?  The first call decides (and later ones repeat the
  * answer): a kind without a descriptor, an object of another user without
- * allow_others, or one that cannot be opened for writing is refused with
+ * allow_others, a kind with SOURCE_EDIT_NEEDS_W (a running process) without
+ * allow_others whoever owns it, or one that cannot be opened for writing is refused with
  * ERR_READ_ONLY and a reason.  edits_apply() asks it itself. */
 bool edits_writable(EditSet *es, Error *e);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "core/flush.h"
+#include "core/flush_inplace.h"
 #include "core/journal.h"
 #include "core/gettext.h"
 
@@ -277,78 +278,12 @@ static bool journal_and_write(EditSet *es, int fd, const PlatformStat *now,
    return good;
 }
 
-/* ---- kinds without a journal: a process's memory ---------------------------- */
-
-/* The bytes of each modified run are read again and compared with what the
- * edits were made over: one that changed since refuses the flush (nothing
- * written) unless forced.  Then each run is written through the kind.
- * Without a journal there is no all-or-nothing: a process that dies or
- * unmaps a page half-way keeps what was written before. */
-static bool changed_since(EditSet *es, const FlushOptions *fo, Error *e) {
-   Source *src = edits_source(es);
-   uint64_t s, t, changed = 0, first = 0;
-   for (uint64_t at = 0; edits_next_modified(es, at, &s, &t); at = t) {
-      size_t len = (size_t)(t - s), got = 0;
-      unsigned char *now = malloc(len), *was = malloc(len);
-      e->code = ERR_NONE;
-      bool ok = now && was && source_read(src, now, len, s, &got, e) && got == len;
-      if (ok) {
-         memcpy(was, now, len);
-         edits_original(es, s, was, len);
-         for (size_t i = 0; i < len; i++)
-            if (now[i] != was[i] && changed++ == 0)
-               first = source_address(src, s + i);
-      } else if (!now || !was) {
-         error_set(e, ERR_FLUSH, ENOMEM, NULL);
-      } else if (got < len && e->code == ERR_NONE) {
-         error_set(e, ERR_CHANGED, 0, "%s", _("the edited bytes are no longer there"));
-      }
-      free(now);
-      free(was);
-      if (!ok)
-         return true;
-   }
-   if (changed == 0 || fo->force)
-      return false;
-   error_set(e, ERR_CHANGED, 0,
-             ngettext("%llu byte changed in the process since it was read (the first at 0x%llx); "
-                      "%s writes anyway",
-                      "%llu bytes changed in the process since they were read (the first at "
-                      "0x%llx); %s writes anyway", changed),
-             (unsigned long long)changed, (unsigned long long)first,
-             fo->force_hint ? fo->force_hint : "--force");
-   return true;
-}
-
-static bool flush_in_place(EditSet *es, const FlushOptions *fo, Error *e) {
-   Source *src = edits_source(es);
-   if (!source_refresh(src, e) || changed_since(es, fo, e))
-      return false;
-   uint64_t s, t;
-   for (uint64_t at = 0; edits_next_modified(es, at, &s, &t); at = t) {
-      size_t len = (size_t)(t - s);
-      unsigned char *b = malloc(len);
-      if (!b) {
-         error_set(e, ERR_FLUSH, ENOMEM, NULL);
-         return false;
-      }
-      memset(b, 0, len);
-      edits_overlay(es, s, b, len);
-      bool ok = source_write(src, b, len, s, e);
-      free(b);
-      if (!ok)
-         return false;
-   }
-   edits_discard(es);
-   return true;
-}
-
 bool flush_commit(EditSet *es, const FlushOptions *fo, FlushReport *r, Error *e) {
    flush_plan(es, r);
    if (!edits_pending(es))
       return true;
    if (source_can(edits_source(es), SOURCE_CAN_EDIT) && !source_can(edits_source(es), SOURCE_CAN_JOURNAL))
-      return flush_in_place(es, fo, e);
+      return flush_inplace_commit(es, fo, e);
    int fd;
    PlatformStat now;
    if (!reopen_for_flush(es, &fd, &now, e))

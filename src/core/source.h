@@ -35,7 +35,8 @@ typedef enum {
    /* With SOURCE_CAN_LIVE: the view re-reads it only when asked (p,
     * --refresh), not from the start: a file rarely changes under the view,
     * shared memory and a process's memory do all the time. */
-   SOURCE_LIVE_ON_REQUEST = 1u << 7
+   SOURCE_LIVE_ON_REQUEST = 1u << 7,
+   SOURCE_EDIT_NEEDS_W = 1u << 8  /* edits need -w even of one's own (a running process) */
 } SourceCap;
 
 /* How an object identifies itself, to match it against the object list

@@ -186,6 +186,17 @@ typedef struct {
    bool has_uid, has_gid, has_cap;
 } PlatformProcStatus;
 bool platform_procfs_status(const char *text, PlatformProcStatus *out);
+
+/* What tells one life of a process from another, from /proc/PID/stat
+ * (proc(5) "stat"; fs/proc/array.c do_task_stat()): field 22 starttime
+ * (clock ticks after boot: a process that takes the id later has
+ * another), fields 28 startstack, 48 arg_start and 50 env_start (where
+ * exec() put the program's stack and arguments; 0 without ptrace read
+ * access).  False when TEXT has fewer fields. */
+typedef struct {
+   uint64_t start_time, start_stack, arg_start, env_start;
+} PlatformProcLife;
+bool platform_procfs_stat_life(const char *text, PlatformProcLife *out);
 /* A descriptor's link target; UNLINKED: the file's link count is 0. */
 void platform_procfs_fd_target(const char *target, bool unlinked, PlatformBacking *out);
 /* A mapping's path as the kernel printed it (escaped, maybe " (deleted)"). */

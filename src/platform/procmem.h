@@ -15,7 +15,10 @@
  *    Yama.rst), the process's owner and dumpable flag (/proc/PID/status),
  *    and the caller's capabilities (capabilities(7)).
  * Every name in a region is untrusted bytes: escape before output.
- * Calls return 0 or an errno value. */
+ * Calls return 0 or an errno value; every call that names a process by
+ * its id returns EXDEV when /proc was mounted for another pid namespace
+ * than the caller's (its ids would name other processes than the system
+ * calls take). */
 #ifndef MAPSCOPE_PLATFORM_PROCMEM_H
 #define MAPSCOPE_PLATFORM_PROCMEM_H
 
@@ -68,6 +71,11 @@ bool platform_proc_region_readable(const PlatformProcRegion *r);
 
 /* The command name (comm) and owner of PID.  ESRCH when it is gone. */
 int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *uid);
+
+/* What tells this life of PID from the next (PlatformProcLife, procfs.h):
+ * another process that took its id, or exec() of another program.
+ * ESRCH when it is gone. */
+int platform_proc_life(int pid, PlatformProcLife *life);
 
 /* Read LEN bytes at virtual address ADDR of PID into BUF; *GOT says how
  * many were read before the first byte that could not be (the exact byte:

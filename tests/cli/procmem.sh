@@ -206,7 +206,12 @@ fi
 
 # ---- writes: staged edits flushed with process_vm_writev, no journal ----
 export XDG_STATE_HOME="$tmp/state"
+run_ms --patch 0:4142 --flush pid:"$pid":"$known"
+is "--patch --flush into a process without -w: usage (2)" "$rc" 2
+like "... naming -w" "$err" "writing into a running process needs -w"
 run_ms --patch 0:4142 pid:"$pid":"$known"
+is "--patch into a process without -w, even unflushed: usage (2)" "$rc" 2
+run_ms -w --patch 0:4142 pid:"$pid":"$known"
 like "--patch without --flush writes nothing" "$out" "not flushed"
 run_ms --xxd -p -l 2 pid:"$pid":"$known"
 is "... the process's bytes are as they were" "$out" "4d53"

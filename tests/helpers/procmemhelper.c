@@ -1,7 +1,7 @@
 /* procmemhelper - a process whose memory the pid: tests and benches read.
  *
  *    procmemhelper [-s SHMNAME] [-f PRIVFILE] [-l LOCKFILE] [-n MAPPINGS]
- *                  [-g MIB] [-D]
+ *                  [-g MIB] [-r MIB] [-D]
  *
  * It makes:
  *  known   two pages: "MSPROCMEM-KNOWN!" at 0, bytes 0..255 at 16, 0x5a to
@@ -21,9 +21,15 @@
  *          so that the kernel cannot merge them;
  *  big     -g N: N MiB of anonymous memory filled with 0x11 and
  *          "MSPROCMEM-NEEDLE" in its last 16 bytes;
+ *  sparse  -r N: N MiB of anonymous memory reserved (MAP_NORESERVE), four
+ *          pages of it touched: "MSPROCMEM-SPARSE" at half + 100 and in
+ *          the last 16 bytes, a7 c3 in the last two bytes of the page at
+ *          a quarter (the untouched page after it reads 00 00), e1 f9 in
+ *          bytes 2-3 of the page at three quarters (the untouched page
+ *          before it ends in 00 00);
  *  -D      prctl(PR_SET_DUMPABLE, 0).
  * It prints one line, "pid=P known=0xA counter=0xA guard=0xA shm=0xA
- * priv=0xA big=0xA" (0x0 for what it did not make), then waits for
+ * priv=0xA big=0xA sparse=0xA" (0x0 for what it did not make), then waits for
  * SIGTERM or SIGINT (its parent's end sends SIGTERM). */
 #define _GNU_SOURCE 1
 #include <errno.h>
@@ -151,21 +157,42 @@ static void *make_big(long mib) {
    return b;
 }
 
+static void sparse_text(unsigned char *at) {
+   memcpy(at, "MSPROCMEM", 9);
+   memcpy(at + 9, "-SPARSE", 7);
+}
+
+static void *make_sparse(long mib) {
+   size_t len = (size_t)mib << 20;
+   unsigned char *b = mmap(NULL, len, PROT_READ | PROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+   if (b == MAP_FAILED)
+      die("mmap");
+   sparse_text(b + len / 2 + 100);
+   sparse_text(b + len - 16);
+   b[len / 4 + PAGE - 2] = 0xa7;
+   b[len / 4 + PAGE - 1] = 0xc3;
+   b[len / 4 * 3 + 2] = 0xe1;
+   b[len / 4 * 3 + 3] = 0xf9;
+   return b;
+}
+
 int main(int argc, char **argv) {
    const char *shm = NULL, *priv = NULL, *lock = NULL;
-   long nmaps = 0, big_mib = 0;
+   long nmaps = 0, big_mib = 0, sparse_mib = 0;
    bool undumpable = false;
    int c;
-   while ((c = getopt(argc, argv, "s:f:l:n:g:D")) != -1) {
+   while ((c = getopt(argc, argv, "s:f:l:n:g:r:D")) != -1) {
       switch (c) {
       case 's': shm = optarg; break;
       case 'f': priv = optarg; break;
       case 'l': lock = optarg; break;
       case 'n': nmaps = atol(optarg); break;
       case 'g': big_mib = atol(optarg); break;
+      case 'r': sparse_mib = atol(optarg); break;
       case 'D': undumpable = true; break;
       default:
-         fprintf(stderr, "usage: procmemhelper [-s SHM] [-f FILE] [-l FILE] [-n N] [-g MIB] [-D]\n");
+         fprintf(stderr, "usage: procmemhelper [-s SHM] [-f FILE] [-l FILE] [-n N] [-g MIB] [-r MIB] [-D]\n");
          return 2;
       }
    }
@@ -188,12 +215,13 @@ int main(int argc, char **argv) {
       hold_locks(lock);
    make_maps(nmaps);
    void *b = big_mib > 0 ? make_big(big_mib) : NULL;
+   void *r = sparse_mib > 0 ? make_sparse(sparse_mib) : NULL;
    if (undumpable && prctl(PR_SET_DUMPABLE, 0) != 0)
       die("prctl");
-   printf("pid=%ld known=0x%jx counter=0x%jx guard=0x%jx shm=0x%jx priv=0x%jx big=0x%jx\n",
+   printf("pid=%ld known=0x%jx counter=0x%jx guard=0x%jx shm=0x%jx priv=0x%jx big=0x%jx sparse=0x%jx\n",
           (long)getpid(), (uintmax_t)(uintptr_t)known, (uintmax_t)(uintptr_t)counter,
           (uintmax_t)(uintptr_t)guard, (uintmax_t)(uintptr_t)s, (uintmax_t)(uintptr_t)p,
-          (uintmax_t)(uintptr_t)b);
+          (uintmax_t)(uintptr_t)b, (uintmax_t)(uintptr_t)r);
    fflush(stdout);
    sigset_t none;
    sigemptyset(&none);

@@ -80,6 +80,19 @@ expect_status "the status says whose view it is" "as process PID sees it"
 tui_send "q" "q"
 tui_stop
 
+# ---- the region list in a terminal too small, then grown ----
+tui_start 10 4 "pid:$h_pid"
+expect_line 2 "10x4: the region list says the terminal is too small" "too small"
+tui_resize 132 30
+expect_status "grown, the region list is back" "region 1/"
+tui_stop
+
+# ---- without -w, even one's own process is not edited ----
+tui_start 120 24 "pid:$h_pid:$(hx "$h_known")-$(hx "$h_known + 8192")"
+tui_send "i"
+expect_status "an edit without -w says -w is needed" "writing into a running process needs -w"
+tui_quit ":q!"
+
 # ---- a flushed write, checked against the process ----
 tui_start 120 24 -w "pid:$h_pid:$(hx "$h_known")-$(hx "$h_known + 8192")"
 tui_send "i"

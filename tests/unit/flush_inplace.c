@@ -17,6 +17,7 @@
 static unsigned char mem[OBJ_SIZE];
 static unsigned writes;           /* source_write calls */
 static int fail_write_at = -1;    /* the call that fails (EFAULT), -1: none */
+static int fail_from = -1;        /* this call and every later one fail, -1: none */
 
 static bool fake_read(Source *s, void *buf, size_t len, uint64_t off, size_t *got, Error *e) {
    (void)s;
@@ -33,7 +34,8 @@ static bool fake_read(Source *s, void *buf, size_t len, uint64_t off, size_t *go
 
 static bool fake_write(Source *s, const void *buf, size_t len, uint64_t off, Error *e) {
    (void)s;
-   if ((int)writes++ == fail_write_at) {
+   int call = (int)writes++;
+   if (call == fail_write_at || (fail_from >= 0 && call >= fail_from)) {
       error_set(e, ERR_FLUSH, EFAULT, NULL);
       return false;
    }
@@ -68,6 +70,7 @@ static void reset(void) {
       mem[i] = (unsigned char)(i * 7);
    writes = 0;
    fail_write_at = -1;
+   fail_from = -1;
    memset(&src, 0, sizeof src);
    src.ops = &fake_ops;
    src.size = OBJ_SIZE;
@@ -151,13 +154,53 @@ static void test_write_fails(void) {
       && edits_apply(es, OBJ_BASE + 0x3000, "2", 1, false, &e), "two edits staged");
    fail_write_at = 1;                           /* the second range fails */
    ok(!flush(es, false, &r, &e), "a failed write fails the flush");
-   (void)before;               /* no journal: the range written first stays written */
+   ok(mem[OBJ_BASE + 1] == before && writes == 3,
+      "the range written first gets its byte back (%u writes)", writes);
+   ok(strstr(e.detail, "restored") != NULL, "and the message says so (%s)", e.detail);
    ok(edits_pending(es) && edits_modified_bytes(es) == 2, "every edit is kept");
    fail_write_at = -1;
-   ok(!flush(es, false, &r, &e) && e.code == ERR_CHANGED,
-      "a retry sees the range written first as changed (there is no journal to undo it)");
-   ok(flush(es, true, &r, &e) && mem[OBJ_BASE + 1] == '1' && mem[OBJ_BASE + 0x3000] == '2',
-      "forced, the retry writes both");
+   ok(flush(es, false, &r, &e) && mem[OBJ_BASE + 1] == '1' && mem[OBJ_BASE + 0x3000] == '2',
+      "a plain retry writes both (%s)", e.detail);
+   edits_free(es);
+}
+
+/* The range written first cannot be restored either: the message names
+ * it, and a retry is not refused because of the byte the failed flush
+ * left there. */
+static void test_restore_fails(void) {
+   reset();
+   EditSet *es = set(true);
+   Error e;
+   FlushReport r;
+   ok(edits_apply(es, OBJ_BASE + 1, "1", 1, false, &e)
+      && edits_apply(es, OBJ_BASE + 0x3000, "2", 1, false, &e), "two edits staged");
+   fail_from = 1;
+   ok(!flush(es, false, &r, &e), "the second write fails");
+   ok(mem[OBJ_BASE + 1] == '1', "the first could not be undone");
+   ok(strstr(e.detail, "1 byte written could not be restored: 0x10001-0x10002") != NULL,
+      "the message names what was not restored (%s)", e.detail);
+   fail_from = -1;
+   ok(flush(es, false, &r, &e) && mem[OBJ_BASE + 0x3000] == '2',
+      "a plain retry is not refused for its own earlier write (%s)", e.detail);
+   edits_free(es);
+}
+
+/* A run across a page boundary is written a page at a time: the page
+ * written before the one that failed is restored. */
+static void test_run_across_pages(void) {
+   reset();
+   EditSet *es = set(true);
+   Error e;
+   FlushReport r;
+   unsigned char before[4];
+   memcpy(before, mem + OBJ_BASE + 0xffe, 4);
+   ok(edits_apply(es, OBJ_BASE + 0xffe, "ABCD", 4, false, &e), "a run over two pages");
+   fail_write_at = 1;
+   ok(!flush(es, false, &r, &e), "its second page fails");
+   ok(memcmp(mem + OBJ_BASE + 0xffe, before, 4) == 0, "its first page is restored");
+   fail_write_at = -1;
+   ok(flush(es, false, &r, &e) && memcmp(mem + OBJ_BASE + 0xffe, "ABCD", 4) == 0,
+      "a retry writes it");
    edits_free(es);
 }
 
@@ -177,6 +220,8 @@ int main(void) {
    test_staged_then_flushed();
    test_changed_refused();
    test_write_fails();
+   test_restore_fails();
+   test_run_across_pages();
    test_unreadable();
    return done_testing();
 }

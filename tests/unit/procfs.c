@@ -313,11 +313,30 @@ static void test_lock_lines(void) {
    ok(!platform_procfs_lock_line("", &r), "empty");
 }
 
+/* /proc/PID/stat: the fields that tell one life of a process from the
+ * next, after a comm that holds ") " and digits. */
+static void test_stat_life(void) {
+   PlatformProcLife l;
+   ok(platform_procfs_stat_life("11362 (c) 7 (x) R 11355 11355 30469 0 -1 4194304 100 0 0 0 0 0 0 "
+                                "0 20 0 1 0 1500991 3133440 390 18446744073709551615 947456912 "
+                                "947456913 140735634506784 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 "
+                                "94745691237424 94745691239040 94746174959616 140735634512510 "
+                                "140735634512530 140735634512531 140735634513899 0\n", &l),
+      "a stat line parses");
+   is_u64(l.start_time, 1500991, "starttime is field 22, after a comm with ') '");
+   is_u64(l.start_stack, 140735634506784, "startstack is field 28");
+   is_u64(l.arg_start, 140735634512510, "arg_start is field 48");
+   is_u64(l.env_start, 140735634512531, "env_start is field 50");
+   ok(!platform_procfs_stat_life("1 (init) S 0 1 1 0 -1 4194560 0 0\n", &l), "too few fields: refused");
+   ok(!platform_procfs_stat_life("garbage", &l), "no comm: refused");
+}
+
 int main(void) {
    plan_lazy();
    test_region_kinds();
    test_smaps_fields();
    test_status();
+   test_stat_life();
    test_maps_lines();
    test_maps_hostile();
    test_special_names();

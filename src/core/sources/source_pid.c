@@ -28,6 +28,8 @@
 
 typedef struct {
    int pid;
+   bool life_known;
+   PlatformProcLife life;       /* at open: a new process on the id, or exec(), differs */
 } PidState;
 
 static const char prefix[] = "pid:";
@@ -67,10 +69,20 @@ static int bad_spec(Error *e) {
    return -1;
 }
 
+/* "self" (as the kernel names the caller) would be mapscope itself, whose memory changes
+ * as it reads it and which a write would corrupt: refused, by name. */
+static int refuse_self(Error *e) {
+   error_set(e, ERR_BAD_SOURCE, 0, "%s",
+             _("pid:self would be mapscope itself: give the number of another process"));
+   return -1;
+}
+
 /* NAME is SOURCE without "pid:". */
 static int parse_name(const char *name, SourcePidSpec *out, Error *e) {
    const char *p;
    memset(out, 0, sizeof *out);
+   if (strncmp(name, "self", 4) == 0 && (name[4] == '\0' || name[4] == ':'))
+      return refuse_self(e);
    if (!parse_pid(name, &p, &out->pid))
       return bad_spec(e);
    if (*p == '\0') {
@@ -107,7 +119,7 @@ static bool proc_failed(Error *e, int pid, int err, PlatformProcAccess what, uin
    char why[sizeof e->detail];
    platform_proc_why(pid, err, what, addr, why, sizeof why);
    ErrorCode code = err == ESRCH ? ERR_PROC_GONE
-                    : err == EPERM || err == EACCES ? ERR_PROC_DENIED
+                    : err == EPERM || err == EACCES || err == EXDEV ? ERR_PROC_DENIED
                     : err == EFAULT || err == EIO ? ERR_UNREADABLE : ERR_READ;
    error_set(e, code, err, "%s", why);
    return false;
@@ -174,6 +186,7 @@ static bool pid_open(Source *s, const char *name, bool writable, Error *e) {
    strcpy(s->name, prefix);
    strcat(s->name, name);
    st->pid = sp.pid;
+   st->life_known = platform_proc_life(sp.pid, &st->life) == 0;
    s->priv = st;
    s->writable = writable;
    s->base = start;
@@ -263,14 +276,38 @@ static void pid_fault_why(const Source *s, const SourceFault *f, char *buf, size
 
 /* ---- the rest of the table ----------------------------------------------------- */
 
-/* The process may have exited: say so (an unmapped page shows where it
- * is read). */
+/* Whether the process is still the one opened: not another that took
+ * its id, nor another program it exec()ed (whose memory is not what the
+ * view shows, and which a flush must not write into). */
+static bool same_life(const PidState *st, Error *e) {
+   PlatformProcLife now;
+   if (!st->life_known || platform_proc_life(st->pid, &now) != 0)
+      return true;       /* the identity check says it is gone */
+   if (now.start_time != st->life.start_time) {
+      error_set(e, ERR_PROC_GONE, 0, _("process %d has exited; its id now names another process"),
+                st->pid);
+      return false;
+   }
+   if (now.start_stack != st->life.start_stack || now.arg_start != st->life.arg_start
+       || now.env_start != st->life.env_start) {
+      error_set(e, ERR_PROC_GONE, 0,
+                _("process %d has run another program (exec): its memory is no longer what "
+                  "was opened; open it again"), st->pid);
+      return false;
+   }
+   return true;
+}
+
+/* The process may have exited or exec()ed: say so (an unmapped page shows
+ * where it is read). */
 static bool pid_refresh(Source *s, Error *e) {
    const PidState *st = s->priv;
    char comm[64];
    PlatformUserId uid;
    int rc = platform_proc_identity(st->pid, comm, sizeof comm, &uid);
-   return rc == 0 || proc_failed(e, st->pid, rc, PLATFORM_PROC_LISTING, 0);
+   if (rc != 0)
+      return proc_failed(e, st->pid, rc, PLATFORM_PROC_LISTING, 0);
+   return same_life(st, e);
 }
 
 static bool pid_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
@@ -322,7 +359,7 @@ static void pid_describe_map(const Source *s, uint64_t offset, size_t len, Platf
 const SourceOps source_pid_ops = {
    .kind = N_("process memory"),
    .prefix = prefix,
-   .caps = SOURCE_CAN_READ | SOURCE_CAN_LIVE | SOURCE_CAN_EDIT,
+   .caps = SOURCE_CAN_READ | SOURCE_CAN_LIVE | SOURCE_CAN_EDIT | SOURCE_EDIT_NEEDS_W,
    .open = pid_open,
    .refresh = pid_refresh,
    .map = pid_map,

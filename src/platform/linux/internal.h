@@ -26,6 +26,10 @@ int platform_sandbox_enter(int pipefd);
  * process's status (ESRCH when it is gone); 0 or an errno. */
 int platform_proc_small_file(const char *path, char *buf, size_t size);
 int platform_proc_status(int pid, PlatformProcStatus *st);
+/* 0 when /proc shows our pid namespace; EXDEV when it was mounted for
+ * another (unshare -p without a fresh /proc): its PID directories then
+ * name other processes than the ids the system calls take. */
+int platform_proc_same_ns(void);
 bool platform_sandbox_probe(char *out, size_t outsz);
 
 #endif

@@ -4,6 +4,7 @@
 #include "platform/procpages.h"
 #include "platform/linux/pagemap.h"
 #include "platform/mapping.h"
+#include "internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -45,6 +46,8 @@ int platform_pagemap_read(int fd, uint64_t first, size_t npages, unsigned char *
 
 int platform_proc_page_flags(int pid, uint64_t addr, size_t npages, unsigned char *flags) {
    char path[64];
+   if (platform_proc_same_ns() != 0)
+      return EXDEV;
    snprintf(path, sizeof path, "/proc/%d/pagemap", pid);
    int fd = open(path, O_RDONLY | O_CLOEXEC);
    if (fd < 0)

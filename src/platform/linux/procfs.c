@@ -414,6 +414,33 @@ static void status_line(const char *l, PlatformProcStatus *out) {
    }
 }
 
+/* The comm in parentheses may hold anything, ")" and spaces too: the
+ * fields start after the last ")". */
+bool platform_procfs_stat_life(const char *text, PlatformProcLife *out) {
+   const char *p = strrchr(text, ')');
+   uint64_t v[51] = { 0 };
+   unsigned field = 2;
+   memset(out, 0, sizeof *out);
+   if (!p)
+      return false;
+   for (p++; *p && field < 50;) {
+      while (*p == ' ')
+         p++;
+      if (!*p || *p == '\n')
+         break;
+      char *end;
+      field++;
+      v[field] = strtoull(p, &end, 10);      /* the state letter reads as 0 */
+      p = end == p ? p + 1 : end;
+      while (*p && *p != ' ')
+         p++;
+   }
+   if (field < 50)
+      return false;
+   *out = (PlatformProcLife){ v[22], v[28], v[48], v[50] };
+   return true;
+}
+
 bool platform_procfs_status(const char *text, PlatformProcStatus *out) {
    char line[256];
    memset(out, 0, sizeof *out);

@@ -78,6 +78,17 @@ static int open_proc(int pid, const char *name, int flags, int *fd) {
    return errno == ENOENT ? ESRCH : errno;
 }
 
+int platform_proc_same_ns(void) {
+   static int verdict = -1;          /* -1: not asked yet */
+   if (verdict < 0) {
+      char buf[32];
+      ssize_t n = readlink("/proc/self", buf, sizeof buf - 1);
+      buf[n > 0 ? n : 0] = '\0';
+      verdict = n > 0 && strtol(buf, NULL, 10) != (long)getpid() ? EXDEV : 0;
+   }
+   return verdict;
+}
+
 /* Read the small file PATH whole into BUF (NUL-terminated); an errno. */
 int platform_proc_small_file(const char *path, char *buf, size_t size) {
    int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -117,12 +128,34 @@ int platform_proc_status(int pid, PlatformProcStatus *st) {
 typedef struct {
    PlatformProcRegion *v;
    size_t n, cap;
+   int pid;
    uint64_t shm_dev;
    PlatformRegion tmp;         /* the line being parsed (its name is large) */
    PlatformMemFigures *totals; /* smaps_rollup's figures, or NULL */
 } RegionList;
 
 static const char no_name[] = "";
+
+/* The kernel writes " (deleted)" after the path of an unlinked file, and a
+ * file may also be named so: when the path with that suffix, seen from the
+ * process's root, is the mapped file itself (device and inode), the suffix
+ * is the name's and the file is there. */
+static void named_deleted(int pid, PlatformRegion *r) {
+   static const char suffix[] = " (deleted)";
+   char path[PLATFORM_NAME_MAX + 64];
+   struct stat sb;
+   if (!r->backing.deleted || r->backing.kind != PLATFORM_BACKING_FILE || r->backing.name[0] != '/')
+      return;
+   size_t len = strlen(r->backing.name);
+   if (len + sizeof suffix > sizeof r->backing.name)
+      return;
+   snprintf(path, sizeof path, "/proc/%d/root%s%s", pid, r->backing.name, suffix);
+   if (stat(path, &sb) != 0 || (uint64_t)sb.st_ino != r->inode
+       || (uint64_t)sb.st_dev != r->dev)
+      return;
+   memcpy(r->backing.name + len, suffix, sizeof suffix);
+   r->backing.deleted = false;
+}
 
 static int add_region(RegionList *l, const PlatformRegion *r) {
    if (l->n == l->cap) {
@@ -160,6 +193,7 @@ static int region_line(void *ctx, char *line) {
       return 0;
    if (!platform_procfs_maps_line(line, &l->tmp))
       return 0;      /* a line of a format this parser does not know: skipped */
+   named_deleted(l->pid, &l->tmp);
    return add_region(l, &l->tmp);
 }
 
@@ -226,12 +260,14 @@ static int empty_list(int pid) {
 
 int platform_proc_regions(int pid, bool figures, PlatformProcRegion **out, size_t *n,
                           PlatformMemFigures *totals) {
-   RegionList l = { .shm_dev = shm_device() };
+   RegionList l = { .pid = pid, .shm_dev = shm_device() };
    int fd, rc;
    *out = NULL;
    *n = 0;
    if (pid <= 0)
       return ESRCH;
+   if ((rc = platform_proc_same_ns()) != 0)
+      return rc;
    if ((rc = open_proc(pid, figures ? "smaps" : "maps", O_RDONLY, &fd)) != 0)
       return rc;
    rc = each_line(fd, region_line, &l);
@@ -254,7 +290,9 @@ int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *u
    PlatformProcStatus st;
    if (pid <= 0)
       return ESRCH;
-   int rc = platform_proc_status(pid, &st);
+   int rc = platform_proc_same_ns();
+   if (rc == 0)
+      rc = platform_proc_status(pid, &st);
    if (rc != 0)
       return rc;
    *uid = st.uid[0];
@@ -264,6 +302,19 @@ int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *u
    else if (commsz > 0)
       comm[0] = '\0';
    return 0;
+}
+
+int platform_proc_life(int pid, PlatformProcLife *life) {
+   char path[64], text[1024];
+   if (pid <= 0)
+      return ESRCH;
+   int rc = platform_proc_same_ns();
+   if (rc != 0)
+      return rc;
+   snprintf(path, sizeof path, "/proc/%d/stat", pid);
+   if ((rc = platform_proc_small_file(path, text, sizeof text)) != 0)
+      return rc == ENOENT ? ESRCH : rc;
+   return platform_procfs_stat_life(text, life) ? 0 : EPROTO;
 }
 
 /* ---- bytes ---------------------------------------------------------------- */
@@ -324,6 +375,8 @@ static int proc_move(int pid, uint64_t addr, void *buf, size_t len, size_t *done
    *done = 0;
    if (pid <= 0)
       return ESRCH;
+   if (platform_proc_same_ns() != 0)
+      return EXDEV;
    while (*done < len) {
       uint64_t at = addr + *done;
       size_t want = len - *done, to_page = page - (size_t)(at % page);

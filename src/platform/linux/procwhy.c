@@ -233,6 +233,11 @@ void platform_proc_why(int pid, int err, PlatformProcAccess what, uint64_t addr,
       else
          refused(pid, buf, size);
       return;
+   case EXDEV:
+      snprintf(buf, size, _("/proc was mounted for another pid namespace than mapscope's: its "
+                            "process ids name other processes; mount a /proc of this namespace "
+                            "(unshare --mount-proc)"));
+      return;
    case EFAULT:
    case EIO:
       if (what == PLATFORM_PROC_READING || what == PLATFORM_PROC_WRITING) {
