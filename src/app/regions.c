@@ -53,25 +53,30 @@ const char *regions_kind_name(PlatformRegionKind k) {
    return (unsigned)k < KINDS ? kind_names[k] : "?";
 }
 
-char *regions_backing(const PlatformProcRegion *r) {
-   char buf[PLATFORM_NAME_MAX + 64];
+/* What backs R as text, unescaped, into BUF. */
+static void backing_raw(const PlatformProcRegion *r, char *buf, size_t size) {
    const char *name = r->map.backing.name;
    switch (r->kind) {
    case PLATFORM_REGION_SHM:
    case PLATFORM_REGION_MEMFD:
-      snprintf(buf, sizeof buf, "%s:%s", regions_kind_name(r->kind), name);
+      snprintf(buf, size, "%s:%s", regions_kind_name(r->kind), name);
       break;
    case PLATFORM_REGION_SYSV:
-      snprintf(buf, sizeof buf, "sysv:key=0x%08" PRIx32 " id=%" PRIu64,
+      snprintf(buf, size, "sysv:key=0x%08" PRIx32 " id=%" PRIu64,
                r->map.backing.sysv_key, r->map.inode);
       break;
    case PLATFORM_REGION_ANON:
-      snprintf(buf, sizeof buf, "%s", *name ? name : _("anonymous"));
+      snprintf(buf, size, "%s", *name ? name : _("anonymous"));
       break;
    default:
-      snprintf(buf, sizeof buf, "%s", name);
+      snprintf(buf, size, "%s", name);
       break;
    }
+}
+
+char *regions_backing(const PlatformProcRegion *r) {
+   char buf[PLATFORM_NAME_MAX + 64];
+   backing_raw(r, buf, sizeof buf);
    return escape_dup(buf);
 }
 
@@ -286,20 +291,11 @@ static void json_figures(FILE *f, const PlatformMemFigures *m) {
            m->private_clean, m->private_dirty, m->anonymous, m->swap);
 }
 
-/* TEXT, already escaped (regions_backing()), as a JSON string literal:
- * escaping it again would double every backslash. */
-static char *json_quote_dup(const char *text) {
-   size_t need = json_quote_into(NULL, 0, text) + 1;
-   char *out = malloc(need);
-   if (out)
-      json_quote_into(out, need, text);
-   return out ? out : strdup("\"?\"");
-}
-
 static void json_region(FILE *f, const PlatformProcRegion *r) {
    unsigned maj, min;
-   char *backing = regions_backing(r), *path = json_name_dup(r->map.backing.name);
-   char *qb = json_quote_dup(backing);
+   char backing[PLATFORM_NAME_MAX + 64];
+   backing_raw(r, backing, sizeof backing);
+   char *qb = json_name_dup(backing), *path = json_name_dup(r->map.backing.name);
    platform_dev_split(r->map.dev, &maj, &min);
    fprintf(f, "{\"start\":%" PRIu64 ",\"end\":%" PRIu64 ",\"size\":%" PRIu64
               ",\"perms\":\"%s\",\"shared\":%s,\"offset\":%" PRIu64
@@ -311,7 +307,6 @@ static void json_region(FILE *f, const PlatformProcRegion *r) {
            regions_cow(r) ? "true" : "false");
    json_figures(f, &r->figures);
    fputc('}', f);
-   free(backing);
    free(path);
    free(qb);
 }

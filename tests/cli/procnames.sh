@@ -44,18 +44,18 @@ like "an unlinked file is flagged" "$(printf '%s\n' "$list" | grep gone.bin)" "d
 run_ms --list --json pid:"$ppid"
 printf '%s\n' "$out" >"$tmp/j.json"
 ok "--list --json pid:PID is valid JSON" python3 -m json.tool "$tmp/j.json"
-is "backing and name say the same, escaped once; deleted only where it is" "$(python3 - "$tmp/j.json" "$tmp/n/" <<'PY'
+is "backing and name say the same, as JSON strings of the real names; deleted only where it is" "$(python3 - "$tmp/j.json" "$tmp/n/" <<'PY'
 import json, sys
 j = json.load(open(sys.argv[1]))
 mine = [r for r in j["regions"] if r["name"].startswith(sys.argv[2])]
 for r in sorted(mine, key=lambda r: r["name"]):
-    print(r["backing"] == r["name"], r["deleted"], r["name"][len(sys.argv[2]):])
+    print(r["backing"] == r["name"], r["deleted"], json.dumps(r["name"][len(sys.argv[2]):]))
 PY
-)" "True False a\\nb.bin
-True False back\\\\slash
-True False bidi\\u202egnp.exe
-True False esc\\e[31mred
-True True gone.bin
-True False tab\\there
-True False there (deleted)"
+)" 'True False "a\nb.bin"
+True False "back\\slash"
+True False "bidi\u202egnp.exe"
+True False "esc\u001b[31mred"
+True True "gone.bin"
+True False "tab\there"
+True False "there (deleted)"'
 done_testing
