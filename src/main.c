@@ -11,15 +11,17 @@
 #include "app/mode_info.h"
 #include "app/mode_list.h"
 #include "app/options.h"
+#include "app/startlocale.h"
 #include "core/gettext.h"
 #include "ui/ui.h"
 
-#include <locale.h>
 #include <stdlib.h>
 
-/* MAPSCOPE_LOCALEDIR lets a build tree (and the tests) use its own catalogs. */
+/* The categories the first screen uses now, the others once it is drawn
+ * (app/startlocale.h).  MAPSCOPE_LOCALEDIR lets a build tree (and the tests)
+ * use its own catalogs. */
 static void setup_locale(void) {
-   setlocale(LC_ALL, "");
+   startlocale_begin();
 #if defined ENABLE_NLS && ENABLE_NLS
    const char *dir = getenv("MAPSCOPE_LOCALEDIR");
    bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
@@ -33,6 +35,8 @@ int main(int argc, char **argv) {
    int status = options_parse(argc, argv, &o);
    if (status >= 0)
       return status;
+   if (o.mode != MODE_VIEW)
+      startlocale_finish();      /* the screen does it once its first screen is up */
    switch (o.mode) {
    case MODE_LIST:
       return mode_list_run(&o);

@@ -9,6 +9,7 @@
 #include "app/diag.h"
 #include "app/regtable.h"
 #include "app/script.h"
+#include "app/startlocale.h"
 #include "app/session_edit.h"
 #include "app/tour_script.h"
 #include "core/escape.h"
@@ -724,6 +725,9 @@ static void loop(Ui *ui) {
       }
       if (ui->dirty) {
          draw(ui);
+         /* The first screen is up: the rest of the locale, before any child
+          * starts; drawn again in the rare case that changed it. */
+         ui->dirty = startlocale_finish();
          schedule_magic(ui);          /* never before the first screen */
       }
       /* Scripts see finished screens: the type is known before they go on. */
@@ -799,6 +803,8 @@ static int run(const Options *o, const ObjTableScope *objects) {
    if (status < 0) {
       ui_push(&ui, first ? first : view_objects_new(&ui, objects, o));
       first = NULL;
+      if (o->command_count)
+         startlocale_finish();      /* commands may start children or lists */
       run_startup_commands(&ui, o);
       loop(&ui);
       while (ui.top)
