@@ -266,6 +266,14 @@ int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *u
    return 0;
 }
 
+void platform_proc_calls(int pid, char *open, size_t opensz, char *fallback, size_t fallbacksz) {
+   snprintf(open, opensz,
+            "open(\"/proc/%d/status\") + open(\"/proc/%d/maps\") + "
+            "process_vm_readv(%d, {buf, 1}, 1, {addr, 1}, 1, 0)",
+            pid, pid, pid);
+   snprintf(fallback, fallbacksz, "pread(open(\"/proc/%d/mem\", O_RDONLY), buf, n, addr)", pid);
+}
+
 /* ---- bytes ---------------------------------------------------------------- */
 
 /* One transfer of LEN bytes: the bytes moved, or -1 with errno. */
