@@ -197,9 +197,19 @@ static void test_pid(void) {
    is_str(L.step[SOURCE_STAGE_VIEW].windows_prot, "PAGE_READWRITE", "pid: anonymous rw-p");
    snprintf(want, sizeof want, "/proc/%d/mem", (int)pid);
    ok(has(L.step[SOURCE_STAGE_VIEW].note, want), "pid: the fallback named");
-   is_str(L.step[SOURCE_STAGE_COPY].call, "", "pid read-only: no copy");
-   is_str(L.step[SOURCE_STAGE_FLUSH].call, "", "pid read-only: no flush");
-   ok(has(L.step[SOURCE_STAGE_FLUSH].note, "-w"), "pid read-only: says how to edit");
+   ok(has(L.step[SOURCE_STAGE_COPY].call, "malloc(n)")
+      && has(L.step[SOURCE_STAGE_COPY].note, "copy-on-write"),
+      "pid: edits staged in our memory, no copy-on-write");
+   snprintf(want, sizeof want, "process_vm_writev(%d, {buf, n}, 1, {addr, n}, 1, 0)", (int)pid);
+   is_str(L.step[SOURCE_STAGE_FLUSH].call, want, "pid: process_vm_writev");
+   snprintf(want, sizeof want,
+            "OpenProcess(PROCESS_VM_WRITE | PROCESS_VM_OPERATION, FALSE, %d) + "
+            "WriteProcessMemory(hProcess, addr, buf, n, &put)", (int)pid);
+   is_str(L.step[SOURCE_STAGE_FLUSH].windows, want,
+          "pid opened to read: Windows opens it again to write, no instruction cache to flush");
+   ok(has(L.step[SOURCE_STAGE_FLUSH].note, "journal") && has(L.step[SOURCE_STAGE_FLUSH].note,
+                                                             "changed"),
+      "pid: no journal, refused where the bytes changed");
    is_str(L.step[SOURCE_STAGE_UNMAP].call, "", "pid: nothing unmapped");
    ok(has(L.step[SOURCE_STAGE_UNMAP].note, "none"), "pid: says why");
    is_str(L.step[SOURCE_STAGE_CLOSE].call, "", "pid: nothing closed");
@@ -209,16 +219,8 @@ static void test_pid(void) {
    ok(has(L.step[SOURCE_STAGE_OPEN].windows,
           "PROCESS_VM_READ | PROCESS_QUERY_INFORMATION | PROCESS_VM_WRITE | PROCESS_VM_OPERATION"),
       "pid -w: OpenProcess to write too");
-   ok(has(L.step[SOURCE_STAGE_COPY].call, "malloc(n)") && has(L.step[SOURCE_STAGE_COPY].note,
-                                                               "copy-on-write"),
-      "pid -w: edits staged in our memory, no copy-on-write");
-   snprintf(want, sizeof want, "process_vm_writev(%d, {buf, n}, 1, {addr, n}, 1, 0)", (int)pid);
-   is_str(L.step[SOURCE_STAGE_FLUSH].call, want, "pid -w: process_vm_writev");
    is_str(L.step[SOURCE_STAGE_FLUSH].windows, "WriteProcessMemory(hProcess, addr, buf, n, &put)",
-          "pid -w: WriteProcessMemory, no instruction cache to flush");
-   ok(has(L.step[SOURCE_STAGE_FLUSH].note, "journal") && has(L.step[SOURCE_STAGE_FLUSH].note,
-                                                             "changed"),
-      "pid -w: no journal, refused where the bytes changed");
+          "pid -w: WriteProcessMemory through the handle it has");
 
    pid_region(pid, rx, true, &L);
    is_str(L.step[SOURCE_STAGE_VIEW].prot, "PROT_READ|PROT_EXEC, MAP_PRIVATE (r-xp)",

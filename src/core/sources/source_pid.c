@@ -410,32 +410,32 @@ static void pid_life(const Source *s, size_t len, SourceLife *out) {
                _("the visible bytes, read again at each refresh; the region's protections "
                  "could not be read now"));
 
+   /* Edits are staged whether or not S was opened for writing (the
+    * screen opens read-only and writes at the flush): the Windows twin
+    * opens the process again with the rights to write then. */
    SourceLifeStep *c = &out->step[SOURCE_STAGE_COPY];
-   c->call[0] = c->windows[0] = c->prot[0] = c->windows_prot[0] = '\0';
-   if (s->writable) {
-      snprintf(c->call, sizeof c->call, "malloc(n) + process_vm_readv(%d, ...)", st->pid);
-      snprintf(c->windows, sizeof c->windows,
-               "HeapAlloc(GetProcessHeap(), 0, n) + ReadProcessMemory(hProcess, ...)");
-      snprintf(c->note, sizeof c->note, "%s",
-               _("no copy-on-write of the process's pages: the staged edits live in "
-                 "mapscope's memory, in buffers read at the first edit"));
-   } else {
-      snprintf(c->note, sizeof c->note, "%s",
-               _("none: opened read-only (edit with -w); no page of the process is copied"));
-   }
+   c->prot[0] = c->windows_prot[0] = '\0';
+   snprintf(c->call, sizeof c->call, "malloc(n) + process_vm_readv(%d, ...)", st->pid);
+   snprintf(c->windows, sizeof c->windows,
+            "HeapAlloc(GetProcessHeap(), 0, n) + ReadProcessMemory(hProcess, ...)");
+   snprintf(c->note, sizeof c->note, "%s",
+            _("no copy-on-write of the process's pages: the staged edits live in "
+              "mapscope's memory, in buffers read at the first edit"));
 
    SourceLifeStep *f = &out->step[SOURCE_STAGE_FLUSH];
-   if (s->writable) {
-      snprintf(f->call, sizeof f->call, "process_vm_writev(%d, {buf, n}, 1, {addr, n}, 1, 0)",
-               st->pid);
-      snprintf(f->windows, sizeof f->windows, "WriteProcessMemory(hProcess, addr, buf, n, &put)%s",
-               known && perms[2] == 'x' ? " + FlushInstructionCache(hProcess, addr, n)" : "");
-      snprintf(f->note, sizeof f->note, "%s",
-               _("at W or :flush, without a journal (a process has no file to keep one "
-                 "beside); refused where the bytes changed since they were read"));
-   } else {
-      snprintf(f->note, sizeof f->note, "%s", _("none: opened read-only (edit with -w)"));
-   }
+   snprintf(f->call, sizeof f->call, "process_vm_writev(%d, {buf, n}, 1, {addr, n}, 1, 0)",
+            st->pid);
+   char reopen[96] = "";
+   if (!s->writable)
+      snprintf(reopen, sizeof reopen,
+               "OpenProcess(PROCESS_VM_WRITE | PROCESS_VM_OPERATION, FALSE, %d) + ", st->pid);
+   snprintf(f->windows, sizeof f->windows, "%sWriteProcessMemory(hProcess, addr, buf, n, &put)%s",
+            reopen,
+            known && perms[2] == 'x' ? " + FlushInstructionCache(hProcess, addr, n)" : "");
+   snprintf(f->note, sizeof f->note, "%s",
+            _("at W or :flush (another user's process only with -w), without a journal (a "
+              "process has no file to keep one beside); refused where the bytes changed since "
+              "they were read"));
 
    SourceLifeStep *u = &out->step[SOURCE_STAGE_UNMAP];
    u->call[0] = u->windows[0] = '\0';
