@@ -180,8 +180,11 @@ static void test_pid(void) {
    }
    SourceLife L;
    pid_region(pid, rw, false, &L);
-   ok(has(L.step[SOURCE_STAGE_OPEN].call, "process_vm_readv") && L.step[SOURCE_STAGE_OPEN].note[0],
-      "pid: how the process is found");
+   snprintf(want, sizeof want,
+            "open(\"/proc/%d/status\") + open(\"/proc/%d/comm\") + open(\"/proc/%d/maps\") + "
+            "process_vm_readv(%d, {buf, 1}, 1, {addr, 1}, 1, 0)",
+            (int)pid, (int)pid, (int)pid, (int)pid);
+   is_str(L.step[SOURCE_STAGE_OPEN].call, want, "pid:PID:ADDR: found by its number, its region too");
    snprintf(want, sizeof want, "OpenProcess(PROCESS_VM_READ | PROCESS_QUERY_INFORMATION, FALSE, %d)",
             (int)pid);
    is_str(L.step[SOURCE_STAGE_OPEN].windows, want, "pid: OpenProcess to read, by its number");

@@ -383,16 +383,19 @@ static void pid_life(const Source *s, size_t len, SourceLife *out) {
 
    SourceLifeStep *o = &out->step[SOURCE_STAGE_OPEN];
    char fallback[160];
-   platform_proc_calls(st->pid, o->call, sizeof o->call, fallback, sizeof fallback);
+   SourcePidSpec sp;
+   Error e;
+   bool by_addr = s->spec && source_pid_spec(s->spec, &sp, &e) == 1 && sp.what == SOURCE_PID_ADDR;
+   platform_proc_calls(st->pid, by_addr, o->call, sizeof o->call, fallback, sizeof fallback);
    snprintf(o->windows, sizeof o->windows, "OpenProcess(%s, FALSE, %d)",
             s->writable ? "PROCESS_VM_READ | PROCESS_QUERY_INFORMATION | PROCESS_VM_WRITE | "
                           "PROCESS_VM_OPERATION"
                         : "PROCESS_VM_READ | PROCESS_QUERY_INFORMATION",
             st->pid);
    snprintf(o->note, sizeof o->note, "%s",
-            _("nothing is opened: the process is looked up by its number and its region "
-              "found; every read is checked against ptrace access mode "
-              "PTRACE_MODE_ATTACH_REALCREDS"));
+            _("nothing is opened: the process is looked up by its number (and the region "
+              "that holds an address found); every read is checked against ptrace access "
+              "mode PTRACE_MODE_ATTACH_REALCREDS"));
 
    SourceLifeStep *v = &out->step[SOURCE_STAGE_VIEW];
    size_t l = strlen(v->windows);

@@ -266,11 +266,15 @@ int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *u
    return 0;
 }
 
-void platform_proc_calls(int pid, char *open, size_t opensz, char *fallback, size_t fallbacksz) {
+void platform_proc_calls(int pid, bool regions, char *open, size_t opensz, char *fallback,
+                         size_t fallbacksz) {
+   char maps[48] = "";
+   if (regions)
+      snprintf(maps, sizeof maps, " + open(\"/proc/%d/maps\")", pid);
    snprintf(open, opensz,
-            "open(\"/proc/%d/status\") + open(\"/proc/%d/maps\") + "
+            "open(\"/proc/%d/status\") + open(\"/proc/%d/comm\")%s + "
             "process_vm_readv(%d, {buf, 1}, 1, {addr, 1}, 1, 0)",
-            pid, pid, pid);
+            pid, pid, maps, pid);
    snprintf(fallback, fallbacksz, "pread(open(\"/proc/%d/mem\", O_RDONLY), buf, n, addr)", pid);
 }
 
