@@ -80,7 +80,20 @@ bool mapfacts_whatif(const Session *s, WhatIf out[WHATIF_COUNT], bool ok[WHATIF_
    return true;
 }
 
+/* A kind that is read: the bytes on the screen, read at each draw. */
+static void life_read(const Session *s, SourceLife *out) {
+   uint64_t size = s->src->size, top = s->top < size ? s->top : size;
+   uint64_t len = (uint64_t)(s->row_bytes ? s->row_bytes : 16) * (s->rows ? s->rows : 1);
+   if (len > size - top)
+      len = size - top;
+   source_describe_life(s->src, top, (size_t)len, PLATFORM_MAP_READ, NULL, NULL, out);
+}
+
 bool mapfacts_life(const Session *s, SourceLife *out) {
+   if (!source_can(s->src, SOURCE_CAN_MAP)) {
+      life_read(s, out);
+      return true;
+   }
    if (!s->win.addr)
       return false;
    WindowSpan span;

@@ -43,8 +43,9 @@ bool mapfacts_whatif(const Session *s, WhatIf out[WHATIF_COUNT], bool ok[WHATIF_
                      uint64_t *offset, uint64_t *length);
 
 /* The life of the object shown, for its current window and the edits'
- * copy-on-write view at the cursor (source_describe_life). False when
- * nothing is mapped. */
+ * copy-on-write view at the cursor (source_describe_life); for a kind
+ * that is read, not mapped (a process's memory), for the bytes on the
+ * screen.  False when a kind that maps has nothing mapped. */
 bool mapfacts_life(const Session *s, SourceLife *out);
 
 /* The memory figures (smaps) of this process's mapping that holds a

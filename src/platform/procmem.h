@@ -90,6 +90,14 @@ int platform_proc_read(int pid, uint64_t addr, void *buf, size_t len, size_t *go
  * write is reported as EFAULT with *PUT the bytes that were written). */
 int platform_proc_write(int pid, uint64_t addr, const void *buf, size_t len, size_t *put);
 
+/* The calls this platform makes, for the life view (text, not
+ * translated): in OPEN, how process PID is found when a source opens it
+ * (platform_proc_identity(), platform_proc_regions() when REGIONS, a
+ * one-byte platform_proc_read()); in FALLBACK, how its bytes are read
+ * when process_vm_readv() is refused. */
+void platform_proc_calls(int pid, bool regions, char *open, size_t opensz, char *fallback,
+                         size_t fallbacksz);
+
 /* What was being done when ERR happened, for platform_proc_why(). */
 typedef enum {
    PLATFORM_PROC_READING,     /* platform_proc_read() */

@@ -4,10 +4,10 @@
 # on the guard page with its reason, the attachers' Enter into a mapping
 # as the process sees it, a flushed write checked against the process,
 # the write refused when the bytes changed there since they were read,
-# the process exiting under the view, and as an unprivileged user the
-# refusal with its cause.  Captures mask what varies from run to run:
-# addresses (their last three digits stay), pids, the scratch directory,
-# devices, inodes and the process's totals.
+# the process exiting under the view, its life (L) beside Windows', and
+# as an unprivileged user the refusal with its cause.  Captures mask what
+# varies from run to run: addresses (their last three digits stay), pids,
+# the scratch directory, devices, inodes and the process's totals.
 . "$top_srcdir/tests/tui/tui.sh"
 
 [ -d /dev/shm ] || skip_all "no /dev/shm"
@@ -32,11 +32,13 @@ on_exit 'kill $hpid 2>/dev/null; wait $hpid 2>/dev/null'
 tui_capture() {
    tui_tmux capture-pane -p -t tui 2>/dev/null |
       sed -e "s|$tmp|TMP|g" -e "s/$shm_nm/NAME/g" -e "s/pid:$h_pid/pid:PID/g" \
-          -e "s/process $h_pid/process PID/g" \
+          -e "s/process $h_pid/process PID/g" -e "s|/proc/$h_pid/|/proc/PID/|g" \
+          -e "s/(\($h_pid\), /(PID, /g" -e "s/, FALSE, $h_pid)/, FALSE, PID)/g" \
           -e 's/[0-9a-f]\{9\}\([0-9a-f]\{3\}\)/ADDRESS\1/g' \
           -e 's/ [0-9a-f][0-9a-f]:[0-9a-f][0-9a-f] [0-9][0-9]*/ DEV:INODE/' \
           -e 's/0x[0-9a-f]*…/0xADDRESS…/g' \
-          -e 's/^total: [0-9]* regions .*/total: N regions .../' -e 's/ [0-9]* of [0-9]*$/ N of M/'
+          -e 's/^total: [0-9]* regions .*/total: N regions .../' -e 's/ [0-9]* of [0-9]*$/ N of M/' |
+      if [ -n "${squeeze:-}" ]; then sed -e 's/   */  /g'; else cat; fi
 }
 
 helper_start
@@ -92,6 +94,24 @@ tui_start 120 24 "pid:$h_pid:$(hx "$h_known")-$(hx "$h_known + 8192")"
 tui_send "i"
 expect_status "an edit without -w says -w is needed" "writing into a running process needs -w"
 tui_quit ":q!"
+
+# ---- its life: found by its number, read, written back without a journal ----
+# (wide enough that no line wraps where the pid's length would move it;
+# runs of spaces squeezed, since the pid's length moves the right column)
+squeeze=1
+tui_start 280 30 "pid:$h_pid:$(hx "$h_known")-$(hx "$h_known + 8192")"
+tui_send "L"
+expect_line 1 "L opens the life of the process's memory" "(process memory) on this machine"
+tui_screen pid-life-280x30
+like "the region is read-write and private" "$(tui_capture)" "PROT_READ|PROT_WRITE, MAP_PRIVATE (rw-p)"
+like "... as VirtualQueryEx would say" "$(tui_capture)" "PAGE_READWRITE"
+like "opened to read, Windows opens it again to write at the flush" "$(tui_capture)" \
+   "OpenProcess(PROCESS_VM_WRITE | PROCESS_VM_OPERATION, FALSE, PID) + WriteProcessMemory("
+tui_send "q"
+squeeze=
+expect_line 2 "q: back to the bytes" "ADDRESS000  4d 53 50"
+tui_stop
+is "quit exits 0" "$tui_rc" 0
 
 # ---- a flushed write, checked against the process ----
 tui_start 120 24 -w "pid:$h_pid:$(hx "$h_known")-$(hx "$h_known + 8192")"

@@ -1,5 +1,6 @@
 /* life.c - the whole life of an object, stage by stage, beside Windows:
- * each kind fills its own (a file, a POSIX shm object, a System V segment). */
+ * each kind fills its own (a file, a POSIX shm object, a System V segment,
+ * another process's memory). */
 #include "config.h"
 
 #include "app/mapfacts.h"
@@ -10,8 +11,11 @@
 #include "tap.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -138,6 +142,109 @@ static void test_sysv(void) {
    platform_sysv_shm_remove(id);
 }
 
+/* A forked child holds our mappings at our addresses: an anonymous
+ * read-write one, an executable one and a private view of a file. */
+static void pid_region(pid_t pid, void *at, bool writable, SourceLife *L) {
+   char spec[64];
+   Source *s;
+   Error e;
+   memset(L, 0, sizeof *L);
+   snprintf(spec, sizeof spec, "pid:%d:%llx", (int)pid, (unsigned long long)(uintptr_t)at);
+   if (!ok(source_open(spec, writable, &s, &e), "%s opens", spec))
+      return;
+   source_describe_life(s, 0, 4096, PLATFORM_MAP_READ, NULL, NULL, L);
+   source_close(s);
+}
+
+static void test_pid(void) {
+   size_t page = platform_page_size();
+   char path[512], want[600];
+   snprintf(path, sizeof path, "%s/mapscope-life-pid-%ld.bin", platform_temp_dir(), (long)getpid());
+   char data[8192] = "file";
+   if (!ok(platform_file_create(path, data, sizeof data) == 0, "file made"))
+      return;
+   int fd = open(path, O_RDWR);
+   void *rw = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+   void *rx = mmap(NULL, page, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+   void *cow = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+   if (!ok(fd >= 0 && rw != MAP_FAILED && rx != MAP_FAILED && cow != MAP_FAILED,
+           "three regions mapped")) {
+      platform_file_remove(path);
+      return;
+   }
+   fflush(stdout);
+   pid_t pid = fork();
+   if (pid == 0) {
+      for (;;)
+         pause();
+   }
+   SourceLife L;
+   pid_region(pid, rw, false, &L);
+   snprintf(want, sizeof want,
+            "open(\"/proc/%d/status\") + open(\"/proc/%d/comm\") + open(\"/proc/%d/maps\") + "
+            "process_vm_readv(%d, {buf, 1}, 1, {addr, 1}, 1, 0)",
+            (int)pid, (int)pid, (int)pid, (int)pid);
+   is_str(L.step[SOURCE_STAGE_OPEN].call, want, "pid:PID:ADDR: found by its number, its region too");
+   snprintf(want, sizeof want, "OpenProcess(PROCESS_VM_READ | PROCESS_QUERY_INFORMATION, FALSE, %d)",
+            (int)pid);
+   is_str(L.step[SOURCE_STAGE_OPEN].windows, want, "pid: OpenProcess to read, by its number");
+   snprintf(want, sizeof want, "process_vm_readv(%d, {buf, 4096}, 1, {%p, 4096}, 1, 0)", (int)pid,
+            rw);
+   is_str(L.step[SOURCE_STAGE_VIEW].call, want, "pid: the read of the visible bytes");
+   snprintf(want, sizeof want,
+            "ReadProcessMemory(hProcess, %p, buf, 4096, &got) + "
+            "VirtualQueryEx(hProcess, %p, &mbi, sizeof mbi)", rw, rw);
+   is_str(L.step[SOURCE_STAGE_VIEW].windows, want, "pid: ReadProcessMemory + VirtualQueryEx");
+   is_str(L.step[SOURCE_STAGE_VIEW].prot, "PROT_READ|PROT_WRITE, MAP_PRIVATE (rw-p)",
+          "pid: the region's protections");
+   is_str(L.step[SOURCE_STAGE_VIEW].windows_prot, "PAGE_READWRITE", "pid: anonymous rw-p");
+   snprintf(want, sizeof want, "/proc/%d/mem", (int)pid);
+   ok(has(L.step[SOURCE_STAGE_VIEW].note, want), "pid: the fallback named");
+   ok(has(L.step[SOURCE_STAGE_COPY].call, "malloc(n)")
+      && has(L.step[SOURCE_STAGE_COPY].note, "copy-on-write"),
+      "pid: edits staged in our memory, no copy-on-write");
+   snprintf(want, sizeof want, "process_vm_writev(%d, {buf, n}, 1, {addr, n}, 1, 0)", (int)pid);
+   is_str(L.step[SOURCE_STAGE_FLUSH].call, want, "pid: process_vm_writev");
+   snprintf(want, sizeof want,
+            "OpenProcess(PROCESS_VM_WRITE | PROCESS_VM_OPERATION, FALSE, %d) + "
+            "WriteProcessMemory(hProcess, addr, buf, n, &put)", (int)pid);
+   is_str(L.step[SOURCE_STAGE_FLUSH].windows, want,
+          "pid opened to read: Windows opens it again to write, no instruction cache to flush");
+   ok(has(L.step[SOURCE_STAGE_FLUSH].note, "journal") && has(L.step[SOURCE_STAGE_FLUSH].note,
+                                                             "changed"),
+      "pid: no journal, refused where the bytes changed");
+   is_str(L.step[SOURCE_STAGE_UNMAP].call, "", "pid: nothing unmapped");
+   ok(has(L.step[SOURCE_STAGE_UNMAP].note, "none"), "pid: says why");
+   is_str(L.step[SOURCE_STAGE_CLOSE].call, "", "pid: nothing closed");
+   is_str(L.step[SOURCE_STAGE_CLOSE].windows, "CloseHandle(hProcess)", "pid: CloseHandle");
+
+   pid_region(pid, rw, true, &L);
+   ok(has(L.step[SOURCE_STAGE_OPEN].windows,
+          "PROCESS_VM_READ | PROCESS_QUERY_INFORMATION | PROCESS_VM_WRITE | PROCESS_VM_OPERATION"),
+      "pid -w: OpenProcess to write too");
+   is_str(L.step[SOURCE_STAGE_FLUSH].windows, "WriteProcessMemory(hProcess, addr, buf, n, &put)",
+          "pid -w: WriteProcessMemory through the handle it has");
+
+   pid_region(pid, rx, true, &L);
+   is_str(L.step[SOURCE_STAGE_VIEW].prot, "PROT_READ|PROT_EXEC, MAP_PRIVATE (r-xp)",
+          "pid: an executable region");
+   is_str(L.step[SOURCE_STAGE_VIEW].windows_prot, "PAGE_EXECUTE_READ", "pid: PAGE_EXECUTE_READ");
+   ok(has(L.step[SOURCE_STAGE_FLUSH].windows, "FlushInstructionCache(hProcess, addr, n)"),
+      "pid -w, executable: FlushInstructionCache");
+
+   pid_region(pid, cow, false, &L);
+   is_str(L.step[SOURCE_STAGE_VIEW].windows_prot, "PAGE_WRITECOPY",
+          "pid: a private writable view of a file is PAGE_WRITECOPY");
+
+   kill(pid, SIGKILL);
+   waitpid(pid, NULL, 0);
+   munmap(rw, page);
+   munmap(rx, page);
+   munmap(cow, page);
+   close(fd);
+   platform_file_remove(path);
+}
+
 /* A kind that describes no life of its own still gets its view stage,
  * and a word on what it does not say. */
 static void describe_none(const Source *s, uint64_t offset, size_t len, PlatformMapMode mode,
@@ -215,5 +322,6 @@ int main(void) {
    test_file();
    test_shm();
    test_sysv();
+   test_pid();
    return done_testing();
 }

@@ -356,6 +356,139 @@ static void pid_describe_map(const Source *s, uint64_t offset, size_t len, Platf
    snprintf(out->note, sizeof out->note, "%s", _("read, not mapped: the process is not stopped"));
 }
 
+/* ---- its life ------------------------------------------------------------ */
+
+/* The protections of the region that holds ADDR, read now (mprotect()
+ * may have changed them since the open): *PERMS "rwxp", *FILE whether a
+ * file backs it.  False when the region list cannot be read or no region
+ * holds ADDR. */
+static bool region_perms(int pid, uint64_t addr, char perms[5], bool *file) {
+   PlatformProcRegion *v;
+   size_t n;
+   bool found = false;
+   if (platform_proc_regions(pid, false, &v, &n, NULL) != 0)
+      return false;
+   for (size_t i = 0; i < n && !found; i++) {
+      if (v[i].map.start <= addr && addr < v[i].map.end) {
+         memcpy(perms, v[i].map.perms, 5);
+         perms[4] = '\0';
+         *file = v[i].map.backing.kind == PLATFORM_BACKING_FILE
+                 || v[i].map.backing.kind == PLATFORM_BACKING_MEMFD;
+         found = true;
+      }
+   }
+   platform_proc_regions_free(v, n);
+   return found;
+}
+
+/* "PROT_READ|PROT_EXEC, MAP_PRIVATE" of PERMS "r-xp". */
+static void linux_prot(const char *perms, char *out, size_t size) {
+   char p[48] = "";
+   if (perms[0] == 'r')
+      strcat(p, "|PROT_READ");
+   if (perms[1] == 'w')
+      strcat(p, "|PROT_WRITE");
+   if (perms[2] == 'x')
+      strcat(p, "|PROT_EXEC");
+   snprintf(out, size, "%s, %s (%s)", p[0] ? p + 1 : "PROT_NONE",
+            perms[3] == 's' ? "MAP_SHARED" : "MAP_PRIVATE", perms);
+}
+
+/* What VirtualQueryEx() would say of such a region on Windows: a private
+ * writable view of a file is copy-on-write there too; Windows has no
+ * write-only page. */
+static const char *windows_prot(const char *perms, bool file) {
+   bool r = perms[0] == 'r', w = perms[1] == 'w', x = perms[2] == 'x';
+   bool cow = w && perms[3] != 's' && file;
+   if (x)
+      return w ? (cow ? "PAGE_EXECUTE_WRITECOPY" : "PAGE_EXECUTE_READWRITE")
+             : r ? "PAGE_EXECUTE_READ" : "PAGE_EXECUTE";
+   if (w)
+      return cow ? "PAGE_WRITECOPY" : "PAGE_READWRITE";
+   return r ? "PAGE_READONLY" : "PAGE_NOACCESS";
+}
+
+/* A process is opened by its number, nothing is mapped, edits wait in
+ * buffers of our own and are written back without a journal. */
+static void pid_life(const Source *s, size_t len, SourceLife *out) {
+   const PidState *st = s->priv;
+   uint64_t at = source_address(s, s->origin);
+   char perms[5] = "", prot[96] = "";
+   bool file = false, known = region_perms(st->pid, at, perms, &file);
+   if (known)
+      linux_prot(perms, prot, sizeof prot);
+
+   SourceLifeStep *o = &out->step[SOURCE_STAGE_OPEN];
+   char fallback[160];
+   SourcePidSpec sp;
+   Error e;
+   bool by_addr = s->spec && source_pid_spec(s->spec, &sp, &e) == 1 && sp.what == SOURCE_PID_ADDR;
+   platform_proc_calls(st->pid, by_addr, o->call, sizeof o->call, fallback, sizeof fallback);
+   snprintf(o->windows, sizeof o->windows, "OpenProcess(%s, FALSE, %d)",
+            s->writable ? "PROCESS_VM_READ | PROCESS_QUERY_INFORMATION | PROCESS_VM_WRITE | "
+                          "PROCESS_VM_OPERATION"
+                        : "PROCESS_VM_READ | PROCESS_QUERY_INFORMATION",
+            st->pid);
+   snprintf(o->note, sizeof o->note, "%s",
+            _("nothing is opened: the process is looked up by its number (and the region "
+              "that holds an address found); every read is checked against ptrace access "
+              "mode PTRACE_MODE_ATTACH_REALCREDS"));
+
+   SourceLifeStep *v = &out->step[SOURCE_STAGE_VIEW];
+   size_t l = strlen(v->windows);
+   snprintf(v->windows + l, sizeof v->windows - l,
+            " + VirtualQueryEx(hProcess, 0x%llx, &mbi, sizeof mbi)", (ull)at);
+   snprintf(v->prot, sizeof v->prot, "%s", prot);
+   snprintf(v->windows_prot, sizeof v->windows_prot, "%s",
+            known ? windows_prot(perms, file) : "");
+   if (known)
+      snprintf(v->note, sizeof v->note,
+               _("the visible bytes, read again at each refresh (%s when process_vm_readv() is "
+                 "refused); the process is not stopped"), fallback);
+   else
+      snprintf(v->note, sizeof v->note, "%s",
+               _("the visible bytes, read again at each refresh; the region's protections "
+                 "could not be read now"));
+
+   /* Edits are staged whether or not S was opened for writing (the
+    * screen opens read-only and writes at the flush): the Windows twin
+    * opens the process again with the rights to write then. */
+   SourceLifeStep *c = &out->step[SOURCE_STAGE_COPY];
+   c->prot[0] = c->windows_prot[0] = '\0';
+   snprintf(c->call, sizeof c->call, "malloc(n) + process_vm_readv(%d, ...)", st->pid);
+   snprintf(c->windows, sizeof c->windows,
+            "HeapAlloc(GetProcessHeap(), 0, n) + ReadProcessMemory(hProcess, ...)");
+   snprintf(c->note, sizeof c->note, "%s",
+            _("no copy-on-write of the process's pages: the staged edits live in "
+              "mapscope's memory, in buffers read at the first edit"));
+
+   SourceLifeStep *f = &out->step[SOURCE_STAGE_FLUSH];
+   snprintf(f->call, sizeof f->call, "process_vm_writev(%d, {buf, n}, 1, {addr, n}, 1, 0)",
+            st->pid);
+   char reopen[96] = "";
+   if (!s->writable)
+      snprintf(reopen, sizeof reopen,
+               "OpenProcess(PROCESS_VM_WRITE | PROCESS_VM_OPERATION, FALSE, %d) + ", st->pid);
+   snprintf(f->windows, sizeof f->windows, "%sWriteProcessMemory(hProcess, addr, buf, n, &put)%s",
+            reopen,
+            known && perms[2] == 'x' ? " + FlushInstructionCache(hProcess, addr, n)" : "");
+   snprintf(f->note, sizeof f->note, "%s",
+            _("at W or :flush (another user's process only with -w), without a journal (a "
+              "process has no file to keep one beside); refused where the bytes changed since "
+              "they were read"));
+
+   SourceLifeStep *u = &out->step[SOURCE_STAGE_UNMAP];
+   u->call[0] = u->windows[0] = '\0';
+   snprintf(u->note, sizeof u->note, "%s", _("none: nothing is mapped"));
+
+   SourceLifeStep *cl = &out->step[SOURCE_STAGE_CLOSE];
+   snprintf(cl->windows, sizeof cl->windows, "CloseHandle(hProcess)");
+   snprintf(cl->note, sizeof cl->note, "%s",
+            _("nothing to close: the pid is just a number (the process may end, or its number "
+              "be given to another, meanwhile)"));
+   (void)len;
+}
+
 const SourceOps source_pid_ops = {
    .kind = N_("process memory"),
    .prefix = prefix,
@@ -372,4 +505,5 @@ const SourceOps source_pid_ops = {
    .read_marked = pid_read_marked,
    .fault_why = pid_fault_why,
    .write = pid_write,
+   .describe_life = pid_life,
 };

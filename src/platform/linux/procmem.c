@@ -317,6 +317,18 @@ int platform_proc_life(int pid, PlatformProcLife *life) {
    return platform_procfs_stat_life(text, life) ? 0 : EPROTO;
 }
 
+void platform_proc_calls(int pid, bool regions, char *open, size_t opensz, char *fallback,
+                         size_t fallbacksz) {
+   char maps[48] = "";
+   if (regions)
+      snprintf(maps, sizeof maps, " + open(\"/proc/%d/maps\")", pid);
+   snprintf(open, opensz,
+            "open(\"/proc/%d/status\") + open(\"/proc/%d/comm\")%s + "
+            "process_vm_readv(%d, {buf, 1}, 1, {addr, 1}, 1, 0)",
+            pid, pid, maps, pid);
+   snprintf(fallback, fallbacksz, "pread(open(\"/proc/%d/mem\", O_RDONLY), buf, n, addr)", pid);
+}
+
 /* ---- bytes ---------------------------------------------------------------- */
 
 /* One transfer of LEN bytes: the bytes moved, or -1 with errno. */
