@@ -3,6 +3,7 @@
 
 #include "core/mapinfo.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,18 +44,25 @@ size_t mapinfo_mapview_call(char *out, size_t outsz, const Window *w) {
    return n < 0 ? 0 : (size_t)n;
 }
 
+/* cell_append: CELL after the *USED bytes of OUT when it fits with the
+ * closing NUL (false, nothing written, when it does not). */
+static bool cell_append(char *out, size_t outsz, size_t *used, const char *cell) {
+   size_t len = strlen(cell);
+   if (*used + len >= outsz)
+      return false;
+   memcpy(out + *used, cell, len);
+   *used += len;
+   return true;
+}
+
 size_t mapinfo_page_cells(char *out, size_t outsz, const unsigned char *vec, size_t pages,
                           const char *full, const char *empty) {
    size_t used = 0, i;
    if (outsz == 0)
       return 0;
    for (i = 0; i < pages; i++) {
-      const char *cell = vec[i] ? full : empty;
-      size_t len = strlen(cell);
-      if (used + len >= outsz)
+      if (!cell_append(out, outsz, &used, vec[i] ? full : empty))
          break;
-      memcpy(out + used, cell, len);
-      used += len;
    }
    out[used] = '\0';
    return i;
@@ -82,12 +90,8 @@ size_t mapinfo_cache_cells(char *out, size_t outsz, const unsigned char *state, 
    if (outsz == 0)
       return 0;
    for (i = 0; i < pages; i++) {
-      const char *cell = glyphs[mapinfo_cache_cell(state[i])];
-      size_t len = strlen(cell);
-      if (used + len >= outsz)
+      if (!cell_append(out, outsz, &used, glyphs[mapinfo_cache_cell(state[i])]))
          break;
-      memcpy(out + used, cell, len);
-      used += len;
    }
    out[used] = '\0';
    return i;

@@ -237,6 +237,10 @@ void source_fd_describe_life(const Source *s, size_t len, SourceLife *out);
  * POSIX shm name (shm_open + OpenFileMapping of "Local\\WINDOWS_NAME"). */
 void source_life_open_path(const Source *s, SourceLife *out);
 void source_life_open_shm(const Source *s, const char *windows_name, SourceLife *out);
+/* The life of a path that is read, never mapped: the descriptor's stages,
+ * its open without CreateFileMapping, its close a CloseHandle(hFile); the
+ * kind adds its notes and its unmap stage. */
+void source_life_read_path(const Source *s, size_t len, SourceLife *out);
 /* "open", "view", "copy" ... (translated). */
 const char *source_stage_name(SourceStage stage);
 

@@ -124,6 +124,17 @@ void source_life_open_path(const Source *s, SourceLife *out) {
             _("through an O_PATH descriptor checked first; mmap() needs no mapping object"));
 }
 
+void source_life_read_path(const Source *s, size_t len, SourceLife *out) {
+   source_fd_describe_life(s, len, out);
+   source_life_open_path(s, out);
+   SourceLifeStep *o = &out->step[SOURCE_STAGE_OPEN];
+   char *plus = strstr(o->windows, " + CreateFileMapping");
+   if (plus)
+      *plus = '\0';
+   snprintf(out->step[SOURCE_STAGE_CLOSE].windows, sizeof out->step[SOURCE_STAGE_CLOSE].windows,
+            "CloseHandle(hFile)");
+}
+
 void source_life_open_shm(const Source *s, const char *windows_name, SourceLife *out) {
    char name[160], win[160];
    escaped_name(s, name, sizeof name);

@@ -27,6 +27,8 @@ void listview_move(ListCursor *c, size_t count, long n) {
    listview_clamp(c, count);
 }
 
+long listview_page(const ListCursor *c) { return c->rows > 1 ? c->rows - 1 : 1; }
+
 bool listview_click(ListCursor *c, size_t count) {
    int y, x;
    if (!crt_click(&y, &x) || y < c->first_row || y >= c->first_row + c->rows

@@ -19,6 +19,8 @@ typedef struct {
 void listview_clamp(ListCursor *c, size_t count);
 /* Move the cursor by N rows (negative: up), clamped. */
 void listview_move(ListCursor *c, size_t count, long n);
+/* The rows a page moves: the rows shown less one, at least 1. */
+long listview_page(const ListCursor *c);
 /* The cursor to the row under the last click; false when it is on none. */
 bool listview_click(ListCursor *c, size_t count);
 

@@ -4,6 +4,7 @@
 #include "ui/crt.h"
 #include "ui/keymap.h"
 #include "ui/view.h"
+#include "ui/textscroll.h"
 #include "core/gettext.h"
 
 #include <curses.h>
@@ -111,22 +112,13 @@ static void help_status(View *v, char *out, size_t outsz) {
 
 static void scroll_by(View *v, int n) {
    HelpState *h = state(v);
-   h->scroll += n;
-   if (h->scroll > h->count - h->rows)
-      h->scroll = h->count - h->rows;
-   if (h->scroll < 0)
-      h->scroll = 0;
+   h->scroll = textscroll_clamp(h->scroll + n, h->count, h->rows);
 }
 
 static void k_close(View *v) { ui_pop(v->ui); }
 /* The count before a key (5j, 2 PgDn) times N, as in the other views. */
-static int counted(View *v, int n) {
-   unsigned long c = ui_count(v->ui);
-   long m = (long)(c > 100000 ? 100000 : c) * n;        /* past any help's length */
-   return (int)m;
-}
-
-static int page(View *v) { return state(v)->rows > 1 ? state(v)->rows - 1 : 1; }
+static int counted(View *v, int n) { return textscroll_counted(ui_count(v->ui), n); }
+static int page(View *v) { return textscroll_page(state(v)->rows); }
 static void k_down(View *v) { scroll_by(v, counted(v, 1)); }
 static void k_up(View *v) { scroll_by(v, counted(v, -1)); }
 static void k_pgdn(View *v) { scroll_by(v, counted(v, page(v))); }

@@ -11,6 +11,7 @@
 #include "ui/keymap.h"
 #include "ui/view.h"
 #include "ui/view_hex.h"
+#include "ui/textscroll.h"
 #include "app/mapfacts.h"
 #include "core/escape.h"
 #include "core/gettext.h"
@@ -198,17 +199,14 @@ static void life_status(View *v, char *out, size_t outsz) {
 
 static void scroll_by(View *v, int n) {
    LifeState *L = state(v);
-   L->scroll += n;
-   if (L->scroll > L->count - L->shown)
-      L->scroll = L->count - L->shown;
-   if (L->scroll < 0)
-      L->scroll = 0;
+   L->scroll = textscroll_clamp(L->scroll + n, L->count, L->shown);
 }
 
-static int page(View *v) { return state(v)->shown > 1 ? state(v)->shown - 1 : 1; }
+static int page(View *v) { return textscroll_page(state(v)->shown); }
+static int counted(View *v, int n) { return textscroll_counted(ui_count(v->ui), n); }
 static void k_close(View *v) { ui_pop(v->ui); }
-static void k_down(View *v) { scroll_by(v, (int)ui_count(v->ui)); }
-static void k_up(View *v) { scroll_by(v, -(int)ui_count(v->ui)); }
+static void k_down(View *v) { scroll_by(v, counted(v, 1)); }
+static void k_up(View *v) { scroll_by(v, counted(v, -1)); }
 static void k_pgdn(View *v) { scroll_by(v, page(v)); }
 static void k_pgup(View *v) { scroll_by(v, -page(v)); }
 static void k_top(View *v) { state(v)->scroll = 0; }

@@ -5,6 +5,7 @@
 #include "ui/crt.h"
 #include "ui/keymap.h"
 #include "ui/view.h"
+#include "ui/textscroll.h"
 #include "core/gettext.h"
 #include "core/textwidth.h"
 
@@ -61,21 +62,12 @@ static void msg_draw(View *v, int rows, int cols) {
 
 static void scroll_by(View *v, int n) {
    MsgState *h = state(v);
-   h->scroll += n;
-   if (h->scroll > h->lines - h->rows)
-      h->scroll = h->lines - h->rows;
-   if (h->scroll < 0)
-      h->scroll = 0;
+   h->scroll = textscroll_clamp(h->scroll + n, h->lines, h->rows);
 }
 
-static int page(View *v) { return state(v)->rows > 1 ? state(v)->rows - 1 : 1; }
-
+static int page(View *v) { return textscroll_page(state(v)->rows); }
 /* The count before a key (5j, 2 PgDn) times N, as in the other views. */
-static int counted(View *v, int n) {
-   unsigned long c = ui_count(v->ui);
-   long m = (long)(c > 100000 ? 100000 : c) * n;        /* past any log's length */
-   return (int)m;
-}
+static int counted(View *v, int n) { return textscroll_counted(ui_count(v->ui), n); }
 
 static void k_close(View *v) { ui_pop(v->ui); }
 static void k_down(View *v) { scroll_by(v, counted(v, 1)); }

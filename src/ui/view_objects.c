@@ -31,9 +31,7 @@
 typedef struct {
    ObjTable t;
    ObjTableScope cfg;
-   size_t cursor, top;
-   int rows;                  /* list rows shown */
-   int first_row;             /* the screen row of the first of them */
+   ListCursor c;              /* the list's cursor and the rows shown */
    bool paused;
    unsigned live_ms;
    uint64_t next_scan;
@@ -43,17 +41,12 @@ typedef struct {
 static ObjState *state(View *v) { return v->state; }
 
 static const Obj *current(View *v) {
-   return objtable_row(&state(v)->t, state(v)->cursor);
+   return objtable_row(&state(v)->t, state(v)->c.cursor);
 }
 
 /* ---- the list ------------------------------------------------------------ */
 
-static void clamp(ObjState *st) {
-   ListCursor c = { st->cursor, st->top, st->rows, st->first_row };
-   listview_clamp(&c, st->t.count);
-   st->cursor = c.cursor;
-   st->top = c.top;
-}
+static void clamp(ObjState *st) { listview_clamp(&st->c, st->t.count); }
 
 /* Scan again; the cursor stays on the object it was on. */
 static void rescan(View *v) {
@@ -68,7 +61,7 @@ static void rescan(View *v) {
    st->scan_failed = !ok;
    size_t at = objtable_find(&st->t, &key);
    if (at < st->t.count)
-      st->cursor = at;
+      st->c.cursor = at;
    clamp(st);
    uint64_t cost = st->t.scan_ms * LIVE_COST_FACTOR;
    st->next_scan = platform_clock_ms() + (cost > st->live_ms ? cost : st->live_ms);
@@ -80,7 +73,7 @@ static void reselect(View *v) {
    objtable_key(current(v), &key);
    objtable_select(&st->t);
    size_t at = objtable_find(&st->t, &key);
-   st->cursor = at < st->t.count ? at : 0;
+   st->c.cursor = at < st->t.count ? at : 0;
    clamp(st);
 }
 
@@ -294,19 +287,19 @@ static void objects_draw(View *v, int rows, int cols) {
    ObjState *st = state(v);
    int title = draw_title(v, cols);
    int pane = pane_rows(rows);
-   st->rows = rows - title - 1 - pane;
-   if (st->rows < 1) {
-      st->rows = 1;
+   st->c.rows = rows - title - 1 - pane;
+   if (st->c.rows < 1) {
+      st->c.rows = 1;
       pane = 0;
    }
    clamp(st);
    Layout L;
    layout(v, cols, &L);
    draw_heading(v, title, &L);
-   st->first_row = title + 1;
-   for (int r = 0; r < st->rows && st->top + (size_t)r < st->t.count; r++) {
-      size_t i = st->top + (size_t)r;
-      draw_row(v, title + 1 + r, objtable_row(&st->t, i), &L, cols, i == st->cursor);
+   st->c.first_row = title + 1;
+   for (int r = 0; r < st->c.rows && st->c.top + (size_t)r < st->t.count; r++) {
+      size_t i = st->c.top + (size_t)r;
+      draw_row(v, title + 1 + r, objtable_row(&st->t, i), &L, cols, i == st->c.cursor);
    }
    if (pane)
       draw_pane(v, rows - pane, cols);
@@ -315,23 +308,15 @@ static void objects_draw(View *v, int rows, int cols) {
 static void objects_status(View *v, char *out, size_t outsz) {
    ObjState *st = state(v);
    if (st->t.count)
-      snprintf(out, outsz, _("object %zu/%zu "), st->cursor + 1, st->t.count);
+      snprintf(out, outsz, _("object %zu/%zu "), st->c.cursor + 1, st->t.count);
    else
       snprintf(out, outsz, "%s", _("no objects "));
 }
 
 /* ---- keys ------------------------------------------------------------------ */
 
-static void move_by(View *v, long n) {
-   ObjState *st = state(v);
-   if (n < 0)
-      st->cursor = (size_t)-n > st->cursor ? 0 : st->cursor - (size_t)-n;
-   else
-      st->cursor += (size_t)n;
-   clamp(st);
-}
-
-static long page(View *v) { return state(v)->rows > 1 ? state(v)->rows - 1 : 1; }
+static void move_by(View *v, long n) { listview_move(&state(v)->c, state(v)->t.count, n); }
+static long page(View *v) { return listview_page(&state(v)->c); }
 
 /* j k PgDn PgUp take a count (5j: five objects down). */
 static long counted(View *v, long n) { return (long)ui_count(v->ui) * n; }
@@ -342,16 +327,9 @@ static void k_pgup(View *v)  { move_by(v, counted(v, -page(v))); }
 static void k_wheeldn(View *v) { move_by(v, WHEEL_ROWS); }
 static void k_wheelup(View *v) { move_by(v, -WHEEL_ROWS); }
 /* A click on a row selects its object. */
-static void k_click(View *v) {
-   ObjState *st = state(v);
-   int y, x;
-   if (!crt_click(&y, &x) || y < st->first_row || y >= st->first_row + st->rows
-       || st->top + (size_t)(y - st->first_row) >= st->t.count)
-      return;
-   st->cursor = st->top + (size_t)(y - st->first_row);
-}
-static void k_first(View *v) { state(v)->cursor = 0; clamp(state(v)); }
-static void k_last(View *v)  { state(v)->cursor = (size_t)-1; clamp(state(v)); }
+static void k_click(View *v) { listview_click(&state(v)->c, state(v)->t.count); }
+static void k_first(View *v) { state(v)->c.cursor = 0; clamp(state(v)); }
+static void k_last(View *v)  { state(v)->c.cursor = (size_t)-1; clamp(state(v)); }
 static void k_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
 static void k_pid(View *v) { ui_open_prompt(v->ui, "pid "); }
 static void k_user(View *v) { ui_open_prompt(v->ui, "user "); }

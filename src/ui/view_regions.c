@@ -278,7 +278,7 @@ static void regions_status(View *v, char *out, size_t outsz) {
 /* ---- keys ------------------------------------------------------------------ */
 
 static void move_by(View *v, long n) { listview_move(&state(v)->c, state(v)->t.count, n); }
-static long page(View *v) { return state(v)->c.rows > 1 ? state(v)->c.rows - 1 : 1; }
+static long page(View *v) { return listview_page(&state(v)->c); }
 /* j k PgDn PgUp take a count (5j: five regions down). */
 static long counted(View *v, long n) { return (long)ui_count(v->ui) * n; }
 static void k_down(View *v)  { move_by(v, counted(v, 1)); }

@@ -7,6 +7,7 @@
 #include "ui/crt.h"
 #include "ui/keymap.h"
 #include "ui/view.h"
+#include "ui/textscroll.h"
 #include "app/tour.h"
 #include "core/gettext.h"
 #include "core/textwidth.h"
@@ -108,15 +109,11 @@ static void k_goto(View *v) {
 
 static void scroll_by(View *v, int n) {
    TourState *s = state(v);
-   s->scroll += n;
-   if (s->scroll > s->lines - s->rows)
-      s->scroll = s->lines - s->rows;
-   if (s->scroll < 0)
-      s->scroll = 0;
+   s->scroll = textscroll_clamp(s->scroll + n, s->lines, s->rows);
 }
 
-static void k_down(View *v) { scroll_by(v, (int)ui_count(v->ui)); }
-static void k_up(View *v) { scroll_by(v, -(int)ui_count(v->ui)); }
+static void k_down(View *v) { scroll_by(v, textscroll_counted(ui_count(v->ui), 1)); }
+static void k_up(View *v) { scroll_by(v, textscroll_counted(ui_count(v->ui), -1)); }
 
 static const KeyBinding tour_keys[] = {
    { 'n', "n", N_("the next step (after the last: the end of the tour)"), k_next },

@@ -4,19 +4,8 @@
 # what the id names now.
 . "$top_srcdir/tests/lib.sh"
 
-export XDG_STATE_HOME="$tmp/state"
-# wait_stopped PID: until PID is stopped (SIGSTOP at a test stage)
-wait_stopped() {
-   i=0
-   while [ "$i" -lt 500 ]; do
-      st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
-      [ "$st" = T ] && return 0
-      [ -z "$st" ] && return 1
-      sleep 0.02
-      i=$((i + 1))
-   done
-   return 1
-}
+# journals in $tmp/state; wait_stopped
+. "$top_srcdir/tests/cli/patch-lib.sh"
 
 mkfifo "$tmp/go"
 sh -c 'read x <"$1"; exec sleep 1000' sh "$tmp/go" &

@@ -205,7 +205,8 @@ else
 fi
 
 # ---- writes: staged edits flushed with process_vm_writev, no journal ----
-export XDG_STATE_HOME="$tmp/state"
+# journals in $tmp/state; wait_stopped
+. "$top_srcdir/tests/cli/patch-lib.sh"
 run_ms --patch 0:4142 --flush pid:"$pid":"$known"
 is "--patch --flush into a process without -w: usage (2)" "$rc" 2
 like "... naming -w" "$err" "writing into a running process needs -w"
@@ -224,18 +225,6 @@ run_ms -w --patch 20:aa --flush pid:"$pid":"$(printf '%x-%x' "$((guard - 16))" "
 is "a write into the guard page: refused (1)" "$rc" 1
 like "... with its cause" "$err" "guard page"
 
-# wait_stopped PID: until PID is stopped (SIGSTOP at a test stage)
-wait_stopped() {
-   i=0
-   while [ "$i" -lt 500 ]; do
-      st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
-      [ "$st" = T ] && return 0
-      [ -z "$st" ] && return 1
-      sleep 0.02
-      i=$((i + 1))
-   done
-   return 1
-}
 # patch_while_counting [--force]: an edit of the counter, then the
 # process changes it, then the flush.
 patch_while_counting() {

@@ -10,18 +10,10 @@ golden="$top_srcdir/tests/cli/golden"
 TMPDIR=$tmp
 export TMPDIR
 
-# What varies from run to run, masked.
-mask() {
-   sed -e 's/mapscope-tour-[0-9][0-9]*/mapscope-tour-PID/g' \
-       -e 's/pid [0-9][0-9]*/pid PID/g' \
-       -e 's/0x[0-9a-f]\{10,\}/0xADDRESS/g' \
-       -e 's/0x4d54[0-9a-f]\{4\}/0xKEY/g' \
-       -e 's/inode [0-9][0-9]*/inode N/g' \
-       -e 's/name space [0-9][0-9]* -> [0-9][0-9]*/name space N -> M/g' \
-       -e 's/IPC_EXCL) = [0-9][0-9]*$/IPC_EXCL) = ID/' \
-       -e 's/journal bytes [0-9][0-9]*/journal bytes N/' \
-       -e 's/0x10 u32  [0-9][0-9]* */0x10 u32  PID          /'
-}
+# What varies from run to run, masked (and the segment's id, which a
+# screen shows as it is).
+. "$top_srcdir/tests/cli/tour-lib.sh"
+mask() { tour_mask | sed -e 's/IPC_EXCL) = [0-9][0-9]*$/IPC_EXCL) = ID/'; }
 
 # run_tour ARGS...: mapscope --tour ARGS with its pid known ($pid), output
 # in $tmp/out and $tmp/err, status in $rc.
@@ -261,18 +253,26 @@ for opt in "-g 64K" "-s 10" "-o 5" "-c quit" "-w" "--json" "SOURCE.bin" "--patch
    like "--tour $opt: says so" "$err" "--tour takes no"
 done
 
-# ---- signals: the tour waits for its script (a FIFO) ----
-signal_case() {
+# tour_on_fifo STEP...: a tour in the background reading its script from
+# a FIFO kept open on fd 4, run through those steps and synced; its pid in
+# $pid, the job's in $bg.
+tour_on_fifo() {
    rm -f "$tmp/fifo" "$tmp/sync"
    mkfifo "$tmp/fifo"
    sh -c 'echo $$ >"$0/pid"; exec "$@"' "$tmp" "$MAPSCOPE" --tour --script "$tmp/fifo" \
       </dev/null >"$tmp/out" 2>"$tmp/err" &
    bg=$!
    exec 4>"$tmp/fifo"
-   printf 'step 4\nstep 7\nstep 9\n@sync %s\n' "$tmp/sync" >&4
+   printf 'step %s\n' "$@" >&4
+   printf '@sync %s\n' "$tmp/sync" >&4
    w=0
    while [ ! -e "$tmp/sync" ] && [ $w -lt 200 ]; do w=$((w + 1)); sleep 0.05; done
    pid=$(cat "$tmp/pid")
+}
+
+# ---- signals: the tour waits for its script (a FIFO) ----
+signal_case() {
+   tour_on_fifo 4 7 9
    is "$1: the objects exist while the tour runs" "$(leftovers "$pid")" "shm dir"
    kill "-$1" "$pid"
    wait "$bg"
@@ -285,16 +285,8 @@ signal_case INT 130
 signal_case HUP 129
 
 # ---- SIGKILL: nothing can be removed then; the next tour sweeps it ----
-rm -f "$tmp/fifo" "$tmp/sync"
-mkfifo "$tmp/fifo"
-sh -c 'echo $$ >"$0/pid"; exec "$@"' "$tmp" "$MAPSCOPE" --tour --script "$tmp/fifo" \
-   </dev/null >"$tmp/out" 2>"$tmp/err" &
-bg=$!
-exec 4>"$tmp/fifo"
-printf 'step 4\nstep 6\nstep 7\nstep 9\n@sync %s\n' "$tmp/sync" >&4
-w=0
-while [ ! -e "$tmp/sync" ] && [ $w -lt 200 ]; do w=$((w + 1)); sleep 0.05; done
-killed=$(cat "$tmp/pid")
+tour_on_fifo 4 6 7 9
+killed=$pid
 is "step 7's claim: the list marks its semaphore and shm object of one name" \
    "$("$MAPSCOPE" --list --kind sem,shm | grep -c "^[a-z]* *\/mapscope-tour-$killed\.clash .*name-collision")" 2
 kill -KILL "$killed"

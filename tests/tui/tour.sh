@@ -7,16 +7,8 @@
 [ -d /dev/shm ] || skip_all "no /dev/shm"
 tui_env="TMPDIR='$tmp'"
 # What varies from run to run (as tests/cli/tour.sh masks it).
-tui_mask() {
-   sed -e 's/mapscope-tour-[0-9][0-9]*/mapscope-tour-PID/g' \
-       -e 's/pid [0-9][0-9]*/pid PID/g' \
-       -e 's/0x[0-9a-f]\{10,\}/0xADDRESS/g' \
-       -e 's/0x4d54[0-9a-f]\{4\}/0xKEY/g' \
-       -e 's/inode [0-9][0-9]*/inode N/g' \
-       -e 's/name space [0-9][0-9]* -> [0-9][0-9]*/name space N -> M/g' \
-       -e 's/journal bytes [0-9][0-9]*/journal bytes N/' \
-       -e 's/0x10 u32  [0-9][0-9]* */0x10 u32  PID          /'
-}
+. "$top_srcdir/tests/cli/tour-lib.sh"
+tui_mask() { tour_mask; }
 
 # The pid in the tour's title ($tour).
 tour_pid() {

@@ -142,12 +142,8 @@ static void pseudo_describe_map(const Source *s, uint64_t offset, size_t len, Pl
 
 /* Read whole at open, never mapped: the kernel makes its text as it is read. */
 static void pseudo_life(const Source *s, size_t len, SourceLife *out) {
-   source_fd_describe_life(s, len, out);
-   source_life_open_path(s, out);
+   source_life_read_path(s, len, out);
    SourceLifeStep *o = &out->step[SOURCE_STAGE_OPEN];
-   char *plus = strstr(o->windows, " + CreateFileMapping");
-   if (plus)
-      *plus = '\0';
    snprintf(o->note, sizeof o->note, "%s",
             _("its size says nothing: the kernel makes the text as it is read, so it is read "
               "whole, then shown"));
@@ -155,8 +151,6 @@ static void pseudo_life(const Source *s, size_t len, SourceLife *out) {
    snprintf(u->call, sizeof u->call, "free(buf)");
    snprintf(u->windows, sizeof u->windows, "HeapFree(GetProcessHeap(), 0, buf)");
    snprintf(u->note, sizeof u->note, "%s", _("at close: nothing is mapped"));
-   snprintf(out->step[SOURCE_STAGE_CLOSE].windows, sizeof out->step[SOURCE_STAGE_CLOSE].windows,
-            "CloseHandle(hFile)");
 }
 
 const SourceOps source_pseudo_ops = {

@@ -151,18 +151,12 @@ static void stream_close(Source *s) {
 
 /* Read in order, never mapped (the modes that read use it). */
 static void stream_life(const Source *s, size_t len, SourceLife *out) {
-   source_fd_describe_life(s, len, out);
-   source_life_open_path(s, out);
+   source_life_read_path(s, len, out);
    SourceLifeStep *o = &out->step[SOURCE_STAGE_OPEN];
-   char *plus = strstr(o->windows, " + CreateFileMapping");
-   if (plus)
-      *plus = '\0';
    snprintf(o->note, sizeof o->note, "%s", _("a stream cannot be mapped: it is read in order"));
    SourceLifeStep *u = &out->step[SOURCE_STAGE_UNMAP];
    u->call[0] = u->windows[0] = '\0';
    snprintf(u->note, sizeof u->note, "%s", _("none: nothing is mapped"));
-   snprintf(out->step[SOURCE_STAGE_CLOSE].windows, sizeof out->step[SOURCE_STAGE_CLOSE].windows,
-            "CloseHandle(hFile)");
 }
 
 const SourceOps source_stream_ops = {

@@ -44,17 +44,28 @@ int platform_pagemap_read(int fd, uint64_t first, size_t npages, unsigned char *
    return 0;
 }
 
-int platform_proc_page_flags(int pid, uint64_t addr, size_t npages, unsigned char *flags) {
+int platform_pagemap_open(int pid) {
    char path[64];
    if (platform_proc_same_ns() != 0)
-      return EXDEV;
+      return -EXDEV;
    snprintf(path, sizeof path, "/proc/%d/pagemap", pid);
    int fd = open(path, O_RDONLY | O_CLOEXEC);
    if (fd < 0)
-      return errno == ENOENT ? ESRCH : errno;
+      return errno == ENOENT ? -ESRCH : -errno;
+   return fd;
+}
+
+int platform_pagemap_result(int pid, int rc) {
+   /* a process that ended between the open and the read has an empty map */
+   return rc == EIO && kill(pid, 0) != 0 && errno == ESRCH ? ESRCH : rc;
+}
+
+int platform_proc_page_flags(int pid, uint64_t addr, size_t npages, unsigned char *flags) {
+   int fd = platform_pagemap_open(pid);
+   if (fd < 0)
+      return -fd;
    memset(flags, 0, npages);
    int rc = platform_pagemap_read(fd, addr / platform_page_size(), npages, flags);
    close(fd);
-   /* a process that ended between the open and the read has an empty map */
-   return rc == EIO && kill(pid, 0) != 0 && errno == ESRCH ? ESRCH : rc;
+   return platform_pagemap_result(pid, rc);
 }

@@ -13,4 +13,12 @@ unsigned char platform_pagemap_decode(uint64_t entry);
  * map open as FD. */
 int platform_pagemap_read(int fd, uint64_t first, size_t npages, unsigned char *flags);
 
+/* Open PID's page map read-only: the descriptor, or -errno (-EXDEV in
+ * another pid namespace, -ESRCH when PID is gone). */
+int platform_pagemap_open(int pid);
+
+/* RC of a read of PID's page map, with EIO turned into ESRCH when PID
+ * ended meanwhile (its map reads as empty then). */
+int platform_pagemap_result(int pid, int rc);
+
 #endif

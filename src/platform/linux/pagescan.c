@@ -87,16 +87,12 @@ static int scan_read(int fd, uint64_t start, uint64_t end, PlatformTouchedFn fn,
 }
 
 int platform_proc_touched(int pid, uint64_t start, uint64_t end, PlatformTouchedFn fn, void *ctx) {
-   char path[64];
-   if (platform_proc_same_ns() != 0)
-      return EXDEV;
-   snprintf(path, sizeof path, "/proc/%d/pagemap", pid);
-   int fd = open(path, O_RDONLY | O_CLOEXEC);
+   int fd = platform_pagemap_open(pid);
    if (fd < 0)
-      return errno == ENOENT ? ESRCH : errno;
+      return -fd;
    int rc = getenv("MAPSCOPE_TEST_NO_PAGEMAP_SCAN") ? ENOTTY : scan_ioctl(fd, start, end, fn, ctx);
    if (rc == ENOTTY || rc == EINVAL || rc == EOPNOTSUPP)
       rc = scan_read(fd, start, end, fn, ctx);
    close(fd);
-   return rc == EIO && kill(pid, 0) != 0 && errno == ESRCH ? ESRCH : rc;
+   return platform_pagemap_result(pid, rc);
 }
