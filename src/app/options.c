@@ -500,9 +500,21 @@ static int list_options(Options *o, int argc, char **argv, int first) {
    return -1;
 }
 
+/* The option of the screen's that O gives, or NULL: a mode that prints
+ * and exits would ignore it (-o 4 --dump would dump from 0). */
+static const char *screen_option(const Options *o) {
+   return o->offset ? "--offset" : o->command_count ? "--command" : o->script ? "--script"
+        : o->cols ? "--cols" : o->refresh_ms ? "--refresh" : NULL;
+}
+
 static int check_combination(const Options *o, int argc, char **argv, int first_operand) {
    if (o->mode == MODE_TOUR)
       return check_tour(o, first_operand < argc);
+   const char *screen = screen_option(o);
+   if (screen && ((o->mode != MODE_VIEW && o->mode != MODE_DEMO) || o->npatches))
+      return diag_usage(_("%s goes with the screen, not with --dump, --xxd, --find, --list, "
+                          "--info, --patch or --recover (--skip starts --dump and --find)"),
+                        screen);
    if (argc - first_operand > 1)
       return diag_usage(_("only one SOURCE may be given"));
    if ((o->mode == MODE_LIST || o->mode == MODE_DEMO) && first_operand < argc && !o->regions)

@@ -98,13 +98,17 @@ static bool check_writable(const EditSet *es, PlatformStat *now, Error *e) {
       *now = s->st;
       return source_refresh((Source *)s, e);
    }
+   /* Read-only: staging edits writes nothing, and an open for writing is
+    * itself seen (inotify's IN_CLOSE_WRITE, udev re-reading a disk). */
    int fd;
-   if (!source_reopen(s, true, &fd, now, e)) {
-      if (e->code == ERR_OPEN)
-         refuse_open(e->sys_errno, e);
+   if (!source_reopen(s, false, &fd, now, e))
+      return false;
+   int err = platform_may_write(fd);
+   platform_close(fd);
+   if (err != 0) {
+      refuse_open(err, e);
       return false;
    }
-   platform_close(fd);
    if (now->dev != s->st.dev || now->ino != s->st.ino) {
       error_set(e, ERR_CHANGED, 0, "%s", _("its name now refers to another object; open it again"));
       return false;

@@ -9,8 +9,10 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
    const char *text;
@@ -101,11 +103,23 @@ static bool parse_bin(Want *w) {
    return put(w, v, 1);
 }
 
+/* Whether TEXT spells an infinity itself ("inf", "-Infinity"), rather than
+ * a number too large for a double that strtod made one. */
+static bool spells_infinity(const char *t) {
+   while (isspace((unsigned char)*t))
+      t++;
+   if (*t == '+' || *t == '-')
+      t++;
+   return strncasecmp(t, "inf", 3) == 0;
+}
+
 static bool parse_double(Want *w, double *d) {
    char *end;
    *d = strtod(w->text, &end);
    if (end == w->text || !blank(end))
       return fail(w, N_("not a number"));
+   if (isinf(*d) && !spells_infinity(w->text))
+      return fail(w, N_("out of range for the type"));
    return true;
 }
 
@@ -123,6 +137,8 @@ static bool parse_float(Want *w, ValuesType t) {
       if (finite && (d > 3.4028235677973366e38 || d < -3.4028235677973366e38))
          return fail(w, N_("out of range for the type"));
       float f = (float)d;
+      if (finite && isinf(f))            /* rounds up past FLT_MAX */
+         return fail(w, N_("out of range for the type"));
       uint32_t bits;
       memcpy(&bits, &f, sizeof bits);
       return put(w, bits, 4);

@@ -163,6 +163,12 @@ int platform_rename_in_dir(PlatformHandle dfd, const char *name, const char *new
 int platform_stat_path(const char *path, PlatformStat *st);
 int platform_open_same(const char *path, bool writable, const PlatformStat *expect,
                        PlatformHandle *fd, PlatformStat *st);
+/* 0 when the caller may open the object behind H for writing, or the errno
+ * such an open would give (EACCES, EPERM, EROFS): faccessat(2) W_OK with the
+ * effective ids, on /proc/self/fd/N (proc(5)).  Nothing is opened for
+ * writing, so no IN_CLOSE_WRITE, no udev "change" of a block device.  A
+ * running program's ETXTBSY is not seen here; the write itself reports it. */
+int platform_may_write(PlatformHandle h);
 /* True when A and B are the same object: kind, device and inode.  A
  * device of PLATFORM_DEV_ANY in A matches any (System V segments are
  * listed by id: their inode is the id, their device is not listed). */

@@ -1,6 +1,6 @@
 /* terminal.h - what the screen needs from the system besides curses: is
  * this a terminal, does it speak UTF-8, and the signals a terminal sends
- * (quit: SIGINT, SIGTERM, SIGHUP; suspend: SIGTSTP; continue: SIGCONT).
+ * (quit: SIGINT, SIGTERM, SIGHUP, SIGQUIT; suspend: SIGTSTP; continue: SIGCONT).
  * Window size changes (SIGWINCH) reach curses itself as KEY_RESIZE.
  *
  * Signals only set flags here (no SA_RESTART: a signal wakes a wait in

@@ -75,6 +75,7 @@ prepare() {
 is_screen() {
    case $1 in
    *--dump*|*--xxd*|*--find*|*-e\ *|*--patch*|*--list*|*--info*|*--help*|*--version*) return 1 ;;
+   *--recover*) return 1 ;;       # prints what it rolled back: no screen, so no -c
    *--tour*) return 1 ;;          # without a terminal: the steps as text
    esac
    return 0

@@ -54,6 +54,45 @@ else
    skip "strace: no msync" "strace is not installed"
 fi
 
+# a --patch without --flush writes nothing and opens nothing for writing:
+# not the file, not a shm object (an open for writing is seen by inotify
+# and udev even when no byte is written)
+if command -v strace >/dev/null 2>&1; then
+   cp "$tmp/orig" "$f"
+   dry=mapscope-patch-dry-$$
+   printf 'dry run object' >"/dev/shm/$dry"
+   on_exit "rm -f /dev/shm/$dry"
+   for src in "$f" "shm:$dry"; do
+      # LeakSanitizer cannot run under ptrace: no leak check in this run
+      ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+         strace -f -e trace=open,openat,openat2 -o "$tmp/trace" "$MAPSCOPE" --patch 1:41 "$src" >/dev/null 2>&1
+      is "strace: --patch without --flush on $src: exit 0" "$?" 0
+      is "strace: --patch without --flush on $src: no open for writing" \
+         "$(grep -c 'O_RDWR\|O_WRONLY' "$tmp/trace")" 0
+   done
+   ok "the dry run left the file alone" same "$f" "$tmp/orig"
+   is "the dry run left the shm object alone" "$(cat "/dev/shm/$dry")" "dry run object"
+else
+   skip "strace: --patch without --flush opens nothing for writing" "strace is not installed"
+fi
+
+# a running program's file (ETXTBSY to writers) can still be staged; the
+# flush refuses with its cause, exit 1, and the file is untouched
+cp "$(command -v sleep)" "$tmp/prog"
+cp "$tmp/prog" "$tmp/prog.orig"
+"$tmp/prog" 30 &
+prog_pid=$!
+on_exit "kill $prog_pid 2>/dev/null"
+sleep 0.2
+run_ms --patch 0:00 "$tmp/prog"
+is "a running program's file: a dry run, exit 0" "$rc" 0
+run_ms -w --patch 0:00 --flush "$tmp/prog"
+is "a running program's file: the flush fails, exit 1" "$rc" 1
+like "a running program's file: the flush says why" "$err" "Text file busy"
+kill "$prog_pid" 2>/dev/null
+wait "$prog_pid" 2>/dev/null
+ok "a running program's file: untouched" same "$tmp/prog" "$tmp/prog.orig"
+
 # shared memory: the same path writes into the shared object
 name=mapscope-patch-$$
 printf 'shared memory object' >"/dev/shm/$name"

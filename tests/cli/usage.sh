@@ -85,4 +85,22 @@ for pair in "--recover --find=AB" "--list --dump" "--info --dump" "--dump --find
    is "$pair: usage error" "$rc" 2
    like "$pair: says they are two modes" "$err" "are two modes; give one"
 done
+
+# An option of the screen's given to a mode that prints and exits is a usage
+# error, never silently dropped (-o 4 --dump dumped from 0).
+printf 'abcdefgh' >"$tmp/screenopt"
+for opt in "-o 4" "--offset=4" "-c quit" "--cols=4" "--refresh=500" "--script=$tmp/screenopt"; do
+   for mode in "--dump" "--find=c" "--info" "--patch=0:41"; do
+      # shellcheck disable=SC2086
+      run_ms $opt $mode "$tmp/screenopt"
+      is "$opt $mode: usage error" "$rc" 2
+      like "$opt $mode: says it goes with the screen" "$err" "goes with the screen"
+      is "$opt $mode: prints nothing" "$out" ""
+   done
+done
+run_ms -c quit --list
+is "-c with --list: usage error" "$rc" 2
+run_ms -o 4 --list "pid:$$"
+is "-o with --list pid:PID: usage error" "$rc" 2
+ok "no mode wrote the file" test "$(cat "$tmp/screenopt")" = abcdefgh
 done_testing

@@ -73,6 +73,20 @@ ok "SIGTERM quits" tui_wait_file "$tmp/exit"
 is "SIGTERM: exit 143" "$(cat "$tmp/exit")" 143
 exec 3>&-
 
+# SIGQUIT (kill -QUIT, or Ctrl-\ from the keyboard) restores the terminal
+# too: it left the shell without echo and canonical input.
+tui_tmux new-session -d -s quit -x 80 -y 24 \
+   "cd '$tmp' && env TERM=screen LC_ALL=C.UTF-8 '$MAPSCOPE' data.bin 2>'$tmp/stderr.q'; echo \$? >'$tmp/exit.q'; stty -a | tr ' ;' '\n\n' | grep -x -e echo -e icanon | tr '\n' ' ' >'$tmp/stty.t'; mv '$tmp/stty.t' '$tmp/stty.q'; sleep 60"
+quit_text() { tui_tmux capture-pane -p -t quit | grep -qF -- "$1"; }
+w=0; while ! quit_text "offset 0x0 = 0" && [ $w -lt 200 ]; do w=$((w + 1)); sleep 0.05; done
+shell_pid=$(tui_tmux display-message -p -t quit '#{pane_pid}')
+ms_pid=$(ps -o pid= --ppid "$shell_pid" | tr -d ' ')
+kill -QUIT "$ms_pid"
+ok "SIGQUIT quits" tui_wait_file "$tmp/stty.q"
+is "SIGQUIT: exit 131" "$(cat "$tmp/exit.q")" 131
+is "SIGQUIT: the terminal is restored (icanon, echo)" "$(cat "$tmp/stty.q")" "icanon echo "
+tui_tmux kill-session -t quit
+
 # Ctrl-Z in a shell: the shell gets a sane terminal, fg brings the screen back.
 command -v bash >/dev/null || { done_testing; }
 tui_tmux new-session -d -s sh -x 80 -y 24 \

@@ -286,6 +286,17 @@ static void test_parse(void) {
    is_str(parse_hex("f32", "1", false), "0000803f", "f32 1");
    is_str(parse_hex("f32", "1e39", false), "out of range for the type", "f32 1e39 refused");
    is_str(parse_hex("f64", "-0", true), "8000000000000000", "f64 -0");
+   /* a number too large for the type is refused as 1e39 is, never stored as an infinity
+    * the user did not type (strtod overflows to HUGE_VAL) */
+   is_str(parse_hex("f64", "1e400", false), "out of range for the type", "f64 1e400 refused");
+   is_str(parse_hex("f64", "-1e400", false), "out of range for the type", "f64 -1e400 refused");
+   is_str(parse_hex("f32", "1e400", false), "out of range for the type", "f32 1e400 refused");
+   is_str(parse_hex("f16", "1e400", false), "out of range for the type", "f16 1e400 refused");
+   is_str(parse_hex("f32", "3.4028235677973366e38", false), "out of range for the type",
+          "f32 that rounds to infinity refused");
+   is_str(parse_hex("f32", "3.4028234663852886e38", false), "ffff7f7f", "f32 largest finite");
+   is_str(parse_hex("f64", "-inf", true), "fff0000000000000", "f64 -inf typed");
+   is_str(parse_hex("f32", "infinity", false), "0000807f", "f32 infinity typed");
    is_str(parse_hex("f64", "pi", true), "not a number", "f64 pi refused");
    is_str(parse_hex("utf8", "\xc3\xa9!", false), "c3a921", "utf8 text");
    is_str(parse_hex("utf8", "\xc3", false), "not valid UTF-8 text", "utf8 broken text refused");

@@ -41,6 +41,12 @@ static int reopen_path_fd(int pathfd, int flags) {
    return open(self, flags);
 }
 
+int platform_may_write(PlatformHandle h) {
+   char self[64];
+   snprintf(self, sizeof self, "/proc/self/fd/%d", h);
+   return faccessat(AT_FDCWD, self, W_OK, AT_EACCESS) == 0 ? 0 : errno;
+}
+
 /* FD moved to the lowest free number (the O_PATH descriptor's, now
  * closed): the descriptor the screen shows in its mmap() call is the one
  * a plain open() would have given. */

@@ -51,12 +51,13 @@ void platform_terminal_signals_begin(void) {
    set_handler(SIGINT, on_quit);
    set_handler(SIGTERM, on_quit);
    set_handler(SIGHUP, on_quit);
+   set_handler(SIGQUIT, on_quit);  /* Ctrl-\ too: the terminal must be restored */
    set_handler(SIGTSTP, on_suspend);
    set_handler(SIGCONT, on_continue);
 }
 
 void platform_terminal_signals_end(void) {
-   static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT };
+   static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT };
    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
       signal(sigs[i], SIG_DFL);
 }
