@@ -77,7 +77,9 @@ static void att_draw(View *v, int rows, int cols) {
       held_line(st, line, sizeof line);
    crt_put_cut(0, 1, line, cols - 2, false);
    attrset(crt_attr(CRT_HEADING));
-   snprintf(line, sizeof line, "%7s  %-16s %s", _("PID"), _("COMMAND"), _("HOW"));
+   char pid[64], comm[64];                  /* headings padded in columns, not bytes */
+   snprintf(line, sizeof line, "%s  %s %s", textwidth_pad(pid, sizeof pid, _("PID"), 7, 1),
+            textwidth_pad(comm, sizeof comm, _("COMMAND"), 16, 0), _("HOW"));
    mvaddnstr(1, 0, line, cols);
    attrset(A_NORMAL);
    st->rows = rows - 2;
