@@ -16,6 +16,7 @@
 #include "app/mode_list.h"
 #include "core/gettext.h"
 #include "core/objects.h"
+#include "core/textwidth.h"
 #include "platform/mapping.h"
 #include "platform/names.h"
 #include "platform/processes.h"
@@ -212,16 +213,23 @@ static bool in_scene(const Obj *o, void *ctx) {
    return strncmp(o->name, s->base, strlen(s->base)) == 0;
 }
 
+/* A label padded to 40 columns (a translated one may be CJK: 2 columns a
+ * letter); one buffer, used by one printf at a time. */
+static const char *label(const char *text) {
+   static char buf[256];
+   return textwidth_pad(buf, sizeof buf, text, 40, 0);
+}
+
 static void print_scene(Scene *s) {
    printf(_("mapscope demo (pid %d): the scene is built; the writer (pid %d) bumps the "
             "counter %d times a second.\n\n"), s->parent, s->child, 1000 / DEMO_WRITER_MS);
-   printf("  %-40s mapscope --dump %s\n", _("a data file:"), s->data_path);
-   printf("  %-40s mapscope --dump -n 64 shm:%s\n", _("shm with a header (watch the counter):"),
-          s->shm);
-   printf("  %-40s mapscope --dump sem:%s\n", _("a semaphore used as a mutex:"), s->mutex);
-   printf("  %-40s mapscope --dump sem:%s\n", _("a semaphore also opened as shm:"), s->clash);
-   printf("  %-40s mapscope --info shm:%s\n", _("a name shared by shm and a queue:"), s->shared);
-   printf("  %-40s mapscope --dump sysv:%d\n", _("a System V segment:"), s->sysv_id);
+   printf("  %s mapscope --dump %s\n", label(_("a data file:")), s->data_path);
+   printf("  %s mapscope --dump -n 64 shm:%s\n",
+          label(_("shm with a header (watch the counter):")), s->shm);
+   printf("  %s mapscope --dump sem:%s\n", label(_("a semaphore used as a mutex:")), s->mutex);
+   printf("  %s mapscope --dump sem:%s\n", label(_("a semaphore also opened as shm:")), s->clash);
+   printf("  %s mapscope --info shm:%s\n", label(_("a name shared by shm and a queue:")), s->shared);
+   printf("  %s mapscope --dump sysv:%d\n", label(_("a System V segment:")), s->sysv_id);
    if (s->mq_missing)
       printf(_("  (no message queue: this system has no POSIX message queues)\n"));
    fputc('\n', stdout);

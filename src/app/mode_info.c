@@ -12,6 +12,7 @@
 #include "core/gettext.h"
 #include "core/json.h"
 #include "core/objects.h"
+#include "core/textwidth.h"
 #include "core/source.h"
 #include "platform/blockdev.h"
 
@@ -19,6 +20,13 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+/* TEXT, a translated label (it may be CJK, two columns a letter) padded to the
+ * 12 columns of the labels' column; one buffer, one printf at a time. */
+static const char *label(const char *text) {
+   static char buf[128];
+   return textwidth_pad(buf, sizeof buf, text, 12, 0);
+}
 
 /* The named object (or file) the open source is, after a scan. */
 static const Obj *find_object(const ObjList *l, const Source *src) {
@@ -39,7 +47,7 @@ static void print_holders(const Obj *obj) {
    snprintf(fds, sizeof fds, ngettext("%zu descriptor", "%zu descriptors", h.descriptors),
             h.descriptors);
    snprintf(maps, sizeof maps, ngettext("%zu mapping", "%zu mappings", h.mappings), h.mappings);
-   printf("%-12s ", _("held by:"));
+   printf("%s ", label(_("held by:")));
    printf(ngettext("%zu process (%s, %s)\n", "%zu processes (%s, %s)\n", h.processes),
           h.processes, fds, maps);
 }
@@ -47,20 +55,22 @@ static void print_holders(const Obj *obj) {
 static void text_object(const Obj *obj) {
    char buf[256];
    char *name = objfmt_display_name(obj);
-   printf("%-12s %s %s\n", _("object:"), objects_kind_name(obj->kind), name);
+   printf("%s %s %s\n", label(_("object:")), objects_kind_name(obj->kind), name);
    free(name);
    objfmt_detail(obj, buf, sizeof buf);
    if (buf[0])
-      printf("%-12s %s\n", _("detail:"), buf);
+      printf("%s %s\n", label(_("detail:")), buf);
    for (int i = 0; i < OBJ_FLAG_COUNT; i++)
       if (obj->flags & (1u << i))
-         printf("%-12s %s: %s\n", _("flag:"), objects_flag_name((ObjFlag)(1u << i)),
+         printf("%s %s: %s\n", label(_("flag:")), objects_flag_name((ObjFlag)(1u << i)),
                 _(objects_flag_explain((ObjFlag)(1u << i))));
    print_holders(obj);
    for (size_t i = 0; i < obj->natt; i++) {
       char *comm = escape_dup(obj->att[i].comm);
       objfmt_attacher(&obj->att[i], buf, sizeof buf);
-      printf("  %7d %-16s %s\n", obj->att[i].pid, comm, buf);
+      char cell[96];
+      printf("  %7d %s %s\n", obj->att[i].pid, textwidth_pad(cell, sizeof cell, comm, 16, 0),
+             buf);
       free(comm);
    }
    if (obj->nlocks)
@@ -88,7 +98,7 @@ static void text_block_users(const Source *src) {
    } lines[] = { { N_("mounted on:"), u.mounts, u.nmounts },
                  { N_("holders:"), u.holders, u.nholders } };
    for (size_t l = 0; l < 2; l++) {
-      printf("%-12s", _(lines[l].label));
+      printf("%s", label(_(lines[l].label)));
       for (size_t i = 0; i < lines[l].n; i++) {
          char *esc = escape_dup(lines[l].v[i]);
          printf(" %s", esc);
@@ -132,21 +142,21 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    char *spec = escape_dup(src->spec);
    platform_user_name(src->st.uid, owner, sizeof owner);
    char *safe_owner = escape_dup(owner);
-   printf("%-12s %s\n", _("source:"), spec);
-   printf("%-12s %s\n", _("kind:"), _(src->ops->kind));
+   printf("%s %s\n", label(_("source:")), spec);
+   printf("%s %s\n", label(_("kind:")), _(src->ops->kind));
    if (src->sequential)
-      printf("%-12s %s\n", _("size:"), _("unknown (read in order: the bytes are not kept)"));
+      printf("%s %s\n", label(_("size:")), _("unknown (read in order: the bytes are not kept)"));
    else if (beyond)
       printf(_("%-12s unknown: more than %u bytes (--info reads no further)\n"), _("size:"),
              (unsigned)INFO_PROBE_MAX);
    else if (src->read_to_end)
-      printf("%-12s %" PRIu64 " (%s)\n", _("size:"), src->size,
+      printf("%s %" PRIu64 " (%s)\n", label(_("size:")), src->size,
              _("counted by reading it to its end"));
    else
-      printf("%-12s %" PRIu64 "\n", _("size:"), src->size);
-   printf("%-12s %" PRIu64 " (%s %zu)\n", _("granularity:"), o->granularity, _("page size"),
+      printf("%s %" PRIu64 "\n", label(_("size:")), src->size);
+   printf("%s %" PRIu64 " (%s %zu)\n", label(_("granularity:")), o->granularity, _("page size"),
           platform_page_size());
-   printf("%-12s %s, %04o\n", _("owner:"), safe_owner, src->st.mode);
+   printf("%s %s, %04o\n", label(_("owner:")), safe_owner, src->st.mode);
    free(spec);
    free(safe_owner);
    text_block_users(src);

@@ -123,6 +123,26 @@ size_t textwidth_cut(char *out, size_t outsz, const char *text, size_t cols,
    return textwidth_cols(out);
 }
 
+char *textwidth_pad(char *out, size_t outsz, const char *text, size_t cols, int right) {
+   if (outsz == 0)
+      return out;
+   size_t w = textwidth_cols(text), pad = w < cols ? cols - w : 0;
+   size_t len = strlen(text);
+   if (pad >= outsz)
+      pad = outsz - 1;
+   if (right) {
+      memset(out, ' ', pad);
+      copy(out + pad, outsz - pad, text, len, NULL);
+      return out;
+   }
+   size_t at = copy(out, outsz, text, len, NULL);
+   if (pad > outsz - 1 - at)
+      pad = outsz - 1 - at;
+   memset(out + at, ' ', pad);
+   out[at + pad] = '\0';
+   return out;
+}
+
 size_t textwidth_wrap(const char *text, size_t cols, size_t *next) {
    size_t fit = textwidth_fit(text, cols ? cols : 1, NULL);
    size_t end = fit;

@@ -27,6 +27,14 @@ size_t textwidth_fit(const char *text, size_t cols, size_t *used);
 size_t textwidth_cut(char *out, size_t outsz, const char *text, size_t cols,
                      const char *ellipsis, int words);
 
+/* TEXT padded with spaces to COLS columns into OUT (OUTSZ bytes, always
+ * terminated, whole characters only): spaces after it, or before it with
+ * RIGHT.  This is printf's "%-*s" / "%*s" counted in columns, not bytes, for
+ * labels and headings that are translated (a CJK label is fewer columns
+ * than bytes).  TEXT wider than COLS is kept whole, as printf keeps it.
+ * Returns OUT. */
+char *textwidth_pad(char *out, size_t outsz, const char *text, size_t cols, int right);
+
 /* Where the first line of TEXT ends when it is wrapped at COLS columns:
  * after the last space that fits (or the last whole character when no
  * space does).  Returns that many bytes, at least one character's worth

@@ -87,7 +87,9 @@ static void att_draw(View *v, int rows, int cols) {
       held_line(st, line, sizeof line);
    crt_put_cut(0, 1, line, cols - 2, false);
    attrset(crt_attr(CRT_HEADING));
-   snprintf(line, sizeof line, "%7s  %-16s %s", _("PID"), _("COMMAND"), _("HOW"));
+   char pid[64], comm[64];                  /* headings padded in columns, not bytes */
+   snprintf(line, sizeof line, "%s  %s %s", textwidth_pad(pid, sizeof pid, _("PID"), 7, 1),
+            textwidth_pad(comm, sizeof comm, _("COMMAND"), 16, 0), _("HOW"));
    mvaddnstr(1, 0, line, cols);
    attrset(A_NORMAL);
    st->rows = rows - 2;
@@ -104,10 +106,10 @@ static void att_draw(View *v, int rows, int cols) {
          mvhline(2 + r, 0, ' ', cols);
       /* the command padded to 16 columns, not bytes */
       int pad = 16 - (int)textwidth_cols(h->comm);
-      char pid[16] = "      ?";
+      char num[16] = "      ?";
       if (h->pid > 0)
-         snprintf(pid, sizeof pid, "%7d", h->pid);
-      snprintf(line, sizeof line, "%s  %s%*s %s", pid, h->comm, pad > 0 ? pad : 0, "", h->how);
+         snprintf(num, sizeof num, "%7d", h->pid);
+      snprintf(line, sizeof line, "%s  %s%*s %s", num, h->comm, pad > 0 ? pad : 0, "", h->how);
       crt_put_cut(2 + r, 0, line, cols, false);
    }
    attrset(A_NORMAL);

@@ -6,6 +6,7 @@
 #include "ui/view.h"
 #include "ui/textscroll.h"
 #include "core/gettext.h"
+#include "core/textwidth.h"
 
 #include <curses.h>
 #include <stdarg.h>
@@ -30,7 +31,7 @@ static void add_line(HelpState *h, bool heading, const char *fmt, ...)
 static void add_line(HelpState *h, bool heading, const char *fmt, ...) {
    if (h->count == HELP_LINES_MAX)
       return;
-   char buf[256];
+   char buf[1024];                 /* a translated line is more bytes than columns */
    va_list ap;
    va_start(ap, fmt);
    vsnprintf(buf, sizeof buf, fmt, ap);
@@ -60,7 +61,9 @@ static void add_commands(HelpState *h, const Command *cmds, size_t n) {
       char usage[64];
       snprintf(usage, sizeof usage, ":%s%s%s", cmds[i].name, cmds[i].args ? " " : "",
                cmds[i].args ? _(cmds[i].args) : "");
-      add_line(h, false, "  %-22s %s", usage, _(cmds[i].help));
+      char padded[96];           /* the arguments are translated: columns, not bytes */
+      add_line(h, false, "  %s %s", textwidth_pad(padded, sizeof padded, usage, 22, 0),
+               _(cmds[i].help));
    }
 }
 

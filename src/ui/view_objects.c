@@ -13,6 +13,7 @@
 #include "app/objtable.h"
 #include "core/escape.h"
 #include "core/gettext.h"
+#include "core/textwidth.h"
 #include "platform/names.h"
 #include "platform/processes.h"
 
@@ -203,31 +204,26 @@ typedef struct {
    int cols;
 } Pane;
 
-/* Add TEXT to the pane, wrapped at word boundaries; continuation lines
- * are indented by INDENT columns. */
+/* Add TEXT to the pane, wrapped at word boundaries (or between any two
+ * letters where there are no spaces, as in Chinese); continuation lines
+ * are indented by INDENT columns.  When the pane is full before the text
+ * ends, its last line ends in an ellipsis. */
 static void pane_wrap(Pane *p, const char *text, int indent) {
-   char word[256];
    const char *s = text;
-   if (p->n >= PANE_TEXT_LINES)
-      return;
-   char *cur = p->line[p->n++];
-   cur[0] = '\0';
-   while (*s) {
-      size_t len = strcspn(s, " ");
-      snprintf(word, sizeof word, "%.*s", (int)(len < 255 ? len : 255), s);
-      s += len;
-      while (*s == ' ')
-         s++;
-      bool fits = objfmt_width(cur) + 1 + objfmt_width(word) <= (size_t)p->cols;
-      if (cur[0] && !fits) {
-         if (p->n >= PANE_TEXT_LINES)
-            return;
-         cur = p->line[p->n++];
-         snprintf(cur, sizeof p->line[0], "%*s", indent, "");
+   int lead = 0;
+   while (*s && p->n < PANE_TEXT_LINES) {
+      int room = p->cols - lead > 1 ? p->cols - lead : 1;
+      size_t next, len = textwidth_wrap(s, (size_t)room, &next);
+      char *line = p->line[p->n++];
+      if (p->n == PANE_TEXT_LINES && s[next]) {
+         textwidth_cut(line + lead, sizeof p->line[0] - (size_t)lead, s, (size_t)room,
+                       crt_ellipsis(), 1);
+         memset(line, ' ', (size_t)lead);
+         return;
       }
-      size_t used = strlen(cur);
-      snprintf(cur + used, sizeof p->line[0] - used, "%s%s",
-               used && cur[used - 1] != ' ' ? " " : "", word);
+      snprintf(line, sizeof p->line[0], "%*s%.*s", lead, "", (int)len, s);
+      s += next;
+      lead = indent;
    }
 }
 

@@ -59,6 +59,20 @@ int main(void) {
    end = textwidth_wrap("\xe6\x97\xa5", 1, &next);
    is_u64(end, 3, "wrap: at least one character, even when it does not fit");
 
+   char pad[32];
+   is_str(textwidth_pad(pad, sizeof pad, "ab", 5, 0), "ab   ", "pad: ASCII, left-aligned in 5");
+   is_str(textwidth_pad(pad, sizeof pad, "ab", 5, 1), "   ab", "pad right: ASCII, right-aligned in 5");
+   is_str(textwidth_pad(pad, sizeof pad, "\xe7\xa7\x8d\xe7\xb1\xbb\xef\xbc\x9a", 12, 0),
+          "\xe7\xa7\x8d\xe7\xb1\xbb\xef\xbc\x9a      ",
+          "pad: three CJK letters (6 columns, 9 bytes) get 6 spaces, not 3");
+   is_str(textwidth_pad(pad, sizeof pad, "\xe8\xbf\x9b\xe7\xa8\x8b", 7, 1),
+          "   \xe8\xbf\x9b\xe7\xa8\x8b", "pad right: two CJK letters (4 columns) in 7");
+   is_u64(textwidth_cols(textwidth_pad(pad, sizeof pad, "\xd0\x96\xd0\x96", 16, 0)), 16,
+          "pad: Cyrillic to 16 columns");
+   is_str(textwidth_pad(pad, sizeof pad, "abcdef", 3, 0), "abcdef", "pad: wider text is kept whole");
+   char small[6];
+   is_str(textwidth_pad(small, sizeof small, "\xe7\xa7\x8d\xe7\xb1\xbb", 12, 0), "\xe7\xa7\x8d  ",
+          "pad: a small buffer keeps whole characters and stays terminated");
    is_u64(textwidth_last_char("a\xc3\xb6", 3), 1, "last char: back over a two-byte letter");
    is_u64(textwidth_last_char("ab", 2), 1, "last char: ASCII");
    is_u64(textwidth_last_char("a\xb6", 2), 1, "last char: a lone continuation byte is one");
