@@ -7,8 +7,10 @@
  * both).  It opens FILE (read-write for a write lock), takes the lock
  * without waiting, prints "pid=P fd=N" and "ready", and holds it until
  * standard input ends.  With "handoff" the process that took the lock
- * forks and exits: the child holds the lock on through the inherited open
- * file (flock and OFD locks), and prints the lines with its own pid.  With
+ * forks and exits once the child has printed: the child holds the lock on
+ * through the inherited open file (flock and OFD locks), and prints the
+ * lines with its own pid (a test waiting for them while the taker lives
+ * never sees the taker gone first).  With
  * "wait" it waits for the lock (F_SETLKW, F_OFD_SETLKW, flock without
  * LOCK_NB): it is listed as a waiter until it gets it. */
 #define _GNU_SOURCE 1
@@ -57,15 +59,26 @@ int main(int argc, char **argv) {
       return fail(argv[1]);
    if (take(fd, argv[2], write, atol(argv[4]), atol(argv[5]), wait) != 0)
       return fail("lock");
+   int said[2] = { -1, -1 };
    if (handoff) {
+      if (pipe(said) != 0)
+         return fail("pipe");
       pid_t child = fork();
       if (child < 0)
          return fail("fork");
-      if (child > 0)
-         _exit(0);              /* the taker is gone; the child holds on */
+      if (child > 0) {           /* the taker goes once the child has said it holds on */
+         char c;
+         close(said[1]);
+         while (read(said[0], &c, 1) < 0 && errno == EINTR)
+            ;
+         _exit(0);
+      }
+      close(said[0]);
    }
    printf("pid=%d fd=%d\nready\n", (int)getpid(), fd);
    fflush(stdout);
+   if (said[1] >= 0)
+      close(said[1]);
    char buf[64];
    while (read(0, buf, sizeof buf) > 0)
       ;
