@@ -29,6 +29,7 @@ helper_start() {
 hx() { printf '%x' "$(($1))"; }
 on_exit 'kill $hpid 2>/dev/null; wait $hpid 2>/dev/null'
 
+# (the title's libmagic type comes when the lookup ends: not part of a golden)
 tui_capture() {
    tui_tmux capture-pane -p -t tui 2>/dev/null |
       sed -e "s|$tmp|TMP|g" -e "s/$shm_nm/NAME/g" -e "s/pid:$h_pid/pid:PID/g" \
@@ -37,7 +38,8 @@ tui_capture() {
           -e 's/[0-9a-f]\{9\}\([0-9a-f]\{3\}\)/ADDRESS\1/g' \
           -e 's/ [0-9a-f][0-9a-f]:[0-9a-f][0-9a-f] [0-9][0-9]*/ DEV:INODE/' \
           -e 's/0x[0-9a-f]*…/0xADDRESS…/g' \
-          -e 's/^total: [0-9]* regions .*/total: N regions .../' -e 's/ [0-9]* of [0-9]*$/ N of M/' |
+          -e 's/^total: [0-9]* regions .*/total: N regions .../' -e 's/ [0-9]* of [0-9]*$/ N of M/' \
+          -e '1s/\(read to its end)\) │ [^│]*$/\1/' |
       if [ -n "${squeeze:-}" ]; then sed -e 's/   */  /g'; else cat; fi
 }
 
