@@ -19,6 +19,13 @@
 #define ESTALE 116
 #endif
 
+/* The locale category of messages, which some C libraries lack (MinGW:
+ * Windows has no LC_MESSAGES): there the messages follow the whole locale. */
+#include <locale.h>
+#ifndef LC_MESSAGES
+#define LC_MESSAGES LC_ALL
+#endif
+
 /* Marks a function that takes a printf format at argument FMT and its
  * values from FIRST on, for the compiler to check.  MinGW checks formats
  * against its own C99 stdio (__USE_MINGW_ANSI_STDIO), not msvcrt's. */
