@@ -171,8 +171,8 @@ CommandStatus view_hex_cmd_set(void *ctx, const char *args) {
    uint64_t at = s->cursor;
    if (!session_edit_bytes(s, at, bytes, len))
       return COMMAND_FAILED;
-   session_message(s, false, ngettext("%s: %zu byte written at 0x%llx (u undoes)",
-                                      "%s: %zu bytes written at 0x%llx (u undoes)", len),
+   session_message(s, false, ngettext("%s: %zu byte edited at 0x%llx (u undoes)",
+                                      "%s: %zu bytes edited at 0x%llx (u undoes)", len),
                    name, len, (ull)at);
    return COMMAND_OK;
 }

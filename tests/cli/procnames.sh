@@ -58,4 +58,18 @@ True False "esc\u001b[31mred"
 True True "gone.bin"
 True False "tab\there"
 True False "there (deleted)"'
+
+# a command name (comm) that holds a newline is shown whole, escaped: only
+# the kernel's own newline at its end is dropped
+python3 -c 'import ctypes, sys, time
+ctypes.CDLL(None).prctl(15, b"ev\nil\x1b[2J", 0, 0, 0)
+print("ready", flush=True)
+time.sleep(60)' >"$tmp/c.out" &
+cpid=$!
+on_exit "kill $cpid 2>/dev/null"
+await_line "$tmp/c.out" '^ready' "$cpid" /dev/null "the renamed process is ready"
+run_ms --info pid:"$cpid"
+like "--info: the whole name, escaped" "$out" "($(printf '%s' 'ev\nil\e[2J'))"
+run_ms --list --json pid:"$cpid"
+is "--list --json: the whole name as JSON" "$(printf '%s' "$out" | python3 -c 'import json, sys; print(json.dumps(json.load(sys.stdin)["command"]))')" '"ev\nil\u001b[2J"'
 done_testing

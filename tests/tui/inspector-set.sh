@@ -14,7 +14,7 @@ row10() { tui_capture | grep '^0*10 ' | head -n 1; }
 tui_start 80 24 -c mapping data.bin
 tui_send ":set u32 0x11223344" "<Enter>"
 like ":set u32 writes little-endian" "$(row0)" "00000000  44 33 22 11 "
-expect_status "... and says how many bytes, where" "u32: 4 bytes written at 0x0 (u undoes)"
+expect_status "... and says how many bytes, where" "u32: 4 bytes edited at 0x0 (u undoes)"
 ok "nothing reached the file before the flush" cmp -s "$tmp/data.bin" "$tmp/orig.bin"
 tui_send "u"
 like "u undoes it" "$(row0)" "00000000  6d 61 70 73 "

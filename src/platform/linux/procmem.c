@@ -297,8 +297,11 @@ int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *u
       return rc;
    *uid = st.uid[0];
    snprintf(path, sizeof path, "/proc/%d/comm", pid);
-   if (commsz > 0 && platform_proc_small_file(path, comm, commsz) == 0)
-      comm[strcspn(comm, "\n")] = '\0';
+   if (commsz > 0 && platform_proc_small_file(path, comm, commsz) == 0) {
+      size_t n = strlen(comm);         /* the kernel's newline ends it; a name may hold one */
+      if (n > 0 && comm[n - 1] == '\n')
+         comm[n - 1] = '\0';
+   }
    else if (commsz > 0)
       comm[0] = '\0';
    return 0;
