@@ -39,6 +39,9 @@ is "a pid no process can have: failed (1)" "$rc" 1
 like "... no such process" "$err" "no process has the id 2147483647"
 run_ms --dump pid:"$hpid":10-5
 like "END before START: said" "$err" "the range ends before it starts"
+run_ms --dump pid:"$hpid":1000-1000
+is "an empty range: a usage error" "$rc" 2
+like "... said to be empty" "$err" "the range is empty (END is the first address after it)"
 run_ms --dump pid:"$hpid":ffffffffffffffff
 is "the last address there is: failed (1)" "$rc" 1
 like "... not mapped" "$err" "0xffffffffffffffff is not mapped in process $hpid"

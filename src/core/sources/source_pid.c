@@ -98,7 +98,9 @@ static int parse_name(const char *name, SourcePidSpec *out, Error *e) {
    if (*p != '-' || !parse_hex(p + 1, &p, &out->end) || *p != '\0')
       return bad_spec(e);
    if (out->end <= out->addr) {
-      error_set(e, ERR_BAD_SOURCE, 0, "%s", _("the range ends before it starts"));
+      error_set(e, ERR_BAD_SOURCE, 0, "%s", out->end == out->addr
+                ? _("the range is empty (END is the first address after it)")
+                : _("the range ends before it starts"));
       return -1;
    }
    out->what = SOURCE_PID_RANGE;
