@@ -5,6 +5,7 @@
 #include "app/coltable.h"
 #include "app/diag.h"
 #include "core/escape.h"
+#include "core/textwidth.h"
 #include "core/gettext.h"
 #include "core/json.h"
 #include "core/source.h"
@@ -388,6 +389,13 @@ static bool readable(int pid, const PlatformProcRegion *v, size_t n, char *why, 
    return false;
 }
 
+/* TEXT, a translated label, padded to the 12 columns of --info's labels
+ * (in columns: a CJK letter takes two); one printf at a time. */
+static const char *label(const char *text) {
+   static char buf[128];
+   return textwidth_pad(buf, sizeof buf, text, 12, 0);
+}
+
 int regions_info_run(const Options *o) {
    SourcePidSpec sp;
    Error e;
@@ -417,17 +425,17 @@ int regions_info_run(const Options *o) {
       free(qw);
    } else {
       char *name = escape_dup(comm), *safe_owner = escape_dup(owner);
-      printf("%-12s pid:%d\n", _("source:"), sp.pid);
-      printf("%-12s %s\n", _("kind:"), _("process (its regions: --list pid:PID)"));
-      printf("%-12s %d (%s)\n", _("process:"), sp.pid, name);
-      printf("%-12s %s\n", _("owner:"), safe_owner);
-      printf("%-12s %zu\n", _("regions:"), n);
+      printf("%s pid:%d\n", label(_("source:")), sp.pid);
+      printf("%s %s\n", label(_("kind:")), _("process (its regions: --list pid:PID)"));
+      printf("%s %d (%s)\n", label(_("process:")), sp.pid, name);
+      printf("%s %s\n", label(_("owner:")), safe_owner);
+      printf("%s %zu\n", label(_("regions:")), n);
       if (t.known)
-         printf("%-12s Rss %" PRIu64 ", Pss %" PRIu64 ", Private_Dirty %" PRIu64 ", Swap %" PRIu64
-                " KiB\n", _("memory:"), t.rss >> 10, t.pss >> 10, t.private_dirty >> 10,
+         printf("%s Rss %" PRIu64 ", Pss %" PRIu64 ", Private_Dirty %" PRIu64 ", Swap %" PRIu64
+                " KiB\n", label(_("memory:")), t.rss >> 10, t.pss >> 10, t.private_dirty >> 10,
                 t.swap >> 10);
-      printf("%-12s %s\n", _("readable:"), can ? _("yes") : why);
-      printf("%-12s %s\n", _("journal:"), _("none: process memory has no journal"));
+      printf("%s %s\n", label(_("readable:")), can ? _("yes") : why);
+      printf("%s %s\n", label(_("journal:")), _("none: process memory has no journal"));
       free(name);
       free(safe_owner);
    }
@@ -454,14 +462,14 @@ int regions_info_bytes(const Options *o, const Source *src) {
       free(qo);
    } else {
       char *spec = escape_dup(src->spec), *name = escape_dup(comm), *so = escape_dup(owner);
-      printf("%-12s %s\n", _("source:"), spec);
-      printf("%-12s %s\n", _("kind:"), _(src->ops->kind));
-      printf("%-12s %d (%s)\n", _("process:"), pid, name);
-      printf("%-12s %s\n", _("owner:"), so);
-      printf("%-12s %" PRIx64 "-%" PRIx64 "\n", _("range:"), start, end);
-      printf("%-12s %" PRIu64 "\n", _("size:"), src->size);
-      printf("%-12s %" PRIx64 "\n", _("address:"), at);
-      printf("%-12s %s\n", _("journal:"), _("none: process memory has no journal"));
+      printf("%s %s\n", label(_("source:")), spec);
+      printf("%s %s\n", label(_("kind:")), _(src->ops->kind));
+      printf("%s %d (%s)\n", label(_("process:")), pid, name);
+      printf("%s %s\n", label(_("owner:")), so);
+      printf("%s %" PRIx64 "-%" PRIx64 "\n", label(_("range:")), start, end);
+      printf("%s %" PRIu64 "\n", label(_("size:")), src->size);
+      printf("%s %" PRIx64 "\n", label(_("address:")), at);
+      printf("%s %s\n", label(_("journal:")), _("none: process memory has no journal"));
       free(spec);
       free(name);
       free(so);

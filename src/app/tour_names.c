@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "app/tour_internal.h"
+#include "core/textwidth.h"
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "core/values.h"
@@ -393,8 +394,9 @@ static void decode(TourText *out, const unsigned char *b) {
    memcpy(name, b + offsetof(TourHeader, name), sizeof name - 1);
    name[sizeof name - 1] = '\0';
    char *shown = escape_dup(name);
-   tour_line(out, "    0x%02zx %-4s %-12s %s", offsetof(TourHeader, name), "char", _("name"),
-             shown ? shown : "?");
+   char label[64];                    /* a translated word, padded in columns */
+   tour_line(out, "    0x%02zx %-4s %s %s", offsetof(TourHeader, name), "char",
+             textwidth_pad(label, sizeof label, _("name"), 12, 0), shown ? shown : "?");
    free(shown);
    uint32_t at;
    memcpy(&at, b + offsetof(TourHeader, header_size), sizeof at);

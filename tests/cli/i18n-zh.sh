@@ -58,6 +58,21 @@ is "--info: every value starts at column 14" \
          value=${rest#"${rest%%[! ]*}"}
          printf '%s\n' "${line%"$value"}" | LC_ALL=C.UTF-8 wc -L
       done | sort -u)" 13
+# ... and so do a process's (pid:PID, pid:PID:ADDR)
+sleep 30 &
+spid=$!
+on_exit "kill $spid 2>/dev/null"
+for src in "pid:$spid" "pid:$spid:$(awk '/\[stack\]/ { split($1, a, "-"); print a[1]; exit }' /proc/$spid/maps)"; do
+   run_ms --info "$src"
+   is "--info $src: every value starts at column 14" \
+      "$(printf '%s\n' "$out" | grep '：' |
+         while IFS= read -r line; do
+            label=${line%%：*}：
+            rest=${line#"$label"}
+            value=${rest#"${rest%%[! ]*}"}
+            printf '%s\n' "${line%"$value"}" | LC_ALL=C.UTF-8 wc -L
+         done | sort -u)" 13
+done
 
 # --patch without --flush reports in Chinese and writes nothing.
 run_ms --patch 0:41 d.txt
