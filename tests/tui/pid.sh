@@ -78,6 +78,11 @@ tui_start 100 24 -c "filter $shm_nm"
 expect_status "the helper's shm object is listed" "object 1/1"
 tui_send "a" "<Enter>"
 expect_line 1 "Enter on the mapping opens the process's memory there" "pid:PID:ADDRESS000-"
+w=0                                     # the region is found at the view's first tick
+while ! tui_capture | head -2 | grep -qF "shm:/NAME rw-s +0x0" && [ $w -lt 25 ]; do
+   sleep 0.2
+   w=$((w + 1))
+done
 like "the title names the object and its offset" "$(tui_capture | head -2)" "shm:/NAME rw-s +0x0"
 expect_line 3 "its bytes as the process sees them" "MSPROCMEM-SHM"
 expect_status "the status says whose view it is" "as process PID sees it"

@@ -27,9 +27,12 @@ if [ ! -x "$TMUX_BIN" ]; then
 fi
 
 golden_dir="$top_srcdir/tests/tui/golden"
-tui_sock="$tmp/tmux.sock"
+# Each tui_start gets a tmux server of its own: a server whose last session
+# just ended may still take a new session and then exit under it.
+tui_starts=0
+tui_sock="$tmp/tmux.0.sock"
 tui_n=0
-on_exit 'tui_tmux kill-server >/dev/null 2>&1'
+on_exit 'for s in "$tmp"/tmux.*.sock; do [ -S "$s" ] && "$TMUX_BIN" -S "$s" kill-server >/dev/null 2>&1; done'
 
 tui_tmux() { "$TMUX_BIN" -u -S "$tui_sock" -f /dev/null "$@"; }
 
@@ -97,6 +100,8 @@ tui_start() {
    cols=$1 rows=$2
    shift 2
    rm -f "$tmp/script" "$tmp/exit"
+   tui_starts=$((tui_starts + 1))
+   tui_sock="$tmp/tmux.$tui_starts.sock"
    mkfifo "$tmp/script"
    exec 3<>"$tmp/script"
    args=""
