@@ -3,6 +3,8 @@
 
 #include "ui/listview.h"
 #include "ui/crt.h"
+#include "ui/view.h"
+#include "core/gettext.h"
 #include "app/objfmt.h"
 
 #include <curses.h>
@@ -75,4 +77,38 @@ int listview_title(char f[][LISTVIEW_FIELD], int n, int cols) {
 
 const char *listview_sort_mark(bool reverse) {
    return crt_utf8() ? (reverse ? "\xe2\x96\xbc" : "\xe2\x96\xb2") : (reverse ? "v" : "^");
+}
+
+/* ---- the keys every list has ------------------------------------------- */
+
+static ListState *list(View *v) { return v->state; }
+static void move_by(View *v, long n) { listview_move(&list(v)->c, list(v)->ops->count(v), n); }
+static long counted(View *v, long n) { return (long)ui_count(v->ui) * n; }
+
+void listview_key_down(View *v) { move_by(v, counted(v, 1)); }
+void listview_key_up(View *v) { move_by(v, counted(v, -1)); }
+void listview_key_pgdn(View *v) { move_by(v, counted(v, listview_page(&list(v)->c))); }
+void listview_key_pgup(View *v) { move_by(v, counted(v, -listview_page(&list(v)->c))); }
+void listview_key_wheeldn(View *v) { move_by(v, LISTVIEW_WHEEL_ROWS); }
+void listview_key_wheelup(View *v) { move_by(v, -LISTVIEW_WHEEL_ROWS); }
+void listview_key_click(View *v) { listview_click(&list(v)->c, list(v)->ops->count(v)); }
+void listview_key_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
+
+void listview_key_first(View *v) {
+   list(v)->c.cursor = 0;
+   listview_clamp(&list(v)->c, list(v)->ops->count(v));
+}
+
+void listview_key_last(View *v) {
+   list(v)->c.cursor = (size_t)-1;
+   listview_clamp(&list(v)->c, list(v)->ops->count(v));
+}
+
+void listview_key_pause(View *v) {
+   ListState *ls = list(v);
+   ls->paused = !ls->paused;
+   ui_message(v->ui, false, "%s", ls->paused ? _("live refresh paused (p resumes)")
+                                             : _("live refresh resumed"));
+   if (!ls->paused)
+      ls->ops->reread(v);
 }

@@ -24,6 +24,37 @@ long listview_page(const ListCursor *c);
 /* The cursor to the row under the last click; false when it is on none. */
 bool listview_click(ListCursor *c, size_t count);
 
+/* ---- the keys every list has -------------------------------------------
+ * A list view's state opens with a ListState (its first member), whose ops
+ * the view fills with designated initializers; the handlers below then
+ * serve as its KeyBinding functions. */
+struct View;
+
+typedef struct {
+   size_t (*count)(struct View *v);   /* rows shown (after the filter) */
+   void (*reread)(struct View *v);    /* read the rows again, keep the cursor's */
+} ListOps;
+
+typedef struct {
+   ListCursor c;
+   const ListOps *ops;
+   bool paused;               /* no live reads */
+} ListState;
+
+#define LISTVIEW_WHEEL_ROWS 3
+/* j k PgDn PgUp take the count typed before them (5j: five rows down). */
+void listview_key_down(struct View *v);
+void listview_key_up(struct View *v);
+void listview_key_pgdn(struct View *v);
+void listview_key_pgup(struct View *v);
+void listview_key_wheeldn(struct View *v);   /* LISTVIEW_WHEEL_ROWS rows */
+void listview_key_wheelup(struct View *v);
+void listview_key_click(struct View *v);     /* the row clicked */
+void listview_key_first(struct View *v);
+void listview_key_last(struct View *v);
+void listview_key_filter(struct View *v);    /* opens the prompt at ":filter " */
+void listview_key_pause(struct View *v);     /* pauses or resumes (then reads) */
+
 /* Put TEXT at Y, X in at most WIDTH columns (RIGHT: aligned right). */
 void listview_put_cell(int y, int x, const char *text, int width, bool right);
 

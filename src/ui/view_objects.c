@@ -26,14 +26,12 @@
 #define LIVE_MS_DEFAULT 2000
 #define LIVE_COST_FACTOR 10     /* a scan may take at most 1/10 of the time */
 #define PANE_TEXT_LINES 4
-#define WHEEL_ROWS 3
 #define OPEN_TRIES 8
 
 typedef struct {
+   ListState l;               /* first: the list's cursor, ops and pause */
    ObjTable t;
    ObjTableScope cfg;
-   ListCursor c;              /* the list's cursor and the rows shown */
-   bool paused;
    unsigned live_ms;
    uint64_t next_scan;
    bool scan_failed;
@@ -42,12 +40,12 @@ typedef struct {
 static ObjState *state(View *v) { return v->state; }
 
 static const Obj *current(View *v) {
-   return objtable_row(&state(v)->t, state(v)->c.cursor);
+   return objtable_row(&state(v)->t, state(v)->l.c.cursor);
 }
 
 /* ---- the list ------------------------------------------------------------ */
 
-static void clamp(ObjState *st) { listview_clamp(&st->c, st->t.count); }
+static void clamp(ObjState *st) { listview_clamp(&st->l.c, st->t.count); }
 
 /* Scan again; the cursor stays on the object it was on. */
 static void rescan(View *v) {
@@ -62,7 +60,7 @@ static void rescan(View *v) {
    st->scan_failed = !ok;
    size_t at = objtable_find(&st->t, &key);
    if (at < st->t.count)
-      st->c.cursor = at;
+      st->l.c.cursor = at;
    clamp(st);
    uint64_t cost = st->t.scan_ms * LIVE_COST_FACTOR;
    st->next_scan = platform_clock_ms() + (cost > st->live_ms ? cost : st->live_ms);
@@ -74,9 +72,16 @@ static void reselect(View *v) {
    objtable_key(current(v), &key);
    objtable_select(&st->t);
    size_t at = objtable_find(&st->t, &key);
-   st->c.cursor = at < st->t.count ? at : 0;
+   st->l.c.cursor = at < st->t.count ? at : 0;
    clamp(st);
 }
+
+static size_t row_count(View *v) { return state(v)->t.count; }
+
+static const ListOps list_ops = {
+   .count = row_count,
+   .reread = rescan,
+};
 
 /* ---- drawing ------------------------------------------------------------- */
 
@@ -172,7 +177,7 @@ static int draw_title(View *v, int cols) {
    snprintf(f[n++], sizeof f[0], st->t.reverse ? _("sort: %s, descending (s, S)")
                                                : _("sort: %s, ascending (s, S)"),
             _(objtable_column_name(st->t.sort)));
-   if (st->paused)
+   if (st->l.paused)
       snprintf(f[n++], sizeof f[0], "%s", _("paused (p resumes)"));
    else
       snprintf(f[n++], sizeof f[0], _("live every %u s (p pauses)"), (st->live_ms + 999) / 1000);
@@ -283,19 +288,19 @@ static void objects_draw(View *v, int rows, int cols) {
    ObjState *st = state(v);
    int title = draw_title(v, cols);
    int pane = pane_rows(rows);
-   st->c.rows = rows - title - 1 - pane;
-   if (st->c.rows < 1) {
-      st->c.rows = 1;
+   st->l.c.rows = rows - title - 1 - pane;
+   if (st->l.c.rows < 1) {
+      st->l.c.rows = 1;
       pane = 0;
    }
    clamp(st);
    Layout L;
    layout(v, cols, &L);
    draw_heading(v, title, &L);
-   st->c.first_row = title + 1;
-   for (int r = 0; r < st->c.rows && st->c.top + (size_t)r < st->t.count; r++) {
-      size_t i = st->c.top + (size_t)r;
-      draw_row(v, title + 1 + r, objtable_row(&st->t, i), &L, cols, i == st->c.cursor);
+   st->l.c.first_row = title + 1;
+   for (int r = 0; r < st->l.c.rows && st->l.c.top + (size_t)r < st->t.count; r++) {
+      size_t i = st->l.c.top + (size_t)r;
+      draw_row(v, title + 1 + r, objtable_row(&st->t, i), &L, cols, i == st->l.c.cursor);
    }
    if (pane)
       draw_pane(v, rows - pane, cols);
@@ -304,29 +309,13 @@ static void objects_draw(View *v, int rows, int cols) {
 static void objects_status(View *v, char *out, size_t outsz) {
    ObjState *st = state(v);
    if (st->t.count)
-      snprintf(out, outsz, _("object %zu/%zu "), st->c.cursor + 1, st->t.count);
+      snprintf(out, outsz, _("object %zu/%zu "), st->l.c.cursor + 1, st->t.count);
    else
       snprintf(out, outsz, "%s", _("no objects "));
 }
 
 /* ---- keys ------------------------------------------------------------------ */
 
-static void move_by(View *v, long n) { listview_move(&state(v)->c, state(v)->t.count, n); }
-static long page(View *v) { return listview_page(&state(v)->c); }
-
-/* j k PgDn PgUp take a count (5j: five objects down). */
-static long counted(View *v, long n) { return (long)ui_count(v->ui) * n; }
-static void k_down(View *v)  { move_by(v, counted(v, 1)); }
-static void k_up(View *v)    { move_by(v, counted(v, -1)); }
-static void k_pgdn(View *v)  { move_by(v, counted(v, page(v))); }
-static void k_pgup(View *v)  { move_by(v, counted(v, -page(v))); }
-static void k_wheeldn(View *v) { move_by(v, WHEEL_ROWS); }
-static void k_wheelup(View *v) { move_by(v, -WHEEL_ROWS); }
-/* A click on a row selects its object. */
-static void k_click(View *v) { listview_click(&state(v)->c, state(v)->t.count); }
-static void k_first(View *v) { state(v)->c.cursor = 0; clamp(state(v)); }
-static void k_last(View *v)  { state(v)->c.cursor = (size_t)-1; clamp(state(v)); }
-static void k_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
 static void k_pid(View *v) { ui_open_prompt(v->ui, "pid "); }
 static void k_user(View *v) { ui_open_prompt(v->ui, "user "); }
 
@@ -335,15 +324,6 @@ static void k_refresh(View *v) {
    if (!state(v)->scan_failed)
       ui_message(v->ui, false, ngettext("refreshed: %zu object", "refreshed: %zu objects",
                                                    state(v)->t.count), state(v)->t.count);
-}
-
-static void k_pause(View *v) {
-   ObjState *st = state(v);
-   st->paused = !st->paused;
-   ui_message(v->ui, false, "%s", st->paused ? _("live refresh paused (p resumes)")
-                                                         : _("live refresh resumed"));
-   if (!st->paused)
-      rescan(v);
 }
 
 static void k_sort(View *v) {
@@ -412,28 +392,28 @@ static bool objects_key(View *v, int key) {
 }
 
 static const KeyBinding objects_keys[] = {
-   { 'j', "j", N_("next object"), k_down },
-   { KEY_DOWN, NULL, NULL, k_down },
-   { 'k', "k", N_("previous object"), k_up },
-   { KEY_UP, NULL, NULL, k_up },
-   { KEY_NPAGE, "PgDn", N_("next screen"), k_pgdn },
-   { ' ', NULL, NULL, k_pgdn },
-   { KEY_PPAGE, "PgUp", N_("previous screen"), k_pgup },
-   { 'b', NULL, NULL, k_pgup },
-   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three objects"), k_wheeldn },
-   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three objects"), k_wheelup },
-   { CRT_KEY_CLICK, "Click", N_("mouse: select the object clicked"), k_click },
-   { 'g', "g", N_("first object"), k_first },
-   { KEY_HOME, NULL, NULL, k_first },
-   { 'G', "G", N_("last object"), k_last },
-   { KEY_END, NULL, NULL, k_last },
+   { 'j', "j", N_("next object"), listview_key_down },
+   { KEY_DOWN, NULL, NULL, listview_key_down },
+   { 'k', "k", N_("previous object"), listview_key_up },
+   { KEY_UP, NULL, NULL, listview_key_up },
+   { KEY_NPAGE, "PgDn", N_("next screen"), listview_key_pgdn },
+   { ' ', NULL, NULL, listview_key_pgdn },
+   { KEY_PPAGE, "PgUp", N_("previous screen"), listview_key_pgup },
+   { 'b', NULL, NULL, listview_key_pgup },
+   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three objects"), listview_key_wheeldn },
+   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three objects"), listview_key_wheelup },
+   { CRT_KEY_CLICK, "Click", N_("mouse: select the object clicked"), listview_key_click },
+   { 'g', "g", N_("first object"), listview_key_first },
+   { KEY_HOME, NULL, NULL, listview_key_first },
+   { 'G', "G", N_("last object"), listview_key_last },
+   { KEY_END, NULL, NULL, listview_key_last },
    { '\r', "Enter", N_("open the object in the hex view (q or Esc comes back)"), k_open },
    { 'a', "a", N_("who holds the object: pid, command, descriptor or mapping"), k_attachers },
    { 's', "s", N_("sort by the next column"), k_sort },
    { 'S', "S", N_("reverse the order"), k_reverse },
    { 'r', "r", N_("refresh now"), k_refresh },
-   { 'p', "p", N_("pause or resume the live refresh"), k_pause },
-   { 'f', "f", N_("filter by name (types :filter)"), k_filter },
+   { 'p', "p", N_("pause or resume the live refresh"), listview_key_pause },
+   { 'f', "f", N_("filter by name (types :filter)"), listview_key_filter },
    { 'P', "P", N_("filter by holding process (types :pid)"), k_pid },
    { 'u', "u", N_("filter by owner (types :user)"), k_user },
 };
@@ -530,16 +510,16 @@ static CommandStatus cmd_live(void *ctx, const char *args) {
    char *end;
    unsigned long s = strtoul(args, &end, 10);
    if (strcmp(args, "off") == 0 || strcmp(args, "on") == 0) {
-      st->paused = args[1] == 'f';
+      st->l.paused = args[1] == 'f';
    } else if (*args >= '1' && *args <= '9' && !*end && s <= 3600) {
       st->live_ms = (unsigned)s * 1000;
-      st->paused = false;
+      st->l.paused = false;
    } else {
       ui_message(v->ui, true, _("live %s: give seconds from 1 to 3600, on or off"),
                       args);
       return COMMAND_FAILED;
    }
-   if (!st->paused)
+   if (!st->l.paused)
       rescan(v);
    return COMMAND_OK;
 }
@@ -583,7 +563,7 @@ static bool objects_tick(View *v) {
       ui_fail(v->ui, &e);
       return true;
    }
-   if (st->paused || ui_session(v->ui) || platform_clock_ms() < st->next_scan)
+   if (st->l.paused || ui_session(v->ui) || platform_clock_ms() < st->next_scan)
       return false;
    rescan(v);
    return true;
@@ -612,6 +592,7 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    if (!v)
       return NULL;
    ObjState *st = state(v);
+   st->l.ops = &list_ops;
    objtable_init(&st->t);
    if (cfg)
       st->cfg = *cfg;

@@ -26,12 +26,10 @@
 
 #define LIVE_MS_DEFAULT 2000
 #define PANE_LINES 4
-#define WHEEL_ROWS 3
 
 typedef struct {
+   ListState l;               /* first: the list's cursor, ops and pause */
    RegTable t;
-   ListCursor c;
-   bool paused;
    bool gone;                 /* the process has exited */
    unsigned live_ms;
    uint64_t next_read;
@@ -40,7 +38,7 @@ typedef struct {
 static RegState *state(View *v) { return v->state; }
 
 static const PlatformProcRegion *current(View *v) {
-   return regtable_row(&state(v)->t, state(v)->c.cursor);
+   return regtable_row(&state(v)->t, state(v)->l.c.cursor);
 }
 
 /* Read again; the cursor stays on the region it was on. */
@@ -64,8 +62,8 @@ static void reread(View *v) {
    }
    size_t at = had ? regtable_find(&st->t, was) : 0;
    if (at < st->t.count)
-      st->c.cursor = at;
-   listview_clamp(&st->c, st->t.count);
+      st->l.c.cursor = at;
+   listview_clamp(&st->l.c, st->t.count);
    st->next_read = platform_clock_ms() + st->live_ms;
 }
 
@@ -75,9 +73,16 @@ static void reselect(View *v) {
    uint64_t was = r ? r->map.start : 0;
    regtable_select(&st->t);
    size_t at = r ? regtable_find(&st->t, was) : 0;
-   st->c.cursor = at < st->t.count ? at : 0;
-   listview_clamp(&st->c, st->t.count);
+   st->l.c.cursor = at < st->t.count ? at : 0;
+   listview_clamp(&st->l.c, st->t.count);
 }
+
+static size_t row_count(View *v) { return state(v)->t.count; }
+
+static const ListOps list_ops = {
+   .count = row_count,
+   .reread = reread,
+};
 
 /* ---- drawing ------------------------------------------------------------- */
 
@@ -189,7 +194,7 @@ static int draw_title(View *v, int cols) {
    snprintf(f[n++], sizeof f[0], st->t.reverse ? _("sort: %s, descending (s, S)")
                                                : _("sort: %s, ascending (s, S)"),
             _(regtable_column_name(st->t.sort)));
-   if (st->paused)
+   if (st->l.paused)
       snprintf(f[n++], sizeof f[0], "%s", _("paused (p resumes)"));
    else
       snprintf(f[n++], sizeof f[0], _("live every %u s (p pauses)"), (st->live_ms + 999) / 1000);
@@ -248,20 +253,20 @@ static void regions_draw(View *v, int rows, int cols) {
    RegState *st = state(v);
    int title = draw_title(v, cols);
    int pane = pane_rows(rows);
-   st->c.rows = rows - title - 2 - pane;
-   if (st->c.rows < 1) {
-      st->c.rows = 1;
+   st->l.c.rows = rows - title - 2 - pane;
+   if (st->l.c.rows < 1) {
+      st->l.c.rows = 1;
       pane = 0;
    }
-   listview_clamp(&st->c, st->t.count);
+   listview_clamp(&st->l.c, st->t.count);
    Layout L;
    layout(cols, &L);
    draw_heading(v, title, &L);
    draw_totals(v, title + 1, &L);
-   st->c.first_row = title + 2;
-   for (int r = 0; r < st->c.rows && st->c.top + (size_t)r < st->t.count; r++) {
-      size_t i = st->c.top + (size_t)r;
-      draw_row(title + 2 + r, regtable_row(&st->t, i), &L, cols, i == st->c.cursor);
+   st->l.c.first_row = title + 2;
+   for (int r = 0; r < st->l.c.rows && st->l.c.top + (size_t)r < st->t.count; r++) {
+      size_t i = st->l.c.top + (size_t)r;
+      draw_row(title + 2 + r, regtable_row(&st->t, i), &L, cols, i == st->l.c.cursor);
    }
    if (pane)
       draw_pane(v, rows - pane, cols);
@@ -270,42 +275,18 @@ static void regions_draw(View *v, int rows, int cols) {
 static void regions_status(View *v, char *out, size_t outsz) {
    RegState *st = state(v);
    if (st->t.count)
-      snprintf(out, outsz, _("region %zu/%zu "), st->c.cursor + 1, st->t.count);
+      snprintf(out, outsz, _("region %zu/%zu "), st->l.c.cursor + 1, st->t.count);
    else
       snprintf(out, outsz, "%s", _("no regions "));
 }
 
 /* ---- keys ------------------------------------------------------------------ */
 
-static void move_by(View *v, long n) { listview_move(&state(v)->c, state(v)->t.count, n); }
-static long page(View *v) { return listview_page(&state(v)->c); }
-/* j k PgDn PgUp take a count (5j: five regions down). */
-static long counted(View *v, long n) { return (long)ui_count(v->ui) * n; }
-static void k_down(View *v)  { move_by(v, counted(v, 1)); }
-static void k_up(View *v)    { move_by(v, counted(v, -1)); }
-static void k_pgdn(View *v)  { move_by(v, counted(v, page(v))); }
-static void k_pgup(View *v)  { move_by(v, counted(v, -page(v))); }
-static void k_wheeldn(View *v) { move_by(v, WHEEL_ROWS); }
-static void k_wheelup(View *v) { move_by(v, -WHEEL_ROWS); }
-static void k_click(View *v) { listview_click(&state(v)->c, state(v)->t.count); }
-static void k_first(View *v) { state(v)->c.cursor = 0; listview_clamp(&state(v)->c, state(v)->t.count); }
-static void k_last(View *v)  { move_by(v, (long)state(v)->t.count); }
-static void k_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
-
 static void k_refresh(View *v) {
    reread(v);
    if (!state(v)->gone && state(v)->t.err == 0)
       ui_message(v->ui, false, ngettext("refreshed: %zu region", "refreshed: %zu regions",
                                         state(v)->t.n), state(v)->t.n);
-}
-
-static void k_pause(View *v) {
-   RegState *st = state(v);
-   st->paused = !st->paused;
-   ui_message(v->ui, false, "%s", st->paused ? _("live refresh paused (p resumes)")
-                                             : _("live refresh resumed"));
-   if (!st->paused)
-      reread(v);
 }
 
 static void k_sort(View *v) {
@@ -349,28 +330,28 @@ static bool regions_key(View *v, int key) {
 }
 
 static const KeyBinding regions_keys[] = {
-   { 'j', "j", N_("next region"), k_down },
-   { KEY_DOWN, NULL, NULL, k_down },
-   { 'k', "k", N_("previous region"), k_up },
-   { KEY_UP, NULL, NULL, k_up },
-   { KEY_NPAGE, "PgDn", N_("next screen"), k_pgdn },
-   { ' ', NULL, NULL, k_pgdn },
-   { KEY_PPAGE, "PgUp", N_("previous screen"), k_pgup },
-   { 'b', NULL, NULL, k_pgup },
-   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three regions"), k_wheeldn },
-   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three regions"), k_wheelup },
-   { CRT_KEY_CLICK, "Click", N_("mouse: select the region clicked"), k_click },
-   { 'g', "g", N_("first region"), k_first },
-   { KEY_HOME, NULL, NULL, k_first },
-   { 'G', "G", N_("last region"), k_last },
-   { KEY_END, NULL, NULL, k_last },
+   { 'j', "j", N_("next region"), listview_key_down },
+   { KEY_DOWN, NULL, NULL, listview_key_down },
+   { 'k', "k", N_("previous region"), listview_key_up },
+   { KEY_UP, NULL, NULL, listview_key_up },
+   { KEY_NPAGE, "PgDn", N_("next screen"), listview_key_pgdn },
+   { ' ', NULL, NULL, listview_key_pgdn },
+   { KEY_PPAGE, "PgUp", N_("previous screen"), listview_key_pgup },
+   { 'b', NULL, NULL, listview_key_pgup },
+   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three regions"), listview_key_wheeldn },
+   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three regions"), listview_key_wheelup },
+   { CRT_KEY_CLICK, "Click", N_("mouse: select the region clicked"), listview_key_click },
+   { 'g', "g", N_("first region"), listview_key_first },
+   { KEY_HOME, NULL, NULL, listview_key_first },
+   { 'G', "G", N_("last region"), listview_key_last },
+   { KEY_END, NULL, NULL, listview_key_last },
    { '\r', "Enter", N_("open the region's bytes in the hex view, at their virtual addresses "
                        "(q or Esc comes back)"), k_open },
    { 's', "s", N_("sort by the next column"), k_sort },
    { 'S', "S", N_("reverse the order"), k_reverse },
    { 'r', "r", N_("read the regions again now"), k_refresh },
-   { 'p', "p", N_("pause or resume the live refresh"), k_pause },
-   { 'f', "f", N_("filter by a piece of the text (types :filter)"), k_filter },
+   { 'p', "p", N_("pause or resume the live refresh"), listview_key_pause },
+   { 'f', "f", N_("filter by a piece of the text (types :filter)"), listview_key_filter },
 };
 
 /* ---- commands ---------------------------------------------------------- */
@@ -430,7 +411,7 @@ static const Command regions_commands[] = {
 /* Once a second: a read when one is due and no region is open above. */
 static bool regions_tick(View *v) {
    RegState *st = state(v);
-   if (st->paused || st->gone || ui_session(v->ui) || platform_clock_ms() < st->next_read)
+   if (st->l.paused || st->gone || ui_session(v->ui) || platform_clock_ms() < st->next_read)
       return false;
    reread(v);
    return true;
@@ -461,6 +442,7 @@ View *view_regions_new(Ui *ui, int pid, Error *e) {
       return NULL;
    }
    RegState *st = state(v);
+   st->l.ops = &list_ops;
    if (!regtable_open(&st->t, pid, e)) {
       view_free(v);
       return NULL;
