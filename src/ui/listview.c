@@ -8,6 +8,7 @@
 #include "app/objfmt.h"
 
 #include <curses.h>
+#include <stdio.h>
 
 void listview_clamp(ListCursor *c, size_t count) {
    if (c->cursor >= count)
@@ -111,4 +112,48 @@ void listview_key_pause(View *v) {
                                              : _("live refresh resumed"));
    if (!ls->paused)
       ls->ops->reread(v);
+}
+
+void listview_key_sort(View *v) {
+   const ListOps *ops = list(v)->ops;
+   bool reverse;
+   int c = ops->sorted_by(v, &reverse);
+   ops->sort_by(v, (c + 1) % ops->columns, reverse);
+}
+
+void listview_key_reverse(View *v) {
+   bool reverse;
+   int c = list(v)->ops->sorted_by(v, &reverse);
+   list(v)->ops->sort_by(v, c, !reverse);
+}
+
+CommandStatus listview_cmd_sort(void *ctx, const char *args) {
+   View *v = ctx;
+   const ListOps *ops = list(v)->ops;
+   int c;
+   char names[200];
+   if (!*args)
+      return COMMAND_BAD_ARGS;
+   if (!ops->column_parse(args[0] == '-' ? args + 1 : args, &c)) {
+      ops->column_names(names, sizeof names);
+      ui_message(v->ui, true, _("sort %s: no such column (%s)"), args, names);
+      return COMMAND_FAILED;
+   }
+   ops->sort_by(v, c, args[0] == '-');
+   return COMMAND_OK;
+}
+
+void listview_heading(View *v, int y, const int *x, const int *w) {
+   const ListOps *ops = list(v)->ops;
+   bool reverse;
+   int sort = ops->sorted_by(v, &reverse);
+   attrset(crt_attr(CRT_HEADING));
+   for (int c = 0; c < ops->columns; c++) {
+      char text[64];
+      snprintf(text, sizeof text, "%s%s", _(ops->heading(c)),
+               c == sort ? listview_sort_mark(reverse) : "");
+      if (w[c])
+         listview_put_cell(y, x[c], text, w[c], ops->right(c));
+   }
+   attrset(A_NORMAL);
 }

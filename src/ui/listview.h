@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "app/command.h"
+
 typedef struct {
    size_t cursor, top;        /* the selected row, the first row shown */
    int rows;                  /* rows shown */
@@ -33,7 +35,16 @@ struct View;
 typedef struct {
    size_t (*count)(struct View *v);   /* rows shown (after the filter) */
    void (*reread)(struct View *v);    /* read the rows again, keep the cursor's */
+   int columns;                       /* at most LISTVIEW_COLUMNS_MAX */
+   const char *(*heading)(int column);         /* untranslated */
+   bool (*right)(int column);                  /* aligned right */
+   bool (*column_parse)(const char *name, int *column);
+   void (*column_names)(char *buf, size_t size);   /* for a message */
+   int (*sorted_by)(struct View *v, bool *reverse);
+   /* Sort by COLUMN (REVERSE: descending); the cursor stays on its row. */
+   void (*sort_by)(struct View *v, int column, bool reverse);
 } ListOps;
+#define LISTVIEW_COLUMNS_MAX 16
 
 typedef struct {
    ListCursor c;
@@ -54,6 +65,13 @@ void listview_key_first(struct View *v);
 void listview_key_last(struct View *v);
 void listview_key_filter(struct View *v);    /* opens the prompt at ":filter " */
 void listview_key_pause(struct View *v);     /* pauses or resumes (then reads) */
+void listview_key_sort(struct View *v);      /* by the next column */
+void listview_key_reverse(struct View *v);
+/* The command "sort [-]COLUMN" (a Command's function; CTX is the View). */
+CommandStatus listview_cmd_sort(void *ctx, const char *args);
+/* The heading at Y: each column's name at X[c] in W[c] columns (0: not
+ * shown), the one sorted by marked. */
+void listview_heading(struct View *v, int y, const int *x, const int *w);
 
 /* Put TEXT at Y, X in at most WIDTH columns (RIGHT: aligned right). */
 void listview_put_cell(int y, int x, const char *text, int width, bool right);

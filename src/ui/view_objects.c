@@ -77,9 +77,37 @@ static void reselect(View *v) {
 }
 
 static size_t row_count(View *v) { return state(v)->t.count; }
+static const char *heading(int c) { return objtable_heading((ObjTableColumn)c); }
+static bool right(int c) { return c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS; }
+
+static bool column_parse(const char *name, int *c) {
+   ObjTableColumn k;
+   if (!objtable_column_parse(name, &k))
+      return false;
+   *c = (int)k;
+   return true;
+}
+
+static int sorted_by(View *v, bool *reverse) {
+   *reverse = state(v)->t.reverse;
+   return (int)state(v)->t.sort;
+}
+
+static void sort_by(View *v, int c, bool reverse) {
+   state(v)->t.sort = (ObjTableColumn)c;
+   state(v)->t.reverse = reverse;
+   reselect(v);
+}
 
 static const ListOps list_ops = {
    .count = row_count,
+   .columns = OBJTABLE_COLUMNS,
+   .heading = heading,
+   .right = right,
+   .column_parse = column_parse,
+   .column_names = objtable_column_names,
+   .sorted_by = sorted_by,
+   .sort_by = sort_by,
    .reread = rescan,
 };
 
@@ -117,18 +145,6 @@ static void layout(View *v, int cols, Layout *L) {
       if (c == OBJTABLE_FLAGS)
          L->w[c] = cols - L->x[c] > 0 ? cols - L->x[c] : 0;
    }
-}
-
-static void draw_heading(View *v, int y, const Layout *L) {
-   ObjState *st = state(v);
-   attrset(crt_attr(CRT_HEADING));
-   for (int c = 0; c < OBJTABLE_COLUMNS; c++) {
-      char text[64];
-      const char *mark = (int)st->t.sort != c ? "" : listview_sort_mark(st->t.reverse);
-      snprintf(text, sizeof text, "%s%s", _(objtable_heading((ObjTableColumn)c)), mark);
-      listview_put_cell(y, L->x[c], text, L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
-   }
-   attrset(A_NORMAL);
 }
 
 static void draw_row(View *v, int y, const Obj *o, const Layout *L, int cols, bool cursor) {
@@ -296,7 +312,7 @@ static void objects_draw(View *v, int rows, int cols) {
    clamp(st);
    Layout L;
    layout(v, cols, &L);
-   draw_heading(v, title, &L);
+   listview_heading(v, title, L.x, L.w);
    st->l.c.first_row = title + 1;
    for (int r = 0; r < st->l.c.rows && st->l.c.top + (size_t)r < st->t.count; r++) {
       size_t i = st->l.c.top + (size_t)r;
@@ -324,17 +340,6 @@ static void k_refresh(View *v) {
    if (!state(v)->scan_failed)
       ui_message(v->ui, false, ngettext("refreshed: %zu object", "refreshed: %zu objects",
                                                    state(v)->t.count), state(v)->t.count);
-}
-
-static void k_sort(View *v) {
-   ObjState *st = state(v);
-   st->t.sort = (ObjTableColumn)((st->t.sort + 1) % OBJTABLE_COLUMNS);
-   reselect(v);
-}
-
-static void k_reverse(View *v) {
-   state(v)->t.reverse = !state(v)->t.reverse;
-   reselect(v);
 }
 
 static void k_attachers(View *v) {
@@ -409,8 +414,8 @@ static const KeyBinding objects_keys[] = {
    { KEY_END, NULL, NULL, listview_key_last },
    { '\r', "Enter", N_("open the object in the hex view (q or Esc comes back)"), k_open },
    { 'a', "a", N_("who holds the object: pid, command, descriptor or mapping"), k_attachers },
-   { 's', "s", N_("sort by the next column"), k_sort },
-   { 'S', "S", N_("reverse the order"), k_reverse },
+   { 's', "s", N_("sort by the next column"), listview_key_sort },
+   { 'S', "S", N_("reverse the order"), listview_key_reverse },
    { 'r', "r", N_("refresh now"), k_refresh },
    { 'p', "p", N_("pause or resume the live refresh"), listview_key_pause },
    { 'f', "f", N_("filter by name (types :filter)"), listview_key_filter },
@@ -451,23 +456,6 @@ static CommandStatus cmd_all(void *ctx, const char *args) {
    state(v)->t.filter[0] = '\0';
    state(v)->t.kinds = 0;
    memset(&state(v)->t.who, 0, sizeof state(v)->t.who);
-   reselect(v);
-   return COMMAND_OK;
-}
-
-static CommandStatus cmd_sort(void *ctx, const char *args) {
-   View *v = ctx;
-   ObjTableColumn c;
-   char names[160];
-   if (!*args)
-      return COMMAND_BAD_ARGS;
-   if (!objtable_column_parse(args[0] == '-' ? args + 1 : args, &c)) {
-      objtable_column_names(names, sizeof names);
-      ui_message(v->ui, true, _("sort %s: no such column (%s)"), args, names);
-      return COMMAND_FAILED;
-   }
-   state(v)->t.sort = c;
-   state(v)->t.reverse = args[0] == '-';
    reselect(v);
    return COMMAND_OK;
 }
@@ -541,7 +529,7 @@ static const Command objects_commands[] = {
    { "kind", N_("KINDS"), N_("only these kinds: shm,sem,mq,sysv,memfd ... or all"), cmd_kind },
    { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by kind, name, size, owner, mode, processes, flags, "
-                                 "pids or detail (-: descending)"), cmd_sort },
+                                 "pids or detail (-: descending)"), listview_cmd_sort },
    { "pid", N_("PID[,PID]|all"), N_("only objects these processes hold (all: any; also P)"),
      cmd_pid },
    { "user", N_("NAME|UID|all"), N_("only objects this user owns (all: any; also u)"),

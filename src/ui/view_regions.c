@@ -78,9 +78,37 @@ static void reselect(View *v) {
 }
 
 static size_t row_count(View *v) { return state(v)->t.count; }
+static const char *heading(int c) { return regtable_heading((RegTableColumn)c); }
+static bool right(int c) { return regtable_column_right((RegTableColumn)c); }
+
+static bool column_parse(const char *name, int *c) {
+   RegTableColumn k;
+   if (!regtable_column_parse(name, &k))
+      return false;
+   *c = (int)k;
+   return true;
+}
+
+static int sorted_by(View *v, bool *reverse) {
+   *reverse = state(v)->t.reverse;
+   return (int)state(v)->t.sort;
+}
+
+static void sort_by(View *v, int c, bool reverse) {
+   state(v)->t.sort = (RegTableColumn)c;
+   state(v)->t.reverse = reverse;
+   reselect(v);
+}
 
 static const ListOps list_ops = {
    .count = row_count,
+   .columns = REGTABLE_COLUMNS,
+   .heading = heading,
+   .right = right,
+   .column_parse = column_parse,
+   .column_names = regtable_column_names,
+   .sorted_by = sorted_by,
+   .sort_by = sort_by,
    .reread = reread,
 };
 
@@ -131,17 +159,6 @@ static void draw_cells(int y, char cell[REGTABLE_COLUMNS][PLATFORM_NAME_MAX / 4]
    for (int c = 0; c < REGTABLE_COLUMNS; c++)
       if (L->w[c])
          listview_put_cell(y, L->x[c], cell[c], L->w[c], regtable_column_right((RegTableColumn)c));
-}
-
-static void draw_heading(View *v, int y, const Layout *L) {
-   RegState *st = state(v);
-   char cell[REGTABLE_COLUMNS][PLATFORM_NAME_MAX / 4];
-   for (int c = 0; c < REGTABLE_COLUMNS; c++)
-      snprintf(cell[c], sizeof cell[c], "%s%s", _(regtable_heading((RegTableColumn)c)),
-               (int)st->t.sort == c ? listview_sort_mark(st->t.reverse) : "");
-   attrset(crt_attr(CRT_HEADING));
-   draw_cells(y, cell, L);
-   attrset(A_NORMAL);
 }
 
 /* The process's totals (its smaps_rollup) as a row under the heading. */
@@ -261,7 +278,7 @@ static void regions_draw(View *v, int rows, int cols) {
    listview_clamp(&st->l.c, st->t.count);
    Layout L;
    layout(cols, &L);
-   draw_heading(v, title, &L);
+   listview_heading(v, title, L.x, L.w);
    draw_totals(v, title + 1, &L);
    st->l.c.first_row = title + 2;
    for (int r = 0; r < st->l.c.rows && st->l.c.top + (size_t)r < st->t.count; r++) {
@@ -287,17 +304,6 @@ static void k_refresh(View *v) {
    if (!state(v)->gone && state(v)->t.err == 0)
       ui_message(v->ui, false, ngettext("refreshed: %zu region", "refreshed: %zu regions",
                                         state(v)->t.n), state(v)->t.n);
-}
-
-static void k_sort(View *v) {
-   RegState *st = state(v);
-   st->t.sort = (RegTableColumn)((st->t.sort + 1) % REGTABLE_COLUMNS);
-   reselect(v);
-}
-
-static void k_reverse(View *v) {
-   state(v)->t.reverse = !state(v)->t.reverse;
-   reselect(v);
 }
 
 /* Enter: the region's bytes in the hex view above the list. */
@@ -347,8 +353,8 @@ static const KeyBinding regions_keys[] = {
    { KEY_END, NULL, NULL, listview_key_last },
    { '\r', "Enter", N_("open the region's bytes in the hex view, at their virtual addresses "
                        "(q or Esc comes back)"), k_open },
-   { 's', "s", N_("sort by the next column"), k_sort },
-   { 'S', "S", N_("reverse the order"), k_reverse },
+   { 's', "s", N_("sort by the next column"), listview_key_sort },
+   { 'S', "S", N_("reverse the order"), listview_key_reverse },
    { 'r', "r", N_("read the regions again now"), k_refresh },
    { 'p', "p", N_("pause or resume the live refresh"), listview_key_pause },
    { 'f', "f", N_("filter by a piece of the text (types :filter)"), listview_key_filter },
@@ -368,23 +374,6 @@ static CommandStatus cmd_all(void *ctx, const char *args) {
    return cmd_filter(ctx, "");
 }
 
-static CommandStatus cmd_sort(void *ctx, const char *args) {
-   View *v = ctx;
-   RegTableColumn c;
-   char names[200];
-   if (!*args)
-      return COMMAND_BAD_ARGS;
-   if (!regtable_column_parse(args[0] == '-' ? args + 1 : args, &c)) {
-      regtable_column_names(names, sizeof names);
-      ui_message(v->ui, true, _("sort %s: no such column (%s)"), args, names);
-      return COMMAND_FAILED;
-   }
-   state(v)->t.sort = c;
-   state(v)->t.reverse = args[0] == '-';
-   reselect(v);
-   return COMMAND_OK;
-}
-
 static CommandStatus cmd_refresh(void *ctx, const char *args) {
    (void)args;
    k_refresh(ctx);
@@ -401,7 +390,7 @@ static const Command regions_commands[] = {
    { "filter", N_("TEXT"), N_("only regions whose row contains TEXT (also f)"), cmd_filter },
    { "all", NULL, N_("every region again: no filter"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by range, size, perms, offset, inode, backing, rss, pss, "
-                                 "dirty, swap or cow (-: descending)"), cmd_sort },
+                                 "dirty, swap or cow (-: descending)"), listview_cmd_sort },
    { "refresh", NULL, N_("read the regions again now (also r)"), cmd_refresh },
    { "open", NULL, N_("open the selected region (also Enter)"), cmd_open },
 };
