@@ -4,6 +4,7 @@
 #include "ui/listview.h"
 #include "ui/crt.h"
 #include "ui/view.h"
+#include "core/escape.h"
 #include "core/gettext.h"
 #include "app/objfmt.h"
 
@@ -156,4 +157,35 @@ void listview_heading(View *v, int y, const int *x, const int *w) {
          listview_put_cell(y, x[c], text, w[c], ops->right(c));
    }
    attrset(A_NORMAL);
+}
+
+CommandStatus listview_cmd_filter(void *ctx, const char *args) {
+   View *v = ctx;
+   size_t size;
+   char *filter = list(v)->ops->filter(v, &size);
+   snprintf(filter, size, "%s", args);
+   list(v)->ops->reselect(v);
+   return COMMAND_OK;
+}
+
+int listview_title_fields(View *v, char f[][LISTVIEW_FIELD]) {
+   ListState *ls = list(v);
+   bool reverse;
+   int sort = ls->ops->sorted_by(v, &reverse);
+   int n = 0;
+   snprintf(f[n++], LISTVIEW_FIELD, reverse ? _("sort: %s, descending (s, S)")
+                                            : _("sort: %s, ascending (s, S)"),
+            _(ls->ops->column_name(sort)));
+   if (ls->paused)
+      snprintf(f[n++], LISTVIEW_FIELD, "%s", _("paused (p resumes)"));
+   else
+      snprintf(f[n++], LISTVIEW_FIELD, _("live every %u s (p pauses)"), (ls->live_ms + 999) / 1000);
+   size_t size;
+   const char *filter = ls->ops->filter(v, &size);
+   if (filter[0]) {
+      char esc[128];
+      escape_into(esc, sizeof esc, filter);
+      snprintf(f[n++], LISTVIEW_FIELD, _("filter: %s"), esc);
+   }
+   return n;
 }

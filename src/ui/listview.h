@@ -32,10 +32,15 @@ bool listview_click(ListCursor *c, size_t count);
  * serve as its KeyBinding functions. */
 struct View;
 
+#define LISTVIEW_FIELD 160     /* the size of a title field */
+
 typedef struct {
    size_t (*count)(struct View *v);   /* rows shown (after the filter) */
    void (*reread)(struct View *v);    /* read the rows again, keep the cursor's */
+   void (*reselect)(struct View *v);  /* the order or filter changed */
+   char *(*filter)(struct View *v, size_t *size);  /* the filter's buffer */
    int columns;                       /* at most LISTVIEW_COLUMNS_MAX */
+   const char *(*column_name)(int column);     /* untranslated, for the title */
    const char *(*heading)(int column);         /* untranslated */
    bool (*right)(int column);                  /* aligned right */
    bool (*column_parse)(const char *name, int *column);
@@ -50,6 +55,7 @@ typedef struct {
    ListCursor c;
    const ListOps *ops;
    bool paused;               /* no live reads */
+   unsigned live_ms;          /* between live reads */
 } ListState;
 
 #define LISTVIEW_WHEEL_ROWS 3
@@ -69,6 +75,11 @@ void listview_key_sort(struct View *v);      /* by the next column */
 void listview_key_reverse(struct View *v);
 /* The command "sort [-]COLUMN" (a Command's function; CTX is the View). */
 CommandStatus listview_cmd_sort(void *ctx, const char *args);
+/* The command "filter TEXT": only the rows holding TEXT. */
+CommandStatus listview_cmd_filter(void *ctx, const char *args);
+/* The title's fields every list has into F: the order, the live refresh
+ * and the filter (when there is one).  Returns the fields written (2-3). */
+int listview_title_fields(struct View *v, char f[][LISTVIEW_FIELD]);
 /* The heading at Y: each column's name at X[c] in W[c] columns (0: not
  * shown), the one sorted by marked. */
 void listview_heading(struct View *v, int y, const int *x, const int *w);
@@ -78,7 +89,6 @@ void listview_put_cell(int y, int x, const char *text, int width, bool right);
 
 /* The title: the N fields F (escaped text) separated by bars, on line 0
  * and, when they do not fit, line 1.  Returns the lines used. */
-#define LISTVIEW_FIELD 160
 int listview_title(char f[][LISTVIEW_FIELD], int n, int cols);
 
 /* The mark after the heading of the column sorted by ("▲", "v" ...). */

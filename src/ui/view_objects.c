@@ -32,7 +32,6 @@ typedef struct {
    ListState l;               /* first: the list's cursor, ops and pause */
    ObjTable t;
    ObjTableScope cfg;
-   unsigned live_ms;
    uint64_t next_scan;
    bool scan_failed;
 } ObjState;
@@ -63,7 +62,7 @@ static void rescan(View *v) {
       st->l.c.cursor = at;
    clamp(st);
    uint64_t cost = st->t.scan_ms * LIVE_COST_FACTOR;
-   st->next_scan = platform_clock_ms() + (cost > st->live_ms ? cost : st->live_ms);
+   st->next_scan = platform_clock_ms() + (cost > st->l.live_ms ? cost : st->l.live_ms);
 }
 
 static void reselect(View *v) {
@@ -77,6 +76,13 @@ static void reselect(View *v) {
 }
 
 static size_t row_count(View *v) { return state(v)->t.count; }
+static const char *column_name(int c) { return objtable_column_name((ObjTableColumn)c); }
+
+static char *filter_of(View *v, size_t *size) {
+   *size = sizeof state(v)->t.filter;
+   return state(v)->t.filter;
+}
+
 static const char *heading(int c) { return objtable_heading((ObjTableColumn)c); }
 static bool right(int c) { return c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS; }
 
@@ -102,12 +108,15 @@ static void sort_by(View *v, int c, bool reverse) {
 static const ListOps list_ops = {
    .count = row_count,
    .columns = OBJTABLE_COLUMNS,
+   .column_name = column_name,
    .heading = heading,
    .right = right,
    .column_parse = column_parse,
    .column_names = objtable_column_names,
    .sorted_by = sorted_by,
    .sort_by = sort_by,
+   .reselect = reselect,
+   .filter = filter_of,
    .reread = rescan,
 };
 
@@ -190,18 +199,8 @@ static int draw_title(View *v, int cols) {
    char f[8][LISTVIEW_FIELD];
    int n = 0;
    snprintf(f[n++], sizeof f[0], "%s", st->cfg.title ? st->cfg.title : _("named objects"));
-   snprintf(f[n++], sizeof f[0], st->t.reverse ? _("sort: %s, descending (s, S)")
-                                               : _("sort: %s, ascending (s, S)"),
-            _(objtable_column_name(st->t.sort)));
-   if (st->l.paused)
-      snprintf(f[n++], sizeof f[0], "%s", _("paused (p resumes)"));
-   else
-      snprintf(f[n++], sizeof f[0], _("live every %u s (p pauses)"), (st->live_ms + 999) / 1000);
-   if (st->t.filter[0]) {
-      char esc[128];
-      escape_into(esc, sizeof esc, st->t.filter);
-      snprintf(f[n++], sizeof f[0], _("filter: %s"), esc);
-   }
+   n += listview_title_fields(v, f + n);
+
    n += who_fields(&st->t.who, f + n, sizeof f[0]);
    snprintf(f[n++], sizeof f[0], _("%zu of %zu"), st->t.count, st->t.scanned ? st->t.list.n : 0);
    unsigned denied = st->t.scanned ? st->t.list.procs_denied : 0;
@@ -425,13 +424,6 @@ static const KeyBinding objects_keys[] = {
 
 /* ---- commands ---------------------------------------------------------- */
 
-static CommandStatus cmd_filter(void *ctx, const char *args) {
-   View *v = ctx;
-   snprintf(state(v)->t.filter, sizeof state(v)->t.filter, "%s", args);
-   reselect(v);
-   return COMMAND_OK;
-}
-
 static CommandStatus cmd_kind(void *ctx, const char *args) {
    View *v = ctx;
    unsigned mask = 0;
@@ -500,7 +492,7 @@ static CommandStatus cmd_live(void *ctx, const char *args) {
    if (strcmp(args, "off") == 0 || strcmp(args, "on") == 0) {
       st->l.paused = args[1] == 'f';
    } else if (*args >= '1' && *args <= '9' && !*end && s <= 3600) {
-      st->live_ms = (unsigned)s * 1000;
+      st->l.live_ms = (unsigned)s * 1000;
       st->l.paused = false;
    } else {
       ui_message(v->ui, true, _("live %s: give seconds from 1 to 3600, on or off"),
@@ -525,7 +517,7 @@ static CommandStatus cmd_attachers(void *ctx, const char *args) {
 }
 
 static const Command objects_commands[] = {
-   { "filter", N_("TEXT"), N_("only objects whose name contains TEXT (also f)"), cmd_filter },
+   { "filter", N_("TEXT"), N_("only objects whose name contains TEXT (also f)"), listview_cmd_filter },
    { "kind", N_("KINDS"), N_("only these kinds: shm,sem,mq,sysv,memfd ... or all"), cmd_kind },
    { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by kind, name, size, owner, mode, processes, flags, "
@@ -593,7 +585,7 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    st->t.include_self = st->cfg.include_self;
    st->t.pick = st->cfg.pick;
    st->t.pick_ctx = st->cfg.ctx;
-   st->live_ms = LIVE_MS_DEFAULT;
+   st->l.live_ms = LIVE_MS_DEFAULT;
    rescan(v);
    if (mq_note(v))
       ui_message(v->ui, false, "%s", mq_note(v));

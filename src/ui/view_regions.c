@@ -13,7 +13,6 @@
 #include "ui/listview.h"
 #include "ui/view.h"
 #include "app/regtable.h"
-#include "core/escape.h"
 #include "core/gettext.h"
 #include "platform/processes.h"
 
@@ -31,7 +30,6 @@ typedef struct {
    ListState l;               /* first: the list's cursor, ops and pause */
    RegTable t;
    bool gone;                 /* the process has exited */
-   unsigned live_ms;
    uint64_t next_read;
 } RegState;
 
@@ -64,7 +62,7 @@ static void reread(View *v) {
    if (at < st->t.count)
       st->l.c.cursor = at;
    listview_clamp(&st->l.c, st->t.count);
-   st->next_read = platform_clock_ms() + st->live_ms;
+   st->next_read = platform_clock_ms() + st->l.live_ms;
 }
 
 static void reselect(View *v) {
@@ -78,6 +76,13 @@ static void reselect(View *v) {
 }
 
 static size_t row_count(View *v) { return state(v)->t.count; }
+static const char *column_name(int c) { return regtable_column_name((RegTableColumn)c); }
+
+static char *filter_of(View *v, size_t *size) {
+   *size = sizeof state(v)->t.filter;
+   return state(v)->t.filter;
+}
+
 static const char *heading(int c) { return regtable_heading((RegTableColumn)c); }
 static bool right(int c) { return regtable_column_right((RegTableColumn)c); }
 
@@ -103,12 +108,15 @@ static void sort_by(View *v, int c, bool reverse) {
 static const ListOps list_ops = {
    .count = row_count,
    .columns = REGTABLE_COLUMNS,
+   .column_name = column_name,
    .heading = heading,
    .right = right,
    .column_parse = column_parse,
    .column_names = regtable_column_names,
    .sorted_by = sorted_by,
    .sort_by = sort_by,
+   .reselect = reselect,
+   .filter = filter_of,
    .reread = reread,
 };
 
@@ -208,18 +216,8 @@ static int draw_title(View *v, int cols) {
    snprintf(f[n++], sizeof f[0], _("process %d (%s)"), st->t.pid, st->t.comm);
    if (st->gone)
       snprintf(f[n++], sizeof f[0], "%s", _("exited: the last regions read"));
-   snprintf(f[n++], sizeof f[0], st->t.reverse ? _("sort: %s, descending (s, S)")
-                                               : _("sort: %s, ascending (s, S)"),
-            _(regtable_column_name(st->t.sort)));
-   if (st->l.paused)
-      snprintf(f[n++], sizeof f[0], "%s", _("paused (p resumes)"));
-   else
-      snprintf(f[n++], sizeof f[0], _("live every %u s (p pauses)"), (st->live_ms + 999) / 1000);
-   if (st->t.filter[0]) {
-      char esc[128];
-      escape_into(esc, sizeof esc, st->t.filter);
-      snprintf(f[n++], sizeof f[0], _("filter: %s"), esc);
-   }
+   n += listview_title_fields(v, f + n);
+
    snprintf(f[n++], sizeof f[0], _("%zu of %zu"), st->t.count, st->t.n);
    return listview_title(f, n, cols);
 }
@@ -362,16 +360,9 @@ static const KeyBinding regions_keys[] = {
 
 /* ---- commands ---------------------------------------------------------- */
 
-static CommandStatus cmd_filter(void *ctx, const char *args) {
-   View *v = ctx;
-   snprintf(state(v)->t.filter, sizeof state(v)->t.filter, "%s", args);
-   reselect(v);
-   return COMMAND_OK;
-}
-
 static CommandStatus cmd_all(void *ctx, const char *args) {
    (void)args;
-   return cmd_filter(ctx, "");
+   return listview_cmd_filter(ctx, "");
 }
 
 static CommandStatus cmd_refresh(void *ctx, const char *args) {
@@ -387,7 +378,7 @@ static CommandStatus cmd_open(void *ctx, const char *args) {
 }
 
 static const Command regions_commands[] = {
-   { "filter", N_("TEXT"), N_("only regions whose row contains TEXT (also f)"), cmd_filter },
+   { "filter", N_("TEXT"), N_("only regions whose row contains TEXT (also f)"), listview_cmd_filter },
    { "all", NULL, N_("every region again: no filter"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by range, size, perms, offset, inode, backing, rss, pss, "
                                  "dirty, swap or cow (-: descending)"), listview_cmd_sort },
@@ -436,7 +427,7 @@ View *view_regions_new(Ui *ui, int pid, Error *e) {
       view_free(v);
       return NULL;
    }
-   st->live_ms = ui_refresh_ms(ui) >= 1000 ? ui_refresh_ms(ui) : LIVE_MS_DEFAULT;
-   st->next_read = platform_clock_ms() + st->live_ms;
+   st->l.live_ms = ui_refresh_ms(ui) >= 1000 ? ui_refresh_ms(ui) : LIVE_MS_DEFAULT;
+   st->next_read = platform_clock_ms() + st->l.live_ms;
    return v;
 }
