@@ -144,7 +144,7 @@ CommandStatus listview_cmd_sort(void *ctx, const char *args) {
    return COMMAND_OK;
 }
 
-void listview_heading(View *v, int y, const int *x, const int *w) {
+void listview_heading(View *v, int y, const ListLayout *L) {
    const ListOps *ops = list(v)->ops;
    bool reverse;
    int sort = ops->sorted_by(v, &reverse);
@@ -153,8 +153,8 @@ void listview_heading(View *v, int y, const int *x, const int *w) {
       char text[64];
       snprintf(text, sizeof text, "%s%s", _(ops->heading(c)),
                c == sort ? listview_sort_mark(reverse) : "");
-      if (w[c])
-         listview_put_cell(y, x[c], text, w[c], ops->right(c));
+      if (L->w[c])
+         listview_put_cell(y, L->x[c], text, L->w[c], ops->right(c));
    }
    attrset(A_NORMAL);
 }
@@ -188,4 +188,14 @@ int listview_title_fields(View *v, char f[][LISTVIEW_FIELD]) {
       snprintf(f[n++], LISTVIEW_FIELD, _("filter: %s"), esc);
    }
    return n;
+}
+
+void listview_rows(View *v, int y, const ListLayout *L, int cols) {
+   ListState *ls = list(v);
+   size_t count = ls->ops->count(v);
+   ls->c.first_row = y;
+   for (int r = 0; r < ls->c.rows && ls->c.top + (size_t)r < count; r++) {
+      size_t i = ls->c.top + (size_t)r;
+      ls->ops->draw_row(v, y + r, i, L, cols, i == ls->c.cursor);
+   }
 }

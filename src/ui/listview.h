@@ -32,6 +32,13 @@ bool listview_click(ListCursor *c, size_t count);
  * serve as its KeyBinding functions. */
 struct View;
 
+/* Where each column stands: X[c], in W[c] screen columns (0: not shown). */
+#define LISTVIEW_COLUMNS_MAX 16
+typedef struct {
+   int x[LISTVIEW_COLUMNS_MAX];
+   int w[LISTVIEW_COLUMNS_MAX];
+} ListLayout;
+
 #define LISTVIEW_FIELD 160     /* the size of a title field */
 
 typedef struct {
@@ -48,8 +55,10 @@ typedef struct {
    int (*sorted_by)(struct View *v, bool *reverse);
    /* Sort by COLUMN (REVERSE: descending); the cursor stays on its row. */
    void (*sort_by)(struct View *v, int column, bool reverse);
+   /* Draw row I at screen row Y, COLS wide (CURSOR: it is selected). */
+   void (*draw_row)(struct View *v, int y, size_t i, const ListLayout *L, int cols,
+                    bool cursor);
 } ListOps;
-#define LISTVIEW_COLUMNS_MAX 16
 
 typedef struct {
    ListCursor c;
@@ -80,9 +89,12 @@ CommandStatus listview_cmd_filter(void *ctx, const char *args);
 /* The title's fields every list has into F: the order, the live refresh
  * and the filter (when there is one).  Returns the fields written (2-3). */
 int listview_title_fields(struct View *v, char f[][LISTVIEW_FIELD]);
-/* The heading at Y: each column's name at X[c] in W[c] columns (0: not
- * shown), the one sorted by marked. */
-void listview_heading(struct View *v, int y, const int *x, const int *w);
+/* The heading at Y: each column's name where L puts it, the one sorted by
+ * marked. */
+void listview_heading(struct View *v, int y, const ListLayout *L);
+/* The rows from screen row Y to the cursor's last shown row, through
+ * ops->draw_row; Y becomes the cursor's first_row (for clicks). */
+void listview_rows(struct View *v, int y, const ListLayout *L, int cols);
 
 /* Put TEXT at Y, X in at most WIDTH columns (RIGHT: aligned right). */
 void listview_put_cell(int y, int x, const char *text, int width, bool right);

@@ -105,6 +105,8 @@ static void sort_by(View *v, int c, bool reverse) {
    reselect(v);
 }
 
+static void draw_row(View *v, int y, size_t i, const ListLayout *L, int cols, bool cursor);
+
 static const ListOps list_ops = {
    .count = row_count,
    .columns = OBJTABLE_COLUMNS,
@@ -117,15 +119,14 @@ static const ListOps list_ops = {
    .sort_by = sort_by,
    .reselect = reselect,
    .filter = filter_of,
+   .draw_row = draw_row,
    .reread = rescan,
 };
 
 /* ---- drawing ------------------------------------------------------------- */
 
-typedef struct {
-   int x[OBJTABLE_COLUMNS];
-   int w[OBJTABLE_COLUMNS];
-} Layout;
+typedef ListLayout Layout;
+_Static_assert(OBJTABLE_COLUMNS <= LISTVIEW_COLUMNS_MAX, "the layout holds every column");
 
 /* Fixed widths but for the name and the flags, which share the rest. */
 static void layout(View *v, int cols, Layout *L) {
@@ -156,7 +157,8 @@ static void layout(View *v, int cols, Layout *L) {
    }
 }
 
-static void draw_row(View *v, int y, const Obj *o, const Layout *L, int cols, bool cursor) {
+static void draw_row(View *v, int y, size_t i, const Layout *L, int cols, bool cursor) {
+   const Obj *o = objtable_row(&state(v)->t, i);
    char cell[OBJTABLE_COLUMNS][128];
    char *name = objfmt_display_name(o);
    snprintf(cell[OBJTABLE_KIND], sizeof cell[0], "%s", objects_kind_name(o->kind));
@@ -175,7 +177,6 @@ static void draw_row(View *v, int y, const Obj *o, const Layout *L, int cols, bo
    for (int c = 0; c < OBJTABLE_COLUMNS; c++)
       listview_put_cell(y, L->x[c], cell[c], L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
    attrset(A_NORMAL);
-   (void)v;
 }
 
 /* "pid: 12,13" and "user: root" when the list is so filtered; their count. */
@@ -311,12 +312,8 @@ static void objects_draw(View *v, int rows, int cols) {
    clamp(st);
    Layout L;
    layout(v, cols, &L);
-   listview_heading(v, title, L.x, L.w);
-   st->l.c.first_row = title + 1;
-   for (int r = 0; r < st->l.c.rows && st->l.c.top + (size_t)r < st->t.count; r++) {
-      size_t i = st->l.c.top + (size_t)r;
-      draw_row(v, title + 1 + r, objtable_row(&st->t, i), &L, cols, i == st->l.c.cursor);
-   }
+   listview_heading(v, title, &L);
+   listview_rows(v, title + 1, &L, cols);
    if (pane)
       draw_pane(v, rows - pane, cols);
 }

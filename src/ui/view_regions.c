@@ -105,6 +105,8 @@ static void sort_by(View *v, int c, bool reverse) {
    reselect(v);
 }
 
+static void draw_row(View *v, int y, size_t i, const ListLayout *L, int cols, bool cursor);
+
 static const ListOps list_ops = {
    .count = row_count,
    .columns = REGTABLE_COLUMNS,
@@ -117,15 +119,14 @@ static const ListOps list_ops = {
    .sort_by = sort_by,
    .reselect = reselect,
    .filter = filter_of,
+   .draw_row = draw_row,
    .reread = reread,
 };
 
 /* ---- drawing ------------------------------------------------------------- */
 
-typedef struct {
-   int x[REGTABLE_COLUMNS];
-   int w[REGTABLE_COLUMNS];   /* 0: not shown at this width */
-} Layout;
+typedef ListLayout Layout;
+_Static_assert(REGTABLE_COLUMNS <= LISTVIEW_COLUMNS_MAX, "the layout holds every column");
 
 /* Fixed widths; the backing takes the rest.  Narrow screens leave out the
  * offset and the device first (the pane shows them). */
@@ -198,7 +199,8 @@ static void draw_totals(View *v, int y, const Layout *L) {
    attrset(A_NORMAL);
 }
 
-static void draw_row(int y, const PlatformProcRegion *r, const Layout *L, int cols, bool cursor) {
+static void draw_row(View *v, int y, size_t i, const Layout *L, int cols, bool cursor) {
+   const PlatformProcRegion *r = regtable_row(&state(v)->t, i);
    char cell[REGTABLE_COLUMNS][PLATFORM_NAME_MAX / 4];
    for (int c = 0; c < REGTABLE_COLUMNS; c++)
       regtable_cell(r, (RegTableColumn)c, cell[c], sizeof cell[c]);
@@ -276,13 +278,9 @@ static void regions_draw(View *v, int rows, int cols) {
    listview_clamp(&st->l.c, st->t.count);
    Layout L;
    layout(cols, &L);
-   listview_heading(v, title, L.x, L.w);
+   listview_heading(v, title, &L);
    draw_totals(v, title + 1, &L);
-   st->l.c.first_row = title + 2;
-   for (int r = 0; r < st->l.c.rows && st->l.c.top + (size_t)r < st->t.count; r++) {
-      size_t i = st->l.c.top + (size_t)r;
-      draw_row(title + 2 + r, regtable_row(&st->t, i), &L, cols, i == st->l.c.cursor);
-   }
+   listview_rows(v, title + 2, &L, cols);
    if (pane)
       draw_pane(v, rows - pane, cols);
 }
