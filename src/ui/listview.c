@@ -3,9 +3,13 @@
 
 #include "ui/listview.h"
 #include "ui/crt.h"
+#include "ui/view.h"
+#include "core/escape.h"
+#include "core/gettext.h"
 #include "app/objfmt.h"
 
 #include <curses.h>
+#include <stdio.h>
 
 void listview_clamp(ListCursor *c, size_t count) {
    if (c->cursor >= count)
@@ -75,4 +79,123 @@ int listview_title(char f[][LISTVIEW_FIELD], int n, int cols) {
 
 const char *listview_sort_mark(bool reverse) {
    return crt_utf8() ? (reverse ? "\xe2\x96\xbc" : "\xe2\x96\xb2") : (reverse ? "v" : "^");
+}
+
+/* ---- the keys every list has ------------------------------------------- */
+
+static ListState *list(View *v) { return v->state; }
+static void move_by(View *v, long n) { listview_move(&list(v)->c, list(v)->ops->count(v), n); }
+static long counted(View *v, long n) { return (long)ui_count(v->ui) * n; }
+
+void listview_key_down(View *v) { move_by(v, counted(v, 1)); }
+void listview_key_up(View *v) { move_by(v, counted(v, -1)); }
+void listview_key_pgdn(View *v) { move_by(v, counted(v, listview_page(&list(v)->c))); }
+void listview_key_pgup(View *v) { move_by(v, counted(v, -listview_page(&list(v)->c))); }
+void listview_key_wheeldn(View *v) { move_by(v, LISTVIEW_WHEEL_ROWS); }
+void listview_key_wheelup(View *v) { move_by(v, -LISTVIEW_WHEEL_ROWS); }
+void listview_key_click(View *v) { listview_click(&list(v)->c, list(v)->ops->count(v)); }
+void listview_key_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
+
+void listview_key_first(View *v) {
+   list(v)->c.cursor = 0;
+   listview_clamp(&list(v)->c, list(v)->ops->count(v));
+}
+
+void listview_key_last(View *v) {
+   list(v)->c.cursor = (size_t)-1;
+   listview_clamp(&list(v)->c, list(v)->ops->count(v));
+}
+
+void listview_key_pause(View *v) {
+   ListState *ls = list(v);
+   ls->paused = !ls->paused;
+   ui_message(v->ui, false, "%s", ls->paused ? _("live refresh paused (p resumes)")
+                                             : _("live refresh resumed"));
+   if (!ls->paused)
+      ls->ops->reread(v);
+}
+
+void listview_key_sort(View *v) {
+   const ListOps *ops = list(v)->ops;
+   bool reverse;
+   int c = ops->sorted_by(v, &reverse);
+   ops->sort_by(v, (c + 1) % ops->columns, reverse);
+}
+
+void listview_key_reverse(View *v) {
+   bool reverse;
+   int c = list(v)->ops->sorted_by(v, &reverse);
+   list(v)->ops->sort_by(v, c, !reverse);
+}
+
+CommandStatus listview_cmd_sort(void *ctx, const char *args) {
+   View *v = ctx;
+   const ListOps *ops = list(v)->ops;
+   int c;
+   char names[200];
+   if (!*args)
+      return COMMAND_BAD_ARGS;
+   if (!ops->column_parse(args[0] == '-' ? args + 1 : args, &c)) {
+      ops->column_names(names, sizeof names);
+      ui_message(v->ui, true, _("sort %s: no such column (%s)"), args, names);
+      return COMMAND_FAILED;
+   }
+   ops->sort_by(v, c, args[0] == '-');
+   return COMMAND_OK;
+}
+
+void listview_heading(View *v, int y, const ListLayout *L) {
+   const ListOps *ops = list(v)->ops;
+   bool reverse;
+   int sort = ops->sorted_by(v, &reverse);
+   attrset(crt_attr(CRT_HEADING));
+   for (int c = 0; c < ops->columns; c++) {
+      char text[64];
+      snprintf(text, sizeof text, "%s%s", _(ops->heading(c)),
+               c == sort ? listview_sort_mark(reverse) : "");
+      if (L->w[c])
+         listview_put_cell(y, L->x[c], text, L->w[c], ops->right(c));
+   }
+   attrset(A_NORMAL);
+}
+
+CommandStatus listview_cmd_filter(void *ctx, const char *args) {
+   View *v = ctx;
+   size_t size;
+   char *filter = list(v)->ops->filter(v, &size);
+   snprintf(filter, size, "%s", args);
+   list(v)->ops->reselect(v);
+   return COMMAND_OK;
+}
+
+int listview_title_fields(View *v, char f[][LISTVIEW_FIELD]) {
+   ListState *ls = list(v);
+   bool reverse;
+   int sort = ls->ops->sorted_by(v, &reverse);
+   int n = 0;
+   snprintf(f[n++], LISTVIEW_FIELD, reverse ? _("sort: %s, descending (s, S)")
+                                            : _("sort: %s, ascending (s, S)"),
+            _(ls->ops->column_name(sort)));
+   if (ls->paused)
+      snprintf(f[n++], LISTVIEW_FIELD, "%s", _("paused (p resumes)"));
+   else
+      snprintf(f[n++], LISTVIEW_FIELD, _("live every %u s (p pauses)"), (ls->live_ms + 999) / 1000);
+   size_t size;
+   const char *filter = ls->ops->filter(v, &size);
+   if (filter[0]) {
+      char esc[128];
+      escape_into(esc, sizeof esc, filter);
+      snprintf(f[n++], LISTVIEW_FIELD, _("filter: %s"), esc);
+   }
+   return n;
+}
+
+void listview_rows(View *v, int y, const ListLayout *L, int cols) {
+   ListState *ls = list(v);
+   size_t count = ls->ops->count(v);
+   ls->c.first_row = y;
+   for (int r = 0; r < ls->c.rows && ls->c.top + (size_t)r < count; r++) {
+      size_t i = ls->c.top + (size_t)r;
+      ls->ops->draw_row(v, y + r, i, L, cols, i == ls->c.cursor);
+   }
 }

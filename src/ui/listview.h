@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "app/command.h"
+
 typedef struct {
    size_t cursor, top;        /* the selected row, the first row shown */
    int rows;                  /* rows shown */
@@ -24,12 +26,81 @@ long listview_page(const ListCursor *c);
 /* The cursor to the row under the last click; false when it is on none. */
 bool listview_click(ListCursor *c, size_t count);
 
+/* ---- the keys every list has -------------------------------------------
+ * A list view's state opens with a ListState (its first member), whose ops
+ * the view fills with designated initializers; the handlers below then
+ * serve as its KeyBinding functions. */
+struct View;
+
+/* Where each column stands: X[c], in W[c] screen columns (0: not shown). */
+#define LISTVIEW_COLUMNS_MAX 16
+typedef struct {
+   int x[LISTVIEW_COLUMNS_MAX];
+   int w[LISTVIEW_COLUMNS_MAX];
+} ListLayout;
+
+#define LISTVIEW_FIELD 160     /* the size of a title field */
+
+typedef struct {
+   size_t (*count)(struct View *v);   /* rows shown (after the filter) */
+   void (*reread)(struct View *v);    /* read the rows again, keep the cursor's */
+   void (*reselect)(struct View *v);  /* the order or filter changed */
+   char *(*filter)(struct View *v, size_t *size);  /* the filter's buffer */
+   int columns;                       /* at most LISTVIEW_COLUMNS_MAX */
+   const char *(*column_name)(int column);     /* untranslated, for the title */
+   const char *(*heading)(int column);         /* untranslated */
+   bool (*right)(int column);                  /* aligned right */
+   bool (*column_parse)(const char *name, int *column);
+   void (*column_names)(char *buf, size_t size);   /* for a message */
+   int (*sorted_by)(struct View *v, bool *reverse);
+   /* Sort by COLUMN (REVERSE: descending); the cursor stays on its row. */
+   void (*sort_by)(struct View *v, int column, bool reverse);
+   /* Draw row I at screen row Y, COLS wide (CURSOR: it is selected). */
+   void (*draw_row)(struct View *v, int y, size_t i, const ListLayout *L, int cols,
+                    bool cursor);
+} ListOps;
+
+typedef struct {
+   ListCursor c;
+   const ListOps *ops;
+   bool paused;               /* no live reads */
+   unsigned live_ms;          /* between live reads */
+} ListState;
+
+#define LISTVIEW_WHEEL_ROWS 3
+/* j k PgDn PgUp take the count typed before them (5j: five rows down). */
+void listview_key_down(struct View *v);
+void listview_key_up(struct View *v);
+void listview_key_pgdn(struct View *v);
+void listview_key_pgup(struct View *v);
+void listview_key_wheeldn(struct View *v);   /* LISTVIEW_WHEEL_ROWS rows */
+void listview_key_wheelup(struct View *v);
+void listview_key_click(struct View *v);     /* the row clicked */
+void listview_key_first(struct View *v);
+void listview_key_last(struct View *v);
+void listview_key_filter(struct View *v);    /* opens the prompt at ":filter " */
+void listview_key_pause(struct View *v);     /* pauses or resumes (then reads) */
+void listview_key_sort(struct View *v);      /* by the next column */
+void listview_key_reverse(struct View *v);
+/* The command "sort [-]COLUMN" (a Command's function; CTX is the View). */
+CommandStatus listview_cmd_sort(void *ctx, const char *args);
+/* The command "filter TEXT": only the rows holding TEXT. */
+CommandStatus listview_cmd_filter(void *ctx, const char *args);
+/* The title's fields every list has into F: the order, the live refresh
+ * and the filter (when there is one).  Returns the fields written (2-3). */
+int listview_title_fields(struct View *v, char f[][LISTVIEW_FIELD]);
+/* The heading at Y: each column's name where L puts it, the one sorted by
+ * marked. */
+void listview_heading(struct View *v, int y, const ListLayout *L);
+/* The rows from screen row Y to the cursor's last shown row, through
+ * ops->draw_row; Y becomes the cursor's first_row (for clicks). */
+void listview_rows(struct View *v, int y, const ListLayout *L, int cols);
+
 /* Put TEXT at Y, X in at most WIDTH columns (RIGHT: aligned right). */
 void listview_put_cell(int y, int x, const char *text, int width, bool right);
 
 /* The title: the N fields F (escaped text) separated by bars, on line 0
  * and, when they do not fit, line 1.  Returns the lines used. */
-#define LISTVIEW_FIELD 160
 int listview_title(char f[][LISTVIEW_FIELD], int n, int cols);
 
 /* The mark after the heading of the column sorted by ("▲", "v" ...). */

@@ -26,15 +26,12 @@
 #define LIVE_MS_DEFAULT 2000
 #define LIVE_COST_FACTOR 10     /* a scan may take at most 1/10 of the time */
 #define PANE_TEXT_LINES 4
-#define WHEEL_ROWS 3
 #define OPEN_TRIES 8
 
 typedef struct {
+   ListState l;               /* first: the list's cursor, ops and pause */
    ObjTable t;
    ObjTableScope cfg;
-   ListCursor c;              /* the list's cursor and the rows shown */
-   bool paused;
-   unsigned live_ms;
    uint64_t next_scan;
    bool scan_failed;
 } ObjState;
@@ -42,12 +39,12 @@ typedef struct {
 static ObjState *state(View *v) { return v->state; }
 
 static const Obj *current(View *v) {
-   return objtable_row(&state(v)->t, state(v)->c.cursor);
+   return objtable_row(&state(v)->t, state(v)->l.c.cursor);
 }
 
 /* ---- the list ------------------------------------------------------------ */
 
-static void clamp(ObjState *st) { listview_clamp(&st->c, st->t.count); }
+static void clamp(ObjState *st) { listview_clamp(&st->l.c, st->t.count); }
 
 /* Scan again; the cursor stays on the object it was on. */
 static void rescan(View *v) {
@@ -62,10 +59,10 @@ static void rescan(View *v) {
    st->scan_failed = !ok;
    size_t at = objtable_find(&st->t, &key);
    if (at < st->t.count)
-      st->c.cursor = at;
+      st->l.c.cursor = at;
    clamp(st);
    uint64_t cost = st->t.scan_ms * LIVE_COST_FACTOR;
-   st->next_scan = platform_clock_ms() + (cost > st->live_ms ? cost : st->live_ms);
+   st->next_scan = platform_clock_ms() + (cost > st->l.live_ms ? cost : st->l.live_ms);
 }
 
 static void reselect(View *v) {
@@ -74,16 +71,62 @@ static void reselect(View *v) {
    objtable_key(current(v), &key);
    objtable_select(&st->t);
    size_t at = objtable_find(&st->t, &key);
-   st->c.cursor = at < st->t.count ? at : 0;
+   st->l.c.cursor = at < st->t.count ? at : 0;
    clamp(st);
 }
 
+static size_t row_count(View *v) { return state(v)->t.count; }
+static const char *column_name(int c) { return objtable_column_name((ObjTableColumn)c); }
+
+static char *filter_of(View *v, size_t *size) {
+   *size = sizeof state(v)->t.filter;
+   return state(v)->t.filter;
+}
+
+static const char *heading(int c) { return objtable_heading((ObjTableColumn)c); }
+static bool right(int c) { return c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS; }
+
+static bool column_parse(const char *name, int *c) {
+   ObjTableColumn k;
+   if (!objtable_column_parse(name, &k))
+      return false;
+   *c = (int)k;
+   return true;
+}
+
+static int sorted_by(View *v, bool *reverse) {
+   *reverse = state(v)->t.reverse;
+   return (int)state(v)->t.sort;
+}
+
+static void sort_by(View *v, int c, bool reverse) {
+   state(v)->t.sort = (ObjTableColumn)c;
+   state(v)->t.reverse = reverse;
+   reselect(v);
+}
+
+static void draw_row(View *v, int y, size_t i, const ListLayout *L, int cols, bool cursor);
+
+static const ListOps list_ops = {
+   .count = row_count,
+   .columns = OBJTABLE_COLUMNS,
+   .column_name = column_name,
+   .heading = heading,
+   .right = right,
+   .column_parse = column_parse,
+   .column_names = objtable_column_names,
+   .sorted_by = sorted_by,
+   .sort_by = sort_by,
+   .reselect = reselect,
+   .filter = filter_of,
+   .draw_row = draw_row,
+   .reread = rescan,
+};
+
 /* ---- drawing ------------------------------------------------------------- */
 
-typedef struct {
-   int x[OBJTABLE_COLUMNS];
-   int w[OBJTABLE_COLUMNS];
-} Layout;
+typedef ListLayout Layout;
+_Static_assert(OBJTABLE_COLUMNS <= LISTVIEW_COLUMNS_MAX, "the layout holds every column");
 
 /* Fixed widths but for the name and the flags, which share the rest. */
 static void layout(View *v, int cols, Layout *L) {
@@ -114,19 +157,8 @@ static void layout(View *v, int cols, Layout *L) {
    }
 }
 
-static void draw_heading(View *v, int y, const Layout *L) {
-   ObjState *st = state(v);
-   attrset(crt_attr(CRT_HEADING));
-   for (int c = 0; c < OBJTABLE_COLUMNS; c++) {
-      char text[64];
-      const char *mark = (int)st->t.sort != c ? "" : listview_sort_mark(st->t.reverse);
-      snprintf(text, sizeof text, "%s%s", _(objtable_heading((ObjTableColumn)c)), mark);
-      listview_put_cell(y, L->x[c], text, L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
-   }
-   attrset(A_NORMAL);
-}
-
-static void draw_row(View *v, int y, const Obj *o, const Layout *L, int cols, bool cursor) {
+static void draw_row(View *v, int y, size_t i, const Layout *L, int cols, bool cursor) {
+   const Obj *o = objtable_row(&state(v)->t, i);
    char cell[OBJTABLE_COLUMNS][128];
    char *name = objfmt_display_name(o);
    snprintf(cell[OBJTABLE_KIND], sizeof cell[0], "%s", objects_kind_name(o->kind));
@@ -145,7 +177,6 @@ static void draw_row(View *v, int y, const Obj *o, const Layout *L, int cols, bo
    for (int c = 0; c < OBJTABLE_COLUMNS; c++)
       listview_put_cell(y, L->x[c], cell[c], L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
    attrset(A_NORMAL);
-   (void)v;
 }
 
 /* "pid: 12,13" and "user: root" when the list is so filtered; their count. */
@@ -169,18 +200,8 @@ static int draw_title(View *v, int cols) {
    char f[8][LISTVIEW_FIELD];
    int n = 0;
    snprintf(f[n++], sizeof f[0], "%s", st->cfg.title ? st->cfg.title : _("named objects"));
-   snprintf(f[n++], sizeof f[0], st->t.reverse ? _("sort: %s, descending (s, S)")
-                                               : _("sort: %s, ascending (s, S)"),
-            _(objtable_column_name(st->t.sort)));
-   if (st->paused)
-      snprintf(f[n++], sizeof f[0], "%s", _("paused (p resumes)"));
-   else
-      snprintf(f[n++], sizeof f[0], _("live every %u s (p pauses)"), (st->live_ms + 999) / 1000);
-   if (st->t.filter[0]) {
-      char esc[128];
-      escape_into(esc, sizeof esc, st->t.filter);
-      snprintf(f[n++], sizeof f[0], _("filter: %s"), esc);
-   }
+   n += listview_title_fields(v, f + n);
+
    n += who_fields(&st->t.who, f + n, sizeof f[0]);
    snprintf(f[n++], sizeof f[0], _("%zu of %zu"), st->t.count, st->t.scanned ? st->t.list.n : 0);
    unsigned denied = st->t.scanned ? st->t.list.procs_denied : 0;
@@ -283,20 +304,16 @@ static void objects_draw(View *v, int rows, int cols) {
    ObjState *st = state(v);
    int title = draw_title(v, cols);
    int pane = pane_rows(rows);
-   st->c.rows = rows - title - 1 - pane;
-   if (st->c.rows < 1) {
-      st->c.rows = 1;
+   st->l.c.rows = rows - title - 1 - pane;
+   if (st->l.c.rows < 1) {
+      st->l.c.rows = 1;
       pane = 0;
    }
    clamp(st);
    Layout L;
    layout(v, cols, &L);
-   draw_heading(v, title, &L);
-   st->c.first_row = title + 1;
-   for (int r = 0; r < st->c.rows && st->c.top + (size_t)r < st->t.count; r++) {
-      size_t i = st->c.top + (size_t)r;
-      draw_row(v, title + 1 + r, objtable_row(&st->t, i), &L, cols, i == st->c.cursor);
-   }
+   listview_heading(v, title, &L);
+   listview_rows(v, title + 1, &L, cols);
    if (pane)
       draw_pane(v, rows - pane, cols);
 }
@@ -304,29 +321,13 @@ static void objects_draw(View *v, int rows, int cols) {
 static void objects_status(View *v, char *out, size_t outsz) {
    ObjState *st = state(v);
    if (st->t.count)
-      snprintf(out, outsz, _("object %zu/%zu "), st->c.cursor + 1, st->t.count);
+      snprintf(out, outsz, _("object %zu/%zu "), st->l.c.cursor + 1, st->t.count);
    else
       snprintf(out, outsz, "%s", _("no objects "));
 }
 
 /* ---- keys ------------------------------------------------------------------ */
 
-static void move_by(View *v, long n) { listview_move(&state(v)->c, state(v)->t.count, n); }
-static long page(View *v) { return listview_page(&state(v)->c); }
-
-/* j k PgDn PgUp take a count (5j: five objects down). */
-static long counted(View *v, long n) { return (long)ui_count(v->ui) * n; }
-static void k_down(View *v)  { move_by(v, counted(v, 1)); }
-static void k_up(View *v)    { move_by(v, counted(v, -1)); }
-static void k_pgdn(View *v)  { move_by(v, counted(v, page(v))); }
-static void k_pgup(View *v)  { move_by(v, counted(v, -page(v))); }
-static void k_wheeldn(View *v) { move_by(v, WHEEL_ROWS); }
-static void k_wheelup(View *v) { move_by(v, -WHEEL_ROWS); }
-/* A click on a row selects its object. */
-static void k_click(View *v) { listview_click(&state(v)->c, state(v)->t.count); }
-static void k_first(View *v) { state(v)->c.cursor = 0; clamp(state(v)); }
-static void k_last(View *v)  { state(v)->c.cursor = (size_t)-1; clamp(state(v)); }
-static void k_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
 static void k_pid(View *v) { ui_open_prompt(v->ui, "pid "); }
 static void k_user(View *v) { ui_open_prompt(v->ui, "user "); }
 
@@ -335,26 +336,6 @@ static void k_refresh(View *v) {
    if (!state(v)->scan_failed)
       ui_message(v->ui, false, ngettext("refreshed: %zu object", "refreshed: %zu objects",
                                                    state(v)->t.count), state(v)->t.count);
-}
-
-static void k_pause(View *v) {
-   ObjState *st = state(v);
-   st->paused = !st->paused;
-   ui_message(v->ui, false, "%s", st->paused ? _("live refresh paused (p resumes)")
-                                                         : _("live refresh resumed"));
-   if (!st->paused)
-      rescan(v);
-}
-
-static void k_sort(View *v) {
-   ObjState *st = state(v);
-   st->t.sort = (ObjTableColumn)((st->t.sort + 1) % OBJTABLE_COLUMNS);
-   reselect(v);
-}
-
-static void k_reverse(View *v) {
-   state(v)->t.reverse = !state(v)->t.reverse;
-   reselect(v);
 }
 
 static void k_attachers(View *v) {
@@ -412,40 +393,33 @@ static bool objects_key(View *v, int key) {
 }
 
 static const KeyBinding objects_keys[] = {
-   { 'j', "j", N_("next object"), k_down },
-   { KEY_DOWN, NULL, NULL, k_down },
-   { 'k', "k", N_("previous object"), k_up },
-   { KEY_UP, NULL, NULL, k_up },
-   { KEY_NPAGE, "PgDn", N_("next screen"), k_pgdn },
-   { ' ', NULL, NULL, k_pgdn },
-   { KEY_PPAGE, "PgUp", N_("previous screen"), k_pgup },
-   { 'b', NULL, NULL, k_pgup },
-   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three objects"), k_wheeldn },
-   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three objects"), k_wheelup },
-   { CRT_KEY_CLICK, "Click", N_("mouse: select the object clicked"), k_click },
-   { 'g', "g", N_("first object"), k_first },
-   { KEY_HOME, NULL, NULL, k_first },
-   { 'G', "G", N_("last object"), k_last },
-   { KEY_END, NULL, NULL, k_last },
+   { 'j', "j", N_("next object"), listview_key_down },
+   { KEY_DOWN, NULL, NULL, listview_key_down },
+   { 'k', "k", N_("previous object"), listview_key_up },
+   { KEY_UP, NULL, NULL, listview_key_up },
+   { KEY_NPAGE, "PgDn", N_("next screen"), listview_key_pgdn },
+   { ' ', NULL, NULL, listview_key_pgdn },
+   { KEY_PPAGE, "PgUp", N_("previous screen"), listview_key_pgup },
+   { 'b', NULL, NULL, listview_key_pgup },
+   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three objects"), listview_key_wheeldn },
+   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three objects"), listview_key_wheelup },
+   { CRT_KEY_CLICK, "Click", N_("mouse: select the object clicked"), listview_key_click },
+   { 'g', "g", N_("first object"), listview_key_first },
+   { KEY_HOME, NULL, NULL, listview_key_first },
+   { 'G', "G", N_("last object"), listview_key_last },
+   { KEY_END, NULL, NULL, listview_key_last },
    { '\r', "Enter", N_("open the object in the hex view (q or Esc comes back)"), k_open },
    { 'a', "a", N_("who holds the object: pid, command, descriptor or mapping"), k_attachers },
-   { 's', "s", N_("sort by the next column"), k_sort },
-   { 'S', "S", N_("reverse the order"), k_reverse },
+   { 's', "s", N_("sort by the next column"), listview_key_sort },
+   { 'S', "S", N_("reverse the order"), listview_key_reverse },
    { 'r', "r", N_("refresh now"), k_refresh },
-   { 'p', "p", N_("pause or resume the live refresh"), k_pause },
-   { 'f', "f", N_("filter by name (types :filter)"), k_filter },
+   { 'p', "p", N_("pause or resume the live refresh"), listview_key_pause },
+   { 'f', "f", N_("filter by name (types :filter)"), listview_key_filter },
    { 'P', "P", N_("filter by holding process (types :pid)"), k_pid },
    { 'u', "u", N_("filter by owner (types :user)"), k_user },
 };
 
 /* ---- commands ---------------------------------------------------------- */
-
-static CommandStatus cmd_filter(void *ctx, const char *args) {
-   View *v = ctx;
-   snprintf(state(v)->t.filter, sizeof state(v)->t.filter, "%s", args);
-   reselect(v);
-   return COMMAND_OK;
-}
 
 static CommandStatus cmd_kind(void *ctx, const char *args) {
    View *v = ctx;
@@ -471,23 +445,6 @@ static CommandStatus cmd_all(void *ctx, const char *args) {
    state(v)->t.filter[0] = '\0';
    state(v)->t.kinds = 0;
    memset(&state(v)->t.who, 0, sizeof state(v)->t.who);
-   reselect(v);
-   return COMMAND_OK;
-}
-
-static CommandStatus cmd_sort(void *ctx, const char *args) {
-   View *v = ctx;
-   ObjTableColumn c;
-   char names[160];
-   if (!*args)
-      return COMMAND_BAD_ARGS;
-   if (!objtable_column_parse(args[0] == '-' ? args + 1 : args, &c)) {
-      objtable_column_names(names, sizeof names);
-      ui_message(v->ui, true, _("sort %s: no such column (%s)"), args, names);
-      return COMMAND_FAILED;
-   }
-   state(v)->t.sort = c;
-   state(v)->t.reverse = args[0] == '-';
    reselect(v);
    return COMMAND_OK;
 }
@@ -530,16 +487,16 @@ static CommandStatus cmd_live(void *ctx, const char *args) {
    char *end;
    unsigned long s = strtoul(args, &end, 10);
    if (strcmp(args, "off") == 0 || strcmp(args, "on") == 0) {
-      st->paused = args[1] == 'f';
+      st->l.paused = args[1] == 'f';
    } else if (*args >= '1' && *args <= '9' && !*end && s <= 3600) {
-      st->live_ms = (unsigned)s * 1000;
-      st->paused = false;
+      st->l.live_ms = (unsigned)s * 1000;
+      st->l.paused = false;
    } else {
       ui_message(v->ui, true, _("live %s: give seconds from 1 to 3600, on or off"),
                       args);
       return COMMAND_FAILED;
    }
-   if (!st->paused)
+   if (!st->l.paused)
       rescan(v);
    return COMMAND_OK;
 }
@@ -557,11 +514,11 @@ static CommandStatus cmd_attachers(void *ctx, const char *args) {
 }
 
 static const Command objects_commands[] = {
-   { "filter", N_("TEXT"), N_("only objects whose name contains TEXT (also f)"), cmd_filter },
+   { "filter", N_("TEXT"), N_("only objects whose name contains TEXT (also f)"), listview_cmd_filter },
    { "kind", N_("KINDS"), N_("only these kinds: shm,sem,mq,sysv,memfd ... or all"), cmd_kind },
    { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by kind, name, size, owner, mode, processes, flags, "
-                                 "pids or detail (-: descending)"), cmd_sort },
+                                 "pids or detail (-: descending)"), listview_cmd_sort },
    { "pid", N_("PID[,PID]|all"), N_("only objects these processes hold (all: any; also P)"),
      cmd_pid },
    { "user", N_("NAME|UID|all"), N_("only objects this user owns (all: any; also u)"),
@@ -583,7 +540,7 @@ static bool objects_tick(View *v) {
       ui_fail(v->ui, &e);
       return true;
    }
-   if (st->paused || ui_session(v->ui) || platform_clock_ms() < st->next_scan)
+   if (st->l.paused || ui_session(v->ui) || platform_clock_ms() < st->next_scan)
       return false;
    rescan(v);
    return true;
@@ -612,6 +569,7 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    if (!v)
       return NULL;
    ObjState *st = state(v);
+   st->l.ops = &list_ops;
    objtable_init(&st->t);
    if (cfg)
       st->cfg = *cfg;
@@ -624,7 +582,7 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    st->t.include_self = st->cfg.include_self;
    st->t.pick = st->cfg.pick;
    st->t.pick_ctx = st->cfg.ctx;
-   st->live_ms = LIVE_MS_DEFAULT;
+   st->l.live_ms = LIVE_MS_DEFAULT;
    rescan(v);
    if (mq_note(v))
       ui_message(v->ui, false, "%s", mq_note(v));

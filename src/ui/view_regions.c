@@ -13,7 +13,6 @@
 #include "ui/listview.h"
 #include "ui/view.h"
 #include "app/regtable.h"
-#include "core/escape.h"
 #include "core/gettext.h"
 #include "platform/processes.h"
 
@@ -26,21 +25,18 @@
 
 #define LIVE_MS_DEFAULT 2000
 #define PANE_LINES 4
-#define WHEEL_ROWS 3
 
 typedef struct {
+   ListState l;               /* first: the list's cursor, ops and pause */
    RegTable t;
-   ListCursor c;
-   bool paused;
    bool gone;                 /* the process has exited */
-   unsigned live_ms;
    uint64_t next_read;
 } RegState;
 
 static RegState *state(View *v) { return v->state; }
 
 static const PlatformProcRegion *current(View *v) {
-   return regtable_row(&state(v)->t, state(v)->c.cursor);
+   return regtable_row(&state(v)->t, state(v)->l.c.cursor);
 }
 
 /* Read again; the cursor stays on the region it was on. */
@@ -64,9 +60,9 @@ static void reread(View *v) {
    }
    size_t at = had ? regtable_find(&st->t, was) : 0;
    if (at < st->t.count)
-      st->c.cursor = at;
-   listview_clamp(&st->c, st->t.count);
-   st->next_read = platform_clock_ms() + st->live_ms;
+      st->l.c.cursor = at;
+   listview_clamp(&st->l.c, st->t.count);
+   st->next_read = platform_clock_ms() + st->l.live_ms;
 }
 
 static void reselect(View *v) {
@@ -75,16 +71,62 @@ static void reselect(View *v) {
    uint64_t was = r ? r->map.start : 0;
    regtable_select(&st->t);
    size_t at = r ? regtable_find(&st->t, was) : 0;
-   st->c.cursor = at < st->t.count ? at : 0;
-   listview_clamp(&st->c, st->t.count);
+   st->l.c.cursor = at < st->t.count ? at : 0;
+   listview_clamp(&st->l.c, st->t.count);
 }
+
+static size_t row_count(View *v) { return state(v)->t.count; }
+static const char *column_name(int c) { return regtable_column_name((RegTableColumn)c); }
+
+static char *filter_of(View *v, size_t *size) {
+   *size = sizeof state(v)->t.filter;
+   return state(v)->t.filter;
+}
+
+static const char *heading(int c) { return regtable_heading((RegTableColumn)c); }
+static bool right(int c) { return regtable_column_right((RegTableColumn)c); }
+
+static bool column_parse(const char *name, int *c) {
+   RegTableColumn k;
+   if (!regtable_column_parse(name, &k))
+      return false;
+   *c = (int)k;
+   return true;
+}
+
+static int sorted_by(View *v, bool *reverse) {
+   *reverse = state(v)->t.reverse;
+   return (int)state(v)->t.sort;
+}
+
+static void sort_by(View *v, int c, bool reverse) {
+   state(v)->t.sort = (RegTableColumn)c;
+   state(v)->t.reverse = reverse;
+   reselect(v);
+}
+
+static void draw_row(View *v, int y, size_t i, const ListLayout *L, int cols, bool cursor);
+
+static const ListOps list_ops = {
+   .count = row_count,
+   .columns = REGTABLE_COLUMNS,
+   .column_name = column_name,
+   .heading = heading,
+   .right = right,
+   .column_parse = column_parse,
+   .column_names = regtable_column_names,
+   .sorted_by = sorted_by,
+   .sort_by = sort_by,
+   .reselect = reselect,
+   .filter = filter_of,
+   .draw_row = draw_row,
+   .reread = reread,
+};
 
 /* ---- drawing ------------------------------------------------------------- */
 
-typedef struct {
-   int x[REGTABLE_COLUMNS];
-   int w[REGTABLE_COLUMNS];   /* 0: not shown at this width */
-} Layout;
+typedef ListLayout Layout;
+_Static_assert(REGTABLE_COLUMNS <= LISTVIEW_COLUMNS_MAX, "the layout holds every column");
 
 /* Fixed widths; the backing takes the rest.  Narrow screens leave out the
  * offset and the device first (the pane shows them). */
@@ -128,17 +170,6 @@ static void draw_cells(int y, char cell[REGTABLE_COLUMNS][PLATFORM_NAME_MAX / 4]
          listview_put_cell(y, L->x[c], cell[c], L->w[c], regtable_column_right((RegTableColumn)c));
 }
 
-static void draw_heading(View *v, int y, const Layout *L) {
-   RegState *st = state(v);
-   char cell[REGTABLE_COLUMNS][PLATFORM_NAME_MAX / 4];
-   for (int c = 0; c < REGTABLE_COLUMNS; c++)
-      snprintf(cell[c], sizeof cell[c], "%s%s", _(regtable_heading((RegTableColumn)c)),
-               (int)st->t.sort == c ? listview_sort_mark(st->t.reverse) : "");
-   attrset(crt_attr(CRT_HEADING));
-   draw_cells(y, cell, L);
-   attrset(A_NORMAL);
-}
-
 /* The process's totals (its smaps_rollup) as a row under the heading. */
 static void draw_totals(View *v, int y, const Layout *L) {
    RegState *st = state(v);
@@ -168,7 +199,8 @@ static void draw_totals(View *v, int y, const Layout *L) {
    attrset(A_NORMAL);
 }
 
-static void draw_row(int y, const PlatformProcRegion *r, const Layout *L, int cols, bool cursor) {
+static void draw_row(View *v, int y, size_t i, const Layout *L, int cols, bool cursor) {
+   const PlatformProcRegion *r = regtable_row(&state(v)->t, i);
    char cell[REGTABLE_COLUMNS][PLATFORM_NAME_MAX / 4];
    for (int c = 0; c < REGTABLE_COLUMNS; c++)
       regtable_cell(r, (RegTableColumn)c, cell[c], sizeof cell[c]);
@@ -186,18 +218,8 @@ static int draw_title(View *v, int cols) {
    snprintf(f[n++], sizeof f[0], _("process %d (%s)"), st->t.pid, st->t.comm);
    if (st->gone)
       snprintf(f[n++], sizeof f[0], "%s", _("exited: the last regions read"));
-   snprintf(f[n++], sizeof f[0], st->t.reverse ? _("sort: %s, descending (s, S)")
-                                               : _("sort: %s, ascending (s, S)"),
-            _(regtable_column_name(st->t.sort)));
-   if (st->paused)
-      snprintf(f[n++], sizeof f[0], "%s", _("paused (p resumes)"));
-   else
-      snprintf(f[n++], sizeof f[0], _("live every %u s (p pauses)"), (st->live_ms + 999) / 1000);
-   if (st->t.filter[0]) {
-      char esc[128];
-      escape_into(esc, sizeof esc, st->t.filter);
-      snprintf(f[n++], sizeof f[0], _("filter: %s"), esc);
-   }
+   n += listview_title_fields(v, f + n);
+
    snprintf(f[n++], sizeof f[0], _("%zu of %zu"), st->t.count, st->t.n);
    return listview_title(f, n, cols);
 }
@@ -248,21 +270,17 @@ static void regions_draw(View *v, int rows, int cols) {
    RegState *st = state(v);
    int title = draw_title(v, cols);
    int pane = pane_rows(rows);
-   st->c.rows = rows - title - 2 - pane;
-   if (st->c.rows < 1) {
-      st->c.rows = 1;
+   st->l.c.rows = rows - title - 2 - pane;
+   if (st->l.c.rows < 1) {
+      st->l.c.rows = 1;
       pane = 0;
    }
-   listview_clamp(&st->c, st->t.count);
+   listview_clamp(&st->l.c, st->t.count);
    Layout L;
    layout(cols, &L);
-   draw_heading(v, title, &L);
+   listview_heading(v, title, &L);
    draw_totals(v, title + 1, &L);
-   st->c.first_row = title + 2;
-   for (int r = 0; r < st->c.rows && st->c.top + (size_t)r < st->t.count; r++) {
-      size_t i = st->c.top + (size_t)r;
-      draw_row(title + 2 + r, regtable_row(&st->t, i), &L, cols, i == st->c.cursor);
-   }
+   listview_rows(v, title + 2, &L, cols);
    if (pane)
       draw_pane(v, rows - pane, cols);
 }
@@ -270,53 +288,18 @@ static void regions_draw(View *v, int rows, int cols) {
 static void regions_status(View *v, char *out, size_t outsz) {
    RegState *st = state(v);
    if (st->t.count)
-      snprintf(out, outsz, _("region %zu/%zu "), st->c.cursor + 1, st->t.count);
+      snprintf(out, outsz, _("region %zu/%zu "), st->l.c.cursor + 1, st->t.count);
    else
       snprintf(out, outsz, "%s", _("no regions "));
 }
 
 /* ---- keys ------------------------------------------------------------------ */
 
-static void move_by(View *v, long n) { listview_move(&state(v)->c, state(v)->t.count, n); }
-static long page(View *v) { return listview_page(&state(v)->c); }
-/* j k PgDn PgUp take a count (5j: five regions down). */
-static long counted(View *v, long n) { return (long)ui_count(v->ui) * n; }
-static void k_down(View *v)  { move_by(v, counted(v, 1)); }
-static void k_up(View *v)    { move_by(v, counted(v, -1)); }
-static void k_pgdn(View *v)  { move_by(v, counted(v, page(v))); }
-static void k_pgup(View *v)  { move_by(v, counted(v, -page(v))); }
-static void k_wheeldn(View *v) { move_by(v, WHEEL_ROWS); }
-static void k_wheelup(View *v) { move_by(v, -WHEEL_ROWS); }
-static void k_click(View *v) { listview_click(&state(v)->c, state(v)->t.count); }
-static void k_first(View *v) { state(v)->c.cursor = 0; listview_clamp(&state(v)->c, state(v)->t.count); }
-static void k_last(View *v)  { move_by(v, (long)state(v)->t.count); }
-static void k_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
-
 static void k_refresh(View *v) {
    reread(v);
    if (!state(v)->gone && state(v)->t.err == 0)
       ui_message(v->ui, false, ngettext("refreshed: %zu region", "refreshed: %zu regions",
                                         state(v)->t.n), state(v)->t.n);
-}
-
-static void k_pause(View *v) {
-   RegState *st = state(v);
-   st->paused = !st->paused;
-   ui_message(v->ui, false, "%s", st->paused ? _("live refresh paused (p resumes)")
-                                             : _("live refresh resumed"));
-   if (!st->paused)
-      reread(v);
-}
-
-static void k_sort(View *v) {
-   RegState *st = state(v);
-   st->t.sort = (RegTableColumn)((st->t.sort + 1) % REGTABLE_COLUMNS);
-   reselect(v);
-}
-
-static void k_reverse(View *v) {
-   state(v)->t.reverse = !state(v)->t.reverse;
-   reselect(v);
 }
 
 /* Enter: the region's bytes in the hex view above the list. */
@@ -349,59 +332,35 @@ static bool regions_key(View *v, int key) {
 }
 
 static const KeyBinding regions_keys[] = {
-   { 'j', "j", N_("next region"), k_down },
-   { KEY_DOWN, NULL, NULL, k_down },
-   { 'k', "k", N_("previous region"), k_up },
-   { KEY_UP, NULL, NULL, k_up },
-   { KEY_NPAGE, "PgDn", N_("next screen"), k_pgdn },
-   { ' ', NULL, NULL, k_pgdn },
-   { KEY_PPAGE, "PgUp", N_("previous screen"), k_pgup },
-   { 'b', NULL, NULL, k_pgup },
-   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three regions"), k_wheeldn },
-   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three regions"), k_wheelup },
-   { CRT_KEY_CLICK, "Click", N_("mouse: select the region clicked"), k_click },
-   { 'g', "g", N_("first region"), k_first },
-   { KEY_HOME, NULL, NULL, k_first },
-   { 'G', "G", N_("last region"), k_last },
-   { KEY_END, NULL, NULL, k_last },
+   { 'j', "j", N_("next region"), listview_key_down },
+   { KEY_DOWN, NULL, NULL, listview_key_down },
+   { 'k', "k", N_("previous region"), listview_key_up },
+   { KEY_UP, NULL, NULL, listview_key_up },
+   { KEY_NPAGE, "PgDn", N_("next screen"), listview_key_pgdn },
+   { ' ', NULL, NULL, listview_key_pgdn },
+   { KEY_PPAGE, "PgUp", N_("previous screen"), listview_key_pgup },
+   { 'b', NULL, NULL, listview_key_pgup },
+   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three regions"), listview_key_wheeldn },
+   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three regions"), listview_key_wheelup },
+   { CRT_KEY_CLICK, "Click", N_("mouse: select the region clicked"), listview_key_click },
+   { 'g', "g", N_("first region"), listview_key_first },
+   { KEY_HOME, NULL, NULL, listview_key_first },
+   { 'G', "G", N_("last region"), listview_key_last },
+   { KEY_END, NULL, NULL, listview_key_last },
    { '\r', "Enter", N_("open the region's bytes in the hex view, at their virtual addresses "
                        "(q or Esc comes back)"), k_open },
-   { 's', "s", N_("sort by the next column"), k_sort },
-   { 'S', "S", N_("reverse the order"), k_reverse },
+   { 's', "s", N_("sort by the next column"), listview_key_sort },
+   { 'S', "S", N_("reverse the order"), listview_key_reverse },
    { 'r', "r", N_("read the regions again now"), k_refresh },
-   { 'p', "p", N_("pause or resume the live refresh"), k_pause },
-   { 'f', "f", N_("filter by a piece of the text (types :filter)"), k_filter },
+   { 'p', "p", N_("pause or resume the live refresh"), listview_key_pause },
+   { 'f', "f", N_("filter by a piece of the text (types :filter)"), listview_key_filter },
 };
 
 /* ---- commands ---------------------------------------------------------- */
 
-static CommandStatus cmd_filter(void *ctx, const char *args) {
-   View *v = ctx;
-   snprintf(state(v)->t.filter, sizeof state(v)->t.filter, "%s", args);
-   reselect(v);
-   return COMMAND_OK;
-}
-
 static CommandStatus cmd_all(void *ctx, const char *args) {
    (void)args;
-   return cmd_filter(ctx, "");
-}
-
-static CommandStatus cmd_sort(void *ctx, const char *args) {
-   View *v = ctx;
-   RegTableColumn c;
-   char names[200];
-   if (!*args)
-      return COMMAND_BAD_ARGS;
-   if (!regtable_column_parse(args[0] == '-' ? args + 1 : args, &c)) {
-      regtable_column_names(names, sizeof names);
-      ui_message(v->ui, true, _("sort %s: no such column (%s)"), args, names);
-      return COMMAND_FAILED;
-   }
-   state(v)->t.sort = c;
-   state(v)->t.reverse = args[0] == '-';
-   reselect(v);
-   return COMMAND_OK;
+   return listview_cmd_filter(ctx, "");
 }
 
 static CommandStatus cmd_refresh(void *ctx, const char *args) {
@@ -417,10 +376,10 @@ static CommandStatus cmd_open(void *ctx, const char *args) {
 }
 
 static const Command regions_commands[] = {
-   { "filter", N_("TEXT"), N_("only regions whose row contains TEXT (also f)"), cmd_filter },
+   { "filter", N_("TEXT"), N_("only regions whose row contains TEXT (also f)"), listview_cmd_filter },
    { "all", NULL, N_("every region again: no filter"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by range, size, perms, offset, inode, backing, rss, pss, "
-                                 "dirty, swap or cow (-: descending)"), cmd_sort },
+                                 "dirty, swap or cow (-: descending)"), listview_cmd_sort },
    { "refresh", NULL, N_("read the regions again now (also r)"), cmd_refresh },
    { "open", NULL, N_("open the selected region (also Enter)"), cmd_open },
 };
@@ -430,7 +389,7 @@ static const Command regions_commands[] = {
 /* Once a second: a read when one is due and no region is open above. */
 static bool regions_tick(View *v) {
    RegState *st = state(v);
-   if (st->paused || st->gone || ui_session(v->ui) || platform_clock_ms() < st->next_read)
+   if (st->l.paused || st->gone || ui_session(v->ui) || platform_clock_ms() < st->next_read)
       return false;
    reread(v);
    return true;
@@ -461,11 +420,12 @@ View *view_regions_new(Ui *ui, int pid, Error *e) {
       return NULL;
    }
    RegState *st = state(v);
+   st->l.ops = &list_ops;
    if (!regtable_open(&st->t, pid, e)) {
       view_free(v);
       return NULL;
    }
-   st->live_ms = ui_refresh_ms(ui) >= 1000 ? ui_refresh_ms(ui) : LIVE_MS_DEFAULT;
-   st->next_read = platform_clock_ms() + st->live_ms;
+   st->l.live_ms = ui_refresh_ms(ui) >= 1000 ? ui_refresh_ms(ui) : LIVE_MS_DEFAULT;
+   st->next_read = platform_clock_ms() + st->l.live_ms;
    return v;
 }
