@@ -39,7 +39,7 @@ tui_capture() {
           -e 's/ [0-9a-f][0-9a-f]:[0-9a-f][0-9a-f] [0-9][0-9]*/ DEV:INODE/' \
           -e 's/0x[0-9a-f]*…/0xADDRESS…/g' \
           -e 's/^total: [0-9]* regions .*/total: N regions .../' -e 's/ [0-9]* of [0-9]*$/ N of M/' \
-          -e '1s/\(read to its end)\) │ [^│]*$/\1/' |
+          -e '1,2s/ │ \(ASCII text\|data\)$//' |
       if [ -n "${squeeze:-}" ]; then sed -e 's/   */  /g'; else cat; fi
 }
 
@@ -79,7 +79,7 @@ expect_status "the helper's shm object is listed" "object 1/1"
 tui_send "a" "<Enter>"
 expect_line 1 "Enter on the mapping opens the process's memory there" "pid:PID:ADDRESS000-"
 w=0                                     # the region is found at the view's first tick
-while ! tui_capture | head -2 | grep -qF "shm:/NAME rw-s +0x0" && [ $w -lt 25 ]; do
+while ! tui_capture | head -2 | grep -qF "shm:/NAME rw-s +0x0" && [ $w -lt 100 ]; do
    sleep 0.2
    w=$((w + 1))
 done
