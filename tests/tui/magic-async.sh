@@ -11,6 +11,7 @@ printf 'plain words\nin a text file\n' >"$tmp/text.txt"
 # screen_start ENV: mapscope on text.txt in tmux, with no key script.
 screen_start() {
    tui_tmux kill-server >/dev/null 2>&1
+   tui_server
    tui_tmux new-session -d -s tui -x 100 -y 24 \
       "cd '$tmp' && exec env TERM=screen LC_ALL=C.UTF-8 $1 '$MAPSCOPE' text.txt 2>'$tmp/stderr'"
    tui_tmux set-option -t tui status off >/dev/null

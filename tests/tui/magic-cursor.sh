@@ -59,6 +59,7 @@ if grep -q '^#define HAVE_LIBMAGIC 1' "$top_builddir/config.h"; then
    # does not wait for the lookup at the cursor, and Esc stops a search
    # (its child killed and reaped).
    tui_tmux kill-server >/dev/null 2>&1
+   tui_server
    tui_tmux new-session -d -s tui -x 80 -y 24 \
       "cd '$tmp' && exec env TERM=screen LC_ALL=C.UTF-8 MAPSCOPE_TEST_SANDBOX=spin '$MAPSCOPE' -c mapping embedded.bin 2>'$tmp/stderr'"
    tui_tmux set-option -t tui status off >/dev/null

@@ -30,6 +30,7 @@ tui_screen cols8-80x24
 tui_stop
 
 # -c quit: runs and exits without waiting for a key.
+tui_server
 tui_tmux new-session -d -s once -x 80 -y 24 \
    "cd '$tmp' && '$MAPSCOPE' -c 'goto end' -c quit data.bin; echo \$? >'$tmp/once'"
 ok "-c 'goto end' -c quit exits by itself" tui_wait_file "$tmp/once"
@@ -75,6 +76,7 @@ exec 3>&-
 
 # SIGQUIT (kill -QUIT, or Ctrl-\ from the keyboard) restores the terminal
 # too: it left the shell without echo and canonical input.
+tui_server
 tui_tmux new-session -d -s quit -x 80 -y 24 \
    "cd '$tmp' && env TERM=screen LC_ALL=C.UTF-8 '$MAPSCOPE' data.bin 2>'$tmp/stderr.q'; echo \$? >'$tmp/exit.q'; stty -a | tr ' ;' '\n\n' | grep -x -e echo -e icanon | tr '\n' ' ' >'$tmp/stty.t'; mv '$tmp/stty.t' '$tmp/stty.q'; sleep 60"
 quit_text() { tui_tmux capture-pane -p -t quit | grep -qF -- "$1"; }
@@ -89,11 +91,13 @@ tui_tmux kill-session -t quit
 
 # Ctrl-Z in a shell: the shell gets a sane terminal, fg brings the screen back.
 command -v bash >/dev/null || { done_testing; }
+tui_server
 tui_tmux new-session -d -s sh -x 80 -y 24 \
    "cd '$tmp' && env -i PATH='$PATH' TERM=screen LC_ALL=C.UTF-8 PS1='$ ' bash --norc --noprofile -i"
-tui_tmux send-keys -t sh "'$MAPSCOPE' data.bin" Enter
 sh_text() { tui_tmux capture-pane -p -t sh | grep -qF -- "$1"; }
-wait_sh() { w=0; while ! sh_text "$1"; do w=$((w + 1)); [ $w -gt 200 ] && return 1; sleep 0.05; done; }
+wait_sh() { w=0; while ! sh_text "$1"; do w=$((w + 1)); [ $w -gt 600 ] && { tui_tmux capture-pane -p -t sh >&2; return 1; }; sleep 0.05; done; }
+ok "the shell prompts" wait_sh '$'
+tui_tmux send-keys -t sh "'$MAPSCOPE' data.bin" Enter
 ok "started from a shell" wait_sh "offset 0x0 = 0"
 tui_tmux send-keys -t sh C-z
 ok "Ctrl-Z suspends" wait_sh "Stopped"

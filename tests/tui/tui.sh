@@ -96,12 +96,20 @@ tui_settled() {
    printf '%s\n' "$prev"
 }
 
+# tui_server: the next tmux commands go to a new server of their own (a
+# server whose last session just ended, or that was just killed, may still
+# take a new session and then exit under it).  tui_start calls it; a test
+# that makes a session itself calls it first.
+tui_server() {
+   tui_starts=$((tui_starts + 1))
+   tui_sock="$tmp/tmux.$tui_starts.sock"
+}
+
 tui_start() {
    cols=$1 rows=$2
    shift 2
    rm -f "$tmp/script" "$tmp/exit"
-   tui_starts=$((tui_starts + 1))
-   tui_sock="$tmp/tmux.$tui_starts.sock"
+   tui_server
    mkfifo "$tmp/script"
    exec 3<>"$tmp/script"
    args=""
