@@ -22,7 +22,9 @@ static bool want_color(CrtColorMode mode) {
 
 /* Colours where there are colours; a distinct look where there are none. */
 static void setup_styles(CrtColorMode mode) {
-   static const struct { short fg, bg; int extra, mono; } look[CRT_STYLE_COUNT] = {
+   /* OVER: drawn over another style (its attribute only, no colour pair of
+    * its own, so the style beneath keeps its colours). */
+   static const struct { short fg, bg; int extra, mono; bool over; } look[CRT_STYLE_COUNT] = {
       [CRT_NORMAL]     = { -1, -1, 0, 0 },
       [CRT_TITLE]      = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
       [CRT_STATUS]     = { -1, -1, A_BOLD, A_BOLD },
@@ -32,11 +34,11 @@ static void setup_styles(CrtColorMode mode) {
       [CRT_BYTE_PRINT] = { -1, -1, 0, 0 },
       [CRT_BYTE_SPACE] = { COLOR_GREEN, -1, 0, 0 },
       [CRT_BYTE_OTHER] = { COLOR_MAGENTA, -1, 0, A_BOLD },
-      [CRT_CURSOR]     = { -1, -1, A_REVERSE, A_REVERSE },
+      [CRT_CURSOR]     = { -1, -1, A_REVERSE, A_REVERSE, true },
       [CRT_PANE]       = { COLOR_CYAN, -1, 0, 0 },
       [CRT_HEADING]    = { -1, -1, A_BOLD, A_BOLD },
       [CRT_EDITED]     = { COLOR_RED, -1, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
-      [CRT_CURSOR_OTHER] = { -1, -1, A_UNDERLINE, A_UNDERLINE },
+      [CRT_CURSOR_OTHER] = { -1, -1, A_UNDERLINE, A_UNDERLINE, true },
       [CRT_MATCH]      = { COLOR_BLACK, COLOR_YELLOW, 0, A_STANDOUT | A_DIM },
       [CRT_CHANGED]    = { COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_BLINK },
       [CRT_CHANGED_2]  = { COLOR_WHITE, COLOR_MAGENTA, 0, A_BLINK },
@@ -52,12 +54,18 @@ static void setup_styles(CrtColorMode mode) {
          attrs[i] = look[i].mono;
          continue;
       }
+      /* Every style but the cursors has a colour pair, the terminal's
+       * default colours included: a change between two styles is then one
+       * colour escape, never the reset of every attribute (sgr0 and a
+       * shift-in) that curses sends on the way back to no pair at all. */
       attrs[i] = look[i].extra;
-      if (look[i].fg != -1 || look[i].bg != -1) {
-         init_pair((short)i, look[i].fg, look[i].bg);
-         attrs[i] |= (int)COLOR_PAIR(i);
-      }
+      if (look[i].over)
+         continue;
+      init_pair((short)(i + 1), look[i].fg, look[i].bg);   /* pair 0 is fixed */
+      attrs[i] |= (int)COLOR_PAIR(i + 1);
    }
+   if (color)       /* what erase() leaves and text drawn in no style takes */
+      bkgdset((chtype)' ' | (chtype)attrs[CRT_NORMAL]);
 }
 
 bool crt_terminal(void) {

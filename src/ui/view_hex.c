@@ -387,7 +387,7 @@ static int cell_attr(View *v, uint64_t off, unsigned char b, bool *plain) {
    unsigned level = view_hex_live_level(v, off);
    int attr = edited ? crt_attr(CRT_EDITED) : byte_style(b);
    if (marked)
-      attr |= crt_attr(CRT_MATCH);
+      attr = (attr & ~(int)A_COLOR) | crt_attr(CRT_MATCH);   /* its colours, the class's attributes */
    if (level)       /* another process changed it; under an edit: underlined too */
       attr = crt_attr(fade[level]) | (edited ? (int)A_UNDERLINE : 0);
    *plain = !edited && !marked && !level;
@@ -463,7 +463,7 @@ static void draw_row(View *v, const HexrowLayout *L, int y, uint64_t off,
    Session *s = view_hex_session(v);
    size_t lw = L->text_col < ROW_MAX ? L->text_col : ROW_MAX;
    for (size_t x = 0; x < lw; x++)
-      left[x] = ' ';
+      left[x] = ' ' | (chtype)crt_attr(CRT_NORMAL);
    char text[20];
    hexrow_offset(text, source_address(s->src, off), L->offset_digits);
    for (size_t x = 0; text[x] && x < lw; x++)
