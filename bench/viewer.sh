@@ -166,6 +166,36 @@ done
 report "1 TiB sparse file" huge
 report "${random_mb} MiB random file" random
 
+# The floor under any first screen (bench/curses-floor.c): a program that
+# only starts curses and shows one line, built against the wide library
+# with the locale set (what a program that shows UTF-8 must do) and against
+# the narrow one without (what hexedit does), timed as above.  The part of
+# the ratio that is the library and the locale, not the program's own work.
+floors() {
+   for lib in ncursesw ncurses; do
+      $cc -O2 -o "$work/floor-$lib" "$top_srcdir/bench/curses-floor.c" -l"$lib" 2>/dev/null || {
+         echo "  (no lib$lib to link with: no floor figures)"
+         return 0
+      }
+   done
+   : >"$work/floor-wl"
+   : >"$work/floor-w"
+   : >"$work/floor-n"
+   i=0
+   while [ "$i" -lt "$pty_runs" ]; do
+      LC_ALL=C.UTF-8 "$work/first-screen" "floor line" "$work/floor-ncursesw" --locale "floor line" >>"$work/floor-wl" || true
+      LC_ALL=C.UTF-8 "$work/first-screen" "floor line" "$work/floor-ncursesw" "floor line" >>"$work/floor-w" || true
+      LC_ALL=C.UTF-8 "$work/first-screen" "floor line" "$work/floor-ncurses" "floor line" >>"$work/floor-n" || true
+      i=$((i + 1))
+   done
+   wl=$(grep -v timeout "$work/floor-wl" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+   w=$(grep -v timeout "$work/floor-w" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+   n=$(grep -v timeout "$work/floor-n" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+   printf '  %-22s ncursesw and locale %6s us, ncursesw %6s us, ncurses %6s us\n' "curses floor" "$wl" "$w" "$n"
+   printf '  %-22s the locale %s us, the wide library %s us: x%s before any work of its own\n' \
+      "" "$((wl - w))" "$((w - n))" "$(ratio "$wl" "$n")"
+}
+
 # The same first screen without tmux: each program in a pseudo-terminal of
 # its own, timed from fork() to the marker in what it wrote
 # (bench/first-screen.c).  tmux's polling above costs more than the
@@ -194,6 +224,7 @@ if have hexedit && $cc -O2 -o "$work/first-screen" "$top_srcdir/bench/first-scre
          "$([ "$f" = huge ] && echo "1 TiB sparse file" || echo "${random_mb} MiB random file")" \
          "$ms" "$he" "$r" "$verdict"
    done
+   floors
 else
    echo
    echo "(no hexedit or no C compiler: no pseudo-terminal figures)"
