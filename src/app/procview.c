@@ -92,8 +92,8 @@ bool procview_update(ProcView *p, uint64_t addr, uint64_t from, uint64_t to) {
    p->window_pages = (size_t)pages;
    p->npages = pages < PROCVIEW_PAGES_MAX ? (size_t)pages : PROCVIEW_PAGES_MAX;
    p->err = find_region(p, addr);
-   if (p->err) {
-      p->npages = 0;
+   if (p->err) {                      /* nothing known of its pages either */
+      p->pages_err = p->err;
       return false;
    }
    p->pages_err = p->npages ? platform_proc_page_flags(p->pid, p->pages_from, p->npages, p->flags)
@@ -146,7 +146,7 @@ bool procview_private_object(const ProcView *p) {
 /* Whether the page at ADDR is an own copy, in whatever region holds it. */
 static bool page_copied(const ProcView *p, uint64_t addr) {
    uint64_t page = platform_page_size();
-   if (addr < p->pages_from)
+   if (addr < p->pages_from || p->pages_err)
       return false;
    uint64_t i = (addr - p->pages_from) / page;
    return i < p->npages && platform_page_copied(p->flags[i]);

@@ -134,8 +134,12 @@ bool view_hex_proc_bad(View *v, uint64_t off) {
 void view_hex_proc_update(View *v, uint64_t top, size_t n) {
    HexState *h = view_hex_state(v);
    Session *s = view_hex_session(v);
-   if (!h->proc_pid || h->proc_gone)
+   if (!h->proc_pid)
       return;
+   if (h->proc_gone) {                /* its pages are gone with it */
+      h->proc.pages_err = h->proc.err = ESRCH;
+      return;
+   }
    uint64_t wfrom, wto;
    procview_window(top, top + n, s->granularity, s->src->size, &wfrom, &wto);
    procview_update(&h->proc, source_address(s->src, s->cursor), source_address(s->src, wfrom),

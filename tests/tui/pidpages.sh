@@ -111,6 +111,15 @@ pane_has "two pages: the one before the region, the region's first" "pages: 2, "
 is "the page before it: not mapped" "$(cell 0)" "-"
 is "the region's first page: mapped" "$(cell 1 | tr -d -- '-')" "$(cell 1)"
 pane_has "... counted" " 1 not mapped;"
+
+# ---- the process exits under the view: its pages are not claimed ----
+kill "$hpid"
+wait "$hpid" 2>/dev/null
+pane_has "the page map is unknown once the process has exited" "page map unknown: "
+pane_has "... saying why" "has exited"
+pane_has "... every cell unknown" "pages    ??
+"
+pane_has "... and the heading claims nothing" "resident: unknown"
 tui_stop
 
 # ---- an unprivileged user on a process of its own ----
