@@ -162,10 +162,7 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    text_block_users(src);
    if (obj)
       text_object(obj);
-   if (l->procs_denied)
-      printf(ngettext("Note: %u process could not be inspected (permission denied).\n",
-                      "Note: %u processes could not be inspected (permission denied).\n",
-                      l->procs_denied), l->procs_denied);
+   objfmt_denied(stdout, l);
 }
 
 static void print_json(const Options *o, const Source *src, bool beyond, const ObjList *l,
@@ -186,8 +183,10 @@ static void print_json(const Options *o, const Source *src, bool beyond, const O
       objfmt_json_object(stdout, obj, "");
    else
       fputs("null", stdout);
-   printf(",\n\"processes\":{\"scanned\":%u,\"denied\":%u}}\n", l->procs_scanned,
+   printf(",\n\"processes\":{\"scanned\":%u,\"denied\":%u", l->procs_scanned,
           l->procs_denied);
+   objfmt_denied_json(stdout, l);
+   fputs("}}\n", stdout);
 }
 
 /* --info never reads a whole object: a file whose size lies (procfs,

@@ -127,12 +127,7 @@ static void print_locks(FILE *f, const ObjList *l, const size_t *idx, size_t n) 
 }
 
 static void print_notes(FILE *f, const ObjList *l, const ListFilter *flt) {
-   if (l->procs_denied)
-      fprintf(f, ngettext("Note: %u process could not be inspected (permission denied): "
-                          "its attachers are not shown.\n",
-                          "Note: %u processes could not be inspected (permission denied): "
-                          "their attachers are not shown.\n", l->procs_denied),
-              l->procs_denied);
+   objfmt_denied(f, l);
    const char *mq = objfmt_mq_note(l, flt->kinds);
    if (mq)
       fprintf(f, _("Note: %s.\n"), mq);
@@ -170,8 +165,10 @@ void mode_list_json(FILE *f, const ObjList *l, const ListFilter *flt) {
       fputs(i ? ",\n  " : "\n  ", f);
       objfmt_json_object(f, &l->v[idx[i]], "  ");
    }
-   fprintf(f, "%s],\n\"processes\":{\"scanned\":%u,\"denied\":%u},\n", n ? "\n" : "",
+   fprintf(f, "%s],\n\"processes\":{\"scanned\":%u,\"denied\":%u", n ? "\n" : "",
            l->procs_scanned, l->procs_denied);
+   objfmt_denied_json(f, l);
+   fputs("},\n", f);
    char *path = json_name_dup(l->info.mq_path);
    fprintf(f, "\"mqueue\":{\"mounted\":%s,\"path\":%s},\n",
            l->info.mq_mounted ? "true" : "false", l->info.mq_mounted ? path : "null");

@@ -10,6 +10,7 @@
 #include "app/diag.h"
 #include "platform/names.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,35 @@ const char *objfmt_mq_note(const ObjList *l, unsigned kinds) {
       return NULL;
    return _("message queues are not listed: the mqueue file system is not mounted "
             "(mount -t mqueue none /dev/mqueue)");
+}
+
+void objfmt_denied(FILE *f, const ObjList *l) {
+   if (!l->procs_denied)
+      return;
+   fprintf(f, ngettext("Note: %u process could not be inspected, its attachers are not shown:\n",
+                       "Note: %u processes could not be inspected, their attachers are not "
+                       "shown:\n", l->procs_denied),
+           l->procs_denied);
+   for (unsigned i = 0; i < l->procs_denied; i++) {
+      const ObjDenied *d = &l->denied[i];
+      char comm[256], why[1024];
+      escape_into(comm, sizeof comm, d->comm);
+      escape_into(why, sizeof why, d->why);
+      fprintf(f, "    %d %s: %s\n", d->pid, comm, why);
+   }
+}
+
+void objfmt_denied_json(FILE *f, const ObjList *l) {
+   fputs(",\"not_inspected\":[", f);
+   for (unsigned i = 0; i < l->procs_denied; i++) {
+      const ObjDenied *d = &l->denied[i];
+      char *comm = json_name_dup(d->comm), *why = json_name_dup(d->why);
+      fprintf(f, "%s{\"pid\":%d,\"command\":%s,\"reason\":\"%s\",\"why\":%s}", i ? "," : "",
+              d->pid, comm, d->err == ESRCH ? "exited" : "refused", why);
+      free(comm);
+      free(why);
+   }
+   fputs("]", f);
 }
 
 void objfmt_attach_warn(const Source *src) {

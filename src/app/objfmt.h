@@ -50,6 +50,14 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent);
  * NULL when they are not missing.  Translated. */
 const char *objfmt_mq_note(const ObjList *l, unsigned kinds);
 
+/* The processes of L that could not be inspected, named: a note line
+ * with their count, then one line each, "PID COMMAND: WHY" (the command
+ * escaped).  Nothing when there are none. */
+void objfmt_denied(FILE *f, const ObjList *l);
+/* The same as the members of a JSON object (after "denied"):
+ * ,"not_inspected":[{"pid":P,"command":C,"reason":"refused"|"exited","why":W},...] */
+void objfmt_denied_json(FILE *f, const ObjList *l);
+
 /* When SRC is a System V segment this process attached to read it, say on
  * standard error what that did to the segment (nattch, lpid, times). */
 void objfmt_attach_warn(const Source *src);

@@ -6,6 +6,9 @@
 #include "platform/files.h"
 #include "platform/mapping.h"
 #include "platform/procpages.h"
+#include "core/gettext.h"
+
+#include <stdio.h>
 
 #include <string.h>
 
@@ -32,7 +35,28 @@ static void keep_region(ProcView *p, const PlatformProcRegion *r) {
    regtable_cell(r, REGTABLE_BACKING, p->backing, sizeof p->backing);   /* as the region list */
 }
 
-/* The region holding ADDR (regions are in address order). */
+static bool private_object(const char *perms, PlatformRegionKind kind) {
+   return perms[3] == 'p'
+          && (kind == PLATFORM_REGION_FILE || kind == PLATFORM_REGION_SHM
+              || kind == PLATFORM_REGION_MEMFD);
+}
+
+/* Which region holds each page looked at: none, one, a private mapping
+ * of an object (where a page of its own is a copy). */
+static void mark_pages(ProcView *p, const PlatformProcRegion *r) {
+   uint64_t page = platform_page_size();
+   uint64_t end = p->pages_from + (uint64_t)p->npages * page;
+   uint64_t lo = r->map.start > p->pages_from ? r->map.start : p->pages_from;
+   uint64_t hi = r->map.end < end ? r->map.end : end;
+   unsigned char w = private_object(r->map.perms, r->kind) ? 2 : 1;
+   if (lo >= hi)
+      return;
+   for (uint64_t a = lo - lo % page; a < hi; a += page)
+      p->where[(a - p->pages_from) / page] = w;
+}
+
+/* The region holding ADDR (regions are in address order), and which
+ * region holds each page looked at. */
 static int find_region(ProcView *p, uint64_t addr) {
    PlatformProcRegion *v = NULL;
    size_t n = 0;
@@ -40,37 +64,89 @@ static int find_region(ProcView *p, uint64_t addr) {
    if (rc != 0)
       return rc;
    p->have_region = false;
-   for (size_t i = 0; i < n && !p->have_region; i++)
+   memset(p->where, 0, sizeof p->where);
+   for (size_t i = 0; i < n; i++) {
       if (v[i].map.start <= addr && addr < v[i].map.end)
          keep_region(p, &v[i]);
+      mark_pages(p, &v[i]);
+   }
    platform_proc_regions_free(v, n);
    return 0;
 }
 
+void procview_window(uint64_t from, uint64_t to, uint64_t granularity, uint64_t size,
+                     uint64_t *wfrom, uint64_t *wto) {
+   uint64_t g = granularity ? granularity : platform_page_size();
+   *wfrom = from - from % g;
+   *wto = to % g && to + (g - to % g) > to ? to + (g - to % g) : to;
+   if (*wto > size)
+      *wto = size;
+   if (*wto < *wfrom)
+      *wto = *wfrom;
+}
+
 bool procview_update(ProcView *p, uint64_t addr, uint64_t from, uint64_t to) {
    uint64_t page = platform_page_size();
-   p->err = find_region(p, addr);
-   p->npages = 0;
-   if (p->err)
-      return false;
    p->pages_from = from - from % page;
    uint64_t pages = to > p->pages_from ? (to - p->pages_from + page - 1) / page : 0;
+   p->window_pages = (size_t)pages;
    p->npages = pages < PROCVIEW_PAGES_MAX ? (size_t)pages : PROCVIEW_PAGES_MAX;
-   if (p->npages && platform_proc_page_flags(p->pid, p->pages_from, p->npages, p->flags) != 0)
-      p->npages = 0;              /* no page map: no marks (the bytes still show) */
+   p->err = find_region(p, addr);
+   if (p->err) {                      /* nothing known of its pages either */
+      p->pages_err = p->err;
+      return false;
+   }
+   p->pages_err = p->npages ? platform_proc_page_flags(p->pid, p->pages_from, p->npages, p->flags)
+                            : 0;
+   if (p->pages_err)
+      memset(p->flags, 0, p->npages);   /* no page map: no marks (the bytes still show) */
    return true;
 }
 
+ProcViewPage procview_page(const ProcView *p, size_t i) {
+   if (i >= p->npages || p->pages_err)
+      return PROCVIEW_PAGE_UNKNOWN;
+   unsigned char f = p->flags[i];
+   if (!p->where[i])
+      return PROCVIEW_PAGE_UNMAPPED;
+   if (p->where[i] == 2 && platform_page_copied(f))
+      return PROCVIEW_PAGE_COPIED;
+   if (f & PLATFORM_PAGE_PRESENT)
+      return PROCVIEW_PAGE_RESIDENT;
+   return f & PLATFORM_PAGE_SWAPPED ? PROCVIEW_PAGE_SWAPPED : PROCVIEW_PAGE_ABSENT;
+}
+
+void procview_count(const ProcView *p, ProcViewCounts *c) {
+   memset(c, 0, sizeof *c);
+   c->pages = p->npages;
+   for (size_t i = 0; i < p->npages; i++) {
+      ProcViewPage st = procview_page(p, i);
+      unsigned char f = p->flags[i];
+      c->unknown += st == PROCVIEW_PAGE_UNKNOWN;
+      c->unmapped += st == PROCVIEW_PAGE_UNMAPPED;
+      c->absent += st == PROCVIEW_PAGE_ABSENT;
+      c->copied += st == PROCVIEW_PAGE_COPIED;
+      c->resident += (f & PLATFORM_PAGE_PRESENT) != 0;     /* copies in memory too */
+      c->swapped += (f & PLATFORM_PAGE_SWAPPED) != 0;
+      c->exclusive += (f & PLATFORM_PAGE_PRESENT) && (f & PLATFORM_PAGE_EXCLUSIVE);
+      c->pfn_hidden |= (f & PLATFORM_PAGE_PFN_HIDDEN) != 0;
+   }
+}
+
+void procview_pages_why(const ProcView *p, char *out, size_t outsz) {
+   char why[400];
+   platform_proc_why(p->pid, p->pages_err, PLATFORM_PROC_PAGES, p->pages_from, why, sizeof why);
+   snprintf(out, outsz, _("page map unknown: %s"), why);
+}
+
 bool procview_private_object(const ProcView *p) {
-   return p->have_region && p->perms[3] == 'p'
-          && (p->kind == PLATFORM_REGION_FILE || p->kind == PLATFORM_REGION_SHM
-              || p->kind == PLATFORM_REGION_MEMFD);
+   return p->have_region && private_object(p->perms, p->kind);
 }
 
 /* Whether the page at ADDR is an own copy, in whatever region holds it. */
 static bool page_copied(const ProcView *p, uint64_t addr) {
    uint64_t page = platform_page_size();
-   if (addr < p->pages_from)
+   if (addr < p->pages_from || p->pages_err)
       return false;
    uint64_t i = (addr - p->pages_from) / page;
    return i < p->npages && platform_page_copied(p->flags[i]);

@@ -11,7 +11,6 @@
 void objects_init(ObjList *l, size_t page_size) {
    memset(l, 0, sizeof *l);
    l->page_size = page_size ? page_size : 4096;
-   l->first_denied_pid = -1;
 }
 
 void objects_free(ObjList *l) {
@@ -25,6 +24,7 @@ void objects_free(ObjList *l) {
    free(l->comms);
    free(l->comm_pids);
    free(l->lockrecs);
+   free(l->denied);
    free(l->v);
    free(l->hkeys_dev);
    free(l->hkeys_ino);

@@ -102,6 +102,14 @@ typedef struct {
    size_t nlocks, locks_cap;
 } Obj;
 
+/* A process that could not be inspected: its attachers are missing. */
+typedef struct {
+   int pid;
+   char comm[64];           /* the kernel's text: escape before printing */
+   int err;                 /* EACCES/EPERM: refused; ESRCH: it exited during the scan */
+   char why[320];           /* one translated sentence (platform_proc_why()) */
+} ObjDenied;
+
 typedef struct {
    Obj *v;
    size_t n, cap;
@@ -118,8 +126,9 @@ typedef struct {
    int cur_pid;
    const char *cur_comm;
    unsigned procs_scanned;
-   unsigned procs_denied;
-   int first_denied_pid;
+   unsigned procs_denied;   /* the count of DENIED */
+   ObjDenied *denied;       /* the processes that could not be inspected, in scan order */
+   size_t denied_cap;
    PlatformObjectsInfo info;
    size_t page_size;
    uint64_t sysv_dev;       /* learned from the System V segments' mappings */
@@ -147,7 +156,7 @@ bool objects_add_sysv(ObjList *l, const PlatformSysvRecord *r);
 void objects_begin_process(ObjList *l, int pid, const char *comm);
 void objects_add_process_fd(ObjList *l, int pid, const PlatformFdRecord *f);
 void objects_add_process_map(ObjList *l, int pid, const PlatformRegion *r);
-void objects_process_denied(ObjList *l, int pid);
+void objects_process_denied(ObjList *l, int pid, const char *comm, int err, const char *why);
 /* A line of the machine's lock list, and a lock seen on descriptor FD of
  * process PID (SELF: the scanning process); objects_finish() matches them
  * to the objects by device and inode. */

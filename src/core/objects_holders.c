@@ -35,9 +35,20 @@ void objects_begin_process(ObjList *l, int pid, const char *comm) {
    l->cur_comm = c;
 }
 
-void objects_process_denied(ObjList *l, int pid) {
-   if (l->procs_denied++ == 0)
-      l->first_denied_pid = pid;
+void objects_process_denied(ObjList *l, int pid, const char *comm, int err, const char *why) {
+   if (l->procs_denied == l->denied_cap) {
+      size_t cap = l->denied_cap ? l->denied_cap * 2 : 8;
+      ObjDenied *v = realloc(l->denied, cap * sizeof *v);
+      if (!v)
+         return;
+      l->denied = v;
+      l->denied_cap = cap;
+   }
+   ObjDenied *d = &l->denied[l->procs_denied++];
+   d->pid = pid;
+   d->err = err;
+   snprintf(d->comm, sizeof d->comm, "%s", comm ? comm : "");
+   snprintf(d->why, sizeof d->why, "%s", why ? why : "");
 }
 
 static void add_attacher(ObjList *l, Obj *o, int pid, const ObjAttacher *a) {

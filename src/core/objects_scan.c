@@ -22,9 +22,8 @@ static void sink_process_lock(void *ctx, int pid, const char *comm, bool self, i
                               const PlatformLockRecord *r) {
    objects_add_process_lock(ctx, pid, comm, self, fd, r);
 }
-static void sink_denied(void *ctx, int pid, int err) {
-   (void)err;
-   objects_process_denied(ctx, pid);
+static void sink_denied(void *ctx, int pid, const char *comm, int err, const char *why) {
+   objects_process_denied(ctx, pid, comm, err, why);
 }
 
 /* Objects seen only as mappings (a memfd whose descriptor is closed). */

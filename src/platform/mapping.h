@@ -119,7 +119,10 @@ enum {
    PLATFORM_PAGE_PRESENT   = 1,   /* in memory */
    PLATFORM_PAGE_SWAPPED   = 2,
    PLATFORM_PAGE_FILE      = 4,   /* a page-cache page (or shared anonymous) */
-   PLATFORM_PAGE_EXCLUSIVE = 8    /* mapped by this process only */
+   PLATFORM_PAGE_EXCLUSIVE = 8,   /* mapped by this process only */
+   PLATFORM_PAGE_PFN_HIDDEN = 16  /* present, its frame number withheld from this
+                                   * reader (Linux: without CAP_SYS_ADMIN); the
+                                   * flags above are told all the same */
 };
 int platform_page_flags(const void *addr, size_t npages, unsigned char *flags);
 

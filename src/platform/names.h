@@ -44,8 +44,12 @@ typedef struct {
    void (*process_fd)(void *ctx, int pid, const PlatformFdRecord *f);
    /* One mapping of the process. */
    void (*process_map)(void *ctx, int pid, const PlatformRegion *r);
-   /* The process exists but could not be inspected; ERR says why. */
-   void (*process_denied)(void *ctx, int pid, int err);
+   /* The process (COMM its command, raw) could not be inspected: its
+    * descriptors or mappings were refused (ERR EACCES or EPERM), or it
+    * exited during the scan (ESRCH).  WHY is one translated sentence
+    * saying the cause (platform_proc_why()).  Kernel threads are not
+    * reported: they hold no descriptors or mappings of their own. */
+   void (*process_denied)(void *ctx, int pid, const char *comm, int err, const char *why);
    /* One lock of the machine (a line of its lock list), before the
     * processes.  May be NULL. */
    void (*lock)(void *ctx, const PlatformLockRecord *r);

@@ -197,6 +197,12 @@ typedef struct {
    uint64_t start_time, start_stack, arg_start, env_start;
 } PlatformProcLife;
 bool platform_procfs_stat_life(const char *text, PlatformProcLife *out);
+/* Whether the stat line TEXT is a kernel thread's: field 9, flags, has
+ * PF_KTHREAD (include/linux/sched.h).  A kernel thread has no address
+ * space and no descriptor table of its own.  False when TEXT has fewer
+ * fields. */
+#define PLATFORM_PF_KTHREAD 0x00200000u
+bool platform_procfs_stat_kthread(const char *text, bool *kthread);
 /* A descriptor's link target; UNLINKED: the file's link count is 0. */
 void platform_procfs_fd_target(const char *target, bool unlinked, PlatformBacking *out);
 /* A mapping's path as the kernel printed it (escaped, maybe " (deleted)"). */

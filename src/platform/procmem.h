@@ -103,7 +103,8 @@ typedef enum {
    PLATFORM_PROC_READING,     /* platform_proc_read() */
    PLATFORM_PROC_WRITING,     /* platform_proc_write() */
    PLATFORM_PROC_LISTING,     /* platform_proc_regions(), _identity() */
-   PLATFORM_PROC_MAP_FILES    /* opening a region through map_files */
+   PLATFORM_PROC_MAP_FILES,   /* opening a region through map_files */
+   PLATFORM_PROC_PAGES        /* platform_proc_page_flags() (procpages.h) */
 } PlatformProcAccess;
 
 /* Why ERR (from the calls above, doing WHAT at ADDR) happened for PID,

@@ -21,7 +21,10 @@
 /* The PLATFORM_PAGE_* flags of the NPAGES pages of process PID from the
  * page-aligned virtual address ADDR into FLAGS (one byte a page; 0 for a
  * page not mapped).  ESRCH when the process is gone, EACCES/EPERM when
- * its pages may not be looked at. */
+ * its pages may not be looked at, EXDEV when /proc belongs to another pid
+ * namespace, ENOSYS when the kernel keeps no page maps (Linux built
+ * without CONFIG_PROC_PAGE_MONITOR); platform_proc_why() with
+ * PLATFORM_PROC_PAGES says why in words. */
 int platform_proc_page_flags(int pid, uint64_t addr, size_t npages, unsigned char *flags);
 
 /* Called for each run [START, END) of pages of the process that hold bytes

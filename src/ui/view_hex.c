@@ -298,6 +298,10 @@ int view_hex_put_wrapped(int y, const char *text, int cols, bool draw) {
 static int pane_calls(View *v, int y, int cols, bool draw) {
    Session *s = view_hex_session(v);
    char line[320];
+   if (!s->win.addr && view_hex_state(v)->proc_pid)
+      return view_hex_put_wrapped(y, _("read from the process's memory at each draw, not "
+                                       "mapped: the pages below are the process's own"),
+                                  cols, draw);
    if (!s->win.addr) {
       if (draw)
          mvaddnstr(y, 0, _("nothing is mapped"), cols);
@@ -329,6 +333,30 @@ static int pane_rows(View *v, int cols) {
           + view_hex_values_rows(v, cols);
 }
 
+/* The pane's first line: the window's pages, how many are in memory
+ * (unknown where nothing tells the truth) and copied. */
+static void heading(View *v, char *line, size_t size) {
+   size_t pages, resident, swapped, copied;
+   if (view_hex_proc_pages(v, &pages, &resident, &swapped, &copied)) {
+      snprintf(line, size, _(" mapping (M hides) - pages: %zu, resident: %zu, swapped: %zu, "
+                             "copied (C): %zu "), pages, resident, swapped, copied);
+      return;
+   }
+   bool known = view_hex_pagemap_count(v, &pages, &resident);
+   copied = view_hex_edit_copied(v);
+   if (!known && copied)
+      snprintf(line, size,
+               _(" mapping (M hides) - pages: %zu, resident: unknown, copied (C): %zu "), pages,
+               copied);
+   else if (!known)
+      snprintf(line, size, _(" mapping (M hides) - pages: %zu, resident: unknown "), pages);
+   else if (copied)
+      snprintf(line, size, _(" mapping (M hides) - pages: %zu, resident: %zu, copied (C): %zu "),
+               pages, resident, copied);
+   else
+      snprintf(line, size, _(" mapping (M hides) - pages: %zu, resident: %zu "), pages, resident);
+}
+
 static void draw_pane(View *v, int y, int cols) {
    Session *s = view_hex_session(v);
    char line[320];
@@ -342,24 +370,11 @@ static void draw_pane(View *v, int y, int cols) {
       view_hex_section_draw(v, y + 1, cols);
       return;
    }
-   size_t pages, resident;
-   bool known = view_hex_pagemap_count(v, &pages, &resident);
-   size_t copied = view_hex_edit_copied(v);
-   if (!known && copied)
-      snprintf(line, sizeof line,
-               _(" mapping (M hides) - pages: %zu, resident: unknown, copied (C): %zu "), pages,
-               copied);
-   else if (!known)
-      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: unknown "), pages);
-   else if (copied)
-      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %zu, copied (C): %zu "),
-               pages, resident, copied);
-   else
-      snprintf(line, sizeof line, _(" mapping (M hides) - pages: %zu, resident: %zu "), pages, resident);
+   heading(v, line, sizeof line);
    mvaddnstr(y, 2, line, cols - 2);
    attrset(A_NORMAL);
    int calls = pane_calls(v, y + 1, cols, true);
-   if (!s->win.addr)
+   if (!s->win.addr && !view_hex_state(v)->proc_pid)
       return;
    view_hex_pagemap_draw(v, y + 1 + calls, cols);
    view_hex_values_draw(v, y + 1 + calls + view_hex_pagemap_rows(v, cols), cols);

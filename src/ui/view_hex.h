@@ -217,6 +217,11 @@ void view_hex_proc_update(View *v, uint64_t top, size_t n);
 /* The mark of the row at OFF: 'C' when it lies in a page the process has
  * copied, ' ' otherwise. */
 char view_hex_proc_row_mark(View *v, uint64_t off);
+/* For a process: the pages of the page map's window, how many are in
+ * memory, swapped and the process's own copies; false when not a process
+ * or its page map is unknown. */
+bool view_hex_proc_pages(View *v, size_t *pages, size_t *resident, size_t *swapped,
+                         size_t *copied);
 /* The title's field: the object under the cursor, "PATH rw-p +0xOFFSET" (its
  * offset there), and the pages copied in a private mapping ("" if none). */
 void view_hex_proc_title(View *v, char *out, size_t outsz);

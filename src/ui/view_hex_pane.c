@@ -110,8 +110,95 @@ static bool reason(View *v, char *out, size_t outsz) {
    return true;
 }
 
+/* ---- a process's page map (pid:PID:ADDR: read, not mapped) ------------- */
+
+static const ProcView *proc_of(View *v) {
+   HexState *h = view_hex_state(v);
+   return h->proc_pid ? &h->proc : NULL;
+}
+
+static const char *proc_glyph(ProcViewPage st) {
+   static const char *const utf8[PROCVIEW_PAGE_STATES] = {
+      [PROCVIEW_PAGE_UNKNOWN] = "?", [PROCVIEW_PAGE_UNMAPPED] = "-",
+      [PROCVIEW_PAGE_ABSENT] = "\xc2\xb7", [PROCVIEW_PAGE_RESIDENT] = "\xe2\x96\x88",
+      [PROCVIEW_PAGE_SWAPPED] = "s", [PROCVIEW_PAGE_COPIED] = "C",
+   };
+   static const char *const ascii[PROCVIEW_PAGE_STATES] = {
+      [PROCVIEW_PAGE_UNKNOWN] = "?", [PROCVIEW_PAGE_UNMAPPED] = "-",
+      [PROCVIEW_PAGE_ABSENT] = ".", [PROCVIEW_PAGE_RESIDENT] = "#",
+      [PROCVIEW_PAGE_SWAPPED] = "s", [PROCVIEW_PAGE_COPIED] = "C",
+   };
+   return (crt_utf8() ? utf8 : ascii)[st];
+}
+
+/* Where the page map came from, or why it is unknown. */
+static void proc_source(const ProcView *p, const ProcViewCounts *c, char *out, size_t outsz) {
+   if (p->pages_err)
+      procview_pages_why(p, out, outsz);
+   else if (c->pfn_hidden)
+      snprintf(out, outsz, "%s",
+               _("page map from the process's page table (pagemap), read at each draw; "
+                 "reading a page (the screen, libmagic) brings it into memory; the kernel "
+                 "withholds the frame numbers from a reader without CAP_SYS_ADMIN, and the "
+                 "flags shown do not need them"));
+   else
+      snprintf(out, outsz, "%s",
+               _("page map from the process's page table (pagemap), read at each draw; "
+                 "reading a page (the screen, libmagic) brings it into memory"));
+}
+
+static void proc_counts(const ProcViewCounts *c, char *out, size_t outsz) {
+   snprintf(out, outsz,
+            ngettext("%zu page: %zu in memory (%zu mapped by this process alone), %zu swapped, "
+                     "%zu not present, %zu not mapped; copied by the process (C): %zu",
+                     "%zu pages: %zu in memory (%zu mapped by this process alone), %zu swapped, "
+                     "%zu not present, %zu not mapped; copied by the process (C): %zu",
+                     c->pages),
+            c->pages, c->resident, c->exclusive, c->swapped, c->absent, c->unmapped, c->copied);
+}
+
+static void proc_legend(char *out, size_t outsz) {
+   snprintf(out, outsz,
+            _("%s in memory  %s not present  %s swapped  %s the process's own copy of a page "
+              "it maps private (its writes do not reach the object)  %s not mapped  %s unknown"),
+            proc_glyph(PROCVIEW_PAGE_RESIDENT), proc_glyph(PROCVIEW_PAGE_ABSENT),
+            proc_glyph(PROCVIEW_PAGE_SWAPPED), proc_glyph(PROCVIEW_PAGE_COPIED),
+            proc_glyph(PROCVIEW_PAGE_UNMAPPED), proc_glyph(PROCVIEW_PAGE_UNKNOWN));
+}
+
+/* The cells (at most PAGEMAP_LINES_MAX lines), where they came from, the
+ * counts when known, the legend; drawn from row Y when DRAW. */
+static int proc_pagemap(const ProcView *p, int y, int cols, bool draw) {
+   size_t per = cells_per_line(cols);
+   ProcViewCounts c;
+   char line[640];
+   procview_count(p, &c);
+   int l = 0;
+   for (; l < PAGEMAP_LINES_MAX && (size_t)l * per < p->npages; l++) {
+      if (!draw)
+         continue;
+      attrset(crt_attr(CRT_HEADING));
+      mvaddstr(y + l, 0, l == 0 ? _("pages") : "");
+      attrset(crt_attr(CRT_PANE));
+      for (size_t i = (size_t)l * per; i < p->npages && i < (size_t)(l + 1) * per; i++)
+         mvaddstr(y + l, PAGEMAP_X + (int)(i - (size_t)l * per), proc_glyph(procview_page(p, i)));
+      attrset(A_NORMAL);
+   }
+   proc_source(p, &c, line, sizeof line);
+   l += view_hex_put_wrapped(y + l, line, cols, draw);
+   if (!p->pages_err) {
+      proc_counts(&c, line, sizeof line);
+      l += view_hex_put_wrapped(y + l, line, cols, draw);
+   }
+   proc_legend(line, sizeof line);
+   l += view_hex_put_wrapped(y + l, line, cols, draw);
+   return l;
+}
+
 int view_hex_pagemap_rows(View *v, int cols) {
    Session *s = view_hex_session(v);
+   if (proc_of(v))
+      return proc_pagemap(proc_of(v), 0, cols, false);
    size_t page = platform_page_size();
    size_t pages = s->win.addr ? (size_t)((s->win.span.length + page - 1) / page) : 1;
    size_t per = cells_per_line(cols), lines = (pages + per - 1) / per;
@@ -125,6 +212,10 @@ int view_hex_pagemap_rows(View *v, int cols) {
 void view_hex_pagemap_draw(View *v, int y, int cols) {
    const unsigned char *state;
    MapResidency r;
+   if (proc_of(v)) {
+      proc_pagemap(proc_of(v), y, cols, true);
+      return;
+   }
    if (!residency(v, &state, &r))
       return;
    size_t per = cells_per_line(cols);
@@ -156,6 +247,10 @@ bool view_hex_pagemap_count(View *v, size_t *pages, size_t *resident) {
    size_t page = platform_page_size();
    *pages = s->win.addr ? (size_t)((s->win.span.length + page - 1) / page) : 0;
    *resident = 0;
+   if (proc_of(v)) {             /* its page map was not told (else view_hex_proc_pages()) */
+      *pages = proc_of(v)->window_pages;
+      return false;
+   }
    if (!residency(v, &state, &r))
       return true;
    *resident = r.resident;
@@ -276,6 +371,10 @@ static int counts(View *v, int y, int cols, bool draw) {
 
 static int figures_draw(View *v, int y, int cols, bool draw) {
    Session *s = view_hex_session(v);
+   if (proc_of(v)) {              /* its page map says it all, with its legend */
+      int rows = proc_pagemap(proc_of(v), y, cols, draw);
+      return rows + view_hex_figures(v, y + rows, cols, draw);
+   }
    if (!s->win.addr)
       return view_hex_put_wrapped(y, _("nothing is mapped"), cols, draw);
    int rows = view_hex_pagemap_rows(v, cols);

@@ -134,10 +134,16 @@ bool view_hex_proc_bad(View *v, uint64_t off) {
 void view_hex_proc_update(View *v, uint64_t top, size_t n) {
    HexState *h = view_hex_state(v);
    Session *s = view_hex_session(v);
-   if (!h->proc_pid || h->proc_gone)
+   if (!h->proc_pid)
       return;
-   uint64_t addr = source_address(s->src, s->cursor), from = source_address(s->src, top);
-   procview_update(&h->proc, addr, from, from + n);
+   if (h->proc_gone) {                /* its pages are gone with it */
+      h->proc.pages_err = h->proc.err = ESRCH;
+      return;
+   }
+   uint64_t wfrom, wto;
+   procview_window(top, top + n, s->granularity, s->src->size, &wfrom, &wto);
+   procview_update(&h->proc, source_address(s->src, s->cursor), source_address(s->src, wfrom),
+                   source_address(s->src, wto));
 }
 
 char view_hex_proc_row_mark(View *v, uint64_t off) {
@@ -151,6 +157,20 @@ char view_hex_proc_row_mark(View *v, uint64_t off) {
       if (procview_copied(&h->proc, p))
          return 'C';
    return ' ';
+}
+
+bool view_hex_proc_pages(View *v, size_t *pages, size_t *resident, size_t *swapped,
+                         size_t *copied) {
+   HexState *h = view_hex_state(v);
+   ProcViewCounts c;
+   if (!h->proc_pid || h->proc.pages_err || h->proc.err)
+      return false;
+   procview_count(&h->proc, &c);
+   *pages = h->proc.window_pages;
+   *resident = c.resident;
+   *swapped = c.swapped;
+   *copied = c.copied;
+   return true;
 }
 
 void view_hex_proc_title(View *v, char *out, size_t outsz) {

@@ -12,9 +12,10 @@
  *  guard   three pages, the middle one PROT_NONE (guard= is its address);
  *  shm     -s: a POSIX shm object of two pages, mapped shared, starting
  *          with "MSPROCMEM-SHM" (unlinked when it ends);
- *  priv    -f: the file mapped private and writable, its first page
- *          written ("MSPROCMEM-COW" at 0): copy-on-write has copied it;
- *          the file itself is not changed;
+ *  priv    -f: the file (two pages or more) mapped private and writable,
+ *          whole (its size rounded down to pages), its first page written
+ *          ("MSPROCMEM-COW" at 0): copy-on-write has copied it; the other
+ *          pages are left untouched; the file itself is not changed;
  *  locks   -l: a POSIX write lock on bytes 10-19 and a flock(LOCK_SH)
  *          on the file;
  *  maps    -n N: N more single pages, alternately read-only and read-write
@@ -123,7 +124,8 @@ static void *make_priv(const char *path) {
       errno = EINVAL;
       die("the private file needs two pages");
    }
-   char *p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+   size_t len = (size_t)sb.st_size - (size_t)sb.st_size % PAGE;
+   char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
    if (p == MAP_FAILED)
       die("mmap private");
    memcpy(p, "MSPROCMEM-COW", 13);

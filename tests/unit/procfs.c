@@ -331,8 +331,21 @@ static void test_stat_life(void) {
    ok(!platform_procfs_stat_life("garbage", &l), "no comm: refused");
 }
 
+/* /proc/PID/stat field 9, the flags: PF_KTHREAD marks a kernel thread,
+ * whatever the comm holds. */
+static void test_stat_kthread(void) {
+   bool k = true;
+   ok(platform_procfs_stat_kthread("2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0\n", &k) && k,
+      "kthreadd (flags 0x208040) is a kernel thread");
+   ok(platform_procfs_stat_kthread("77 (a) 2129984 (b) S 1 77 77 0 -1 4194560 5 0\n", &k) && !k,
+      "a process whose comm holds ') ' and a kthread's flags is not one");
+   ok(!platform_procfs_stat_kthread("3 (x) S 0 0\n", &k) && !k, "too few fields: refused");
+   ok(!platform_procfs_stat_kthread("garbage", &k), "no comm: refused");
+}
+
 int main(void) {
    plan_lazy();
+   test_stat_kthread();
    test_region_kinds();
    test_smaps_fields();
    test_status();

@@ -3,7 +3,10 @@
 
 #include "platform/names.h"
 #include "platform/mapping.h"
+#include "platform/procfs.h"
+#include "platform/procmem.h"
 
+#include "core/gettext.h"
 #include "platform/linux/internal.h"
 #include "platform/linux/locks.h"
 
@@ -240,6 +243,30 @@ static int scan_maps(const PlatformObjectsSink *sink, int pid, int pfd) {
    return err;
 }
 
+/* A kernel thread has no address space and no descriptor table of its
+ * own: nothing to look for (and another user may not open its fd/). */
+static bool kernel_thread(int pfd) {
+   char text[1024];
+   bool kthread;
+   return read_small(pfd, "stat", text, sizeof text) == 0
+          && platform_procfs_stat_kthread(text, &kthread) && kthread;
+}
+
+/* The process whose descriptors or mappings could not be read, and why
+ * (ERR and ERR2 from reading each); those that ended meanwhile too. */
+static void say_denied(const PlatformObjectsSink *sink, int pid, const char *comm, int err,
+                       int err2) {
+   int why = denied(err) ? err : denied(err2) ? err2 : 0;
+   char text[512];
+   if (why)
+      platform_proc_why(pid, why, PLATFORM_PROC_LISTING, 0, text, sizeof text);
+   else if (err == ENOENT || err == ESRCH || err2 == ENOENT || err2 == ESRCH)
+      snprintf(text, sizeof text, "%s", _("it exited during the scan"));
+   else
+      return;
+   sink->process_denied(sink->ctx, pid, comm, why ? why : ESRCH, text);
+}
+
 static void scan_process(const PlatformObjectsSink *sink, const LinuxLockedSet *locked,
                          int procfd, const char *name) {
    int pid = atoi(name);
@@ -247,7 +274,7 @@ static void scan_process(const PlatformObjectsSink *sink, const LinuxLockedSet *
    if (pfd < 0)
       return;                       /* gone already */
    char comm[64];
-   if (read_small(pfd, "comm", comm, sizeof comm) != 0) {
+   if (read_small(pfd, "comm", comm, sizeof comm) != 0 || kernel_thread(pfd)) {
       close(pfd);
       return;
    }
@@ -255,8 +282,7 @@ static void scan_process(const PlatformObjectsSink *sink, const LinuxLockedSet *
    sink->process(sink->ctx, pid, comm);
    int err = scan_fds(sink, locked, pid, comm, pfd);
    int err2 = scan_maps(sink, pid, pfd);
-   if (denied(err) || denied(err2))
-      sink->process_denied(sink->ctx, pid, denied(err) ? err : err2);
+   say_denied(sink, pid, comm, err, err2);
    close(pfd);
 }
 

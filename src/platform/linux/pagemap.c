@@ -15,10 +15,13 @@
 
 /* Bits 63 present, 62 swapped, 61 file-page or shared-anon (clear once
  * copy-on-write has given the page a private copy), 56 exclusively
- * mapped. */
+ * mapped; 0-54 the frame number of a present page, which Linux 4.2 on
+ * gives as 0 to a reader without CAP_SYS_ADMIN (frame 0 is never a
+ * process's page). */
 unsigned char platform_pagemap_decode(uint64_t v) {
    unsigned char f = 0;
    if (v >> 63 & 1) f |= PLATFORM_PAGE_PRESENT;
+   if ((v >> 63 & 1) && (v & ((UINT64_C(1) << 55) - 1)) == 0) f |= PLATFORM_PAGE_PFN_HIDDEN;
    if (v >> 62 & 1) f |= PLATFORM_PAGE_SWAPPED;
    if (v >> 61 & 1) f |= PLATFORM_PAGE_FILE;
    if (v >> 56 & 1) f |= PLATFORM_PAGE_EXCLUSIVE;
@@ -50,9 +53,13 @@ int platform_pagemap_open(int pid) {
       return -EXDEV;
    snprintf(path, sizeof path, "/proc/%d/pagemap", pid);
    int fd = open(path, O_RDONLY | O_CLOEXEC);
-   if (fd < 0)
-      return errno == ENOENT ? -ESRCH : -errno;
-   return fd;
+   if (fd < 0 && errno == ENOENT) {
+      /* the process is gone, or this kernel has no page maps
+       * (CONFIG_PROC_PAGE_MONITOR) */
+      snprintf(path, sizeof path, "/proc/%d", pid);
+      return access(path, F_OK) == 0 ? -ENOSYS : -ESRCH;
+   }
+   return fd < 0 ? -errno : fd;
 }
 
 int platform_pagemap_result(int pid, int rc) {

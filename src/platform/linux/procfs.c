@@ -414,30 +414,45 @@ static void status_line(const char *l, PlatformProcStatus *out) {
    }
 }
 
-/* The comm in parentheses may hold anything, ")" and spaces too: the
+/* The numeric fields of a stat line into V[3..MAX] (V[N] is field N; the
+ * state letter, field 3, reads as 0); the count of the last field read.
+ * The comm in parentheses may hold anything, ")" and spaces too: the
  * fields start after the last ")". */
-bool platform_procfs_stat_life(const char *text, PlatformProcLife *out) {
+static unsigned stat_fields(const char *text, uint64_t *v, unsigned max) {
    const char *p = strrchr(text, ')');
-   uint64_t v[51] = { 0 };
    unsigned field = 2;
-   memset(out, 0, sizeof *out);
    if (!p)
-      return false;
-   for (p++; *p && field < 50;) {
+      return 0;
+   for (p++; *p && field < max;) {
       while (*p == ' ')
          p++;
       if (!*p || *p == '\n')
          break;
       char *end;
       field++;
-      v[field] = strtoull(p, &end, 10);      /* the state letter reads as 0 */
+      v[field] = strtoull(p, &end, 10);
       p = end == p ? p + 1 : end;
       while (*p && *p != ' ')
          p++;
    }
-   if (field < 50)
+   return field;
+}
+
+bool platform_procfs_stat_life(const char *text, PlatformProcLife *out) {
+   uint64_t v[51] = { 0 };
+   memset(out, 0, sizeof *out);
+   if (stat_fields(text, v, 50) < 50)
       return false;
    *out = (PlatformProcLife){ v[22], v[28], v[48], v[50] };
+   return true;
+}
+
+bool platform_procfs_stat_kthread(const char *text, bool *kthread) {
+   uint64_t v[10] = { 0 };
+   *kthread = false;
+   if (stat_fields(text, v, 9) < 9)
+      return false;
+   *kthread = (v[9] & PLATFORM_PF_KTHREAD) != 0;
    return true;
 }
 

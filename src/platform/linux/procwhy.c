@@ -238,6 +238,14 @@ void platform_proc_why(int pid, int err, PlatformProcAccess what, uint64_t addr,
                             "process ids name other processes; mount a /proc of this namespace "
                             "(unshare --mount-proc)"));
       return;
+   case ENOSYS:
+      if (what == PLATFORM_PROC_PAGES) {
+         snprintf(buf, size, "%s",
+                  _("this kernel keeps no page maps of processes (it was built without "
+                    "CONFIG_PROC_PAGE_MONITOR)"));
+         return;
+      }
+      break;
    case EFAULT:
    case EIO:
       if (what == PLATFORM_PROC_READING || what == PLATFORM_PROC_WRITING) {
