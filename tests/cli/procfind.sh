@@ -19,6 +19,9 @@ fact() { tr ' ' '\n' <"$tmp/h.out" | sed -n "s/^$1=//p"; }
 sparse=$(fact sparse)
 len=$((mib << 20))
 hx() { printf '0x%x' "$(($1))"; }
+# in_region: the matches inside the sparse region (a short pattern may also
+# turn up by chance in the helper's other memory: its stack, its libraries)
+in_region() { printf '%s\n' "$out" | awk -v lo=$((sparse)) -v hi=$((sparse + len)) '$2 >= lo && $2 < hi'; }
 
 # present_pages: how many pages of the region the process has present
 present_pages() {
@@ -48,10 +51,10 @@ for how in ioctl read; do
       "$(hx "$sparse + len / 2 + 100") $((sparse + len / 2 + 100))
 $(hx "$sparse + len - 16") $((sparse + len - 16))"
    run_ms --find --hex a7c30000 pid:"$hpid"
-   is "$how: a match that ends in the untouched page after" "$out" \
+   is "$how: a match that ends in the untouched page after" "$(in_region)" \
       "$(hx "$sparse + len / 4 + 4094") $((sparse + len / 4 + 4094))"
    run_ms --find --hex 0000e1f9 pid:"$hpid"
-   is "$how: a match that starts in the untouched page before" "$out" \
+   is "$how: a match that starts in the untouched page before" "$(in_region)" \
       "$(hx "$sparse + len / 4 * 3") $((sparse + len / 4 * 3))"
    n=$(present_pages)
    ok "$how: the untouched pages were not read ($n of $((len / 4096)) present)" \
