@@ -6,6 +6,7 @@
 #include "ui/crt.h"
 #include "ui/keymap.h"
 #include "ui/view.h"
+#include "ui/textscroll.h"
 #include "app/diag.h"
 #include "app/regtable.h"
 #include "app/script.h"
@@ -456,6 +457,7 @@ static void handle_key(Ui *ui, int key) {
       return;
    }
    if (!view_run_key(v, v->ops->keys, v->ops->key_count, key)
+       && !textscroll_run_key(v, key)
        && !(v->ops->key && v->ops->key(v, key)))
       view_run_key(v, global_keys, sizeof global_keys / sizeof global_keys[0], key);
    ui->count = 0;
