@@ -3,6 +3,7 @@
 
 #include "ui/textscroll.h"
 #include "ui/crt.h"
+#include "ui/keymap.h"
 #include "core/gettext.h"
 
 #include <curses.h>
@@ -49,6 +50,8 @@ static void k_down(View *v) { scroll_by(v, count(v)); }
 static void k_up(View *v) { scroll_by(v, -count(v)); }
 static void k_pgdn(View *v) { scroll_by(v, count(v) * page(text(v))); }
 static void k_pgup(View *v) { scroll_by(v, -count(v) * page(text(v))); }
+static void k_halfdn(View *v) { scroll_by(v, count(v) * ((text(v)->rows + 1) / 2)); }
+static void k_halfup(View *v) { scroll_by(v, -count(v) * ((text(v)->rows + 1) / 2)); }
 static void k_first(View *v) { go_line(v, false); }
 static void k_last(View *v) { go_line(v, true); }
 static void k_wheeldn(View *v) { scroll_by(v, WHEEL_LINES); }
@@ -63,6 +66,8 @@ const KeyBinding textscroll_keys[] = {
    { ' ', NULL, NULL, k_pgdn },
    { KEY_PPAGE, "PgUp", N_("previous page"), k_pgup },
    { 'b', NULL, NULL, k_pgup },
+   { KEYMAP_CTRL('d'), "C-d", N_("down half a screen"), k_halfdn },
+   { KEYMAP_CTRL('u'), "C-u", N_("up half a screen"), k_halfup },
    { 'g', "g", N_("to the first line (Ng: to line N)"), k_first },
    { KEY_HOME, NULL, NULL, k_first },
    { 'G', "G", N_("to the last line (NG: to line N)"), k_last },

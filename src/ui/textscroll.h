@@ -26,7 +26,8 @@ struct TextScroll {
 void textscroll_fit(TextScroll *t, int lines, int rows);
 
 /* The scrolling keys of every text view: j k Down Up, PgDn Space PgUp b,
- * g Home G End and the mouse wheel, with their help. */
+ * C-d C-u (half a screen, as in the hex view), g Home G End and the
+ * mouse wheel, with their help. */
 extern const KeyBinding textscroll_keys[];
 extern const size_t textscroll_key_count;
 

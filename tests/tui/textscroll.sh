@@ -33,6 +33,8 @@ scroll_checks() {
    same "$1" "4k is k k k k" "8j4k" "4j"
    same "$1" "2<PgUp> is two <PgUp>" "3<PgDn>2<PgUp>" "<PgDn>"
    same "$1" "2b is two b" "3<PgDn>2b" "<PgDn>"
+   same "$1" "2<C-d> is two <C-d>" "2<C-d>" "<C-d><C-d>"
+   same "$1" "2<C-u> is two <C-u>" "3<C-d>2<C-u>" "<C-d>"
    same "$1" "4G puts line 4 at the top" "4G" "3j"
    same "$1" "<End> is G" "<End>" "G"
    same "$1" "<WheelDown> scrolls three lines" "<WheelDown>" "3j"
@@ -51,6 +53,8 @@ tui_send "g" "2<PgDn>"
 expect_status "help: 2<PgDn> is two pages of 8 lines" "help 17/"
 tui_send "3G"
 expect_status "help: 3G is line 3" "help 3/"
+tui_send "<C-d>"
+expect_status "help: C-d is half a screen of 9 rows" "help 8/"
 tui_send "q"
 
 # ---- the life of the object ----
