@@ -361,6 +361,7 @@ static const Command global_commands[] = {
    { "quit", NULL, N_("quit mapscope (also :q, C-c); asks first when edits are not flushed"),
      cmd_quit },
    { "q!", NULL, N_("quit and discard the edits not flushed"), cmd_quit_discard },
+   { "quit!", NULL, N_("as :q!"), cmd_quit_discard },
    { "w", NULL, N_("write: flush the edits (as :flush)"), cmd_write },
    { "w!", NULL, N_("write even if the object changed (as :flush!)"), cmd_write_force },
    { "wq", NULL, N_("flush the edits, then quit (stays when the flush fails)"), cmd_write_quit },

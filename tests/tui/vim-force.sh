@@ -2,7 +2,7 @@
 # vi's forced writes at the ':' prompt: :w!, :wq! and :x! flush as :flush!
 # does, even where the object changed since it was read (where :w, :wq and
 # :x refuse and stay); with nothing to write they do as their unforced
-# forms; help lists them.
+# forms; help lists them.  :quit! is :q!, as :quit is :q.
 . "$top_srcdir/tests/tui/tui.sh"
 tui_env="XDG_STATE_HOME='$tmp/state'"
 make_data_file data.bin 65536
@@ -65,6 +65,14 @@ printf ':wq!\n' >&3
 tui_wait_file "$tmp/exit"
 is ":wq! with no edits quits, exit 0" "$(cat "$tmp/exit")" 0
 is "the file is as the last flush left it" "$(byte0)" 43
+
+# :quit! as :q!: the edit discarded, at once.
+tui_start 80 24 data.bin
+tui_send "i44<Esc>"
+printf ':quit!\n' >&3
+tui_wait_file "$tmp/exit"
+is ":quit! quits at once, exit 0" "$(cat "$tmp/exit")" 0
+is "... the edit discarded" "$(byte0)" 43
 
 # The object list has nothing to write.
 tui_start 80 24 -c "filter mst$$-none"
