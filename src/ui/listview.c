@@ -96,15 +96,15 @@ void listview_key_wheelup(View *v) { move_by(v, -LISTVIEW_WHEEL_ROWS); }
 void listview_key_click(View *v) { listview_click(&list(v)->c, list(v)->ops->count(v)); }
 void listview_key_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
 
-void listview_key_first(View *v) {
-   list(v)->c.cursor = 0;
+/* g and G: row N with a count N before them (5G), else the first or the
+ * last, as in the text views and less. */
+static void go_row(View *v, size_t otherwise) {
+   list(v)->c.cursor = ui_has_count(v->ui) ? (size_t)ui_count(v->ui) - 1 : otherwise;
    listview_clamp(&list(v)->c, list(v)->ops->count(v));
 }
 
-void listview_key_last(View *v) {
-   list(v)->c.cursor = (size_t)-1;
-   listview_clamp(&list(v)->c, list(v)->ops->count(v));
-}
+void listview_key_first(View *v) { go_row(v, 0); }
+void listview_key_last(View *v) { go_row(v, (size_t)-1); }
 
 void listview_key_pause(View *v) {
    ListState *ls = list(v);

@@ -76,6 +76,7 @@ void listview_key_pgup(struct View *v);
 void listview_key_wheeldn(struct View *v);   /* LISTVIEW_WHEEL_ROWS rows */
 void listview_key_wheelup(struct View *v);
 void listview_key_click(struct View *v);     /* the row clicked */
+/* The first and last rows; with a count N (5g, 5G), row N. */
 void listview_key_first(struct View *v);
 void listview_key_last(struct View *v);
 void listview_key_filter(struct View *v);    /* opens the prompt at ":filter " */

@@ -6,6 +6,7 @@
 #include "ui/crt.h"
 #include "ui/keymap.h"
 #include "ui/view.h"
+#include "ui/textscroll.h"
 #include "app/diag.h"
 #include "app/regtable.h"
 #include "app/script.h"
@@ -285,28 +286,42 @@ static CommandStatus cmd_quit_discard(void *ctx, const char *args) {
    return ui->quit ? COMMAND_QUIT : COMMAND_OK;
 }
 
-/* :w - flush when an object is open. */
-static bool write_edits(Ui *ui) {
+/* :w - flush when an object is open; FORCE (:w!) as :flush! does, even
+ * where the object changed since it was read. */
+static bool write_edits(Ui *ui, bool force) {
    Session *s = ui_session(ui);
    if (!s) {
       ui_message(ui, false, "%s", _("no object is open: nothing to write"));
       return true;
    }
-   return session_edit_flush(s, false);
+   return session_edit_flush(s, force);
+}
+
+static CommandStatus write_quit(Ui *ui, bool force) {
+   if (!write_edits(ui, force))
+      return COMMAND_FAILED;          /* the flush failed: the edits stay, so do we */
+   leave_now(ui, false);
+   return ui->quit ? COMMAND_QUIT : COMMAND_OK;
 }
 
 static CommandStatus cmd_write(void *ctx, const char *args) {
    (void)args;
-   return write_edits(ctx) ? COMMAND_OK : COMMAND_FAILED;
+   return write_edits(ctx, false) ? COMMAND_OK : COMMAND_FAILED;
+}
+
+static CommandStatus cmd_write_force(void *ctx, const char *args) {
+   (void)args;
+   return write_edits(ctx, true) ? COMMAND_OK : COMMAND_FAILED;
 }
 
 static CommandStatus cmd_write_quit(void *ctx, const char *args) {
    (void)args;
-   Ui *ui = ctx;
-   if (!write_edits(ui))
-      return COMMAND_FAILED;          /* the flush failed: the edits stay, so do we */
-   leave_now(ui, false);
-   return ui->quit ? COMMAND_QUIT : COMMAND_OK;
+   return write_quit(ctx, false);
+}
+
+static CommandStatus cmd_write_quit_force(void *ctx, const char *args) {
+   (void)args;
+   return write_quit(ctx, true);
 }
 
 static CommandStatus cmd_messages(void *ctx, const char *args) {
@@ -346,9 +361,13 @@ static const Command global_commands[] = {
    { "quit", NULL, N_("quit mapscope (also :q, C-c); asks first when edits are not flushed"),
      cmd_quit },
    { "q!", NULL, N_("quit and discard the edits not flushed"), cmd_quit_discard },
+   { "quit!", NULL, N_("as :q!"), cmd_quit_discard },
    { "w", NULL, N_("write: flush the edits (as :flush)"), cmd_write },
+   { "w!", NULL, N_("write even if the object changed (as :flush!)"), cmd_write_force },
    { "wq", NULL, N_("flush the edits, then quit (stays when the flush fails)"), cmd_write_quit },
+   { "wq!", NULL, N_("as :wq, flushing as :flush! does"), cmd_write_quit_force },
    { "x", NULL, N_("as :wq"), cmd_write_quit },
+   { "x!", NULL, N_("as :wq!"), cmd_write_quit_force },
    { "help", NULL, N_("show the keys and commands"), cmd_help },
    { "messages", NULL, N_("the messages shown so far, in full"), cmd_messages },
    { "tour", NULL, N_("the tour of the concepts of mapping, every call real (q ends it)"),
@@ -456,6 +475,7 @@ static void handle_key(Ui *ui, int key) {
       return;
    }
    if (!view_run_key(v, v->ops->keys, v->ops->key_count, key)
+       && !textscroll_run_key(v, key)
        && !(v->ops->key && v->ops->key(v, key)))
       view_run_key(v, global_keys, sizeof global_keys / sizeof global_keys[0], key);
    ui->count = 0;

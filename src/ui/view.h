@@ -18,6 +18,7 @@
 
 typedef struct Ui Ui;
 typedef struct View View;
+typedef struct TextScroll TextScroll;    /* ui/textscroll.h */
 
 /* One key of a key map.  LABEL is how help shows the key (NULL: the row is
  * an alias of the row above and help shows it on the same line). */
@@ -64,6 +65,10 @@ typedef struct ViewOps {
     * finished screens.  Both may be NULL. */
    int (*job_fd)(View *v);
    void (*job_done)(View *v, int timeout_ms);
+   /* A text view (help, messages, the life, the tour): how far it is
+    * scrolled.  The keys of ui/textscroll.h then scroll it, after the
+    * view's own keys, and help lists them.  May be NULL. */
+   TextScroll *(*text)(View *v);
 } ViewOps;
 
 struct View {

@@ -19,6 +19,7 @@
 #include "core/gettext.h"
 
 #include <curses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,22 +122,42 @@ static void att_status(View *v, char *out, size_t outsz) {
 }
 
 static void k_back(View *v) { ui_pop(v->ui); }
-/* The count before a key (5j) moves that many holders, as in the list. */
-static size_t counted(View *v) { return (size_t)ui_count(v->ui); }
 
-static void k_down(View *v) {
-   AttState *st = state(v);
-   size_t n = counted(v);
-   st->cursor = n > st->n - st->cursor ? st->n : st->cursor + n;   /* clamp() ends it */
+#define WHEEL_HOLDERS 3
+
+/* Move the cursor N holders down (DOWN) or up, clamped. */
+static void move_cursor(AttState *st, size_t n, bool down) {
+   if (down)
+      st->cursor = n > st->n - st->cursor ? st->n : st->cursor + n;   /* clamp() ends it */
+   else
+      st->cursor = n > st->cursor ? 0 : st->cursor - n;
    clamp(st);
 }
 
-static void k_up(View *v) {
+/* The count before a key (5j, 2 PgDn) times STEP holders, as in the list. */
+static void move_counted(View *v, size_t step, bool down) {
+   size_t count = (size_t)ui_count(v->ui);
+   move_cursor(state(v), step && count > SIZE_MAX / step ? SIZE_MAX : count * step, down);
+}
+
+/* A page: the rows shown less one, at least 1. */
+static size_t page(const AttState *st) { return st->rows > 1 ? (size_t)st->rows - 1 : 1; }
+
+/* g and G: holder N with a count N before them, else the first or last. */
+static void go_holder(View *v, bool last) {
    AttState *st = state(v);
-   size_t n = counted(v);
-   st->cursor = n > st->cursor ? 0 : st->cursor - n;
+   st->cursor = ui_has_count(v->ui) ? (size_t)ui_count(v->ui) - 1 : last ? st->n : 0;
    clamp(st);
 }
+
+static void k_down(View *v) { move_counted(v, 1, true); }
+static void k_up(View *v) { move_counted(v, 1, false); }
+static void k_pgdn(View *v) { move_counted(v, page(state(v)), true); }
+static void k_pgup(View *v) { move_counted(v, page(state(v)), false); }
+static void k_wheeldn(View *v) { move_cursor(state(v), WHEEL_HOLDERS, true); }
+static void k_wheelup(View *v) { move_cursor(state(v), WHEEL_HOLDERS, false); }
+static void k_first(View *v) { go_holder(v, false); }
+static void k_last(View *v) { go_holder(v, true); }
 
 /* A click on a row selects its holder (the rows start under the heading). */
 static void k_click(View *v) {
@@ -185,6 +206,16 @@ static const KeyBinding att_keys[] = {
    { KEY_DOWN, NULL, NULL, k_down },
    { 'k', "k", N_("previous holder"), k_up },
    { KEY_UP, NULL, NULL, k_up },
+   { KEY_NPAGE, "PgDn", N_("next screen"), k_pgdn },
+   { ' ', NULL, NULL, k_pgdn },
+   { KEY_PPAGE, "PgUp", N_("previous screen"), k_pgup },
+   { 'b', NULL, NULL, k_pgup },
+   { 'g', "g", N_("first holder (Ng: holder N)"), k_first },
+   { KEY_HOME, NULL, NULL, k_first },
+   { 'G', "G", N_("last holder (NG: holder N)"), k_last },
+   { KEY_END, NULL, NULL, k_last },
+   { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three holders"), k_wheeldn },
+   { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three holders"), k_wheelup },
    { CRT_KEY_CLICK, "Click", N_("mouse: select the holder clicked"), k_click },
    { '\r', "Enter", N_("open the object through this holder's descriptor, or as the process "
                        "sees it through its mapping (pages it copied marked C); a lock's "

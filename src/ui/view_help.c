@@ -20,8 +20,7 @@ typedef struct {
    char *lines[HELP_LINES_MAX];
    bool heading[HELP_LINES_MAX];
    int count;
-   int scroll;
-   int rows;
+   TextScroll scroll;
 } HelpState;
 
 static HelpState *state(View *v) { return v->state; }
@@ -56,6 +55,42 @@ static void add_keys(HelpState *h, const KeyBinding *keys, size_t n) {
    }
 }
 
+static bool holds_key(const ViewOps *ops, int key) {
+   for (size_t i = 0; i < ops->key_count; i++)
+      if (ops->keys[i].key == key)
+         return true;
+   return false;
+}
+
+/* A text view's scrolling keys (textscroll.h), but those its own table
+ * takes (the tour's Space and g): an alias left alone by its key's row
+ * being taken is shown under its own name. */
+static void add_scroll_keys(HelpState *h, const ViewOps *ops) {
+   enum { MAX = 32 };
+   KeyBinding kept[MAX];
+   char names[MAX][24];
+   size_t n = 0;
+   const char *help = NULL;
+   bool started = false;
+   for (size_t i = 0; i < textscroll_key_count && n < MAX; i++) {
+      KeyBinding k = textscroll_keys[i];
+      if (k.label) {
+         help = k.help;
+         started = false;
+      }
+      if (holds_key(ops, k.key))
+         continue;
+      if (!started) {
+         keymap_label(k.key, names[n], sizeof names[n]);
+         k.label = k.label ? k.label : names[n];
+         k.help = help;
+         started = true;
+      }
+      kept[n++] = k;
+   }
+   add_keys(h, kept, n);
+}
+
 static void add_commands(HelpState *h, const Command *cmds, size_t n) {
    for (size_t i = 0; i < n; i++) {
       char usage[64];
@@ -74,6 +109,8 @@ static void build(HelpState *h, const View *about) {
    add_line(h, false, "%s", "");
    add_line(h, true, _("Keys of this view"));
    add_keys(h, about->ops->keys, about->ops->key_count);
+   if (about->ops->text)
+      add_scroll_keys(h, about->ops);
    add_line(h, false, "%s", "");
    add_line(h, true, _("Keys everywhere"));
    add_keys(h, gk, n);
@@ -97,11 +134,9 @@ static void build(HelpState *h, const View *about) {
 
 static void help_draw(View *v, int rows, int cols) {
    HelpState *h = state(v);
-   h->rows = rows;
-   if (h->scroll > h->count - rows)
-      h->scroll = h->count - rows > 0 ? h->count - rows : 0;
-   for (int y = 0; y < rows && h->scroll + y < h->count; y++) {
-      int i = h->scroll + y;
+   textscroll_fit(&h->scroll, h->count, rows);
+   for (int y = 0; y < rows && h->scroll.first + y < h->count; y++) {
+      int i = h->scroll.first + y;
       attrset(h->heading[i] ? crt_attr(CRT_HEADING) : (int)A_NORMAL);
       crt_put_cut(y, 0, h->lines[i], cols, false);
    }
@@ -110,36 +145,18 @@ static void help_draw(View *v, int rows, int cols) {
 
 static void help_status(View *v, char *out, size_t outsz) {
    HelpState *h = state(v);
-   snprintf(out, outsz, _("help %d/%d "), h->scroll + 1, h->count);
+   snprintf(out, outsz, _("help %d/%d "), h->scroll.first + 1, h->count);
 }
 
-static void scroll_by(View *v, int n) {
-   HelpState *h = state(v);
-   h->scroll = textscroll_clamp(h->scroll + n, h->count, h->rows);
-}
-
+static TextScroll *help_text(View *v) { return &state(v)->scroll; }
 static void k_close(View *v) { ui_pop(v->ui); }
-/* The count before a key (5j, 2 PgDn) times N, as in the other views. */
-static int counted(View *v, int n) { return textscroll_counted(ui_count(v->ui), n); }
-static int page(View *v) { return textscroll_page(state(v)->rows); }
-static void k_down(View *v) { scroll_by(v, counted(v, 1)); }
-static void k_up(View *v) { scroll_by(v, counted(v, -1)); }
-static void k_pgdn(View *v) { scroll_by(v, counted(v, page(v))); }
-static void k_pgup(View *v) { scroll_by(v, counted(v, -page(v))); }
 
+/* The scrolling keys are the text views' own (textscroll_keys). */
 static const KeyBinding help_keys[] = {
    { 'q', "q", N_("close help"), k_close },
    { KEYMAP_ESC, NULL, NULL, k_close },
    { '?', NULL, NULL, k_close },
    { KEY_F(1), NULL, NULL, k_close },
-   { 'j', "j", N_("scroll down"), k_down },
-   { KEY_DOWN, NULL, NULL, k_down },
-   { 'k', "k", N_("scroll up"), k_up },
-   { KEY_UP, NULL, NULL, k_up },
-   { KEY_NPAGE, "PgDn", N_("next page"), k_pgdn },
-   { ' ', NULL, NULL, k_pgdn },
-   { KEY_PPAGE, "PgUp", N_("previous page"), k_pgup },
-   { 'b', NULL, NULL, k_pgup },
 };
 
 static void help_close(View *v) {
@@ -156,6 +173,7 @@ static const ViewOps help_ops = {
    .close = help_close,
    .keys = help_keys,
    .key_count = sizeof help_keys / sizeof help_keys[0],
+   .text = help_text,
 };
 
 View *view_help_new(Ui *ui, const View *about) {
@@ -163,7 +181,7 @@ View *view_help_new(Ui *ui, const View *about) {
    if (!v)
       return NULL;
    HelpState *h = state(v);
-   h->rows = 1;
+   h->scroll.rows = 1;
    build(h, about);
    return v;
 }

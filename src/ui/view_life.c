@@ -2,7 +2,8 @@
  * the calls this machine makes beside the Windows calls that do the same,
  * with the protections asked for and a note on when each happens.  Side
  * by side where the terminal is wide enough, one under the other where it
- * is not; every line wraps, nothing is cut; j k PgDn PgUp scroll.  The
+ * is not; every line wraps, nothing is cut; the text views' keys
+ * (ui/textscroll.h) scroll it.  The
  * facts are the kinds' own (source_describe_life through app/mapfacts.h),
  * gathered again at every draw. */
 #include "config.h"
@@ -39,8 +40,7 @@ typedef struct {
 typedef struct {
    Row *rows;
    int count, cap;
-   int scroll;
-   int shown;                  /* rows of the screen at the last draw */
+   TextScroll scroll;          /* the rows shown */
 } LifeState;
 
 static LifeState *state(View *v) { return v->state; }
@@ -176,11 +176,10 @@ static void build(View *v, int cols) {
 static void life_draw(View *v, int rows, int cols) {
    LifeState *L = state(v);
    build(v, cols);
-   L->shown = rows;
-   if (L->scroll > L->count - rows)
-      L->scroll = L->count - rows > 0 ? L->count - rows : 0;
-   for (int y = 0; y < rows && L->scroll + y < L->count; y++) {
-      const Row *r = &L->rows[L->scroll + y];
+   textscroll_fit(&L->scroll, L->count, rows);
+   int first = L->scroll.first;
+   for (int y = 0; y < rows && first + y < L->count; y++) {
+      const Row *r = &L->rows[first + y];
       for (int j = 0; j < r->nseg; j++) {
          attrset(crt_attr(r->seg[j].style));
          mvaddstr(y, r->seg[j].x, r->seg[j].text);
@@ -191,41 +190,20 @@ static void life_draw(View *v, int rows, int cols) {
 
 /* Which rows are shown, so a screen too short says there is more. */
 static void life_status(View *v, char *out, size_t outsz) {
-   LifeState *L = state(v);
-   int last = L->scroll + L->shown < L->count ? L->scroll + L->shown : L->count;
-   snprintf(out, outsz, _("life: lines %d-%d of %d "), L->count ? L->scroll + 1 : 0, last,
-            L->count);
+   const TextScroll *t = &state(v)->scroll;
+   int last = t->first + t->rows < t->lines ? t->first + t->rows : t->lines;
+   snprintf(out, outsz, _("life: lines %d-%d of %d "), t->lines ? t->first + 1 : 0, last,
+            t->lines);
 }
 
-static void scroll_by(View *v, int n) {
-   LifeState *L = state(v);
-   L->scroll = textscroll_clamp(L->scroll + n, L->count, L->shown);
-}
-
-static int page(View *v) { return textscroll_page(state(v)->shown); }
-static int counted(View *v, int n) { return textscroll_counted(ui_count(v->ui), n); }
+static TextScroll *life_text(View *v) { return &state(v)->scroll; }
 static void k_close(View *v) { ui_pop(v->ui); }
-static void k_down(View *v) { scroll_by(v, counted(v, 1)); }
-static void k_up(View *v) { scroll_by(v, counted(v, -1)); }
-static void k_pgdn(View *v) { scroll_by(v, page(v)); }
-static void k_pgup(View *v) { scroll_by(v, -page(v)); }
-static void k_top(View *v) { state(v)->scroll = 0; }
-static void k_bottom(View *v) { scroll_by(v, state(v)->count); }
 
+/* The scrolling keys are the text views' own (textscroll_keys). */
 static const KeyBinding life_keys[] = {
    { 'q', "q", N_("close the life of the object"), k_close },
    { KEYMAP_ESC, NULL, NULL, k_close },
    { 'L', NULL, NULL, k_close },
-   { 'j', "j", N_("scroll down"), k_down },
-   { KEY_DOWN, NULL, NULL, k_down },
-   { 'k', "k", N_("scroll up"), k_up },
-   { KEY_UP, NULL, NULL, k_up },
-   { KEY_NPAGE, "PgDn", N_("next page"), k_pgdn },
-   { ' ', NULL, NULL, k_pgdn },
-   { KEY_PPAGE, "PgUp", N_("previous page"), k_pgup },
-   { 'b', NULL, NULL, k_pgup },
-   { 'g', "g", N_("to the first line of the life"), k_top },
-   { 'G', "G", N_("to the last line of the life"), k_bottom },
 };
 
 static void life_close(View *v) {
@@ -242,6 +220,7 @@ static const ViewOps life_ops = {
    .close = life_close,
    .keys = life_keys,
    .key_count = sizeof life_keys / sizeof life_keys[0],
+   .text = life_text,
 };
 
 void view_hex_life(View *v) {

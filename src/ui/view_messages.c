@@ -15,9 +15,7 @@
 #include <string.h>
 
 typedef struct {
-   int scroll;           /* the first screen line shown */
-   int rows;
-   int lines;            /* screen lines the wrapped messages take */
+   TextScroll scroll;    /* in screen lines of the wrapped messages */
 } MsgState;
 
 static MsgState *state(View *v) { return v->state; }
@@ -31,7 +29,7 @@ static int layout(View *v, int rows, int cols, bool draw) {
       int indent = 0;
       do {
          size_t next, end = textwidth_wrap(m, (size_t)(cols - indent), &next);
-         int y = line - state(v)->scroll + 1;
+         int y = line - state(v)->scroll.first + 1;
          if (draw && y >= 1 && y < rows) {
             char piece[300];
             snprintf(piece, sizeof piece, "%.*s", (int)end, m);
@@ -47,10 +45,7 @@ static int layout(View *v, int rows, int cols, bool draw) {
 
 static void msg_draw(View *v, int rows, int cols) {
    MsgState *h = state(v);
-   h->rows = rows - 1;
-   h->lines = layout(v, rows, cols, false);
-   if (h->scroll > h->lines - h->rows)
-      h->scroll = h->lines - h->rows > 0 ? h->lines - h->rows : 0;
+   textscroll_fit(&h->scroll, layout(v, rows, cols, false), rows - 1);
    attrset(crt_attr(CRT_HEADING));
    crt_put_cut(0, 0, _("messages, oldest first: q or Esc closes; j k Space PgUp scroll"), cols,
                false);
@@ -60,34 +55,13 @@ static void msg_draw(View *v, int rows, int cols) {
    layout(v, rows, cols, true);
 }
 
-static void scroll_by(View *v, int n) {
-   MsgState *h = state(v);
-   h->scroll = textscroll_clamp(h->scroll + n, h->lines, h->rows);
-}
-
-static int page(View *v) { return textscroll_page(state(v)->rows); }
-/* The count before a key (5j, 2 PgDn) times N, as in the other views. */
-static int counted(View *v, int n) { return textscroll_counted(ui_count(v->ui), n); }
-
+static TextScroll *msg_text(View *v) { return &state(v)->scroll; }
 static void k_close(View *v) { ui_pop(v->ui); }
-static void k_down(View *v) { scroll_by(v, counted(v, 1)); }
-static void k_up(View *v) { scroll_by(v, counted(v, -1)); }
-static void k_pgdn(View *v) { scroll_by(v, counted(v, page(v))); }
-static void k_pgup(View *v) { scroll_by(v, counted(v, -page(v))); }
-static void k_end(View *v) { scroll_by(v, state(v)->lines); }
 
+/* The scrolling keys are the text views' own (textscroll_keys). */
 static const KeyBinding msg_keys[] = {
    { 'q', "q", N_("close the messages"), k_close },
-   { 27, NULL, NULL, k_close },
-   { 'j', "j", N_("scroll down"), k_down },
-   { KEY_DOWN, NULL, NULL, k_down },
-   { 'k', "k", N_("scroll up"), k_up },
-   { KEY_UP, NULL, NULL, k_up },
-   { KEY_NPAGE, "PgDn", N_("next page"), k_pgdn },
-   { ' ', NULL, NULL, k_pgdn },
-   { KEY_PPAGE, "PgUp", N_("previous page"), k_pgup },
-   { 'b', NULL, NULL, k_pgup },
-   { 'G', "G", N_("the last messages"), k_end },
+   { KEYMAP_ESC, NULL, NULL, k_close },
 };
 
 static void msg_close(View *v) {
@@ -107,6 +81,7 @@ static const ViewOps msg_ops = {
    .close = msg_close,
    .keys = msg_keys,
    .key_count = sizeof msg_keys / sizeof msg_keys[0],
+   .text = msg_text,
 };
 
 View *view_messages_new(Ui *ui) {
@@ -117,8 +92,8 @@ View *view_messages_new(Ui *ui) {
       free(h);
       return NULL;
    }
-   h->rows = 1;
-   h->scroll = 1 << 20;              /* the newest first in sight */
+   h->scroll.rows = 1;
+   h->scroll.first = 1 << 20;        /* the newest first in sight */
    v->ops = &msg_ops;
    v->ui = ui;
    v->state = h;

@@ -343,9 +343,9 @@ static const KeyBinding regions_keys[] = {
    { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three regions"), listview_key_wheeldn },
    { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three regions"), listview_key_wheelup },
    { CRT_KEY_CLICK, "Click", N_("mouse: select the region clicked"), listview_key_click },
-   { 'g', "g", N_("first region"), listview_key_first },
+   { 'g', "g", N_("first region (Ng: region N)"), listview_key_first },
    { KEY_HOME, NULL, NULL, listview_key_first },
-   { 'G', "G", N_("last region"), listview_key_last },
+   { 'G', "G", N_("last region (NG: region N)"), listview_key_last },
    { KEY_END, NULL, NULL, listview_key_last },
    { '\r', "Enter", N_("open the region's bytes in the hex view, at their virtual addresses "
                        "(q or Esc comes back)"), k_open },

@@ -22,8 +22,7 @@ typedef struct {
    Tour *tour;
    TourText text;
    size_t at;             /* the step shown, 0-based */
-   int scroll;            /* the first screen line of the text shown */
-   int rows, lines;
+   TextScroll scroll;     /* in screen lines of the step's wrapped text */
 } TourState;
 
 static TourState *state(View *v) { return v->state; }
@@ -31,7 +30,7 @@ static TourState *state(View *v) { return v->state; }
 static void go(View *v, size_t step) {
    TourState *s = state(v);
    s->at = step;
-   s->scroll = 0;
+   s->scroll.first = 0;
    ui_clear_message(v->ui);
    tour_run(s->tour, step, &s->text);
 }
@@ -45,7 +44,7 @@ static int layout(TourState *s, int rows, int cols, bool draw) {
       int indent = 0;
       do {
          size_t next, end = textwidth_wrap(m, (size_t)(cols - indent), &next);
-         int y = line - s->scroll + 1;
+         int y = line - s->scroll.first + 1;
          if (draw && y >= 1 && y < rows) {
             attrset(crt_attr(i == 0 ? CRT_HEADING : CRT_NORMAL));
             mvaddnstr(y, indent, m, (int)end);
@@ -61,8 +60,7 @@ static int layout(TourState *s, int rows, int cols, bool draw) {
 
 static void tour_draw(View *v, int rows, int cols) {
    TourState *s = state(v);
-   s->rows = rows - 1;
-   s->lines = layout(s, rows, cols, false);
+   textscroll_fit(&s->scroll, layout(s, rows, cols, false), rows - 1);
    char title[160];
    snprintf(title, sizeof title,
             _("mapscope tour (pid %d): n next, p back, 3g step 3, j k scroll, q ends it"),
@@ -75,7 +73,7 @@ static void tour_draw(View *v, int rows, int cols) {
 
 static void tour_status(View *v, char *out, size_t outsz) {
    TourState *s = state(v);
-   bool more = s->scroll < s->lines - s->rows;
+   bool more = s->scroll.first < s->scroll.lines - s->scroll.rows;
    snprintf(out, outsz, more ? _("more below (j)  step %zu/%d ") : _("step %zu/%d "), s->at + 1,
             TOUR_STEPS);
 }
@@ -107,14 +105,10 @@ static void k_goto(View *v) {
       ui_message(v->ui, true, _("the tour has steps 1 to %d"), TOUR_STEPS);
 }
 
-static void scroll_by(View *v, int n) {
-   TourState *s = state(v);
-   s->scroll = textscroll_clamp(s->scroll + n, s->lines, s->rows);
-}
+static TextScroll *tour_text(View *v) { return &state(v)->scroll; }
 
-static void k_down(View *v) { scroll_by(v, textscroll_counted(ui_count(v->ui), 1)); }
-static void k_up(View *v) { scroll_by(v, textscroll_counted(ui_count(v->ui), -1)); }
-
+/* The scrolling keys are the text views' own (textscroll_keys); Space and
+ * g here are the tour's (the next step, step N). */
 static const KeyBinding tour_keys[] = {
    { 'n', "n", N_("the next step (after the last: the end of the tour)"), k_next },
    { ' ', NULL, NULL, k_next },
@@ -122,10 +116,6 @@ static const KeyBinding tour_keys[] = {
    { 'p', "p", N_("the step before"), k_prev },
    { KEY_LEFT, NULL, NULL, k_prev },
    { 'g', "g", N_("step N, with N typed first (3g)"), k_goto },
-   { 'j', "j", N_("scroll the step's text down"), k_down },
-   { KEY_DOWN, NULL, NULL, k_down },
-   { 'k', "k", N_("scroll the step's text up"), k_up },
-   { KEY_UP, NULL, NULL, k_up },
    { 'q', "q", N_("end the tour (its objects are removed)"), k_quit },
 };
 
@@ -161,6 +151,7 @@ static const ViewOps tour_ops = {
    .key_count = sizeof tour_keys / sizeof tour_keys[0],
    .commands = tour_commands,
    .command_count = sizeof tour_commands / sizeof tour_commands[0],
+   .text = tour_text,
 };
 
 View *view_tour_new(Ui *ui, Error *e) {

@@ -304,7 +304,14 @@ printf 'step 3\n' >"$tmp/s3"
 run_tour --script "$tmp/s3"
 is "after a KILL: the next tour runs" "$rc" 0
 is "after a KILL: the next tour removed what it left" "$(leftovers "$killed")" ""
-like "after a KILL: and says so" "$(cat "$tmp/err")" "objects left by tours that were killed"
+# A tour that another test starts meanwhile may sweep the killed tour's shm
+# objects first (/dev/shm is the machine's); its directory, in this test's
+# own TMPDIR, is for this tour alone to remove: one object at least.
+case $(cat "$tmp/err") in
+*"left by tours that were killed"* | *"left by a tour that was killed"*)
+   ok "after a KILL: and says so" true ;;
+*) like "after a KILL: and says so" "$(cat "$tmp/err")" "objects left by tours that were killed" ;;
+esac
 like "after a KILL: what it may not remove, said" "$(cat "$tmp/err")" \
    "objects of killed tours are left (another user's, or not what a tour makes)"
 is "another user's directory is kept" "$(cat "$tmp/mapscope-tour-$gone/data.bin")" keep
