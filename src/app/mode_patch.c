@@ -146,8 +146,12 @@ static int report_plan(EditSet *es) {
 static void warn_set_aside(const Source *src, const FlushReport *r) {
    char *name = escape_dup(src->spec), *aside = escape_dup(r->set_aside);
    char *why = escape_dup(r->set_aside_why);
-   diag_warn(_("%s: the file at the journal's name was not a journal of ours (%s); it was "
-               "moved aside to %s"), name, why, aside);
+   if (r->set_aside_stranger)
+      diag_warn(_("%s: the journal at its journal's name was not written for it (%s); it was "
+                  "not replayed, and was moved aside to %s"), name, why, aside);
+   else
+      diag_warn(_("%s: the file at the journal's name was not a journal of ours (%s); it was "
+                  "moved aside to %s"), name, why, aside);
    free(name);
    free(aside);
    free(why);

@@ -68,6 +68,10 @@ static void describe_replay(const JournalReplay *r, const Names *m, char *msg, s
       snprintf(msg, n, _("%s is not a journal of ours (%s): it was not read, and was moved "
                          "aside to %s"), m->path, m->why, m->aside);
       break;
+   case JOURNAL_STRANGER:
+      snprintf(msg, n, _("the journal %s was not written for this object (%s): it was not "
+                         "replayed, and was moved aside to %s"), m->path, m->why, m->aside);
+      break;
    case JOURNAL_BUSY:
       snprintf(msg, n, _("another process is flushing the object now (journal %s); "
                          "its journal was left alone"), m->path);
@@ -97,6 +101,10 @@ static void describe_check(const JournalReplay *r, const Names *m, bool screen, 
       break;
    case JOURNAL_FOREIGN:
       snprintf(msg, n, _("ignoring %s: it is not a journal of ours (%s)"), m->path, m->why);
+      break;
+   case JOURNAL_STRANGER:
+      snprintf(msg, n, _("ignoring the journal %s: it was not written for this object (%s)"),
+               m->path, m->why);
       break;
    case JOURNAL_TORN:
       snprintf(msg, n, _("ignoring the journal %s: it is incomplete (cut short or its "
@@ -134,7 +142,7 @@ static bool look(Source *src, bool replay, bool screen, char *msg, size_t n, boo
       names_free(&m);
       /* check: half-written; replay: set aside, not rolled back */
       *hot = replay ? r.outcome == JOURNAL_UNFIT || r.outcome == JOURNAL_FOREIGN
-                         || r.outcome == JOURNAL_TORN
+                         || r.outcome == JOURNAL_TORN || r.outcome == JOURNAL_STRANGER
                     : r.outcome == JOURNAL_HOT;
       good = r.outcome != JOURNAL_BUSY || !replay;
    } else {

@@ -247,6 +247,7 @@ static bool prepare_journal(const FlushOptions *fo, int fd, const PlatformStat *
    if (claim.aside) {
       snprintf(r->set_aside, sizeof r->set_aside, "%s", claim.aside);
       snprintf(r->set_aside_why, sizeof r->set_aside_why, "%s", claim.why);
+      r->set_aside_stranger = claim.outcome == JOURNAL_STRANGER;
    }
    journal_replay_free(&claim);
    return good;
@@ -258,7 +259,10 @@ static bool journal_and_write(EditSet *es, int fd, const PlatformStat *now,
    memset(&plan, 0, sizeof plan);
    JournalDir d = { -1, NULL };
    char *name = NULL;
-   JournalId id = { now->dev, now->ino, now->size };
+   /* The identity of the descriptor written: what tells this object from
+    * a file that gets its device and inode after it is deleted. */
+   JournalId id = { .dev = now->dev, .ino = now->ino, .size = now->size };
+   platform_identity(fd, &id.who);
    bool good = prepare_journal(fo, fd, now, &d, &name, r, e) && plan_build(es, fd, &plan, e)
                && journal_write(&d, name, &id, plan.runs, plan.nruns, &r->journal_bytes, e);
    if (good) {

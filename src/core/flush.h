@@ -62,6 +62,8 @@ typedef struct {
    bool replaced;             /* forced onto an object that replaced the old one */
    char set_aside[512];       /* a file at the journal's name moved here ("" if none) */
    char set_aside_why[256];   /* what was wrong with it */
+   bool set_aside_stranger;   /* it was a journal written for another file that had
+                                 the object's device and inode (JOURNAL_STRANGER) */
 } FlushReport;
 
 /* What a flush of ES would write now. */

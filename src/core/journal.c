@@ -5,6 +5,7 @@
 #include "core/journal.h"
 #include "core/journal_format.h"
 #include "core/gettext.h"
+#include "core/values.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -47,6 +48,86 @@ uint64_t journal_get_u64(const unsigned char *p) {
 
 uint32_t journal_get_u32(const unsigned char *p) {
    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+unsigned char *journal_put_identity(unsigned char *p, const PlatformIdentity *id) {
+   p = journal_put_u64(p, id->known);
+   p = journal_put_u64(p, (uint64_t)id->btime_sec);
+   p = journal_put_u64(p, id->btime_nsec);
+   p = journal_put_u64(p, id->generation);
+   p = journal_put_u64(p, id->handle_type);
+   p = journal_put_u64(p, id->handle_len);
+   memset(p, 0, PLATFORM_FILE_HANDLE_MAX);
+   memcpy(p, id->handle, id->handle_len <= PLATFORM_FILE_HANDLE_MAX ? id->handle_len : 0);
+   return p + PLATFORM_FILE_HANDLE_MAX;
+}
+
+/* Numbers out of range (a forged header) come out as "not known". */
+void journal_get_identity(const unsigned char *p, PlatformIdentity *id) {
+   memset(id, 0, sizeof *id);
+   uint64_t known = journal_get_u64(p), nsec = journal_get_u64(p + 16);
+   uint64_t gen = journal_get_u64(p + 24), type = journal_get_u64(p + 32);
+   uint64_t len = journal_get_u64(p + 40);
+   if ((known & PLATFORM_ID_BTIME) && nsec < 1000000000u) {
+      id->known |= PLATFORM_ID_BTIME;
+      id->btime_sec = (int64_t)journal_get_u64(p + 8);
+      id->btime_nsec = (uint32_t)nsec;
+   }
+   if ((known & PLATFORM_ID_GENERATION) && gen <= UINT32_MAX) {
+      id->known |= PLATFORM_ID_GENERATION;
+      id->generation = (uint32_t)gen;
+   }
+   if ((known & PLATFORM_ID_HANDLE) && type <= UINT32_MAX && len <= PLATFORM_FILE_HANDLE_MAX) {
+      id->known |= PLATFORM_ID_HANDLE;
+      id->handle_type = (uint32_t)type;
+      id->handle_len = (uint32_t)len;
+      memcpy(id->handle, p + 48, (size_t)len);
+   }
+}
+
+/* ---- is the object now at DEV:INODE the journal's? ------------------------- */
+
+/* A birth time as "YYYY-MM-DD HH:MM:SS.NNNNNNNNN UTC" (N: 40 bytes). */
+static void utc_time(int64_t sec, uint32_t nsec, char *out, size_t n) {
+   int64_t days = (sec >= 0 ? sec : sec - 86399) / 86400, rest = sec - days * 86400, y;
+   unsigned mo, d;
+   values_civil_from_days(days, &y, &mo, &d);
+   snprintf(out, n, "%04lld-%02u-%02u %02u:%02u:%02u.%09lu UTC", (long long)y, mo, d,
+            (unsigned)(rest / 3600), (unsigned)(rest / 60 % 60), (unsigned)(rest % 60),
+            (unsigned long)nsec);
+}
+
+static const char *other_file(void) {
+   return _("a different file now has that device and inode");
+}
+
+bool journal_identity_differs(const PlatformIdentity *was, const PlatformIdentity *now,
+                              char *why, size_t n) {
+   unsigned both = was->known & now->known;
+   if ((both & PLATFORM_ID_BTIME)
+       && (was->btime_sec != now->btime_sec || was->btime_nsec != now->btime_nsec))
+   {
+      char born[48], then[48];
+      utc_time(now->btime_sec, now->btime_nsec, born, sizeof born);
+      utc_time(was->btime_sec, was->btime_nsec, then, sizeof then);
+      snprintf(why, n, _("%s: it was born %s, the journal's file %s"), other_file(), born, then);
+   }
+   else if ((both & PLATFORM_ID_GENERATION) && was->generation != now->generation)
+      snprintf(why, n, _("%s: its inode generation is %lu, the journal's file's was %lu"),
+               other_file(), (unsigned long)now->generation, (unsigned long)was->generation);
+   else if ((both & PLATFORM_ID_HANDLE)
+            && (was->handle_type != now->handle_type || was->handle_len != now->handle_len
+                || memcmp(was->handle, now->handle, was->handle_len) != 0))
+      snprintf(why, n, _("%s: its file handle differs from the journal's file's"), other_file());
+   else if (was->known && !both)
+      snprintf(why, n, "%s", _("the file system no longer says which file has that device and "
+               "inode, so it cannot be matched with the journal"));
+   else if (!was->known && now->known)
+      snprintf(why, n, "%s", _("the journal does not say which file it was written for, and "
+               "the file system now tells files with that device and inode apart"));
+   else
+      return false;
+   return true;
 }
 
 static char *format_name(const char *dir, uint64_t dev, uint64_t ino) {
@@ -144,6 +225,7 @@ static unsigned char *encode(const JournalId *id, const JournalRun *runs, size_t
    p = journal_put_u64(p, id->ino);
    p = journal_put_u64(p, id->size);
    p = journal_put_u64(p, nruns);
+   p = journal_put_identity(p, &id->who);
    for (size_t i = 0; i < nruns; i++) {
       p = journal_put_u64(p, runs[i].offset);
       p = journal_put_u64(p, runs[i].length);

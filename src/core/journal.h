@@ -53,6 +53,7 @@
 
 #include "core/error.h"
 #include "core/source.h"
+#include "platform/identity.h"
 
 /* The largest journal written or read: 1 GiB (edits of 512 MiB). */
 #define JOURNAL_MAX_BYTES ((uint64_t)1 << 30)
@@ -66,7 +67,16 @@ typedef struct {
 
 typedef struct {
    uint64_t dev, ino, size;
+   PlatformIdentity who;     /* platform_identity() of the object */
 } JournalId;
+
+/* Is the object now at the journal's DEV:INODE (identity NOW) another file
+ * than the one the journal was written for (WAS)?  True, with WHY (N bytes,
+ * translated), when a birth time, generation or file handle that both know
+ * differs, or when they have none in common but either knows one.  False
+ * when they agree, or when neither knows any (see "Identity" above). */
+bool journal_identity_differs(const PlatformIdentity *was, const PlatformIdentity *now,
+                              char *why, size_t n);
 
 /* A checked journal directory: a descriptor and its path (malloc'd). */
 typedef struct {
@@ -106,6 +116,9 @@ typedef enum {
    JOURNAL_TORN,          /* cut short or its checksum wrong: never read, moved aside */
    JOURNAL_UNFIT,         /* ours and valid, but it does not fit the object (moved aside) */
    JOURNAL_FOREIGN,       /* not ours, or not a journal: never read (moved aside) */
+   JOURNAL_STRANGER,      /* ours, but written for another file that had the object's
+                             device and inode, or by the format that did not say
+                             which file (MSJRNL01): never replayed (moved aside) */
    JOURNAL_BUSY           /* another process is flushing the object now; left alone */
 } JournalOutcome;
 

@@ -5,8 +5,14 @@
 
 #include <stdint.h>
 
-#define JOURNAL_MAGIC "MSJRNL01"
-#define JOURNAL_HEADER (8 + 5 * 8)     /* magic, length, dev, ino, size, runs */
+#include "platform/identity.h"
+
+#define JOURNAL_MAGIC "MSJRNL02"
+/* The format before the object's identity was recorded: never replayed. */
+#define JOURNAL_MAGIC_V1 "MSJRNL01"
+#define JOURNAL_IDENTITY (6 * 8 + PLATFORM_FILE_HANDLE_MAX)
+/* magic, length, dev, ino, size, runs, identity */
+#define JOURNAL_HEADER (8 + 5 * 8 + JOURNAL_IDENTITY)
 #define JOURNAL_RUN_HEADER 16          /* offset, length */
 #define JOURNAL_TRAILER 4              /* CRC-32C */
 
@@ -14,6 +20,10 @@
 unsigned char *journal_put_u64(unsigned char *p, uint64_t v);
 uint64_t journal_get_u64(const unsigned char *p);
 uint32_t journal_get_u32(const unsigned char *p);
+
+/* The identity block (JOURNAL_IDENTITY bytes at offset 48), both ways. */
+unsigned char *journal_put_identity(unsigned char *p, const PlatformIdentity *id);
+void journal_get_identity(const unsigned char *p, PlatformIdentity *id);
 
 /* Is a directory of stat ST not ours?  Then E says so, naming DIR. */
 #include "core/error.h"

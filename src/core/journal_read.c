@@ -23,7 +23,19 @@ typedef struct {
    JournalRun *runs;
 } Parsed;
 
-typedef enum { SEEN_NONE, SEEN_TORN, SEEN_FOREIGN, SEEN_VALID } Seen;
+typedef enum { SEEN_NONE, SEEN_TORN, SEEN_FOREIGN, SEEN_STRANGER, SEEN_VALID } Seen;
+
+/* The object a journal is looked for: its device, inode and identity. */
+typedef struct {
+   uint64_t dev, ino;
+   PlatformIdentity who;
+} Wanted;
+
+static void wanted_of(int fd, const PlatformStat *st, Wanted *w) {
+   w->dev = st->dev;
+   w->ino = st->ino;
+   platform_identity(fd, &w->who);
+}
 
 static void parsed_free(Parsed *j) {
    free(j->runs);
@@ -82,16 +94,29 @@ static Seen open_trusted(int dfd, const char *name, int *fd, PlatformStat *st, J
 
 /* ---- its header and body ------------------------------------------------------- */
 
+/* A journal of the first format, which did not record which file it was
+ * written for: its DEV:INODE may name another file now.  Never replayed. */
+static Seen old_format(JournalReplay *r) {
+   snprintf(r->why, sizeof r->why, _("it was written by an older mapscope (format %s), which "
+            "did not record which file it belongs to: a different file may now have that "
+            "device and inode"), JOURNAL_MAGIC_V1);
+   return SEEN_STRANGER;
+}
+
 /* The header's numbers against the file's size and name (DEV, INO). */
 static Seen check_header(const unsigned char *h, size_t have, uint64_t size, uint64_t dev,
                          uint64_t ino, Parsed *j, JournalReplay *r) {
    size_t m = have < 8 ? have : 8;
+   if (have >= 8 && memcmp(h, JOURNAL_MAGIC_V1, 8) == 0)
+      return old_format(r);
    if (memcmp(h, JOURNAL_MAGIC, m) != 0)
       return foreign(r, "%s", _("it is not a mapscope journal"));
    if (have < JOURNAL_HEADER)
       return SEEN_TORN;
    uint64_t claimed = journal_get_u64(h + 8), nruns = journal_get_u64(h + 40);
-   j->id = (JournalId){ journal_get_u64(h + 16), journal_get_u64(h + 24), journal_get_u64(h + 32) };
+   j->id = (JournalId){ .dev = journal_get_u64(h + 16), .ino = journal_get_u64(h + 24),
+                        .size = journal_get_u64(h + 32) };
+   journal_get_identity(h + 48, &j->id.who);
    if (j->id.dev != dev || j->id.ino != ino)
       return foreign(r, _("its header names another object (%llu:%llu)"),
                      (unsigned long long)j->id.dev, (unsigned long long)j->id.ino);
@@ -130,15 +155,16 @@ static bool index_runs(Parsed *j) {
 }
 
 /* Read the journal open as FD (size SIZE, at most JOURNAL_MAX_BYTES): its
- * header first, then, when the header vouches for the size, the rest. */
-static Seen read_journal(int fd, uint64_t size, uint64_t dev, uint64_t ino, Parsed *j,
+ * header first, then, when the header vouches for the size, the rest; a
+ * whole journal written for another file than OBJ's is a stranger. */
+static Seen read_journal(int fd, uint64_t size, const Wanted *obj, Parsed *j,
                          JournalReplay *r, Error *e) {
    unsigned char h[JOURNAL_HEADER];
    size_t got = 0;
    int rc = platform_read_at(fd, h, sizeof h, 0, &got);
    if (rc != 0)
       return foreign(r, _("it cannot be read: %s"), strerror(rc));
-   Seen s = check_header(h, got, size, dev, ino, j, r);
+   Seen s = check_header(h, got, size, obj->dev, obj->ino, j, r);
    if (s != SEEN_VALID)
       return s;
    j->len = (size_t)size;
@@ -153,18 +179,22 @@ static Seen read_journal(int fd, uint64_t size, uint64_t dev, uint64_t ino, Pars
    if (journal_get_u32(j->buf + j->len - JOURNAL_TRAILER)
        != journal_crc32c(0, j->buf, j->len - JOURNAL_TRAILER))
       return SEEN_TORN;
-   return index_runs(j) ? SEEN_VALID : foreign(r, "%s", _("its runs are malformed"));
+   if (!index_runs(j))
+      return foreign(r, "%s", _("its runs are malformed"));
+   if (journal_identity_differs(&j->id.who, &obj->who, r->why, sizeof r->why))
+      return SEEN_STRANGER;
+   return SEEN_VALID;
 }
 
-/* What is at NAME in DFD, for the object DEV:INO.  (Seen)-1: an error. */
-static Seen examine(int dfd, const char *name, uint64_t dev, uint64_t ino, Parsed *j,
+/* What is at NAME in DFD, for the object OBJ.  (Seen)-1: an error. */
+static Seen examine(int dfd, const char *name, const Wanted *obj, Parsed *j,
                     JournalReplay *r, Error *e) {
    int fd;
    PlatformStat st;
    Seen s = open_trusted(dfd, name, &fd, &st, r);
    if (s != SEEN_VALID)
       return s;
-   s = read_journal(fd, st.size, dev, ino, j, r, e);
+   s = read_journal(fd, st.size, obj, j, r, e);
    platform_close(fd);
    return s;
 }
@@ -276,7 +306,9 @@ static bool journaled(const Source *src) {
 static bool check_locked(int dfd, const char *name, Source *src, JournalReplay *r, Error *e) {
    Parsed j;
    memset(&j, 0, sizeof j);
-   Seen s = examine(dfd, name, src->st.dev, src->st.ino, &j, r, e);
+   Wanted obj;
+   wanted_of(src->handle, &src->st, &obj);
+   Seen s = examine(dfd, name, &obj, &j, r, e);
    PlatformStat now;
    bool io_error = false;
    if (s == SEEN_VALID && platform_stat_fd(src->handle, &now) == 0) {
@@ -284,7 +316,8 @@ static bool check_locked(int dfd, const char *name, Source *src, JournalReplay *
       r->bytes = covered(&j);
       r->runs = j.nruns;
    } else {
-      r->outcome = s == SEEN_TORN ? JOURNAL_TORN : s == SEEN_FOREIGN ? JOURNAL_FOREIGN : JOURNAL_NONE;
+      r->outcome = s == SEEN_TORN ? JOURNAL_TORN : s == SEEN_FOREIGN ? JOURNAL_FOREIGN
+                   : s == SEEN_STRANGER ? JOURNAL_STRANGER : JOURNAL_NONE;
    }
    parsed_free(&j);
    return s != (Seen)-1 && !io_error;
@@ -320,7 +353,9 @@ void journal_set_test_hook(void (*hook)(const char *stage)) {
    test_hook = hook;
 }
 
-/* A new writable descriptor of SRC, which must be the journal's object. */
+/* A new writable descriptor of SRC, which must be the journal's object
+ * (device, inode and identity: the descriptor the journal was checked
+ * against is still open, so this holds unless the name was replaced). */
 static bool reopen_same(Source *src, const Parsed *j, JournalReplay *r, int *fd, PlatformStat *st,
                         Error *e) {
    if (!source_reopen(src, true, fd, st, e)) {
@@ -328,7 +363,11 @@ static bool reopen_same(Source *src, const Parsed *j, JournalReplay *r, int *fd,
                 "interrupted flush (journal %s kept): %s"), r->path, strerror(e->sys_errno));
       return false;
    }
-   if (st->dev == j->id.dev && st->ino == j->id.ino)
+   PlatformIdentity who;
+   char why[256];
+   platform_identity(*fd, &who);
+   if (st->dev == j->id.dev && st->ino == j->id.ino
+       && !journal_identity_differs(&j->id.who, &who, why, sizeof why))
       return true;
    platform_close(*fd);
    error_set(e, ERR_JOURNAL, 0, _("its name now refers to another object than the one the "
@@ -379,7 +418,9 @@ static bool replay_locked(const JournalDir *d, const char *name, Source *src, Jo
    Parsed j;
    memset(&j, 0, sizeof j);
    bool good = true;
-   switch (examine(d->fd, name, src->st.dev, src->st.ino, &j, r, e)) {
+   Wanted obj;
+   wanted_of(src->handle, &src->st, &obj);
+   switch (examine(d->fd, name, &obj, &j, r, e)) {
    case SEEN_NONE:
       break;
    case SEEN_TORN:
@@ -388,6 +429,10 @@ static bool replay_locked(const JournalDir *d, const char *name, Source *src, Jo
       break;
    case SEEN_FOREIGN:
       r->outcome = JOURNAL_FOREIGN;
+      good = move_aside(d->fd, d->path, name, r, e);
+      break;
+   case SEEN_STRANGER:
+      r->outcome = JOURNAL_STRANGER;
       good = move_aside(d->fd, d->path, name, r, e);
       break;
    case SEEN_VALID:
@@ -445,7 +490,9 @@ bool journal_claim(const JournalDir *d, const char *name, int fd, const Platform
    memset(r, 0, sizeof *r);
    r->path = journal_path(d->path, st->dev, st->ino);
    bool io_error = false, good = r->path != NULL;
-   switch (good ? examine(d->fd, name, st->dev, st->ino, &j, r, e) : (Seen)-1) {
+   Wanted obj;
+   wanted_of(fd, st, &obj);
+   switch (good ? examine(d->fd, name, &obj, &j, r, e) : (Seen)-1) {
    case SEEN_NONE:
       break;
    case SEEN_TORN:
@@ -454,6 +501,10 @@ bool journal_claim(const JournalDir *d, const char *name, int fd, const Platform
       break;
    case SEEN_FOREIGN:
       r->outcome = JOURNAL_FOREIGN;
+      good = move_aside(d->fd, d->path, name, r, e);
+      break;
+   case SEEN_STRANGER:
+      r->outcome = JOURNAL_STRANGER;
       good = move_aside(d->fd, d->path, name, r, e);
       break;
    case SEEN_VALID:

@@ -14,6 +14,7 @@
 #define MAPSCOPE_PLATFORM_H
 
 #include "platform/files.h"
+#include "platform/identity.h"
 #include "platform/mapping.h"
 #include "platform/processes.h"
 #include "platform/terminal.h"

@@ -47,13 +47,18 @@ static Source *open_src(void) {
 }
 
 /* A journal for the file "0123456789abcdef": runs at 2 (2 bytes) and 10
- * (3 bytes), to become "01XY456789ZZZdef". */
-static char *write_journal(Source *s, uint64_t *bytes, Error *e) {
+ * (3 bytes), to become "01XY456789ZZZdef"; its identity is the object's,
+ * then changed by FORGE when not NULL (a file that had the same device and
+ * inode before). */
+static char *write_forged(Source *s, void (*forge)(PlatformIdentity *), uint64_t *bytes, Error *e) {
    static const JournalRun runs[] = {
       { 2, 2, (const unsigned char *)"23", (const unsigned char *)"XY" },
       { 10, 3, (const unsigned char *)"abc", (const unsigned char *)"ZZZ" },
    };
-   JournalId id = { s->st.dev, s->st.ino, s->size };
+   JournalId id = { .dev = s->st.dev, .ino = s->st.ino, .size = s->size };
+   platform_identity(s->handle, &id.who);
+   if (forge)
+      forge(&id.who);
    JournalDir d;
    char *name = journal_name(s->st.dev, s->st.ino);
    bool good = journal_dir_open(jdir, true, &d, NULL, e)
@@ -62,6 +67,10 @@ static char *write_journal(Source *s, uint64_t *bytes, Error *e) {
       journal_dir_close(&d);
    free(name);
    return good ? journal_path(jdir, s->st.dev, s->st.ino) : NULL;
+}
+
+static char *write_journal(Source *s, uint64_t *bytes, Error *e) {
+   return write_forged(s, NULL, bytes, e);
 }
 
 static char aside[4096];
@@ -99,7 +108,7 @@ static void test_roll_back(const char *state, const char *what) {
    Error e;
    char *jp = write_journal(s, &jbytes, &e);
    ok(jp != NULL, "%s: journal written", what);
-   is_u64(jbytes, 48 + 2 * 16 + 2 * 2 + 2 * 3 + 4, "%s: journal size", what);
+   is_u64(jbytes, 224 + 2 * 16 + 2 * 2 + 2 * 3 + 4, "%s: journal size", what);
    put(state, 16, 0);
    is_u64(replay(s, &restored), JOURNAL_ROLLED_BACK, "%s: rolled back", what);
    is_u64(restored, 5, "%s: 5 bytes restored", what);
@@ -329,6 +338,159 @@ static void test_exists(void) {
    source_close(s);
 }
 
+/* ---- the object's identity: a file that reused the device and inode ---- */
+
+static void forge_btime(PlatformIdentity *id) { id->btime_nsec = (id->btime_nsec + 1) % 1000000000u; }
+static void forge_generation(PlatformIdentity *id) { id->generation++; }
+static void forge_handle(PlatformIdentity *id) { id->handle[id->handle_len - 1] ^= 0x55; }
+/* A journal that records what this file system no longer gives. */
+static void forge_unknown(PlatformIdentity *id) {
+   id->known = id->known ? 0 : PLATFORM_ID_GENERATION;
+}
+
+/* A journal of another file with this device and inode (FORGE says how it
+ * differs), with the object in a state the journal would fit: nothing may
+ * be replayed. */
+static void test_stranger(void (*forge)(PlatformIdentity *), unsigned needs, const char *what,
+                          const char *why) {
+   unlink(path);
+   put("0123456789abcdef", 16, 0);
+   Source *s = open_src();
+   PlatformIdentity here;
+   platform_identity(s->handle, &here);
+   if (needs && !(here.known & needs)) {
+      skip("this file system does not give it", "%s", what);
+      source_close(s);
+      return;
+   }
+   uint64_t jbytes;
+   Error e;
+   char *jp = write_forged(s, forge, &jbytes, &e);
+   put("01XY456789ZZZdef", 16, 0);    /* the new bytes: the journal would "fit" */
+   JournalReplay r;
+   ok(journal_check(jdir, s, &r, &e) && r.outcome == JOURNAL_STRANGER,
+      "%s: check says it is another file's journal", what);
+   like(r.why, why, "and says why");
+   journal_replay_free(&r);
+   ok(access(jp, F_OK) == 0, "%s: check moves nothing", what);
+   is_u64(replay(s, NULL), JOURNAL_STRANGER, "%s: replay says it is another file's", what);
+   ok(content_is("01XY456789ZZZdef"), "%s: nothing is written back", what);
+   ok(access(jp, F_OK) != 0 && aside[0] && access(aside, F_OK) == 0,
+      "%s: moved aside, never deleted", what);
+   unlink(aside);
+   free(jp);
+   source_close(s);
+}
+
+/* A flush finding another file's journal at its name moves it aside and
+ * goes on (it is not a hot journal of this object). */
+static void test_stranger_claim(void) {
+   unlink(path);
+   put("0123456789abcdef", 16, 0);
+   Source *s = open_src();
+   uint64_t jbytes;
+   Error e;
+   char *jp = write_forged(s, forge_unknown, &jbytes, &e);
+   JournalDir d;
+   char *name = journal_name(s->st.dev, s->st.ino);
+   JournalReplay r;
+   ok(journal_dir_open(jdir, false, &d, NULL, &e), "the directory is ours");
+   ok(journal_claim(&d, name, s->handle, &s->st, &r, &e) && r.outcome == JOURNAL_STRANGER
+      && r.aside && access(r.aside, F_OK) == 0, "a flush moves another file's journal aside");
+   ok(access(jp, F_OK) != 0, "and its name is free");
+   if (r.aside)
+      unlink(r.aside);
+   journal_replay_free(&r);
+   journal_dir_close(&d);
+   free(name);
+   free(jp);
+   source_close(s);
+}
+
+/* A journal of the first format (MSJRNL01: no identity), valid in every
+ * other way and fitting the object: set aside, never replayed. */
+static void test_old_format(void) {
+   unlink(path);
+   put("01XY456789ZZZdef", 16, 0);
+   Source *s = open_src();
+   unsigned char j[48 + 16 + 4 + 4];
+   unsigned char *p = j;
+   memcpy(p, "MSJRNL01", 8);
+   uint64_t nums[] = { sizeof j, s->st.dev, s->st.ino, 16, 1, 2, 2 };
+   for (size_t i = 0; i < 7; i++)
+      for (int b = 0; b < 8; b++)
+         p[8 + 8 * i + b] = (unsigned char)(nums[i] >> (8 * b));
+   memcpy(j + 64, "23XY", 4);
+   uint32_t crc = journal_crc32c(0, j, sizeof j - 4);
+   for (int b = 0; b < 4; b++)
+      j[68 + b] = (unsigned char)(crc >> (8 * b));
+   Error e;
+   JournalDir d;
+   ok(journal_dir_open(jdir, true, &d, NULL, &e), "the directory is ours");
+   journal_dir_close(&d);
+   char *jp = journal_path(jdir, s->st.dev, s->st.ino);
+   int fd = open(jp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+   if (fd < 0 || write(fd, j, sizeof j) != (ssize_t)sizeof j)
+      abort();
+   close(fd);
+   JournalReplay r;
+   ok(journal_check(jdir, s, &r, &e) && r.outcome == JOURNAL_STRANGER,
+      "an old-format journal: check says it cannot be matched");
+   like(r.why, "MSJRNL01", "naming the format");
+   journal_replay_free(&r);
+   is_u64(replay(s, NULL), JOURNAL_STRANGER, "an old-format journal is not replayed");
+   ok(content_is("01XY456789ZZZdef"), "the object is not written");
+   ok(access(jp, F_OK) != 0 && aside[0] && access(aside, F_OK) == 0, "it is moved aside");
+   unlink(aside);
+   free(jp);
+   source_close(s);
+}
+
+/* The comparison itself, on made-up identities. */
+static void test_identity_rule(void) {
+   PlatformIdentity a, b;
+   char why[256];
+   memset(&a, 0, sizeof a);
+   b = a;
+   ok(!journal_identity_differs(&a, &b, why, sizeof why),
+      "neither knows anything: DEV:INODE and the bytes decide");
+   a.known = PLATFORM_ID_BTIME | PLATFORM_ID_GENERATION;
+   a.btime_sec = 1700000000;
+   a.btime_nsec = 5;
+   a.generation = 42;
+   b = a;
+   ok(!journal_identity_differs(&a, &b, why, sizeof why), "the same birth time and generation");
+   b.btime_nsec = 6;
+   ok(journal_identity_differs(&a, &b, why, sizeof why), "another birth time: another file");
+   like(why, "2023-11-14 22:13:20.000000006 UTC", "the birth time said in UTC");
+   b = a;
+   b.generation = 43;
+   ok(journal_identity_differs(&a, &b, why, sizeof why), "another generation: another file");
+   like(why, "generation is 43", "and which");
+   b = a;
+   b.known = PLATFORM_ID_BTIME;
+   ok(!journal_identity_differs(&a, &b, why, sizeof why),
+      "only what both know is compared (the birth time agrees)");
+   b.known = PLATFORM_ID_HANDLE;
+   b.handle_len = 8;
+   ok(journal_identity_differs(&a, &b, why, sizeof why),
+      "nothing in common although the journal knows some: not replayed");
+   memset(&b, 0, sizeof b);
+   ok(journal_identity_differs(&b, &a, why, sizeof why),
+      "the journal knows nothing but the object now tells files apart: not replayed");
+   a.known = b.known = PLATFORM_ID_HANDLE;
+   a.handle_type = b.handle_type = 1;
+   a.handle_len = b.handle_len = 8;
+   memcpy(a.handle, "\1\2\3\4\5\6\7\10", 8);
+   memcpy(b.handle, a.handle, 8);
+   ok(!journal_identity_differs(&a, &b, why, sizeof why), "the same file handle");
+   b.handle[7] = 9;
+   ok(journal_identity_differs(&a, &b, why, sizeof why), "another file handle: another file");
+   b = a;
+   b.handle_type = 2;
+   ok(journal_identity_differs(&a, &b, why, sizeof why), "another handle type: another file");
+}
+
 int main(void) {
    plan_lazy();
    if (!tap_scratch(dir, sizeof dir, "journal") || !mkdtemp(dir))
@@ -356,6 +518,13 @@ int main(void) {
    test_foreign_dir();
    test_claim();
    test_exists();
+   test_identity_rule();
+   test_stranger(forge_btime, PLATFORM_ID_BTIME, "another birth time", "born");
+   test_stranger(forge_generation, PLATFORM_ID_GENERATION, "another generation", "generation");
+   test_stranger(forge_handle, PLATFORM_ID_HANDLE, "another file handle", "file handle");
+   test_stranger(forge_unknown, 0, "identities that cannot be compared", "file system");
+   test_stranger_claim();
+   test_old_format();
    char cmd[1100];
    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
    if (system(cmd) != 0)
