@@ -1,7 +1,8 @@
 /* recovery.h - where flush journals live; finding and replaying them.
  *
  * Journals live in $XDG_STATE_HOME/mapscope/ (by default
- * ~/.local/state/mapscope/), named DEV:INODE.journal after the object; the
+ * ~/.local/state/mapscope/), named DEV:INODE.journal after the object (and
+ * replayed only onto the file whose identity they record); the
  * rules that make one trusted are in core/journal.h.
  *
  * Only writing opens replay: --recover, :recover, and --patch with --flush

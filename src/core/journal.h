@@ -6,12 +6,35 @@
  * the name DEV:INODE.journal of the object, so any name for the object
  * finds it:
  *
- *    "MSJRNL01"                            magic and version, 8 bytes
+ *    "MSJRNL02"                            magic and version, 8 bytes
  *    u64 total length of the journal       all numbers little-endian
  *    u64 dev, u64 inode, u64 object size   what the journal belongs to
  *    u64 number of runs
+ *    the object's identity, 176 bytes:     (platform/identity.h)
+ *      u64 which are known (1 birth time, 2 generation, 4 file handle)
+ *      i64 birth seconds, u64 birth nanoseconds, u64 generation,
+ *      u64 handle type, u64 handle length, 128 bytes of handle (zero-padded)
  *    per run: u64 offset, u64 length, the old bytes, the new bytes
  *    u32 CRC-32C of everything before it
+ *
+ * Identity.  DEV:INODE names the object only while it lives: an inode
+ * number is given to a new file as soon as the old one is deleted (at once
+ * on ext4), and a copy of the edited file holds old-or-new bytes at every
+ * run, so it would "fit".  The journal therefore records the identity of
+ * the descriptor the flush writes (birth time, inode generation, file
+ * handle: whatever the file system gives; never the size, mtime or ctime,
+ * which the flush itself changes), and a journal is replayed only when
+ * journal_identity_differs() says the object now at DEV:INODE is the same
+ * file.  One that is not (STRANGER) is moved aside, never replayed.  When
+ * neither the journal nor the object knows any of the three (a file system
+ * that gives none: some FUSE and network ones), DEV:INODE and the bytes
+ * decide as before; such file systems seldom give a deleted file's inode
+ * number again at once (tmpfs, which counts inode numbers up, gives a birth
+ * time and handles anyway), and the bytes must still fit.  A block
+ * device's journal names its device node: a node made anew (a reboot, the
+ * device attached again) is a stranger, set aside rather than written onto
+ * what may be another disk.  Journals of the first format, "MSJRNL01",
+ * recorded no identity: they are strangers too, never replayed blindly.
  *
  * Trust.  A journal is read only when it is ours: its directory is a
  * directory owned by the effective user and writable by nobody else (it is
@@ -25,8 +48,8 @@
  * moves it aside (NAME.aside.N, in the same directory) and says so.
  *
  * Hot journals.  A journal whose length or checksum is wrong was torn while
- * written: the object had not been touched yet, so a writing open removes
- * it.  A valid journal whose object is not locked (platform_lock()) is hot:
+ * written: the object had not been touched yet, most likely; a writing
+ * open moves it aside too (what cannot be explained is never deleted).  A valid journal whose object is not locked (platform_lock()) is hot:
  * a flush was interrupted after it, and every byte it covers holds its old
  * or its new value.  It "fits" the object when every run lies inside the
  * object as it is now and every byte of every run holds the old or the new
@@ -150,9 +173,9 @@ bool journal_replay(const char *dir, Source *src, JournalReplay *r, Error *e);
 void journal_set_test_hook(void (*hook)(const char *stage));
 
 /* For a flush holding the lock of the object open as FD (stat ST): make
- * NAME in D free for its journal.  A torn journal is removed, a foreign or
- * unfit one moved aside (R says where); a hot one is refused (roll it back
- * first), as is an unwritable directory. */
+ * NAME in D free for its journal.  A torn, foreign, unfit or stranger's
+ * journal is moved aside (R says where and why); a hot one is refused
+ * (roll it back first), as is an unwritable directory. */
 bool journal_claim(const JournalDir *d, const char *name, int fd, const PlatformStat *st,
                    JournalReplay *r, Error *e);
 
