@@ -147,8 +147,8 @@ static void warn_set_aside(const Source *src, const FlushReport *r) {
    char *name = escape_dup(src->spec), *aside = escape_dup(r->set_aside);
    char *why = escape_dup(r->set_aside_why);
    if (r->set_aside_stranger)
-      diag_warn(_("%s: the journal at its journal's name was written for another file (%s); "
-                  "it was not replayed, and was moved aside to %s"), name, why, aside);
+      diag_warn(_("%s: the journal at its journal's name was not written for it (%s); it "
+                  "was not replayed, and was moved aside to %s"), name, why, aside);
    else
       diag_warn(_("%s: the file at the journal's name was not a journal of ours (%s); it was "
                   "moved aside to %s"), name, why, aside);

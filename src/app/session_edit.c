@@ -179,8 +179,8 @@ bool session_edit_flush(Session *s, bool force) {
                                          "flushed: %s written in place in %llu runs (no journal)",
                                          r.runs), bytes, (ull)r.runs);
    else if (r.set_aside[0] && r.set_aside_stranger)
-      session_message(s, true, _("flushed: %s; a journal written for another file that had "
-                      "this device and inode was moved aside to %s"), bytes, r.set_aside);
+      session_message(s, true, _("flushed: %s; a journal not written for this object was "
+                      "moved aside to %s"), bytes, r.set_aside);
    else if (r.set_aside[0])
       session_message(s, true, _("flushed: %s; a file at the journal's name that was not "
                       "ours was moved aside to %s"), bytes, r.set_aside);

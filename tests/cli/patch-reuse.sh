@@ -136,7 +136,7 @@ if [ -n "$fresh" ]; then
    kill -CONT "$pid"
    wait "$pid"
    is "another file's journal met by the flush: exit 0" "$?" 0
-   like "another file's journal met by the flush: said" "$(cat "$tmp/bg.err")" "was written for another file (a different file now has that device and inode"
+   like "another file's journal met by the flush: said" "$(cat "$tmp/bg.err")" "was not written for it (a different file now has that device and inode"
    ok "another file's journal met by the flush: the new file holds its bytes and the edit" same "$fresh" "$tmp/want"
    ls "$sd" >"$tmp/ls"
    like "another file's journal met by the flush: kept aside" "$(cat "$tmp/ls")" "aside"
