@@ -159,15 +159,39 @@ soak_race() {
    race_left=$(journals)
 }
 
+# soak_reuse FILE: delete FILE and give a copy of its bytes the same inode
+# number (at once on ext4); false when the file system did not.
+soak_reuse() {
+   ino=$(stat -c %i "$1")
+   cp "$1" "$tmp/soak-bytes"
+   rm "$1"
+   n=0
+   while [ "$n" -lt 20 ]; do
+      cp "$tmp/soak-bytes" "$tmp/soak-fresh$n"
+      if [ "$(stat -c %i "$tmp/soak-fresh$n")" = "$ino" ]; then
+         mv "$tmp/soak-fresh$n" "$1"
+         rm -f "$tmp"/soak-fresh*
+         return 0
+      fi
+      n=$((n + 1))
+   done
+   mv "$tmp/soak-bytes" "$1"
+   rm -f "$tmp"/soak-fresh*
+   return 1
+}
+
 # soak_foreign N: N journals that are not ours (another user's, a symbolic
 # link, writable by others, one whose header names another object, a
-# 5 GiB file and a link to one), each met by --dump, --recover and a
-# flush; replayed when the half-written file changed.  Sets foreign_runs
-# foreign_replayed foreign_blocked (flushes refused because of it).
+# 5 GiB file and a link to one) or not the file's (one of the first format,
+# one of a deleted file whose inode number a copy of its half-written bytes
+# got: where the file system gives it again), each met by --dump, --recover
+# and a flush; replayed when the half-written file changed.  Sets
+# foreign_runs foreign_replayed foreign_blocked (flushes refused because of
+# it) and foreign_reused (journals of a deleted file met).
 soak_foreign() {
-   foreign_runs=0 foreign_replayed=0 foreign_blocked=0
+   foreign_runs=0 foreign_replayed=0 foreign_blocked=0 foreign_reused=0
    sd=$XDG_STATE_HOME/mapscope
-   kinds="link writable header huge huge-link"
+   kinds="link writable header huge huge-link old-format reused"
    [ "$(id -u)" -eq 0 ] && kinds="$kinds other-user"
    while [ "$foreign_runs" -lt "$1" ]; do
       for how in $kinds; do
@@ -177,6 +201,10 @@ soak_foreign() {
          cp "$tmp/soak-data" "$tmp/soak-half"
          j=$(ls "$sd"/*.journal)
          cp "$j" "$tmp/soak-jcopy"
+         if [ "$how" = reused ]; then
+            soak_reuse "$tmp/soak-data" || { rm -rf "$sd"/*; continue; }
+            foreign_reused=$((foreign_reused + 1))
+         fi
          soak_plant "$how" "$j"
          "$MAPSCOPE" --dump -n 16 "$tmp/soak-data" >/dev/null 2>&1
          "$MAPSCOPE" --recover "$tmp/soak-data" >/dev/null 2>&1
@@ -201,5 +229,7 @@ soak_plant() {
    huge) truncate -s 5G "$2"; chmod 0600 "$2" ;;
    huge-link) truncate -s 5G "$tmp/huge"; ln -s "$tmp/huge" "$2" ;;
    other-user) cp "$tmp/soak-jcopy" "$2"; chown 65534:65534 "$2"; chmod 0644 "$2" ;;
+   old-format) { printf 'MSJRNL01'; tail -c +9 "$tmp/soak-jcopy"; } >"$2"; chmod 0600 "$2" ;;
+   reused) cp "$tmp/soak-jcopy" "$2"; chmod 0600 "$2" ;;
    esac
 }

@@ -10,8 +10,10 @@
 #                      cut outside the runs, then --recover: half-written
 #                      files left, and crashes not rolled back
 #   foreign journals   not ours (another user's, symlinked, writable by
-#                      others, a forged header, 5 GiB): replayed, and
-#                      flushes they blocked
+#                      others, a forged header, 5 GiB) or not the file's
+#                      (the first format; a deleted file's, its inode
+#                      number given to a copy of its half-written bytes):
+#                      replayed, and flushes they blocked
 #
 # Counts: MAPSCOPE_SOAK_KILLS (1000), MAPSCOPE_SOAK_RACES (1000),
 # MAPSCOPE_SOAK_BENIGN (200), MAPSCOPE_SOAK_FOREIGN (60); files in
@@ -50,7 +52,7 @@ check "half-written files left" "$benign_half"
 check "benign changes not rolled back" $((benign_runs - benign_rolled))
 
 { soak_foreign "${MAPSCOPE_SOAK_FOREIGN:-60}"; } 2>/dev/null     # (the shell's "Killed" notices)
-echo "soak: foreign, forged, symlinked and oversized journals: $foreign_runs; replayed: $foreign_replayed; flushes blocked: $foreign_blocked"
+echo "soak: foreign, forged, symlinked, oversized, old and reused-inode journals: $foreign_runs (reused inodes $foreign_reused); replayed: $foreign_replayed; flushes blocked: $foreign_blocked"
 check "foreign journals replayed" "$foreign_replayed"
 check "flushes blocked by a foreign journal" "$foreign_blocked"
 
