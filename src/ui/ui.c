@@ -491,31 +491,26 @@ static void draw_status(Ui *ui) {
    move(y, 0);
    clrtoeol();
    if (ui->prompting) {
-      /* the end of a line longer than the screen: where the typing is */
-      const char *shown = ui->prompt;
-      while (*shown && textwidth_cols(shown) + 2 > (size_t)COLS)
-         do                          /* one whole character */
-            shown++;
-         while ((*shown & 0xc0) == 0x80);
-      mvaddch(y, 0, ':');
-      addstr(shown);
-      ui->prompt_x = 1 + (int)textwidth_cols(shown);
+      /* the end of a line longer than the screen: where the typing is;
+       * shown escaped, while the command gets the bytes typed */
+      crt_put(y, 0, ":", 1);
+      ui->prompt_x = 1 + crt_put_tail(y, 1, ui->prompt, COLS - 2);
       return;
    }
    char right[160] = "";
    if (ui->top->ops->status)
       ui->top->ops->status(ui->top, right, sizeof right);
-   int rlen = (int)textwidth_cols(right);
+   int rlen = (int)crt_cols(right);
    Session *s = top_session(ui);
    const char *msg = s ? s->message : ui->message;
    bool is_error = s ? s->message_is_error : ui->message_is_error;
    /* An error or a question that does not fit beside the right part gets
     * the whole line; longer still, or any other message that does not
     * fit, it is cut with an ellipsis and :messages has it whole. */
-   bool whole = msg[0] && is_error && (int)textwidth_cols(msg) > COLS - rlen - 1;
+   bool whole = msg[0] && is_error && (int)crt_cols(msg) > COLS - rlen - 1;
    if (rlen < COLS && !whole) {
       attrset(crt_attr(CRT_STATUS));
-      mvaddstr(y, COLS - rlen, right);
+      crt_put(y, COLS - rlen, right, rlen);
    }
    if (msg[0]) {
       log_message(ui, msg);
