@@ -15,13 +15,6 @@
 
 typedef unsigned long long ull;
 
-/* An Error as the status line shows it: "MESSAGE (DETAIL)". */
-static void error_message_to(Session *s, const Error *e) {
-   if (e->detail[0])
-      session_message(s, true, "%s (%s)", _(error_message(e->code)), e->detail);
-   else
-      session_message(s, true, "%s", _(error_message(e->code)));
-}
 
 static EditSet *new_set(Session *s, bool allow_others) {
    EditConfig cfg = { s->granularity, s->window_size, allow_others };
@@ -51,7 +44,7 @@ bool session_edit_writable(Session *s) {
    if (s->edits && edits_writable(s->edits, &e))
       return true;
    if (s->edits)
-      error_message_to(s, &e);
+      session_error(s, &e);
    else
       session_message(s, true, "%s", _(error_message(ERR_READ_ONLY)));
    return false;
@@ -62,7 +55,7 @@ bool session_edit_byte(Session *s, uint64_t off, unsigned char b, bool merge) {
    if (!session_edit_writable(s))
       return false;
    if (!edits_apply(s->edits, off, &b, 1, merge, &e)) {
-      error_message_to(s, &e);
+      session_error(s, &e);
       return false;
    }
    return true;
@@ -81,7 +74,7 @@ bool session_edit_bytes(Session *s, uint64_t off, const unsigned char *bytes, si
       return false;
    }
    if (!edits_apply(s->edits, off, bytes, len, false, &e)) {
-      error_message_to(s, &e);
+      session_error(s, &e);
       return false;
    }
    return true;
@@ -94,7 +87,7 @@ bool session_edit_nibble(Session *s, uint64_t off, bool high, unsigned digit) {
    if (!session_edit_writable(s))
       return false;
    if (!edits_read(s->edits, off, &b, 1, &got, &e) || got != 1) {
-      error_message_to(s, &e);
+      session_error(s, &e);
       return false;
    }
    b = high ? (unsigned char)((b & 0x0f) | (digit << 4)) : (unsigned char)((b & 0xf0) | digit);
@@ -112,7 +105,7 @@ static bool undo_redo(Session *s, bool redo) {
       if (e.code == ERR_NONE)
          session_message(s, false, "%s", redo ? _("nothing to redo") : _("nothing to undo"));
       else
-         error_message_to(s, &e);
+         session_error(s, &e);
       return false;
    }
    session_set_cursor(s, off);
@@ -150,7 +143,7 @@ bool session_edit_flush(Session *s, bool force) {
    char *dir = recovery_journal_dir();
    if (!dir) {
       error_set(&e, ERR_JOURNAL, 0, "%s", _("set XDG_STATE_HOME or HOME: the journal needs a place"));
-      error_message_to(s, &e);
+      session_error(s, &e);
       return false;
    }
    FlushOptions fo = { dir, force, NULL, NULL, ":flush!" };
@@ -162,7 +155,7 @@ bool session_edit_flush(Session *s, bool force) {
       if (e.code == ERR_CHANGED) {   /* the detail names :flush!, the screen's way */
          session_message(s, true, _("not flushed: %s"), e.detail);
       } else {
-         error_message_to(s, &e);
+         session_error(s, &e);
          char text[sizeof s->message];
          snprintf(text, sizeof text, "%s", s->message);
          session_message(s, true, _("edits kept: %s"), text);
