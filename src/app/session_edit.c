@@ -6,6 +6,7 @@
 #include "app/recovery.h"
 #include "core/source_busy.h"
 #include "core/edits.h"
+#include "core/escape.h"
 #include "core/flush.h"
 #include "core/gettext.h"
 
@@ -204,6 +205,19 @@ bool session_edit_pending(const Session *s) {
 
 bool session_edit_is_modified(const Session *s, uint64_t off) {
    return s->edits && edits_is_modified(s->edits, off);
+}
+
+bool session_edit_dropped(const Session *s, const char *cause, char *out, size_t outsz) {
+   if (!session_edit_pending(s))
+      return false;
+   uint64_t n = edits_modified_bytes(s->edits);
+   char name[256];
+   escape_into(name, sizeof name, s->src->spec);
+   snprintf(out, outsz, ngettext("%s: the edit of %llu byte was discarded: nothing was written "
+                                 "to it (ended by %s)",
+                                 "%s: the edits of %llu bytes were discarded: nothing was "
+                                 "written to it (ended by %s)", n), name, (ull)n, cause);
+   return true;
 }
 
 void session_edit_ask_quit(Session *s) {

@@ -250,6 +250,10 @@ int crt_quit_status(void) {
    return platform_terminal_quit_status();
 }
 
+const char *crt_quit_name(void) {
+   return platform_terminal_quit_name();
+}
+
 bool crt_handle_suspend(void) {
    bool redraw = platform_terminal_take_continue();
    if (!platform_terminal_take_suspend())

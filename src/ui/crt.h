@@ -112,6 +112,8 @@ void crt_quit_clear(void);
 /* The exit status a quit by signal asks for: 0 for Ctrl-C (the user's way
  * out), 128 + the signal for SIGTERM and SIGHUP. */
 int crt_quit_status(void);
+/* The quit signal's name ("SIGTERM" ...), NULL when none came. */
+const char *crt_quit_name(void);
 /* Suspend now if Ctrl-Z asked for it; true when the screen must be redrawn. */
 bool crt_handle_suspend(void);
 

@@ -762,6 +762,21 @@ static void loop(Ui *ui) {
    }
 }
 
+/* The screen ends without asking (SIGTERM, SIGHUP, SIGQUIT, a failure)
+ * while edits are pending: what each view drops, into OUT (at most MAX
+ * lines), to be said once the terminal is back.  Returns how many. */
+#define DROPPED_MAX 4
+static size_t dropped_edits(Ui *ui, char out[][512], size_t max) {
+   const char *cause = crt_quit_name() ? crt_quit_name() : _("an error");
+   size_t n = 0;
+   for (View *v = ui->top; v && n < max; v = v->below) {
+      Session *s = v->ops->session ? v->ops->session(v) : NULL;
+      if (s && session_edit_dropped(s, cause, out[n], sizeof out[n]))
+         n++;
+   }
+   return n;
+}
+
 static int start_script(Ui *ui, const Options *o) {
    const char *path = o->script ? o->script : getenv("MAPSCOPE_SCRIPT");
    if (!path || !*path)
@@ -822,10 +837,14 @@ static int run(const Options *o, const ObjTableScope *objects) {
          startlocale_finish();      /* commands may start children or lists */
       run_startup_commands(&ui, o);
       loop(&ui);
+      char dropped[DROPPED_MAX][512];
+      size_t nd = dropped_edits(&ui, dropped, DROPPED_MAX);
       while (ui.top)
          ui_pop(&ui);
       crt_stop();
       status = ui.failed ? diag_error(NULL, &ui.failure) : crt_quit_status();
+      for (size_t i = 0; i < nd; i++)      /* the terminal is itself again */
+         diag_warn("%s", dropped[i]);
    }
    if (ui.scripting)
       script_close(&ui.script);
