@@ -63,7 +63,7 @@ static void k_end(View *v)   { jump(v, "end"); }
 static void k_mapping(View *v) {
    HexState *h = view_hex_state(v);
    h->mapping = !h->mapping;
-   h->pane_refused = false;
+   sizenote_again(&h->pane_note);
 }
 static void k_reload(View *v)  { session_reload(view_hex_session(v)); }
 static void k_reopen(View *v)  { session_reopen(view_hex_session(v)); }
@@ -553,21 +553,32 @@ static void hex_draw(View *v, int rows, int cols) {
       data = rows - title - pane;
    }
    if (pane && data < 1) {
-      /* say once why M shows nothing, not at every draw */
-      if (!h->pane_refused)
-         session_message(s, true, _("the mapping pane needs %d rows and the screen has %d: "
+      /* say why M shows nothing, once for this size, not at every draw */
+      char text[256];
+      snprintf(text, sizeof text, _("the mapping pane needs %d rows and the screen has %d: "
                                     "make the terminal taller (M hides it)"),
-                         pane + 1, rows - title);
-      h->pane_refused = true;
+               pane + 1, rows - title);
+      sizenote_holds(&h->pane_note, s, text);
       pane = 0;
       data = rows - title;
    } else {
-      h->pane_refused = false;
+      sizenote_gone(&h->pane_note, s);   /* it fits now, or the pane is hidden */
    }
-   /* --cols wider than the terminal falls back to what fits */
+   /* --cols wider than the terminal falls back to what fits, and says so */
    uint64_t last = source_address(s->src, s->src->size);   /* the widest offset shown */
-   bool fits = hexrow_layout((unsigned)cols, ui_forced_cols(v->ui), last, &L)
-               || hexrow_layout((unsigned)cols, 0, last, &L);
+   unsigned forced = ui_forced_cols(v->ui);
+   bool forced_fits = hexrow_layout((unsigned)cols, forced, last, &L);
+   bool fits = forced_fits || hexrow_layout((unsigned)cols, 0, last, &L);
+   if (forced && !forced_fits && fits) {
+      char text[256];
+      snprintf(text, sizeof text,
+               ngettext("--cols %u does not fit in %d columns: showing %u byte a row",
+                        "--cols %u does not fit in %d columns: showing %u bytes a row", L.bytes),
+               forced, cols, L.bytes);
+      sizenote_holds(&h->cols_note, s, text);
+   } else {
+      sizenote_gone(&h->cols_note, s);
+   }
    view_hex_state(v)->laid_out = data >= 1 && fits;
    if (!view_hex_state(v)->laid_out) {
       view_draw_too_small(rows, cols);

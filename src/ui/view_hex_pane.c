@@ -473,7 +473,7 @@ void view_hex_section_next(View *v) {
    if (h->mapping)
       h->section = (HexPaneSection)((h->section + 1) % HEX_PANE_SECTIONS);
    h->mapping = true;
-   h->pane_refused = false;
+   sizenote_again(&h->pane_note);
 }
 
 /* :mapping (show or hide), :mapping calls|whatif|figures (show that). */
@@ -484,14 +484,14 @@ CommandStatus view_hex_cmd_mapping(void *ctx, const char *args) {
       args++;
    if (!args || !*args) {
       h->mapping = !h->mapping;
-      h->pane_refused = false;
+      sizenote_again(&h->pane_note);
       return COMMAND_OK;
    }
    for (int i = 0; i < HEX_PANE_SECTIONS; i++)
       if (strcmp(args, section_names[i]) == 0) {
          h->section = (HexPaneSection)i;
          h->mapping = true;
-         h->pane_refused = false;
+         sizenote_again(&h->pane_note);
          return COMMAND_OK;
       }
    char what[64];
