@@ -6,6 +6,7 @@
 #include "core/source_busy.h"
 #include "core/source_space.h"
 #include "core/edits.h"
+#include "core/escape.h"
 #include "core/gettext.h"
 #include "core/hexrow.h"
 #include "core/inspect.h"
@@ -24,6 +25,14 @@ void session_message(Session *s, bool is_error, const char *fmt, ...) {
    vsnprintf(s->message, sizeof s->message, fmt, ap);
    va_end(ap);
    s->message_is_error = is_error;
+}
+
+void session_error(Session *s, const Error *e) {
+   const char *reason = e->detail[0] ? e->detail : e->sys_errno ? strerror(e->sys_errno) : NULL;
+   if (reason)
+      session_message(s, true, "%s (%s)", _(error_message(e->code)), reason);
+   else
+      session_message(s, true, "%s", _(error_message(e->code)));
 }
 
 void session_clear_message(Session *s) {
@@ -161,10 +170,7 @@ static void size_changed(Session *s) {
 bool session_check_size(Session *s) {
    Error e;
    if (!source_refresh(s->src, &e)) {
-      if (e.detail[0])               /* a process that exited: which, and how */
-         session_message(s, true, "%s (%s)", _(error_message(e.code)), e.detail);
-      else
-         session_message(s, true, "%s", _(error_message(e.code)));
+      session_error(s, &e);          /* a process that exited: which, and how */
       return false;
    }
    if (s->src->size == s->known_size)
@@ -181,7 +187,7 @@ static bool reread(Session *s, uint64_t from, uint64_t to) {
    size_t got = 0, len = (size_t)(to - from);
    Error e;
    if (!source_read(s->src, at, len, from, &got, &e)) {
-      session_message(s, true, "%s", _(error_message(e.code)));
+      session_error(s, &e);
       return false;
    }
    if (got < len)                  /* ended early: what follows reads as zeros */
@@ -199,7 +205,7 @@ static size_t copy_visible(Session *s, unsigned char *buf, size_t cap, bool fres
       to = from + cap;
    Error e;
    if (!ensure_window(s, from, to, &e)) {
-      session_message(s, true, "%s", _(error_message(e.code)));
+      session_error(s, &e);
       return 0;
    }
    if (fresh && !reread(s, from, to))
@@ -469,25 +475,46 @@ bool session_check_identity(Session *s) {
    return true;
 }
 
+/* Why R did not reopen, after the name it tried (escaped: it is the user's
+ * or another's text): "NAME: not reopened: WHAT (WHY)", never without WHY
+ * when the system said one. */
+static void not_reopened(Session *s, const Error *e) {
+   char name[256], what[320];
+   escape_into(name, sizeof name, s->src->spec);
+   const char *reason = e->detail[0] ? e->detail : e->sys_errno ? strerror(e->sys_errno) : NULL;
+   if (e->code == ERR_OPEN && e->sys_errno == ENOENT)
+      snprintf(what, sizeof what, _("not reopened: it no longer exists (%s)"), strerror(ENOENT));
+   else if (e->code == ERR_IS_DIRECTORY)
+      snprintf(what, sizeof what, _("not reopened: the name now leads to a directory (%s)"),
+               strerror(EISDIR));
+   else if (reason)
+      snprintf(what, sizeof what, _("not reopened: %s (%s)"), _(error_message(e->code)), reason);
+   else
+      snprintf(what, sizeof what, _("not reopened: %s"), _(error_message(e->code)));
+   session_message(s, true, "%s: %s", name, what);
+}
+
+static void not_reopened_text(Session *s, const char *why) {
+   char name[256];
+   escape_into(name, sizeof name, s->src->spec);
+   session_message(s, true, "%s: %s", name, why);
+}
+
 bool session_reopen(Session *s) {
    if (session_edit_pending(s)) {
-      session_message(s, true, "%s", _("not reopened: edits are pending (:w flushes, "
-                                       ":discard drops them)"));
+      not_reopened_text(s, _("not reopened: edits are pending (:w flushes, :discard drops them)"));
       return false;
    }
    if (s->src->pinned) {            /* a listed object: its name may lead anywhere now */
-      session_message(s, true, "%s", _("not reopened: an object opened from the list is "
-                                       "opened again from the list (q, then Enter)"));
+      not_reopened_text(s, _("not reopened: an object opened from the list is opened again "
+                             "from the list (q, then Enter)"));
       return false;
    }
    Source *fresh;
    Error e;
    if (!source_open(s->src->spec, false, &fresh, &e) || (!source_require_mappable(fresh, &e)
                                                           && (source_close(fresh), true))) {
-      if (e.detail[0])
-         session_message(s, true, _("not reopened: %s (%s)"), _(error_message(e.code)), e.detail);
-      else
-         session_message(s, true, _("not reopened: %s"), _(error_message(e.code)));
+      not_reopened(s, &e);
       return false;
    }
    bool same = fresh->st.dev == s->src->st.dev && fresh->st.ino == s->src->st.ino;
@@ -503,7 +530,7 @@ bool session_reopen(Session *s) {
    s->magic_wanted = s->kept.magic;
    follow(s);
    if (!session_edit_start(s, s->kept.write, &e))
-      session_message(s, true, "%s", _(error_message(e.code)));
+      session_error(s, &e);
    else if (same)
       session_message(s, false, ngettext("reopened the same object: %llu byte",
                                          "reopened the same object: %llu bytes", fresh->size),

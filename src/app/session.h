@@ -84,6 +84,9 @@ void session_close(Session *s);
 void session_message(Session *s, bool is_error, const char *fmt, ...)
    PRINTF_LIKE(3, 4);
 void session_clear_message(Session *s);
+/* E as the status line shows an error: "MESSAGE (REASON)", the reason being
+ * E's detail or else its errno's text; "MESSAGE" only when it has neither. */
+void session_error(Session *s, const Error *e);
 
 /* The screen shows ROWS rows of ROW_BYTES bytes. */
 void session_set_geometry(Session *s, unsigned row_bytes, unsigned rows);

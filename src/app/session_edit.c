@@ -6,6 +6,7 @@
 #include "app/recovery.h"
 #include "core/source_busy.h"
 #include "core/edits.h"
+#include "core/escape.h"
 #include "core/flush.h"
 #include "core/gettext.h"
 
@@ -15,13 +16,6 @@
 
 typedef unsigned long long ull;
 
-/* An Error as the status line shows it: "MESSAGE (DETAIL)". */
-static void error_message_to(Session *s, const Error *e) {
-   if (e->detail[0])
-      session_message(s, true, "%s (%s)", _(error_message(e->code)), e->detail);
-   else
-      session_message(s, true, "%s", _(error_message(e->code)));
-}
 
 static EditSet *new_set(Session *s, bool allow_others) {
    EditConfig cfg = { s->granularity, s->window_size, allow_others };
@@ -51,7 +45,7 @@ bool session_edit_writable(Session *s) {
    if (s->edits && edits_writable(s->edits, &e))
       return true;
    if (s->edits)
-      error_message_to(s, &e);
+      session_error(s, &e);
    else
       session_message(s, true, "%s", _(error_message(ERR_READ_ONLY)));
    return false;
@@ -62,7 +56,7 @@ bool session_edit_byte(Session *s, uint64_t off, unsigned char b, bool merge) {
    if (!session_edit_writable(s))
       return false;
    if (!edits_apply(s->edits, off, &b, 1, merge, &e)) {
-      error_message_to(s, &e);
+      session_error(s, &e);
       return false;
    }
    return true;
@@ -81,7 +75,7 @@ bool session_edit_bytes(Session *s, uint64_t off, const unsigned char *bytes, si
       return false;
    }
    if (!edits_apply(s->edits, off, bytes, len, false, &e)) {
-      error_message_to(s, &e);
+      session_error(s, &e);
       return false;
    }
    return true;
@@ -94,7 +88,7 @@ bool session_edit_nibble(Session *s, uint64_t off, bool high, unsigned digit) {
    if (!session_edit_writable(s))
       return false;
    if (!edits_read(s->edits, off, &b, 1, &got, &e) || got != 1) {
-      error_message_to(s, &e);
+      session_error(s, &e);
       return false;
    }
    b = high ? (unsigned char)((b & 0x0f) | (digit << 4)) : (unsigned char)((b & 0xf0) | digit);
@@ -112,7 +106,7 @@ static bool undo_redo(Session *s, bool redo) {
       if (e.code == ERR_NONE)
          session_message(s, false, "%s", redo ? _("nothing to redo") : _("nothing to undo"));
       else
-         error_message_to(s, &e);
+         session_error(s, &e);
       return false;
    }
    session_set_cursor(s, off);
@@ -150,7 +144,7 @@ bool session_edit_flush(Session *s, bool force) {
    char *dir = recovery_journal_dir();
    if (!dir) {
       error_set(&e, ERR_JOURNAL, 0, "%s", _("set XDG_STATE_HOME or HOME: the journal needs a place"));
-      error_message_to(s, &e);
+      session_error(s, &e);
       return false;
    }
    FlushOptions fo = { dir, force, NULL, NULL, ":flush!" };
@@ -162,7 +156,7 @@ bool session_edit_flush(Session *s, bool force) {
       if (e.code == ERR_CHANGED) {   /* the detail names :flush!, the screen's way */
          session_message(s, true, _("not flushed: %s"), e.detail);
       } else {
-         error_message_to(s, &e);
+         session_error(s, &e);
          char text[sizeof s->message];
          snprintf(text, sizeof text, "%s", s->message);
          session_message(s, true, _("edits kept: %s"), text);
@@ -214,6 +208,19 @@ bool session_edit_pending(const Session *s) {
 
 bool session_edit_is_modified(const Session *s, uint64_t off) {
    return s->edits && edits_is_modified(s->edits, off);
+}
+
+bool session_edit_dropped(const Session *s, const char *cause, char *out, size_t outsz) {
+   if (!session_edit_pending(s))
+      return false;
+   uint64_t n = edits_modified_bytes(s->edits);
+   char name[256];
+   escape_into(name, sizeof name, s->src->spec);
+   snprintf(out, outsz, ngettext("%s: the edit of %llu byte was discarded: nothing was written "
+                                 "to it (ended by %s)",
+                                 "%s: the edits of %llu bytes were discarded: nothing was "
+                                 "written to it (ended by %s)", n), name, (ull)n, cause);
+   return true;
 }
 
 void session_edit_ask_quit(Session *s) {

@@ -50,4 +50,11 @@ bool session_edit_is_modified(const Session *s, uint64_t off);
 /* The message when quitting with edits pending. */
 void session_edit_ask_quit(Session *s);
 
+/* When edits are pending: what ending now without asking (a signal) drops,
+ * for standard error once the screen is gone, into OUT (OUTSZ bytes):
+ * "NAME: the edits of N bytes were discarded: nothing was written to it
+ * (ended by CAUSE)", NAME escaped.  False (OUT untouched) when there are
+ * none. */
+bool session_edit_dropped(const Session *s, const char *cause, char *out, size_t outsz);
+
 #endif

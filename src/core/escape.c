@@ -98,15 +98,17 @@ static void put_code_point_escape(Writer *w, uint32_t cp) {
    put(w, buf, (size_t)(2 + digits));
 }
 
-size_t escape_into(char *out, size_t outsz, const char *in) {
+/* KEEP_BACKSLASH: the screen's gate, which lets a backslash through so
+ * that text escaped before (a name's "\\u202e") shows as it was escaped. */
+static size_t escape_with(char *out, size_t outsz, const char *in, bool keep_backslash) {
    const unsigned char *s = (const unsigned char *)(in ? in : "");
    Writer w = { out, outsz, 0, false };
    size_t written = 0;
    while (*s) {
       uint32_t cp;
       size_t n = utf8_valid_len(s, &cp);
-      bool escape_each = n == 0 || cp < 0x20 || cp == 0x7f || cp == '\\'
-                         || (cp >= 0x80 && cp < 0xa0);
+      bool escape_each = n == 0 || cp < 0x20 || cp == 0x7f
+                         || (cp == '\\' && !keep_backslash) || (cp >= 0x80 && cp < 0xa0);
       if (n == 0)
          n = 1;
       if (!escape_each && is_format_control(cp))
@@ -123,6 +125,14 @@ size_t escape_into(char *out, size_t outsz, const char *in) {
    if (outsz > 0)
       out[written] = '\0';
    return w.len;
+}
+
+size_t escape_into(char *out, size_t outsz, const char *in) {
+   return escape_with(out, outsz, in, false);
+}
+
+size_t escape_screen_into(char *out, size_t outsz, const char *in) {
+   return escape_with(out, outsz, in, true);
 }
 
 char *escape_dup(const char *in) {

@@ -20,6 +20,15 @@
  * escapes only).  Returns the length the full result would have. */
 size_t escape_into(char *out, size_t outsz, const char *in);
 
+/* The screen's gate (ui/crt.c passes every text it draws through it):
+ * escape_into() except that a backslash is kept as it is.  Text typed at a
+ * prompt shows as typed ("\x41" stays "\x41"), and text escaped before
+ * comes out unchanged (what escape_into() writes is printable ASCII), so
+ * passing text through it twice does no harm; anything that could move the
+ * cursor, reorder or break the line is escaped all the same.  Same
+ * contract as escape_into(). */
+size_t escape_screen_into(char *out, size_t outsz, const char *in);
+
 /* A malloc'd escaped copy (never NULL: falls back to a static "?"). */
 char *escape_dup(const char *in);
 

@@ -44,6 +44,8 @@ void platform_terminal_quit_clear(void);
 /* The exit status the quit signal asks for: 0 for none or an interrupt,
  * 128 + the signal's number otherwise (as a shell reports it). */
 int platform_terminal_quit_status(void);
+/* The quit signal's name ("SIGTERM", "SIGHUP" ...), NULL when none came. */
+const char *platform_terminal_quit_name(void);
 
 /* Take the continue flag (the terminal came back: redraw). */
 bool platform_terminal_take_continue(void);

@@ -2,12 +2,14 @@
 #include "config.h"
 
 #include "ui/crt.h"
+#include "core/escape.h"
 #include "core/textwidth.h"
 #include "app/diag.h"
 #include "platform/files.h"
 #include "platform/terminal.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static bool active, utf8, color;
@@ -110,13 +112,58 @@ const char *crt_ellipsis(void) {
    return crt_utf8() ? "\xe2\x80\xa6" : "...";
 }
 
-int crt_put_cut(int y, int x, const char *text, int cols, bool words) {
-   char buf[1024];
+/* Longer than any screen line, escapes included. */
+#define TEXT_MAX 4096
+
+char *crt_safe(char *out, size_t outsz, const char *text) {
+   escape_screen_into(out, outsz, text ? text : "");
+   return out;
+}
+
+size_t crt_cols(const char *text) {
+   char buf[TEXT_MAX];
+   return textwidth_cols(crt_safe(buf, sizeof buf, text));
+}
+
+/* The one call that hands text to curses: SAFE has been through crt_safe(). */
+static int put_safe(int y, int x, const char *safe, int cols) {
+   char buf[TEXT_MAX];
    if (cols <= 0)
       return 0;
-   size_t used = textwidth_cut(buf, sizeof buf, text, (size_t)cols, crt_ellipsis(), words);
+   size_t used, len = textwidth_fit(safe, (size_t)cols, &used);
+   snprintf(buf, sizeof buf, "%.*s", (int)len, safe);
    mvaddstr(y, x, buf);
    return (int)used;
+}
+
+int crt_put(int y, int x, const char *text, int cols) {
+   char safe[TEXT_MAX];
+   return put_safe(y, x, crt_safe(safe, sizeof safe, text), cols);
+}
+
+int crt_put_len(int y, int x, const char *text, size_t len, int cols) {
+   char part[TEXT_MAX];
+   snprintf(part, sizeof part, "%.*s", (int)(len < sizeof part ? len : sizeof part - 1), text);
+   return crt_put(y, x, part, cols);
+}
+
+int crt_put_cut(int y, int x, const char *text, int cols, bool words) {
+   char safe[TEXT_MAX], buf[TEXT_MAX];
+   if (cols <= 0)
+      return 0;
+   crt_safe(safe, sizeof safe, text);
+   textwidth_cut(buf, sizeof buf, safe, (size_t)cols, crt_ellipsis(), words);
+   return put_safe(y, x, buf, cols);
+}
+
+int crt_put_tail(int y, int x, const char *text, int cols) {
+   char safe[TEXT_MAX];
+   const char *shown = crt_safe(safe, sizeof safe, text);
+   while (*shown && textwidth_cols(shown) > (size_t)(cols > 0 ? cols : 0))
+      do                                /* one whole character */
+         shown++;
+      while ((*shown & 0xc0) == 0x80);
+   return put_safe(y, x, shown, cols);
 }
 
 bool crt_utf8(void) {
@@ -201,6 +248,10 @@ void crt_quit_clear(void) {
 
 int crt_quit_status(void) {
    return platform_terminal_quit_status();
+}
+
+const char *crt_quit_name(void) {
+   return platform_terminal_quit_name();
 }
 
 bool crt_handle_suspend(void) {

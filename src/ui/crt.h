@@ -66,10 +66,35 @@ void crt_set_click(int y, int x);
 bool crt_utf8(void);
 /* "…" where the terminal shows UTF-8, "..." elsewhere. */
 const char *crt_ellipsis(void);
+
+/* ---- text: the one way text reaches the screen ----------------------------
+ * Every text drawn goes through crt_safe() first (core/escape.h
+ * escape_screen_into()): control characters, bytes that are not UTF-8 and
+ * the characters that reorder or break a line (bidi controls, U+2028/9)
+ * are drawn as escapes (\u202e, \e, \xNN), whatever the text is (typed at
+ * the prompt, a message that quotes it, a name, a translation).  No other
+ * file of src/ui draws text with curses (tests/cli/layers.sh checks).
+ * Text escaped before passes unchanged.  Code that lays text out measures
+ * it with crt_cols(), or lays out crt_safe()'s copy. */
+
+/* TEXT as it is drawn, into OUT (OUTSZ bytes, always terminated, whole
+ * escapes only).  Returns OUT. */
+char *crt_safe(char *out, size_t outsz, const char *text);
+/* The columns TEXT takes as it is drawn. */
+size_t crt_cols(const char *text);
 /* Draw TEXT at Y, X in at most COLS columns (measured, not counted in
- * bytes): whole when it fits, cut with an ellipsis otherwise (after the
- * last whole word with WORDS).  Returns the columns drawn. */
+ * bytes), cut at the last whole character that fits.  Returns the columns
+ * drawn. */
+int crt_put(int y, int x, const char *text, int cols);
+/* crt_put() of the first LEN bytes of TEXT (a line of wrapped text). */
+int crt_put_len(int y, int x, const char *text, size_t len, int cols);
+/* Draw TEXT at Y, X in at most COLS columns: whole when it fits, cut with
+ * an ellipsis otherwise (after the last whole word with WORDS).  Returns
+ * the columns drawn. */
 int crt_put_cut(int y, int x, const char *text, int cols, bool words);
+/* Draw the end of TEXT that fits in COLS columns (where the typing is, at
+ * a prompt longer than the screen).  Returns the columns drawn. */
+int crt_put_tail(int y, int x, const char *text, int cols);
 int crt_attr(CrtStyle style);
 
 /* Wait up to TIMEOUT_MS for a key on the terminal or for one of the N (at
@@ -87,6 +112,8 @@ void crt_quit_clear(void);
 /* The exit status a quit by signal asks for: 0 for Ctrl-C (the user's way
  * out), 128 + the signal for SIGTERM and SIGHUP. */
 int crt_quit_status(void);
+/* The quit signal's name ("SIGTERM" ...), NULL when none came. */
+const char *crt_quit_name(void);
 /* Suspend now if Ctrl-Z asked for it; true when the screen must be redrawn. */
 bool crt_handle_suspend(void);
 

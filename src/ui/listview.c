@@ -45,9 +45,9 @@ bool listview_click(ListCursor *c, size_t count) {
 void listview_put_cell(int y, int x, const char *text, int width, bool right) {
    if (width <= 0 || x >= COLS)
       return;
-   int w = (int)objfmt_width(text);
+   int w = (int)crt_cols(text);
    if (w <= width) {
-      mvaddstr(y, right ? x + width - w : x, text);
+      crt_put(y, right ? x + width - w : x, text, w);
       return;
    }
    crt_put_cut(y, x, text, width, false);
@@ -59,14 +59,14 @@ int listview_title(char f[][LISTVIEW_FIELD], int n, int cols) {
    const char *sep = crt_utf8() ? " \xe2\x94\x82 " : " | ";
    int y = 0, x = 1;
    for (int i = 0; i < n; i++) {
-      int len = (int)objfmt_width(f[i]);
+      int len = (int)crt_cols(f[i]);
       if (x > 1 && x + 3 + len > cols - 1 && y == 0) {
          y = 1;
          x = 1;
          mvhline(1, 0, ' ', cols);
       }
       if (x > 1 && x + 3 < cols) {
-         mvaddstr(y, x, sep);
+         crt_put(y, x, sep, 3);
          x += 3;
       }
       if (x < cols)

@@ -491,31 +491,26 @@ static void draw_status(Ui *ui) {
    move(y, 0);
    clrtoeol();
    if (ui->prompting) {
-      /* the end of a line longer than the screen: where the typing is */
-      const char *shown = ui->prompt;
-      while (*shown && textwidth_cols(shown) + 2 > (size_t)COLS)
-         do                          /* one whole character */
-            shown++;
-         while ((*shown & 0xc0) == 0x80);
-      mvaddch(y, 0, ':');
-      addstr(shown);
-      ui->prompt_x = 1 + (int)textwidth_cols(shown);
+      /* the end of a line longer than the screen: where the typing is;
+       * shown escaped, while the command gets the bytes typed */
+      crt_put(y, 0, ":", 1);
+      ui->prompt_x = 1 + crt_put_tail(y, 1, ui->prompt, COLS - 2);
       return;
    }
    char right[160] = "";
    if (ui->top->ops->status)
       ui->top->ops->status(ui->top, right, sizeof right);
-   int rlen = (int)textwidth_cols(right);
+   int rlen = (int)crt_cols(right);
    Session *s = top_session(ui);
    const char *msg = s ? s->message : ui->message;
    bool is_error = s ? s->message_is_error : ui->message_is_error;
    /* An error or a question that does not fit beside the right part gets
     * the whole line; longer still, or any other message that does not
     * fit, it is cut with an ellipsis and :messages has it whole. */
-   bool whole = msg[0] && is_error && (int)textwidth_cols(msg) > COLS - rlen - 1;
+   bool whole = msg[0] && is_error && (int)crt_cols(msg) > COLS - rlen - 1;
    if (rlen < COLS && !whole) {
       attrset(crt_attr(CRT_STATUS));
-      mvaddstr(y, COLS - rlen, right);
+      crt_put(y, COLS - rlen, right, rlen);
    }
    if (msg[0]) {
       log_message(ui, msg);
@@ -767,6 +762,21 @@ static void loop(Ui *ui) {
    }
 }
 
+/* The screen ends without asking (SIGTERM, SIGHUP, SIGQUIT, a failure)
+ * while edits are pending: what each view drops, into OUT (at most MAX
+ * lines), to be said once the terminal is back.  Returns how many. */
+#define DROPPED_MAX 4
+static size_t dropped_edits(Ui *ui, char out[][512], size_t max) {
+   const char *cause = crt_quit_name() ? crt_quit_name() : _("an error");
+   size_t n = 0;
+   for (View *v = ui->top; v && n < max; v = v->below) {
+      Session *s = v->ops->session ? v->ops->session(v) : NULL;
+      if (s && session_edit_dropped(s, cause, out[n], sizeof out[n]))
+         n++;
+   }
+   return n;
+}
+
 static int start_script(Ui *ui, const Options *o) {
    const char *path = o->script ? o->script : getenv("MAPSCOPE_SCRIPT");
    if (!path || !*path)
@@ -827,10 +837,14 @@ static int run(const Options *o, const ObjTableScope *objects) {
          startlocale_finish();      /* commands may start children or lists */
       run_startup_commands(&ui, o);
       loop(&ui);
+      char dropped[DROPPED_MAX][512];
+      size_t nd = dropped_edits(&ui, dropped, DROPPED_MAX);
       while (ui.top)
          ui_pop(&ui);
       crt_stop();
       status = ui.failed ? diag_error(NULL, &ui.failure) : crt_quit_status();
+      for (size_t i = 0; i < nd; i++)      /* the terminal is itself again */
+         diag_warn("%s", dropped[i]);
    }
    if (ui.scripting)
       script_close(&ui.script);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "ui/view.h"
+#include "ui/crt.h"
 
 #include "core/gettext.h"
 #include "core/textwidth.h"
@@ -35,9 +36,9 @@ void view_free(View *v) {
 /* One line when it fits; else word by word with the size, centred. */
 void view_draw_too_small(int rows, int cols) {
    const char *line = _("terminal too small");
-   int len = (int)textwidth_cols(line);
+   int len = (int)crt_cols(line);
    if (len <= cols) {
-      mvaddnstr(rows / 2, (cols - len) / 2, line, cols);
+      crt_put(rows / 2, (cols - len) / 2, line, cols);
       return;
    }
    char size[32];
@@ -45,8 +46,8 @@ void view_draw_too_small(int rows, int cols) {
    const char *words[] = { _("terminal"), _("too small"), size };
    int n = 3, y = rows > n ? (rows - n) / 2 : 0;
    for (int i = 0; i < n && y + i < rows; i++) {
-      len = (int)textwidth_cols(words[i]);
+      len = (int)crt_cols(words[i]);
       int x = cols > len ? (cols - len) / 2 : 0;
-      mvaddnstr(y + i, x, words[i], cols - x);
+      crt_put(y + i, x, words[i], cols - x);
    }
 }

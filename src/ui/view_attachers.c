@@ -91,14 +91,14 @@ static void att_draw(View *v, int rows, int cols) {
    char pid[64], comm[64];                  /* headings padded in columns, not bytes */
    snprintf(line, sizeof line, "%s  %s %s", textwidth_pad(pid, sizeof pid, _("PID"), 7, 1),
             textwidth_pad(comm, sizeof comm, _("COMMAND"), 16, 0), _("HOW"));
-   mvaddnstr(1, 0, line, cols);
+   crt_put(1, 0, line, cols);
    attrset(A_NORMAL);
    st->rows = rows - 2;
    clamp(st);
    if (st->gone)
-      mvaddnstr(2, 0, _("The object is gone: the last scan did not find it."), cols);
+      crt_put(2, 0, _("The object is gone: the last scan did not find it."), cols);
    else if (st->n == 0)
-      mvaddnstr(2, 0, _("No process holds it (or none that could be inspected)."), cols);
+      crt_put(2, 0, _("No process holds it (or none that could be inspected)."), cols);
    for (int r = 0; r < st->rows && st->top + (size_t)r < st->n; r++) {
       const Holder *h = &st->h[st->top + (size_t)r];
       bool cur = st->top + (size_t)r == st->cursor;
@@ -106,7 +106,7 @@ static void att_draw(View *v, int rows, int cols) {
       if (cur)
          mvhline(2 + r, 0, ' ', cols);
       /* the command padded to 16 columns, not bytes */
-      int pad = 16 - (int)textwidth_cols(h->comm);
+      int pad = 16 - (int)crt_cols(h->comm);
       char num[16] = "      ?";
       if (h->pid > 0)
          snprintf(num, sizeof num, "%7d", h->pid);

@@ -63,7 +63,7 @@ static void k_end(View *v)   { jump(v, "end"); }
 static void k_mapping(View *v) {
    HexState *h = view_hex_state(v);
    h->mapping = !h->mapping;
-   h->pane_refused = false;
+   sizenote_again(&h->pane_note);
 }
 static void k_reload(View *v)  { session_reload(view_hex_session(v)); }
 static void k_reopen(View *v)  { session_reopen(view_hex_session(v)); }
@@ -239,7 +239,7 @@ static int title_lines(char f[TITLE_FIELDS][192], int n, int cols, int line_of[T
    const int sep = 3;
    int line = 0, used = 0;
    for (int i = 0; i < n; i++) {
-      int len = (int)textwidth_cols(f[i]);
+      int len = (int)crt_cols(f[i]);
       if (used > 0 && used + sep + len > cols && line == 0) {
          line = 1;
          used = 0;
@@ -267,12 +267,12 @@ static int draw_title(View *v, int cols, bool draw) {
    for (int i = 0; i < n; i++) {
       int y = line_of[i];
       if (x[y] > 1 && x[y] + 3 < cols) {
-         mvaddstr(y, x[y], sep);
+         crt_put(y, x[y], sep, 3);
          x[y] += 3;
       }
       if (x[y] < cols - 1)              /* the type is cut at a word */
          crt_put_cut(y, x[y], f[i], cols - 1 - x[y], i == n - 1 && s_type(v));
-      x[y] += (int)textwidth_cols(f[i]);
+      x[y] += (int)crt_cols(f[i]);
    }
    attrset(A_NORMAL);
    return lines;
@@ -283,10 +283,12 @@ static int draw_title(View *v, int cols, bool draw) {
 int view_hex_put_wrapped(int y, const char *text, int cols, bool draw) {
    const int indent = 4;
    int lines = 0;
+   char safe[2048];
+   text = crt_safe(safe, sizeof safe, text);   /* wrapped as it is drawn */
    for (int x = 0; *text; x = indent, lines++) {
       size_t next, end = textwidth_wrap(text, (size_t)(cols > x ? cols - x : 1), &next);
       if (draw)
-         mvaddnstr(y + lines, x, text, (int)end);
+         crt_put_len(y + lines, x, text, end, cols - x);
       text += next;
    }
    return lines ? lines : 1;
@@ -304,7 +306,7 @@ static int pane_calls(View *v, int y, int cols, bool draw) {
                                   cols, draw);
    if (!s->win.addr) {
       if (draw)
-         mvaddnstr(y, 0, _("nothing is mapped"), cols);
+         crt_put(y, 0, _("nothing is mapped"), cols);
       return 1;
    }
    int n = 0;
@@ -371,7 +373,7 @@ static void draw_pane(View *v, int y, int cols) {
       return;
    }
    heading(v, line, sizeof line);
-   mvaddnstr(y, 2, line, cols - 2);
+   crt_put(y, 2, line, cols - 2);
    attrset(A_NORMAL);
    int calls = pane_calls(v, y + 1, cols, true);
    if (!s->win.addr && !view_hex_state(v)->proc_pid)
@@ -551,21 +553,32 @@ static void hex_draw(View *v, int rows, int cols) {
       data = rows - title - pane;
    }
    if (pane && data < 1) {
-      /* say once why M shows nothing, not at every draw */
-      if (!h->pane_refused)
-         session_message(s, true, _("the mapping pane needs %d rows and the screen has %d: "
+      /* say why M shows nothing, once for this size, not at every draw */
+      char text[256];
+      snprintf(text, sizeof text, _("the mapping pane needs %d rows and the screen has %d: "
                                     "make the terminal taller (M hides it)"),
-                         pane + 1, rows - title);
-      h->pane_refused = true;
+               pane + 1, rows - title);
+      sizenote_holds(&h->pane_note, s, text);
       pane = 0;
       data = rows - title;
    } else {
-      h->pane_refused = false;
+      sizenote_gone(&h->pane_note, s);   /* it fits now, or the pane is hidden */
    }
-   /* --cols wider than the terminal falls back to what fits */
+   /* --cols wider than the terminal falls back to what fits, and says so */
    uint64_t last = source_address(s->src, s->src->size);   /* the widest offset shown */
-   bool fits = hexrow_layout((unsigned)cols, ui_forced_cols(v->ui), last, &L)
-               || hexrow_layout((unsigned)cols, 0, last, &L);
+   unsigned forced = ui_forced_cols(v->ui);
+   bool forced_fits = hexrow_layout((unsigned)cols, forced, last, &L);
+   bool fits = forced_fits || hexrow_layout((unsigned)cols, 0, last, &L);
+   if (forced && !forced_fits && fits) {
+      char text[256];
+      snprintf(text, sizeof text,
+               ngettext("--cols %u does not fit in %d columns: showing %u byte a row",
+                        "--cols %u does not fit in %d columns: showing %u bytes a row", L.bytes),
+               forced, cols, L.bytes);
+      sizenote_holds(&h->cols_note, s, text);
+   } else {
+      sizenote_gone(&h->cols_note, s);
+   }
    view_hex_state(v)->laid_out = data >= 1 && fits;
    if (!view_hex_state(v)->laid_out) {
       view_draw_too_small(rows, cols);

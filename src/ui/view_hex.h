@@ -2,6 +2,7 @@
 #ifndef MAPSCOPE_VIEW_HEX_H
 #define MAPSCOPE_VIEW_HEX_H
 
+#include "app/sizenote.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -48,7 +49,8 @@ typedef struct {
    HexMagic *magic;           /* libmagic at the cursor and its scan (NULL before any) */
    int values_max_rows;       /* rows of inspector cells that fit (hex_draw sets it) */
    int pending;               /* m or ' typed: a mark letter is next */
-   bool pane_refused;         /* the mapping pane did not fit: the user was told */
+   SizeNote pane_note;        /* the mapping pane does not fit the screen */
+   SizeNote cols_note;        /* --cols does not fit the screen's width */
    uint64_t jump_from;        /* the cursor before a jump (view_hex_jump_start) */
    /* Where the rows were last drawn, to find the byte under a click. */
    bool laid_out;

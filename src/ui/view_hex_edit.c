@@ -204,7 +204,7 @@ void view_hex_edit_pagemap(View *v, int y, int x, size_t from, size_t n) {
    attrset(crt_attr(CRT_EDITED));
    for (size_t i = 0; i < n; i++)
       if (st[i] & (EDITS_PAGE_COPIED | EDITS_PAGE_MODIFIED))
-         mvaddstr(y, x + (int)i, st[i] & EDITS_PAGE_COPIED ? "C" : "M");
+         crt_put(y, x + (int)i, st[i] & EDITS_PAGE_COPIED ? "C" : "M", 1);
    attrset(A_NORMAL);
 }
 

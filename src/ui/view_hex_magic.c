@@ -11,6 +11,7 @@
  * its progress between steps; Esc stops it. */
 #include "config.h"
 
+#include "ui/crt.h"
 #include "ui/view_hex.h"
 #include "core/edits.h"
 #include "core/escape.h"
@@ -100,7 +101,7 @@ void view_hex_magic_draw(View *v, int y, int cols) {
       snprintf(line, sizeof line, _("type at 0x%llx: looking..."), (ull)s->cursor);
    }
    attrset(A_NORMAL);
-   mvaddnstr(y, 0, line, cols);
+   crt_put(y, 0, line, cols);
 }
 
 /* ---- the scan ------------------------------------------------------------- */

@@ -178,10 +178,10 @@ static int proc_pagemap(const ProcView *p, int y, int cols, bool draw) {
       if (!draw)
          continue;
       attrset(crt_attr(CRT_HEADING));
-      mvaddstr(y + l, 0, l == 0 ? _("pages") : "");
+      crt_put(y + l, 0, l == 0 ? _("pages") : "", PAGEMAP_X);
       attrset(crt_attr(CRT_PANE));
       for (size_t i = (size_t)l * per; i < p->npages && i < (size_t)(l + 1) * per; i++)
-         mvaddstr(y + l, PAGEMAP_X + (int)(i - (size_t)l * per), proc_glyph(procview_page(p, i)));
+         crt_put(y + l, PAGEMAP_X + (int)(i - (size_t)l * per), proc_glyph(procview_page(p, i)), 1);
       attrset(A_NORMAL);
    }
    proc_source(p, &c, line, sizeof line);
@@ -225,9 +225,9 @@ void view_hex_pagemap_draw(View *v, int y, int cols) {
       size_t from = (size_t)l * per, n = r.shown - from < per ? r.shown - from : per;
       mapinfo_cache_cells(line, sizeof line, state + from, n, glyphs());
       attrset(crt_attr(CRT_HEADING));
-      mvaddstr(y + l, 0, l == 0 ? _("pages") : "");
+      crt_put(y + l, 0, l == 0 ? _("pages") : "", PAGEMAP_X);
       attrset(crt_attr(CRT_PANE));
-      mvaddstr(y + l, PAGEMAP_X, line);
+      crt_put(y + l, PAGEMAP_X, line, cols - PAGEMAP_X);
       view_hex_edit_pagemap(v, y + l, PAGEMAP_X, from, n);
    }
    attrset(A_NORMAL);
@@ -312,7 +312,7 @@ static bool whatif_wide(View *v, int cols) {
    char lines[WHATIF_COUNT + 2][320];
    int n = whatif_lines(v, lines, true);
    for (int i = 1; i < n; i++)
-      if ((int)textwidth_cols(lines[i]) > cols)
+      if ((int)crt_cols(lines[i]) > cols)
          return false;
    return n > 0;
 }
@@ -463,7 +463,7 @@ void view_hex_section_heading(View *v, int cols, char *out, size_t outsz) {
    if (i == HEX_PANE_CALLS || i >= HEX_PANE_SECTIONS)
       return;
    const char *name = _(long_names[i]);
-   if ((int)textwidth_cols(name) > cols - 2)
+   if ((int)crt_cols(name) > cols - 2)
       name = _(short_names[i]);
    snprintf(out, outsz, "%s", name);
 }
@@ -473,7 +473,7 @@ void view_hex_section_next(View *v) {
    if (h->mapping)
       h->section = (HexPaneSection)((h->section + 1) % HEX_PANE_SECTIONS);
    h->mapping = true;
-   h->pane_refused = false;
+   sizenote_again(&h->pane_note);
 }
 
 /* :mapping (show or hide), :mapping calls|whatif|figures (show that). */
@@ -484,14 +484,14 @@ CommandStatus view_hex_cmd_mapping(void *ctx, const char *args) {
       args++;
    if (!args || !*args) {
       h->mapping = !h->mapping;
-      h->pane_refused = false;
+      sizenote_again(&h->pane_note);
       return COMMAND_OK;
    }
    for (int i = 0; i < HEX_PANE_SECTIONS; i++)
       if (strcmp(args, section_names[i]) == 0) {
          h->section = (HexPaneSection)i;
          h->mapping = true;
-         h->pane_refused = false;
+         sizenote_again(&h->pane_note);
          return COMMAND_OK;
       }
    char what[64];

@@ -30,7 +30,7 @@ static void show_progress(View *v, uint64_t done, uint64_t total) {
    snprintf(line, sizeof line, _("searching: %u%% of %llu bytes (Esc or C-c cancels)"), pct,
             (unsigned long long)total);
    attrset(crt_attr(CRT_STATUS));
-   mvaddnstr(LINES - 1, 0, line, COLS);
+   crt_put(LINES - 1, 0, line, COLS);
    clrtoeol();
    attrset(A_NORMAL);
    refresh();

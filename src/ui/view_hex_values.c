@@ -94,7 +94,7 @@ void view_hex_values_draw(View *v, int y, int cols) {
                                    : _("data at 0x%llx, little-endian (e: big-endian)"),
             (ull)s->cursor);
    attrset(crt_attr(CRT_HEADING));
-   mvaddnstr(y, 0, line, cols);
+   crt_put(y, 0, line, cols);
    view_hex_magic_draw(v, ++y, cols);
    int row[VALUES_COUNT], col[VALUES_COUNT];
    place_cells(cols, row, col);
@@ -105,12 +105,11 @@ void view_hex_values_draw(View *v, int y, int cols) {
       char text[VALUES_TEXT_MAX];
       values_format_glyphs(order[t], bytes, n, big, crt_utf8(), text);
       attrset(crt_attr(CRT_HEADING));
-      mvaddnstr(y + 1 + row[t], col[t], values_name(order[t]), cols - col[t]);
+      crt_put(y + 1 + row[t], col[t], values_name(order[t]), cols - col[t]);
       int x = col[t] + (int)strlen(values_name(order[t])) + 1;
       attrset(crt_attr(CRT_PANE));
       if (x < cols)      /* a character may take two columns: cut by columns */
-         mvaddnstr(y + 1 + row[t], x, text,
-                   (int)textwidth_fit(text, (size_t)(cols - x), NULL));
+         crt_put(y + 1 + row[t], x, text, cols - x);
    }
    attrset(A_NORMAL);
 }

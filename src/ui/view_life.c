@@ -72,8 +72,8 @@ static Row *row_at(LifeState *L, int i) {
 static int put(LifeState *L, int y, int x, int width, int indent, CrtStyle style,
                const char *text) {
    int n = 0;
-   if (!*text)
-      text = "-";
+   char safe[1024];                     /* wrapped as it is drawn */
+   text = crt_safe(safe, sizeof safe, *text ? text : "-");
    for (int in = 0; *text; in = indent, n++) {
       int w = width - in > 1 ? width - in : 1;
       size_t next, end = textwidth_wrap(text, (size_t)w, &next);
@@ -96,7 +96,7 @@ static const char *twin_mark(void) { return crt_utf8() ? "\xe2\x86\x94 " : "<-> 
 static int label_width(void) {
    int w = 0;
    for (int i = 0; i < SOURCE_STAGES; i++) {
-      int c = (int)textwidth_cols(source_stage_name((SourceStage)i));
+      int c = (int)crt_cols(source_stage_name((SourceStage)i));
       if (c > w)
          w = c;
    }
@@ -182,7 +182,7 @@ static void life_draw(View *v, int rows, int cols) {
       const Row *r = &L->rows[first + y];
       for (int j = 0; j < r->nseg; j++) {
          attrset(crt_attr(r->seg[j].style));
-         mvaddstr(y, r->seg[j].x, r->seg[j].text);
+         crt_put(y, r->seg[j].x, r->seg[j].text, COLS - r->seg[j].x);
       }
    }
    attrset(A_NORMAL);

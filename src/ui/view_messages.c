@@ -25,16 +25,14 @@ static MsgState *state(View *v) { return v->state; }
 static int layout(View *v, int rows, int cols, bool draw) {
    int line = 0;
    for (unsigned i = 0; ui_log(v->ui, i); i++) {
-      const char *m = ui_log(v->ui, i);
+      char safe[1024];                /* wrapped as it is drawn */
+      const char *m = crt_safe(safe, sizeof safe, ui_log(v->ui, i));
       int indent = 0;
       do {
          size_t next, end = textwidth_wrap(m, (size_t)(cols - indent), &next);
          int y = line - state(v)->scroll.first + 1;
-         if (draw && y >= 1 && y < rows) {
-            char piece[300];
-            snprintf(piece, sizeof piece, "%.*s", (int)end, m);
-            mvaddstr(y, indent, piece);
-         }
+         if (draw && y >= 1 && y < rows)
+            crt_put_len(y, indent, m, end, cols - indent);
          line++;
          m += next;
          indent = 2;                  /* a message's later lines are indented */
@@ -51,7 +49,7 @@ static void msg_draw(View *v, int rows, int cols) {
                false);
    attrset(A_NORMAL);
    if (!ui_log(v->ui, 0))
-      mvaddnstr(1, 0, _("No message yet."), cols);
+      crt_put(1, 0, _("No message yet."), cols);
    layout(v, rows, cols, true);
 }
 

@@ -230,7 +230,8 @@ typedef struct {
  * are indented by INDENT columns.  When the pane is full before the text
  * ends, its last line ends in an ellipsis. */
 static void pane_wrap(Pane *p, const char *text, int indent) {
-   const char *s = text;
+   char safe[1024];                     /* wrapped as it is drawn */
+   const char *s = crt_safe(safe, sizeof safe, text);
    int lead = 0;
    while (*s && p->n < PANE_TEXT_LINES) {
       int room = p->cols - lead > 1 ? p->cols - lead : 1;
@@ -279,12 +280,11 @@ static int pane_rows(int rows) {
 static void draw_pane(View *v, int y, int cols) {
    attrset(crt_attr(CRT_PANE));
    mvhline(y, 0, crt_utf8() ? ACS_HLINE : '-', cols);
-   mvaddnstr(y, 2, _(" the selected object (Enter opens it, a shows who holds it) "), cols - 2);
+   crt_put(y, 2, _(" the selected object (Enter opens it, a shows who holds it) "), cols - 2);
    attrset(A_NORMAL);
    const Obj *o = current(v);
    if (!o) {
-      mvaddnstr(y + 1, 0, _("No object matches: :all shows every object."),
-                cols);
+      crt_put(y + 1, 0, _("No object matches: :all shows every object."), cols);
       const char *mq = mq_note(v);
       if (mq) {
          Pane p = { .n = 0, .cols = cols };

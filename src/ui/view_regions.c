@@ -229,10 +229,10 @@ static void draw_pane(View *v, int y, int cols) {
    const PlatformProcRegion *r = current(v);
    attrset(crt_attr(CRT_PANE));
    mvhline(y, 0, crt_utf8() ? ACS_HLINE : '-', cols);
-   mvaddnstr(y, 2, _(" the selected region (Enter opens its bytes) "), cols - 2);
+   crt_put(y, 2, _(" the selected region (Enter opens its bytes) "), cols - 2);
    attrset(A_NORMAL);
    if (!r) {
-      mvaddnstr(y + 1, 0, _("No region matches: :all shows every region."), cols);
+      crt_put(y + 1, 0, _("No region matches: :all shows every region."), cols);
       return;
    }
    char range[64], devino[64], back[PLATFORM_NAME_MAX / 4], line[PLATFORM_NAME_MAX / 4 + 128];

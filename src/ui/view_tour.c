@@ -40,14 +40,15 @@ static void go(View *v, size_t step) {
 static int layout(TourState *s, int rows, int cols, bool draw) {
    int line = 0;
    for (size_t i = 0; i < s->text.n; i++) {
-      const char *m = s->text.lines[i];
+      char safe[2048];                /* wrapped as it is drawn */
+      const char *m = crt_safe(safe, sizeof safe, s->text.lines[i]);
       int indent = 0;
       do {
          size_t next, end = textwidth_wrap(m, (size_t)(cols - indent), &next);
          int y = line - s->scroll.first + 1;
          if (draw && y >= 1 && y < rows) {
             attrset(crt_attr(i == 0 ? CRT_HEADING : CRT_NORMAL));
-            mvaddnstr(y, indent, m, (int)end);
+            crt_put_len(y, indent, m, end, cols - indent);
          }
          line++;
          m += next;

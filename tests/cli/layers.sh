@@ -19,4 +19,9 @@ found=$(grep -rn --include='*.c' -e 'src->fd\b' -e 's->fd\b' -e "->ops [!=]= &so
 is "no source's descriptor or ops table stands for what it can do" "$found" ""
 found=$(grep -rn --include='*.c' -e 'prefix, "s[hey][mms]' "$src/app" "$src/ui")
 is "no kind is told by its prefix text" "$found" ""
+# The terminal sees text only through ui/crt.c, which escapes what could
+# move the cursor or reorder a line (a cell array of byte glyphs is no text).
+found=$(grep -rnE --include='*.c' -e '\<(mv)?w?(add|ins)n?w?str\>' -e '\<(mv)?w?v?w?_?printw\>' \
+                                  -e '\<(mv)?w?addch\>' -e '\<(mv)?w?add_wch\>' "$src/ui" | grep -v '/ui/crt\.c:')
+is "text reaches curses only through ui/crt.c (crt_put*)" "$found" ""
 done_testing

@@ -3,6 +3,8 @@
 # (mv new f) is noticed on r and by the periodic check, r never says
 # "reloaded" over the old bytes, R and :reopen open the new one; edits
 # pending keep the old one; a shm object removed and made again alike.
+# When R cannot reopen, it names the object and says why (removed, a
+# directory or a FIFO under the name now, empty, no longer readable).
 . "$top_srcdir/tests/tui/tui.sh"
 
 printf 'old bytes, first version\n' >"$tmp/f"
@@ -40,9 +42,49 @@ rm -f "$tmp/f"
 tui_send "r"
 expect_status "a removed file: r says so" "not reloaded: the object was removed"
 tui_send "R"
-expect_status "... and R says why it cannot reopen" "not reopened:"
+expect_status "... and R names the file and says why it cannot reopen" \
+   "f: not reopened: it no longer exists (No such file or directory)"
+mkdir "$tmp/f"
+tui_send "R"
+expect_status "a directory made under the name: R says so, and why" \
+   "f: not reopened: the name now leads to a directory (Is a directory)"
+rmdir "$tmp/f"
+mkfifo "$tmp/f"
+tui_send "R"
+expect_status "a FIFO made under the name: R says it cannot be mapped, and why" \
+   "f: not reopened: cannot be mapped (it is a FIFO or pipe"
+rm -f "$tmp/f"
+: >"$tmp/f"
+tui_send "R"
+expect_status "an empty file under the name: R says why" \
+   "f: not reopened: cannot map a zero-length object (the object is empty"
 tui_stop
 is "quit exits 0" "$tui_rc" 0
+
+# a file the user may no longer read
+if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+   cat >"$tmp/as-nobody" <<EOS
+#!/bin/sh
+exec setpriv --reuid=65534 --regid=65534 --clear-groups -- '$MAPSCOPE' "\$@"
+EOS
+   chmod 755 "$tmp/as-nobody"
+   printf 'readable for now\n' >"$tmp/p"
+   chmod 644 "$tmp/p"
+   real_ms=$MAPSCOPE
+   MAPSCOPE="$tmp/as-nobody"
+   chmod 1777 "$tmp"                 # the unprivileged run's sync files
+   tui_start 80 24 p
+   chmod 000 "$tmp/p"
+   tui_send "R"
+   expect_status "a file no longer readable: R names it and says why" \
+      "p: not reopened: cannot open (Permission denied)"
+   tui_stop
+   is "quit exits 0" "$tui_rc" 0
+   MAPSCOPE=$real_ms
+else
+   skip "a file no longer readable: R names it and says why" "not root, or no setpriv"
+   skip "quit exits 0" "not root, or no setpriv"
+fi
 
 # a shm object removed and made again
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then

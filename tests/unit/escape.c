@@ -12,6 +12,33 @@ static void esc_is(const char *in, const char *want, const char *what) {
    free(got);
 }
 
+static void screen_is(const char *in, const char *want, const char *what) {
+   char got[128];
+   escape_screen_into(got, sizeof got, in);
+   is_str(got, want, "screen: %s", what);
+}
+
+/* The screen's gate escapes what escape_into() escapes, except a backslash;
+ * so what escape_into() wrote passes through it unchanged. */
+static void screen_gate(void) {
+   screen_is("A\\xe2\\x80\\xaeB", "A\\xe2\\x80\\xaeB", "a typed backslash is kept as typed");
+   screen_is("A\xe2\x80\xae" "B\xe2\x80\xa8" "C", "A\\u202eB\\u2028C", "U+202E and U+2028 typed at a prompt");
+   screen_is("\xe2\x80\x8f\xe2\x80\x8e\xd8\x9c", "\\u200f\\u200e\\u061c", "RLM, LRM, ALM");
+   screen_is("\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\xaa\xe2\x80\xa9", "\\u2066\\u2069\\u202a\\u2029",
+             "isolates, embedding, paragraph separator");
+   screen_is("a\033[2Jb\x07\n\t", "a\\e[2Jb\\x07\\n\\t", "C0 controls");
+   screen_is("\xc2\x9b" "1m\xc2\x85", "\\xc2\\x9b1m\\xc2\\x85", "C1 controls (CSI, NEL)");
+   screen_is("bad\xff", "bad\\xff", "a byte that is not UTF-8");
+   screen_is("caf\xc3\xa9 \xe6\x97\xa5", "caf\xc3\xa9 \xe6\x97\xa5", "letters are kept");
+   const char *names[] = { "evil\xe2\x80\xaetxt\\\n\033", "a\\u202eb", "\xff\xc2\x85" };
+   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+      char *once = escape_dup(names[i]), twice[128];
+      escape_screen_into(twice, sizeof twice, once);
+      is_str(twice, once, "a name escaped before passes the gate unchanged (%zu)", i);
+      free(once);
+   }
+}
+
 int main(void) {
    plan_lazy();
    esc_is("plain.txt", "plain.txt", "plain ASCII is unchanged");
@@ -43,5 +70,6 @@ int main(void) {
    size_t n = escape_into(small, sizeof small, "abcdef\033");
    is_u64(n, 8, "length counts the escape");
    is_str(small, "abcdef", "an escape that does not fit is left out whole");
+   screen_gate();
    return done_testing();
 }

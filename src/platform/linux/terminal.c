@@ -90,6 +90,16 @@ int platform_terminal_quit_status(void) {
    return quit_flag == 0 || quit_flag == SIGINT ? 0 : 128 + quit_flag;
 }
 
+const char *platform_terminal_quit_name(void) {
+   switch (quit_flag) {
+   case SIGINT:  return "SIGINT";
+   case SIGTERM: return "SIGTERM";
+   case SIGHUP:  return "SIGHUP";
+   case SIGQUIT: return "SIGQUIT";
+   default:      return NULL;
+   }
+}
+
 bool platform_terminal_take_continue(void) {
    bool was = continue_flag != 0;
    continue_flag = 0;
