@@ -90,7 +90,8 @@ static void print_help(void) {
            "                         -r writes through the rollback journal\n"
            "                         ('mapscope --xxd -h' lists them)\n"), stdout);
    fputs(_("      --find=PATTERN     print the offset of every match of PATTERN in the\n"
-           "                         range, in hex and decimal; exit 1 when none\n"
+           "                         range, in hex and decimal; exit 1 when none,\n"
+           "                         2 on any error (as grep)\n"
            "                         (PATTERN is text with escapes: \\n \\t \\0 \\\\ \\xHH)\n"), stdout);
    fputs(_("                         (--find PATTERN, as grep: options may follow it)\n"
            "  -e, --regexp=PATTERN   --find PATTERN, for a PATTERN that starts with '-'\n"), stdout);
@@ -179,6 +180,7 @@ static void print_help(void) {
            "as they read pipes, FIFOs, character devices and procfs or sysfs files.\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Exit status: 0 on success, 1 when a source or I/O fails, 2 on bad usage.\n"), stdout);
+   fputs(_("--find: 0 when something matched, 1 when nothing did, 2 on any error.\n"), stdout);
 }
 
 static void print_version(void) {
