@@ -136,6 +136,24 @@ static void json_block_users(const Source *src) {
    platform_blockdev_users_free(&u);
 }
 
+/* What a source that was not opened (a FIFO, character device or socket:
+ * source_open_describing()) is, translated, or NULL for any other. */
+static const char *unopened_kind(const Source *src) {
+   if (!src->unopened)
+      return NULL;
+   switch (src->st.kind) {
+   case PLATFORM_KIND_FIFO: return _("FIFO");
+   case PLATFORM_KIND_CHAR: return _("character device");
+   default:                 return _("socket");
+   }
+}
+
+/* Its JSON "kind": fifo, char or socket. */
+static const char *unopened_json_kind(const Source *src) {
+   return src->st.kind == PLATFORM_KIND_FIFO ? "fifo"
+        : src->st.kind == PLATFORM_KIND_CHAR ? "char" : "socket";
+}
+
 static void print_text(const Options *o, const Source *src, bool beyond, const ObjList *l,
                        const Obj *obj) {
    char owner[64];
@@ -143,8 +161,12 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    platform_user_name(src->st.uid, owner, sizeof owner);
    char *safe_owner = escape_dup(owner);
    printf("%s %s\n", label(_("source:")), spec);
-   printf("%s %s\n", label(_("kind:")), _(src->ops->kind));
-   if (src->sequential)
+   const char *special = unopened_kind(src);
+   printf("%s %s\n", label(_("kind:")), special ? special : _(src->ops->kind));
+   if (special)
+      printf("%s %s\n", label(_("size:")),
+             _("unknown (not opened, so that nothing waits or acts: no bytes were read)"));
+   else if (src->sequential)
       printf("%s %s\n", label(_("size:")), _("unknown (read in order: the bytes are not kept)"));
    else if (beyond)
       printf(_("%-12s unknown: more than %u bytes (--info reads no further)\n"), _("size:"),
@@ -173,8 +195,9 @@ static void print_json(const Options *o, const Source *src, bool beyond, const O
       snprintf(size, sizeof size, "null,\"size_more_than\":%u", (unsigned)INFO_PROBE_MAX);
    else if (!src->sequential)
       snprintf(size, sizeof size, "%" PRIu64, src->size);
-   printf("{\"source\":%s,\"kind\":\"%s\",\"size\":%s,\"granularity\":%" PRIu64
-          ",\"page_size\":%zu", spec, src->ops->kind, size, o->granularity,
+   printf("{\"source\":%s,\"kind\":\"%s\",\"size\":%s,\"opened\":%s,\"granularity\":%" PRIu64
+          ",\"page_size\":%zu", spec, src->unopened ? unopened_json_kind(src) : src->ops->kind,
+          src->unopened ? "null" : size, src->unopened ? "false" : "true", o->granularity,
           platform_page_size());
    free(spec);
    json_block_users(src);
@@ -220,7 +243,7 @@ int mode_info_run(const Options *o) {
    SourcePidSpec sp;
    if (source_pid_spec(o->source, &sp, &e) == 1 && sp.what == SOURCE_PID_ALL)
       return regions_info_run(o);
-   if (!source_open_reading(o->source, &src, &e))
+   if (!source_open_describing(o->source, &src, &e))
       return diag_error(o->source, &e);
    SourceIdentity pid_id;
    source_identity(src, &pid_id);

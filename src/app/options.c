@@ -143,8 +143,9 @@ static void print_help(void) {
            "                         (other modes only warn that it is half-written)\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Options:\n"), stdout);
-   fputs(_("  -s, --skip=OFFSET      start at OFFSET (default 0)\n"), stdout);
-   fputs(_("  -n, --length=SIZE      stop after SIZE bytes (default: to the end)\n"), stdout);
+   fputs(_("  -s, --skip=OFFSET      with --dump or --find: start at OFFSET (default 0)\n"), stdout);
+   fputs(_("  -n, --length=SIZE      with --dump or --find: stop after SIZE bytes\n"
+           "                         (default: to the end)\n"), stdout);
    fputs(_("  -g, --granularity=SIZE align windows to SIZE, a power of two no smaller\n"
            "                         than the page size (default: the page size;\n"
            "                         64K shows what Windows does)\n"), stdout);
@@ -176,8 +177,8 @@ static void print_help(void) {
            "K, M, G, T suffix (K and KiB are 1024, KB is 1000; fractions allowed:\n"
            "1.5G); an OFFSET may also be N% of the size, -N counted back from the end,\n"
            "or +N / .+N / .-N from the current offset (the cursor at :goto).\n"), stdout);
-   fputs(_("Without SOURCE, --dump, --xxd and --find read standard input (also '-'),\n"
-           "as they read pipes, FIFOs, character devices and procfs or sysfs files.\n"), stdout);
+   fputs(_("Without SOURCE, --dump, --xxd, --find and --info read standard input (also\n"
+           "'-'), as they read pipes, FIFOs, character devices and procfs or sysfs files.\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Exit status: 0 on success, 1 when a source or I/O fails, 2 on bad usage.\n"), stdout);
    fputs(_("--find: 0 when something matched, 1 when nothing did, 2 on any error.\n"), stdout);
@@ -509,6 +510,11 @@ static const char *screen_option(const Options *o) {
         : o->cols ? "--cols" : o->refresh_ms ? "--refresh" : NULL;
 }
 
+/* The modes that read standard input when no SOURCE is given. */
+static bool reads_stdin(Mode mode) {
+   return mode == MODE_DUMP || mode == MODE_XXD || mode == MODE_FIND || mode == MODE_INFO;
+}
+
 static int check_combination(const Options *o, int argc, char **argv, int first_operand) {
    if (o->mode == MODE_TOUR)
       return check_tour(o, first_operand < argc);
@@ -517,6 +523,9 @@ static int check_combination(const Options *o, int argc, char **argv, int first_
       return diag_usage(_("%s goes with the screen, not with --dump, --xxd, --find, --list, "
                           "--info, --patch or --recover (--skip starts --dump and --find)"),
                         screen);
+   if ((o->skip || o->length) && o->mode != MODE_DUMP && o->mode != MODE_FIND)
+      return diag_usage(_("%s goes with --dump and --find (the screen starts at --offset)"),
+                        o->skip ? "--skip" : "--length");
    if (argc - first_operand > 1)
       return diag_usage(_("only one SOURCE may be given"));
    if ((o->mode == MODE_LIST || o->mode == MODE_DEMO) && first_operand < argc && !o->regions)
@@ -538,7 +547,7 @@ static int check_combination(const Options *o, int argc, char **argv, int first_
       return diag_usage(_("--window goes with the screen, --dump, --xxd and --patch"));
    if (first_operand < argc || (o->mode == MODE_VIEW && o->npatches == 0))
       return -1;                  /* no SOURCE: the screen shows the object list */
-   if (o->mode == MODE_DUMP || o->mode == MODE_XXD || o->mode == MODE_FIND)
+   if (reads_stdin(o->mode))
       return -1;                  /* no SOURCE: standard input, as the peers read it */
    (void)argv;
    (void)o;
@@ -677,7 +686,7 @@ int options_parse(int argc, char **argv, Options *o) {
    if ((rc = check_find(o)) >= 0)
       return rc;
    o->source = first < argc ? argv[first] : NULL;
-   if (!o->source && (o->mode == MODE_DUMP || o->mode == MODE_XXD || o->mode == MODE_FIND))
+   if (!o->source && reads_stdin(o->mode))
       o->source = "-";
    if (o->granularity == 0)
       o->granularity = platform_page_size();

@@ -122,6 +122,7 @@ static int set_seek(XxdOptions *x, const XxdOption *opt, const char *value) {
       return diag_bad_value("-s", value, _("invalid offset"), _("one sign of each kind at most"));
    x->seek_given = true;
    x->seek = (uint64_t)n;
+   x->seek_text = value;
    return rc;
 }
 

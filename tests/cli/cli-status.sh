@@ -54,4 +54,55 @@ is "--find pid:, a region skipped: status 2 (an error occurred)" "$rc" 2
 kill "$hpid" 2>/dev/null
 wait "$hpid" 2>/dev/null
 
+# ---- --info reads standard input when no SOURCE is given, as the others ----
+for mode in --dump --xxd "--find hi" --info; do
+   printf 'hi\n' | "$MAPSCOPE" $mode >"$tmp/out" 2>"$tmp/err"
+   is "$mode without SOURCE reads standard input: status 0" "$?" 0
+done
+printf 'hi\n' | "$MAPSCOPE" --info >"$tmp/out" 2>&1
+like "--info without SOURCE: describes standard input" "$(cat "$tmp/out")" "source:      -"
+
+# ---- -s -N on a stream: the same usage error in every mode --------------
+for mode in --dump "--find a" --xxd; do
+   printf 'abcdef\n' | "$MAPSCOPE" $mode -s -3 >"$tmp/out" 2>"$tmp/err"
+   is "$mode -s -3 on a pipe: status 2" "$?" 2
+   like "$mode -s -3 on a pipe: says why" "$(cat "$tmp/err")" "the size is known only once it has been read"
+   like "$mode -s -3 on a pipe: invalid offset, not past the end" "$(cat "$tmp/err")" "invalid offset"
+done
+printf 'abcdef\n' >"$tmp/six"
+"$MAPSCOPE" --xxd -s -3 <"$tmp/six" >"$tmp/out" 2>&1
+is "--xxd -s -3 on a redirected file: its last bytes" "$(cat "$tmp/out")" \
+   "00000004: 6566 0a                                  ef."
+# -s and -n mean something to --dump and --find only: elsewhere they are refused.
+for mode in --info --list --recover "--patch 0:41" ""; do
+   run_ms $mode -s 1 $( [ "$mode" = --list ] || echo "$tmp/six")
+   is "-s with '${mode:-the screen}': status 2" "$rc" 2
+   like "-s with '${mode:-the screen}': says where it goes" "$err" "--skip goes with --dump and --find"
+done
+run_ms --info -n 1 "$tmp/six"
+like "-n with --info: refused" "$err" "--length goes with --dump and --find"
+
+# ---- --info on special files: described from stat, never opened ------------
+mkfifo "$tmp/fifo"
+timeout 10 "$MAPSCOPE" --info "$tmp/fifo" >"$tmp/out" 2>"$tmp/err"
+is "--info on a FIFO without a writer: does not block, status 0" "$?" 0
+like "--info on a FIFO: its kind" "$(cat "$tmp/out")" "FIFO"
+like "--info on a FIFO: no bytes read" "$(cat "$tmp/out")" "no bytes were read"
+timeout 10 "$MAPSCOPE" --info --json "$tmp/fifo" >"$tmp/out" 2>"$tmp/err"
+like "--info --json on a FIFO: kind and opened" "$(cat "$tmp/out")" '"kind":"fifo","size":null,"opened":false'
+timeout 10 "$MAPSCOPE" --info /dev/null >"$tmp/out" 2>"$tmp/err"
+like "--info on a character device: not opened" "$(cat "$tmp/out")" "character device"
+if command -v python3 >/dev/null 2>&1 &&
+   python3 -c 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/sock"; then
+   timeout 10 "$MAPSCOPE" --info "$tmp/sock" >"$tmp/out" 2>"$tmp/err"
+   is "--info on a socket: status 0" "$?" 0
+   like "--info on a socket: its kind" "$(cat "$tmp/out")" "socket"
+else
+   skip "--info on a socket: status 0" "no python3 to make one"
+   skip "--info on a socket: its kind" "no python3 to make one"
+fi
+run_ms --info "$tmp/six"
+like "--info on a file: still opened and sized" "$out" "size:        7"
+is "--info on a file: opened in JSON" "$(run_ms --info --json "$tmp/six"; printf '%s' "$out" | grep -c '"opened":true')" 1
+
 done_testing
