@@ -105,4 +105,23 @@ run_ms --info "$tmp/six"
 like "--info on a file: still opened and sized" "$out" "size:        7"
 is "--info on a file: opened in JSON" "$(run_ms --info --json "$tmp/six"; printf '%s' "$out" | grep -c '"opened":true')" 1
 
+# ---- the man page's "does it map" examples: the screen's needs a terminal,
+# the script's maps the window at the end without one ------------------------
+head -c 100000 /dev/urandom >"$tmp/data.bin"
+run_ms -c 'goto end' -c quit "$tmp/data.bin" </dev/null
+is "the screen from a script: status 1, as the man page says" "$rc" 1
+like "the screen from a script: says it needs a terminal" "$err" "must be a terminal"
+run_ms --dump -W 64K -s -16 "$tmp/data.bin"
+is "--dump -W 64K -s -16: status 0 without a terminal" "$rc" 0
+is "--dump -W 64K -s -16: the last 16 bytes" "$out" "$(hexdump -C -s 99984 "$tmp/data.bin")"
+if command -v strace >/dev/null 2>&1; then
+   strace -o "$tmp/strace" -e trace=mmap "$MAPSCOPE" --dump -W 64K -s -16 "$tmp/data.bin" >/dev/null 2>&1
+   is "--dump -W 64K -s -16: maps the window at the end" \
+      "$(grep -cE 'PROT_READ, MAP_SHARED, [0-9]+, 0x18000\)' "$tmp/strace")" 1
+else
+   skip "--dump -W 64K -s -16: maps the window at the end" "no strace"
+fi
+run_ms --dump -W 64K -s -16 "$tmp/no-such"
+is "--dump -W 64K -s -16: status 1 when it cannot be opened" "$rc" 1
+
 done_testing
