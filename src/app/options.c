@@ -155,6 +155,8 @@ static void print_help(void) {
    fputs(_("  -w, --write            allow editing objects of other users (objects\n"
            "                         you own can always be edited) and any process's\n"
            "                         memory (pid:, even your own process's)\n"), stdout);
+   fputs(_("                         (before --xxd; --xxd -r, as xxd, writes any file\n"
+           "                         you may write without it)\n"), stdout);
    fputs("\n", stdout);
    fputs(_("The screen (the default mode):\n"), stdout);
    fputs(_("  -o, --offset=OFFSET    open with the cursor at OFFSET\n"), stdout);

@@ -24,7 +24,7 @@ static void error_message_to(Session *s, const Error *e) {
 }
 
 static EditSet *new_set(Session *s, bool allow_others) {
-   EditConfig cfg = { s->granularity, s->window_size, allow_others };
+   EditConfig cfg = { s->granularity, s->window_size, allow_others, false };
    return edits_new(s->src, &cfg);
 }
 

@@ -124,4 +124,38 @@ fi
 run_ms --dump -W 64K -s -16 "$tmp/no-such"
 is "--dump -W 64K -s -16: status 1 when it cannot be opened" "$rc" 1
 
+# ---- --xxd -r writes what the user may write, as xxd -r does ---------------
+if [ "$(id -u)" -eq 0 ]; then
+   mkdir "$tmp/nh" && chown 65534 "$tmp/nh"
+   printf 'xxxxxx' >"$tmp/theirs" && chmod 666 "$tmp/theirs"
+   printf '0: 4142\n' >"$tmp/in.hex" && chmod 644 "$tmp/in.hex"
+   HOME=$tmp/nh XDG_STATE_HOME= run_ms_unprivileged --xxd -r "$tmp/in.hex" "$tmp/theirs"
+   is "--xxd -r, a file of another user that one may write: status 0" "$rc" 0
+   is "--xxd -r, a file of another user that one may write: written" "$(cat "$tmp/theirs")" ABxxxx
+   if command -v xxd >/dev/null 2>&1; then
+      printf 'xxxxxx' >"$tmp/theirs2" && chmod 666 "$tmp/theirs2"
+      setpriv --reuid=65534 --regid=65534 --clear-groups -- xxd -r "$tmp/in.hex" "$tmp/theirs2"
+      is "--xxd -r writes what xxd -r writes" "$(cat "$tmp/theirs")" "$(cat "$tmp/theirs2")"
+   else
+      skip "--xxd -r writes what xxd -r writes" "no xxd"
+   fi
+   printf 'xxxxxx' >"$tmp/ro" && chmod 644 "$tmp/ro"
+   HOME=$tmp/nh XDG_STATE_HOME= run_ms_unprivileged --xxd -r "$tmp/in.hex" "$tmp/ro"
+   is "--xxd -r, a file one may not write: status 1" "$rc" 1
+   like "--xxd -r, a file one may not write: says why" "$err" "no write permission"
+   is "--xxd -r, a file one may not write: untouched" "$(cat "$tmp/ro")" xxxxxx
+else
+   for t in "status 0" written "as xxd" "refused: status" "refused: why" "refused: untouched"; do
+      skip "--xxd -r, another user's file: $t" "not root: no other user to be"
+   done
+fi
+printf 'xxxxxx' >"$tmp/mine"
+for w in -w --write -W64K --window=4K --granularity=64K; do
+   run_ms --xxd -r $w "$tmp/in.hex" "$tmp/mine"
+   is "--xxd ... $w: status 2" "$rc" 2
+   like "--xxd ... $w: says it goes before --xxd" "$err" "must come before --xxd"
+done
+run_ms -w --xxd -r "$tmp/in.hex" "$tmp/mine"
+is "-w --xxd -r: accepted before --xxd" "$rc:$(cat "$tmp/mine")" 0:ABxxxx
+
 done_testing
