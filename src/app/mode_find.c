@@ -75,7 +75,10 @@ static int find_error(const char *subject, const Error *e) {
 static int bad_pattern(const Options *o, const char *why, size_t where) {
    char reason[256];
    snprintf(reason, sizeof reason, _("%s, at byte %zu of the pattern"), _(why), where + 1);
-   return diag_bad_value("--find", o->find, _(error_message(ERR_BAD_PATTERN)), reason);
+   char *safe = escape_dup_pattern(o->find);      /* as typed: 'a\q', not 'a\\q' */
+   int rc = diag_usage("--find '%s': %s (%s)", safe, _(error_message(ERR_BAD_PATTERN)), reason);
+   free(safe);
+   return rc;
 }
 
 static int finish_output(const Found *f) {

@@ -21,11 +21,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* TEXT, a translated label (it may be CJK, two columns a letter) padded to the
- * 12 columns of the labels' column; one buffer, one printf at a time. */
+/* TEXT, a translated label, padded as every --info label is
+ * (objfmt_info_label()). */
 static const char *label(const char *text) {
-   static char buf[128];
-   return textwidth_pad(buf, sizeof buf, text, 12, 0);
+   return objfmt_info_label(text);
 }
 
 /* The named object (or file) the open source is, after a scan. */
@@ -169,7 +168,7 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    else if (src->sequential)
       printf("%s %s\n", label(_("size:")), _("unknown (read in order: the bytes are not kept)"));
    else if (beyond)
-      printf(_("%-12s unknown: more than %u bytes (--info reads no further)\n"), _("size:"),
+      printf(_("%s unknown: more than %u bytes (--info reads no further)\n"), label(_("size:")),
              (unsigned)INFO_PROBE_MAX);
    else if (src->read_to_end)
       printf("%s %" PRIu64 " (%s)\n", label(_("size:")), src->size,
@@ -189,17 +188,16 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
 
 static void print_json(const Options *o, const Source *src, bool beyond, const ObjList *l,
                        const Obj *obj) {
-   char *spec = json_name_dup(src->spec);
    char size[64] = "null";
    if (beyond)
       snprintf(size, sizeof size, "null,\"size_more_than\":%u", (unsigned)INFO_PROBE_MAX);
    else if (!src->sequential)
       snprintf(size, sizeof size, "%" PRIu64, src->size);
-   printf("{\"source\":%s,\"kind\":\"%s\",\"size\":%s,\"opened\":%s,\"granularity\":%" PRIu64
-          ",\"page_size\":%zu", spec, src->unopened ? unopened_json_kind(src) : src->ops->kind,
+   objfmt_json_field(stdout, "{", "source", src->spec);       /* a source_bytes twin if not UTF-8 */
+   printf(",\"kind\":\"%s\",\"size\":%s,\"opened\":%s,\"granularity\":%" PRIu64
+          ",\"page_size\":%zu", src->unopened ? unopened_json_kind(src) : src->ops->kind,
           src->unopened ? "null" : size, src->unopened ? "false" : "true", o->granularity,
           platform_page_size());
-   free(spec);
    json_block_users(src);
    fputs(",\n\"object\":", stdout);
    if (obj)

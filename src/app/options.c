@@ -250,11 +250,20 @@ static int parse_user(const char *text, Options *o) {
    return -1;
 }
 
+/* OPT's TEXT is the start of several columns' names, CANDIDATES. */
+static int ambiguous_column(const char *opt, const char *text, const char *candidates) {
+   char why[200];
+   snprintf(why, sizeof why, _("possibilities: %s"), candidates);
+   return diag_bad_value(opt, text, _("ambiguous column name"), why);
+}
+
 /* "COLUMN" or "-COLUMN" (descending). */
 static int parse_sort(const char *text, Options *o) {
    char names[160];
    const char *name = text[0] == '-' ? text + 1 : text;
    if (!objtable_column_parse(name, &o->sort)) {
+      if (objtable_column_ambiguous(name, strlen(name), names, sizeof names))
+         return ambiguous_column("--sort", text, names);
       objtable_column_names(names, sizeof names);
       return diag_bad_value("--sort", text, _("no such column"), names);
    }
@@ -270,8 +279,10 @@ static int parse_columns(const char *text, Options *o) {
    if (objtable_columns_parse(text, o->columns, OBJTABLE_ALL_COLUMNS, &o->ncolumns, &bad,
                               &bad_len))
       return -1;
-   objtable_column_names(names, sizeof names);
    snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
+   if (objtable_column_ambiguous(bad, bad_len, names, sizeof names))
+      return ambiguous_column("--columns", word, names);
+   objtable_column_names(names, sizeof names);
    return diag_bad_value("--columns", word,
                          bad_len ? _("no such column, or given twice") : _("empty column name"),
                          names);

@@ -98,14 +98,14 @@ static void put_code_point_escape(Writer *w, uint32_t cp) {
    put(w, buf, (size_t)(2 + digits));
 }
 
-size_t escape_into(char *out, size_t outsz, const char *in) {
+static size_t escape_with(char *out, size_t outsz, const char *in, bool keep_backslash) {
    const unsigned char *s = (const unsigned char *)(in ? in : "");
    Writer w = { out, outsz, 0, false };
    size_t written = 0;
    while (*s) {
       uint32_t cp;
       size_t n = utf8_valid_len(s, &cp);
-      bool escape_each = n == 0 || cp < 0x20 || cp == 0x7f || cp == '\\'
+      bool escape_each = n == 0 || cp < 0x20 || cp == 0x7f || (cp == '\\' && !keep_backslash)
                          || (cp >= 0x80 && cp < 0xa0);
       if (n == 0)
          n = 1;
@@ -125,13 +125,25 @@ size_t escape_into(char *out, size_t outsz, const char *in) {
    return w.len;
 }
 
-char *escape_dup(const char *in) {
-   size_t need = escape_into(NULL, 0, in) + 1;
+size_t escape_into(char *out, size_t outsz, const char *in) {
+   return escape_with(out, outsz, in, false);
+}
+
+static char *dup_with(const char *in, bool keep_backslash) {
+   size_t need = escape_with(NULL, 0, in, keep_backslash) + 1;
    char *out = malloc(need);
    if (!out)
       return strdup("?");
-   escape_into(out, need, in);
+   escape_with(out, need, in, keep_backslash);
    return out;
+}
+
+char *escape_dup(const char *in) {
+   return dup_with(in, false);
+}
+
+char *escape_dup_pattern(const char *in) {
+   return dup_with(in, true);
 }
 
 size_t escape_utf8_len(const unsigned char *s, uint32_t *cp) {
