@@ -158,4 +158,74 @@ done
 run_ms -w --xxd -r "$tmp/in.hex" "$tmp/mine"
 is "-w --xxd -r: accepted before --xxd" "$rc:$(cat "$tmp/mine")" 0:ABxxxx
 
+# ---- messages that say what is wrong ----------------------------------------
+for key in 0x0 0; do
+   run_ms --info "sysv:key=$key"
+   is "sysv:key=$key: status 2" "$rc" 2
+   like "sysv:key=$key: says key 0 is IPC_PRIVATE" "$err" "IPC_PRIVATE"
+   like "sysv:key=$key: says to give sysv:ID" "$err" "sysv:ID"
+done
+for spec in sem: sem:/; do
+   run_ms --info "$spec"
+   like "$spec: an invalid semaphore name" "$err" "invalid semaphore name"
+   is "$spec: status 2" "$rc" 2
+done
+run_ms --info shm:
+like "shm:: still an invalid shared-memory name" "$err" "invalid shared-memory name"
+run_ms --list --sort=p
+like "--sort=p: ambiguous, naming the candidates" "$err" "ambiguous column name (possibilities: processes, pids)"
+is "--sort=p: status 2" "$rc" 2
+run_ms --list --columns=kind,p
+like "--columns=kind,p: ambiguous, naming the candidates" "$err" "possibilities: processes, pids"
+run_ms --list --sort=pid
+is "--sort=pid: a whole name is never ambiguous" "$rc" 0
+run_ms --list "pid:$$" --sort=-p
+like "--list pid: --sort=-p: ambiguous, naming the candidates" "$err" "possibilities: perms, pss"
+run_ms --list "pid:$$" --columns=s
+like "--list pid: --columns=s: ambiguous" "$err" "possibilities: size, swap"
+run_ms --dump -s 1.5.5K "$tmp/six"
+like "-s 1.5.5K: not a number" "$err" "not a number"
+is "-s 1.5.5K: status 2" "$rc" 2
+run_ms --dump -s 1.5 "$tmp/six"
+like "-s 1.5: a fraction needs a unit" "$err" "a fraction needs a unit"
+run_ms --find 'a\q' "$tmp/six"
+like "--find 'a\\q': the pattern echoed as typed" "$err" "--find 'a\\q': invalid search pattern"
+is "--find 'a\\q': status 2" "$rc" 2
+
+# Ties keep name order, whichever way the column sorts.
+tag=mapscope-clistatus-$$
+printf x >"/dev/shm/$tag-a" && printf x >"/dev/shm/$tag-b" && printf xy >"/dev/shm/$tag-c"
+on_exit "rm -f '/dev/shm/$tag-a' '/dev/shm/$tag-b' '/dev/shm/$tag-c'"
+run_ms --list --kind=shm --columns=name --sort=-size
+is "--sort=-size: larger first, ties in name order" "$(printf '%s\n' "$out" | grep -o "$tag-[abc]" | tr '\n' ' ')" \
+   "$tag-c $tag-a $tag-b "
+run_ms --list --kind=shm --columns=name --sort=size
+is "--sort=size: ties in name order" "$(printf '%s\n' "$out" | grep -o "$tag-[abc]" | tr '\n' ' ')" \
+   "$tag-a $tag-b $tag-c "
+
+# --info's labels line up in screen columns in every language.
+if command -v msgfmt >/dev/null 2>&1; then
+   for lang in de zh_CN; do
+      mkdir -p "$tmp/locale/$lang/LC_MESSAGES"
+      msgfmt -o "$tmp/locale/$lang/LC_MESSAGES/mapscope.mo" "$top_srcdir/po/$lang.po"
+   done
+   (cd "$tmp" && MAPSCOPE_LOCALEDIR="$tmp/locale" LANGUAGE=de "$MAPSCOPE" --info six) >"$tmp/de.out" 2>/dev/null
+   is "German --info: Quelle padded to the widest label" "$(sed -n 1p "$tmp/de.out")" "Quelle:       six"
+   is "German --info: Granularität: lines up with it" "$(sed -n 4p "$tmp/de.out" | cut -d' ' -f1-2)" "Granularität: 4096"
+   (cd "$tmp" && MAPSCOPE_LOCALEDIR="$tmp/locale" LANGUAGE=zh_CN "$MAPSCOPE" --info six) >"$tmp/zh.out" 2>/dev/null
+   is "Chinese --info: labels padded in columns" "$(sed -n 1p "$tmp/zh.out")" "源：         six"
+else
+   skip "German --info: Quelle padded to the widest label" "no msgfmt"
+   skip "German --info: Granularität: lines up with it" "no msgfmt"
+   skip "Chinese --info: labels padded in columns" "no msgfmt"
+fi
+
+# --info --json: a path that is not UTF-8 has its bytes twin, source_bytes.
+bad=$(printf 'n\377x')
+printf abc >"$tmp/$bad"
+(cd "$tmp" && "$MAPSCOPE" --info --json "$bad") >"$tmp/json.out" 2>/dev/null
+like "--info --json, a non-UTF-8 path: source with U+FFFD" "$(cat "$tmp/json.out")" '{"source":"n\ufffdx","source_bytes":"6eff78",'
+(cd "$tmp" && "$MAPSCOPE" --info --json six) >"$tmp/json.out" 2>/dev/null
+is "--info --json, a UTF-8 path: no twin" "$(grep -c source_bytes "$tmp/json.out")" 0
+
 done_testing
