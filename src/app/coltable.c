@@ -28,6 +28,24 @@ bool coltable_parse(const ColSpec *spec, size_t n, const char *name, size_t *c) 
    return found;
 }
 
+bool coltable_ambiguous(const ColSpec *spec, size_t n, const char *word, size_t len, char *buf,
+                        size_t size) {
+   size_t found = 0, used = 0;
+   buf[0] = '\0';
+   for (size_t i = 0; i < n && len > 0; i++) {
+      if (strlen(spec[i].name) == len && strncasecmp(word, spec[i].name, len) == 0)
+         return false;           /* whole: never ambiguous */
+      if (strncasecmp(word, spec[i].name, len) != 0
+          && strncasecmp(word, _(spec[i].name), len) != 0)
+         continue;
+      found++;
+      if (used < size)
+         used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+                                  spec[i].name);
+   }
+   return found > 1;
+}
+
 void coltable_names(const ColSpec *spec, size_t n, char *buf, size_t size) {
    size_t used = 0;
    buf[0] = '\0';

@@ -4,8 +4,11 @@
  *    0x0000a3f0 41968
  * the offset of the match's first byte in hex (at least 8 digits) and in
  * decimal.  --count prints only the number.  Exit status as grep's: 0 when
- * something matched, 1 when nothing did, 2 for a bad pattern (and 1 for a
- * source that fails). */
+ * something matched, 1 when nothing did, 2 when any error occurred (a bad
+ * pattern or option, a source that cannot be opened or read, a region of a
+ * process that could not be read, output that cannot be written), even if
+ * matches were found elsewhere: grep(1) says so, -q aside, which --find
+ * does not have. */
 #include "config.h"
 
 #include "app/mode_find.h"
@@ -63,10 +66,19 @@ static bool on_matches(void *ctx, uint64_t first, uint64_t count) {
    return true;
 }
 
+/* Every error of --find is status 2, grep's, never 1 ("nothing matched"). */
+static int find_error(const char *subject, const Error *e) {
+   diag_error(subject, e);
+   return 2;
+}
+
 static int bad_pattern(const Options *o, const char *why, size_t where) {
    char reason[256];
    snprintf(reason, sizeof reason, _("%s, at byte %zu of the pattern"), _(why), where + 1);
-   return diag_bad_value("--find", o->find, _(error_message(ERR_BAD_PATTERN)), reason);
+   char *safe = escape_dup_pattern(o->find);      /* as typed: 'a\q', not 'a\\q' */
+   int rc = diag_usage("--find '%s': %s (%s)", safe, _(error_message(ERR_BAD_PATTERN)), reason);
+   free(safe);
+   return rc;
 }
 
 static int finish_output(const Found *f) {
@@ -75,7 +87,7 @@ static int finish_output(const Found *f) {
    if (fflush(stdout) != 0 || ferror(stdout)) {
       Error e;
       error_set(&e, ERR_WRITE, errno, NULL);
-      return diag_error(NULL, &e);
+      return find_error(NULL, &e);
    }
    return f->count ? 0 : 1;
 }
@@ -96,7 +108,7 @@ static int scan(const Options *o, Source *src, const SearchPattern *p) {
    Error e;
    SearchScanner *sc;
    if (!search_scanner_new(src, p, lo, hi, NULL, &sc, &e))
-      return diag_error(o->source, &e);
+      return find_error(o->source, &e);
    Found f = { .print = !o->count, .base = src->base };
    static char outbuf[1 << 16];
    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
@@ -104,7 +116,7 @@ static int scan(const Options *o, Source *src, const SearchPattern *p) {
    search_scanner_free(sc);
    if (st == SEARCH_FAILED) {
       fflush(stdout);
-      return diag_error(o->source, &e);
+      return find_error(o->source, &e);
    }
    return finish_output(&f);
 }
@@ -232,7 +244,7 @@ static int find_process(const Options *o, int pid, uint64_t lo, uint64_t hi,
       char why[sizeof e.detail];
       platform_proc_why(pid, rc, PLATFORM_PROC_LISTING, 0, why, sizeof why);
       error_set(&e, rc == ESRCH ? ERR_PROC_GONE : ERR_PROC_DENIED, rc, "%s", why);
-      return diag_error(o->source, &e);
+      return find_error(o->source, &e);
    }
    Found f = { .print = !o->count };
    static char outbuf[1 << 16];
@@ -245,7 +257,7 @@ static int find_process(const Options *o, int pid, uint64_t lo, uint64_t hi,
          continue;
       if (e.code != ERR_UNREADABLE) {
          fflush(stdout);
-         status = diag_error(o->source, &e);
+         status = find_error(o->source, &e);
       } else if (skipped++ == 0) {
          first = e;
       }
@@ -260,6 +272,8 @@ static int find_process(const Options *o, int pid, uint64_t lo, uint64_t hi,
                          "%s: %zu regions could not be read wholly and were skipped (first: %s)",
                          skipped), name, skipped, first.detail);
       free(name);
+      status = finish_output(&f);
+      return status == 1 || status == 0 ? 2 : status;    /* an error occurred: grep's 2 */
    }
    return finish_output(&f);
 }
@@ -282,7 +296,7 @@ int mode_find_run(const Options *o) {
               && sp.what == SOURCE_PID_RANGE) {
       status = find_process(o, sp.pid, sp.addr, sp.end, p);   /* over gaps and guard pages */
    } else if (!source_open_reading(o->source, &src, &e)) {
-      status = diag_error(o->source, &e);
+      status = find_error(o->source, &e);
    } else {
       recovery_warn(src);     /* read-only: says so, writes nothing */
       status = scan(o, src, p);

@@ -21,11 +21,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* TEXT, a translated label (it may be CJK, two columns a letter) padded to the
- * 12 columns of the labels' column; one buffer, one printf at a time. */
+/* TEXT, a translated label, padded as every --info label is
+ * (objfmt_info_label()). */
 static const char *label(const char *text) {
-   static char buf[128];
-   return textwidth_pad(buf, sizeof buf, text, 12, 0);
+   return objfmt_info_label(text);
 }
 
 /* The named object (or file) the open source is, after a scan. */
@@ -136,6 +135,24 @@ static void json_block_users(const Source *src) {
    platform_blockdev_users_free(&u);
 }
 
+/* What a source that was not opened (a FIFO, character device or socket:
+ * source_open_describing()) is, translated, or NULL for any other. */
+static const char *unopened_kind(const Source *src) {
+   if (!src->unopened)
+      return NULL;
+   switch (src->st.kind) {
+   case PLATFORM_KIND_FIFO: return _("FIFO");
+   case PLATFORM_KIND_CHAR: return _("character device");
+   default:                 return _("socket");
+   }
+}
+
+/* Its JSON "kind": fifo, char or socket. */
+static const char *unopened_json_kind(const Source *src) {
+   return src->st.kind == PLATFORM_KIND_FIFO ? "fifo"
+        : src->st.kind == PLATFORM_KIND_CHAR ? "char" : "socket";
+}
+
 static void print_text(const Options *o, const Source *src, bool beyond, const ObjList *l,
                        const Obj *obj) {
    char owner[64];
@@ -143,11 +160,15 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    platform_user_name(src->st.uid, owner, sizeof owner);
    char *safe_owner = escape_dup(owner);
    printf("%s %s\n", label(_("source:")), spec);
-   printf("%s %s\n", label(_("kind:")), _(src->ops->kind));
-   if (src->sequential)
+   const char *special = unopened_kind(src);
+   printf("%s %s\n", label(_("kind:")), special ? special : _(src->ops->kind));
+   if (special)
+      printf("%s %s\n", label(_("size:")),
+             _("unknown (not opened, so that nothing waits or acts: no bytes were read)"));
+   else if (src->sequential)
       printf("%s %s\n", label(_("size:")), _("unknown (read in order: the bytes are not kept)"));
    else if (beyond)
-      printf(_("%-12s unknown: more than %u bytes (--info reads no further)\n"), _("size:"),
+      printf(_("%s unknown: more than %u bytes (--info reads no further)\n"), label(_("size:")),
              (unsigned)INFO_PROBE_MAX);
    else if (src->read_to_end)
       printf("%s %" PRIu64 " (%s)\n", label(_("size:")), src->size,
@@ -167,16 +188,16 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
 
 static void print_json(const Options *o, const Source *src, bool beyond, const ObjList *l,
                        const Obj *obj) {
-   char *spec = json_name_dup(src->spec);
    char size[64] = "null";
    if (beyond)
       snprintf(size, sizeof size, "null,\"size_more_than\":%u", (unsigned)INFO_PROBE_MAX);
    else if (!src->sequential)
       snprintf(size, sizeof size, "%" PRIu64, src->size);
-   printf("{\"source\":%s,\"kind\":\"%s\",\"size\":%s,\"granularity\":%" PRIu64
-          ",\"page_size\":%zu", spec, src->ops->kind, size, o->granularity,
+   objfmt_json_field(stdout, "{", "source", src->spec);       /* a source_bytes twin if not UTF-8 */
+   printf(",\"kind\":\"%s\",\"size\":%s,\"opened\":%s,\"granularity\":%" PRIu64
+          ",\"page_size\":%zu", src->unopened ? unopened_json_kind(src) : src->ops->kind,
+          src->unopened ? "null" : size, src->unopened ? "false" : "true", o->granularity,
           platform_page_size());
-   free(spec);
    json_block_users(src);
    fputs(",\n\"object\":", stdout);
    if (obj)
@@ -220,7 +241,7 @@ int mode_info_run(const Options *o) {
    SourcePidSpec sp;
    if (source_pid_spec(o->source, &sp, &e) == 1 && sp.what == SOURCE_PID_ALL)
       return regions_info_run(o);
-   if (!source_open_reading(o->source, &src, &e))
+   if (!source_open_describing(o->source, &src, &e))
       return diag_error(o->source, &e);
    SourceIdentity pid_id;
    source_identity(src, &pid_id);

@@ -35,12 +35,11 @@ static bool wanted(const Obj *o, const ListFilter *flt) {
 static const ObjList *order_list;
 static const ListFilter *order_filter;
 
-/* By the chosen column, then kind, name and id: the same machine lists the
- * same way. */
+/* By the chosen column, then kind, name and id (ascending, whichever way
+ * the column goes): the same machine lists the same way. */
 static int by_column(const void *a, const void *b) {
    const Obj *x = &order_list->v[*(const size_t *)a], *y = &order_list->v[*(const size_t *)b];
-   int c = objtable_compare(x, y, order_filter->sort);
-   return order_filter->reverse ? -c : c;
+   return objtable_compare(x, y, order_filter->sort, order_filter->reverse);
 }
 
 /* The indexes of the objects to print, in order; *N is their count. */

@@ -187,8 +187,10 @@ static int apply_patches(const Options *o, EditSet *es, const void *ctx) {
    return apply_all(o, es, ctx);
 }
 
+/* AS_XXD: for --xxd -r, which prints nothing and, as xxd, writes any file
+ * the user may write, whoever owns it (the kernel still decides). */
 static int edit_source(const Options *o, Source *src, ApplyFn apply, const void *ctx,
-                       bool flush_now, bool quiet) {
+                       bool flush_now, bool as_xxd) {
    /* Writing into a running process is never a default, even one's own. */
    if (source_can(src, SOURCE_EDIT_NEEDS_W) && !o->write) {
       char *name = escape_dup(src->spec);
@@ -196,7 +198,7 @@ static int edit_source(const Options *o, Source *src, ApplyFn apply, const void 
       free(name);
       return rc;
    }
-   EditConfig cfg = { o->granularity, o->window_size, o->write };
+   EditConfig cfg = { o->granularity, o->window_size, o->write, as_xxd };
    EditSet *es = edits_new(src, &cfg);
    Error e;
    if (!es) {
@@ -206,7 +208,7 @@ static int edit_source(const Options *o, Source *src, ApplyFn apply, const void 
    int status = apply(o, es, ctx);
    if (status < 0) {
       test_hook("edits-applied");
-      status = flush_now ? flush(o, es, quiet) : report_plan(es);
+      status = flush_now ? flush(o, es, as_xxd) : report_plan(es);
    }
    edits_free(es);
    return status;

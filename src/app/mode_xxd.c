@@ -103,11 +103,10 @@ static int dump_stream(Job *j, int fd) {
    if (x->seek_given && x->seek_from_end && platform_stat_fd(fd, &st) == 0 &&
        st.kind == PLATFORM_KIND_REGULAR && st.size > 0)
       return dump_fd_from_end(j, fd, st.size);
-   if (x->seek_given && x->seek_from_end && x->seek > 0) {
-      Error e;
-      error_set(&e, ERR_PAST_END, 0, "%s", _("a stream cannot be read from its end (-s -N)"));
-      return diag_error(j->subject, &e);
-   }
+   if (x->seek_given && x->seek_from_end && x->seek > 0)   /* usage, as --dump and --find say */
+      return diag_bad_value("-s", x->seek_text, _("invalid offset"),
+                            _("the size is known only once it has been read: "
+                              "neither -N nor a percentage applies"));
    bool ended = false;
    uint64_t skip = x->seek_given && !x->seek_from_end ? x->seek : 0;
    int rc = stream_skip(j, fd, skip, &ended);

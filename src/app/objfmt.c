@@ -75,10 +75,10 @@ void objfmt_denied_json(FILE *f, const ObjList *l) {
    fputs(",\"not_inspected\":[", f);
    for (unsigned i = 0; i < l->procs_denied; i++) {
       const ObjDenied *d = &l->denied[i];
-      char *comm = json_name_dup(d->comm), *why = json_name_dup(d->why);
-      fprintf(f, "%s{\"pid\":%d,\"command\":%s,\"reason\":\"%s\",\"why\":%s}", i ? "," : "",
-              d->pid, comm, d->err == ESRCH ? "exited" : "refused", why);
-      free(comm);
+      char *why = json_name_dup(d->why);
+      fprintf(f, "%s{\"pid\":%d", i ? "," : "", d->pid);
+      objfmt_json_str(f, "command", d->comm);
+      fprintf(f, ",\"reason\":\"%s\",\"why\":%s}", d->err == ESRCH ? "exited" : "refused", why);
       free(why);
    }
    fputs("]", f);
@@ -199,17 +199,19 @@ size_t objfmt_width(const char *s) {
 
 /* ---- JSON ----------------------------------------------------------------- */
 
-/* RAW itself as a JSON string; when it is not UTF-8 (JSON strings are
- * Unicode), KEY_bytes gives its exact bytes in hex as well. */
-static void json_str(FILE *f, const char *key, const char *raw) {
+void objfmt_json_field(FILE *f, const char *sep, const char *key, const char *raw) {
    char *q = json_name_dup(raw);
-   fprintf(f, ",\"%s\":%s", key, q);
+   fprintf(f, "%s\"%s\":%s", sep, key, q);
    free(q);
    if (!json_is_utf8(raw)) {
       char *hex = json_hex_dup(raw);
       fprintf(f, ",\"%s_bytes\":%s", key, hex);
       free(hex);
    }
+}
+
+void objfmt_json_str(FILE *f, const char *key, const char *raw) {
+   objfmt_json_field(f, ",", key, raw);
 }
 
 /* TEXT is escaped already: quote it only. */
@@ -288,7 +290,7 @@ static void json_attachers(FILE *f, const Obj *o, const char *indent) {
    for (size_t i = 0; i < o->natt; i++) {
       const ObjAttacher *a = &o->att[i];
       fprintf(f, "%s\n%s  {\"pid\":%d", i ? "," : "", indent, a->pid);
-      json_str(f, "command", a->comm);
+      objfmt_json_str(f, "command", a->comm);
       if (!a->mapped)
          fprintf(f, ",\"fd\":%d}", a->fd);
       else
@@ -303,7 +305,7 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
    char owner[64];
    platform_user_name(o->uid, owner, sizeof owner);
    fprintf(f, "{\"kind\":\"%s\"", objects_kind_name(o->kind));
-   json_str(f, "name", o->name);
+   objfmt_json_str(f, "name", o->name);
    char *disp = objfmt_display_name(o);
    json_escaped(f, "display_name", disp);
    free(disp);
@@ -312,7 +314,7 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
    else
       fputs(",\"size\":null", f);
    fprintf(f, ",\"uid\":%u", o->uid);
-   json_str(f, "owner", owner);
+   objfmt_json_str(f, "owner", owner);
    fprintf(f, ",\"gid\":%u,\"mode\":\"%04o\"", o->gid, o->mode);
    json_time(f, "atime", o->atime);
    json_time(f, "mtime", o->mtime);
@@ -323,4 +325,22 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
    json_attachers(f, o, indent);
    objlock_json(f, o);
    fputc('}', f);
+}
+
+/* Every label --info prints (app/mode_info.c, app/regions.c). */
+static const char *const info_labels[] = {
+   N_("source:"), N_("kind:"), N_("size:"), N_("granularity:"), N_("owner:"),
+   N_("mounted on:"), N_("holders:"), N_("object:"), N_("detail:"), N_("flag:"),
+   N_("held by:"), N_("process:"), N_("regions:"), N_("memory:"), N_("readable:"),
+   N_("journal:"), N_("range:"), N_("address:"),
+};
+
+const char *objfmt_info_label(const char *text) {
+   static char buf[256];
+   size_t width = 12;
+   for (size_t i = 0; i < sizeof info_labels / sizeof info_labels[0]; i++) {
+      size_t w = textwidth_cols(_(info_labels[i]));
+      width = w > width ? w : width;
+   }
+   return textwidth_pad(buf, sizeof buf, text, width, 0);
 }

@@ -44,6 +44,12 @@ void objfmt_flags(unsigned flags, char *buf, size_t size);
  * never were (0 in O) are null; "flag_explanations" maps each flag set to
  * its sentence; "held_by" counts processes, descriptors and mappings. */
 void objfmt_json_object(FILE *f, const Obj *o, const char *indent);
+/* ,"KEY":RAW as a JSON string; when RAW is not UTF-8 (JSON strings are
+ * Unicode: such a byte reads as U+FFFD), ,"KEY_bytes":"HEX" follows with
+ * its exact bytes. */
+void objfmt_json_str(FILE *f, const char *key, const char *raw);
+/* The same after SEP ("" for an object's first field). */
+void objfmt_json_field(FILE *f, const char *sep, const char *key, const char *raw);
 
 /* Why message queues are missing from a list of KINDS (a mask of
  * 1 << ObjKind) scanned into L: the mqueue file system is not mounted.
@@ -71,4 +77,9 @@ size_t objfmt_width(const char *s);
  * no character in the locale, 0 for one that cannot be shown). */
 size_t objfmt_char(const char *s, size_t len, mbstate_t *st, int *columns);
 
+/* TEXT, one of --info's translated labels ("source:", "held by:" ...),
+ * padded in screen columns to the widest of them all in the language in
+ * use (at least 12): the values line up whatever the language ("Granu-
+ * larität:" is 13 columns, a CJK letter 2).  One printf at a time. */
+const char *objfmt_info_label(const char *text);
 #endif

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "app/objlock.h"
+#include "app/objfmt.h"
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "core/json.h"
@@ -81,9 +82,8 @@ static void json_one(FILE *f, const ObjLock *k) {
       fprintf(f, ",\"end\":%" PRIu64, r->end);
    fprintf(f, ",\"whole_file\":%s", whole_file(r) ? "true" : "false");
    if (k->pid > 0) {
-      char *comm = json_name_dup(k->comm ? k->comm : "?");
-      fprintf(f, ",\"pid\":%d,\"command\":%s", k->pid, comm);
-      free(comm);
+      fprintf(f, ",\"pid\":%d", k->pid);
+      objfmt_json_str(f, "command", k->comm ? k->comm : "?");
    } else {
       fputs(",\"pid\":null,\"command\":null", f);
    }

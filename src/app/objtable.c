@@ -148,10 +148,13 @@ static int cmp_column(const Obj *x, const Obj *y, ObjTableColumn c) {
    }
 }
 
-/* The chosen column, then kind, name and id: the same machine sorts the
- * same way every time. */
-int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn col) {
+/* The chosen column (descending when REVERSE), then kind, name and id,
+ * always ascending: the same machine sorts the same way every time, and
+ * ties keep name order whichever way the column goes. */
+int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn col, bool reverse) {
    int c = cmp_column(x, y, col);
+   if (c)
+      return reverse ? -c : c;
    if (!c)
       c = cmp_column(x, y, OBJTABLE_KIND);
    if (!c)
@@ -164,8 +167,7 @@ int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn col) {
 static int by_column(const void *a, const void *b) {
    const Obj *x = &sorting->list.v[*(const size_t *)a];
    const Obj *y = &sorting->list.v[*(const size_t *)b];
-   int c = objtable_compare(x, y, sorting->sort);
-   return sorting->reverse ? -c : c;
+   return objtable_compare(x, y, sorting->sort, sorting->reverse);
 }
 
 void objtable_select(ObjTable *t) {
@@ -267,6 +269,10 @@ size_t objtable_open_specs(const Obj *o, ObjOpenSpec *specs, size_t max, const c
 }
 
 /* ---- the columns on the command line ------------------------------------ */
+
+bool objtable_column_ambiguous(const char *word, size_t len, char *buf, size_t size) {
+   return coltable_ambiguous(columns, OBJTABLE_ALL_COLUMNS, word, len, buf, size);
+}
 
 void objtable_column_names(char *buf, size_t size) {
    coltable_names(columns, OBJTABLE_ALL_COLUMNS, buf, size);

@@ -96,13 +96,16 @@ const ColSpec *objtable_columns(size_t *n);
 /* "kind, name, size, owner, mode, processes, flags, pids, detail": the
  * valid column names, for messages. */
 void objtable_column_names(char *buf, size_t size);
+/* coltable_ambiguous() over the object list's columns. */
+bool objtable_column_ambiguous(const char *word, size_t len, char *buf, size_t size);
 /* A comma-separated LIST of column names (each as objtable_column_parse
  * takes it) into COLS (at most MAX); *BAD and *BAD_LEN name the first
  * word that is no column (or repeats one). */
 bool objtable_columns_parse(const char *list, ObjTableColumn *cols, size_t max, size_t *n,
                             const char **bad, size_t *bad_len);
-/* Order X and Y by column C, then by kind, name and id (every column). */
-int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn c);
+/* Order X and Y by column C (descending when REVERSE), then by kind, name
+ * and id, ascending whichever way C goes (every column). */
+int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn c, bool reverse);
 
 /* The processes that hold O (distinct pids). */
 unsigned objtable_processes(const Obj *o);

@@ -90,7 +90,8 @@ static void print_help(void) {
            "                         -r writes through the rollback journal\n"
            "                         ('mapscope --xxd -h' lists them)\n"), stdout);
    fputs(_("      --find=PATTERN     print the offset of every match of PATTERN in the\n"
-           "                         range, in hex and decimal; exit 1 when none\n"
+           "                         range, in hex and decimal; exit 1 when none,\n"
+           "                         2 on any error (as grep)\n"
            "                         (PATTERN is text with escapes: \\n \\t \\0 \\\\ \\xHH)\n"), stdout);
    fputs(_("                         (--find PATTERN, as grep: options may follow it)\n"
            "  -e, --regexp=PATTERN   --find PATTERN, for a PATTERN that starts with '-'\n"), stdout);
@@ -142,8 +143,9 @@ static void print_help(void) {
            "                         (other modes only warn that it is half-written)\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Options:\n"), stdout);
-   fputs(_("  -s, --skip=OFFSET      start at OFFSET (default 0)\n"), stdout);
-   fputs(_("  -n, --length=SIZE      stop after SIZE bytes (default: to the end)\n"), stdout);
+   fputs(_("  -s, --skip=OFFSET      with --dump or --find: start at OFFSET (default 0)\n"), stdout);
+   fputs(_("  -n, --length=SIZE      with --dump or --find: stop after SIZE bytes\n"
+           "                         (default: to the end)\n"), stdout);
    fputs(_("  -g, --granularity=SIZE align windows to SIZE, a power of two no smaller\n"
            "                         than the page size (default: the page size;\n"
            "                         64K shows what Windows does)\n"), stdout);
@@ -153,6 +155,8 @@ static void print_help(void) {
    fputs(_("  -w, --write            allow editing objects of other users (objects\n"
            "                         you own can always be edited) and any process's\n"
            "                         memory (pid:, even your own process's)\n"), stdout);
+   fputs(_("                         (before --xxd; --xxd -r, as xxd, writes any file\n"
+           "                         you may write without it)\n"), stdout);
    fputs("\n", stdout);
    fputs(_("The screen (the default mode):\n"), stdout);
    fputs(_("  -o, --offset=OFFSET    open with the cursor at OFFSET\n"), stdout);
@@ -175,10 +179,11 @@ static void print_help(void) {
            "K, M, G, T suffix (K and KiB are 1024, KB is 1000; fractions allowed:\n"
            "1.5G); an OFFSET may also be N% of the size, -N counted back from the end,\n"
            "or +N / .+N / .-N from the current offset (the cursor at :goto).\n"), stdout);
-   fputs(_("Without SOURCE, --dump, --xxd and --find read standard input (also '-'),\n"
-           "as they read pipes, FIFOs, character devices and procfs or sysfs files.\n"), stdout);
+   fputs(_("Without SOURCE, --dump, --xxd, --find and --info read standard input (also\n"
+           "'-'), as they read pipes, FIFOs, character devices and procfs or sysfs files.\n"), stdout);
    fputs("\n", stdout);
    fputs(_("Exit status: 0 on success, 1 when a source or I/O fails, 2 on bad usage.\n"), stdout);
+   fputs(_("--find: 0 when something matched, 1 when nothing did, 2 on any error.\n"), stdout);
 }
 
 static void print_version(void) {
@@ -245,11 +250,20 @@ static int parse_user(const char *text, Options *o) {
    return -1;
 }
 
+/* OPT's TEXT is the start of several columns' names, CANDIDATES. */
+static int ambiguous_column(const char *opt, const char *text, const char *candidates) {
+   char why[200];
+   snprintf(why, sizeof why, _("possibilities: %s"), candidates);
+   return diag_bad_value(opt, text, _("ambiguous column name"), why);
+}
+
 /* "COLUMN" or "-COLUMN" (descending). */
 static int parse_sort(const char *text, Options *o) {
    char names[160];
    const char *name = text[0] == '-' ? text + 1 : text;
    if (!objtable_column_parse(name, &o->sort)) {
+      if (objtable_column_ambiguous(name, strlen(name), names, sizeof names))
+         return ambiguous_column("--sort", text, names);
       objtable_column_names(names, sizeof names);
       return diag_bad_value("--sort", text, _("no such column"), names);
    }
@@ -265,8 +279,10 @@ static int parse_columns(const char *text, Options *o) {
    if (objtable_columns_parse(text, o->columns, OBJTABLE_ALL_COLUMNS, &o->ncolumns, &bad,
                               &bad_len))
       return -1;
-   objtable_column_names(names, sizeof names);
    snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
+   if (objtable_column_ambiguous(bad, bad_len, names, sizeof names))
+      return ambiguous_column("--columns", word, names);
+   objtable_column_names(names, sizeof names);
    return diag_bad_value("--columns", word,
                          bad_len ? _("no such column, or given twice") : _("empty column name"),
                          names);
@@ -507,6 +523,11 @@ static const char *screen_option(const Options *o) {
         : o->cols ? "--cols" : o->refresh_ms ? "--refresh" : NULL;
 }
 
+/* The modes that read standard input when no SOURCE is given. */
+static bool reads_stdin(Mode mode) {
+   return mode == MODE_DUMP || mode == MODE_XXD || mode == MODE_FIND || mode == MODE_INFO;
+}
+
 static int check_combination(const Options *o, int argc, char **argv, int first_operand) {
    if (o->mode == MODE_TOUR)
       return check_tour(o, first_operand < argc);
@@ -515,6 +536,9 @@ static int check_combination(const Options *o, int argc, char **argv, int first_
       return diag_usage(_("%s goes with the screen, not with --dump, --xxd, --find, --list, "
                           "--info, --patch or --recover (--skip starts --dump and --find)"),
                         screen);
+   if ((o->skip || o->length) && o->mode != MODE_DUMP && o->mode != MODE_FIND)
+      return diag_usage(_("%s goes with --dump and --find (the screen starts at --offset)"),
+                        o->skip ? "--skip" : "--length");
    if (argc - first_operand > 1)
       return diag_usage(_("only one SOURCE may be given"));
    if ((o->mode == MODE_LIST || o->mode == MODE_DEMO) && first_operand < argc && !o->regions)
@@ -536,7 +560,7 @@ static int check_combination(const Options *o, int argc, char **argv, int first_
       return diag_usage(_("--window goes with the screen, --dump, --xxd and --patch"));
    if (first_operand < argc || (o->mode == MODE_VIEW && o->npatches == 0))
       return -1;                  /* no SOURCE: the screen shows the object list */
-   if (o->mode == MODE_DUMP || o->mode == MODE_XXD || o->mode == MODE_FIND)
+   if (reads_stdin(o->mode))
       return -1;                  /* no SOURCE: standard input, as the peers read it */
    (void)argv;
    (void)o;
@@ -675,7 +699,7 @@ int options_parse(int argc, char **argv, Options *o) {
    if ((rc = check_find(o)) >= 0)
       return rc;
    o->source = first < argc ? argv[first] : NULL;
-   if (!o->source && (o->mode == MODE_DUMP || o->mode == MODE_XXD || o->mode == MODE_FIND))
+   if (!o->source && reads_stdin(o->mode))
       o->source = "-";
    if (o->granularity == 0)
       o->granularity = platform_page_size();

@@ -5,6 +5,7 @@
 #include "app/coltable.h"
 #include "app/diag.h"
 #include "core/escape.h"
+#include "app/objfmt.h"
 #include "core/textwidth.h"
 #include "core/gettext.h"
 #include "core/json.h"
@@ -127,7 +128,15 @@ static int no_column(const char *opt, const char *text, const char *what) {
    return diag_bad_value(opt, text, what, names);
 }
 
+/* OPT's TEXT is the start of several columns' names, CANDIDATES. */
+static int ambiguous(const char *opt, const char *text, const char *candidates) {
+   char why[200];
+   snprintf(why, sizeof why, _("possibilities: %s"), candidates);
+   return diag_bad_value(opt, text, _("ambiguous column name"), why);
+}
+
 static int parse_query(const Options *o, Query *q) {
+   char cand[200];
    int rc;
    memset(q, 0, sizeof *q);
    q->kinds = (1u << KINDS) - 1;
@@ -135,8 +144,11 @@ static int parse_query(const Options *o, Query *q) {
       return rc;
    if (o->sort_text) {
       q->reverse = o->sort_text[0] == '-';
-      if (!coltable_parse(columns, REGIONS_COLUMNS, o->sort_text + q->reverse, &q->sort))
-         return no_column("--sort", o->sort_text, _("no such column"));
+      const char *name = o->sort_text + q->reverse;
+      if (!coltable_parse(columns, REGIONS_COLUMNS, name, &q->sort))
+         return coltable_ambiguous(columns, REGIONS_COLUMNS, name, strlen(name), cand, sizeof cand)
+                   ? ambiguous("--sort", o->sort_text, cand)
+                   : no_column("--sort", o->sort_text, _("no such column"));
    }
    if (o->columns_text) {
       const char *bad;
@@ -145,6 +157,8 @@ static int parse_query(const Options *o, Query *q) {
       if (!coltable_parse_list(columns, REGIONS_COLUMNS, o->columns_text, q->cols,
                                REGIONS_COLUMNS, &q->ncols, &bad, &bad_len)) {
          snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
+         if (coltable_ambiguous(columns, REGIONS_COLUMNS, bad, bad_len, cand, sizeof cand))
+            return ambiguous("--columns", word, cand);
          return no_column("--columns", word, bad_len ? _("no such column, or given twice")
                                                      : _("empty column name"));
       }
@@ -180,15 +194,20 @@ static int compare(const PlatformProcRegion *x, const PlatformProcRegion *y, siz
    case REGIONS_RANGE:
    case REGIONS_COLUMNS: break;
    }
-   return r ? r : cmp_u64(x->map.start, y->map.start);
+   return r;
 }
 
 static const PlatformProcRegion *sort_v;
 static const Query *sort_q;
 
+/* Ties keep address order, whichever way the column goes. */
 static int by_column(const void *a, const void *b) {
-   int c = compare(&sort_v[*(const size_t *)a], &sort_v[*(const size_t *)b], sort_q->sort);
-   return sort_q->reverse ? -c : c;
+   const PlatformProcRegion *x = &sort_v[*(const size_t *)a], *y = &sort_v[*(const size_t *)b];
+   int c = compare(x, y, sort_q->sort);
+   if (c)
+      return sort_q->reverse ? -c : c;
+   return sort_q->reverse && sort_q->sort == REGIONS_RANGE ? cmp_u64(y->map.start, x->map.start)
+                                                           : cmp_u64(x->map.start, y->map.start);
 }
 
 static size_t *select_rows(const PlatformProcRegion *v, size_t n, const Query *q, size_t *count) {
@@ -315,8 +334,10 @@ static void json_region(FILE *f, const PlatformProcRegion *r) {
 static void print_json(FILE *f, int pid, const char *comm, const char *owner,
                        const PlatformProcRegion *v, const size_t *idx, size_t n,
                        const PlatformMemFigures *t) {
-   char *qc = json_name_dup(comm), *qo = json_name_dup(owner);
-   fprintf(f, "{\"pid\":%d,\"command\":%s,\"owner\":%s,\"totals\":{", pid, qc, qo);
+   fprintf(f, "{\"pid\":%d", pid);
+   objfmt_json_str(f, "command", comm);
+   objfmt_json_str(f, "owner", owner);
+   fputs(",\"totals\":{", f);
    json_figures(f, t);
    fputs("},\n\"regions\":[", f);
    for (size_t i = 0; i < n; i++) {
@@ -324,8 +345,6 @@ static void print_json(FILE *f, int pid, const char *comm, const char *owner,
       json_region(f, &v[idx[i]]);
    }
    fprintf(f, "%s]}\n", n ? "\n" : "");
-   free(qc);
-   free(qo);
 }
 
 /* ---- the mode ------------------------------------------------------------------ */
@@ -389,11 +408,10 @@ static bool readable(int pid, const PlatformProcRegion *v, size_t n, char *why, 
    return false;
 }
 
-/* TEXT, a translated label, padded to the 12 columns of --info's labels
- * (in columns: a CJK letter takes two); one printf at a time. */
+/* TEXT, a translated label, padded as every --info label is
+ * (objfmt_info_label()). */
 static const char *label(const char *text) {
-   static char buf[128];
-   return textwidth_pad(buf, sizeof buf, text, 12, 0);
+   return objfmt_info_label(text);
 }
 
 int regions_info_run(const Options *o) {
@@ -413,15 +431,14 @@ int regions_info_run(const Options *o) {
    platform_user_name(uid, owner, sizeof owner);
    bool can = readable(sp.pid, v, n, why, sizeof why);
    if (o->json) {
-      char *qc = json_name_dup(comm), *qo = json_name_dup(owner), *qw = json_name_dup(why);
-      printf("{\"source\":\"pid:%d\",\"kind\":\"process\",\"pid\":%d,\"command\":%s,"
-             "\"owner\":%s,\"regions\":%zu,\"readable\":%s,\"why_not\":%s,\"journal\":false,"
-             "\"totals\":{", sp.pid, sp.pid, qc, qo, n, can ? "true" : "false",
-             can ? "null" : qw);
+      char *qw = json_name_dup(why);
+      printf("{\"source\":\"pid:%d\",\"kind\":\"process\",\"pid\":%d", sp.pid, sp.pid);
+      objfmt_json_str(stdout, "command", comm);
+      objfmt_json_str(stdout, "owner", owner);
+      printf(",\"regions\":%zu,\"readable\":%s,\"why_not\":%s,\"journal\":false,"
+             "\"totals\":{", n, can ? "true" : "false", can ? "null" : qw);
       json_figures(stdout, &t);
       fputs("}}\n", stdout);
-      free(qc);
-      free(qo);
       free(qw);
    } else {
       char *name = escape_dup(comm), *safe_owner = escape_dup(owner);
@@ -452,14 +469,12 @@ int regions_info_bytes(const Options *o, const Source *src) {
    platform_user_name(uid, owner, sizeof owner);
    uint64_t start = src->base, end = src->base + src->size, at = src->base + src->origin;
    if (o->json) {
-      char *qs = json_name_dup(src->spec), *qc = json_name_dup(comm), *qo = json_name_dup(owner);
-      printf("{\"source\":%s,\"kind\":\"%s\",\"pid\":%d,\"command\":%s,\"owner\":%s,"
-             "\"start\":%" PRIu64 ",\"end\":%" PRIu64 ",\"size\":%" PRIu64
-             ",\"address\":%" PRIu64 ",\"journal\":false}\n",
-             qs, src->ops->kind, pid, qc, qo, start, end, src->size, at);
-      free(qs);
-      free(qc);
-      free(qo);
+      objfmt_json_field(stdout, "{", "source", src->spec);
+      printf(",\"kind\":\"%s\",\"pid\":%d", src->ops->kind, pid);
+      objfmt_json_str(stdout, "command", comm);
+      objfmt_json_str(stdout, "owner", owner);
+      printf(",\"start\":%" PRIu64 ",\"end\":%" PRIu64 ",\"size\":%" PRIu64
+             ",\"address\":%" PRIu64 ",\"journal\":false}\n", start, end, src->size, at);
    } else {
       char *spec = escape_dup(src->spec), *name = escape_dup(comm), *so = escape_dup(owner);
       printf("%s %s\n", label(_("source:")), spec);

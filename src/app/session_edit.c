@@ -18,7 +18,7 @@ typedef unsigned long long ull;
 
 
 static EditSet *new_set(Session *s, bool allow_others) {
-   EditConfig cfg = { s->granularity, s->window_size, allow_others };
+   EditConfig cfg = { s->granularity, s->window_size, allow_others, false };
    return edits_new(s->src, &cfg);
 }
 

@@ -122,6 +122,7 @@ static int set_seek(XxdOptions *x, const XxdOption *opt, const char *value) {
       return diag_bad_value("-s", value, _("invalid offset"), _("one sign of each kind at most"));
    x->seek_given = true;
    x->seek = (uint64_t)n;
+   x->seek_text = value;
    return rc;
 }
 
@@ -201,9 +202,25 @@ static int word_usage(const char *fmt, const char *word) {
    return rc;
 }
 
+/* WORD is one of mapscope's own options that may go before --xxd (-w, -W,
+ * --write, --window, --granularity), typed after it where xxd's go. */
+static bool own_option(const char *word) {
+   static const char *const own[] = { "-w", "--write", "-W", "--window", "--granularity" };
+   size_t n = strcspn(word, "=");
+   if (strncmp(word, "-W", 2) == 0)
+      return true;               /* -W64K */
+   for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+      if (n == strlen(own[i]) && strncmp(word, own[i], n) == 0)
+         return true;
+   return false;
+}
+
 /* One option word at ARGV[*I] (its dash or dashes already checked). */
 static int parse_word(int argc, char **argv, int *i, XxdOptions *x) {
    const char *word = argv[*i], *p = word + (word[1] == '-' ? 1 : 0);
+   if (own_option(word))
+      return word_usage(_("--xxd: '%s' is mapscope's option, not xxd's: it must come before "
+                          "--xxd (the words after --xxd are xxd's)"), word);
    const XxdOption *opt = find_option(p[1]);
    if (!opt)
       return word_usage(_("--xxd: unknown option '%s'"), word);

@@ -27,6 +27,7 @@ typedef struct {
    bool seek_relative;       /* -s +N: from the current position of stdin */
    bool seek_from_end;       /* -s -N */
    uint64_t seek;
+   const char *seek_text;    /* -s as given (argv), for messages */
    bool length_given;        /* -l N, N >= 0 (a negative N: no limit) */
    uint64_t length;
    const char *infile;       /* NULL: standard input */

@@ -29,6 +29,7 @@ struct EditSet {
    Source *src;
    uint64_t granularity, window;
    bool allow_others;
+   bool any_owner;
    PlatformStat baseline;       /* valid while runs exist */
    Run *runs;                   /* [0, applied) applied, [applied, nruns) undone */
    size_t nruns, applied, cap_runs;
@@ -53,6 +54,7 @@ EditSet *edits_new(Source *src, const EditConfig *cfg) {
    es->window = window_round_size(cfg->window_size ? cfg->window_size : cfg->granularity,
                                   cfg->granularity);
    es->allow_others = cfg->allow_others;
+   es->any_owner = cfg->any_owner;
    return es;
 }
 
@@ -89,7 +91,7 @@ static bool check_writable(const EditSet *es, PlatformStat *now, Error *e) {
                 _("writing into a running process needs -w, even into your own"));
       return false;
    }
-   if (s->st.uid != platform_user_id() && !es->allow_others) {
+   if (s->st.uid != platform_user_id() && !es->allow_others && !es->any_owner) {
       error_set(e, ERR_READ_ONLY, 0, _("it belongs to uid %lu, not to you; -w allows editing it"),
                 (unsigned long)s->st.uid);
       return false;

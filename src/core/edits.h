@@ -32,6 +32,9 @@ typedef struct {
    uint64_t window_size;   /* bytes per private window; rounded up to the granularity */
    bool allow_others;      /* -w: objects of other users, and every kind that
                               says SOURCE_EDIT_NEEDS_W (a process), may be edited */
+   bool any_owner;         /* objects of other users may be edited without -w
+                              (--xxd -r writes where the user may write, as
+                              xxd does; a process still needs -w) */
 } EditConfig;
 
 /* A new, empty edit set over SRC (which must outlive it).  NULL when out of

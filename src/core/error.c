@@ -41,6 +41,7 @@ static const struct {
    [ERR_PROC_DENIED]     = { N_("cannot access the process's memory"), 1 },
    [ERR_PROC_GONE]       = { N_("no such process"), 1 },
    [ERR_UNREADABLE]      = { N_("cannot read the process's memory there"), 1 },
+   [ERR_BAD_SEM_NAME]    = { N_("invalid semaphore name"), 2 },
 };
 
 void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, ...) {

@@ -40,6 +40,7 @@ typedef enum {
    ERR_PROC_DENIED,      /* another process's memory: access refused (the detail says why) */
    ERR_PROC_GONE,        /* the process has exited (or never was) */
    ERR_UNREADABLE,       /* bytes of a process that cannot be read (unmapped, guard page ...) */
+   ERR_BAD_SEM_NAME,     /* a semaphore name that cannot be one */
    ERR_COUNT
 } ErrorCode;
 

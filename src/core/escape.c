@@ -135,13 +135,21 @@ size_t escape_screen_into(char *out, size_t outsz, const char *in) {
    return escape_with(out, outsz, in, true);
 }
 
-char *escape_dup(const char *in) {
-   size_t need = escape_into(NULL, 0, in) + 1;
+static char *dup_with(const char *in, bool keep_backslash) {
+   size_t need = escape_with(NULL, 0, in, keep_backslash) + 1;
    char *out = malloc(need);
    if (!out)
       return strdup("?");
-   escape_into(out, need, in);
+   escape_with(out, need, in, keep_backslash);
    return out;
+}
+
+char *escape_dup(const char *in) {
+   return dup_with(in, false);
+}
+
+char *escape_dup_pattern(const char *in) {
+   return dup_with(in, true);
 }
 
 size_t escape_utf8_len(const unsigned char *s, uint32_t *cp) {

@@ -32,6 +32,11 @@ size_t escape_screen_into(char *out, size_t outsz, const char *in);
 /* A malloc'd escaped copy (never NULL: falls back to a static "?"). */
 char *escape_dup(const char *in);
 
+/* The same for text in the search pattern's own syntax (--find PATTERN),
+ * shown as typed: a backslash stays single (it starts the pattern's own
+ * escapes, \n \e \xNN, which mean the bytes the other escapes show). */
+char *escape_dup_pattern(const char *in);
+
 /* The length of the valid UTF-8 sequence at S (its code point in *CP), or
  * 0 when S starts no valid sequence (overlong, surrogate, past U+10FFFF,
  * cut short). */

@@ -119,6 +119,10 @@ static bool parse_decimal(const char **sp, uint64_t *whole, uint64_t *frac_e9,
       for (; isdigit((unsigned char)*s); s++, scale /= 10)
          *frac_e9 += (uint64_t)(*s - '0') * scale;
       *has_frac = true;
+      if (*s == '.') {
+         *why = N_("not a number: it has more than one decimal point");
+         return false;
+      }
    }
    *sp = s;
    return true;

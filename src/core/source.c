@@ -37,7 +37,10 @@ static void source_free(Source *s) {
    free(s);
 }
 
-static bool open_as(const char *spec, bool writable, bool reading, const PlatformStat *expect,
+/* How a source is opened: to map, to read, or only to be described. */
+typedef enum { OPEN_MAP, OPEN_READ, OPEN_DESCRIBE } OpenUse;
+
+static bool open_as(const char *spec, bool writable, OpenUse use, const PlatformStat *expect,
                     Source **out, Error *e) {
    Source *s = calloc(1, sizeof *s);
    if (!s || !(s->spec = strdup(spec))) {
@@ -49,7 +52,8 @@ static bool open_as(const char *spec, bool writable, bool reading, const Platfor
    s->handle = PLATFORM_HANDLE_NONE;
    s->writable = writable;
    s->expect = expect;
-   s->reading = reading;
+   s->reading = use != OPEN_MAP;
+   s->describing = use == OPEN_DESCRIBE;
    s->ops = kind_for(spec, &name);
    if (!s->ops->open(s, name, writable, e)) {
       source_free(s);
@@ -69,16 +73,24 @@ static bool open_as(const char *spec, bool writable, bool reading, const Platfor
 }
 
 bool source_open(const char *spec, bool writable, Source **out, Error *e) {
-   return open_as(spec, writable, false, NULL, out, e);
+   return open_as(spec, writable, OPEN_MAP, NULL, out, e);
 }
 
 bool source_open_expect(const char *spec, bool writable, const PlatformStat *expect,
                         Source **out, Error *e) {
-   return open_as(spec, writable, false, expect, out, e);
+   return open_as(spec, writable, OPEN_MAP, expect, out, e);
 }
 
 bool source_open_reading(const char *spec, Source **out, Error *e) {
-   return open_as(spec, false, true, NULL, out, e);
+   return open_as(spec, false, OPEN_READ, NULL, out, e);
+}
+
+bool source_open_describing(const char *spec, Source **out, Error *e) {
+   return open_as(spec, false, OPEN_DESCRIBE, NULL, out, e);
+}
+
+bool source_kind_opens_with_effects(PlatformKind kind) {
+   return kind == PLATFORM_KIND_FIFO || kind == PLATFORM_KIND_CHAR || kind == PLATFORM_KIND_SOCKET;
 }
 
 void source_close(Source *s) {
@@ -201,6 +213,8 @@ bool source_check_kind_for(PlatformKind kind, SourceUse use, Error *e) {
 }
 
 bool source_check_kind(const Source *s, Error *e) {
+   if (s->describing && source_kind_opens_with_effects(s->st.kind))
+      return true;               /* described from its stat, never opened */
    return source_check_kind_for(s->st.kind, s->reading ? SOURCE_USE_READ : SOURCE_USE_MAP, e);
 }
 
@@ -288,6 +302,10 @@ bool source_fd_open_path(Source *s, const char *name, bool writable, Error *e) {
    s->st = seen;
    if (!source_check_expected(s, &seen, e) || !source_check_kind(s, e))
       return false;
+   if (s->describing && source_kind_opens_with_effects(seen.kind)) {
+      s->unopened = true;        /* no open(): it would wait, or act */
+      return true;
+   }
    rc = platform_open_same(name, writable, &seen, &s->handle, &s->st);
    return rc == 0 || source_open_failed(e, rc);
 }

@@ -158,6 +158,11 @@ struct Source {
    bool pinned;           /* opened as a listed object: reopen only that one */
    /* Opened by source_open_reading(): for the modes that read, not map. */
    bool reading;
+   /* Opened by source_open_describing() (--info): a FIFO, character device
+    * or socket is then not opened at all (UNOPENED; HANDLE is
+    * PLATFORM_HANDLE_NONE, ST is its stat(2), no byte can be read). */
+   bool describing;
+   bool unopened;
    /* The size is not known before reading (procfs, sysfs, pipes ...): SIZE
     * is SOURCE_SIZE_UNKNOWN, every byte is data, and a short read is the
     * end of the object, not a shrink. */
@@ -196,6 +201,14 @@ void source_close(Source *s);
  * size lies (see read_to_end).  source_open() refuses those: they cannot be
  * mapped. */
 bool source_open_reading(const char *spec, Source **out, Error *e);
+
+/* Open SPEC to describe it only (--info): as source_open_reading(), except
+ * that a path naming a FIFO, a character device or a socket is not opened
+ * (opening a FIFO waits for a writer, opening a device may act on it): it
+ * is described from its stat, with UNOPENED set. */
+bool source_open_describing(const char *spec, Source **out, Error *e);
+/* The kinds whose open(2) may wait or have effects. */
+bool source_kind_opens_with_effects(PlatformKind kind);
 
 bool source_refresh(Source *s, Error *e);
 bool source_map(Source *s, uint64_t offset, size_t len, PlatformMapMode mode,

@@ -126,7 +126,7 @@ is "no match with --count: status 1" "$rc" 1
 run_ms --find A "$tmp/empty"
 is "empty file: status 1" "$rc" 1
 run_ms --find A "$tmp/no-such-file"
-is "missing file: status 1" "$rc" 1
+is "missing file: status 2, as grep" "$rc" 2
 like "missing file: says why" "$err" "cannot open"
 
 # Bad patterns: status 2 and a reason.

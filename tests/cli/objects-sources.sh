@@ -58,9 +58,11 @@ is "--info --json /proc/PID/fd/N of a memfd: the memfd, its descriptor and mappi
 printf 'data' >"$tmp/plain"
 run_ms --info "$tmp/plain"
 like "--info of a plain file: held by nobody" "$out" "held by:     0"
-run_ms --info
-is "--info without SOURCE is bad usage" "$rc" 2
-run_ms --info --json
-is "--info --json without SOURCE is bad usage" "$rc" 2
+printf abc | "$MAPSCOPE" --info >"$tmp/.out" 2>&1
+is "--info without SOURCE: standard input, as --dump" "$?" 0
+printf abc | "$MAPSCOPE" --info --json >"$tmp/.out" 2>/dev/null
+like "--info --json without SOURCE: standard input" "$(cat "$tmp/.out")" '{"source":"-","kind":"stream"'
+run_ms --info -s 1
+is "--info with -s: bad usage" "$rc" 2
 
 done_testing

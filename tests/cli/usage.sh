@@ -21,10 +21,13 @@ run_ms </dev/null
 is "no SOURCE, no terminal: status 1" "$rc" 1
 like "no SOURCE, no terminal: message" "$err" "standard input and output must be a terminal"
 is "no SOURCE, no terminal: nothing on stdout" "$out" ""
-run_ms --info
-is "--info without SOURCE: status 2" "$rc" 2
-like "--info without SOURCE: message" "$err" "no SOURCE given"
-like "--info without SOURCE: hint" "$err" "Try 'mapscope --help'"
+printf abc | "$MAPSCOPE" --info >"$tmp/.out" 2>"$tmp/.err"
+is "--info without SOURCE: reads standard input, as --dump does" "$?" 0
+like "--info without SOURCE: describes it" "$(cat "$tmp/.out")" "source:      -"
+run_ms --recover
+is "--recover without SOURCE: status 2" "$rc" 2
+like "--recover without SOURCE: message" "$err" "no SOURCE given"
+like "--recover without SOURCE: hint" "$err" "Try 'mapscope --help'"
 printf abc >"$tmp/abc"
 cat "$tmp/abc" | "$MAPSCOPE" --dump >"$tmp/.out"
 out=$(cat "$tmp/.out")

@@ -93,8 +93,8 @@ ok "-i -n NAME of stdin: named" cmp want got
 "$MAPSCOPE" --xxd -s -100 -c 9 <r1000 >got
 ok "stdin (a file) with -s -100: from its end, as xxd" cmp want got
 cat r1000 | "$MAPSCOPE" --xxd -s -100 >got 2>err
-is "a pipe with -s -100: status 1" "$?" 1
-like "a pipe with -s -100: says why" "$(cat err)" "a stream cannot be read from its end"
+is "a pipe with -s -100: usage, status 2 (as --dump and --find)" "$?" 2
+like "a pipe with -s -100: says why" "$(cat err)" "the size is known only once it has been read"
 cat r1000 | "$XXD" -s 100 -l 200 -c 12 >want
 cat r1000 | "$MAPSCOPE" --xxd -s 100 -l 200 -c 12 >got
 ok "a pipe with -s and -l" cmp want got

@@ -57,7 +57,7 @@ static EditSet *open_set(Source **src, bool allow_others) {
    Error e;
    if (!source_open(path, false, src, &e))
       return NULL;
-   EditConfig cfg = { page, page, allow_others };
+   EditConfig cfg = { page, page, allow_others, false };
    return edits_new(*src, &cfg);
 }
 
@@ -194,7 +194,7 @@ static void test_pagemap(void) {
    Error e;
    if (!source_open(path, false, &src, &e))
       abort();
-   EditConfig cfg = { page, 4 * page, false };
+   EditConfig cfg = { page, 4 * page, false, false };
    EditSet *es = edits_new(src, &cfg);
    ok(edits_apply(es, 5, "w", 1, false, &e), "an edit in a 4-page window");
    WindowSpan span;

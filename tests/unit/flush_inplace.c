@@ -85,7 +85,7 @@ static bool flush(EditSet *es, bool force, FlushReport *r, Error *e) {
 }
 
 static EditSet *set(bool allow) {
-   EditConfig cfg = { platform_page_size(), 0, allow };
+   EditConfig cfg = { platform_page_size(), 0, allow, false };
    return edits_new(&src, &cfg);
 }
 

@@ -17,6 +17,10 @@ static bool file_open(Source *s, const char *path, bool writable, Error *e) {
    s->name = strdup(path);
    if (!source_fd_open_path(s, path, writable, e))
       return false;
+   if (s->unopened) {              /* described only: nothing to read */
+      s->size = SOURCE_SIZE_UNKNOWN;
+      return true;
+   }
    if (s->reading && (s->st.kind == PLATFORM_KIND_FIFO || s->st.kind == PLATFORM_KIND_CHAR))
       return source_stream_adopt(s, path, e);
    s->size = s->st.size;

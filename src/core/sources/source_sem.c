@@ -17,12 +17,15 @@
 
 static bool sem_open_source(Source *s, const char *name, bool writable, Error *e) {
    char *bare = source_shm_normalize_name(name, e);
-   if (!bare)
+   if (!bare) {
+      if (e->code == ERR_BAD_NAME)
+         e->code = ERR_BAD_SEM_NAME;     /* the same rules, said of a semaphore */
       return false;
+   }
    size_t n = strlen(bare);
    if (n - 1 + 4 > SOURCE_SHM_NAME_MAX) {          /* glibc names the file "sem.NAME" */
       free(bare);
-      error_set(e, ERR_BAD_NAME, 0, "%s",
+      error_set(e, ERR_BAD_SEM_NAME, 0, "%s",
                 _("a semaphore name is at most 251 bytes (the object is named sem.NAME)"));
       return false;
    }

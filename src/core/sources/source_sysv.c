@@ -67,6 +67,12 @@ static bool resolve_id(const char *name, int *id, Error *e) {
       *id = (int)v;
       return true;
    }
+   if (v == 0) {               /* IPC_PRIVATE: every such segment has key 0 */
+      error_set(e, ERR_BAD_SOURCE, 0, "%s",
+                _("key 0 is IPC_PRIVATE, shared by every private segment: none can be "
+                  "found by it; give sysv:ID (the shmid ipcs -m shows)"));
+      return false;
+   }
    int rc = platform_sysv_shm_find((uint32_t)v, id);
    if (rc == ENOENT)
       error_set(e, ERR_NO_OBJECT, 0, _("no System V segment with key 0x%08llx"), v);
