@@ -26,8 +26,19 @@ int diag_bad_value(const char *opt, const char *value, const char *what, const c
 /* A plain "mapscope: MESSAGE" line for warnings. */
 void diag_warn(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/* Print E about SUBJECT ... with one exception: a write error of EPIPE
+ * (the reader of a pipe went away: `mapscope ... | head`) is said by no
+ * one: diag_error() prints nothing for it, notes it and returns 1, and
+ * diag_exit() then ends mapscope as SIGPIPE ends a program that does not
+ * ignore it (as --dump ends: it does not).  Modes that ignore SIGPIPE to
+ * remove what they made (--tour, --demo) so end quietly after removing it. */
+
 /* Flush standard output: 0, or 1 after saying why the output failed
- * (a full disk, a closed pipe, /dev/full). */
+ * (a full disk, /dev/full; a closed pipe quietly, as above). */
 int diag_stdout_status(void);
+
+/* What main() returns for a mode's STATUS: it does not return after a
+ * broken pipe (see above). */
+int diag_exit(int status);
 
 #endif

@@ -72,12 +72,8 @@ static int bad_pattern(const Options *o, const char *why, size_t where) {
 static int finish_output(const Found *f) {
    if (!f->print)
       printf("%llu\n", (unsigned long long)f->count);
-   if (fflush(stdout) != 0 || ferror(stdout)) {
-      Error e;
-      error_set(&e, ERR_WRITE, errno, NULL);
-      return diag_error(NULL, &e);
-   }
-   return f->count ? 0 : 1;
+   int status = diag_stdout_status();
+   return status ? status : f->count ? 0 : 1;
 }
 
 static int scan(const Options *o, Source *src, const SearchPattern *p) {
