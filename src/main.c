@@ -29,35 +29,40 @@ static void setup_locale(void) {
 #endif
 }
 
+/* The mode O asks for; its exit status. */
+static int run_mode(const Options *o) {
+   switch (o->mode) {
+   case MODE_LIST:
+      return mode_list_run(o);
+   case MODE_INFO:
+      return mode_info_run(o);
+   case MODE_DEMO:
+      return mode_demo_run(o, ui_terminal() ? ui_main_objects : NULL);
+   case MODE_TOUR:
+      return mode_tour_run(o, ui_terminal() ? ui_main_tour : NULL);
+   case MODE_DUMP:
+      return mode_dump_run(o);
+   case MODE_XXD:
+      return mode_xxd_run(o);
+   case MODE_FIND:
+      return mode_find_run(o);
+   case MODE_PATCH:
+      return mode_patch_run(o);
+   case MODE_RECOVER:
+      return mode_recover_run(o);
+   case MODE_VIEW:
+   default:
+      return ui_main(o);
+   }
+}
+
 int main(int argc, char **argv) {
    setup_locale();
    static Options o;              /* its lists live as long as the program */
    int status = options_parse(argc, argv, &o);
    if (status >= 0)
-      return status;
+      return diag_exit(status);
    if (o.mode != MODE_VIEW)
       startlocale_finish();      /* the screen does it once its first screen is up */
-   switch (o.mode) {
-   case MODE_LIST:
-      return mode_list_run(&o);
-   case MODE_INFO:
-      return mode_info_run(&o);
-   case MODE_DEMO:
-      return mode_demo_run(&o, ui_terminal() ? ui_main_objects : NULL);
-   case MODE_TOUR:
-      return mode_tour_run(&o, ui_terminal() ? ui_main_tour : NULL);
-   case MODE_DUMP:
-      return mode_dump_run(&o);
-   case MODE_XXD:
-      return mode_xxd_run(&o);
-   case MODE_FIND:
-      return mode_find_run(&o);
-   case MODE_PATCH:
-      return mode_patch_run(&o);
-   case MODE_RECOVER:
-      return mode_recover_run(&o);
-   case MODE_VIEW:
-   default:
-      return ui_main(&o);
-   }
+   return diag_exit(run_mode(&o));
 }

@@ -4,6 +4,8 @@
 #include "app/diag.h"
 #include "core/escape.h"
 #include "core/gettext.h"
+#include "platform/files.h"
+#include "platform/processes.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -26,7 +28,13 @@ static void restore_terminal(void) {
    fflush(stdout);
 }
 
+static bool broken_pipe;      /* a reader went away: diag_exit() ends as SIGPIPE does */
+
 int diag_error(const char *subject, const Error *e) {
+   if (e->code == ERR_WRITE && e->sys_errno == EPIPE) {
+      broken_pipe = true;
+      return error_exit_status(e->code);
+   }
    restore_terminal();
    const char *reason = e->detail[0] ? e->detail : (e->sys_errno ? strerror(e->sys_errno) : NULL);
    char *safe_reason = reason ? escape_dup(reason) : NULL;
@@ -81,7 +89,16 @@ void diag_warn(const char *fmt, ...) {
 int diag_stdout_status(void) {
    if (fflush(stdout) == 0 && !ferror(stdout))
       return 0;
+   /* The error may be an earlier write's, its errno overwritten since:
+    * a reader that went away is asked of the pipe itself. */
+   int err = platform_reader_gone(platform_stdout()) ? EPIPE : errno ? errno : EIO;
    Error e;
-   error_set(&e, ERR_WRITE, errno ? errno : EIO, NULL);
+   error_set(&e, ERR_WRITE, err, NULL);
    return diag_error(NULL, &e);
+}
+
+int diag_exit(int status) {
+   if (broken_pipe)
+      platform_end_broken_pipe();
+   return status;
 }

@@ -13,7 +13,13 @@
 /* Called before any message is printed; the UI sets it while curses is up. */
 void diag_set_terminal_hook(void (*restore)(void));
 
-/* Print E about SUBJECT and return its exit status (1 or 2). */
+/* Print E about SUBJECT and return its exit status (1 or 2).  One
+ * exception: a write error of EPIPE (the reader of a pipe went away:
+ * `mapscope ... | head`) is no error to tell: nothing is printed, it is
+ * noted and 1 returned, and diag_exit() then ends mapscope as SIGPIPE
+ * ends a program that does not ignore it (as --dump ends: it does not).
+ * Modes that ignore SIGPIPE to remove what they made (--tour, --demo) so
+ * end quietly, once they removed it. */
 int diag_error(const char *subject, const Error *e);
 
 /* Print a usage problem, the "Try --help" hint, and return 2. */
@@ -27,7 +33,11 @@ int diag_bad_value(const char *opt, const char *value, const char *what, const c
 void diag_warn(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* Flush standard output: 0, or 1 after saying why the output failed
- * (a full disk, a closed pipe, /dev/full). */
+ * (a full disk, /dev/full; a closed pipe quietly, as diag_error()). */
 int diag_stdout_status(void);
+
+/* What main() returns for a mode's STATUS: it does not return after a
+ * broken pipe (see above). */
+int diag_exit(int status);
 
 #endif

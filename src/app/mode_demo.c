@@ -220,7 +220,9 @@ static const char *label(const char *text) {
    return textwidth_pad(buf, sizeof buf, text, 40, 0);
 }
 
-static void print_scene(Scene *s) {
+/* False when standard output failed (its reader went away): nobody reads
+ * what the scene is, so it is not kept waiting. */
+static bool print_scene(Scene *s) {
    printf(_("mapscope demo (pid %d): the scene is built; the writer (pid %d) bumps the "
             "counter %d times a second.\n\n"), s->parent, s->child, 1000 / DEMO_WRITER_MS);
    printf("  %s mapscope --dump %s\n", label(_("a data file:")), s->data_path);
@@ -243,7 +245,7 @@ static void print_scene(Scene *s) {
    }
    objects_free(&l);
    printf(_("\nPress Enter or Ctrl-C to remove the scene and exit.\n"));
-   fflush(stdout);
+   return fflush(stdout) == 0 && !ferror(stdout);
 }
 
 /* Wait for Enter, the end of input, a signal, or the writer's death. */
@@ -306,8 +308,7 @@ int mode_demo_run(const Options *o, DemoScreen screen) {
    if (screen) {
       status = show_scene(&s, o, screen);
    } else {
-      print_scene(&s);
-      status = wait_for_end(&s);
+      status = print_scene(&s) ? wait_for_end(&s) : diag_stdout_status();
    }
    if (s.child > 0)
       platform_stop_child(s.child);

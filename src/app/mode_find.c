@@ -84,11 +84,8 @@ static int bad_pattern(const Options *o, const char *why, size_t where) {
 static int finish_output(const Found *f) {
    if (!f->print)
       printf("%llu\n", (unsigned long long)f->count);
-   if (fflush(stdout) != 0 || ferror(stdout)) {
-      Error e;
-      error_set(&e, ERR_WRITE, errno, NULL);
-      return find_error(NULL, &e);
-   }
+   if (diag_stdout_status() != 0)
+      return 2;      /* a write error is an error, as grep's (a reader gone: SIGPIPE's end) */
    return f->count ? 0 : 1;
 }
 

@@ -268,10 +268,7 @@ int mode_info_run(const Options *o) {
    } else {
       const Obj *obj = find_object(&l, src);
       (o->json ? print_json : print_text)(o, src, beyond, &l, obj);
-      if (fflush(stdout) != 0 || ferror(stdout)) {
-         error_set(&e, ERR_WRITE, errno, NULL);
-         status = diag_error(NULL, &e);
-      }
+      status = diag_stdout_status();
    }
    objects_free(&l);
    source_close(src);

@@ -199,9 +199,5 @@ int mode_list_run(const Options *o) {
    else
       mode_list_table(stdout, &l, &flt);
    objects_free(&l);
-   if (fflush(stdout) != 0 || ferror(stdout)) {
-      error_set(&e, ERR_WRITE, errno, NULL);
-      return diag_error(NULL, &e);
-   }
-   return 0;
+   return diag_stdout_status();
 }

@@ -11,12 +11,14 @@
  * the one above it); it makes and removes the tour's objects itself. */
 typedef int (*TourScreen)(const Options *o);
 
-/* Check the script (O->script, else $MAPSCOPE_SCRIPT) first, when it is a
- * regular file: a bad line is a usage error before anything is made.
- * Then the screen when SCREEN is not
- * NULL; else the text: every step in order without a script, or the steps
- * the script goes to.  The tour's objects are removed on every way out
- * (the end, quit, SIGINT, SIGTERM, SIGHUP). */
+/* The screen when SCREEN is not NULL, its script (O->script, else
+ * $MAPSCOPE_SCRIPT) checked first when it is a regular file; else the
+ * text: every step in order without a script, or, with one, the steps
+ * its lines come to (step 1 only when a line does), the whole script
+ * read (a FIFO or a pipe to its end) and checked before anything is
+ * made: a bad line is a usage error.  The tour's objects are removed on
+ * every way out (the end, quit, SIGINT, SIGTERM, SIGHUP, a reader of
+ * standard output that went away). */
 int mode_tour_run(const Options *o, TourScreen screen);
 
 /* "FILE: line N: 'LINE': WHY (what a line may say)" as a usage error on

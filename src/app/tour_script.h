@@ -10,7 +10,10 @@
  *                  and flushed); tests wait for it.  A new file only
  *                  (app/script.h script_sync_create())
  *
- * The tour starts at step 1 and shows every step it comes to. */
+ * The tour starts at step 1 and shows every step it comes to: on a
+ * terminal step 1 is drawn first; without one only the steps the lines
+ * come to are printed, the whole script checked before anything is made
+ * (app/mode_tour.h). */
 #ifndef MAPSCOPE_TOUR_SCRIPT_H
 #define MAPSCOPE_TOUR_SCRIPT_H
 

@@ -82,6 +82,10 @@ int platform_next_data(PlatformHandle fd, uint64_t offset, uint64_t size,
  * other objects, and pipes already as large, are left alone. */
 void platform_widen_pipe(PlatformHandle fd, size_t size);
 
+/* Whether FD is a pipe (or socket) whose reader went away: a write to it
+ * fails with EPIPE.  For a stream whose error no longer says why. */
+bool platform_reader_gone(PlatformHandle fd);
+
 /* Wait up to TIMEOUT_MS (-1: for ever) until one of the N handles FDS is
  * readable (or at end of file); READY[i] says which.  Returns EINTR when a
  * signal came first, so callers can look at their signal flags. */

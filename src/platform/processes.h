@@ -58,8 +58,14 @@ typedef enum {
    PLATFORM_EVENT_CHILD        /* a child process ended */
 } PlatformEvent;
 
-/* From now on SIGINT, SIGTERM, SIGHUP and SIGCHLD are events, not deaths. */
+/* From now on SIGINT, SIGTERM, SIGHUP and SIGCHLD are events, not deaths,
+ * and SIGPIPE is ignored (a write to a pipe whose reader went away fails
+ * with EPIPE, so that what was made can be removed). */
 void platform_events_begin(void);
+/* End the process as a write to a pipe whose reader went away ends one
+ * that does not ignore SIGPIPE (quietly, killed by it); returns only
+ * where that signal cannot end it. */
+void platform_end_broken_pipe(void);
 /* Ignore SIGINT (a worker leaves Ctrl-C to its parent). */
 void platform_ignore_interrupt(void);
 /* Wait up to TIMEOUT_MS for an event; *SIGNO says which signal interrupted. */

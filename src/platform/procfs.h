@@ -192,9 +192,15 @@ bool platform_procfs_status(const char *text, PlatformProcStatus *out);
  * (clock ticks after boot: a process that takes the id later has
  * another), fields 28 startstack, 48 arg_start and 50 env_start (where
  * exec() put the program's stack and arguments; 0 without ptrace read
- * access).  False when TEXT has fewer fields. */
+ * access, and 0 once the process has no memory).  ENDED: field 3, the
+ * state, is Z (a zombie its parent has not reaped yet) or X (dead), or
+ * field 23, vsize, is 0 (an exiting process whose memory is already
+ * released: vsize is given without ptrace access, and is 0 only without
+ * memory).  False when TEXT has fewer fields. */
 typedef struct {
    uint64_t start_time, start_stack, arg_start, env_start;
+   char state;
+   bool ended;
 } PlatformProcLife;
 bool platform_procfs_stat_life(const char *text, PlatformProcLife *out);
 /* Whether the stat line TEXT is a kernel thread's: field 9, flags, has

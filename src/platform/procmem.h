@@ -73,8 +73,10 @@ bool platform_proc_region_readable(const PlatformProcRegion *r);
 int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *uid);
 
 /* What tells this life of PID from the next (PlatformProcLife, procfs.h):
- * another process that took its id, or exec() of another program.
- * ESRCH when it is gone. */
+ * another process that took its id (start_time), exec() of another
+ * program (the stack and argument addresses), or its end (ended: a
+ * zombie, or exiting without memory; an ended process's addresses read
+ * 0 and say nothing of exec()).  ESRCH when its /proc entry is gone. */
 int platform_proc_life(int pid, PlatformProcLife *life);
 
 /* Read LEN bytes at virtual address ADDR of PID into BUF; *GOT says how

@@ -70,28 +70,65 @@ compare 9 "a header at the head of shared memory, decoded"
 compare 10 "unmap and close, and the leak"
 is "the end: nothing left behind" "$(leftovers "$pid")" ""
 
-# ---- a reader that goes away: the tour ends, says so, leaves nothing ----
-sh -c 'echo $$ >"$0/pid"; exec "$@" 2>"$0/err"; ' "$tmp" "$MAPSCOPE" --tour </dev/null |
-   head -c 10 >/dev/null
-pid=$(cat "$tmp/pid")
-like "a closed pipe: the write error is said" "$(cat "$tmp/err")" "write error"
+# ---- a reader that goes away: the tour ends quietly (as --dump does: by
+# SIGPIPE, 141 in the shell), once it has removed what it made ----
+# to_closed_pipe ARGS...: mapscope --tour ARGS writing into a pipe whose
+# reader has gone (it closes its end, then lets the writer start).
+to_closed_pipe() {
+   rm -f "$tmp/go"
+   mkfifo "$tmp/go"
+   { read -r _ <"$tmp/go"
+     sh -c 'echo $$ >"$0/pid"; exec "$@"' "$tmp" "$MAPSCOPE" --tour "$@" </dev/null 2>"$tmp/err"
+     echo $? >"$tmp/rc"; } | sh -c 'exec 0<&-; echo >"$0/go"' "$tmp"
+   rc=$(cat "$tmp/rc")
+   pid=$(cat "$tmp/pid")
+}
+to_closed_pipe
+is "a closed pipe: ended as SIGPIPE ends --dump (141)" "$rc" 141
+is "a closed pipe: nothing said" "$(grep -v 'killed' "$tmp/err")" ""
 is "a closed pipe: nothing left behind" "$(leftovers "$pid")" ""
+printf 'step 6\nstep 2\n' >"$tmp/s62"
+to_closed_pipe --script "$tmp/s62"
+is "a closed pipe, with a script: 141" "$rc" 141
+is "a closed pipe, with a script: nothing said" "$(grep -v 'killed' "$tmp/err")" ""
+is "a closed pipe, with a script: nothing left behind" "$(leftovers "$pid")" ""
+# The tester's case: the reader goes mid-way (head); whenever it goes, the
+# tour says nothing of it.
+sh -c 'echo $$ >"$0/pid"; exec "$@" 2>"$0/err"' "$tmp" "$MAPSCOPE" --tour </dev/null | head -5 >/dev/null
+pid=$(cat "$tmp/pid")
+is "| head -5: nothing said" "$(grep -v 'killed' "$tmp/err")" ""
+is "| head -5: nothing left behind" "$(leftovers "$pid")" ""
 
 # ---- the real results are not made up ----
 like "step 2's EINVAL is the kernel's" "$(step_text 2)" "0x11234) = MAP_FAILED, errno EINVAL"
 like "step 6 copied exactly one page" "$(step_text 6)" "Private_Clean 4 kB, Private_Dirty 4 kB"
 
-# ---- a script: the steps it goes to, in its order ----
+# ---- a script: the steps its lines come to, in its order, and no other ----
+steps() { sed -n 's/^Step \([0-9]*\) of 10: .*/\1/p' "$tmp/out" | tr '\n' ' '; }
 printf '# a comment\n\nstep 4\nnext\nprev\n  step   9  \nprev\n10\nnext\nstep 1\n' >"$tmp/walk"
 run_tour --script "$tmp/walk"
 is "script: exit 0" "$rc" 0
-is "script: the steps it goes to" "$(sed -n 's/^Step \([0-9]*\) of 10: .*/\1/p' "$tmp/out" | tr '\n' ' ')" \
-   "1 4 5 4 9 8 10 "
+is "script: the steps it goes to" "$(steps)" "4 5 4 9 8 10 "
 is "script: next after the last step ends the tour" "$(leftovers "$pid")" ""
 printf 'prev\nquit\nstep 3\n' >"$tmp/quit"
 run_tour --script "$tmp/quit"
-is "script: prev at the first step stays, quit ends" \
-   "$(sed -n 's/^Step \([0-9]*\) of 10: .*/\1/p' "$tmp/out" | tr '\n' ' ')" "1 "
+is "script: prev at the first step stays, quit ends: no step printed" "$(steps)" ""
+is "script: ... the banner alone" "$(grep -c . "$tmp/out")" 1
+printf 'step 6\nquit\n' >"$tmp/six"
+run_tour --script "$tmp/six"
+is "script: step 6 alone prints step 6 alone" "$(steps)" "6 "
+# (its descriptor's number is another: no step before it holds one)
+fdmask() { sed -e 's/O_RDONLY) = [0-9]* /O_RDONLY) = FD /' -e 's/MAP_PRIVATE, [0-9]*, /MAP_PRIVATE, FD, /'; }
+step_text 6 | fdmask >"$tmp/got"
+ok "step 6 alone: the same calls and results as in the whole tour" \
+   sh -c 'fdmask() { sed -e "s/O_RDONLY) = [0-9]* /O_RDONLY) = FD /" -e "s/MAP_PRIVATE, [0-9]*, /MAP_PRIVATE, FD, /"; }
+          fdmask <"$0" | diff -u - "$1"' "$golden/tour-6.txt" "$tmp/got"
+printf 'next\nnext\n' >"$tmp/next"
+run_tour --script "$tmp/next"
+is "script: the tour starts at step 1 (unprinted): next is step 2" "$(steps)" "2 3 "
+printf 'step 5\n' | sh -c 'echo $$ >"$0/pid"; exec "$@"' "$tmp" "$MAPSCOPE" --tour --script /dev/stdin \
+   >"$tmp/out" 2>"$tmp/err"
+is "script on a pipe: the steps it goes to" "$(steps)" "5 "
 
 printf 'step 7\nstep 7\nstep 4\nstep 4\n' >"$tmp/again"
 run_tour --script "$tmp/again"
@@ -104,8 +141,7 @@ MAPSCOPE_SCRIPT=$tmp/env
 export MAPSCOPE_SCRIPT
 run_tour
 unset MAPSCOPE_SCRIPT
-is "MAPSCOPE_SCRIPT drives it as --script does" \
-   "$(sed -n 's/^Step \([0-9]*\) of 10: .*/\1/p' "$tmp/out" | tr '\n' ' ')" "1 3 "
+is "MAPSCOPE_SCRIPT drives it as --script does" "$(steps)" "3 "
 
 printf '@sync %s/no/such/dir\033[31m\n' "$tmp" >"$tmp/sync"
 run_tour --script "$tmp/sync"
@@ -146,12 +182,22 @@ is "binary junk: exit 2" "$rc" 2
 like "binary junk: escaped" "$(cat "$tmp/err")" "junk\\xff\\x01\\e[2J': unknown command"
 
 # ---- bad scripts: a usage error, nothing made ----
+# A bad line anywhere: nothing printed, nothing made; from a regular file,
+# and from a pipe (the whole script is read and checked first).
 bad_script() {
    printf "$1" >"$tmp/bad"
    run_tour --script "$tmp/bad"
    is "bad script ($2): exit 2" "$rc" 2
    like "bad script ($2): says why" "$(cat "$tmp/err")" "$3"
    is "bad script ($2): nothing printed, nothing made" "$(cat "$tmp/out")$(leftovers "$pid")" ""
+   printf "step 2\n$1" | sh -c 'echo $$ >"$0/pid"; exec "$@"' "$tmp" "$MAPSCOPE" --tour \
+      --script /dev/stdin >"$tmp/out" 2>"$tmp/err"
+   rc=$?
+   pid=$(cat "$tmp/pid")
+   is "bad script ($2) on a pipe, after a good line: exit 2" "$rc" 2
+   like "bad script ($2) on a pipe: says why" "$(cat "$tmp/err")" "${3#*line [0-9]*: }"
+   is "bad script ($2) on a pipe: nothing printed, nothing made" \
+      "$(cat "$tmp/out")$(leftovers "$pid")" ""
 }
 bad_script 'next\nfoo\n' "unknown word" "bad: line 2: 'foo': unknown command (a line says next, prev, step N (1 to 10), quit or @sync PATH)"
 bad_script 'step 11\n' "step past 10" "line 1: 'step 11': step needs a number from 1 to 10"
@@ -163,6 +209,16 @@ bad_script 'step\n' "step without N" "step needs a number"
 bad_script 'next 2\n' "next with more" "this command takes nothing after it"
 bad_script '@sync\n' "@sync without PATH" "@sync needs a PATH"
 bad_script ':goto 5\n' "a screen command" "unknown command"
+bad_script 'bogus\n' "the tester's bogus" "'bogus': unknown command"
+yes next | head -n 65537 >"$tmp/many"
+run_tour --script "$tmp/many"
+is "a script of 65537 commands: exit 2" "$rc" 2
+like "a script of 65537 commands: says so" "$(cat "$tmp/err")" \
+   "many: line 65537: 'next': a script holds at most 65536 commands"
+is "a script of 65537 commands: nothing printed, nothing made" "$(cat "$tmp/out")$(leftovers "$pid")" ""
+{ yes '# only a comment' | head -n 70000; echo 'step 2'; } >"$tmp/comments"
+run_tour --script "$tmp/comments"
+is "comments do not count as commands" "$(steps)" "2 "
 run_tour --script "$tmp/missing"
 is "missing script: exit 1" "$rc" 1
 like "missing script: says so" "$(cat "$tmp/err")" "missing: cannot open (No such file or directory)"
@@ -253,31 +309,61 @@ for opt in "-g 64K" "-s 10" "-o 5" "-c quit" "-w" "--json" "SOURCE.bin" "--patch
    like "--tour $opt: says so" "$err" "--tour takes no"
 done
 
-# tour_on_fifo STEP...: a tour in the background reading its script from
-# a FIFO kept open on fd 4, run through those steps and synced; its pid in
-# $pid, the job's in $bg.
-tour_on_fifo() {
-   rm -f "$tmp/fifo" "$tmp/sync"
+# ---- signals while the script is read (a FIFO): nothing is made yet ----
+wait_case() {
+   rm -f "$tmp/fifo"
    mkfifo "$tmp/fifo"
    sh -c 'echo $$ >"$0/pid"; exec "$@"' "$tmp" "$MAPSCOPE" --tour --script "$tmp/fifo" \
       </dev/null >"$tmp/out" 2>"$tmp/err" &
    bg=$!
-   exec 4>"$tmp/fifo"
-   printf 'step %s\n' "$@" >&4
-   printf '@sync %s\n' "$tmp/sync" >&4
-   w=0
-   while [ ! -e "$tmp/sync" ] && [ $w -lt 200 ]; do w=$((w + 1)); sleep 0.05; done
+   exec 4>"$tmp/fifo"              # opened: the tour reads its script now
+   printf 'step 4\n' >&4
    pid=$(cat "$tmp/pid")
-}
-
-# ---- signals: the tour waits for its script (a FIFO) ----
-signal_case() {
-   tour_on_fifo 4 7 9
-   is "$1: the objects exist while the tour runs" "$(leftovers "$pid")" "shm dir"
    kill "-$1" "$pid"
    wait "$bg"
-   is "$1: exit $2" "$?" "$2"
+   is "$1 while the script is read: exit $2" "$?" "$2"
    exec 4>&-
+   is "$1 while the script is read: nothing printed, nothing made" \
+      "$(cat "$tmp/out")$(leftovers "$pid")" ""
+}
+wait_case TERM 143
+wait_case INT 130
+wait_case HUP 129
+
+# tour_held STEP...: a tour in the background that has run those steps
+# (synced), then is held writing into a FIFO ($tmp/held) that nobody reads
+# (fd 5 keeps it open); its pid in $pid, the job's in $bg.  release lets
+# it write on.
+tour_held() {
+   rm -f "$tmp/held" "$tmp/sync"
+   mkfifo "$tmp/held"
+   exec 5<>"$tmp/held"
+   { printf 'step %s\n' "$@"; printf '@sync %s\n' "$tmp/sync"; yes 'step 1' | head -n 1000; } \
+      >"$tmp/heldscript"
+   sh -c 'echo $$ >"$0/pid"; exec "$@"' "$tmp" "$MAPSCOPE" --tour --script "$tmp/heldscript" \
+      </dev/null >"$tmp/held" 2>"$tmp/err" &
+   bg=$!
+   w=0
+   while [ ! -e "$tmp/sync" ] && [ $w -lt 400 ]; do w=$((w + 1)); sleep 0.05; done
+   pid=$(cat "$tmp/pid")
+}
+release() {
+   exec 6<"$tmp/held"           # fd 5 is a writer too: this open does not wait
+   exec 5<&-
+   cat <&6 >/dev/null &         # to the end: once the tour is gone
+   drain=$!
+   exec 6<&-
+}
+
+# ---- signals while the tour runs: everything removed ----
+signal_case() {
+   tour_held 4 7 9
+   is "$1: the objects exist while the tour runs" "$(leftovers "$pid")" "shm dir"
+   kill "-$1" "$pid"
+   release
+   wait "$bg"
+   is "$1: exit $2" "$?" "$2"
+   wait "$drain"
    is "$1: nothing left behind" "$(leftovers "$pid")" ""
 }
 signal_case TERM 143
@@ -285,13 +371,14 @@ signal_case INT 130
 signal_case HUP 129
 
 # ---- SIGKILL: nothing can be removed then; the next tour sweeps it ----
-tour_on_fifo 4 6 7 9
+tour_held 4 6 7 9
 killed=$pid
 is "step 7's claim: the list marks its semaphore and shm object of one name" \
    "$("$MAPSCOPE" --list --kind sem,shm | grep -c "^[a-z]* *\/mapscope-tour-$killed\.clash .*name-collision")" 2
 kill -KILL "$killed"
 wait "$bg"
-exec 4>&-
+release
+wait "$drain"
 is "KILL: its objects are left" "$(leftovers "$killed")" "shm dir"
 sh -c 'exit 0' & gone=$!; wait $gone          # a pid whose process is gone
 mkdir "$tmp/mapscope-tour-$gone" "$tmp/elsewhere"

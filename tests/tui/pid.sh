@@ -165,6 +165,30 @@ expect_line 3 "the last bytes read stay" "5a 5a 5a 5a"
 tui_quit ":q!"
 is "no crash: the screen ends normally" "$tui_rc" 0
 
+# ---- a process killed under the view, its parent (sleep) not reaping it:
+# a zombie has exited, it did not run another program (exec) ----
+sh -c '"$0" >"$1" 2>/dev/null & exec sleep 1000' "$helper" "$tmp/z.out" &
+zparent=$!
+on_exit 'kill $zparent 2>/dev/null'
+await_line "$tmp/z.out" '^pid=' "$zparent" "$tmp/helper.err" "procmemhelper started under sleep"
+zp=$(sed -n 's/^pid=\([0-9]*\) .*/\1/p' "$tmp/z.out")
+zk=$(sed -n 's/.* known=\(0x[0-9a-f]*\) .*/\1/p' "$tmp/z.out")
+tui_start 160 24 -w "pid:$zp:$(hx "$zk")-$(hx "$zk + 8192")"
+tui_send "i" "58" "<Esc>"
+expect_line 2 "a zombie to be: the edit is staged" "staged (no journal)"
+kill -KILL "$zp"
+w=0
+until [ "$(sed 's/.*) //' "/proc/$zp/stat" 2>/dev/null | cut -d' ' -f1)" = Z ] || [ $w -gt 100 ]; do
+   w=$((w + 1)); sleep 0.05
+done
+tui_send ":flush"
+expect_status "a flush to a zombie: it has exited" "process $zp has exited (a zombie not yet reaped"
+ok "... never that it ran another program" sh -c '! printf "%s" "$0" | grep exec' "$(tui_capture)"
+tui_quit ":q!"
+is "no crash: the screen ends normally" "$tui_rc" 0
+kill "$zparent"
+wait "$zparent" 2>/dev/null
+
 # ---- the region list of a process that exits; one that never was ----
 helper_start
 tui_start 100 24 "pid:$h_pid"

@@ -327,6 +327,21 @@ static void test_stat_life(void) {
    is_u64(l.start_stack, 140735634506784, "startstack is field 28");
    is_u64(l.arg_start, 140735634512510, "arg_start is field 48");
    is_u64(l.env_start, 140735634512531, "env_start is field 50");
+   ok(l.state == 'R' && !l.ended, "a running process with memory has not ended");
+   ok(platform_procfs_stat_life("9 (a) Z) Z 1 9 9 0 -1 4194564 0 0 0 0 0 0 0 0 20 0 1 0 "
+                                "1500991 0 0 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 "
+                                "0 0 0 0 0 0 0 0 0 0 0 0 0\n", &l),
+      "a zombie's stat line parses");
+   ok(l.state == 'Z' && l.ended, "state Z (after a comm that holds ') Z'): ended");
+   is_u64(l.start_stack, 0, "a zombie's startstack reads 0 (not a sign of exec)");
+   ok(platform_procfs_stat_life("9 (a) R 1 9 9 0 -1 4194564 0 0 0 0 0 0 0 0 20 0 1 0 "
+                                "1500991 0 0 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 "
+                                "0 0 0 0 0 0 0 0 0 0 0 0 0\n", &l) && l.ended,
+      "running without memory (vsize 0, exiting): ended");
+   ok(platform_procfs_stat_life("9 (a) S 1 9 9 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 "
+                                "1500991 3133440 390 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 "
+                                "0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n", &l) && !l.ended,
+      "memory without ptrace access (addresses 0, vsize not): not ended");
    ok(!platform_procfs_stat_life("1 (init) S 0 1 1 0 -1 4194560 0 0\n", &l), "too few fields: refused");
    ok(!platform_procfs_stat_life("garbage", &l), "no comm: refused");
 }

@@ -188,7 +188,7 @@ static bool pid_open(Source *s, const char *name, bool writable, Error *e) {
    strcpy(s->name, prefix);
    strcat(s->name, name);
    st->pid = sp.pid;
-   st->life_known = platform_proc_life(sp.pid, &st->life) == 0;
+   st->life_known = platform_proc_life(sp.pid, &st->life) == 0 && !st->life.ended;
    s->priv = st;
    s->writable = writable;
    s->base = start;
@@ -279,17 +279,27 @@ static void pid_fault_why(const Source *s, const SourceFault *f, char *buf, size
 /* ---- the rest of the table ----------------------------------------------------- */
 
 /* Whether the process is still the one opened: not another that took
- * its id, nor another program it exec()ed (whose memory is not what the
- * view shows, and which a flush must not write into). */
+ * its id (another start time), not ended (a zombie, or exiting: its
+ * memory is gone, and so are the addresses that tell exec() apart), nor
+ * another program it exec()ed (whose memory is not what the view shows,
+ * and which a flush must not write into).  In that order: each later
+ * test means nothing once an earlier one holds. */
 static bool same_life(const PidState *st, Error *e) {
    PlatformProcLife now;
-   if (!st->life_known || platform_proc_life(st->pid, &now) != 0)
-      return true;       /* the identity check says it is gone */
+   if (!st->life_known)
+      return true;
+   int rc = platform_proc_life(st->pid, &now);
+   if (rc == ESRCH)
+      return proc_failed(e, st->pid, rc, PLATFORM_PROC_LISTING, 0);
+   if (rc != 0)
+      return true;       /* unreadable now: the reads say what is wrong */
    if (now.start_time != st->life.start_time) {
       error_set(e, ERR_PROC_GONE, 0, _("process %d has exited; its id now names another process"),
                 st->pid);
       return false;
    }
+   if (now.ended)
+      return proc_failed(e, st->pid, ESRCH, PLATFORM_PROC_LISTING, 0);
    if (now.start_stack != st->life.start_stack || now.arg_start != st->life.arg_start
        || now.env_start != st->life.env_start) {
       error_set(e, ERR_PROC_GONE, 0,

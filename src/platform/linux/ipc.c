@@ -223,6 +223,15 @@ void platform_events_begin(void) {
    signal(SIGPIPE, SIG_IGN);
 }
 
+void platform_end_broken_pipe(void) {
+   sigset_t pipe;
+   sigemptyset(&pipe);
+   sigaddset(&pipe, SIGPIPE);
+   signal(SIGPIPE, SIG_DFL);
+   sigprocmask(SIG_UNBLOCK, &pipe, NULL);
+   raise(SIGPIPE);
+}
+
 void platform_ignore_interrupt(void) {
    signal(SIGINT, SIG_IGN);
    signal(SIGHUP, SIG_IGN);

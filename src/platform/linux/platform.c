@@ -272,6 +272,13 @@ void platform_widen_pipe(int fd, size_t size) {
          return;
 }
 
+/* poll(2): the write end of a pipe without readers reports POLLERR
+ * (fs/pipe.c pipe_poll()), a socket whose peer shut down POLLHUP. */
+bool platform_reader_gone(int fd) {
+   struct pollfd p = { .fd = fd, .events = POLLOUT };
+   return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) != 0;
+}
+
 int platform_wait_readable(const int *fds, bool *ready, size_t n, int timeout_ms) {
    struct pollfd p[8];
    if (n > sizeof p / sizeof p[0])

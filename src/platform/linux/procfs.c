@@ -443,7 +443,11 @@ bool platform_procfs_stat_life(const char *text, PlatformProcLife *out) {
    memset(out, 0, sizeof *out);
    if (stat_fields(text, v, 50) < 50)
       return false;
-   *out = (PlatformProcLife){ v[22], v[28], v[48], v[50] };
+   const char *paren = strrchr(text, ')');
+   char state = paren && paren[1] == ' ' ? paren[2] : '?';
+   *out = (PlatformProcLife){ .start_time = v[22], .start_stack = v[28], .arg_start = v[48],
+                              .env_start = v[50], .state = state,
+                              .ended = state == 'Z' || state == 'X' || v[23] == 0 };
    return true;
 }
 

@@ -58,6 +58,12 @@ static bool gone(int pid, char *buf, size_t size) {
                pid);
       return true;
    }
+   PlatformProcLife life;
+   if (platform_proc_life(pid, &life) == 0 && life.ended) {
+      snprintf(buf, size, _("process %d has exited (it is ending: its memory is already "
+                            "released)"), pid);
+      return true;
+   }
    return false;
 }
 
