@@ -65,7 +65,7 @@ run_ms --dump -n 16 "pid:$hp:$known"
 is "--dump of a zombie: exit 1" "$rc" 1
 like "--dump of a zombie: it has exited" "$err" "process $hp has exited (a zombie"
 run_ms --find MSPROCMEM "pid:$hp:$known"
-is "--find in a zombie: exit 1" "$rc" 1
+is "--find in a zombie: exit 2 (an error, as grep)" "$rc" 2
 like "--find in a zombie: it has exited" "$err" "process $hp has exited (a zombie"
 run_ms --info "pid:$hp:$known"
 like "--info of a zombie: it has exited" "$err" "process $hp has exited (a zombie"
