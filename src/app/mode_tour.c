@@ -13,6 +13,7 @@
 #include "core/gettext.h"
 #include "platform/files.h"
 #include "platform/processes.h"
+#include "core/grow.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -79,14 +80,10 @@ static void plan_free(Plan *p) {
 }
 
 static bool plan_add(Plan *p, TourCmd c) {
-   if (p->n == p->cap) {
-      size_t cap = p->cap ? p->cap * 2 : 16;
-      TourCmd *v = realloc(p->cmd, cap * sizeof *v);
-      if (!v)
-         return false;
-      p->cmd = v;
-      p->cap = cap;
-   }
+   TourCmd *v = grow_for_one(p->cmd, &p->cap, p->n, sizeof *v, 16);
+   if (!v)
+      return false;
+   p->cmd = v;
    if (c.path && !(c.path = strdup(c.path)))
       return false;
    p->cmd[p->n++] = c;

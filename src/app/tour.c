@@ -9,6 +9,7 @@
 #include "platform/processes.h"
 #include "platform/scene.h"
 #include "platform/tour.h"
+#include "core/grow.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -95,14 +96,10 @@ void tour_line(TourText *tt, const char *fmt, ...) {
    va_start(ap, fmt);
    vsnprintf(buf, sizeof buf, fmt, ap);
    va_end(ap);
-   if (tt->n == tt->cap) {
-      size_t cap = tt->cap ? tt->cap * 2 : 32;
-      char **l = realloc(tt->lines, cap * sizeof *l);
-      if (!l)
-         return;
-      tt->lines = l;
-      tt->cap = cap;
-   }
+   char **l = grow_for_one(tt->lines, &tt->cap, tt->n, sizeof *l, 32);
+   if (!l)
+      return;
+   tt->lines = l;
    char *copy = strdup(buf);
    if (copy)
       tt->lines[tt->n++] = copy;

@@ -5,6 +5,7 @@
 #include "core/flush_inplace.h"
 #include "core/gettext.h"
 #include "platform/mapping.h"
+#include "core/grow.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -32,14 +33,10 @@ static void pieces_free(Pieces *p) {
 }
 
 static bool pieces_add(Pieces *p, uint64_t off, size_t len) {
-   if (p->n == p->cap) {
-      size_t cap = p->cap ? p->cap * 2 : 16;
-      Piece *v = realloc(p->v, cap * sizeof *v);
-      if (!v)
-         return false;
-      p->v = v;
-      p->cap = cap;
-   }
+   Piece *v = grow_for_one(p->v, &p->cap, p->n, sizeof *v, 16);
+   if (!v)
+      return false;
+   p->v = v;
    p->v[p->n++] = (Piece){ .off = off, .len = len };
    return true;
 }

@@ -4,6 +4,7 @@
 #include "core/objects.h"
 #include "core/objects_build.h"
 #include "core/source.h"
+#include "core/grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -92,14 +93,10 @@ Obj *objects_find_sysv(const ObjList *l, ObjKind kind, int id) {
 
 /* A new object, indexed by DEV:INO.  NULL when memory runs out. */
 Obj *objects_new(ObjList *l, ObjKind kind, const char *name, uint64_t dev, uint64_t ino) {
-   if (l->n == l->cap) {
-      size_t cap = l->cap ? l->cap * 2 : 64;
-      Obj *v = realloc(l->v, cap * sizeof *v);
-      if (!v)
-         return NULL;
-      l->v = v;
-      l->cap = cap;
-   }
+   Obj *v = grow_for_one(l->v, &l->cap, l->n, sizeof *v, 64);
+   if (!v)
+      return NULL;
+   l->v = v;
    if ((l->n + 1) * 2 > l->hcap && !hash_grow(l))
       return NULL;
    char *copy = strdup(name ? name : "");

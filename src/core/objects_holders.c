@@ -6,6 +6,7 @@
 
 #include "core/objects.h"
 #include "core/objects_build.h"
+#include "core/grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,14 +37,10 @@ void objects_begin_process(ObjList *l, int pid, const char *comm) {
 }
 
 void objects_process_denied(ObjList *l, int pid, const char *comm, int err, const char *why) {
-   if (l->procs_denied == l->denied_cap) {
-      size_t cap = l->denied_cap ? l->denied_cap * 2 : 8;
-      ObjDenied *v = realloc(l->denied, cap * sizeof *v);
-      if (!v)
-         return;
-      l->denied = v;
-      l->denied_cap = cap;
-   }
+   ObjDenied *v = grow_for_one(l->denied, &l->denied_cap, l->procs_denied, sizeof *v, 8);
+   if (!v)
+      return;
+   l->denied = v;
    ObjDenied *d = &l->denied[l->procs_denied++];
    d->pid = pid;
    d->err = err;
@@ -52,14 +49,10 @@ void objects_process_denied(ObjList *l, int pid, const char *comm, int err, cons
 }
 
 static void add_attacher(ObjList *l, Obj *o, int pid, const ObjAttacher *a) {
-   if (o->natt == o->att_cap) {
-      size_t cap = o->att_cap ? o->att_cap * 2 : 4;
-      ObjAttacher *v = realloc(o->att, cap * sizeof *v);
-      if (!v)
-         return;
-      o->att = v;
-      o->att_cap = cap;
-   }
+   ObjAttacher *v = grow_for_one(o->att, &o->att_cap, o->natt, sizeof *v, 4);
+   if (!v)
+      return;
+   o->att = v;
    ObjAttacher *dst = &o->att[o->natt++];
    *dst = *a;
    dst->pid = pid;

@@ -12,19 +12,16 @@
 #include "core/objects.h"
 #include "core/objects_build.h"
 #include "platform/processes.h"
+#include "core/grow.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 void objects_add_lock(ObjList *l, const PlatformLockRecord *r) {
-   if (l->nlockrecs == l->lockrecs_cap) {
-      size_t cap = l->lockrecs_cap ? l->lockrecs_cap * 2 : 16;
-      PlatformLockRecord *v = realloc(l->lockrecs, cap * sizeof *v);
-      if (!v)
-         return;
-      l->lockrecs = v;
-      l->lockrecs_cap = cap;
-   }
+   PlatformLockRecord *v = grow_for_one(l->lockrecs, &l->lockrecs_cap, l->nlockrecs, sizeof *v, 16);
+   if (!v)
+      return;
+   l->lockrecs = v;
    l->lockrecs[l->nlockrecs++] = *r;
 }
 
