@@ -38,13 +38,19 @@ like "... saying the process runs another program" "$(cat "$tmp/bg.err")" \
 # ---- a zombie: killed (SIGKILL), its parent (sleep) never reaps it ----
 helper="$top_builddir/tests/helpers/procmemhelper"
 [ -x "$helper" ] || { skip "a killed process" "tests/helpers/procmemhelper is not built"; done_testing; exit 0; }
-sh -c '"$0" >"$1" & exec sleep 1000' "$helper" "$tmp/z.out" &
-zparent=$!
-on_exit "kill $zparent 2>/dev/null"
-i=0
-until grep -q '^pid=' "$tmp/z.out" 2>/dev/null || [ "$i" -gt 200 ]; do sleep 0.05; i=$((i + 1)); done
-hp=$(sed -n 's/^pid=\([0-9]*\) .*/\1/p' "$tmp/z.out")
-known=$(sed -n 's/.* known=0x\([0-9a-f]*\) .*/\1/p' "$tmp/z.out")
+# start_unreaped OUT: the helper under a parent (sleep) that never reaps
+# it; sets $hp (its pid), $hparent and $known (the address of its known
+# bytes)
+start_unreaped() {
+   sh -c '"$0" >"$1" & exec sleep 1000' "$helper" "$1" &
+   hparent=$!
+   on_exit "kill $hparent 2>/dev/null"
+   i=0
+   until grep -q '^pid=' "$1" 2>/dev/null || [ "$i" -gt 200 ]; do sleep 0.05; i=$((i + 1)); done
+   hp=$(sed -n 's/^pid=\([0-9]*\) .*/\1/p' "$1")
+   known=$(sed -n 's/.* known=0x\([0-9a-f]*\) .*/\1/p' "$1")
+}
+start_unreaped "$tmp/z.out"
 on_exit "kill $hp 2>/dev/null"
 zstate() { sed 's/.*) //' "/proc/$hp/stat" 2>/dev/null | cut -d' ' -f1; }
 MAPSCOPE_TEST_STOP_AT=edits-applied "$MAPSCOPE" -w --patch 0:00 --flush "pid:$hp:$known" \
@@ -71,13 +77,9 @@ run_ms --info "pid:$hp:$known"
 like "--info of a zombie: it has exited" "$err" "process $hp has exited (a zombie"
 
 # ---- reaped: its /proc entry is gone ----
-sh -c '"$0" >"$1" & exec sleep 1000' "$helper" "$tmp/r.out" &
-rparent=$!
-on_exit "kill $rparent 2>/dev/null"
-i=0
-until grep -q '^pid=' "$tmp/r.out" 2>/dev/null || [ "$i" -gt 200 ]; do sleep 0.05; i=$((i + 1)); done
-rp=$(sed -n 's/^pid=\([0-9]*\) .*/\1/p' "$tmp/r.out")
-rknown=$(sed -n 's/.* known=0x\([0-9a-f]*\) .*/\1/p' "$tmp/r.out")
+zp=$hp zknown=$known
+start_unreaped "$tmp/r.out"
+rp=$hp rknown=$known rparent=$hparent hp=$zp known=$zknown
 MAPSCOPE_TEST_STOP_AT=edits-applied "$MAPSCOPE" -w --patch 0:00 --flush "pid:$rp:$rknown" \
    >"$tmp/r1.out" 2>"$tmp/r1.err" &
 bg=$!
