@@ -167,6 +167,7 @@ static int flush(const Options *o, EditSet *es, bool quiet) {
    }
    FlushOptions fo = { dir, o->force, flush_checkpoint, NULL, "--force" };
    FlushReport r;
+   memset(&r, 0, sizeof r);      /* read below even when no flush was tried */
    bool good = source_check_unclaimed(src, o->force, "--force", &e)
                && flush_commit(es, &fo, &r, &e);
    free(dir);

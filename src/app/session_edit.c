@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef unsigned long long ull;
 
@@ -149,6 +150,7 @@ bool session_edit_flush(Session *s, bool force) {
    }
    FlushOptions fo = { dir, force, NULL, NULL, ":flush!" };
    FlushReport r;
+   memset(&r, 0, sizeof r);      /* read below even when no flush was tried */
    bool good = source_check_unclaimed(s->src, force, ":flush!", &e)
                && flush_commit(s->edits, &fo, &r, &e);
    free(dir);

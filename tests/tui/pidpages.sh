@@ -34,6 +34,7 @@ tui_capture() {
    tui_tmux capture-pane -p -t tui 2>/dev/null |
       sed -e "s|$tmp|TMP|g" -e "s/pid:$h_pid/pid:PID/g" \
           -e 's/[0-9a-f]\{9\}\([0-9a-f]\{3\}\)/ADDRESS\1/g' \
+          -e 's/ 0x[0-9a-f]*…/ 0x…/g' \
           -e '1,2s/ │ \(ASCII text\|data\)$//'
 }
 
