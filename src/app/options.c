@@ -69,7 +69,8 @@ static void print_help(void) {
    printf(_("Usage: %s [OPTION]... [SOURCE]\n"), PACKAGE);
    fputs(_("Inspect a file, block device or shared-memory object through memory mappings.\n"), stdout);
    fputs("\n", stdout);
-   fputs(_("SOURCE is a PATH (regular file or block device) or shm:NAME (POSIX shared memory).\n"), stdout);
+   fputs(_("SOURCE is a PATH (regular file or block device) or shm:NAME (POSIX shared\n"
+           "memory).\n"), stdout);
    fputs(_("It may also be sem:NAME (the object behind a POSIX named semaphore),\n"
            "sysv:ID or sysv:key=0xKEY (System V shared memory, attached read-only).\n"), stdout);
    fputs(_("pid:PID:ADDR is another process's region that holds ADDR, opened at ADDR;\n"

@@ -67,4 +67,23 @@ like "LANGUAGE=zh_CN: --help is in Chinese" "$out" "用法：mapscope"
 out=$(MAPSCOPE_LOCALEDIR="$tmp/locale" LANGUAGE=de LC_ALL=C "$MAPSCOPE" --help)
 like "the C locale stays English" "$out" "Usage: mapscope"
 
+# --help fits an 80-column terminal in every language (its lines measured
+# in screen columns: a CJK character takes two).
+wide_lines() {
+   python3 -c '
+import sys, unicodedata
+for line in sys.stdin.read().splitlines():
+    w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    if w > 80:
+        print(w, line)'
+}
+if command -v python3 >/dev/null 2>&1; then
+   for lang in C $langs; do
+      out=$(MAPSCOPE_LOCALEDIR="$tmp/locale" LANGUAGE=$lang LC_ALL=C.UTF-8 "$MAPSCOPE" --help)
+      is "--help in $lang: no line wider than 80 columns" "$(printf '%s\n' "$out" | wide_lines)" ""
+   done
+else
+   skip "--help fits 80 columns" "python3 is not installed"
+fi
+
 done_testing
