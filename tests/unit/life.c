@@ -156,6 +156,16 @@ static void pid_region(pid_t pid, void *at, bool writable, SourceLife *L) {
    source_close(s);
 }
 
+/* One anonymous page with PROT, a region of its own: between two pages
+ * with no access, it never merges with a neighbour of the same kind (the
+ * sanitizer's allocations are rw-p anonymous too). */
+static void *lone_page(size_t page, int prot) {
+   char *g = mmap(NULL, 3 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+   if (g == MAP_FAILED || mprotect(g + page, page, prot) != 0)
+      return MAP_FAILED;
+   return g + page;
+}
+
 static void test_pid(void) {
    size_t page = platform_page_size();
    char path[512], want[600];
@@ -164,8 +174,8 @@ static void test_pid(void) {
    if (!ok(platform_file_create(path, data, sizeof data) == 0, "file made"))
       return;
    int fd = open(path, O_RDWR);
-   void *rw = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-   void *rx = mmap(NULL, page, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+   void *rw = lone_page(page, PROT_READ | PROT_WRITE);
+   void *rx = lone_page(page, PROT_READ | PROT_EXEC);
    void *cow = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
    if (!ok(fd >= 0 && rw != MAP_FAILED && rx != MAP_FAILED && cow != MAP_FAILED,
            "three regions mapped")) {
