@@ -36,6 +36,9 @@ await_line() {
    while ! grep -q -- "$2" "$1" 2>/dev/null; do
       await_n=$((await_n + 1))
       if [ "$await_n" -gt 300 ] || ! kill -0 "$3" 2>/dev/null; then
+         # the line may have come just before the process went (a locker
+         # that hands its lock to a child exits once the child has printed)
+         grep -q -- "$2" "$1" 2>/dev/null && return 0
          cat "$4" >&2
          echo "Bail out! $5"
          exit 1
