@@ -50,14 +50,18 @@ is "--info: exit 0" "$rc" 0
 like "--info: the source line" "$out" "源：         d.txt"
 like "--info: the kind line" "$out" "种类：       文件"
 like "--info: the holders line (one plural form)" "$out" "持有者：     0 个进程（0 个描述符，0 个映射）"
+# value_columns: the screen column where each "label：  value" line of
+# standard input puts its value, each column once
+value_columns() {
+   while IFS= read -r line; do
+      label=${line%%：*}：
+      rest=${line#"$label"}
+      value=${rest#"${rest%%[! ]*}"}
+      printf '%s\n' "${line%"$value"}" | LC_ALL=C.UTF-8 wc -L
+   done | sort -u
+}
 is "--info: every value starts at column 14" \
-   "$(printf '%s\n' "$out" | grep '：' | grep -v '^注意' |
-      while IFS= read -r line; do
-         label=${line%%：*}：
-         rest=${line#"$label"}
-         value=${rest#"${rest%%[! ]*}"}
-         printf '%s\n' "${line%"$value"}" | LC_ALL=C.UTF-8 wc -L
-      done | sort -u)" 13
+   "$(printf '%s\n' "$out" | grep '：' | grep -v '^注意' | value_columns)" 13
 # ... and so do a process's (pid:PID, pid:PID:ADDR)
 sleep 30 &
 spid=$!
@@ -65,13 +69,7 @@ on_exit "kill $spid 2>/dev/null"
 for src in "pid:$spid" "pid:$spid:$(awk '/\[stack\]/ { split($1, a, "-"); print a[1]; exit }' /proc/$spid/maps)"; do
    run_ms --info "$src"
    is "--info $src: every value starts at column 14" \
-      "$(printf '%s\n' "$out" | grep '：' |
-         while IFS= read -r line; do
-            label=${line%%：*}：
-            rest=${line#"$label"}
-            value=${rest#"${rest%%[! ]*}"}
-            printf '%s\n' "${line%"$value"}" | LC_ALL=C.UTF-8 wc -L
-         done | sort -u)" 13
+      "$(printf '%s\n' "$out" | grep '：' | value_columns)" 13
 done
 
 # --patch without --flush reports in Chinese and writes nothing.
