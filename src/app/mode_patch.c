@@ -17,7 +17,6 @@
 #include "app/mode_patch.h"
 #include "app/diag.h"
 #include "app/recovery.h"
-#include "core/source_busy.h"
 #include "core/edits.h"
 #include "core/escape.h"
 #include "core/flush.h"
@@ -168,8 +167,7 @@ static int flush(const Options *o, EditSet *es, bool quiet) {
    FlushOptions fo = { dir, o->force, flush_checkpoint, NULL, "--force" };
    FlushReport r;
    memset(&r, 0, sizeof r);      /* read below even when no flush was tried */
-   bool good = source_check_unclaimed(src, o->force, "--force", &e)
-               && flush_commit(es, &fo, &r, &e);
+   bool good = flush_commit(es, &fo, &r, &e);   /* refuses a busy block device */
    free(dir);
    if (r.set_aside[0])
       warn_set_aside(src, &r);
@@ -250,7 +248,7 @@ int mode_patch_run(const Options *o) {
       status = diag_error(o->source, &e);
    /* Only a flush writes: then an interrupted flush is rolled back before
     * the edits are made; without --flush, the object is left as it is. */
-   if (status < 0 && o->flush && !recovery_run(src))
+   if (status < 0 && o->flush && !recovery_run(src, o->force))
       status = 1;
    else if (status < 0 && !o->flush)
       recovery_warn(src);
@@ -282,7 +280,8 @@ int mode_recover_run(const Options *o) {
    }
    free(dir);
    bool aside = false;
-   bool good = recovery_replay_aside(src, msg, sizeof msg, &aside) && !aside;
+   JournalForce how = { o->force, "--force" };
+   bool good = recovery_replay_aside(src, &how, msg, sizeof msg, &aside) && !aside;
    char *name = escape_dup(src->spec);
    if (!good)                        /* nothing rolled back: an error */
       diag_warn("%s: %s", name, msg);

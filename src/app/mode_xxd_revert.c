@@ -24,6 +24,7 @@
 #include "platform/platform.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,6 +184,15 @@ static int write_beyond(const char *path, const Runs *r, uint64_t from) {
    return err == 0 ? -1 : fail(path, ERR_WRITE, err, NULL);
 }
 
+/* Where the last run ends (0 for none). */
+static uint64_t runs_end(const Runs *r) {
+   uint64_t end = 0;
+   for (size_t i = 0; i < r->n; i++)
+      if (r->run[i].offset + r->run[i].len > end)
+         end = r->run[i].offset + r->run[i].len;
+   return end;
+}
+
 /* The parts of the runs before SIZE, as edits, flushed with the journal. */
 static int write_inside(const Options *o, Source *src, const Runs *r, uint64_t size) {
    PatchRun *p = calloc(r->n ? r->n : 1, sizeof *p);
@@ -227,8 +237,18 @@ static int write_file(const Options *o, const char *path, const Runs *r) {
       platform_close(fd);
       return rc >= 0 ? rc : 0;
    }
+   /* A device does not grow: bytes past its end are refused before any
+    * byte is written, the device never opened for writing without a claim. */
+   if (src->st.kind == PLATFORM_KIND_BLOCK && runs_end(r) > src->size) {
+      char detail[160];
+      snprintf(detail, sizeof detail, _("the dump writes up to byte %llu of a device of %llu "
+               "bytes; nothing was written"), (unsigned long long)runs_end(r),
+               (unsigned long long)src->size);
+      source_close(src);
+      return fail(path, ERR_PAST_END, 0, detail);
+   }
    /* -r writes: an interrupted flush is rolled back first, as --flush does */
-   if (!recovery_run(src)) {
+   if (!recovery_run(src, o->force)) {
       source_close(src);
       return 1;
    }

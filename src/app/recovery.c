@@ -123,7 +123,8 @@ static void describe_error(const Error *e, char *msg, size_t n) {
 }
 
 /* Run the check (REPLAY false) or the replay, and describe it. */
-static bool look(Source *src, bool replay, bool screen, char *msg, size_t n, bool *hot) {
+static bool look(Source *src, const JournalForce *how, bool replay, bool screen, char *msg,
+                 size_t n, bool *hot) {
    msg[0] = '\0';
    *hot = false;
    char *dir = source_can(src, SOURCE_CAN_JOURNAL) ? recovery_journal_dir() : NULL;
@@ -131,7 +132,7 @@ static bool look(Source *src, bool replay, bool screen, char *msg, size_t n, boo
       return true;
    JournalReplay r;
    Error e;
-   bool good = replay ? journal_replay(dir, src, &r, &e) : journal_check(dir, src, &r, &e);
+   bool good = replay ? journal_replay(dir, src, how, &r, &e) : journal_check(dir, src, &r, &e);
    if (good) {
       Names m;
       names_make(&r, src, &m);
@@ -155,15 +156,16 @@ static bool look(Source *src, bool replay, bool screen, char *msg, size_t n, boo
 
 bool recovery_check(Source *src, bool screen, char *msg, size_t n) {
    bool hot;
-   look(src, false, screen, msg, n, &hot);
+   look(src, NULL, false, screen, msg, n, &hot);
    return hot;
 }
 
-bool recovery_replay(Source *src, char *msg, size_t n) {
+bool recovery_replay(Source *src, const JournalForce *how, char *msg, size_t n) {
    bool aside;
-   return look(src, true, false, msg, n, &aside);
+   return look(src, how, true, false, msg, n, &aside);
 }
 
-bool recovery_replay_aside(Source *src, char *msg, size_t n, bool *aside) {
-   return look(src, true, false, msg, n, aside);
+bool recovery_replay_aside(Source *src, const JournalForce *how, char *msg, size_t n,
+                           bool *aside) {
+   return look(src, how, true, false, msg, n, aside);
 }

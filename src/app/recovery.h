@@ -6,7 +6,9 @@
  * rules that make one trusted are in core/journal.h.
  *
  * Only writing opens replay: --recover, :recover, and --patch with --flush
- * (before its edits are made).  Every read-only open (--dump, --xxd,
+ * (before its edits are made), and --xxd -r.  A block device that is
+ * mounted, held or claimed is not written unless forced (--force,
+ * :recover!).  Every read-only open (--dump, --xxd,
  * --find, --info, --patch without --flush, the screen) only checks, and
  * warns when the object is half-written: it shows the bytes as they are
  * now, which is what a reader without mapscope sees too, and says how to
@@ -20,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/journal.h"
 #include "core/source.h"
 
 /* The journal directory, malloc'd; NULL when neither XDG_STATE_HOME nor
@@ -35,16 +38,20 @@ bool recovery_check(Source *src, bool screen, char *msg, size_t n);
 
 /* A writing open: replay, remove or set aside SRC's journal.  MSG as above
  * ("" when there was no journal).  False when a journal could not be dealt
- * with, or another flush is running: it is kept, and MSG says why. */
-bool recovery_replay(Source *src, char *msg, size_t n);
+ * with, or another flush is running, or SRC is a block device that is
+ * mounted, held or claimed and HOW does not force (NULL: not forced,
+ * "--force"): it is kept, and MSG says why. */
+bool recovery_replay(Source *src, const JournalForce *how, char *msg, size_t n);
 /* The same, and *ASIDE true when what was at the journal's name was set
  * aside (not ours, or not fitting) instead of rolled back: --recover then
  * did not do what was asked. */
-bool recovery_replay_aside(Source *src, char *msg, size_t n, bool *aside);
+bool recovery_replay_aside(Source *src, const JournalForce *how, char *msg, size_t n,
+                           bool *aside);
 
-/* recovery_check() or recovery_replay(), then the message on stderr as
- * "mapscope: SOURCE: MESSAGE".  recovery_run() returns what the replay did. */
+/* recovery_check() or recovery_replay() (FORCE as --force), then the
+ * message on stderr as "mapscope: SOURCE: MESSAGE".  recovery_run()
+ * returns what the replay did. */
 void recovery_warn(Source *src);
-bool recovery_run(Source *src);
+bool recovery_run(Source *src, bool force);
 
 #endif

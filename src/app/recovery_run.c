@@ -22,9 +22,10 @@ void recovery_warn(Source *src) {
    say(src, msg);
 }
 
-bool recovery_run(Source *src) {
+bool recovery_run(Source *src, bool force) {
    char msg[1024];
-   bool good = recovery_replay(src, msg, sizeof msg);
+   JournalForce how = { force, "--force" };
+   bool good = recovery_replay(src, &how, msg, sizeof msg);
    say(src, msg);
    return good;
 }

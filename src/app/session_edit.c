@@ -4,7 +4,6 @@
 
 #include "app/session_edit.h"
 #include "app/recovery.h"
-#include "core/source_busy.h"
 #include "core/edits.h"
 #include "core/escape.h"
 #include "core/flush.h"
@@ -151,8 +150,7 @@ bool session_edit_flush(Session *s, bool force) {
    FlushOptions fo = { dir, force, NULL, NULL, ":flush!" };
    FlushReport r;
    memset(&r, 0, sizeof r);      /* read below even when no flush was tried */
-   bool good = source_check_unclaimed(s->src, force, ":flush!", &e)
-               && flush_commit(s->edits, &fo, &r, &e);
+   bool good = flush_commit(s->edits, &fo, &r, &e);   /* refuses a busy block device */
    free(dir);
    if (!good) {
       if (e.code == ERR_CHANGED) {   /* the detail names :flush!, the screen's way */
@@ -186,9 +184,10 @@ bool session_edit_flush(Session *s, bool force) {
    return true;
 }
 
-bool session_edit_recover(Session *s) {
+bool session_edit_recover(Session *s, bool force) {
    char msg[sizeof s->message];
-   bool good = recovery_replay(s->src, msg, sizeof msg);
+   JournalForce how = { force, ":recover!" };
+   bool good = recovery_replay(s->src, &how, msg, sizeof msg);
    PlatformStat now;
    /* The roll-back was ours: pending edits compare with the object now. */
    if (good && s->edits && s->src->handle != PLATFORM_HANDLE_NONE && platform_stat_fd(s->src->handle, &now) == 0)

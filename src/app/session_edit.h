@@ -33,12 +33,14 @@ bool session_edit_nibble(Session *s, uint64_t off, bool high, unsigned digit);
 bool session_edit_undo(Session *s);
 bool session_edit_redo(Session *s);
 void session_edit_discard(Session *s);
-/* Write the edits to the object (FORCE: even when it changed on disk). */
+/* Write the edits to the object (FORCE: even when it changed on disk, or
+ * to a block device that is mounted, held or claimed). */
 bool session_edit_flush(Session *s, bool force);
 
 /* :recover: roll back an interrupted flush (the writing open of
- * app/recovery.h); pending edits then compare with the rolled-back object. */
-bool session_edit_recover(Session *s);
+ * app/recovery.h); pending edits then compare with the rolled-back object.
+ * FORCE (:recover!): even onto a block device that is mounted or held. */
+bool session_edit_recover(Session *s, bool force);
 
 /* Whether the object is written in place by a flush, without a journal
  * (another process's memory: core/flush_inplace.h). */

@@ -218,6 +218,10 @@ static bool own_option(const char *word) {
 /* One option word at ARGV[*I] (its dash or dashes already checked). */
 static int parse_word(int argc, char **argv, int *i, XxdOptions *x) {
    const char *word = argv[*i], *p = word + (word[1] == '-' ? 1 : 0);
+   if (strcmp(word, "--force") == 0) {   /* mapscope's, where a user puts it: with -r */
+      x->force = true;
+      return -1;
+   }
    if (own_option(word))
       return word_usage(_("--xxd: '%s' is mapscope's option, not xxd's: it must come before "
                           "--xxd (the words after --xxd are xxd's)"), word);
@@ -265,6 +269,9 @@ static int resolve(XxdOptions *x) {
       return diag_usage(_("--xxd: -r reads hex dumps and -p dumps, not -b, -e or -i"));
    if (x->revert && x->seek_from_end)
       return diag_usage(_("--xxd: with -r, -s takes an offset to add, not one from the end"));
+   if (x->force && !x->revert)
+      return diag_usage(_("--xxd: --force goes with -r only (it writes onto a block device "
+                          "that is mounted or held)"));
    return -1;
 }
 
@@ -315,6 +322,9 @@ static void print_help(void) {
            "  -u          upper-case hex digits\n"
            "  -v          show the version\n"
            "Numbers are C numbers: decimal, 0x hex, 0 octal.\n"), stdout);
+   fputs(_("mapscope's own option, before --xxd or after it:\n"
+           "  --force     with -r: write even onto a block device that is mounted\n"
+           "              or held\n"), stdout);
 }
 
 /* ---- the hand-over from mapscope's own command line ---------------------- */
@@ -354,13 +364,17 @@ int xxd_options_take(struct Options *o, int argc, char **argv, int at, int first
       return diag_usage(_("--xxd: INFILE goes after the xxd options"));
    bool other = o->skip || o->length || o->offset || o->find || o->count || o->hex ||
                 o->ignore_case || o->json || o->kinds || o->npatches || o->flush ||
-                o->force || o->command_count || o->script || o->cols || o->refresh_ms;
+                o->command_count || o->script || o->cols || o->refresh_ms;
    if (other || o->mode != MODE_XXD)
-      return diag_usage(_("--xxd: only -g, -W and -w go before --xxd; "
+      return diag_usage(_("--xxd: only -g, -W, -w and --force go before --xxd; "
                           "xxd's own options (-s, -l ...) go after it"));
    int rc = xxd_options_parse(argc - at - 1, argv + at + 1, &o->xxd);
+   if (rc < 0 && o->force && !o->xxd.revert)
+      rc = diag_usage(_("--xxd: --force goes with -r only (it writes onto a block device "
+                        "that is mounted or held)"));
    if (rc >= 0)
       return rc;
+   o->force = o->force || o->xxd.force;
    o->source = o->xxd.infile;
    return -1;
 }

@@ -4,6 +4,7 @@
 #include "core/flush.h"
 #include "core/flush_inplace.h"
 #include "core/journal.h"
+#include "core/source_busy.h"
 #include "core/gettext.h"
 
 #include <errno.h>
@@ -292,6 +293,12 @@ bool flush_commit(EditSet *es, const FlushOptions *fo, FlushReport *r, Error *e)
    PlatformStat now;
    if (!reopen_for_flush(es, &fd, &now, e))
       return false;
+   /* A block device: FD becomes its exclusive claim, held to the end. */
+   if (!source_claim_for_write(edits_source(es), &fd, fo->force,
+                               fo->force_hint ? fo->force_hint : "--force", ERR_FLUSH, e)) {
+      platform_close(fd);
+      return false;
+   }
    const PlatformStat *was = edits_baseline(es);
    r->replaced = now.dev != was->dev || now.ino != was->ino;
    if (!lock_object(fd, &now, e) || !check_unchanged(es, &now, fo->force,

@@ -3,7 +3,10 @@
  * msync() on a MAP_PRIVATE mapping writes nothing back, so a flush writes
  * the modified bytes itself:
  *
- *   1. open the object again for writing, take its lock (core/journal.h),
+ *   1. open the object again for writing (a block device with O_EXCL,
+ *      unless forced: refused while it is mounted, held or claimed, and
+ *      nobody can mount it while that descriptor, the one written through,
+ *      stays open: core/source_busy.h), take its lock (core/journal.h),
  *      stat it under the lock and refuse (unless forced) when it changed
  *      since editing began: replaced (inode), resized, or modified (mtime);
  *      refuse even when forced if it is too short for the edits;
@@ -45,7 +48,8 @@ const char *flush_stage_name(FlushStage stage);
 
 typedef struct {
    const char *journal_dir;   /* where the journal goes (created if missing) */
-   bool force;                /* write even when the object changed */
+   bool force;                /* write even when the object changed, or to a
+                                 block device that is mounted or held */
    /* Called at each stage (a test hook: crash tests kill the process here). */
    void (*checkpoint)(void *ctx, FlushStage stage);
    void *checkpoint_ctx;

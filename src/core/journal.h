@@ -160,12 +160,24 @@ void journal_replay_free(JournalReplay *r);
  * moved).  HOT means the object is half-written now. */
 bool journal_check(const char *dir, Source *src, JournalReplay *r, Error *e);
 
+/* Whether a roll-back may write a block device that is mounted, held or
+ * claimed (FORCE), and how the user says so ("--force", ":recover!"), for
+ * the message that refuses it. */
+typedef struct {
+   bool force;
+   const char *force_hint;
+} JournalForce;
+
 /* A writing open: lock SRC, then deal with its journal in DIR as described
  * above (roll back, remove a torn one, move an unfit or foreign one aside).
  * The rollback writes through a new descriptor of SRC whose device and
- * inode equal the journal's.  Fails (the journal is kept) when it cannot
- * be read or the object cannot be written. */
-bool journal_replay(const char *dir, Source *src, JournalReplay *r, Error *e);
+ * inode equal the journal's; for a block device, unless HOW forces, that
+ * descriptor is its exclusive claim (core/source_busy.h), so a device that
+ * is mounted, held or claimed is refused and nothing is written (HOW NULL:
+ * not forced, "--force").  Fails (the journal is kept) when it cannot be
+ * read or the object cannot be written. */
+bool journal_replay(const char *dir, Source *src, const JournalForce *how, JournalReplay *r,
+                    Error *e);
 
 /* A test hook (crash and race tests, not users): called with
  * "recover-locked" once a replay holds the lock and has read the journal,

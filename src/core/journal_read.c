@@ -6,6 +6,7 @@
 #include "core/journal.h"
 #include "core/journal_format.h"
 #include "core/gettext.h"
+#include "core/source_busy.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -353,11 +354,25 @@ void journal_set_test_hook(void (*hook)(const char *stage)) {
    test_hook = hook;
 }
 
+/* A block device: FD becomes its exclusive claim (source_busy.h), held
+ * until the roll-back is over; refused while it is mounted or held. */
+static bool claim(Source *src, const JournalForce *how, const JournalReplay *r, int *fd,
+                  Error *e) {
+   if (source_claim_for_write(src, fd, how->force, how->force_hint, ERR_JOURNAL, e))
+      return true;
+   platform_close(*fd);
+   char detail[sizeof e->detail];
+   snprintf(detail, sizeof detail, "%s", e->detail);
+   error_set(e, ERR_JOURNAL, e->sys_errno, _("cannot roll back an interrupted flush: %s; "
+             "nothing was written, the journal %s is kept"), detail, r->path);
+   return false;
+}
+
 /* A new writable descriptor of SRC, which must be the journal's object
  * (device, inode and identity: the descriptor the journal was checked
  * against is still open, so this holds unless the name was replaced). */
-static bool reopen_same(Source *src, const Parsed *j, JournalReplay *r, int *fd, PlatformStat *st,
-                        Error *e) {
+static bool reopen_same(Source *src, const Parsed *j, const JournalForce *how, JournalReplay *r,
+                        int *fd, PlatformStat *st, Error *e) {
    if (!source_reopen(src, true, fd, st, e)) {
       error_set(e, ERR_JOURNAL, e->sys_errno, _("cannot open the object to roll back an "
                 "interrupted flush (journal %s kept): %s"), r->path, strerror(e->sys_errno));
@@ -368,7 +383,7 @@ static bool reopen_same(Source *src, const Parsed *j, JournalReplay *r, int *fd,
    platform_identity(*fd, &who);
    if (st->dev == j->id.dev && st->ino == j->id.ino
        && !journal_identity_differs(&j->id.who, &who, why, sizeof why))
-      return true;
+      return claim(src, how, r, fd, e);
    platform_close(*fd);
    error_set(e, ERR_JOURNAL, 0, _("its name now refers to another object than the one the "
              "journal %s belongs to; nothing was written, the journal is kept"), r->path);
@@ -392,13 +407,13 @@ static bool write_old(const Parsed *j, int fd, JournalReplay *r, Error *e) {
 }
 
 /* A valid journal, the lock held: roll back when it fits, else set it aside. */
-static bool replay_valid(const Parsed *j, Source *src, const JournalDir *d, const char *name,
-                         JournalReplay *r, Error *e) {
+static bool replay_valid(const Parsed *j, Source *src, const JournalForce *how,
+                         const JournalDir *d, const char *name, JournalReplay *r, Error *e) {
    int fd;
    PlatformStat st;
    if (test_hook)
       test_hook("recover-locked");
-   if (!reopen_same(src, j, r, &fd, &st, e))
+   if (!reopen_same(src, j, how, r, &fd, &st, e))
       return false;
    bool io_error, good;
    if (fits(j, fd, st.size, r, &io_error, e)) {
@@ -413,8 +428,8 @@ static bool replay_valid(const Parsed *j, Source *src, const JournalDir *d, cons
 }
 
 /* With the object's lock held: the journal is not being written now. */
-static bool replay_locked(const JournalDir *d, const char *name, Source *src, JournalReplay *r,
-                          Error *e) {
+static bool replay_locked(const JournalDir *d, const char *name, Source *src,
+                          const JournalForce *how, JournalReplay *r, Error *e) {
    Parsed j;
    memset(&j, 0, sizeof j);
    bool good = true;
@@ -436,7 +451,7 @@ static bool replay_locked(const JournalDir *d, const char *name, Source *src, Jo
       good = move_aside(d->fd, d->path, name, r, e);
       break;
    case SEEN_VALID:
-      good = replay_valid(&j, src, d, name, r, e);
+      good = replay_valid(&j, src, how, d, name, r, e);
       break;
    default:
       good = false;
@@ -452,8 +467,8 @@ static bool lock_failed(const JournalReplay *r, int rc, Error *e) {
 }
 
 /* Something is at the journal's name: lock first, then read it. */
-static bool replay_present(const JournalDir *d, const char *name, Source *src, JournalReplay *r,
-                           Error *e) {
+static bool replay_present(const JournalDir *d, const char *name, Source *src,
+                           const JournalForce *how, JournalReplay *r, Error *e) {
    int rc = platform_lock_wait(src->handle, LOCK_WAIT_MS);
    if (rc == EWOULDBLOCK) {
       r->outcome = JOURNAL_BUSY;
@@ -461,7 +476,7 @@ static bool replay_present(const JournalDir *d, const char *name, Source *src, J
    }
    if (rc != 0)
       return lock_failed(r, rc, e);
-   bool good = replay_locked(d, name, src, r, e);
+   bool good = replay_locked(d, name, src, how, r, e);
    platform_unlock(src->handle);
    Error ignored;
    if (good && r->outcome == JOURNAL_ROLLED_BACK)
@@ -469,7 +484,11 @@ static bool replay_present(const JournalDir *d, const char *name, Source *src, J
    return good;
 }
 
-bool journal_replay(const char *dir, Source *src, JournalReplay *r, Error *e) {
+bool journal_replay(const char *dir, Source *src, const JournalForce *how, JournalReplay *r,
+                    Error *e) {
+   static const JournalForce unforced = { false, "--force" };
+   if (!how)
+      how = &unforced;
    char *name = NULL;
    JournalDir d = { -1, NULL };
    bool missing = true;
@@ -477,7 +496,7 @@ bool journal_replay(const char *dir, Source *src, JournalReplay *r, Error *e) {
    if (good && journaled(src))
       good = journal_dir_open(dir, false, &d, &missing, e);
    if (good && !missing && present(d.fd, name))
-      good = replay_present(&d, name, src, r, e);
+      good = replay_present(&d, name, src, how, r, e);
    journal_dir_close(&d);
    free(name);
    return good;

@@ -30,6 +30,14 @@ typedef struct {
  * mounted or held, ENOTBLK when FD is no block device, else errno. */
 int platform_blockdev_exclusive(int fd);
 
+/* FD is open on a block device that is about to be written: open the same
+ * inode again, read-write and with O_EXCL, into *EXCL.  While *EXCL stays
+ * open nobody can mount the device or claim it, so a write through it
+ * cannot land under a file system mounted after a check.  EBUSY when it is
+ * mounted or held now, ENOTBLK when FD is no block device, ESTALE when
+ * the inode opened is another device, else errno; *EXCL is then -1. */
+int platform_blockdev_claim(int fd, int *excl);
+
 /* The mount points and holders of the block device open on FD; free them
  * with platform_blockdev_users_free() (also after a failure). */
 int platform_blockdev_users(int fd, PlatformBlockUsers *u);

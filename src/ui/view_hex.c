@@ -186,6 +186,8 @@ static const Command hex_commands[] = {
    { "flush!", NULL, N_("flush even when the object changed on disk"), view_hex_cmd_flush_force },
    { "recover", NULL, N_("roll back a flush that was interrupted (a crash, a kill)"),
      view_hex_cmd_recover },
+   { "recover!", NULL, N_("roll back even onto a block device that is mounted or held"),
+     view_hex_cmd_recover_force },
    { "find", N_("[PATTERN]"), N_("search forward: TEXT (\\x00 \\n escapes), i:TEXT, x:HEX with ??;"
                                  " no PATTERN: the last one again"), view_hex_cmd_find },
    { "rfind", N_("[PATTERN]"), N_("search backward (also ?); no PATTERN: the last one again"),

@@ -91,6 +91,7 @@ void view_hex_edit_flush(View *v);
 CommandStatus view_hex_cmd_flush(void *ctx, const char *args);
 CommandStatus view_hex_cmd_flush_force(void *ctx, const char *args);
 CommandStatus view_hex_cmd_recover(void *ctx, const char *args);
+CommandStatus view_hex_cmd_recover_force(void *ctx, const char *args);
 CommandStatus view_hex_cmd_undo(void *ctx, const char *args);
 CommandStatus view_hex_cmd_redo(void *ctx, const char *args);
 CommandStatus view_hex_cmd_discard(void *ctx, const char *args);

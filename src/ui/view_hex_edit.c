@@ -127,7 +127,12 @@ CommandStatus view_hex_cmd_flush_force(void *ctx, const char *args) {
 
 CommandStatus view_hex_cmd_recover(void *ctx, const char *args) {
    (void)args;
-   return session_edit_recover(view_hex_session(ctx)) ? COMMAND_OK : COMMAND_FAILED;
+   return session_edit_recover(view_hex_session(ctx), false) ? COMMAND_OK : COMMAND_FAILED;
+}
+
+CommandStatus view_hex_cmd_recover_force(void *ctx, const char *args) {
+   (void)args;
+   return session_edit_recover(view_hex_session(ctx), true) ? COMMAND_OK : COMMAND_FAILED;
 }
 
 CommandStatus view_hex_cmd_undo(void *ctx, const char *args) {

@@ -78,7 +78,7 @@ static char aside[4096];
 static JournalOutcome replay(Source *s, uint64_t *restored) {
    JournalReplay r;
    Error e;
-   bool good = journal_replay(jdir, s, &r, &e);
+   bool good = journal_replay(jdir, s, NULL, &r, &e);
    if (restored)
       *restored = r.bytes;
    snprintf(aside, sizeof aside, "%s", r.aside ? r.aside : "");
@@ -282,7 +282,7 @@ static void test_foreign_dir(void) {
    chmod(jdir, 0777);
    is_u64(check(s), JOURNAL_FOREIGN, "a directory others may write: check says foreign");
    JournalReplay r;
-   ok(!journal_replay(jdir, s, &r, &e), "a directory others may write: replay refuses");
+   ok(!journal_replay(jdir, s, NULL, &r, &e), "a directory others may write: replay refuses");
    like(e.detail, "may be written by others", "and says why");
    like(e.detail, jdir, "naming the directory");
    journal_replay_free(&r);

@@ -40,6 +40,28 @@ int platform_blockdev_exclusive(int fd) {
    return 0;
 }
 
+int platform_blockdev_claim(int fd, int *excl) {
+   dev_t rdev = 0, got = 0;
+   *excl = -1;
+   int rc = block_rdev(fd, &rdev);
+   if (rc != 0)
+      return rc;
+   char path[64];
+   snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+   int ex = open(path, O_RDWR | O_EXCL | O_CLOEXEC | O_NOCTTY);
+   if (ex < 0)
+      return errno;
+   rc = block_rdev(ex, &got);
+   if (rc == 0 && got != rdev)
+      rc = ESTALE;
+   if (rc != 0) {
+      close(ex);
+      return rc;
+   }
+   *excl = ex;
+   return 0;
+}
+
 static int push(char ***v, size_t *n, const char *s) {
    char **grown = realloc(*v, (*n + 1) * sizeof **v);
    if (!grown)
