@@ -12,6 +12,7 @@
 #include "app/recovery.h"
 #include "core/escape.h"
 #include "core/gettext.h"
+#include "core/source_busy.h"
 #include "core/window.h"
 #include "core/xxddump.h"
 #include "platform/platform.h"
@@ -288,16 +289,24 @@ static char *include_name(const XxdOptions *x, bool *ok) {
    return name;
 }
 
+int mode_xxd_open_output(const char *path, bool truncate, bool force, int *fd) {
+   Error e;
+   int rc = platform_open_output(path, truncate, fd);
+   if (rc != 0) {
+      error_set(&e, ERR_OPEN, rc, NULL);
+      return diag_error(path, &e);
+   }
+   if (source_claim_for_write(fd, force, "--force", ERR_OPEN, &e))
+      return -1;
+   platform_close(*fd);
+   return diag_error(path, &e);
+}
+
 static int open_output(const XxdOptions *x, int *fd) {
    *fd = platform_stdout();
    if (!x->outfile)
       return -1;
-   int rc = platform_open_output(x->outfile, true, fd);
-   if (rc == 0)
-      return -1;
-   Error e;
-   error_set(&e, ERR_OPEN, rc, NULL);
-   return diag_error(x->outfile, &e);
+   return mode_xxd_open_output(x->outfile, true, x->force, fd);
 }
 
 static int run(Job *j, int out) {

@@ -161,15 +161,15 @@ static int write_stream(int fd, const char *subject, const Runs *r) {
 /* ---- a file: past its end appended, inside it through the journal ------- */
 
 /* Write the parts of the runs at or past FROM with pwrite, then sync. */
-static int write_beyond(const char *path, const Runs *r, uint64_t from) {
+static int write_beyond(const char *path, bool force, const Runs *r, uint64_t from) {
    bool any = false;
    for (size_t i = 0; i < r->n && !any; i++)
       any = r->run[i].offset + r->run[i].len > from;
    if (!any)
       return -1;
-   int fd, err = platform_open_output(path, false, &fd);
-   if (err != 0)
-      return fail(path, ERR_OPEN, err, NULL);
+   int fd, err = 0, rc = mode_xxd_open_output(path, false, force, &fd);
+   if (rc >= 0)
+      return rc;
    for (size_t i = 0; i < r->n && err == 0; i++) {
       const Run *run = &r->run[i];
       if (run->offset + run->len <= from)
@@ -212,12 +212,12 @@ static int write_inside(const Options *o, Source *src, const Runs *r, uint64_t s
 }
 
 /* A missing OUTFILE is created, even for an empty dump (as xxd does). */
-static int write_new(const char *path, const Runs *r) {
-   int fd, err = platform_open_output(path, false, &fd);
-   if (err != 0)
-      return fail(path, ERR_OPEN, err, NULL);
+static int write_new(const char *path, bool force, const Runs *r) {
+   int fd, rc = mode_xxd_open_output(path, false, force, &fd);
+   if (rc >= 0)
+      return rc;
    platform_close(fd);
-   int rc = write_beyond(path, r, 0);
+   rc = write_beyond(path, force, r, 0);
    return rc >= 0 ? rc : 0;
 }
 
@@ -226,14 +226,14 @@ static int write_file(const Options *o, const char *path, const Runs *r) {
    Error e;
    if (!source_open(path, false, &src, &e)) {
       if (e.code == ERR_OPEN && e.sys_errno == ENOENT)
-         return write_new(path, r);
+         return write_new(path, o->force, r);
       if (e.code != ERR_NOT_MAPPABLE)
          return diag_error(path, &e);
       /* A FIFO or a device: written in order, as a stream. */
-      int fd, err = platform_open_output(path, false, &fd);
-      if (err != 0)
-         return fail(path, ERR_OPEN, err, NULL);
-      int rc = write_stream(fd, path, r);
+      int fd, rc = mode_xxd_open_output(path, false, o->force, &fd);
+      if (rc >= 0)
+         return rc;
+      rc = write_stream(fd, path, r);
       platform_close(fd);
       return rc >= 0 ? rc : 0;
    }
@@ -254,7 +254,7 @@ static int write_file(const Options *o, const char *path, const Runs *r) {
    }
    uint64_t size = src->size;
    source_close(src);
-   int rc = write_beyond(path, r, size);
+   int rc = write_beyond(path, o->force, r, size);
    if (rc >= 0 || size == 0)
       return rc >= 0 ? rc : 0;
    /* Open again: the journaled flush checks the file against this. */

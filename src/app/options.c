@@ -137,10 +137,10 @@ static void print_help(void) {
            "                         --flush, report what would be written\n"), stdout);
    fputs(_("      --flush            write the --patch edits to the object, all or\n"
            "                         nothing (a rollback journal guards the write)\n"), stdout);
-   fputs(_("      --force            with --flush, --recover or --xxd -r: write even\n"
-           "                         to a block device that is mounted, held or\n"
-           "                         claimed; with --flush, also when the object\n"
-           "                         changed since editing began\n"), stdout);
+   fputs(_("      --force            with --flush, --recover, or --xxd with an OUTFILE:\n"
+           "                         write even to a block device that is mounted,\n"
+           "                         held or claimed; with --flush, also when the\n"
+           "                         object changed since editing began\n"), stdout);
    fputs(_("      --recover          roll back the flush of SOURCE that was interrupted\n"
            "                         (other modes only warn that it is half-written)\n"), stdout);
    fputs("\n", stdout);

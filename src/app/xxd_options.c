@@ -269,9 +269,9 @@ static int resolve(XxdOptions *x) {
       return diag_usage(_("--xxd: -r reads hex dumps and -p dumps, not -b, -e or -i"));
    if (x->revert && x->seek_from_end)
       return diag_usage(_("--xxd: with -r, -s takes an offset to add, not one from the end"));
-   if (x->force && !x->revert)
-      return diag_usage(_("--xxd: --force goes with -r only (it writes onto a block device "
-                          "that is mounted or held)"));
+   if (x->force && !x->outfile)
+      return diag_usage(_("--xxd: --force goes with an OUTFILE only (it writes onto a block "
+                          "device that is mounted or held)"));
    return -1;
 }
 
@@ -323,7 +323,7 @@ static void print_help(void) {
            "  -v          show the version\n"
            "Numbers are C numbers: decimal, 0x hex, 0 octal.\n"), stdout);
    fputs(_("mapscope's own option, before --xxd or after it:\n"
-           "  --force     with -r: write even onto a block device that is mounted\n"
+           "  --force     write OUTFILE even if it is a block device that is mounted\n"
            "              or held\n"), stdout);
 }
 
@@ -369,12 +369,12 @@ int xxd_options_take(struct Options *o, int argc, char **argv, int at, int first
       return diag_usage(_("--xxd: only -g, -W, -w and --force go before --xxd; "
                           "xxd's own options (-s, -l ...) go after it"));
    int rc = xxd_options_parse(argc - at - 1, argv + at + 1, &o->xxd);
-   if (rc < 0 && o->force && !o->xxd.revert)
-      rc = diag_usage(_("--xxd: --force goes with -r only (it writes onto a block device "
-                        "that is mounted or held)"));
+   if (rc < 0 && o->force && !o->xxd.outfile)
+      rc = diag_usage(_("--xxd: --force goes with an OUTFILE only (it writes onto a block "
+                        "device that is mounted or held)"));
    if (rc >= 0)
       return rc;
-   o->force = o->force || o->xxd.force;
+   o->force = o->xxd.force = o->force || o->xxd.force;
    o->source = o->xxd.infile;
    return -1;
 }

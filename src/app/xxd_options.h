@@ -10,8 +10,8 @@
  *
  * After the options come [INFILE [OUTFILE]]; "-" or none means standard
  * input / output.  Among them, mapscope's own --force is taken too (only
- * with -r: write onto a block device that is mounted or held), so it may
- * go before --xxd or after it. */
+ * with an OUTFILE: write it even if it is a block device that is mounted
+ * or held), so it may go before --xxd or after it. */
 #ifndef MAPSCOPE_XXD_OPTIONS_H
 #define MAPSCOPE_XXD_OPTIONS_H
 
@@ -23,7 +23,8 @@
 typedef struct {
    XxdFormat fmt;            /* resolved: cols and group defaults applied */
    bool revert;              /* -r */
-   bool force;               /* mapscope's --force, among xxd's options (with -r) */
+   bool force;               /* mapscope's --force, before --xxd or among xxd's
+                                options (with an OUTFILE) */
    bool capitalize;          /* -C */
    const char *name;         /* -n NAME, else NULL */
    bool seek_given;          /* -s */
@@ -51,7 +52,8 @@ int xxd_options_find(int argc, char **argv);
 /* Hand the words after ARGV[AT] (the --xxd) to xxd_options_parse, into
  * O->xxd, once getopt_long has read ARGV up to AT (FIRST_OPERAND: its
  * optind).  Only -g, -W, -w and --force may come before --xxd.  Sets
- * O->source to INFILE, and O->force when --force came after --xxd.  Returns as xxd_options_parse does. */
+ * O->source to INFILE, and O->force and X->force when --force came
+ * before or after --xxd.  Returns as xxd_options_parse does. */
 struct Options;
 int xxd_options_take(struct Options *o, int argc, char **argv, int at, int first_operand);
 

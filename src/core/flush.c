@@ -294,7 +294,7 @@ bool flush_commit(EditSet *es, const FlushOptions *fo, FlushReport *r, Error *e)
    if (!reopen_for_flush(es, &fd, &now, e))
       return false;
    /* A block device: FD becomes its exclusive claim, held to the end. */
-   if (!source_claim_for_write(edits_source(es), &fd, fo->force,
+   if (!source_claim_for_write(&fd, fo->force,
                                fo->force_hint ? fo->force_hint : "--force", ERR_FLUSH, e)) {
       platform_close(fd);
       return false;

@@ -356,9 +356,8 @@ void journal_set_test_hook(void (*hook)(const char *stage)) {
 
 /* A block device: FD becomes its exclusive claim (source_busy.h), held
  * until the roll-back is over; refused while it is mounted or held. */
-static bool claim(Source *src, const JournalForce *how, const JournalReplay *r, int *fd,
-                  Error *e) {
-   if (source_claim_for_write(src, fd, how->force, how->force_hint, ERR_JOURNAL, e))
+static bool claim(const JournalForce *how, const JournalReplay *r, int *fd, Error *e) {
+   if (source_claim_for_write(fd, how->force, how->force_hint, ERR_JOURNAL, e))
       return true;
    platform_close(*fd);
    char detail[sizeof e->detail];
@@ -383,7 +382,7 @@ static bool reopen_same(Source *src, const Parsed *j, const JournalForce *how, J
    platform_identity(*fd, &who);
    if (st->dev == j->id.dev && st->ino == j->id.ino
        && !journal_identity_differs(&j->id.who, &who, why, sizeof why))
-      return claim(src, how, r, fd, e);
+      return claim(how, r, fd, e);
    platform_close(*fd);
    error_set(e, ERR_JOURNAL, 0, _("its name now refers to another object than the one the "
              "journal %s belongs to; nothing was written, the journal is kept"), r->path);

@@ -24,14 +24,13 @@ static size_t append_list(char *buf, size_t size, size_t used, char **list, size
    return used;
 }
 
-/* source_block_users(), the names escaped or (for an Error's detail,
- * which whoever prints it escapes) as they are. */
-static bool block_users(Source *s, char *buf, size_t size, bool escape) {
+/* The users of the block device open as H, as source_block_users() says
+ * them: the names escaped or (for an Error's detail, which whoever prints
+ * it escapes) as they are. */
+static bool block_users(PlatformHandle h, char *buf, size_t size, bool escape) {
    buf[0] = '\0';
-   if (s->st.kind != PLATFORM_KIND_BLOCK || s->handle == PLATFORM_HANDLE_NONE)
-      return true;
    PlatformBlockUsers u;
-   int rc = platform_blockdev_users(s->handle, &u);
+   int rc = platform_blockdev_users(h, &u);
    size_t used = 0;
    if (rc == 0 && u.nmounts) {
       used = (size_t)snprintf(buf, size, "%s ", _("mounted on"));
@@ -47,19 +46,22 @@ static bool block_users(Source *s, char *buf, size_t size, bool escape) {
 }
 
 bool source_block_users(Source *s, char *buf, size_t size) {
-   return block_users(s, buf, size, true);
+   buf[0] = '\0';
+   if (s->st.kind != PLATFORM_KIND_BLOCK || s->handle == PLATFORM_HANDLE_NONE)
+      return true;
+   return block_users(s->handle, buf, size, true);
 }
 
 /* E for a device the kernel would not give us alone (RC from the O_EXCL
  * open): who uses it, once, unescaped (the printer escapes the detail). */
-static bool refuse(Source *s, int rc, ErrorCode code, const char *force_how, Error *e) {
+static bool refuse(PlatformHandle h, int rc, ErrorCode code, const char *force_how, Error *e) {
    char who[512];
    if (rc != EBUSY) {
       error_set(e, code, rc, _("cannot tell whether the device is in use; %s writes anyway"),
                 force_how);
       return false;
    }
-   if (!block_users(s, who, sizeof who, false) || !who[0])
+   if (!block_users(h, who, sizeof who, false) || !who[0])
       snprintf(who, sizeof who, "%s", _("claimed by another program"));
    error_set(e, code, 0, _("the block device is in use: %s; %s writes anyway"), who,
              force_how);
@@ -70,10 +72,10 @@ bool source_check_unclaimed(Source *s, bool force, const char *force_how, Error 
    if (force || s->st.kind != PLATFORM_KIND_BLOCK || s->handle == PLATFORM_HANDLE_NONE)
       return true;
    int rc = platform_blockdev_exclusive(s->handle);
-   return rc == 0 || refuse(s, rc, ERR_FLUSH, force_how, e);
+   return rc == 0 || refuse(s->handle, rc, ERR_FLUSH, force_how, e);
 }
 
-bool source_claim_for_write(Source *s, PlatformHandle *fd, bool force, const char *force_how,
+bool source_claim_for_write(PlatformHandle *fd, bool force, const char *force_how,
                             ErrorCode code, Error *e) {
    if (force)
       return true;
@@ -82,7 +84,7 @@ bool source_claim_for_write(Source *s, PlatformHandle *fd, bool force, const cha
    if (rc == ENOTBLK)
       return true;             /* no block device: nothing to claim */
    if (rc != 0)
-      return refuse(s, rc, code, force_how, e);
+      return refuse(*fd, rc, code, force_how, e);
    platform_close(*fd);
    *fd = excl;
    return true;

@@ -22,19 +22,21 @@
 #include "core/error.h"
 #include "core/source.h"
 
-/* Before a flush: true when S may be written (not a block device, forced,
- * or no one mounts or holds it now).  Else false and E is ERR_FLUSH with
- * who uses it and FORCE_HOW ("--force", ":flush!") in its detail. */
+/* A look, for saying (not for writing: by the time a write comes it may
+ * be stale; writes hold source_claim_for_write() instead): true when S is
+ * not a block device, FORCE, or no one mounts, holds or claims it now.
+ * Else false and E is ERR_FLUSH with who uses it and FORCE_HOW
+ * ("--force", ":flush!") in its detail. */
 bool source_check_unclaimed(Source *s, bool force, const char *force_how, Error *e);
 
-/* Before writing through FD, a new descriptor of SRC's object: when FD is
- * a block device and not FORCE, replace it (closing it) with a read-write
- * descriptor of the same device opened O_EXCL, which the caller writes
- * through and keeps open until the write is over.  False when the device
- * is mounted, held or claimed (E: CODE with who uses it and FORCE_HOW,
- * "--force", ":flush!"); FD is then left as it was.  Other objects, or
- * FORCE: true, FD untouched. */
-bool source_claim_for_write(Source *s, PlatformHandle *fd, bool force, const char *force_how,
+/* Before writing through FD (any object opened for writing): when FD is a
+ * block device and not FORCE, replace it (closing it) with a descriptor of
+ * the same device, of the same access mode, opened O_EXCL, which the
+ * caller writes through and keeps open until the write is over.  False
+ * when the device is mounted, held or claimed (E: CODE with who uses it
+ * and FORCE_HOW, "--force", ":flush!"); FD is then left as it was, still
+ * the caller's to close.  Other objects, or FORCE: true, FD untouched. */
+bool source_claim_for_write(PlatformHandle *fd, bool force, const char *force_how,
                             ErrorCode code, Error *e);
 
 /* "mounted on /mnt, /srv; held by dm-0" into BUF, or "" when nobody

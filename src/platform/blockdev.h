@@ -31,7 +31,7 @@ typedef struct {
 int platform_blockdev_exclusive(int fd);
 
 /* FD is open on a block device that is about to be written: open the same
- * inode again, read-write and with O_EXCL, into *EXCL.  While *EXCL stays
+ * inode again, with FD's access mode and O_EXCL, into *EXCL.  While *EXCL stays
  * open nobody can mount the device or claim it, so a write through it
  * cannot land under a file system mounted after a check.  EBUSY when it is
  * mounted or held now, ENOTBLK when FD is no block device, ESTALE when

@@ -6,7 +6,8 @@
 # and a device mounted before the write is refused with nothing written.
 # The same for the roll-back of an interrupted flush (--recover, and the
 # one a flush or --xxd -r does first) and for --xxd -r, whose --force goes
-# before --xxd or after it.  A loop device over an ext4 image in the
+# before --xxd or after it; --xxd INFILE OUTFILE too, whose dump would
+# land on the device.  A loop device over an ext4 image in the
 # scratch directory, mounted on a scratch directory; all removed on exit.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/patch-lib.sh"
@@ -142,9 +143,18 @@ like "... says a device does not grow" "$err" \
    "offset is past the end (the dump writes up to byte $((size + 1)) of a device of $size bytes; nothing was written)"
 is "... its last byte is untouched" "$(od -An -tx1 -j $((size - 1)) -N 1 "$loop" | tr -d ' ')" "$last"
 ok "mounted again" try_mount
+head64() { od -An -tx1 -N 64 "$loop" | tr -d ' \n'; }
+first=$(head64)
+run_ms --xxd "$tmp/dump" "$loop"
+is "--xxd INFILE DEV (a dump written into a mounted device): refused" "$rc" 1
+like "... names the mount point, and --force" "$err" \
+   "cannot open (the block device is in use: mounted on $shown; --force writes anyway)"
+is "... nothing was written" "$(head64)" "$first"
 run_ms --force --xxd "$loop"
-is "--force without -r: a usage error" "$rc" 2
-like "... says so" "$err" "--xxd: --force goes with -r only"
+is "--force without an OUTFILE: a usage error" "$rc" 2
+like "... says so" "$err" "--xxd: --force goes with an OUTFILE only"
+run_ms --xxd -r --force "$tmp/dump"
+is "... with -r too" "$rc" 2
 run_ms --xxd -l 16 --force "$loop"
 is "... after --xxd too" "$rc" 2
 umount "$mnt"

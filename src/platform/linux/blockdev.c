@@ -48,7 +48,10 @@ int platform_blockdev_claim(int fd, int *excl) {
       return rc;
    char path[64];
    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-   int ex = open(path, O_RDWR | O_EXCL | O_CLOEXEC | O_NOCTTY);
+   int mode = fcntl(fd, F_GETFL);
+   if (mode < 0)
+      return errno;
+   int ex = open(path, (mode & O_ACCMODE) | O_EXCL | O_CLOEXEC | O_NOCTTY);
    if (ex < 0)
       return errno;
    rc = block_rdev(ex, &got);
