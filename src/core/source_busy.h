@@ -1,8 +1,8 @@
 /* source_busy.h - a block device that others use: mounted, held by a
  * stacked device, or claimed (O_EXCL) by another program.  Writing to it
  * under a mounted file system corrupts that file system, so every write
- * (a flush, the roll-back of an interrupted one, --xxd -r) refuses unless
- * forced.
+ * (a flush, the roll-back of an interrupted one, --xxd into an OUTFILE)
+ * refuses unless forced.
  *
  * The refusal is not a look before the write: the descriptor that writes
  * is itself the kernel's exclusive claim (source_claim_for_write()), held

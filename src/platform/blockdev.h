@@ -31,9 +31,9 @@ typedef struct {
 int platform_blockdev_exclusive(int fd);
 
 /* FD is open on a block device that is about to be written: open the same
- * inode again, with FD's access mode and O_EXCL, into *EXCL.  While *EXCL stays
- * open nobody can mount the device or claim it, so a write through it
- * cannot land under a file system mounted after a check.  EBUSY when it is
+ * inode again, with FD's access mode and O_EXCL, into *EXCL.  While *EXCL
+ * stays open nobody can mount the device or claim it, so a write through
+ * it cannot land under a file system mounted after a check.  EBUSY when it is
  * mounted or held now, ENOTBLK when FD is no block device, ESTALE when
  * the inode opened is another device, else errno; *EXCL is then -1. */
 int platform_blockdev_claim(int fd, int *excl);
