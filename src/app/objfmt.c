@@ -143,8 +143,10 @@ void objfmt_detail(const Obj *o, char *buf, size_t size) {
       if (o->mq_known)
          snprintf(buf, size, "messages=%" PRIu64 " maxmsg=%" PRIu64 " msgsize=%" PRIu64,
                   o->messages, o->mq_maxmsg, o->mq_msgsize);
-      else
+      else if (o->mq_denied)
          snprintf(buf, size, "messages=? (%s)", _("no permission to open it"));
+      else
+         snprintf(buf, size, "messages=?");
       break;
    case OBJ_SYSV_SEM:
       snprintf(buf, size, "nsems=%u", o->nsems);

@@ -97,6 +97,7 @@ typedef struct {
    bool sem_bytes_bad;      /* its bytes were read and are no sem_t's: written as shm */
    bool sem_unread;         /* not read: that would set another user's access time */
    bool mq_known;           /* message queues: MESSAGES and the limits are known */
+   bool mq_denied;          /* ... else: no permission to open the queue */
    uint64_t mq_maxmsg, mq_msgsize;
    /* Some holders may be missing: the kernel counts more attachments than
     * were seen (System V nattch), or none was seen while some processes

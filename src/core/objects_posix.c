@@ -30,6 +30,7 @@ void objects_add_mq_entry(ObjList *l, const PlatformEntry *pe) {
    o->size = 0;             /* the bytes queued are only in the file's text */
    o->size_known = false;
    o->mq_known = pe->mq_known;
+   o->mq_denied = !pe->mq_known && pe->mq_err == EACCES;
    if (pe->mq_known) {
       o->messages = pe->mq.messages;
       o->mq_maxmsg = pe->mq.maxmsg;

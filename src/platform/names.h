@@ -29,6 +29,7 @@ typedef struct {
    int64_t atime_sec;
    int64_t ctime_sec;
    bool mq_known;          /* message queues: MQ could be read */
+   int mq_err;             /* else why (an errno value; EACCES: no permission) */
    PlatformMqInfo mq;
 } PlatformEntry;
 

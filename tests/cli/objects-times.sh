@@ -64,9 +64,18 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
    is "as another user: the semaphore's times stay" "$(stat -c '%X %Y %Z' "/dev/shm/sem.$p-sem")" "$before"
    ok "as another user: value=? and why" \
       grep -Eq "^/$p-sem +value=\\? \\(reading it would set its access time\\)" "$tmp/nb.txt"
+   if [ "$have_mq" = yes ] && [ "$(holder_get mq)" = yes ]; then
+      with_mq setpriv --reuid=65534 --regid=65534 --clear-groups -- "$MAPSCOPE" --list --kind=mq \
+         --columns name,detail >"$tmp/nbq.txt" 2>&1
+      ok "as another user: a queue it may not open says so" \
+         grep -Eq "^/$p-same +messages=\\? \\(no permission to open it\\)" "$tmp/nbq.txt"
+   else
+      skip "as another user: a queue it may not open says so" "no mqueue file system"
+   fi
 else
    skip "as another user: the semaphore's times stay" "needs root and setpriv"
    skip "as another user: value=? and why" "needs root and setpriv"
+   skip "as another user: a queue it may not open says so" "needs root and setpriv"
 fi
 
 # A read-only viewer (a descriptor and a r--s mapping, as mapscope's

@@ -114,23 +114,26 @@ static int read_small(int dfd, const char *name, char *buf, size_t size) {
  * changes nothing, where read(2) of the file would set the queue's access
  * and change times (ipc/mqueue.c).  Read permission, else write, is
  * needed, as for mq_open(3); the descriptor must be the queue SB is. */
-static bool mq_attributes(int dfd, const char *name, const struct stat *sb, PlatformMqInfo *out) {
+static int mq_attributes(int dfd, const char *name, const struct stat *sb, PlatformMqInfo *out) {
    int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
    if (fd < 0 && errno == EACCES)
       fd = openat(dfd, name, O_WRONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
    if (fd < 0)
-      return false;
+      return errno;
    struct stat now;
    struct mq_attr attr;
-   bool ok = fstat(fd, &now) == 0 && now.st_dev == sb->st_dev && now.st_ino == sb->st_ino
-             && mq_getattr((mqd_t)fd, &attr) == 0;
+   int rc = 0;
+   if (fstat(fd, &now) != 0 || mq_getattr((mqd_t)fd, &attr) != 0)
+      rc = errno;
+   else if (now.st_dev != sb->st_dev || now.st_ino != sb->st_ino)
+      rc = ESTALE;                    /* removed and made again meanwhile */
    close(fd);
-   if (ok) {
+   if (rc == 0) {
       out->messages = (uint64_t)attr.mq_curmsgs;
       out->maxmsg = (uint64_t)attr.mq_maxmsg;
       out->msgsize = (uint64_t)attr.mq_msgsize;
    }
-   return ok;
+   return rc;
 }
 
 static void scan_mqueue(const PlatformObjectsSink *sink, PlatformObjectsInfo *info) {
@@ -151,7 +154,8 @@ static void scan_mqueue(const PlatformObjectsSink *sink, PlatformObjectsInfo *in
          continue;
       PlatformEntry e;
       entry_from_stat(&e, de->d_name, &sb);
-      e.mq_known = mq_attributes(dfd, de->d_name, &sb, &e.mq);
+      e.mq_err = mq_attributes(dfd, de->d_name, &sb, &e.mq);
+      e.mq_known = e.mq_err == 0;
       sink->mq_entry(sink->ctx, &e);
    }
    closedir(d);
