@@ -311,9 +311,11 @@ static void json_kind_facts(FILE *f, const Obj *o) {
            o->removed ? "true" : "false");
    if (o->kind == OBJ_SEM && o->have_value)
       fprintf(f, ",\"value\":%u,\"waiters\":%u", o->sem_value, o->sem_waiters);
-   else if (o->kind == OBJ_SEM && o->sem_unread)
-      fprintf(f, ",\"value\":null,\"waiters\":null,\"value_unknown\":\"%s\"",
-              "reading it would set its access time");
+   else if (o->kind == OBJ_SEM && o->sem_unread) {
+      char *why = json_name_dup(_("reading it would set its access time"));
+      fprintf(f, ",\"value\":null,\"waiters\":null,\"value_unknown\":%s", why);
+      free(why);
+   }
    if (o->kind == OBJ_MQ)
       json_mq(f, o);
 }
