@@ -2,6 +2,17 @@
 # Looking changes nothing: --list and --info leave the atime, mtime and
 # ctime of every object they read as they were (stat and ipcs are the
 # oracles); a read-only viewer does not make a semaphore look misused.
+#
+# Any other program that reads these objects meanwhile (another mapscope's
+# scan of the machine) would change their times too: as root the test runs
+# in IPC and mount name spaces of its own, with a /dev/shm of its own, so
+# that it sees only what it did itself.
+if [ -z "$MS_TIMES_PRIVATE" ] && [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 \
+   && unshare -m -i --propagation private true 2>/dev/null; then
+   MS_TIMES_PRIVATE=1 exec unshare -m -i --propagation private sh -c '
+      umount -a -t mqueue 2>/dev/null
+      mount -t tmpfs -o mode=1777 none /dev/shm && exec sh "$0"' "$0"
+fi
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/objects-lib.sh"
 
