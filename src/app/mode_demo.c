@@ -2,8 +2,9 @@
  *
  * The scene: a data file; a POSIX shm object whose head is a small header
  * (size, name, writer pid, counter); a semaphore the writer takes as a
- * mutex; a semaphore that is also opened as the shm object "sem.<x>"; a shm
- * object and a message queue sharing one name (where queues exist); a
+ * mutex; a semaphore that is also opened and written as the shm object
+ * "sem.<x>"; a shm object and a message queue sharing one name (where
+ * queues exist); a
  * System V segment; and a child process that bumps the counter a few times
  * a second.  On a terminal the scene is shown in the screen's object list;
  * otherwise it is printed.  Everything is removed on Enter (or quitting the
@@ -117,14 +118,22 @@ static int make_shm(Scene *s) {
    return 0;
 }
 
-/* The semaphore "<x>.clash", reached a second time as shm "sem.<x>.clash". */
+/* The semaphore "<x>.clash", reached a second time as shm "sem.<x>.clash"
+ * and written through it. */
 static int make_clash(Scene *s) {
    int rc = platform_sem_create(s->clash, 0, &s->clash_sem);
    if (rc != 0)
       return rc;
    s->made_clash = true;
-   return platform_shm_attach(s->clash_shm, (size_t)objects_sem_size(), &s->clash_fd,
-                              &s->clash_addr);
+   rc = platform_shm_attach(s->clash_shm, (size_t)objects_sem_size(), &s->clash_fd,
+                            &s->clash_addr);
+   if (rc != 0)
+      return rc;
+   /* Written as shared memory, over bytes sem_open() leaves 0 (the
+    * padding of glibc's sem_t): that, not being opened, is the misuse the
+    * list flags (sem-shm). */
+   memcpy((char *)s->clash_addr + objects_sem_size() / 2 - 4, "shm!", 4);
+   return 0;
 }
 
 /* One name, two kinds: shm "<x>.shared" and the queue "<x>.shared". */

@@ -47,6 +47,13 @@ static void print_holders(const Obj *obj) {
             h.descriptors);
    snprintf(maps, sizeof maps, ngettext("%zu mapping", "%zu mappings", h.mappings), h.mappings);
    printf("%s ", label(_("held by:")));
+   if (obj->holders_unknown) {       /* never "0 processes" when some may be hidden */
+      char count[32], why[256];
+      objfmt_procs(obj, count, sizeof count);
+      objfmt_holders_why(obj, why, sizeof why);
+      printf(_("%s processes (%s, %s seen; %s)\n"), count, fds, maps, why);
+      return;
+   }
    printf(ngettext("%zu process (%s, %s)\n", "%zu processes (%s, %s)\n", h.processes),
           h.processes, fds, maps);
 }

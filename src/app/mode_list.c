@@ -67,7 +67,7 @@ static char *cell_text(const Obj *o, ObjTableColumn c) {
       platform_user_name(o->uid, buf, sizeof buf);
       return escape_dup(buf);
    case OBJTABLE_MODE:      snprintf(buf, sizeof buf, "%04o", o->mode); break;
-   case OBJTABLE_ATTACHERS: snprintf(buf, sizeof buf, "%u", objtable_processes(o)); break;
+   case OBJTABLE_ATTACHERS: objfmt_procs(o, buf, sizeof buf); break;
    case OBJTABLE_PIDS:      objfmt_pids(o, 4, buf, sizeof buf); break;
    case OBJTABLE_FLAGS:     objfmt_flags(o->flags, buf, sizeof buf); break;
    case OBJTABLE_DETAIL:    objfmt_detail(o, buf, sizeof buf); break;

@@ -3,6 +3,7 @@
 
 #include "app/objfmt.h"
 #include "app/objlock.h"
+#include "app/objtable.h"
 #include "core/escape.h"
 #include "core/gettext.h"
 #include "core/textwidth.h"
@@ -39,13 +40,44 @@ char *objfmt_display_name(const Obj *o) {
    return out;
 }
 
+static unsigned self_attached(const Obj *o);
+static void objfmt_pids_seen(const Obj *o, size_t max, char *buf, size_t size);
+
 void objfmt_size(const Obj *o, char *buf, size_t size) {
-   if (!o->size_known)
+   if (o->kind == OBJ_SYSV_SEM || o->kind == OBJ_MQ)
+      snprintf(buf, size, "-");
+   else if (!o->size_known)
       snprintf(buf, size, "?");
-   else if (o->kind == OBJ_SYSV_SEM)
-      snprintf(buf, size, "%" PRIu64 " sems", o->size);
    else
       snprintf(buf, size, "%" PRIu64, o->size);
+}
+
+void objfmt_procs(const Obj *o, char *buf, size_t size) {
+   size_t n = objtable_processes(o);
+   if (!o->holders_unknown)
+      snprintf(buf, size, "%zu", n);
+   else if (n == 0)
+      snprintf(buf, size, "?");
+   else
+      snprintf(buf, size, "%zu+?", n);
+}
+
+void objfmt_holders_why(const Obj *o, char *buf, size_t size) {
+   buf[0] = '\0';
+   if (!o->holders_unknown)
+      return;
+   if (o->kind != OBJ_SYSV_SHM) {
+      snprintf(buf, size, "%s", _("processes that could not be inspected may hold it"));
+      return;
+   }
+   unsigned self = self_attached(o), n = o->nattch - self;
+   ObjfmtHolders h;
+   objfmt_holders(o, &h);
+   snprintf(buf, size, ngettext("the kernel counts %u attachment, %zu seen: the others are in "
+                                "processes that could not be inspected",
+                                "the kernel counts %u attachments, %zu seen: the others are in "
+                                "processes that could not be inspected", n),
+            n, h.mappings);
 }
 
 const char *objfmt_mq_note(const ObjList *l, unsigned kinds) {
@@ -104,10 +136,20 @@ void objfmt_detail(const Obj *o, char *buf, size_t size) {
    case OBJ_SEM:
       if (o->have_value)
          snprintf(buf, size, "value=%u waiters=%u", o->sem_value, o->sem_waiters);
+      else if (o->sem_unread)
+         snprintf(buf, size, "value=? (%s)", _("reading it would set its access time"));
       break;
    case OBJ_MQ:
-      if (o->notify_pid)
-         snprintf(buf, size, "notify_pid=%d signo=%d", o->notify_pid, o->notify_signo);
+      if (o->mq_known)
+         snprintf(buf, size, "messages=%" PRIu64 " maxmsg=%" PRIu64 " msgsize=%" PRIu64,
+                  o->messages, o->mq_maxmsg, o->mq_msgsize);
+      else if (o->mq_denied)
+         snprintf(buf, size, "messages=? (%s)", _("no permission to open it"));
+      else
+         snprintf(buf, size, "messages=?");
+      break;
+   case OBJ_SYSV_SEM:
+      snprintf(buf, size, "nsems=%u", o->nsems);
       break;
    case OBJ_SYSV_SHM: {
       unsigned self = self_attached(o);
@@ -135,6 +177,16 @@ void objfmt_attacher(const ObjAttacher *a, char *buf, size_t size) {
 }
 
 void objfmt_pids(const Obj *o, size_t max, char *buf, size_t size) {
+   objfmt_pids_seen(o, max, buf, size);
+   if (!o->holders_unknown)
+      return;
+   if (strcmp(buf, "-") == 0)
+      snprintf(buf, size, "?");
+   else if (strlen(buf) + 3 < size)
+      strcat(buf, " +?");
+}
+
+static void objfmt_pids_seen(const Obj *o, size_t max, char *buf, size_t size) {
    size_t used = 0, shown = 0, distinct = 0;
    buf[0] = '\0';
    for (size_t i = 0; i < o->natt; i++) {
@@ -232,9 +284,20 @@ static void json_sysv(FILE *f, const Obj *o) {
       fprintf(f, ",\"nattch\":%u,\"nattch_mapscope\":%u,\"cpid\":%d,\"lpid\":%d,"
               "\"removed\":%s", o->nattch - self_attached(o), self_attached(o), o->cpid, o->lpid,
               o->removed ? "true" : "false");
+   if (o->kind == OBJ_SYSV_SEM)
+      fprintf(f, ",\"nsems\":%u", o->nsems);
    if (o->kind == OBJ_SYSV_MSG)
       fprintf(f, ",\"messages\":%" PRIu64 ",\"lspid\":%d,\"lrpid\":%d", o->messages, o->cpid,
               o->lpid);
+}
+
+/* A POSIX queue's count and limits (mq_getattr), null when not known. */
+static void json_mq(FILE *f, const Obj *o) {
+   if (o->mq_known)
+      fprintf(f, ",\"messages\":%" PRIu64 ",\"maxmsg\":%" PRIu64 ",\"msgsize\":%" PRIu64,
+              o->messages, o->mq_maxmsg, o->mq_msgsize);
+   else
+      fputs(",\"messages\":null,\"maxmsg\":null,\"msgsize\":null", f);
 }
 
 static void json_kind_facts(FILE *f, const Obj *o) {
@@ -248,8 +311,13 @@ static void json_kind_facts(FILE *f, const Obj *o) {
            o->removed ? "true" : "false");
    if (o->kind == OBJ_SEM && o->have_value)
       fprintf(f, ",\"value\":%u,\"waiters\":%u", o->sem_value, o->sem_waiters);
+   else if (o->kind == OBJ_SEM && o->sem_unread) {
+      char *why = json_name_dup(_("reading it would set its access time"));
+      fprintf(f, ",\"value\":null,\"waiters\":null,\"value_unknown\":%s", why);
+      free(why);
+   }
    if (o->kind == OBJ_MQ)
-      fprintf(f, ",\"notify_pid\":%d,\"signo\":%d", o->notify_pid, o->notify_signo);
+      json_mq(f, o);
 }
 
 /* Seconds since the epoch, or null where the time is unknown or never was
@@ -278,11 +346,22 @@ static void json_flags(FILE *f, const Obj *o) {
    fputc('}', f);
 }
 
+/* "processes" is null where some holders may be missing: then
+ * "processes_seen" counts those seen and "unknown" says why. */
 static void json_holders(FILE *f, const Obj *o) {
    ObjfmtHolders h;
    objfmt_holders(o, &h);
-   fprintf(f, ",\"held_by\":{\"processes\":%zu,\"descriptors\":%zu,\"mappings\":%zu}",
-           h.processes, h.descriptors, h.mappings);
+   if (!o->holders_unknown) {
+      fprintf(f, ",\"held_by\":{\"processes\":%zu,\"descriptors\":%zu,\"mappings\":%zu}",
+              h.processes, h.descriptors, h.mappings);
+      return;
+   }
+   char why[256];
+   objfmt_holders_why(o, why, sizeof why);
+   char *q = json_name_dup(why);
+   fprintf(f, ",\"held_by\":{\"processes\":null,\"processes_seen\":%zu,\"descriptors\":%zu,"
+           "\"mappings\":%zu,\"unknown\":%s}", h.processes, h.descriptors, h.mappings, q);
+   free(q);
 }
 
 static void json_attachers(FILE *f, const Obj *o, const char *indent) {

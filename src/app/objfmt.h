@@ -15,10 +15,20 @@
  * for System V; escaped and malloc'd (never NULL). */
 char *objfmt_display_name(const Obj *o);
 
-/* The size column: bytes, "3 sems" for SysV semaphore sets, "?" unknown. */
+/* The size column: bytes; "-" for what has no bytes to give (a System V
+ * semaphore set: its count is "nsems" in the detail; a POSIX queue: the
+ * kernel gives its bytes queued only where reading would change the
+ * queue's times); "?" unknown. */
 void objfmt_size(const Obj *o, char *buf, size_t size);
 
-/* Kind-specific facts: "value=1", "nattch=2 cpid=10 lpid=11" ...  A
+/* The processes column: the count seen, "?" when none was seen and some
+ * may be missing, "2+?" when more may hold it than the 2 seen. */
+void objfmt_procs(const Obj *o, char *buf, size_t size);
+/* Why some of O's holders may be missing (translated), "" when none. */
+void objfmt_holders_why(const Obj *o, char *buf, size_t size);
+
+/* Kind-specific facts: "value=1", "nattch=2 cpid=10 lpid=11", "nsems=3",
+ * "messages=2 maxmsg=10 msgsize=8192" ...  A
  * segment this process has attached shows its nattch without us and
  * "(+1 mapscope)"; the JSON's "nattch" leaves us out the same way and
  * "nattch_mapscope" counts us. */
@@ -27,7 +37,8 @@ void objfmt_detail(const Obj *o, char *buf, size_t size);
 /* "fd 3" or "map 7f00..-7f00.. rw-s +0x0". */
 void objfmt_attacher(const ObjAttacher *a, char *buf, size_t size);
 
-/* Distinct attaching pids: "12,13 +2" (at most MAX shown), "-" for none. */
+/* Distinct attaching pids: "12,13 +2" (at most MAX shown), "-" for none;
+ * "?" for none seen and "12 +?" when some holders may be missing. */
 void objfmt_pids(const Obj *o, size_t max, char *buf, size_t size);
 
 /* Who holds O: distinct processes, and how (one process may do both, and

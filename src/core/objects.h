@@ -41,13 +41,12 @@ typedef enum {
 #define OBJ_KINDS_ALL ((1u << OBJ_FILE) - 1)
 
 typedef enum {
-   OBJ_FLAG_SEM_SHM = 1u << 0,        /* sem.X used as shared memory */
-   OBJ_FLAG_KEY_REUSE = 1u << 1,      /* one SysV key, several objects */
-   OBJ_FLAG_NAME_COLLISION = 1u << 2, /* one portable name, several kinds */
-   OBJ_FLAG_SIZE_MISMATCH = 1u << 3,  /* mapped past the end */
-   OBJ_FLAG_REMOVED = 1u << 4,        /* removed but still attached */
-   OBJ_FLAG_LOCKED = 1u << 5,         /* a process holds a file lock on it */
-   OBJ_FLAG_COUNT = 6
+   OBJ_FLAG_SEM_SHM = 1u << 0,        /* sem.X sized or written as shared memory */
+   OBJ_FLAG_NAME_COLLISION = 1u << 1, /* one portable name, several kinds */
+   OBJ_FLAG_SIZE_MISMATCH = 1u << 2,  /* mapped past the end */
+   OBJ_FLAG_REMOVED = 1u << 3,        /* removed but still attached */
+   OBJ_FLAG_LOCKED = 1u << 4,         /* a process holds a file lock on it */
+   OBJ_FLAG_COUNT = 5
 } ObjFlag;
 
 typedef struct {
@@ -78,7 +77,8 @@ typedef struct {
 typedef struct {
    ObjKind kind;
    char *name;              /* the portable name without '/'; a memfd's: its name */
-   uint64_t size;           /* bytes; SysV semaphores: their count */
+   uint64_t size;           /* bytes (SIZE_KNOWN false: none are given, as for a semaphore
+                               set or a POSIX queue, or they are unknown) */
    unsigned uid, gid, mode;
    int64_t atime, mtime, ctime;   /* seconds; 0 = never / unknown */
    uint64_t dev, ino;       /* SysV: ino is the id */
@@ -88,12 +88,21 @@ typedef struct {
    int cpid, lpid;          /* SysV shm: creator, last attach/detach; msg: last send */
    unsigned cuid;
    unsigned nattch;         /* SysV shm */
-   uint64_t messages;       /* SysV msg: messages queued */
+   uint64_t messages;       /* SysV msg, POSIX mq: messages queued */
+   unsigned nsems;          /* SysV sem: semaphores in the set */
    bool removed;            /* SysV: marked for removal; shm: unlinked */
    /* POSIX */
    bool have_value;
    unsigned sem_value, sem_waiters;
-   int notify_pid, notify_signo;   /* message queues */
+   bool sem_bytes_bad;      /* its bytes were read and are no sem_t's: written as shm */
+   bool sem_unread;         /* not read: that would set another user's access time */
+   bool mq_known;           /* message queues: MESSAGES and the limits are known */
+   bool mq_denied;          /* ... else: no permission to open the queue */
+   uint64_t mq_maxmsg, mq_msgsize;
+   /* Some holders may be missing: the kernel counts more attachments than
+    * were seen (System V nattch), or none was seen while some processes
+    * could not be inspected. */
+   bool holders_unknown;
    ObjAttacher *att;
    size_t natt, att_cap;
    unsigned flags;
@@ -179,8 +188,11 @@ const char *objects_kind_name(ObjKind k);
  * into a mask of 1 << ObjKind; *BAD points at the first unknown word. */
 bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len);
 
-/* "sem-shm", "key-reuse", "name-collision", "size-mismatch", "removed",
- * "locked". */
+/* "sem-shm", "name-collision", "size-mismatch", "removed", "locked".
+ * (No flag for System V keys: keys are per IPC kind, one key for a
+ * segment, a semaphore set and a queue is the usual idiom, and the kernel
+ * never lets two live objects of one kind share a key, so no list of
+ * live objects can show an ftok() collision.) */
 const char *objects_flag_name(ObjFlag f);
 /* One plain sentence (gettext-marked, untranslated) that explains F. */
 const char *objects_flag_explain(ObjFlag f);
@@ -195,5 +207,8 @@ const char *objects_lock_explain(PlatformLockKind k);
 
 /* The size of a POSIX semaphore's object on this machine. */
 size_t objects_sem_size(void);
+/* What the N bytes at B (read from semaphore O) say: its value, or that
+ * they are no semaphore's. */
+void objects_sem_bytes(Obj *o, const unsigned char *b, size_t n);
 
 #endif

@@ -1,25 +1,21 @@
 /* objects_flags.c - what is odd about an object: a semaphore used as shared
- * memory, a key or a name shared by several objects, a mapping past the
- * end, an object removed but still held. */
+ * memory, a name shared by several objects, a mapping past the end, an
+ * object removed but still held; and whether its holders are all known. */
 #include "config.h"
 
 #include "core/objects.h"
 #include "core/objects_build.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* sem_open() maps the whole object read-write and shared at offset 0 and
- * closes its descriptor: anything else is a use as shared memory. */
+/* A semaphore's object sized or written as shared memory: its size is not
+ * a sem_t's, or its bytes are no semaphore's.  Being mapped or held open
+ * says nothing: sem_open() maps it read-write, and a viewer (mapscope
+ * itself) maps it read-only or holds a descriptor without misusing it. */
 static bool used_as_shm(const Obj *o) {
-   if (o->size_known && o->size != objects_sem_size())
-      return true;
-   for (size_t i = 0; i < o->natt; i++) {
-      const ObjAttacher *a = &o->att[i];
-      if (!a->mapped || a->offset != 0 || strcmp(a->perms, "rw-s") != 0)
-         return true;
-   }
-   return false;
+   return (o->size_known && o->size != objects_sem_size()) || o->sem_bytes_bad;
 }
 
 static bool maps_past_end(const ObjList *l, const Obj *o) {
@@ -50,26 +46,16 @@ static bool has_portable_name(const Obj *o) {
    return (o->kind == OBJ_SHM || o->kind == OBJ_SEM || o->kind == OBJ_MQ) && !o->removed;
 }
 
-static bool is_keyed(const Obj *o) {
-   return (o->kind == OBJ_SYSV_SHM || o->kind == OBJ_SYSV_SEM || o->kind == OBJ_SYSV_MSG)
-          && o->key != 0;
-}
-
 static const ObjList *sort_list;
 
 static int by_name(const void *a, const void *b) {
    return strcmp(sort_list->v[*(const size_t *)a].name, sort_list->v[*(const size_t *)b].name);
 }
 
-static int by_key(const void *a, const void *b) {
-   uint32_t ka = sort_list->v[*(const size_t *)a].key, kb = sort_list->v[*(const size_t *)b].key;
-   return ka < kb ? -1 : ka > kb;
-}
-
 /* Sort the objects that PICK selects with CMP; flag every run of two or more
- * equal ones with FLAG (when ANY_KIND is false, only runs of mixed kinds). */
+ * equal ones of mixed kinds with FLAG. */
 static void flag_groups(ObjList *l, bool (*pick)(const Obj *), int (*cmp)(const void *, const void *),
-                        unsigned flag, bool any_kind) {
+                        unsigned flag) {
    size_t *idx = malloc((l->n ? l->n : 1) * sizeof *idx), m = 0;
    if (!idx)
       return;
@@ -85,7 +71,7 @@ static void flag_groups(ObjList *l, bool (*pick)(const Obj *), int (*cmp)(const 
          mixed |= l->v[idx[j]].kind != l->v[idx[i]].kind;
          j++;
       }
-      if (j - i > 1 && (any_kind || mixed))
+      if (j - i > 1 && mixed)
          for (size_t k = i; k < j; k++)
             l->v[idx[k]].flags |= flag;
       i = j;
@@ -93,11 +79,44 @@ static void flag_groups(ObjList *l, bool (*pick)(const Obj *), int (*cmp)(const 
    free(idx);
 }
 
+/* Processes that could not be inspected because access was refused (not
+ * those that exited during the scan: they hold nothing any more). */
+static bool some_refused(const ObjList *l) {
+   for (unsigned i = 0; i < l->procs_denied; i++)
+      if (l->denied[i].err != ESRCH)
+         return true;
+   return false;
+}
+
+/* Whether O's holders may be missing.  A System V segment's nattch counts
+ * every attachment (this process's own left out): more than the mappings
+ * seen, and some are hidden.  Semaphore sets and System V queues are held
+ * by nobody.  Anything else: nothing seen while processes were refused. */
+static bool holders_unknown(const Obj *o, bool refused) {
+   switch (o->kind) {
+   case OBJ_SYSV_SHM: {
+      unsigned self = platform_sysv_shm_self_attached((int)o->ino);
+      unsigned others = self <= o->nattch ? o->nattch - self : 0;
+      size_t seen = 0;
+      for (size_t i = 0; i < o->natt; i++)
+         seen += o->att[i].mapped;
+      return others > seen;
+   }
+   case OBJ_SYSV_SEM:
+   case OBJ_SYSV_MSG:
+      return false;
+   default:
+      return refused && o->natt == 0;
+   }
+}
+
 void objects_finish(ObjList *l) {
-   for (size_t i = 0; i < l->n; i++)
+   bool refused = some_refused(l);
+   for (size_t i = 0; i < l->n; i++) {
       l->v[i].flags = 0;
+      l->v[i].holders_unknown = holders_unknown(&l->v[i], refused);
+   }
    objects_resolve_locks(l);
    flag_each(l);
-   flag_groups(l, has_portable_name, by_name, OBJ_FLAG_NAME_COLLISION, false);
-   flag_groups(l, is_keyed, by_key, OBJ_FLAG_KEY_REUSE, true);
+   flag_groups(l, has_portable_name, by_name, OBJ_FLAG_NAME_COLLISION);
 }

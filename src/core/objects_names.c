@@ -56,9 +56,8 @@ static const struct {
    const char *explain;
 } flag_table[OBJ_FLAG_COUNT] = {
    { "sem-shm", N_("shm_open(\"/sem.X\") and sem_open(\"/X\") reach the same object, and "
-                   "this one is sized or used as shared memory, not as a semaphore.") },
-   { "key-reuse", N_("Several System V objects share this key, as happens when ftok() "
-                     "turns different files into one key.") },
+                   "this one was sized or written as shared memory: its size or its bytes "
+                   "are not a semaphore's.") },
    { "name-collision", N_("Objects of different kinds share this name: legal on Linux, but "
                           "on Windows, where mappings and semaphores share one name space, "
                           "the second would fail with ERROR_INVALID_HANDLE.") },

@@ -18,7 +18,9 @@ bool objects_add_sysv(ObjList *l, const PlatformSysvRecord *r) {
    Obj *o = objects_new(l, kind, "", dev, ino);
    if (!o)
       return false;
-   *o = (Obj){ .kind = kind, .name = o->name, .size = r->size, .size_known = true,
+   bool sem = kind == OBJ_SYSV_SEM;     /* a set of semaphores: no bytes */
+   *o = (Obj){ .kind = kind, .name = o->name, .size = sem ? 0 : r->size, .size_known = !sem,
+               .nsems = sem ? (unsigned)(r->size > UINT32_MAX ? UINT32_MAX : r->size) : 0,
                .uid = r->uid, .gid = r->gid, .mode = r->mode, .atime = r->atime,
                .mtime = r->mtime, .ctime = r->ctime, .dev = dev, .ino = ino, .key = r->key,
                .cpid = r->cpid, .lpid = r->lpid, .cuid = r->cuid,

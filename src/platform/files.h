@@ -49,8 +49,15 @@ typedef struct {
 /* Open PATH read-only (or read-write) without blocking on FIFOs, and stat it. */
 int platform_open_path(const char *path, bool writable, PlatformHandle *fd, PlatformStat *st);
 
-/* Open the POSIX shared-memory object NAME (a leading '/' is required). */
+/* Open the POSIX shared-memory object NAME (a leading '/' is required).
+ * Read-only, it is opened so that reading or mapping it leaves its access
+ * time alone where the caller may ask that (Linux: O_NOATIME, for the
+ * owner or with CAP_FOWNER); else as usual. */
 int platform_open_shm(const char *name, bool writable, PlatformHandle *fd, PlatformStat *st);
+/* Open NAME read-only only if reading it changes none of its times: EPERM
+ * when the caller may not keep the access time (another user's object on a
+ * file system that records access times). */
+int platform_open_shm_quiet(const char *name, PlatformHandle *fd, PlatformStat *st);
 
 /* Stat an open object again (sizes change under us). */
 int platform_stat_fd(PlatformHandle fd, PlatformStat *st);

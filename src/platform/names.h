@@ -7,7 +7,11 @@
  *  - POSIX shared memory and semaphores are files in /dev/shm (a semaphore
  *    "/x" is the 32-byte file sem.x);
  *  - POSIX message queues are files in the mqueue file system, where it is
- *    mounted;
+ *    mounted; their count and limits come from mq_getattr(3) on a
+ *    descriptor of each file, never from its text (reading it sets the
+ *    queue's access and change times: ipc/mqueue.c, mqueue_read_file);
+ *  - a semaphore's bytes are read through a descriptor opened with
+ *    O_NOATIME, or not at all (platform_open_shm_quiet);
  *  - System V objects and what processes hold come from /proc;
  *  - file locks come from /proc/locks, their holders from the "lock:"
  *    lines of the descriptors' fdinfo (procfs.h says why both).
@@ -29,6 +33,7 @@ typedef struct {
    int64_t atime_sec;
    int64_t ctime_sec;
    bool mq_known;          /* message queues: MQ could be read */
+   int mq_err;             /* else why (an errno value; EACCES: no permission) */
    PlatformMqInfo mq;
 } PlatformEntry;
 

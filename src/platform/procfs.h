@@ -20,8 +20,12 @@
  *  - names the kernel gives objects without a path: "/SYSV%08x (deleted)"
  *    for a System V segment (%08x its key, the inode its id) and
  *    "/memfd:NAME (deleted)" for memfd_create(NAME);
- *  - message queues: the text "QSIZE:n NOTIFY:n SIGNO:n NOTIFY_PID:n" a
- *    queue's file reads as (mq_overview(7));
+ *  - message queues: not their file's text ("QSIZE:... NOTIFY_PID:...",
+ *    mq_overview(7)): reading it sets the queue's access and change times
+ *    (ipc/mqueue.c, mqueue_read_file), so the list never reads it; the
+ *    count and the limits come from mq_getattr(3) on a descriptor of the
+ *    queue's file instead, which changes nothing (do_mq_getsetattr sets
+ *    the times only when attributes are set);
  *  - glibc's sem_t (nptl/semaphoreP.h, struct new_sem);
  *  - file locks: the lines of /proc/locks (proc(5); fs/locks.c,
  *    lock_get_status), and the same line after "lock:\t" in
@@ -122,10 +126,11 @@ typedef struct {
    PlatformBacking backing;
 } PlatformFdRecord;
 
-/* A message queue's attributes. */
+/* A message queue's attributes (struct mq_attr, mq_getattr(3)). */
 typedef struct {
-   uint64_t qsize;          /* bytes queued */
-   int notify_pid, notify_signo;
+   uint64_t messages;       /* mq_curmsgs: messages queued */
+   uint64_t maxmsg;         /* mq_maxmsg: at most this many messages */
+   uint64_t msgsize;        /* mq_msgsize: of at most this many bytes each */
 } PlatformMqInfo;
 
 /* What kind of lock a line of /proc/locks is. */
@@ -213,14 +218,17 @@ bool platform_procfs_stat_kthread(const char *text, bool *kthread);
 void platform_procfs_fd_target(const char *target, bool unlinked, PlatformBacking *out);
 /* A mapping's path as the kernel printed it (escaped, maybe " (deleted)"). */
 void platform_procfs_map_path(const char *path, PlatformBacking *out);
-bool platform_procfs_mq_info(const char *text, PlatformMqInfo *out);
 /* One line of /proc/locks, without its newline. */
 bool platform_procfs_lock_line(const char *line, PlatformLockRecord *out);
 /* One line of a descriptor's fdinfo: true only for a "lock:" line. */
 bool platform_procfs_fdinfo_lock(const char *line, PlatformLockRecord *out);
 
 /* glibc's sem_t (N bytes at B): its value and the number of waiters.
- * LAYOUT64: the layout with 64-bit atomics (every 64-bit target). */
+ * LAYOUT64: the layout with 64-bit atomics (every 64-bit target).
+ * False when the bytes are no semaphore's: the value is past SEM_VALUE_MAX,
+ * the futex flag ("private") is neither 0 nor FUTEX_PRIVATE_FLAG (128,
+ * what sem_open() writes), or a byte sem_open() zeroes (the padding, the
+ * rest of the sem_t) is not 0: written as shared memory. */
 bool platform_sem_decode(const unsigned char *b, size_t n, bool layout64,
                          unsigned *value, unsigned *waiters);
 /* The size of glibc's sem_t here; true when it uses the 64-bit layout. */

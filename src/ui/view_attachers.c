@@ -46,6 +46,7 @@ typedef struct {
    ObjTableKey key;
    bool gone;                 /* the last scan did not find the object */
    ObjfmtHolders count;       /* processes, descriptors, mappings */
+   char procs[32];            /* "?" or "1+?" where some holders may be missing, else "" */
    size_t locks;              /* rows of locks, after the holders' */
 } AttState;
 
@@ -71,6 +72,11 @@ static void held_line(const AttState *st, char *line, size_t size) {
    char locks[64] = "";
    if (st->locks)
       snprintf(locks, sizeof locks, ngettext(", %zu lock", ", %zu locks", st->locks), st->locks);
+   if (st->procs[0]) {
+      snprintf(line, size, _("%s %s: held by %s processes (%s, %s seen)%s (q: back)"), st->kind,
+               st->name, st->procs, fds, maps, locks);
+      return;
+   }
    snprintf(line, size, ngettext("%s %s: held by %zu process (%s, %s)%s (q: back)",
                                  "%s %s: held by %zu processes (%s, %s)%s (q: back)",
                                  st->count.processes),
@@ -292,6 +298,9 @@ static bool copy_holders(AttState *st, const Obj *o) {
    free_holders(st);
    st->h = h;
    objfmt_holders(o, &st->count);
+   st->procs[0] = '\0';
+   if (o->holders_unknown)
+      objfmt_procs(o, st->procs, sizeof st->procs);
    for (size_t i = 0; i < o->natt; i++, h++) {
       h->pid = o->att[i].pid;
       h->comm = escape_dup(o->att[i].comm ? o->att[i].comm : "?");

@@ -168,7 +168,7 @@ static void draw_row(View *v, int y, size_t i, const Layout *L, int cols, bool c
    platform_user_name(o->uid, owner, sizeof owner);
    escape_into(cell[OBJTABLE_OWNER], sizeof cell[0], owner);
    snprintf(cell[OBJTABLE_MODE], sizeof cell[0], "%04o", o->mode & 07777);
-   snprintf(cell[OBJTABLE_ATTACHERS], sizeof cell[0], "%u", objtable_processes(o));
+   objfmt_procs(o, cell[OBJTABLE_ATTACHERS], sizeof cell[0]);
    objfmt_flags(o->flags, cell[OBJTABLE_FLAGS], sizeof cell[0]);
    free(name);
    attrset(cursor ? crt_attr(CRT_CURSOR) : (int)A_NORMAL);
@@ -257,9 +257,17 @@ static void pane_fill(Pane *p, const Obj *o) {
       objfmt_size(o, size, sizeof size);
    objfmt_detail(o, detail, sizeof detail);
    unsigned procs = objtable_processes(o);
-   snprintf(text, sizeof text, ngettext("%s: %s, %s, held by %u process%s%s",
-                                        "%s: %s, %s, held by %u processes%s%s", procs),
-            name, objects_kind_name(o->kind), size, procs, detail[0] ? ", " : "", detail);
+   if (o->holders_unknown) {
+      char count[32], why[256];
+      objfmt_procs(o, count, sizeof count);
+      objfmt_holders_why(o, why, sizeof why);
+      snprintf(text, sizeof text, _("%s: %s, %s, held by %s processes (%s)%s%s"), name,
+               objects_kind_name(o->kind), size, count, why, detail[0] ? ", " : "", detail);
+   } else {
+      snprintf(text, sizeof text, ngettext("%s: %s, %s, held by %u process%s%s",
+                                           "%s: %s, %s, held by %u processes%s%s", procs),
+               name, objects_kind_name(o->kind), size, procs, detail[0] ? ", " : "", detail);
+   }
    free(name);
    pane_wrap(p, text, 2);
    if (!o->flags)

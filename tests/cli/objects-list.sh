@@ -49,8 +49,9 @@ is "sem: the holder's mapping is matched by dev:inode" \
    "$(jq_py "$tmp/list.json" "pids(one('sem', '$p-sem'))")" "[$hp]"
 is "sem: no flags" "$(jq_py "$tmp/list.json" "one('sem', '$p-sem')['flags']")" "[]"
 
-is "sem opened as shm sem.X: sem-shm" \
-   "$(jq_py "$tmp/list.json" "one('sem', '$p-clash')['flags']")" "['sem-shm']"
+is "sem opened as shm sem.X and written: sem-shm, no value" \
+   "$(jq_py "$tmp/list.json" "(one('sem', '$p-clash')['flags'], 'value' in one('sem', '$p-clash'))")" \
+   "(['sem-shm'], False)"
 is "shm named sem.X of 4096 bytes: a sem with sem-shm" \
    "$(jq_py "$tmp/list.json" "(one('sem', '$p-fat')['size'], one('sem', '$p-fat')['flags'])")" \
    "(4096, ['sem-shm'])"
@@ -61,12 +62,17 @@ is "one name as shm and semaphore: name-collision on both" \
 if [ "$have_mq" = yes ] && [ "$(holder_get mq)" = yes ]; then
    is "mq: listed with name-collision" \
       "$(jq_py "$tmp/list.json" "one('mq', '$p-same')['flags']")" "['name-collision']"
-   is "mq: QSIZE and the notifying pid" \
-      "$(jq_py "$tmp/list.json" "(one('mq', '$p-same')['size'], one('mq', '$p-same')['notify_pid'])")" \
-      "(5, $hp)"
+   # The holder made it with mq_maxmsg 4, mq_msgsize 32, and sent one.
+   is "mq: the count and the limits (mq_getattr), no size in bytes" \
+      "$(jq_py "$tmp/list.json" "[one('mq', '$p-same')[k] for k in ('messages', 'maxmsg', 'msgsize', 'size')]")" \
+      "[1, 4, 32, None]"
+   run_list --list --kind=mq --columns name,size,detail
+   ok "mq: the table's DETAIL, as sysv-msg rows have theirs" \
+      grep -Eq "^/$p-same +- +messages=1 maxmsg=4 msgsize=32 *\$" "$tmp/.out"
 else
    skip "mq: listed with name-collision" "the mqueue file system cannot be mounted here"
-   skip "mq: QSIZE and the notifying pid" "the mqueue file system cannot be mounted here"
+   skip "mq: the count and the limits" "the mqueue file system cannot be mounted here"
+   skip "mq: the table's DETAIL" "the mqueue file system cannot be mounted here"
 fi
 
 is "mapped past its end: size-mismatch" \

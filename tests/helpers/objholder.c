@@ -106,7 +106,7 @@ static int make_sysv_shm(key_t key, size_t size) {
 static void make_sysv(const char *prefix, key_t key) {
    int id = make_sysv_shm(key, 12345);
    printf("sysv_shm_id=%d\nsysv_key=0x%08x\n", id, (unsigned)key);
-   sysv_sem = semget(key, 3, IPC_CREAT | IPC_EXCL | 0600);      /* same key: key-reuse */
+   sysv_sem = semget(key, 3, IPC_CREAT | IPC_EXCL | 0600);      /* same key: the usual idiom */
    sysv_msg = msgget(key + 1, IPC_CREAT | IPC_EXCL | 0600);
    if (sysv_sem < 0 || sysv_msg < 0)
       die("semget/msgget");
@@ -141,7 +141,8 @@ static void make_posix(const char *p) {
    snprintf(n, sizeof n, "/%s-clash", p);                 /* sem X, opened as shm sem.X */
    make_sem(n, 0);
    snprintf(m, sizeof m, "/sem.%s-clash", p);
-   if (shm_open(m, O_RDWR, 0) < 0)
+   int cfd = shm_open(m, O_RDWR, 0);                     /* and written as shared memory */
+   if (cfd < 0 || pwrite(cfd, "shm!", 4, 16) != 4)
       die(m);
    snprintf(n, sizeof n, "/sem.%s-fat", p);               /* a "semaphore" of 4096 bytes */
    make_shm(n, 4096, 4096, NULL);

@@ -34,9 +34,10 @@ tui_send "<C-l>"
 shrunk_pane=$(tui_settled | sed -n '21,23p')
 tui_send "j"
 is "60 columns: the flag's line breaks at a space" \
-   "$(tui_settled | sed -n 22p)" 'sem-shm: shm_open("/sem.X") 和 sem_open("/X")'
+   "$(tui_settled | sed -n 21p)" 'sem-shm: shm_open("/sem.X") 和 sem_open("/X")'
 is "60 columns: the run without spaces is cut between characters" \
-   "$(tui_settled | sed -n 23p)" "  指向同一个对象，而这个对象的大小或用法是共享内存，而非信…"
+   "$(tui_settled | sed -n 22,23p)" "  指向同一个对象，而这个对象被当作共享内存调整过大小或写入过
+  ：它的大小或字节不是信号量的。"
 is "60 columns: size-mismatch's explanation, wrapped whole between its characters" \
    "$shrunk_pane" "size-mismatch:
   有进程映射的范围超过了对象当前的大小：访问其末尾之后的页会

@@ -7,6 +7,7 @@
 #include "app/objlock.h"
 #include "tap.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 static PlatformEntry entry(const char *name, uint64_t size, uint64_t dev, uint64_t ino) {
@@ -83,7 +84,8 @@ static void test_posix_flags(void) {
    for (size_t i = 0; i < sizeof e / sizeof e[0]; i++)
       objects_add_shm_entry(&l, &e[i]);
    PlatformEntry q = entry("x", 0, platform_dev_make(0, 0x13), 500);
-   q.mq_known = platform_procfs_mq_info("QSIZE:0 NOTIFY:0 SIGNO:0 NOTIFY_PID:0", &q.mq);
+   q.mq_known = true;
+   q.mq = (PlatformMqInfo){ .messages = 2, .maxmsg = 10, .msgsize = 64 };
    objects_add_mq_entry(&l, &q);
    objects_begin_process(&l, 42, "holder");
    PlatformStat st = e[3].st;
@@ -100,7 +102,10 @@ static void test_posix_flags(void) {
    Obj *fat = by_name(&l, OBJ_SEM, "fat"), *held = by_name(&l, OBJ_SEM, "held");
    Obj *okk = by_name(&l, OBJ_SEM, "ok"), *alone = by_name(&l, OBJ_SHM, "alone");
    ok(fat && (fat->flags & OBJ_FLAG_SEM_SHM), "a 4096-byte sem.* object: sem-shm");
-   ok(held && (held->flags & OBJ_FLAG_SEM_SHM), "a sem.* object held by a descriptor: sem-shm");
+   ok(held && !(held->flags & OBJ_FLAG_SEM_SHM),
+      "a sem.* object held by a descriptor (a viewer): no sem-shm");
+   ok(mq && mq->mq_known && mq->messages == 2 && mq->mq_maxmsg == 10 && mq->mq_msgsize == 64
+      && !mq->size_known, "queue: its count and limits; no bytes given");
    ok(okk && okk->flags == 0, "a semaphore mapped as sem_open maps it: no flag");
    ok(okk && okk->natt == 1 && okk->att[0].pid == 42 && strcmp(okk->att[0].comm, "holder") == 0,
       "matched by dev:inode although the path is a deleted temporary name");
@@ -133,12 +138,12 @@ static void test_sysv_flags(void) {
       "shm: key, size, nattch, cpid");
    ok(shm && shm->natt == 1 && shm->att[0].mapped && shm->att[0].pid == 100,
       "the /SYSV mapping is matched by inode = shmid");
-   ok(shm && (shm->flags & OBJ_FLAG_KEY_REUSE) && sem && (sem->flags & OBJ_FLAG_KEY_REUSE),
-      "one key for a segment and a semaphore set: key reuse");
-   ok(msg && msg->key == 0xffffffffu && !(msg->flags & OBJ_FLAG_KEY_REUSE) && msg->messages == 1,
+   ok(shm && shm->flags == 0 && sem && sem->flags == 0,
+      "one key for a segment and a semaphore set: the usual idiom, no flag");
+   ok(sem && sem->nsems == 3 && !sem->size_known, "sem: its count in nsems, no bytes");
+   ok(msg && msg->key == 0xffffffffu && msg->flags == 0 && msg->messages == 1,
       "msg: its own key, one message");
-   ok(gone && gone->removed && (gone->flags & OBJ_FLAG_REMOVED) && !(gone->flags & OBJ_FLAG_KEY_REUSE),
-      "removed but attached; key 0 is never a reuse");
+   ok(gone && gone->removed && gone->flags == OBJ_FLAG_REMOVED, "removed but attached");
    ok(shm && !(shm->flags & OBJ_FLAG_SIZE_MISMATCH), "12345 bytes mapped as 16 KiB: no mismatch");
    objects_free(&l);
 }
@@ -258,9 +263,67 @@ static void test_locks(void) {
    objects_free(&l);
 }
 
+/* Bytes a semaphore's object holds: what sem_open() wrote, or shared
+ * memory's. */
+static void test_sem_bytes(void) {
+   ObjList l;
+   objects_init(&l, 4096);
+   uint64_t dev = platform_dev_make(0, 0x1a);
+   PlatformEntry e[] = { entry("sem.good", 32, dev, 10), entry("sem.bad", 32, dev, 11) };
+   objects_add_shm_entry(&l, &e[0]);
+   objects_add_shm_entry(&l, &e[1]);
+   unsigned char b[32] = { 0 };
+   b[0] = 4;
+   b[8] = 128;                       /* FUTEX_SHARED, as sem_open() writes it */
+   Obj *good = by_name(&l, OBJ_SEM, "good"), *bad = by_name(&l, OBJ_SEM, "bad");
+   if (platform_sem_layout64()) {
+      objects_sem_bytes(good, b, 32);
+      memcpy(b + 16, "shm!", 4);
+      objects_sem_bytes(bad, b, 32);
+   } else {
+      skip("64-bit sem_t layout", "a 32-bit target");
+   }
+   objects_finish(&l);
+   ok(!platform_sem_layout64() || (good->have_value && good->sem_value == 4 && good->flags == 0),
+      "sem_open()'s bytes: a value, no flag");
+   ok(!platform_sem_layout64() || (!bad->have_value && (bad->flags & OBJ_FLAG_SEM_SHM)),
+      "written as shared memory: sem-shm, no value");
+   objects_free(&l);
+}
+
+/* Holders that may be missing are unknown, never 0. */
+static void test_holders_unknown(void) {
+   ObjList l;
+   objects_init(&l, 4096);
+   ok(add_sysv_line(&l, PLATFORM_SYSV_SHM, "     43981          7   600                 12345   100   101      1     0     0     0     0          5          6          7                  0                  0"),
+      "a segment attached once");
+   ok(add_sysv_line(&l, PLATFORM_SYSV_SHM, "     43982          9   600                  4096   100   101      0     0     0     0     0          5          6          7                  0                  0"),
+      "a segment attached by none");
+   PlatformEntry e = entry("lone", 100, platform_dev_make(0, 0x1a), 10);
+   objects_add_shm_entry(&l, &e);
+   objects_begin_process(&l, 5, "gone");
+   objects_process_denied(&l, 5, "gone", ESRCH, "it exited during the scan");
+   objects_finish(&l);
+   Obj *seg = objects_find_sysv(&l, OBJ_SYSV_SHM, 7), *idle = objects_find_sysv(&l, OBJ_SYSV_SHM, 9);
+   Obj *lone = by_name(&l, OBJ_SHM, "lone");
+   ok(seg && seg->holders_unknown, "nattch 1, no mapping seen: holders unknown");
+   ok(idle && !idle->holders_unknown, "nattch 0: held by none, known");
+   ok(lone && !lone->holders_unknown, "a process that exited hides nothing");
+   objects_process_denied(&l, 6, "root's", EACCES, "refused");
+   objects_finish(&l);
+   ok(lone && lone->holders_unknown, "a process refused: an object seen held by none is unknown");
+   objects_begin_process(&l, 7, "holder");
+   add_map(&l, 7, "7f0000000000-7f0000004000 rw-s 00000000 00:01 7 /SYSV0000abcd (deleted)");
+   objects_finish(&l);
+   ok(seg && !seg->holders_unknown, "nattch 1, its mapping seen: known");
+   objects_free(&l);
+}
+
 int main(void) {
    plan_lazy();
    test_kinds();
+   test_sem_bytes();
+   test_holders_unknown();
    test_posix_flags();
    test_sysv_flags();
    test_memfd();

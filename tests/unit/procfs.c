@@ -154,16 +154,26 @@ static void test_sem_decode(void) {
    memcpy(b + 12, &w32, 4);
    ok(platform_sem_decode(b, 16, false, &v, &w) && v == 7 && w == 3, "32-bit layout: value 7, 3 waiters");
    ok(!platform_sem_decode(b, 4, true, &v, &w), "too short: refused");
+   /* What sem_open() writes (private 128, the rest 0), and what it never
+    * writes: bytes of shared memory. */
+   int32_t shared = 128;
+   memset(b, 0, sizeof b);
+   data = 1;
+   memcpy(b, &data, sizeof data);
+   memcpy(b + 8, &shared, sizeof shared);
+   ok(platform_sem_decode(b, 32, true, &v, &w) && v == 1, "64-bit: sem_open's bytes are a semaphore");
+   b[20] = 'S';
+   ok(!platform_sem_decode(b, 32, true, &v, &w), "a byte past new_sem written: no semaphore");
+   b[20] = 0;
+   b[9] = 1;
+   ok(!platform_sem_decode(b, 32, true, &v, &w), "a futex flag glibc never writes: no semaphore");
+   b[9] = 0;
+   data = UINT64_C(0x80000000);
+   memcpy(b, &data, sizeof data);
+   ok(!platform_sem_decode(b, 32, true, &v, &w), "a value past SEM_VALUE_MAX: no semaphore");
+   memset(b, 'S', sizeof b);
+   ok(!platform_sem_decode(b, 32, true, &v, &w), "all 'S': no semaphore");
    is_u64(platform_sem_size(), sizeof(long) == 8 ? 32 : 16, "sem_t is 32 bytes on 64-bit targets");
-}
-
-static void test_mq_info(void) {
-   PlatformMqInfo q;
-   ok(platform_procfs_mq_info("QSIZE:129 NOTIFY:0 SIGNO:10 NOTIFY_PID:321\n", &q)
-      && q.qsize == 129 && q.notify_pid == 321 && q.notify_signo == 10, "mqueue file text parses");
-   ok(!platform_procfs_mq_info("garbage", &q), "garbage: refused");
-   ok(!platform_procfs_mq_info("QSIZE:1 NOTIFY:0 SIGNO:0 NOTIFY_PID:0 trailing", &q),
-      "trailing words: refused");
 }
 
 static void test_holder_path(void) {
@@ -370,7 +380,6 @@ int main(void) {
    test_special_names();
    test_sysv_lines();
    test_sem_decode();
-   test_mq_info();
    test_holder_path();
    test_lock_lines();
    return done_testing();

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <mntent.h>
+#include <mqueue.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,6 +109,33 @@ static int read_small(int dfd, const char *name, char *buf, size_t size) {
    return rc;
 }
 
+/* A queue's count and limits, through a descriptor of its file, which is a
+ * queue descriptor (mqueue_file_operations): mq_getattr(3) reads them and
+ * changes nothing, where read(2) of the file would set the queue's access
+ * and change times (ipc/mqueue.c).  Read permission, else write, is
+ * needed, as for mq_open(3); the descriptor must be the queue SB is. */
+static int mq_attributes(int dfd, const char *name, const struct stat *sb, PlatformMqInfo *out) {
+   int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+   if (fd < 0 && errno == EACCES)
+      fd = openat(dfd, name, O_WRONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+   if (fd < 0)
+      return errno;
+   struct stat now;
+   struct mq_attr attr;
+   int rc = 0;
+   if (fstat(fd, &now) != 0 || mq_getattr((mqd_t)fd, &attr) != 0)
+      rc = errno;
+   else if (now.st_dev != sb->st_dev || now.st_ino != sb->st_ino)
+      rc = ESTALE;                    /* removed and made again meanwhile */
+   close(fd);
+   if (rc == 0) {
+      out->messages = (uint64_t)attr.mq_curmsgs;
+      out->maxmsg = (uint64_t)attr.mq_maxmsg;
+      out->msgsize = (uint64_t)attr.mq_msgsize;
+   }
+   return rc;
+}
+
 static void scan_mqueue(const PlatformObjectsSink *sink, PlatformObjectsInfo *info) {
    if (!find_mqueue_mount(info))
       return;
@@ -119,7 +147,6 @@ static void scan_mqueue(const PlatformObjectsSink *sink, PlatformObjectsInfo *in
    if (fstat(dfd, &sb) == 0)
       info->mq_dev = sb.st_dev;
    struct dirent *de;
-   char text[256];
    while ((de = readdir(d)) != NULL) {
       if (de->d_name[0] == '.')
          continue;
@@ -127,8 +154,8 @@ static void scan_mqueue(const PlatformObjectsSink *sink, PlatformObjectsInfo *in
          continue;
       PlatformEntry e;
       entry_from_stat(&e, de->d_name, &sb);
-      e.mq_known = read_small(dfd, de->d_name, text, sizeof text) == 0
-                   && platform_procfs_mq_info(text, &e.mq);
+      e.mq_err = mq_attributes(dfd, de->d_name, &sb, &e.mq);
+      e.mq_known = e.mq_err == 0;
       sink->mq_entry(sink->ctx, &e);
    }
    closedir(d);

@@ -580,19 +580,7 @@ bool platform_procfs_fdinfo_lock(const char *line, PlatformLockRecord *out) {
    return platform_procfs_lock_line(line + 5, out);
 }
 
-/* ---- message queues and semaphores -------------------------------------- */
-
-bool platform_procfs_mq_info(const char *text, PlatformMqInfo *out) {
-   unsigned long long q;
-   int notify, sig, npid, used = 0;
-   if (sscanf(text, "QSIZE:%llu NOTIFY:%d SIGNO:%d NOTIFY_PID:%d%n", &q, &notify, &sig, &npid,
-              &used) != 4 || strspn(text + used, " \n") != strlen(text + used))
-      return false;
-   out->qsize = q;
-   out->notify_pid = npid;
-   out->notify_signo = sig;
-   return true;
-}
+/* ---- semaphores ------------------------------------------------------------ */
 
 size_t platform_sem_size(void) {
    return sizeof(long) == 8 ? 32 : 16;
@@ -602,29 +590,45 @@ bool platform_sem_layout64(void) {
    return sizeof(long) == 8;
 }
 
-/* glibc's struct new_sem.  With 64-bit atomics: a 64-bit word whose low
- * half is the value and high half the number of waiters.  Without: a 32-bit
- * word holding value << 1 (bit 0: there are waiters), and the count of
- * waiters at byte 12.  Both little- or big-endian as the machine is. */
+/* glibc's struct new_sem (nptl/semaphoreP.h; sem_open.c writes it).  With
+ * 64-bit atomics: a 64-bit word whose low half is the value and high half
+ * the number of waiters, then int private, int pad.  Without: a 32-bit word
+ * holding value << 1 (bit 0: there are waiters), int private, int pad, and
+ * the count of waiters.  Both little- or big-endian as the machine is.
+ * sem_open() sets private to FUTEX_SHARED (128), pad and the rest of the
+ * sem_t to 0; sem_init() sets private to 0 or 128. */
+#define SEM_VALUE_LIMIT 0x7fffffffu
+#define SEM_FUTEX_SHARED 128
+
+static bool zero_bytes(const unsigned char *b, size_t from, size_t to) {
+   for (size_t i = from; i < to; i++)
+      if (b[i])
+         return false;
+   return true;
+}
+
 bool platform_sem_decode(const unsigned char *b, size_t n, bool layout64,
                          unsigned *value, unsigned *waiters) {
+   int32_t private_flag;
+   if (n < 16)
+      return false;
+   memcpy(&private_flag, b + (layout64 ? 8 : 4), sizeof private_flag);
    if (layout64) {
       uint64_t data;
-      if (n < sizeof data)
-         return false;
       memcpy(&data, b, sizeof data);
       *value = (unsigned)(data & 0xffffffffu);
       *waiters = (unsigned)(data >> 32);
-      return true;
+   } else {
+      uint32_t v, w;
+      memcpy(&v, b, sizeof v);
+      memcpy(&w, b + 12, sizeof w);
+      *value = v >> 1;
+      *waiters = w;
    }
-   uint32_t v, w;
-   if (n < 16)
-      return false;
-   memcpy(&v, b, sizeof v);
-   memcpy(&w, b + 12, sizeof w);
-   *value = v >> 1;
-   *waiters = w;
-   return true;
+   return *value <= SEM_VALUE_LIMIT
+          && (private_flag == 0 || private_flag == SEM_FUTEX_SHARED)
+          && zero_bytes(b, layout64 ? 12 : 8, layout64 ? 16 : 12)
+          && zero_bytes(b, 16, n);
 }
 
 void platform_holder_path(int pid, bool mapped, int fd, uint64_t start, uint64_t end,
