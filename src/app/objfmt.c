@@ -332,7 +332,7 @@ static const char *const info_labels[] = {
    N_("source:"), N_("kind:"), N_("size:"), N_("granularity:"), N_("owner:"),
    N_("mounted on:"), N_("holders:"), N_("object:"), N_("detail:"), N_("flag:"),
    N_("held by:"), N_("process:"), N_("regions:"), N_("memory:"), N_("readable:"),
-   N_("journal:"), N_("range:"), N_("address:"),
+   N_("journal:"), N_("range:"), N_("address:"), N_("in use:"), N_("loop device:"),
 };
 
 const char *objfmt_info_label(const char *text) {
