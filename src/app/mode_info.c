@@ -129,7 +129,7 @@ static void print_in_use(const PlatformBlockUsers *u) {
    else if (platform_blockdev_in_use(u) || u->exclusive == EBUSY)
       printf("%s\n", _("yes"));
    else if (u->exclusive == 0)
-      printf("%s\n", _("no"));
+      printf("%s\n", _("no: nothing mounts, holds or claims it"));
    else
       printf(_("unknown: the exclusive open failed (%s)\n"), strerror(u->exclusive));
 }
