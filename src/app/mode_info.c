@@ -172,16 +172,6 @@ static void text_block_users(const Source *src) {
    platform_blockdev_users_free(&u);
 }
 
-static void json_list(const char *key, char **v, size_t n) {
-   printf(",\"%s\":[", key);
-   for (size_t i = 0; i < n; i++) {
-      char *q = json_name_dup(v[i]);
-      printf("%s%s", i ? "," : "", q);
-      free(q);
-   }
-   putchar(']');
-}
-
 /* "in_use":B,"claimed":B|null,"mounts":[...],"holders":[...],
  * "partitions":[{"name":N,"mounts":[...],"holders":[...]}] */
 static void json_users(const PlatformBlockUsers *u) {
@@ -189,18 +179,7 @@ static void json_users(const PlatformBlockUsers *u) {
    printf("\"in_use\":%s,\"claimed\":%s",
           platform_blockdev_in_use(u) || u->exclusive == EBUSY ? "true" : "false",
           u->claimed ? "true" : known ? "false" : "null");
-   json_list("mounts", u->mounts, u->nmounts);
-   json_list("holders", u->holders, u->nholders);
-   fputs(",\"partitions\":[", stdout);
-   for (size_t i = 0; i < u->nparts; i++) {
-      char *name = json_name_dup(u->parts[i].name);
-      printf("%s{\"name\":%s", i ? "," : "", name);
-      free(name);
-      json_list("mounts", u->parts[i].mounts, u->parts[i].nmounts);
-      json_list("holders", u->parts[i].holders, u->parts[i].nholders);
-      putchar('}');
-   }
-   putchar(']');
+   objfmt_json_block_lists(stdout, u);
 }
 
 /* ,"block":{"in_use":B,"loop_devices":[{"device":D, users...}]} */

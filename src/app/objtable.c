@@ -79,6 +79,7 @@ bool objtable_scan(ObjTable *t, Error *e) {
    uint64_t start = platform_clock_ms();
    objects_init(&fresh, platform_page_size());
    fresh.include_self = t->include_self;
+   fresh.scan_block = (t->kinds & (1u << OBJ_BLOCK)) != 0;   /* only when asked for */
    if (!objects_scan(&fresh, e)) {
       objects_free(&fresh);
       return false;

@@ -33,6 +33,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "platform/files.h"
+
 /* One partition of a disk that is mounted or held. */
 typedef struct {
    char *name;                /* its kernel name ("loop0p1", "sda2"); malloc'd */
@@ -93,6 +95,7 @@ void platform_file_loops_free(PlatformFileLoops *l);
 typedef struct {
    char *name;                /* kernel name ("loop0", "sda") */
    char *node;                /* "/dev/NAME" when that node is this device, else NULL */
+   PlatformStat node_st;      /* the node's owner, mode, device and inode (when NODE) */
    uint64_t rdev;             /* its device number */
    uint64_t size;             /* bytes (the "size" file's 512-byte sectors) */
    char *backing;             /* a loop device's backing file, else NULL */

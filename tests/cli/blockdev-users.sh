@@ -122,6 +122,24 @@ run_ms --patch 7M:5a --flush --force "$tmp/fs.img"
 is "--force: flushed" "$rc" 0
 is "--force: the byte is written" "$(byte)" 5a
 
+# ---- block devices in the object list, when asked for ----
+run_ms --list --kind=blockdev
+like "--list --kind=blockdev: the mounted loop device, its mount and backing file" \
+   "$(printf '%s\n' "$out" | grep "^blockdev  $loop ")" "mounted on $lm; backing file $tmp/fs.img"
+run_ms --list --kind=blockdev --json
+printf '%s\n' "$out" >"$tmp/list.json"
+ok "--list --kind=blockdev --json is valid JSON" python3 -m json.tool "$tmp/list.json"
+is "... its row: kind, mounts, holders, backing file" \
+   "$(json '[(o["kind"], o["block"]["mounts"], o["block"]["holders"], o["block"]["backing_file"]) for o in j["objects"] if o["name"] == sys.argv[3]]' "$loop")" \
+   "[('blockdev', ['$lm'], [], '$tmp/fs.img')]"
+run_ms --list --kind=sem,blockdev --json
+is "... with another kind too" \
+   "$(json 'sorted(set(o["kind"] for o in j["objects"]) - {"sem"})')" "['blockdev']"
+run_ms --list
+is "a plain --list has no block device" "$(printf '%s\n' "$out" | grep -c '^blockdev')" 0
+run_ms --list --kind=all --json
+is "... nor has --kind=all" "$(json 'sum(o["kind"] == "blockdev" for o in j["objects"])')" 0
+
 # ---- several mount points: one a line, names escaped ----
 mkdir "$odd"
 mount --bind "$lm" "$odd" || skip_all "no bind mount here"
@@ -135,5 +153,23 @@ is "... --info --json: an array of the real names" "$(json 'j["block"]["mounts"]
    "True"
 umount "$odd"
 umount "$lm"
+
+# ---- a block device open by a process (no mount, no claim) ----
+run_ms --list --kind=blockdev
+is "unmounted and closed: the loop device is no row" \
+   "$(printf '%s\n' "$out" | grep -c "^blockdev  $loop ")" 0
+python3 -c 'import os, sys, time
+fd = os.open(sys.argv[1], os.O_RDONLY)
+print("open", flush=True)
+time.sleep(300)' "$loop" >"$tmp/open.out" 2>"$tmp/open.err" &
+opener=$!
+on_exit "kill $opener 2>/dev/null"
+await_line "$tmp/open.out" '^open$' "$opener" "$tmp/open.err" "the open failed"
+run_ms --list --kind=blockdev --json
+is "open by a process: a row, with that process as its holder" \
+   "$(json '[(a["pid"], "fd" in a) for o in j["objects"] if o["name"] == sys.argv[3] for a in o["attachers"]]' "$loop")" \
+   "[($opener, True)]"
+kill "$opener"
+wait "$opener" 2>/dev/null
 
 done_testing

@@ -52,6 +52,13 @@ expect_status ":flush to the backing file: refused as for the device" \
    "the file is in use: it backs $loop, which is in use: mounted on $mnt; :flush! writes anyway"
 is ":flush: nothing was written to the file" "$(fbyte)" "$before"
 tui_quit ":q!"
+
+# ---- the object list shows block devices when asked ----
+tui_start 200 24
+tui_send ":kind blockdev" ":filter ${loop#/dev/}"
+ok ":kind blockdev: the loop device's row, with its mount point" \
+   tui_wait_text "mounted on $mnt; backing file $tmp/disk.img"
+tui_stop
 umount "$mnt"
 
 # ---- a device another program claims with O_EXCL ----

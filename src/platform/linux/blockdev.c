@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "platform/blockdev.h"
+#include "platform/linux/internal.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -363,9 +364,11 @@ static int fill_dev(PlatformBlockDev *b, const char *name) {
       return ENOMEM;
    struct stat sb;
    snprintf(path, sizeof path, "/dev/%s", name);
-   if (stat(path, &sb) == 0 && S_ISBLK(sb.st_mode) && sb.st_rdev == rdev
-       && !(b->node = strdup(path)))
-      return ENOMEM;
+   if (stat(path, &sb) == 0 && S_ISBLK(sb.st_mode) && sb.st_rdev == rdev) {
+      if (!(b->node = strdup(path)))
+         return ENOMEM;
+      platform_fill_stat(&sb, &b->node_st);
+   }
    /* No exclusive test here: the list is refreshed every few seconds,
     * and even a brief claim could make another program's mount fail. */
    return users_of(rdev, -1, &b->users);
