@@ -58,6 +58,8 @@ tui_start 200 24
 tui_send ":kind blockdev" ":filter ${loop#/dev/}"
 ok ":kind blockdev: the loop device's row, with its mount point" \
    tui_wait_text "mounted on $mnt; backing file $tmp/disk.img"
+tui_send "<Enter>"
+expect_status "Enter opens the device through its node" "$loop (q or Esc: back to the list)"
 tui_stop
 umount "$mnt"
 
