@@ -14,6 +14,7 @@
 #include "core/objects.h"
 #include "core/textwidth.h"
 #include "core/source.h"
+#include "core/source_busy.h"
 #include "platform/blockdev.h"
 
 #include <errno.h>
@@ -124,8 +125,16 @@ static void print_uses(const char *lab, const PlatformBlockUsers *u, bool mounts
 /* "in use:" of U: yes, no, a claim, or why it cannot be told. */
 static void print_in_use(const PlatformBlockUsers *u) {
    printf("%s ", label(_("in use:")));
+   bool part_swap = false;
+   for (size_t i = 0; i < u->nparts; i++)
+      part_swap |= u->parts[i].swap;
    if (u->claimed)
       printf("%s\n", _("yes: claimed exclusively by another program"));
+   else if (u->swap || part_swap) {
+      char text[1024];
+      source_block_users_text(u, text, sizeof text);
+      printf("%s: %s\n", _("yes"), text);
+   }
    else if (platform_blockdev_in_use(u) || u->exclusive == EBUSY)
       printf("%s\n", _("yes"));
    else if (u->exclusive == 0)

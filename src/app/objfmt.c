@@ -364,6 +364,7 @@ static void json_strings(FILE *f, const char *key, char **v, size_t n) {
 }
 
 void objfmt_json_block_lists(FILE *f, const PlatformBlockUsers *u) {
+   fprintf(f, ",\"swap\":%s", u->swap ? "true" : "false");
    json_strings(f, "mounts", u->mounts, u->nmounts);
    json_strings(f, "holders", u->holders, u->nholders);
    fputs(",\"partitions\":[", f);
@@ -373,7 +374,7 @@ void objfmt_json_block_lists(FILE *f, const PlatformBlockUsers *u) {
       free(name);
       json_strings(f, "mounts", u->parts[i].mounts, u->parts[i].nmounts);
       json_strings(f, "holders", u->parts[i].holders, u->parts[i].nholders);
-      fputc('}', f);
+      fprintf(f, ",\"swap\":%s}", u->parts[i].swap ? "true" : "false");
    }
    fputc(']', f);
 }

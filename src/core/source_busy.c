@@ -62,6 +62,16 @@ void source_block_users_text(const PlatformBlockUsers *u, char *buf, size_t size
    for (size_t i = 0; i < u->nparts; i++)
       add_use(buf, size, &used, u->parts[i].name, _("held by"), u->parts[i].holders,
               u->parts[i].nholders);
+   if (u->swap)
+      add(buf, size, &used, "%s%s", sep(used), _("used as swap space"));
+   for (size_t i = 0; i < u->nparts; i++) {
+      char esc[128];
+      if (!u->parts[i].swap)
+         continue;
+      escape_into(esc, sizeof esc, u->parts[i].name);
+      add(buf, size, &used, "%s", sep(used), "");
+      add(buf, size, &used, _("its partition %s is used as swap space"), esc, "");
+   }
    if (u->claimed)
       add(buf, size, &used, "%s%s", sep(used), _("claimed exclusively by another program"));
 }

@@ -8,6 +8,9 @@
  *  - /proc/self/mountinfo (proc(5), "/proc/pid/mountinfo"): field 3 is the
  *    MAJ:MIN of the mounted device, field 5 the mount point with space,
  *    tab, newline and backslash escaped as \ooo octal;
+ *  - /proc/swaps (proc(5), "/proc/swaps"): after a header line, the first
+ *    field of each line is the swap area's path, escaped as mountinfo's;
+ *    a device is swap when that path is a block device node of its number;
  *  - /sys/dev/block/MAJ:MIN/holders/ (Documentation/ABI/testing/sysfs-block:
  *    one entry per device that holds this one), and the partitions: the
  *    subdirectories of /sys/dev/block/MAJ:MIN/ that hold a "partition"
@@ -42,6 +45,7 @@ typedef struct {
    size_t nmounts;
    char **holders;            /* kernel names of its holders; malloc'd */
    size_t nholders;
+   bool swap;                 /* it is an active swap area */
 } PlatformBlockPart;
 
 typedef struct {
@@ -49,13 +53,14 @@ typedef struct {
    size_t nmounts;
    char **holders;            /* kernel names of its own holders ("dm-0"); malloc'd */
    size_t nholders;
-   PlatformBlockPart *parts;  /* its partitions that are mounted or held */
+   bool swap;                 /* it is an active swap area (swapon) */
+   PlatformBlockPart *parts;  /* its partitions that are mounted, held or swap */
    size_t nparts;
    /* The exclusive test: 0 (nobody could have claimed it), EBUSY (in use),
     * or the errno that kept the test from being made. */
    int exclusive;
-   /* EBUSY, and no mount or holder above explains it: another program has
-    * it (or one of its partitions) open with O_EXCL. */
+   /* EBUSY, and no mount, holder or swap above explains it: another
+    * program has it (or one of its partitions) open with O_EXCL. */
    bool claimed;
 } PlatformBlockUsers;
 
@@ -80,8 +85,8 @@ int platform_blockdev_exclusive(int fd);
 int platform_blockdev_users(int fd, PlatformBlockUsers *u);
 void platform_blockdev_users_free(PlatformBlockUsers *u);
 
-/* True when U shows any use: a mount, a holder (its own or a partition's)
- * or a claim. */
+/* True when U shows any use: a mount, a holder, swap (its own or a
+ * partition's) or a claim. */
 bool platform_blockdev_in_use(const PlatformBlockUsers *u);
 
 /* The loop devices whose backing file is the file open on FD (none for

@@ -13,10 +13,11 @@ for tool in losetup sfdisk mkfs.ext2 python3; do
    command -v "$tool" >/dev/null 2>&1 || skip_all "$tool is not installed"
 done
 
-disk="" loop=""
+disk="" loop="" swaps=""
 pm="$tmp/part mnt" lm="$tmp/loop mnt" odd="$tmp/mnt b
 x"
 release() {
+   [ -n "$swaps" ] && swapoff $swaps 2>/dev/null
    for m in "$odd" "$lm" "$pm"; do
       mountpoint -q "$m" 2>/dev/null && { umount "$m" 2>/dev/null || umount -l "$m"; }
    done
@@ -54,7 +55,7 @@ like "... and names the partition's mount point" "$out" \
 run_ms --info --json "$disk"
 is "... --info --json: in use, the partition and its mount" \
    "$(json 'j["block"]["in_use"], j["block"]["claimed"], j["block"]["mounts"], j["block"]["partitions"]')" \
-   "True False [] [{'name': '${dname}p1', 'mounts': ['$pm'], 'holders': []}]"
+   "True False [] [{'name': '${dname}p1', 'mounts': ['$pm'], 'holders': [], 'swap': False}]"
 before=$(od -An -tx1 -j 440 -N 1 "$disk" | tr -d ' ')
 run_ms --patch 440:5a --flush "$disk"
 is "flush to the disk: refused" "$rc" 1
@@ -171,5 +172,30 @@ is "open by a process: a row, with that process as its holder" \
    "[($opener, True)]"
 kill "$opener"
 wait "$opener" 2>/dev/null
+
+# ---- swap: a device, and a disk's partition ----
+if command -v mkswap >/dev/null 2>&1 && command -v swapon >/dev/null 2>&1 &&
+   mkswap "$loop" >/dev/null 2>&1 && swapon "$loop" 2>/dev/null; then
+   swaps="$loop"
+   run_ms --info "$loop"
+   like "a swap device: --info says so" "$out" "in use:      yes: used as swap space"
+   run_ms --info --json "$loop"
+   is "... --info --json: in use, swap, not claimed" \
+      "$(json 'j["block"]["in_use"], j["block"]["swap"], j["block"]["claimed"]')" "True True False"
+   run_ms --patch 7M:00 --flush "$loop"
+   like "... the flush refusal says so" "$err" \
+      "the block device is in use: used as swap space; --force writes anyway"
+   swapoff "$loop"
+   part2="$tmp/part2"
+   mknod "$part2" b $(tr ':' ' ' <"/sys/block/$dname/${dname}p2/dev")
+   mkswap "$part2" >/dev/null 2>&1 && swapon "$part2" && swaps="$part2"
+   run_ms --info "$disk"
+   like "a disk whose partition is swap: --info says so" "$out" \
+      "in use:      yes: its partition ${dname}p2 is used as swap space"
+   swapoff "$part2"
+   swaps=""
+else
+   skip "a swap device: --info says so" "no swap can be turned on here"
+fi
 
 done_testing

@@ -109,6 +109,30 @@ static int find_mounts(dev_t rdev, char ***v, size_t *n) {
    return rc;
 }
 
+/* Whether RDEV is an active swap area: a line of /proc/swaps whose path
+ * is a node of RDEV. */
+static bool is_swap(dev_t rdev) {
+   FILE *f = fopen("/proc/swaps", "re");
+   if (!f)
+      return false;
+   char *line = NULL;
+   size_t cap = 0;
+   bool found = false, header = true;
+   while (!found && getline(&line, &cap, f) > 0) {
+      char *save = NULL, *path = strtok_r(line, " \t\n", &save);
+      struct stat sb;
+      if (header || !path) {
+         header = false;
+         continue;
+      }
+      unescape_octal(path);
+      found = stat(path, &sb) == 0 && S_ISBLK(sb.st_mode) && sb.st_rdev == rdev;
+   }
+   free(line);
+   fclose(f);
+   return found;
+}
+
 /* The entries of directory DIR/holders (none when it does not exist). */
 static int find_holders(const char *dir, char ***v, size_t *n) {
    char path[512];
@@ -160,7 +184,8 @@ static int add_part(const char *dir, const char *name, PlatformBlockUsers *u) {
    int rc = find_mounts(rdev, &p.mounts, &p.nmounts);
    if (rc == 0)
       rc = find_holders(sub, &p.holders, &p.nholders);
-   if (rc == 0 && (p.nmounts || p.nholders) && !(p.name = strdup(name)))
+   p.swap = is_swap(rdev);
+   if (rc == 0 && (p.nmounts || p.nholders || p.swap) && !(p.name = strdup(name)))
       rc = ENOMEM;
    if (rc != 0 || !p.name) {
       free_part(&p);
@@ -190,7 +215,7 @@ static int find_parts(const char *dir, PlatformBlockUsers *u) {
 }
 
 bool platform_blockdev_in_use(const PlatformBlockUsers *u) {
-   return u->nmounts || u->nholders || u->nparts || u->claimed;
+   return u->nmounts || u->nholders || u->swap || u->nparts || u->claimed;
 }
 
 /* Mounts, holders and partitions of RDEV; the exclusive test through FD
@@ -203,8 +228,9 @@ static int users_of(dev_t rdev, int fd, PlatformBlockUsers *u) {
       rc = find_holders(dir, &u->holders, &u->nholders);
    if (rc == 0)
       rc = find_parts(dir, u);
+   u->swap = is_swap(rdev);
    u->exclusive = fd >= 0 ? platform_blockdev_exclusive(fd) : ENOENT;
-   u->claimed = u->exclusive == EBUSY && !u->nmounts && !u->nholders && !u->nparts;
+   u->claimed = u->exclusive == EBUSY && !u->nmounts && !u->nholders && !u->swap && !u->nparts;
    return rc;
 }
 
