@@ -136,6 +136,9 @@ is "... its row: kind, mounts, holders, backing file" \
 run_ms --list --kind=sem,blockdev --json
 is "... with another kind too" \
    "$(json 'sorted(set(o["kind"] for o in j["objects"]) - {"sem"})')" "['blockdev']"
+run_ms --list --kind=blockdevs
+is "--kind=blockdevs: a usage error" "$rc" 2
+like "... whose hint names blockdev" "$err" "memfd, all, blockdev)"
 run_ms --list
 is "a plain --list has no block device" "$(printf '%s\n' "$out" | grep -c '^blockdev')" 0
 run_ms --list --kind=all --json
@@ -175,7 +178,7 @@ wait "$opener" 2>/dev/null
 
 # ---- swap: a device, and a disk's partition ----
 if command -v mkswap >/dev/null 2>&1 && command -v swapon >/dev/null 2>&1 &&
-   mkswap "$loop" >/dev/null 2>&1 && swapon "$loop" 2>/dev/null; then
+   mkswap "$loop" >"$tmp/swap.err" 2>&1 && swapon "$loop" 2>"$tmp/swap.err"; then
    swaps="$loop"
    run_ms --info "$loop"
    like "a swap device: --info says so" "$out" "in use:      yes: used as swap space"
@@ -195,7 +198,7 @@ if command -v mkswap >/dev/null 2>&1 && command -v swapon >/dev/null 2>&1 &&
    swapoff "$part2"
    swaps=""
 else
-   skip "a swap device: --info says so" "no swap can be turned on here"
+   skip "a swap device: --info says so" "no swap can be turned on here: $(tail -1 "$tmp/swap.err")"
 fi
 
 done_testing
