@@ -1,6 +1,6 @@
 /* source_busy.h - an object that others use through the block layer: a
- * block device that is mounted, held by a stacked device (its own or one
- * of its partitions'), or claimed by another program's O_EXCL open; a
+ * block device that is mounted, held by a stacked device, or swap (itself
+ * or one of its partitions), or claimed by another program's O_EXCL open; a
  * regular file that backs a loop device that is so used.  Writing to it
  * under a mounted file system corrupts that file system, so a flush
  * refuses unless forced.

@@ -1,8 +1,8 @@
 /* blockdev.h - who else uses a block device: the file systems mounted from
  * it or from its partitions, the devices stacked on it or on its
- * partitions (their holders: device-mapper, md, bcache), a program that
- * claimed it for itself (an O_EXCL open), and, for a regular file, the
- * loop devices it backs and who uses those.
+ * partitions (their holders: device-mapper, md, bcache), swap, a program
+ * that claimed it for itself (an O_EXCL open), and, for a regular file,
+ * the loop devices it backs and who uses those.
  *
  * Sources (Linux):
  *  - /proc/self/mountinfo (proc(5), "/proc/pid/mountinfo"): field 3 is the
