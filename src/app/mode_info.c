@@ -14,12 +14,14 @@
 #include "core/objects.h"
 #include "core/textwidth.h"
 #include "core/source.h"
+#include "core/source_busy.h"
 #include "platform/blockdev.h"
 
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* TEXT, a translated label, padded as every --info label is
  * (objfmt_info_label()). */
@@ -88,55 +90,149 @@ static void text_object(const Obj *obj) {
    }
 }
 
-/* A block device's mount points and holders, one line each ("-" none). */
+/* The column where --info's values start (after a label and a space). */
+static int value_column(void) {
+   return (int)textwidth_cols(label("")) + 1;
+}
+
+/* LABEL's lines: the first value after the label, each further one on a
+ * line of its own at the value column; "-" when there is none.  PART names
+ * the partition a value is of ("partition sda1: /mnt"), or NULL. */
+static void print_value(const char *lab, bool *first, const char *part, const char *value) {
+   char *esc = escape_dup(value);
+   if (*first)
+      printf("%s ", label(lab));
+   else
+      printf("%*s", value_column(), "");
+   if (part) {
+      char *p = escape_dup(part);
+      printf(_("partition %s: %s\n"), p, esc);
+      free(p);
+   } else {
+      printf("%s\n", esc);
+   }
+   free(esc);
+   *first = false;
+}
+
+/* "mounted on:" or "holders:" of a device and its partitions. */
+static void print_uses(const char *lab, const PlatformBlockUsers *u, bool mounts) {
+   bool first = true;
+   for (size_t i = 0; i < (mounts ? u->nmounts : u->nholders); i++)
+      print_value(lab, &first, NULL, mounts ? u->mounts[i] : u->holders[i]);
+   for (size_t p = 0; p < u->nparts; p++) {
+      const PlatformBlockPart *pt = &u->parts[p];
+      for (size_t i = 0; i < (mounts ? pt->nmounts : pt->nholders); i++)
+         print_value(lab, &first, pt->name, mounts ? pt->mounts[i] : pt->holders[i]);
+   }
+   if (first)
+      printf("%s -\n", label(lab));
+}
+
+/* "in use:" of U: yes, no, a claim, or why it cannot be told. */
+static void print_in_use(const PlatformBlockUsers *u) {
+   printf("%s ", label(_("in use:")));
+   bool part_swap = false;
+   for (size_t i = 0; i < u->nparts; i++)
+      part_swap |= u->parts[i].swap;
+   if (u->claimed)
+      printf("%s\n", _("yes: claimed exclusively by another program"));
+   else if (u->swap || part_swap) {
+      char text[1024];
+      source_block_users_text(u, text, sizeof text);
+      printf("%s: %s\n", _("yes"), text);
+   }
+   else if (platform_blockdev_in_use(u) || u->exclusive == EBUSY)
+      printf("%s\n", _("yes"));
+   else if (u->exclusive == 0)
+      printf("%s\n", _("no: nothing mounts, holds or claims it"));
+   else
+      printf(_("unknown: the exclusive open failed (%s)\n"), strerror(u->exclusive));
+}
+
+static void text_users(const PlatformBlockUsers *u) {
+   print_in_use(u);
+   print_uses(_("mounted on:"), u, true);
+   print_uses(_("holders:"), u, false);
+}
+
+/* A regular file: the loop devices it backs, each with its users. */
+static void text_file_loops(const Source *src) {
+   PlatformFileLoops l;
+   if (platform_file_loops(src->handle, &l) == 0) {
+      for (size_t i = 0; i < l.nloops; i++) {
+         char *node = escape_dup(l.loops[i].node);
+         printf("%s %s\n", label(_("loop device:")), node);
+         free(node);
+         text_users(&l.loops[i].users);
+      }
+   }
+   platform_file_loops_free(&l);
+}
+
+/* A block device's users: in use or not, its mount points and holders
+ * (its partitions' too), one a line ("-" none); a regular file's loop
+ * devices and theirs. */
 static void text_block_users(const Source *src) {
    PlatformBlockUsers u;
-   if (src->st.kind != PLATFORM_KIND_BLOCK || src->handle == PLATFORM_HANDLE_NONE)
+   if (src->handle == PLATFORM_HANDLE_NONE)
       return;
-   if (platform_blockdev_users(src->handle, &u) != 0) {
-      platform_blockdev_users_free(&u);
+   if (src->st.kind == PLATFORM_KIND_REGULAR) {
+      text_file_loops(src);
       return;
    }
-   const struct {
-      const char *label;
-      char **v;
-      size_t n;
-   } lines[] = { { N_("mounted on:"), u.mounts, u.nmounts },
-                 { N_("holders:"), u.holders, u.nholders } };
-   for (size_t l = 0; l < 2; l++) {
-      printf("%s", label(_(lines[l].label)));
-      for (size_t i = 0; i < lines[l].n; i++) {
-         char *esc = escape_dup(lines[l].v[i]);
-         printf(" %s", esc);
-         free(esc);
-      }
-      printf("%s\n", lines[l].n ? "" : " -");
-   }
+   if (src->st.kind != PLATFORM_KIND_BLOCK)
+      return;
+   if (platform_blockdev_users(src->handle, &u) == 0)
+      text_users(&u);
    platform_blockdev_users_free(&u);
 }
 
-static void json_list(const char *key, char **v, size_t n) {
-   printf(",\"%s\":[", key);
-   for (size_t i = 0; i < n; i++) {
-      char *q = json_name_dup(v[i]);
-      printf("%s%s", i ? "," : "", q);
-      free(q);
-   }
-   putchar(']');
+/* "in_use":B,"claimed":B|null,"mounts":[...],"holders":[...],
+ * "partitions":[{"name":N,"mounts":[...],"holders":[...]}] */
+static void json_users(const PlatformBlockUsers *u) {
+   bool known = u->exclusive == 0 || u->exclusive == EBUSY;
+   printf("\"in_use\":%s,\"claimed\":%s",
+          platform_blockdev_in_use(u) || u->exclusive == EBUSY ? "true" : "false",
+          u->claimed ? "true" : known ? "false" : "null");
+   objfmt_json_block_lists(stdout, u);
 }
 
-/* ,"block":{"mounts":[...],"holders":[...]} for a block device. */
+/* ,"block":{"in_use":B,"loop_devices":[{"device":D, users...}]} */
+static void json_file_loops(const Source *src) {
+   PlatformFileLoops l;
+   if (platform_file_loops(src->handle, &l) != 0) {
+      fputs(",\"block\":null", stdout);
+   } else {
+      printf(",\"block\":{\"in_use\":%s,\"loop_devices\":[", l.nloops ? "true" : "false");
+      for (size_t i = 0; i < l.nloops; i++) {
+         char *node = json_name_dup(l.loops[i].node);
+         printf("%s{\"device\":%s,", i ? "," : "", node);
+         free(node);
+         json_users(&l.loops[i].users);
+         putchar('}');
+      }
+      fputs("]}", stdout);
+   }
+   platform_file_loops_free(&l);
+}
+
+/* ,"block":{users...} for a block device, the loop devices for a file. */
 static void json_block_users(const Source *src) {
    PlatformBlockUsers u;
-   if (src->st.kind != PLATFORM_KIND_BLOCK || src->handle == PLATFORM_HANDLE_NONE)
+   if (src->handle == PLATFORM_HANDLE_NONE)
+      return;
+   if (src->st.kind == PLATFORM_KIND_REGULAR) {
+      json_file_loops(src);
+      return;
+   }
+   if (src->st.kind != PLATFORM_KIND_BLOCK)
       return;
    if (platform_blockdev_users(src->handle, &u) != 0) {
       fputs(",\"block\":null", stdout);
    } else {
-      fputs(",\"block\":{\"in_use\":", stdout);
-      fputs(u.nmounts || u.nholders ? "true" : "false", stdout);
-      json_list("mounts", u.mounts, u.nmounts);
-      json_list("holders", u.holders, u.nholders);
+      fputs(",\"block\":{", stdout);
+      json_users(&u);
       putchar('}');
    }
    platform_blockdev_users_free(&u);

@@ -188,6 +188,7 @@ int mode_list_run(const Options *o) {
    if (o->regions)
       return regions_list_run(o);     /* --list pid:PID */
    objects_init(&l, platform_page_size());
+   l.scan_block = (o->kinds & (1u << OBJ_BLOCK)) != 0;    /* only when asked for */
    if (!objects_scan(&l, &e)) {
       objects_free(&l);
       return diag_error(NULL, &e);

@@ -5,6 +5,7 @@
 #include "app/objlock.h"
 #include "app/objtable.h"
 #include "core/escape.h"
+#include "core/source_busy.h"
 #include "core/gettext.h"
 #include "core/textwidth.h"
 #include "core/json.h"
@@ -29,7 +30,8 @@ char *objfmt_display_name(const Obj *o) {
    }
    char memfd[16];
    snprintf(memfd, sizeof memfd, "%s:", objects_kind_name(OBJ_MEMFD));
-   const char *prefix = o->kind == OBJ_MEMFD ? memfd : o->kind == OBJ_FILE ? "" : "/";
+   const char *prefix = o->kind == OBJ_MEMFD ? memfd
+                        : o->kind == OBJ_FILE || o->kind == OBJ_BLOCK ? "" : "/";
    size_t n = strlen(prefix) + strlen(o->name) + 1;
    char *raw = malloc(n);
    if (!raw)
@@ -130,6 +132,18 @@ static unsigned self_attached(const Obj *o) {
    return self <= o->nattch ? self : o->nattch;
 }
 
+/* "mounted on /mnt; held by dm-0; backing file /img" (escaped). */
+static void block_detail(const Obj *o, char *buf, size_t size) {
+   if (o->block)
+      source_block_users_text(o->block, buf, size);
+   if (o->backing) {
+      size_t used = strlen(buf);
+      char esc[512];
+      escape_into(esc, sizeof esc, o->backing);
+      snprintf(buf + used, size - used, "%s%s %s", used ? "; " : "", _("backing file"), esc);
+   }
+}
+
 void objfmt_detail(const Obj *o, char *buf, size_t size) {
    buf[0] = '\0';
    switch (o->kind) {
@@ -162,6 +176,9 @@ void objfmt_detail(const Obj *o, char *buf, size_t size) {
    }
    case OBJ_SYSV_MSG:
       snprintf(buf, size, "messages=%" PRIu64 " lspid=%d lrpid=%d", o->messages, o->cpid, o->lpid);
+      break;
+   case OBJ_BLOCK:
+      block_detail(o, buf, size);
       break;
    default:
       break;
@@ -318,6 +335,15 @@ static void json_kind_facts(FILE *f, const Obj *o) {
    }
    if (o->kind == OBJ_MQ)
       json_mq(f, o);
+   if (o->kind == OBJ_BLOCK && o->block) {
+      fputs(",\"block\":{", f);
+      if (o->backing)
+         objfmt_json_field(f, "", "backing_file", o->backing);
+      else
+         fputs("\"backing_file\":null", f);
+      objfmt_json_block_lists(f, o->block);
+      fputc('}', f);
+   }
 }
 
 /* Seconds since the epoch, or null where the time is unknown or never was
@@ -406,12 +432,38 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
    fputc('}', f);
 }
 
+static void json_strings(FILE *f, const char *key, char **v, size_t n) {
+   fprintf(f, ",\"%s\":[", key);
+   for (size_t i = 0; i < n; i++) {
+      char *q = json_name_dup(v[i]);
+      fprintf(f, "%s%s", i ? "," : "", q);
+      free(q);
+   }
+   fputc(']', f);
+}
+
+void objfmt_json_block_lists(FILE *f, const PlatformBlockUsers *u) {
+   fprintf(f, ",\"swap\":%s", u->swap ? "true" : "false");
+   json_strings(f, "mounts", u->mounts, u->nmounts);
+   json_strings(f, "holders", u->holders, u->nholders);
+   fputs(",\"partitions\":[", f);
+   for (size_t i = 0; i < u->nparts; i++) {
+      char *name = json_name_dup(u->parts[i].name);
+      fprintf(f, "%s{\"name\":%s", i ? "," : "", name);
+      free(name);
+      json_strings(f, "mounts", u->parts[i].mounts, u->parts[i].nmounts);
+      json_strings(f, "holders", u->parts[i].holders, u->parts[i].nholders);
+      fprintf(f, ",\"swap\":%s}", u->parts[i].swap ? "true" : "false");
+   }
+   fputc(']', f);
+}
+
 /* Every label --info prints (app/mode_info.c, app/regions.c). */
 static const char *const info_labels[] = {
    N_("source:"), N_("kind:"), N_("size:"), N_("granularity:"), N_("owner:"),
    N_("mounted on:"), N_("holders:"), N_("object:"), N_("detail:"), N_("flag:"),
    N_("held by:"), N_("process:"), N_("regions:"), N_("memory:"), N_("readable:"),
-   N_("journal:"), N_("range:"), N_("address:"),
+   N_("journal:"), N_("range:"), N_("address:"), N_("in use:"), N_("loop device:"),
 };
 
 const char *objfmt_info_label(const char *text) {

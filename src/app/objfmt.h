@@ -59,6 +59,9 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent);
  * Unicode: such a byte reads as U+FFFD), ,"KEY_bytes":"HEX" follows with
  * its exact bytes. */
 void objfmt_json_str(FILE *f, const char *key, const char *raw);
+/* ,"swap":B,"mounts":[...],"holders":[...],"partitions":[{"name":N,"mounts":[...],
+ * "holders":[...],"swap":B}] of a block device's users. */
+void objfmt_json_block_lists(FILE *f, const PlatformBlockUsers *u);
 /* The same after SEP ("" for an object's first field). */
 void objfmt_json_field(FILE *f, const char *sep, const char *key, const char *raw);
 

@@ -79,6 +79,7 @@ bool objtable_scan(ObjTable *t, Error *e) {
    uint64_t start = platform_clock_ms();
    objects_init(&fresh, platform_page_size());
    fresh.include_self = t->include_self;
+   fresh.scan_block = (t->kinds & (1u << OBJ_BLOCK)) != 0;   /* only when asked for */
    if (!objects_scan(&fresh, e)) {
       objects_free(&fresh);
       return false;
@@ -214,7 +215,7 @@ size_t objtable_find(const ObjTable *t, const ObjTableKey *k) {
  * of a System V segment, whose inode is its id). */
 static void expect_obj(const Obj *o, ObjOpenSpec *spec) {
    memset(&spec->expect, 0, sizeof spec->expect);
-   spec->expect.kind = PLATFORM_KIND_REGULAR;
+   spec->expect.kind = o->kind == OBJ_BLOCK ? PLATFORM_KIND_BLOCK : PLATFORM_KIND_REGULAR;
    spec->expect.dev = o->kind == OBJ_SYSV_SHM ? PLATFORM_DEV_ANY : o->dev;
    spec->expect.ino = o->ino;
    spec->checked = true;
@@ -242,6 +243,7 @@ static const char *no_bytes(ObjKind k) {
    case OBJ_MQ:       return N_("a message queue holds messages, not bytes to map");
    case OBJ_SYSV_SEM: return N_("a System V semaphore set has no bytes to map");
    case OBJ_SYSV_MSG: return N_("a System V message queue holds messages, not bytes to map");
+   case OBJ_BLOCK:    return N_("the block device has no node in /dev to open");
    default:           return N_("no process holds it any more, and it has no name to open");
    }
 }
@@ -260,6 +262,9 @@ size_t objtable_open_specs(const Obj *o, ObjOpenSpec *specs, size_t max, const c
    } else if (o->kind == OBJ_SYSV_SHM) {
       snprintf(specs[n].text, sizeof specs[n].text, "sysv:%" PRIu64, o->ino);
       specs[n++].checked = false;     /* the id is the identity */
+   } else if (o->kind == OBJ_BLOCK && o->name[0] == '/') {
+      snprintf(specs[n].text, sizeof specs[n].text, "%s", o->name);   /* its node */
+      expect_obj(o, &specs[n++]);
    }
    if (o->kind == OBJ_SHM || o->kind == OBJ_SEM || o->kind == OBJ_MEMFD)
       n += through_attachers(o, specs + n, max - n);

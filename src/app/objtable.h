@@ -125,7 +125,8 @@ typedef struct {
 } ObjOpenSpec;
 
 /* The sources that may open O, best first, into SPECS (at most MAX):
- * "shm:NAME", "sem:NAME", "sysv:ID", then through its holders.  Returns
+ * "shm:NAME", "sem:NAME", "sysv:ID", a block device's node, then through
+ * its holders.  Returns
  * their count; 0 with *WHY (an N_() text) when O has no bytes to open. */
 size_t objtable_open_specs(const Obj *o, ObjOpenSpec *specs, size_t max, const char **why);
 

@@ -112,7 +112,8 @@ static void print_help(void) {
    fputs(_("      --json             with --list or --info: print JSON\n"), stdout);
    fputs(_("      --kind=KINDS       with --list: only these kinds (comma-separated:\n"
            "                         shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv,\n"
-           "                         memfd)\n"), stdout);
+           "                         memfd, all; blockdev: the block devices in use,\n"
+           "                         listed only when asked for)\n"), stdout);
    fputs(_("      --pid=PID[,PID]    with --list or no SOURCE: only the objects these\n"
            "                         processes hold\n"), stdout);
    fputs(_("      --user=NAME|UID    with --list or no SOURCE: only the objects this\n"
@@ -219,7 +220,7 @@ static int parse_granularity(const char *text, uint64_t *out) {
    return -1;
 }
 
-/* --kind=shm,sem,mq,sysv-shm,sysv-sem,sysv-msg,sysv,memfd */
+/* --kind=shm,sem,mq,sysv-shm,sysv-sem,sysv-msg,sysv,memfd,all,blockdev */
 static int parse_kinds(const char *text, unsigned *mask) {
    const char *bad;
    size_t bad_len;
@@ -228,7 +229,8 @@ static int parse_kinds(const char *text, unsigned *mask) {
    char word[64];
    snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
    return diag_bad_value("--kind", word, _("unknown kind"),
-                         _("one of shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv, memfd, all"));
+                         _("one of shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv, memfd, all, "
+                           "blockdev"));
 }
 
 /* ---- the object list: --pid, --user, --sort, --columns ------------------ */

@@ -411,10 +411,15 @@ bool session_open_expect(Session *s, const char *spec, const SessionConfig *cfg,
    }
    if (s->src->ops->use_note)
       session_message(s, false, "%s", _(s->src->ops->use_note));
-   char users[512];
-   if (source_block_users(s->src, users, sizeof users) && users[0])
-      session_message(s, false, _("the block device is in use: %s; :flush refuses, :flush! "
-                                  "writes anyway"), users);
+   char users[1024];
+   if (source_block_users(s->src, users, sizeof users) && users[0]) {
+      if (s->src->st.kind == PLATFORM_KIND_BLOCK)
+         session_message(s, false, _("the block device is in use: %s; :flush refuses, :flush! "
+                                     "writes anyway"), users);
+      else
+         session_message(s, false, _("the file is in use: %s; :flush refuses, :flush! "
+                                     "writes anyway"), users);
+   }
    return true;
 }
 

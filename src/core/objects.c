@@ -19,6 +19,10 @@ void objects_free(ObjList *l) {
       free(l->v[i].name);
       free(l->v[i].att);
       free(l->v[i].locks);
+      free(l->v[i].backing);
+      if (l->v[i].block)
+         platform_blockdev_users_free(l->v[i].block);
+      free(l->v[i].block);
    }
    for (size_t i = 0; i < l->ncomms; i++)
       free(l->comms[i]);
@@ -68,6 +72,14 @@ static bool hash_grow(ObjList *l) {
    for (size_t i = 0; i < l->n; i++)
       hash_put(l, l->v[i].dev, l->v[i].ino, i);
    return true;
+}
+
+void objects_reindex(ObjList *l) {
+   if (l->hcap == 0)
+      return;
+   memset(l->hvals, 0, l->hcap * sizeof *l->hvals);
+   for (size_t i = 0; i < l->n; i++)
+      hash_put(l, l->v[i].dev, l->v[i].ino, i);
 }
 
 Obj *objects_find(const ObjList *l, uint64_t dev, uint64_t ino) {

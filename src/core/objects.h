@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
+#include "platform/blockdev.h"
 #include "platform/names.h"
 
 typedef enum {
@@ -35,9 +36,12 @@ typedef enum {
    OBJ_SYSV_MSG,
    OBJ_MEMFD,
    OBJ_FILE,          /* a file asked about by --info, not a named object */
+   OBJ_BLOCK,         /* a block device in use: listed only when asked for */
    OBJ_KIND_COUNT
 } ObjKind;
 
+/* Every kind of named object: the default set, and what "all" means.
+ * Block devices are listed only when named ("blockdev"). */
 #define OBJ_KINDS_ALL ((1u << OBJ_FILE) - 1)
 
 typedef enum {
@@ -109,6 +113,10 @@ typedef struct {
    uint64_t max_mapped;     /* furthest byte any attacher maps */
    ObjLock *locks;          /* held first, then the waiters */
    size_t nlocks, locks_cap;
+   /* Block devices (OBJ_BLOCK): mounts, holders, partitions; a loop
+    * device's backing file.  Owned; NULL for every other kind. */
+   PlatformBlockUsers *block;
+   char *backing;
 } Obj;
 
 /* A process that could not be inspected: its attachers are missing. */
@@ -142,6 +150,7 @@ typedef struct {
    size_t page_size;
    uint64_t sysv_dev;       /* learned from the System V segments' mappings */
    bool include_self;       /* report the scanning process as an attacher too */
+   bool scan_block;         /* list the block devices in use too (OBJ_BLOCK) */
 } ObjList;
 
 /* ---- building ---------------------------------------------------------- */
@@ -172,6 +181,11 @@ void objects_process_denied(ObjList *l, int pid, const char *comm, int err, cons
 void objects_add_lock(ObjList *l, const PlatformLockRecord *r);
 void objects_add_process_lock(ObjList *l, int pid, const char *comm, bool self, int fd,
                               const PlatformLockRecord *r);
+/* The block devices of the machine, each a row (before the processes, so
+ * that their descriptors are matched); then, after the processes, drop
+ * those that nothing mounts, holds or opens (objects_block.c). */
+void objects_add_blockdevs(ObjList *l);
+void objects_drop_idle_blockdevs(ObjList *l);
 /* Compute every object's flags (after all of the above). */
 void objects_finish(ObjList *l);
 
@@ -182,9 +196,11 @@ Obj *objects_find_sysv(const ObjList *l, ObjKind kind, int id);
 
 /* ---- names ------------------------------------------------------------- */
 
-/* "shm", "sem", "mq", "sysv-shm", "sysv-sem", "sysv-msg", "memfd", "file". */
+/* "shm", "sem", "mq", "sysv-shm", "sysv-sem", "sysv-msg", "memfd", "file",
+ * "blockdev". */
 const char *objects_kind_name(ObjKind k);
-/* A comma-separated list of kind names ("sysv" means all three SysV kinds)
+/* A comma-separated list of kind names ("sysv" means all three SysV kinds,
+ * "all" every kind of named object, "blockdev" the block devices in use)
  * into a mask of 1 << ObjKind; *BAD points at the first unknown word. */
 bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len);
 

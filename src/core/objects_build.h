@@ -10,6 +10,8 @@
 Obj *objects_new(ObjList *l, ObjKind kind, const char *name, uint64_t dev, uint64_t ino);
 /* Size, owner, mode and mtime from ST. */
 void objects_fill_from_stat(Obj *o, const PlatformStat *st);
+/* Index every object again (after rows were removed). */
+void objects_reindex(ObjList *l);
 /* The device no file system has that indexes System V objects of KIND. */
 uint64_t objects_sysv_dev(ObjKind kind);
 /* Read the value and waiters of each semaphore in the list. */

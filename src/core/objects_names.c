@@ -11,7 +11,7 @@
 static const char *const kind_names[OBJ_KIND_COUNT] = {
    [OBJ_SHM] = "shm", [OBJ_SEM] = "sem", [OBJ_MQ] = "mq",
    [OBJ_SYSV_SHM] = "sysv-shm", [OBJ_SYSV_SEM] = "sysv-sem", [OBJ_SYSV_MSG] = "sysv-msg",
-   [OBJ_MEMFD] = "memfd", [OBJ_FILE] = "file",
+   [OBJ_MEMFD] = "memfd", [OBJ_FILE] = "file", [OBJ_BLOCK] = "blockdev",
 };
 
 const char *objects_kind_name(ObjKind k) {
@@ -21,6 +21,10 @@ const char *objects_kind_name(ObjKind k) {
 static bool kind_word(const char *w, size_t n, unsigned *mask) {
    if (n == 4 && strncmp(w, "sysv", 4) == 0) {
       *mask |= 1u << OBJ_SYSV_SHM | 1u << OBJ_SYSV_SEM | 1u << OBJ_SYSV_MSG;
+      return true;
+   }
+   if (n == 8 && strncmp(w, "blockdev", 8) == 0) {
+      *mask |= 1u << OBJ_BLOCK;
       return true;
    }
    if (n == 3 && strncmp(w, "all", 3) == 0) {

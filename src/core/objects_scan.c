@@ -47,6 +47,8 @@ bool objects_scan_target(ObjList *l, const char *name, const PlatformStat *targe
    PlatformObjectsInfo names = l->info;
    if (rc == 0) {
       objects_read_sem_values(l);
+      if (l->scan_block)
+         objects_add_blockdevs(l);
       if (target && !objects_find(l, target->dev, target->ino))
          objects_add_file(l, name, target);
       unsigned what = PLATFORM_SCAN_PROCESSES | (l->include_self ? PLATFORM_SCAN_SELF : 0);
@@ -59,6 +61,8 @@ bool objects_scan_target(ObjList *l, const char *name, const PlatformStat *targe
       error_set(e, ERR_SCAN, rc, NULL);
       return false;
    }
+   if (l->scan_block)
+      objects_drop_idle_blockdevs(l);
    stat_unsized(l);
    objects_finish(l);
    return true;

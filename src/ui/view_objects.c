@@ -436,11 +436,15 @@ static CommandStatus cmd_kind(void *ctx, const char *args) {
    size_t bad_len;
    if (!objects_kind_parse(args, &mask, &bad, &bad_len)) {
       ui_message(v->ui, true, _("kind %.*s: unknown (one of shm, sem, mq, sysv-shm, "
-                                           "sysv-sem, sysv-msg, sysv, memfd)"),
+                                "sysv-sem, sysv-msg, sysv, memfd, all, blockdev)"),
                       (int)(bad_len < 64 ? bad_len : 64), bad);
       return COMMAND_FAILED;
    }
+   unsigned block = 1u << OBJ_BLOCK;
+   bool had_block = (state(v)->t.kinds & block) != 0;
    state(v)->t.kinds = mask;
+   if (had_block != ((mask & block) != 0))
+      rescan(v);                  /* block devices are scanned only when shown */
    reselect(v);
    if (mq_note(v))
       ui_message(v->ui, false, "%s", mq_note(v));
@@ -451,7 +455,10 @@ static CommandStatus cmd_all(void *ctx, const char *args) {
    View *v = ctx;
    (void)args;
    state(v)->t.filter[0] = '\0';
+   bool had_block = (state(v)->t.kinds & (1u << OBJ_BLOCK)) != 0;
    state(v)->t.kinds = 0;
+   if (had_block)
+      rescan(v);
    memset(&state(v)->t.who, 0, sizeof state(v)->t.who);
    reselect(v);
    return COMMAND_OK;
@@ -523,7 +530,8 @@ static CommandStatus cmd_attachers(void *ctx, const char *args) {
 
 static const Command objects_commands[] = {
    { "filter", N_("TEXT"), N_("only objects whose name contains TEXT (also f)"), listview_cmd_filter },
-   { "kind", N_("KINDS"), N_("only these kinds: shm,sem,mq,sysv,memfd ... or all"), cmd_kind },
+   { "kind", N_("KINDS"), N_("only these kinds: shm,sem,mq,sysv,memfd ... or all; blockdev"),
+     cmd_kind },
    { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by kind, name, size, owner, mode, processes, flags, "
                                  "pids or detail (-: descending)"), listview_cmd_sort },

@@ -88,7 +88,7 @@ time.sleep(300)' "$loop" >"$tmp/claim.out" 2>"$tmp/claim.err" &
    await_line "$tmp/claim.out" '^held$' "$claimer" "$tmp/claim.err" "the O_EXCL open failed"
    run_ms --patch "$at:$new" --flush "$loop"
    is "flush to a device another program claims: refused" "$rc" 1
-   like "... says so" "$err" "in use: claimed by another program; --force writes anyway"
+   like "... says so" "$err" "in use: claimed exclusively by another program; --force writes anyway"
    is "... nothing was written" "$(byte_at)" "$before"
    kill "$claimer"
    wait "$claimer" 2>/dev/null
