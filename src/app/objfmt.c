@@ -254,8 +254,9 @@ static void json_kind_facts(FILE *f, const Obj *o) {
 
 /* Seconds since the epoch, or null where the time is unknown or never was
  * (a removed object's, a segment never attached). */
-static void json_time(FILE *f, const char *key, int64_t t) {
-   if (t == 0)
+/* null: never or unknown (core/objects.h says when). */
+static void json_time(FILE *f, const char *key, const Obj *o, int64_t t) {
+   if (t == 0 && !o->stat_times)
       fprintf(f, ",\"%s\":null", key);
    else
       fprintf(f, ",\"%s\":%" PRId64, key, t);
@@ -316,9 +317,9 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
    fprintf(f, ",\"uid\":%u", o->uid);
    objfmt_json_str(f, "owner", owner);
    fprintf(f, ",\"gid\":%u,\"mode\":\"%04o\"", o->gid, o->mode);
-   json_time(f, "atime", o->atime);
-   json_time(f, "mtime", o->mtime);
-   json_time(f, "ctime", o->ctime);
+   json_time(f, "atime", o, o->atime);
+   json_time(f, "mtime", o, o->mtime);
+   json_time(f, "ctime", o, o->ctime);
    json_kind_facts(f, o);
    json_flags(f, o);
    json_holders(f, o);

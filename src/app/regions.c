@@ -22,6 +22,7 @@ static const char *const kind_names[] = {
    [PLATFORM_REGION_SHM] = "shm",     [PLATFORM_REGION_SYSV] = "sysv",
    [PLATFORM_REGION_MEMFD] = "memfd", [PLATFORM_REGION_HEAP] = "heap",
    [PLATFORM_REGION_STACK] = "stack", [PLATFORM_REGION_SPECIAL] = "special",
+   [PLATFORM_REGION_SEM] = "sem",
 };
 #define KINDS (sizeof kind_names / sizeof kind_names[0])
 
@@ -60,6 +61,7 @@ static void backing_raw(const PlatformProcRegion *r, char *buf, size_t size) {
    const char *name = r->map.backing.name;
    switch (r->kind) {
    case PLATFORM_REGION_SHM:
+   case PLATFORM_REGION_SEM:
    case PLATFORM_REGION_MEMFD:
       snprintf(buf, size, "%s:%s", regions_kind_name(r->kind), name);
       break;
@@ -175,6 +177,16 @@ static int cmp_u64(uint64_t a, uint64_t b) {
    return a < b ? -1 : a > b;
 }
 
+/* By what the BACKING column shows, escaped ("shm:/x", "sysv:key=...",
+ * "anonymous"). */
+static int cmp_backing(const PlatformProcRegion *x, const PlatformProcRegion *y) {
+   char *a = regions_backing(x), *b = regions_backing(y);
+   int c = a && b ? strcmp(a, b) : (a != NULL) - (b != NULL);
+   free(a);
+   free(b);
+   return c;
+}
+
 static int compare(const PlatformProcRegion *x, const PlatformProcRegion *y, size_t c) {
    const PlatformMemFigures *a = &x->figures, *b = &y->figures;
    int r = 0;
@@ -190,7 +202,7 @@ static int compare(const PlatformProcRegion *x, const PlatformProcRegion *y, siz
    case REGIONS_SWAP:    r = cmp_u64(a->swap, b->swap); break;
    case REGIONS_FLAGS:   r = (int)regions_cow(y) - (int)regions_cow(x); break;
    case REGIONS_KIND:    r = strcmp(regions_kind_name(x->kind), regions_kind_name(y->kind)); break;
-   case REGIONS_BACKING: r = strcmp(x->map.backing.name, y->map.backing.name); break;
+   case REGIONS_BACKING: r = cmp_backing(x, y); break;
    case REGIONS_RANGE:
    case REGIONS_COLUMNS: break;
    }
@@ -226,9 +238,16 @@ static size_t *select_rows(const PlatformProcRegion *v, size_t n, const Query *q
 
 /* ---- the table ---------------------------------------------------------------- */
 
+/* "cow", "deleted", "ambiguous" (the name's \012 is undecided), comma-separated. */
 static void flags_text(const PlatformProcRegion *r, char *buf, size_t size) {
-   bool cow = regions_cow(r), del = r->map.backing.deleted && r->kind == PLATFORM_REGION_FILE;
-   snprintf(buf, size, "%s%s%s", cow ? "cow" : "", cow && del ? "," : "", del ? "deleted" : "");
+   const char *flag[] = { regions_cow(r) ? "cow" : NULL,
+                          r->map.backing.deleted ? "deleted" : NULL,
+                          r->map.backing.ambiguous ? "ambiguous" : NULL };
+   size_t used = 0;
+   buf[0] = '\0';
+   for (size_t i = 0; i < sizeof flag / sizeof flag[0]; i++)
+      if (flag[i] && used < size)
+         used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? "," : "", flag[i]);
 }
 
 static char *cell_text(const PlatformProcRegion *r, size_t c) {
@@ -320,10 +339,11 @@ static void json_region(FILE *f, const PlatformProcRegion *r) {
    fprintf(f, "{\"start\":%" PRIu64 ",\"end\":%" PRIu64 ",\"size\":%" PRIu64
               ",\"perms\":\"%s\",\"shared\":%s,\"offset\":%" PRIu64
               ",\"device\":\"%02x:%02x\",\"inode\":%" PRIu64 ",\"kind\":\"%s\",\"backing\":%s"
-              ",\"name\":%s,\"deleted\":%s,\"cow\":%s,",
+              ",\"name\":%s,\"name_ambiguous\":%s,\"deleted\":%s,\"cow\":%s,",
            r->map.start, r->map.end, r->map.end - r->map.start, r->map.perms,
            r->map.perms[3] == 's' ? "true" : "false", r->map.offset, maj, min, r->map.inode,
-           regions_kind_name(r->kind), qb, path, r->map.backing.deleted ? "true" : "false",
+           regions_kind_name(r->kind), qb, path, r->map.backing.ambiguous ? "true" : "false",
+           r->map.backing.deleted ? "true" : "false",
            regions_cow(r) ? "true" : "false");
    json_figures(f, &r->figures);
    fputc('}', f);

@@ -80,7 +80,16 @@ typedef struct {
    char *name;              /* the portable name without '/'; a memfd's: its name */
    uint64_t size;           /* bytes; SysV semaphores: their count */
    unsigned uid, gid, mode;
-   int64_t atime, mtime, ctime;   /* seconds; 0 = never / unknown */
+   /* Seconds since the epoch.  STAT_TIMES: they are the object's stat
+    * (every object whose stat was read: a name space entry, a descriptor,
+    * a mapping's map_files link, an --info target), where 0 is a time
+    * like any other.  Otherwise 0 means never or unknown: System V objects
+    * take them from the kernel's lists, where 0 is never (never attached,
+    * detached, sent, received); an object seen only through a process's
+    * mapping whose file could not be stat'ed (map_files refused) has none,
+    * for a maps line carries no times. */
+   int64_t atime, mtime, ctime;
+   bool stat_times;
    uint64_t dev, ino;       /* SysV: ino is the id */
    bool size_known;
    /* System V */

@@ -15,8 +15,6 @@ void objects_add_shm_entry(ObjList *l, const PlatformEntry *pe) {
    if (!o)
       return;
    objects_fill_from_stat(o, &pe->st);
-   o->atime = pe->atime_sec;
-   o->ctime = pe->ctime_sec;
 }
 
 void objects_add_mq_entry(ObjList *l, const PlatformEntry *pe) {
@@ -24,8 +22,6 @@ void objects_add_mq_entry(ObjList *l, const PlatformEntry *pe) {
    if (!o)
       return;
    objects_fill_from_stat(o, &pe->st);
-   o->atime = pe->atime_sec;
-   o->ctime = pe->ctime_sec;
    o->size_known = pe->mq_known;
    if (pe->mq_known) {
       o->size = pe->mq.qsize;

@@ -36,7 +36,12 @@
  * regions with a PLATFORM_NAME_MAX array each would be 200 MB). */
 typedef struct {
    PlatformBackingKind kind;
+   /* Removed from its name space: an unlinked file or shm object (not one
+    * glibc's sem_open mapped under a temporary name and linked since), a
+    * System V segment marked for removal; never a memfd (never linked). */
    bool deleted;
+   bool ambiguous;            /* the name is the maps text, "\012" undecided
+                                 (PlatformBacking.ambiguous) */
    uint32_t sysv_key;
    const char *name;          /* the name to show: a path, "/NAME" for shm,
                                  the memfd name, "[heap]"; "" when none; never NULL */

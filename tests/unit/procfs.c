@@ -40,12 +40,16 @@ static void test_maps_lines(void) {
 static void test_maps_hostile(void) {
    PlatformRegion m;
    ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /dev/shm/a\\012b (deleted)", &m)
-      && m.backing.deleted && name_is(&m.backing, "/dev/shm/a\nb"),
-      "a newline in a name (the kernel prints \\012) is decoded");
+      && m.backing.deleted && m.backing.ambiguous && name_is(&m.backing, "/dev/shm/a\\012b"),
+      "\\012 in a name (a newline, or those four characters) is kept and called ambiguous");
    ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /x\\012\\012 (deleted)", &m)
-      && name_is(&m.backing, "/x\n\n"), "two newlines, at the end");
+      && m.backing.ambiguous && name_is(&m.backing, "/x\\012\\012"), "twice, at the end");
    ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /a\\01", &m)
-      && name_is(&m.backing, "/a\\01"), "a cut escape stays as it is");
+      && !m.backing.ambiguous && name_is(&m.backing, "/a\\01"),
+      "a cut escape stays as it is, and is not ambiguous");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /memfd:m\\012 (deleted)", &m)
+      && m.backing.kind == PLATFORM_BACKING_MEMFD && m.backing.ambiguous
+      && name_is(&m.backing, "m\\012"), "a memfd's name too");
    ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /t (deleted) x", &m)
       && !m.backing.deleted && name_is(&m.backing, "/t (deleted) x"),
       "(deleted) inside a name is part of the name");
