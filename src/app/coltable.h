@@ -11,12 +11,19 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "app/pickmsg.h"
+
 typedef struct {
    const char *heading;     /* N_(): "KIND" */
    const char *name;        /* N_(): "kind", as --sort and --columns take it */
    bool right;              /* numbers: aligned right */
 } ColSpec;
 
+/* WORD (LEN bytes) as a column of SPEC (N entries), as core/namepick.h
+ * takes it (in either spelling: the name or its translation): FOUND with
+ * *C, else M (may be NULL) gets the message's words (app/pickmsg.h). */
+NamePick coltable_pick(const ColSpec *spec, size_t n, const char *word, size_t len, size_t *c,
+                       PickMsg *m);
 /* The column of SPEC (N entries) called NAME; false if none, or if NAME
  * is a prefix of more than one. */
 bool coltable_parse(const ColSpec *spec, size_t n, const char *name, size_t *c);

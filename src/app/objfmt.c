@@ -55,15 +55,29 @@ const char *objfmt_mq_note(const ObjList *l, unsigned kinds) {
             "(mount -t mqueue none /dev/mqueue)");
 }
 
+unsigned objfmt_denied_count(const ObjList *l, const ObjWho *who) {
+   unsigned n = 0;
+   for (unsigned i = 0; i < l->procs_denied; i++)
+      n += objwho_pid_selected(who, l->denied[i].pid);
+   return n;
+}
+
 void objfmt_denied(FILE *f, const ObjList *l) {
-   if (!l->procs_denied)
+   objfmt_denied_who(f, l, NULL);
+}
+
+void objfmt_denied_who(FILE *f, const ObjList *l, const ObjWho *who) {
+   unsigned n = objfmt_denied_count(l, who);
+   if (!n)
       return;
    fprintf(f, ngettext("Note: %u process could not be inspected, its attachers are not shown:\n",
                        "Note: %u processes could not be inspected, their attachers are not "
-                       "shown:\n", l->procs_denied),
-           l->procs_denied);
+                       "shown:\n", n),
+           n);
    for (unsigned i = 0; i < l->procs_denied; i++) {
       const ObjDenied *d = &l->denied[i];
+      if (!objwho_pid_selected(who, d->pid))
+         continue;
       char comm[256], why[1024];
       escape_into(comm, sizeof comm, d->comm);
       escape_into(why, sizeof why, d->why);
@@ -72,11 +86,17 @@ void objfmt_denied(FILE *f, const ObjList *l) {
 }
 
 void objfmt_denied_json(FILE *f, const ObjList *l) {
+   objfmt_denied_json_who(f, l, NULL);
+}
+
+void objfmt_denied_json_who(FILE *f, const ObjList *l, const ObjWho *who) {
    fputs(",\"not_inspected\":[", f);
-   for (unsigned i = 0; i < l->procs_denied; i++) {
+   for (unsigned i = 0, n = 0; i < l->procs_denied; i++) {
       const ObjDenied *d = &l->denied[i];
+      if (!objwho_pid_selected(who, d->pid))
+         continue;
       char *why = json_name_dup(d->why);
-      fprintf(f, "%s{\"pid\":%d", i ? "," : "", d->pid);
+      fprintf(f, "%s{\"pid\":%d", n++ ? "," : "", d->pid);
       objfmt_json_str(f, "command", d->comm);
       fprintf(f, ",\"reason\":\"%s\",\"why\":%s}", d->err == ESRCH ? "exited" : "refused", why);
       free(why);

@@ -137,7 +137,7 @@ static bool sysv_kind(ObjKind k) {
    return k == OBJ_SYSV_SHM || k == OBJ_SYSV_SEM || k == OBJ_SYSV_MSG;
 }
 
-/* By what the NAME column shows (objfmt_display_name: "/x", "memfd:x",
+/* By what the NAME column shows (objfmt_display_name: "/x", a memfd's name,
  * "key=0x... id=N"); System V objects of one key by their id's number. */
 static int cmp_name(const Obj *x, const Obj *y) {
    if (sysv_kind(x->kind) && sysv_kind(y->kind))

@@ -94,30 +94,29 @@ typedef struct {
    size_t ncols;
 } Query;
 
-static bool kind_word(const char *w, size_t len, unsigned *mask) {
-   if (len == 3 && strncmp(w, "all", 3) == 0) {
-      *mask |= (1u << KINDS) - 1;
-      return true;
-   }
+/* What --kind takes: the kinds (kind_names, in that order), then "all". */
+static void kind_set(const char **words, NameSet *s) {
    for (size_t k = 0; k < KINDS; k++)
-      if (strlen(kind_names[k]) == len && strncmp(w, kind_names[k], len) == 0) {
-         *mask |= 1u << k;
-         return true;
-      }
-   return false;
+      words[k] = kind_names[k];
+   words[KINDS] = "all";
+   *s = (NameSet){ words, NULL, KINDS + 1 };
 }
 
+/* "file,shm": each a kind's whole name or unique prefix, any case. */
 static int parse_kinds(const char *text, unsigned *mask) {
+   const char *words[KINDS + 1];
+   NameSet s;
+   kind_set(words, &s);
    *mask = 0;
    for (const char *p = text;; p++) {
-      size_t len = strcspn(p, ",");
-      if (!kind_word(p, len, mask)) {
-         char word[64];
-         snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), p);
-         return diag_bad_value("--kind", word, _("unknown kind"),
-                               _("one of anon, file, shm, sysv, memfd, heap, stack, special, "
-                                 "all"));
+      size_t len = strcspn(p, ","), k = 0;
+      NamePick r = namepick(&s, p, len, &k);
+      if (r != NAMEPICK_FOUND) {
+         PickMsg m;
+         pickmsg_explain(&s, PICK_KIND, r, p, len, &m);
+         return pickmsg_usage("--kind", p, len, &m);
       }
+      *mask |= k == KINDS ? (1u << KINDS) - 1 : 1u << k;
       p += len;
       if (!*p)
          return -1;
@@ -130,27 +129,19 @@ static int no_column(const char *opt, const char *text, const char *what) {
    return diag_bad_value(opt, text, what, names);
 }
 
-/* OPT's TEXT is the start of several columns' names, CANDIDATES. */
-static int ambiguous(const char *opt, const char *text, const char *candidates) {
-   char why[200];
-   snprintf(why, sizeof why, _("possibilities: %s"), candidates);
-   return diag_bad_value(opt, text, _("ambiguous column name"), why);
-}
-
 static int parse_query(const Options *o, Query *q) {
-   char cand[200];
    int rc;
    memset(q, 0, sizeof *q);
    q->kinds = (1u << KINDS) - 1;
    if (o->kinds_text && (rc = parse_kinds(o->kinds_text, &q->kinds)) >= 0)
       return rc;
    if (o->sort_text) {
+      PickMsg m;
       q->reverse = o->sort_text[0] == '-';
       const char *name = o->sort_text + q->reverse;
-      if (!coltable_parse(columns, REGIONS_COLUMNS, name, &q->sort))
-         return coltable_ambiguous(columns, REGIONS_COLUMNS, name, strlen(name), cand, sizeof cand)
-                   ? ambiguous("--sort", o->sort_text, cand)
-                   : no_column("--sort", o->sort_text, _("no such column"));
+      if (coltable_pick(columns, REGIONS_COLUMNS, name, strlen(name), &q->sort, &m)
+          != NAMEPICK_FOUND)
+         return pickmsg_usage("--sort", o->sort_text, strlen(o->sort_text), &m);
    }
    if (o->columns_text) {
       const char *bad;
@@ -158,9 +149,11 @@ static int parse_query(const Options *o, Query *q) {
       char word[64];
       if (!coltable_parse_list(columns, REGIONS_COLUMNS, o->columns_text, q->cols,
                                REGIONS_COLUMNS, &q->ncols, &bad, &bad_len)) {
+         PickMsg m;
+         size_t c;
+         if (coltable_pick(columns, REGIONS_COLUMNS, bad, bad_len, &c, &m) == NAMEPICK_AMBIGUOUS)
+            return pickmsg_usage("--columns", bad, bad_len, &m);
          snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
-         if (coltable_ambiguous(columns, REGIONS_COLUMNS, bad, bad_len, cand, sizeof cand))
-            return ambiguous("--columns", word, cand);
          return no_column("--columns", word, bad_len ? _("no such column, or given twice")
                                                      : _("empty column name"));
       }

@@ -48,6 +48,11 @@ bool regtable_column_parse(const char *name, RegTableColumn *c) {
    return true;
 }
 
+const ColSpec *regtable_columns(size_t *n) {
+   *n = REGTABLE_COLUMNS;
+   return columns;
+}
+
 void regtable_column_names(char *buf, size_t size) {
    coltable_names(columns, REGTABLE_COLUMNS, buf, size);
 }

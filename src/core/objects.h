@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
+#include "core/namepick.h"
 #include "platform/names.h"
 
 typedef enum {
@@ -184,9 +185,15 @@ Obj *objects_find_sysv(const ObjList *l, ObjKind kind, int id);
 
 /* "shm", "sem", "mq", "sysv-shm", "sysv-sem", "sysv-msg", "memfd", "file". */
 const char *objects_kind_name(ObjKind k);
-/* A comma-separated list of kind names ("sysv" means all three SysV kinds)
- * into a mask of 1 << ObjKind; *BAD points at the first unknown word. */
-bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len);
+/* A comma-separated list of kind names ("sysv" means all three SysV
+ * kinds, "all" every kind), each whole or a unique prefix in any case
+ * (core/namepick.h), into a mask of 1 << ObjKind; *BAD points at the
+ * first word that is no kind (*BAD_LEN bytes), and *WHY (may be NULL)
+ * says whether it is unknown or ambiguous. */
+bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len,
+                        NamePick *why);
+/* The words objects_kind_parse() takes, for messages. */
+void objects_kind_names(NameSet *s);
 
 /* "sem-shm", "key-reuse", "name-collision", "size-mismatch", "removed",
  * "locked". */

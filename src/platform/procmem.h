@@ -74,7 +74,8 @@ void platform_proc_regions_free(PlatformProcRegion *regions, size_t n);
  * permission and is not one the kernel keeps to itself ([vvar]). */
 bool platform_proc_region_readable(const PlatformProcRegion *r);
 
-/* The command name (comm) and owner of PID.  ESRCH when it is gone. */
+/* The command name (comm) and owner of PID.  ESRCH when it is gone.  COMM
+ * may be NULL when COMMSZ is 0 (only whether PID is there is asked). */
 int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *uid);
 
 /* What tells this life of PID from the next (PlatformProcLife, procfs.h):

@@ -86,13 +86,6 @@ static char *filter_of(View *v, size_t *size) {
 static const char *heading(int c) { return objtable_heading((ObjTableColumn)c); }
 static bool right(int c) { return c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS; }
 
-static bool column_parse(const char *name, int *c) {
-   ObjTableColumn k;
-   if (!objtable_column_parse(name, &k))
-      return false;
-   *c = (int)k;
-   return true;
-}
 
 static int sorted_by(View *v, bool *reverse) {
    *reverse = state(v)->t.reverse;
@@ -113,8 +106,7 @@ static const ListOps list_ops = {
    .column_name = column_name,
    .heading = heading,
    .right = right,
-   .column_parse = column_parse,
-   .column_names = objtable_column_names,
+   .column_spec = objtable_columns,
    .sorted_by = sorted_by,
    .sort_by = sort_by,
    .reselect = reselect,
@@ -204,7 +196,7 @@ static int draw_title(View *v, int cols) {
 
    n += who_fields(&st->t.who, f + n, sizeof f[0]);
    snprintf(f[n++], sizeof f[0], _("%zu of %zu"), st->t.count, st->t.scanned ? st->t.list.n : 0);
-   unsigned denied = st->t.scanned ? st->t.list.procs_denied : 0;
+   unsigned denied = st->t.scanned ? objfmt_denied_count(&st->t.list, &st->t.who) : 0;
    snprintf(f[n++], sizeof f[0], ngettext("%u process not inspected",
                                           "%u processes not inspected", denied), denied);
    return listview_title(f, n, cols);
@@ -426,10 +418,15 @@ static CommandStatus cmd_kind(void *ctx, const char *args) {
    unsigned mask = 0;
    const char *bad;
    size_t bad_len;
-   if (!objects_kind_parse(args, &mask, &bad, &bad_len)) {
-      ui_message(v->ui, true, _("kind %.*s: unknown (one of shm, sem, mq, sysv-shm, "
-                                           "sysv-sem, sysv-msg, sysv, memfd)"),
-                      (int)(bad_len < 64 ? bad_len : 64), bad);
+   NamePick why;
+   if (!objects_kind_parse(args, &mask, &bad, &bad_len, &why)) {
+      NameSet s;
+      PickMsg m;
+      char text[800];
+      objects_kind_names(&s);
+      pickmsg_explain(&s, PICK_KIND, why, bad, bad_len, &m);
+      pickmsg_format(text, sizeof text, ":kind", bad, bad_len, &m);
+      ui_message(v->ui, true, "%s", text);
       return COMMAND_FAILED;
    }
    state(v)->t.kinds = mask;
@@ -450,6 +447,16 @@ static CommandStatus cmd_all(void *ctx, const char *args) {
 }
 
 /* pid PID[,PID...]: the objects these processes hold; pid all: any. */
+/* As --pid says on stderr: a pid of the filter that names no process. */
+static void say_missing(View *v) {
+   const ObjWho *w = &state(v)->t.who;
+   for (size_t i = 0; i < w->npids; i++)
+      if (!objwho_pid_exists(w->pids[i])) {
+         ui_message(v->ui, true, _("%s %d: no such process"), ":pid", w->pids[i]);
+         return;
+      }
+}
+
 static CommandStatus cmd_pid(void *ctx, const char *args) {
    View *v = ctx;
    const char *why;
@@ -458,6 +465,7 @@ static CommandStatus cmd_pid(void *ctx, const char *args) {
       return COMMAND_FAILED;
    }
    reselect(v);
+   say_missing(v);
    return COMMAND_OK;
 }
 
@@ -586,5 +594,6 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    rescan(v);
    if (mq_note(v))
       ui_message(v->ui, false, "%s", mq_note(v));
+   say_missing(v);
    return v;
 }

@@ -136,4 +136,71 @@ run_ms --list "pid:$hp" --sort backing --columns backing
 bk=$(printf '%s\n' "$out" | sed -n '/^BACKING/,$p' | sed 1d)
 is "region list --sort backing: the BACKING column in order" "$bk" "$(printf '%s\n' "$bk" | LC_ALL=C sort)"
 
+# ---- 6. --kind takes prefixes in any case, as --sort and --columns ----
+run_ms --list --pid "$hp" --kind=SH --columns kind
+is "--kind=SH: the shm objects (a prefix, any case)" "$(printf '%s\n' "$out" | sed -n '2,/^$/p' | grep . | sort -u)" "shm"
+run_ms --list --pid "$hp" --kind=Sysv-Sh,ME --columns kind
+is "--kind=Sysv-Sh,ME: the System V segments and the memfd" \
+   "$(printf '%s\n' "$out" | sed -n '2,/^$/p' | grep . | sort -u | tr '\n' ' ')" "memfd sysv-shm "
+run_ms --list --kind=m
+is "--kind=m: bad usage" "$rc" 2
+like "--kind=m: ambiguous, naming both as --sort does" "$err" \
+   "mapscope: --kind 'm': ambiguous kind name (possibilities: mq, memfd)"
+run_ms --list --kind=shm,sysv-s
+like "--kind=shm,sysv-s: the ambiguous word is named" "$err" \
+   "--kind 'sysv-s': ambiguous kind name (possibilities: sysv-shm, sysv-sem)"
+run_ms --list --kind=bogus
+like "--kind=bogus: unknown, with the valid ones" "$err" \
+   "--kind 'bogus': unknown kind (one of shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv, memfd, all)"
+run_ms --list --kind=SE "pid:$hp" --columns backing
+like "region list --kind=SE: the semaphore (a prefix, any case)" "$out" "sem:/$p-sem"
+run_ms --list --kind=s "pid:$hp"
+like "region list --kind=s: ambiguous, naming the candidates" "$err" \
+   "--kind 's': ambiguous kind name (possibilities: shm, sysv, stack, special, sem)"
+run_ms --list --kind=bogus "pid:$hp"
+like "region list --kind=bogus: unknown, with the valid ones" "$err" \
+   "unknown kind (one of anon, file, shm, sysv, memfd, heap, stack, special, sem, all)"
+run_ms --list --sort=s "pid:$hp"
+like "region list --sort=s: ambiguous, as the object list says it" "$err" \
+   "--sort 's': ambiguous column name (possibilities: size, swap)"
+
+# ---- 7. --pid: its limit, a pid that names no process, the notes ----
+run_ms --list --pid "$(seq -s, 1 20000)"
+is "--pid with 20000 pids: bad usage" "$rc" 2
+like "... says the limit" "$err" "invalid process list (at most 64 processes)"
+like "... quotes the start of the argument, cut with an ellipsis" "$err" "--pid '1,2,3,4,5,"
+ok "... and not the whole 100 KB of it" test "$(printf '%s' "$err" | wc -c)" -lt 400
+run_ms --list --pid "$(seq -s, 1 64)" --columns name
+is "--pid with 64 pids: accepted (the ones that are no process are said, status 1)" \
+   "$rc:$(printf '%s\n' "$err" | grep -c 'invalid process list')" "1:0"
+none=$(( $(cat /proc/sys/kernel/pid_max) + 1 ))
+run_ms --list --pid "$none" --columns name
+is "--pid of no process: exit status 1, as lsof -p" "$rc" 1
+like "... said on stderr, as ps and lsof do" "$err" "mapscope: --pid $none: no such process"
+like "... the (empty) list is still printed" "$out" "NAME"
+run_ms --list --pid "$none,$hp" --columns name
+is "--pid of one missing and one live process: status 1" "$rc" 1
+like "... the live one's objects are listed" "$out" "/$p-a"
+like "... the missing one is named" "$err" "--pid $none: no such process"
+run_ms --list --json --pid "$none"
+is "--pid of no process with --json: status 1 too" "$rc" 1
+run_ms --list --pid "$hp" --columns name
+is "--pid of a live process: status 0, nothing on stderr" "$rc:$err" "0:"
+if [ "$(id -u)" -eq 0 ]; then
+   run_ms_unprivileged --list --json --pid "$hp"
+   printf '%s\n' "$out" >"$tmp/nobody-pid.json"
+   is "--pid as another user: only the selected process in the not-inspected notes (JSON)" \
+      "$(py "$tmp/nobody-pid.json" "([d['pid'] for d in j['processes']['not_inspected']], j['processes']['denied'])")" \
+      "([$hp], 1)"
+   run_ms_unprivileged --list --pid "$hp" --columns name
+   like "... and in text: it is named" "$out" "    $hp "
+   is "... and no other process is" "$(printf '%s\n' "$out" | grep -c '^    [0-9]')" 1
+   run_ms_unprivileged --list --json
+   printf '%s\n' "$out" >"$tmp/nobody-all.json"
+   is "without --pid: every process that could not be inspected (more than the one)" \
+      "$(py "$tmp/nobody-all.json" "len(j['processes']['not_inspected']) > 1")" True
+else
+   for i in 1 2 3 4; do skip "--pid as another user" "needs root to become nobody"; done
+fi
+
 done_testing
