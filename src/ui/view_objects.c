@@ -34,6 +34,7 @@ typedef struct {
    ObjTableScope cfg;
    uint64_t next_scan;
    bool scan_failed;
+   unsigned hidden;           /* :columns: 1 << ObjTableColumn of the columns not shown */
 } ObjState;
 
 static ObjState *state(View *v) { return v->state; }
@@ -133,7 +134,12 @@ static void layout(View *v, int cols, Layout *L) {
       flags = (int)strlen(f) > flags ? (int)strlen(f) : flags;
       free(n);
    }
-   int rest = cols - (8 + 10 + 8 + 4 + 5) - OBJTABLE_COLUMNS;
+   int rest = cols;
+   for (int c = 0; c < OBJTABLE_COLUMNS; c++)
+      if (!(st->hidden & (1u << c)))
+         rest -= fixed[c] + 1;
+   if (st->hidden & (1u << OBJTABLE_FLAGS))
+      flags = 0;
    if (flags > rest / 2)
       flags = rest / 2;
    if (name > rest - flags)
@@ -143,6 +149,10 @@ static void layout(View *v, int cols, Layout *L) {
       if (c != OBJTABLE_NAME)
          L->w[c] = fixed[c];
       L->x[c] = x;
+      if (st->hidden & (1u << c)) {       /* :columns left it out */
+         L->w[c] = 0;
+         continue;
+      }
       x += L->w[c] + 1;
       if (c == OBJTABLE_FLAGS)
          L->w[c] = cols - L->x[c] > 0 ? cols - L->x[c] : 0;
@@ -436,6 +446,40 @@ static CommandStatus cmd_kind(void *ctx, const char *args) {
    return COMMAND_OK;
 }
 
+/* ":columns kind,name": which of the screen's columns show (in its order),
+ * named as --columns names them; "all" (or nothing): every one. */
+static CommandStatus cmd_columns(void *ctx, const char *args) {
+   View *v = ctx;
+   size_t n = 0, cols[OBJTABLE_COLUMNS];
+   const char *bad;
+   size_t bad_len;
+   const ColSpec *spec = objtable_columns(&n);
+   if (!*args || strcmp(args, "all") == 0) {
+      state(v)->hidden = 0;
+      return COMMAND_OK;
+   }
+   if (!coltable_parse_list(spec, OBJTABLE_COLUMNS, args, cols, OBJTABLE_COLUMNS, &n, &bad,
+                            &bad_len)) {
+      PickMsg m;
+      size_t c;
+      char text[800];
+      NamePick r = coltable_pick(spec, OBJTABLE_COLUMNS, bad, bad_len, &c, &m);
+      if (r != NAMEPICK_AMBIGUOUS) {        /* the words --columns uses */
+         snprintf(m.what, sizeof m.what, "%s", bad_len ? _("no such column, or given twice")
+                                                       : _("empty column name"));
+         coltable_names(spec, OBJTABLE_COLUMNS, m.why, sizeof m.why);
+      }
+      pickmsg_format(text, sizeof text, ":columns", bad, bad_len, &m);
+      ui_message(v->ui, true, "%s", text);
+      return COMMAND_FAILED;
+   }
+   unsigned hidden = (1u << OBJTABLE_COLUMNS) - 1;
+   for (size_t i = 0; i < n; i++)
+      hidden &= ~(1u << cols[i]);
+   state(v)->hidden = hidden;
+   return COMMAND_OK;
+}
+
 static CommandStatus cmd_all(void *ctx, const char *args) {
    View *v = ctx;
    (void)args;
@@ -527,6 +571,8 @@ static const Command objects_commands[] = {
    { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by kind, name, size, owner, mode, processes, flags, "
                                  "pids or detail (-: descending)"), listview_cmd_sort },
+   { "columns", N_("LIST|all"), N_("show only these of kind, name, size, owner, mode, "
+                                   "processes, flags (all: every one)"), cmd_columns },
    { "pid", N_("PID[,PID]|all"), N_("only objects these processes hold (all: any; also P)"),
      cmd_pid },
    { "user", N_("NAME|UID|all"), N_("only objects this user owns (all: any; also u)"),

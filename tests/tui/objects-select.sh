@@ -59,6 +59,15 @@ expect_status ":kind m: ambiguous, naming both, as --kind does" \
    ":kind 'm': ambiguous kind name (possibilities: mq, memfd)"
 tui_send ":kind sysv-s"
 expect_status ":kind sysv-s: ambiguous" "(possibilities: sysv-shm, sysv-sem)"
+tui_send ":kind all" ":columns NA,Flags"
+expect_line 3 ":columns NA,Flags: prefixes in any case, only those columns" "NAME"
+is "... KIND, SIZE and OWNER are gone from the heading" \
+   "$(tui_capture | sed -n 3p | tr -s ' ' | sed 's/^ //; s/ $//')" "NAME FLAGS"
+tui_send ":columns bogus"
+expect_status ":columns bogus: refused in --columns' words" \
+   ":columns 'bogus': no such column, or given twice (kind, name, size, owner, mode, processes, flags)"
+tui_send ":columns all"
+expect_line 3 ":columns all: every column again" "KIND"
 tui_stop
 is "quit exits 0" "$tui_rc" 0
 

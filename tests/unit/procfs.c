@@ -202,6 +202,12 @@ static void test_region_kinds(void) {
       && strcmp(name, "/dev/shm/obj") == 0, "the same path on another device is a file");
    ok(platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_SHM,
       "shm device unknown: the /dev/shm/ path says");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:1a 8 /dev/shm/sem.lock", &m)
+      && platform_procfs_region_kind(&m, platform_dev_make(0, 0x1a), &name) == PLATFORM_REGION_SEM
+      && strcmp(name, "/sem.lock") == 0, "sem.NAME of the shm device is the semaphore /NAME");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:1a 8 /dev/shm/sem.", &m)
+      && platform_procfs_region_kind(&m, platform_dev_make(0, 0x1a), &name) == PLATFORM_REGION_SHM,
+      "sem. alone is a shm object");
    ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 98 /SYSV0000abcd (deleted)", &m)
       && platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_SYSV
       && m.backing.sysv_key == 0xabcd, "a System V segment");

@@ -173,6 +173,19 @@ void linux_map_exact_name(int pid, PlatformRegion *r) {
    platform_procfs_fd_target(target, r->backing.deleted, &r->backing);
 }
 
+/* FILE, "/sem.NAME" in the shm file system, is glibc's file of the
+ * semaphore "/NAME": that name, malloc'd. */
+static char *sem_name(const char *file) {
+   const char *name = file + 5;
+   size_t n = strlen(name);
+   char *s = malloc(n + 2);
+   if (s) {
+      s[0] = '/';
+      memcpy(s + 1, name, n + 1);
+   }
+   return s;
+}
+
 static int add_region(RegionList *l, const PlatformRegion *r) {
    if (l->n == l->cap) {
       size_t cap = l->cap ? l->cap * 2 : 256;
@@ -201,11 +214,10 @@ static int add_region(RegionList *l, const PlatformRegion *r) {
                                                            r->backing.sysv_key);
    else if (o->kind == PLATFORM_REGION_MEMFD)  /* never linked, so never removed */
       o->map.backing.deleted = false;
-   if (o->kind == PLATFORM_REGION_SEM)         /* "/sem.NAME": the semaphore "/NAME" */
-      name += 4;
-   o->map.backing.name = *name ? strdup(name) : no_name;
-   if (o->kind == PLATFORM_REGION_SEM && o->map.backing.name)
-      ((char *)o->map.backing.name)[0] = '/';
+   if (o->kind == PLATFORM_REGION_SEM)
+      o->map.backing.name = sem_name(name);
+   else
+      o->map.backing.name = *name ? strdup(name) : no_name;
    if (!o->map.backing.name)
       return ENOMEM;
    l->n++;
