@@ -122,6 +122,19 @@ is "object list JSON: the same command for each attacher" \
 like "region list, text: the command escaped, not cut" "$out" '(a\nb\t\u202e\e[7m)'
 run_ms --info "shm:$p-a"
 like "--info: the holder's command escaped, not cut" "$out" "$hp a\\nb\\t\\u202e\\e[7m map"
+python3 -c 'import ctypes, sys, time
+ctypes.CDLL(None).prctl(15, b"x\xff\ny\n", 0, 0, 0)
+print("ready", flush=True)
+time.sleep(60)' >"$tmp/py.out" 2>&1 &
+pyp=$!
+on_exit "kill $pyp 2>/dev/null"
+await_line "$tmp/py.out" '^ready$' "$pyp" "$tmp/py.out" "the renamed python did not start"
+run_ms --list --json "pid:$pyp"
+printf '%s\n' "$out" >"$tmp/py.json"
+is "JSON: a command that is not UTF-8 has its bytes, trailing newline and all, in command_bytes" \
+   "$(py "$tmp/py.json" "j['command_bytes']")" "78ff0a790a"
+run_ms --list "pid:$pyp"
+like "text: that command escaped, both newlines kept" "$out" '(x\xff\ny\n)'
 
 # ---- 5. --sort name sorts what the NAME column shows ----
 run_ms --list --pid "$hp" --sort name --columns name
