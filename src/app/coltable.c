@@ -36,18 +36,6 @@ bool coltable_parse(const ColSpec *spec, size_t n, const char *name, size_t *c) 
    return coltable_pick(spec, n, name, strlen(name), c, NULL) == NAMEPICK_FOUND;
 }
 
-bool coltable_ambiguous(const ColSpec *spec, size_t n, const char *word, size_t len, char *buf,
-                        size_t size) {
-   const char *names[COLTABLE_MAX], *alt[COLTABLE_MAX];
-   NameSet set;
-   size_t c;
-   name_set(spec, n, names, alt, &set);
-   if (namepick(&set, word, len, &c) != NAMEPICK_AMBIGUOUS)
-      return false;
-   namepick_candidates(&set, word, len, buf, size);
-   return true;
-}
-
 void coltable_names(const ColSpec *spec, size_t n, char *buf, size_t size) {
    size_t used = 0;
    buf[0] = '\0';

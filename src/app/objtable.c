@@ -286,10 +286,6 @@ size_t objtable_open_specs(const Obj *o, ObjOpenSpec *specs, size_t max, const c
 
 /* ---- the columns on the command line ------------------------------------ */
 
-bool objtable_column_ambiguous(const char *word, size_t len, char *buf, size_t size) {
-   return coltable_ambiguous(columns, OBJTABLE_ALL_COLUMNS, word, len, buf, size);
-}
-
 void objtable_column_names(char *buf, size_t size) {
    coltable_names(columns, OBJTABLE_ALL_COLUMNS, buf, size);
 }

@@ -53,10 +53,6 @@ const ColSpec *regtable_columns(size_t *n) {
    return columns;
 }
 
-void regtable_column_names(char *buf, size_t size) {
-   coltable_names(columns, REGTABLE_COLUMNS, buf, size);
-}
-
 void regtable_init(RegTable *t, int pid) {
    memset(t, 0, sizeof *t);
    t->pid = pid;

@@ -67,8 +67,6 @@ const char *regtable_heading(RegTableColumn c);
 const char *regtable_column_name(RegTableColumn c);
 bool regtable_column_right(RegTableColumn c);
 bool regtable_column_parse(const char *name, RegTableColumn *c);
-/* "range, size, perms ...": the names, for messages. */
-void regtable_column_names(char *buf, size_t size);
 /* The columns' table (coltable.h), indexed by RegTableColumn. */
 const ColSpec *regtable_columns(size_t *n);
 
