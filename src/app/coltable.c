@@ -3,47 +3,37 @@
 
 #include "app/coltable.h"
 #include "app/objfmt.h"
+#include "app/pickmsg.h"
 #include "core/gettext.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-bool coltable_parse(const ColSpec *spec, size_t n, const char *name, size_t *c) {
-   size_t len = strlen(name);
-   bool found = false;
-   for (size_t i = 0; i < n && len > 0; i++) {
-      if (strcasecmp(name, spec[i].name) == 0) {
-         *c = i;       /* whole: never ambiguous */
-         return true;
-      }
-      if (strncasecmp(name, spec[i].name, len) != 0
-          && strncasecmp(name, _(spec[i].name), len) != 0)
-         continue;
-      if (found)
-         return false;
-      found = true;
-      *c = i;
+/* SPEC's names, and their translations, as a NameSet over NAMES and ALT. */
+#define COLTABLE_MAX 32
+static void name_set(const ColSpec *spec, size_t n, const char **names, const char **alt,
+                     NameSet *set) {
+   n = n < COLTABLE_MAX ? n : COLTABLE_MAX;
+   for (size_t i = 0; i < n; i++) {
+      names[i] = spec[i].name;
+      alt[i] = _(spec[i].name);
    }
-   return found;
+   *set = (NameSet){ names, alt, n };
 }
 
-bool coltable_ambiguous(const ColSpec *spec, size_t n, const char *word, size_t len, char *buf,
-                        size_t size) {
-   size_t found = 0, used = 0;
-   buf[0] = '\0';
-   for (size_t i = 0; i < n && len > 0; i++) {
-      if (strlen(spec[i].name) == len && strncasecmp(word, spec[i].name, len) == 0)
-         return false;           /* whole: never ambiguous */
-      if (strncasecmp(word, spec[i].name, len) != 0
-          && strncasecmp(word, _(spec[i].name), len) != 0)
-         continue;
-      found++;
-      if (used < size)
-         used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
-                                  spec[i].name);
-   }
-   return found > 1;
+NamePick coltable_pick(const ColSpec *spec, size_t n, const char *word, size_t len, size_t *c,
+                       PickMsg *m) {
+   const char *names[COLTABLE_MAX], *alt[COLTABLE_MAX];
+   NameSet set;
+   name_set(spec, n, names, alt, &set);
+   NamePick r = namepick(&set, word, len, c);
+   if (r != NAMEPICK_FOUND && m)
+      pickmsg_explain(&set, PICK_COLUMN, r, word, len, m);
+   return r;
+}
+
+bool coltable_parse(const ColSpec *spec, size_t n, const char *name, size_t *c) {
+   return coltable_pick(spec, n, name, strlen(name), c, NULL) == NAMEPICK_FOUND;
 }
 
 void coltable_names(const ColSpec *spec, size_t n, char *buf, size_t size) {

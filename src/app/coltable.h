@@ -11,20 +11,22 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "app/pickmsg.h"
+
 typedef struct {
    const char *heading;     /* N_(): "KIND" */
    const char *name;        /* N_(): "kind", as --sort and --columns take it */
    bool right;              /* numbers: aligned right */
 } ColSpec;
 
+/* WORD (LEN bytes) as a column of SPEC (N entries), as core/namepick.h
+ * takes it (in either spelling: the name or its translation): FOUND with
+ * *C, else M (may be NULL) gets the message's words (app/pickmsg.h). */
+NamePick coltable_pick(const ColSpec *spec, size_t n, const char *word, size_t len, size_t *c,
+                       PickMsg *m);
 /* The column of SPEC (N entries) called NAME; false if none, or if NAME
  * is a prefix of more than one. */
 bool coltable_parse(const ColSpec *spec, size_t n, const char *name, size_t *c);
-/* True when the LEN bytes of WORD are a prefix of more than one column's
- * name (and the whole name of none): BUF then gets those names, "pids,
- * processes", for the message that says so. */
-bool coltable_ambiguous(const ColSpec *spec, size_t n, const char *word, size_t len, char *buf,
-                        size_t size);
 /* "kind, name, size ...": the names, for messages. */
 void coltable_names(const ColSpec *spec, size_t n, char *buf, size_t size);
 /* LIST ("a,b,c") into COLS (at most MAX): false with *BAD, *BAD_LEN on the

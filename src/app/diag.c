@@ -71,7 +71,19 @@ int diag_usage(const char *fmt, ...) {
    return 2;
 }
 
+/* The most of a bad value a message quotes: an argument may be 100 KB. */
+#define VALUE_QUOTED 64
+
 int diag_bad_value(const char *opt, const char *value, const char *what, const char *why) {
+   char cut[VALUE_QUOTED + 4];
+   size_t n = strlen(value);
+   if (n > VALUE_QUOTED) {                 /* cut at a character's start, with "..." */
+      n = VALUE_QUOTED;
+      while (n > 0 && ((unsigned char)value[n] & 0xc0) == 0x80)
+         n--;
+      snprintf(cut, sizeof cut, "%.*s...", (int)n, value);
+      value = cut;
+   }
    char *safe = escape_dup(value);
    int rc = why ? diag_usage("%s '%s': %s (%s)", opt, safe, what, why)
                 : diag_usage("%s '%s': %s", opt, safe, what);

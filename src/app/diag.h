@@ -26,7 +26,8 @@ int diag_error(const char *subject, const Error *e);
 int diag_usage(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* A bad option value: "mapscope: OPT 'VALUE': WHAT (WHY)" plus the hint; returns 2.
- * VALUE is escaped; WHAT and WHY are translated already. */
+ * VALUE is escaped, and cut after 64 bytes with "..."; WHAT and WHY are
+ * translated already. */
 int diag_bad_value(const char *opt, const char *value, const char *what, const char *why);
 
 /* A plain "mapscope: MESSAGE" line for warnings. */

@@ -126,7 +126,7 @@ static void print_locks(FILE *f, const ObjList *l, const size_t *idx, size_t n) 
 }
 
 static void print_notes(FILE *f, const ObjList *l, const ListFilter *flt) {
-   objfmt_denied(f, l);
+   objfmt_denied_who(f, l, flt->who);
    const char *mq = objfmt_mq_note(l, flt->kinds);
    if (mq)
       fprintf(f, _("Note: %s.\n"), mq);
@@ -165,8 +165,8 @@ void mode_list_json(FILE *f, const ObjList *l, const ListFilter *flt) {
       objfmt_json_object(f, &l->v[idx[i]], "  ");
    }
    fprintf(f, "%s],\n\"processes\":{\"scanned\":%u,\"denied\":%u", n ? "\n" : "",
-           l->procs_scanned, l->procs_denied);
-   objfmt_denied_json(f, l);
+           l->procs_scanned, objfmt_denied_count(l, flt->who));
+   objfmt_denied_json_who(f, l, flt->who);
    fputs("},\n", f);
    char *path = json_name_dup(l->info.mq_path);
    fprintf(f, "\"mqueue\":{\"mounted\":%s,\"path\":%s},\n",
@@ -180,6 +180,19 @@ void mode_list_json(FILE *f, const ObjList *l, const ListFilter *flt) {
    }
    fputs("\n}}\n", f);
    free(idx);
+}
+
+/* As lsof -p and ps -p: a pid given that names no process is said on
+ * stderr, and the status is then 1 (the list of the others is printed). */
+static int warn_missing(const ObjWho *w) {
+   int status = 0;
+   for (size_t i = 0; i < w->npids; i++) {
+      if (!objwho_pid_exists(w->pids[i])) {
+         diag_warn(_("%s %d: no such process"), "--pid", w->pids[i]);
+         status = 1;
+      }
+   }
+   return status;
 }
 
 int mode_list_run(const Options *o) {
@@ -200,5 +213,7 @@ int mode_list_run(const Options *o) {
    else
       mode_list_table(stdout, &l, &flt);
    objects_free(&l);
-   return diag_stdout_status();
+   int status = diag_stdout_status();
+   int missing = warn_missing(&o->who);
+   return status ? status : missing;
 }

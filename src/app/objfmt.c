@@ -89,15 +89,29 @@ const char *objfmt_mq_note(const ObjList *l, unsigned kinds) {
             "(mount -t mqueue none /dev/mqueue)");
 }
 
+unsigned objfmt_denied_count(const ObjList *l, const ObjWho *who) {
+   unsigned n = 0;
+   for (unsigned i = 0; i < l->procs_denied; i++)
+      n += objwho_pid_selected(who, l->denied[i].pid);
+   return n;
+}
+
 void objfmt_denied(FILE *f, const ObjList *l) {
-   if (!l->procs_denied)
+   objfmt_denied_who(f, l, NULL);
+}
+
+void objfmt_denied_who(FILE *f, const ObjList *l, const ObjWho *who) {
+   unsigned n = objfmt_denied_count(l, who);
+   if (!n)
       return;
    fprintf(f, ngettext("Note: %u process could not be inspected, its attachers are not shown:\n",
                        "Note: %u processes could not be inspected, their attachers are not "
-                       "shown:\n", l->procs_denied),
-           l->procs_denied);
+                       "shown:\n", n),
+           n);
    for (unsigned i = 0; i < l->procs_denied; i++) {
       const ObjDenied *d = &l->denied[i];
+      if (!objwho_pid_selected(who, d->pid))
+         continue;
       char comm[256], why[1024];
       escape_into(comm, sizeof comm, d->comm);
       escape_into(why, sizeof why, d->why);
@@ -106,11 +120,17 @@ void objfmt_denied(FILE *f, const ObjList *l) {
 }
 
 void objfmt_denied_json(FILE *f, const ObjList *l) {
+   objfmt_denied_json_who(f, l, NULL);
+}
+
+void objfmt_denied_json_who(FILE *f, const ObjList *l, const ObjWho *who) {
    fputs(",\"not_inspected\":[", f);
-   for (unsigned i = 0; i < l->procs_denied; i++) {
+   for (unsigned i = 0, n = 0; i < l->procs_denied; i++) {
       const ObjDenied *d = &l->denied[i];
+      if (!objwho_pid_selected(who, d->pid))
+         continue;
       char *why = json_name_dup(d->why);
-      fprintf(f, "%s{\"pid\":%d", i ? "," : "", d->pid);
+      fprintf(f, "%s{\"pid\":%d", n++ ? "," : "", d->pid);
       objfmt_json_str(f, "command", d->comm);
       fprintf(f, ",\"reason\":\"%s\",\"why\":%s}", d->err == ESRCH ? "exited" : "refused", why);
       free(why);
@@ -348,8 +368,9 @@ static void json_kind_facts(FILE *f, const Obj *o) {
 
 /* Seconds since the epoch, or null where the time is unknown or never was
  * (a removed object's, a segment never attached). */
-static void json_time(FILE *f, const char *key, int64_t t) {
-   if (t == 0)
+/* null: never or unknown (core/objects.h says when). */
+static void json_time(FILE *f, const char *key, const Obj *o, int64_t t) {
+   if (t == 0 && !o->stat_times)
       fprintf(f, ",\"%s\":null", key);
    else
       fprintf(f, ",\"%s\":%" PRId64, key, t);
@@ -421,9 +442,9 @@ void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
    fprintf(f, ",\"uid\":%u", o->uid);
    objfmt_json_str(f, "owner", owner);
    fprintf(f, ",\"gid\":%u,\"mode\":\"%04o\"", o->gid, o->mode);
-   json_time(f, "atime", o->atime);
-   json_time(f, "mtime", o->mtime);
-   json_time(f, "ctime", o->ctime);
+   json_time(f, "atime", o, o->atime);
+   json_time(f, "mtime", o, o->mtime);
+   json_time(f, "ctime", o, o->ctime);
    json_kind_facts(f, o);
    json_flags(f, o);
    json_holders(f, o);

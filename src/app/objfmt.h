@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <wchar.h>
 
+#include "app/objwho.h"
 #include "core/objects.h"
 #include "core/source.h"
 
@@ -77,6 +78,11 @@ void objfmt_denied(FILE *f, const ObjList *l);
 /* The same as the members of a JSON object (after "denied"):
  * ,"not_inspected":[{"pid":P,"command":C,"reason":"refused"|"exited","why":W},...] */
 void objfmt_denied_json(FILE *f, const ObjList *l);
+/* The same, of the processes WHO selects only (--pid, :pid; NULL or no
+ * pid given: every process), and how many those are. */
+void objfmt_denied_who(FILE *f, const ObjList *l, const ObjWho *who);
+void objfmt_denied_json_who(FILE *f, const ObjList *l, const ObjWho *who);
+unsigned objfmt_denied_count(const ObjList *l, const ObjWho *who);
 
 /* When SRC is a System V segment this process attached to read it, say on
  * standard error what that did to the segment (nattch, lpid, times). */

@@ -134,9 +134,25 @@ static int cmp_detail(const Obj *x, const Obj *y) {
    return strcmp(a, b);
 }
 
+static bool sysv_kind(ObjKind k) {
+   return k == OBJ_SYSV_SHM || k == OBJ_SYSV_SEM || k == OBJ_SYSV_MSG;
+}
+
+/* By what the NAME column shows (objfmt_display_name: "/x", a memfd's name,
+ * "key=0x... id=N"); System V objects of one key by their id's number. */
+static int cmp_name(const Obj *x, const Obj *y) {
+   if (sysv_kind(x->kind) && sysv_kind(y->kind))
+      return x->key != y->key ? cmp_u64(x->key, y->key) : cmp_u64(x->ino, y->ino);
+   char *a = objfmt_display_name(x), *b = objfmt_display_name(y);
+   int c = strcmp(a, b);
+   free(a);
+   free(b);
+   return c;
+}
+
 static int cmp_column(const Obj *x, const Obj *y, ObjTableColumn c) {
    switch (c) {
-   case OBJTABLE_NAME:      return strcmp(x->name, y->name);
+   case OBJTABLE_NAME:      return cmp_name(x, y);
    case OBJTABLE_SIZE:      return cmp_u64(x->size_known ? x->size : 0, y->size_known ? y->size : 0);
    case OBJTABLE_OWNER:     return cmp_owner(x, y);
    case OBJTABLE_MODE:      return cmp_u64(x->mode, y->mode);
@@ -159,7 +175,7 @@ int objtable_compare(const Obj *x, const Obj *y, ObjTableColumn col, bool revers
    if (!c)
       c = cmp_column(x, y, OBJTABLE_KIND);
    if (!c)
-      c = strcmp(x->name, y->name);
+      c = cmp_name(x, y);
    if (!c)
       c = cmp_u64(x->ino, y->ino);
    return c;
@@ -274,10 +290,6 @@ size_t objtable_open_specs(const Obj *o, ObjOpenSpec *specs, size_t max, const c
 }
 
 /* ---- the columns on the command line ------------------------------------ */
-
-bool objtable_column_ambiguous(const char *word, size_t len, char *buf, size_t size) {
-   return coltable_ambiguous(columns, OBJTABLE_ALL_COLUMNS, word, len, buf, size);
-}
 
 void objtable_column_names(char *buf, size_t size) {
    coltable_names(columns, OBJTABLE_ALL_COLUMNS, buf, size);

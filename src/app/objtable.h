@@ -96,8 +96,6 @@ const ColSpec *objtable_columns(size_t *n);
 /* "kind, name, size, owner, mode, processes, flags, pids, detail": the
  * valid column names, for messages. */
 void objtable_column_names(char *buf, size_t size);
-/* coltable_ambiguous() over the object list's columns. */
-bool objtable_column_ambiguous(const char *word, size_t len, char *buf, size_t size);
 /* A comma-separated LIST of column names (each as objtable_column_parse
  * takes it) into COLS (at most MAX); *BAD and *BAD_LEN name the first
  * word that is no column (or repeats one). */

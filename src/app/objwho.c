@@ -4,6 +4,7 @@
 #include "app/objwho.h"
 #include "core/gettext.h"
 #include "platform/names.h"
+#include "platform/procmem.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -69,6 +70,20 @@ static bool held_by_one_of(const ObjWho *w, const Obj *o) {
       for (size_t j = 0; j < w->npids; j++)
          if (o->att[i].pid == w->pids[j])
             return true;
+   return false;
+}
+
+bool objwho_pid_exists(int pid) {
+   PlatformUserId uid;
+   return platform_proc_identity(pid, NULL, 0, &uid) != ESRCH;
+}
+
+bool objwho_pid_selected(const ObjWho *w, int pid) {
+   if (!w || w->npids == 0)
+      return true;
+   for (size_t j = 0; j < w->npids; j++)
+      if (w->pids[j] == pid)
+         return true;
    return false;
 }
 

@@ -29,6 +29,10 @@ bool objwho_parse_pids(ObjWho *w, const char *text, const char **why);
 /* A login name or a number; "" clears the user filter. */
 bool objwho_parse_user(ObjWho *w, const char *text, const char **why);
 
+/* Whether a process PID exists now (ps -p, lsof -p say when not). */
+bool objwho_pid_exists(int pid);
+/* Is process PID one W asks about?  (W NULL, or no pid given: every one.) */
+bool objwho_pid_selected(const ObjWho *w, int pid);
 /* Does O pass W?  (W NULL: every object.) */
 bool objwho_match(const ObjWho *w, const Obj *o);
 

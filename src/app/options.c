@@ -105,17 +105,19 @@ static void print_help(void) {
            "                         them and what is odd about them; no SOURCE\n"), stdout);
    fputs(_("      --list pid:PID     list a process's regions with their Rss, Pss,\n"
            "                         Private_Dirty, Swap and copy-on-write flag; its\n"
-           "                         --kind: anon, file, shm, sysv, memfd, heap, stack,\n"
-           "                         special; its --sort and --columns: range, size,\n"
-           "                         perms, offset, device, inode, rss, pss, dirty,\n"
-           "                         swap, flags, kind, backing\n"), stdout);
+           "                         --kind: anon, file, shm, sem, sysv, memfd, heap,\n"
+           "                         stack, special; its --sort and --columns: range,\n"
+           "                         size, perms, offset, device, inode, rss, pss,\n"
+           "                         dirty, swap, flags, kind, backing\n"), stdout);
    fputs(_("      --json             with --list or --info: print JSON\n"), stdout);
-   fputs(_("      --kind=KINDS       with --list: only these kinds (comma-separated:\n"
-           "                         shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv,\n"
-           "                         memfd, all; blockdev: the block devices in use,\n"
-           "                         listed only when asked for)\n"), stdout);
+   fputs(_("      --kind=KINDS       with --list or no SOURCE: only these kinds\n"
+           "                         (comma-separated: shm, sem, mq, sysv-shm,\n"
+           "                         sysv-sem, sysv-msg, sysv, memfd, all; blockdev:\n"
+           "                         the block devices in use, listed only when asked\n"
+           "                         for; a unique prefix in any case is enough)\n"), stdout);
    fputs(_("      --pid=PID[,PID]    with --list or no SOURCE: only the objects these\n"
-           "                         processes hold\n"), stdout);
+           "                         processes hold (at most 64; a pid that names no\n"
+           "                         process is said, and --list then exits 1)\n"), stdout);
    fputs(_("      --user=NAME|UID    with --list or no SOURCE: only the objects this\n"
            "                         user owns\n"), stdout);
    fputs(_("      --sort=[-]COLUMN   with --list or no SOURCE: sort by COLUMN (kind,\n"
@@ -220,17 +222,18 @@ static int parse_granularity(const char *text, uint64_t *out) {
    return -1;
 }
 
-/* --kind=shm,sem,mq,sysv-shm,sysv-sem,sysv-msg,sysv,memfd,all,blockdev */
+/* --kind=shm,sem,mq,sysv-shm,sysv-sem,sysv-msg,sysv,memfd,all,blockdev (prefixes, any case) */
 static int parse_kinds(const char *text, unsigned *mask) {
    const char *bad;
    size_t bad_len;
-   if (objects_kind_parse(text, mask, &bad, &bad_len))
+   NamePick why;
+   NameSet s;
+   PickMsg m;
+   if (objects_kind_parse(text, mask, &bad, &bad_len, &why))
       return -1;
-   char word[64];
-   snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
-   return diag_bad_value("--kind", word, _("unknown kind"),
-                         _("one of shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv, memfd, all, "
-                           "blockdev"));
+   objects_kind_names(&s);
+   pickmsg_explain(&s, PICK_KIND, why, bad, bad_len, &m);
+   return pickmsg_usage("--kind", bad, bad_len, &m);
 }
 
 /* ---- the object list: --pid, --user, --sort, --columns ------------------ */
@@ -254,23 +257,15 @@ static int parse_user(const char *text, Options *o) {
    return -1;
 }
 
-/* OPT's TEXT is the start of several columns' names, CANDIDATES. */
-static int ambiguous_column(const char *opt, const char *text, const char *candidates) {
-   char why[200];
-   snprintf(why, sizeof why, _("possibilities: %s"), candidates);
-   return diag_bad_value(opt, text, _("ambiguous column name"), why);
-}
-
 /* "COLUMN" or "-COLUMN" (descending). */
 static int parse_sort(const char *text, Options *o) {
-   char names[160];
+   size_t n, c;
+   PickMsg m;
+   const ColSpec *spec = objtable_columns(&n);
    const char *name = text[0] == '-' ? text + 1 : text;
-   if (!objtable_column_parse(name, &o->sort)) {
-      if (objtable_column_ambiguous(name, strlen(name), names, sizeof names))
-         return ambiguous_column("--sort", text, names);
-      objtable_column_names(names, sizeof names);
-      return diag_bad_value("--sort", text, _("no such column"), names);
-   }
+   if (coltable_pick(spec, n, name, strlen(name), &c, &m) != NAMEPICK_FOUND)
+      return pickmsg_usage("--sort", text, strlen(text), &m);
+   o->sort = (ObjTableColumn)c;
    o->sort_reverse = text[0] == '-';
    o->sort_given = true;
    return -1;
@@ -278,14 +273,16 @@ static int parse_sort(const char *text, Options *o) {
 
 static int parse_columns(const char *text, Options *o) {
    const char *bad;
-   size_t bad_len;
+   size_t bad_len, n, c;
    char names[160], word[64];
+   PickMsg m;
    if (objtable_columns_parse(text, o->columns, OBJTABLE_ALL_COLUMNS, &o->ncolumns, &bad,
                               &bad_len))
       return -1;
+   const ColSpec *spec = objtable_columns(&n);
+   if (coltable_pick(spec, n, bad, bad_len, &c, &m) == NAMEPICK_AMBIGUOUS)
+      return pickmsg_usage("--columns", bad, bad_len, &m);
    snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
-   if (objtable_column_ambiguous(bad, bad_len, names, sizeof names))
-      return ambiguous_column("--columns", word, names);
    objtable_column_names(names, sizeof names);
    return diag_bad_value("--columns", word,
                          bad_len ? _("no such column, or given twice") : _("empty column name"),

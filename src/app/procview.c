@@ -38,6 +38,7 @@ static void keep_region(ProcView *p, const PlatformProcRegion *r) {
 static bool private_object(const char *perms, PlatformRegionKind kind) {
    return perms[3] == 'p'
           && (kind == PLATFORM_REGION_FILE || kind == PLATFORM_REGION_SHM
+              || kind == PLATFORM_REGION_SEM
               || kind == PLATFORM_REGION_MEMFD);
 }
 

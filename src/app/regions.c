@@ -22,6 +22,7 @@ static const char *const kind_names[] = {
    [PLATFORM_REGION_SHM] = "shm",     [PLATFORM_REGION_SYSV] = "sysv",
    [PLATFORM_REGION_MEMFD] = "memfd", [PLATFORM_REGION_HEAP] = "heap",
    [PLATFORM_REGION_STACK] = "stack", [PLATFORM_REGION_SPECIAL] = "special",
+   [PLATFORM_REGION_SEM] = "sem",
 };
 #define KINDS (sizeof kind_names / sizeof kind_names[0])
 
@@ -60,6 +61,7 @@ static void backing_raw(const PlatformProcRegion *r, char *buf, size_t size) {
    const char *name = r->map.backing.name;
    switch (r->kind) {
    case PLATFORM_REGION_SHM:
+   case PLATFORM_REGION_SEM:
    case PLATFORM_REGION_MEMFD:
       snprintf(buf, size, "%s:%s", regions_kind_name(r->kind), name);
       break;
@@ -92,30 +94,29 @@ typedef struct {
    size_t ncols;
 } Query;
 
-static bool kind_word(const char *w, size_t len, unsigned *mask) {
-   if (len == 3 && strncmp(w, "all", 3) == 0) {
-      *mask |= (1u << KINDS) - 1;
-      return true;
-   }
+/* What --kind takes: the kinds (kind_names, in that order), then "all". */
+static void kind_set(const char **words, NameSet *s) {
    for (size_t k = 0; k < KINDS; k++)
-      if (strlen(kind_names[k]) == len && strncmp(w, kind_names[k], len) == 0) {
-         *mask |= 1u << k;
-         return true;
-      }
-   return false;
+      words[k] = kind_names[k];
+   words[KINDS] = "all";
+   *s = (NameSet){ words, NULL, KINDS + 1 };
 }
 
+/* "file,shm": each a kind's whole name or unique prefix, any case. */
 static int parse_kinds(const char *text, unsigned *mask) {
+   const char *words[KINDS + 1];
+   NameSet s;
+   kind_set(words, &s);
    *mask = 0;
    for (const char *p = text;; p++) {
-      size_t len = strcspn(p, ",");
-      if (!kind_word(p, len, mask)) {
-         char word[64];
-         snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), p);
-         return diag_bad_value("--kind", word, _("unknown kind"),
-                               _("one of anon, file, shm, sysv, memfd, heap, stack, special, "
-                                 "all"));
+      size_t len = strcspn(p, ","), k = 0;
+      NamePick r = namepick(&s, p, len, &k);
+      if (r != NAMEPICK_FOUND) {
+         PickMsg m;
+         pickmsg_explain(&s, PICK_KIND, r, p, len, &m);
+         return pickmsg_usage("--kind", p, len, &m);
       }
+      *mask |= k == KINDS ? (1u << KINDS) - 1 : 1u << k;
       p += len;
       if (!*p)
          return -1;
@@ -128,27 +129,19 @@ static int no_column(const char *opt, const char *text, const char *what) {
    return diag_bad_value(opt, text, what, names);
 }
 
-/* OPT's TEXT is the start of several columns' names, CANDIDATES. */
-static int ambiguous(const char *opt, const char *text, const char *candidates) {
-   char why[200];
-   snprintf(why, sizeof why, _("possibilities: %s"), candidates);
-   return diag_bad_value(opt, text, _("ambiguous column name"), why);
-}
-
 static int parse_query(const Options *o, Query *q) {
-   char cand[200];
    int rc;
    memset(q, 0, sizeof *q);
    q->kinds = (1u << KINDS) - 1;
    if (o->kinds_text && (rc = parse_kinds(o->kinds_text, &q->kinds)) >= 0)
       return rc;
    if (o->sort_text) {
+      PickMsg m;
       q->reverse = o->sort_text[0] == '-';
       const char *name = o->sort_text + q->reverse;
-      if (!coltable_parse(columns, REGIONS_COLUMNS, name, &q->sort))
-         return coltable_ambiguous(columns, REGIONS_COLUMNS, name, strlen(name), cand, sizeof cand)
-                   ? ambiguous("--sort", o->sort_text, cand)
-                   : no_column("--sort", o->sort_text, _("no such column"));
+      if (coltable_pick(columns, REGIONS_COLUMNS, name, strlen(name), &q->sort, &m)
+          != NAMEPICK_FOUND)
+         return pickmsg_usage("--sort", o->sort_text, strlen(o->sort_text), &m);
    }
    if (o->columns_text) {
       const char *bad;
@@ -156,9 +149,11 @@ static int parse_query(const Options *o, Query *q) {
       char word[64];
       if (!coltable_parse_list(columns, REGIONS_COLUMNS, o->columns_text, q->cols,
                                REGIONS_COLUMNS, &q->ncols, &bad, &bad_len)) {
+         PickMsg m;
+         size_t c;
+         if (coltable_pick(columns, REGIONS_COLUMNS, bad, bad_len, &c, &m) == NAMEPICK_AMBIGUOUS)
+            return pickmsg_usage("--columns", bad, bad_len, &m);
          snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
-         if (coltable_ambiguous(columns, REGIONS_COLUMNS, bad, bad_len, cand, sizeof cand))
-            return ambiguous("--columns", word, cand);
          return no_column("--columns", word, bad_len ? _("no such column, or given twice")
                                                      : _("empty column name"));
       }
@@ -173,6 +168,16 @@ static int parse_query(const Options *o, Query *q) {
 
 static int cmp_u64(uint64_t a, uint64_t b) {
    return a < b ? -1 : a > b;
+}
+
+/* By what the BACKING column shows, escaped ("shm:/x", "sysv:key=...",
+ * "anonymous"). */
+static int cmp_backing(const PlatformProcRegion *x, const PlatformProcRegion *y) {
+   char *a = regions_backing(x), *b = regions_backing(y);
+   int c = a && b ? strcmp(a, b) : (a != NULL) - (b != NULL);
+   free(a);
+   free(b);
+   return c;
 }
 
 static int compare(const PlatformProcRegion *x, const PlatformProcRegion *y, size_t c) {
@@ -190,7 +195,7 @@ static int compare(const PlatformProcRegion *x, const PlatformProcRegion *y, siz
    case REGIONS_SWAP:    r = cmp_u64(a->swap, b->swap); break;
    case REGIONS_FLAGS:   r = (int)regions_cow(y) - (int)regions_cow(x); break;
    case REGIONS_KIND:    r = strcmp(regions_kind_name(x->kind), regions_kind_name(y->kind)); break;
-   case REGIONS_BACKING: r = strcmp(x->map.backing.name, y->map.backing.name); break;
+   case REGIONS_BACKING: r = cmp_backing(x, y); break;
    case REGIONS_RANGE:
    case REGIONS_COLUMNS: break;
    }
@@ -226,9 +231,16 @@ static size_t *select_rows(const PlatformProcRegion *v, size_t n, const Query *q
 
 /* ---- the table ---------------------------------------------------------------- */
 
+/* "cow", "deleted", "ambiguous" (the name's \012 is undecided), comma-separated. */
 static void flags_text(const PlatformProcRegion *r, char *buf, size_t size) {
-   bool cow = regions_cow(r), del = r->map.backing.deleted && r->kind == PLATFORM_REGION_FILE;
-   snprintf(buf, size, "%s%s%s", cow ? "cow" : "", cow && del ? "," : "", del ? "deleted" : "");
+   const char *flag[] = { regions_cow(r) ? "cow" : NULL,
+                          r->map.backing.deleted ? "deleted" : NULL,
+                          r->map.backing.ambiguous ? "ambiguous" : NULL };
+   size_t used = 0;
+   buf[0] = '\0';
+   for (size_t i = 0; i < sizeof flag / sizeof flag[0]; i++)
+      if (flag[i] && used < size)
+         used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? "," : "", flag[i]);
 }
 
 static char *cell_text(const PlatformProcRegion *r, size_t c) {
@@ -320,10 +332,11 @@ static void json_region(FILE *f, const PlatformProcRegion *r) {
    fprintf(f, "{\"start\":%" PRIu64 ",\"end\":%" PRIu64 ",\"size\":%" PRIu64
               ",\"perms\":\"%s\",\"shared\":%s,\"offset\":%" PRIu64
               ",\"device\":\"%02x:%02x\",\"inode\":%" PRIu64 ",\"kind\":\"%s\",\"backing\":%s"
-              ",\"name\":%s,\"deleted\":%s,\"cow\":%s,",
+              ",\"name\":%s,\"name_ambiguous\":%s,\"deleted\":%s,\"cow\":%s,",
            r->map.start, r->map.end, r->map.end - r->map.start, r->map.perms,
            r->map.perms[3] == 's' ? "true" : "false", r->map.offset, maj, min, r->map.inode,
-           regions_kind_name(r->kind), qb, path, r->map.backing.deleted ? "true" : "false",
+           regions_kind_name(r->kind), qb, path, r->map.backing.ambiguous ? "true" : "false",
+           r->map.backing.deleted ? "true" : "false",
            regions_cow(r) ? "true" : "false");
    json_figures(f, &r->figures);
    fputc('}', f);

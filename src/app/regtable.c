@@ -48,8 +48,9 @@ bool regtable_column_parse(const char *name, RegTableColumn *c) {
    return true;
 }
 
-void regtable_column_names(char *buf, size_t size) {
-   coltable_names(columns, REGTABLE_COLUMNS, buf, size);
+const ColSpec *regtable_columns(size_t *n) {
+   *n = REGTABLE_COLUMNS;
+   return columns;
 }
 
 void regtable_init(RegTable *t, int pid) {

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/coltable.h"
 #include "core/error.h"
 #include "platform/procmem.h"
 
@@ -66,8 +67,8 @@ const char *regtable_heading(RegTableColumn c);
 const char *regtable_column_name(RegTableColumn c);
 bool regtable_column_right(RegTableColumn c);
 bool regtable_column_parse(const char *name, RegTableColumn *c);
-/* "range, size, perms ...": the names, for messages. */
-void regtable_column_names(char *buf, size_t size);
+/* The columns' table (coltable.h), indexed by RegTableColumn. */
+const ColSpec *regtable_columns(size_t *n);
 
 /* Cell C of region R as the screen shows it (escaped). */
 void regtable_cell(const PlatformProcRegion *r, RegTableColumn c, char *buf, size_t size);

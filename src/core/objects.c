@@ -131,7 +131,10 @@ void objects_fill_from_stat(Obj *o, const PlatformStat *st) {
    o->uid = st->uid;
    o->gid = st->gid;
    o->mode = st->mode;
+   o->atime = st->atime_sec;
    o->mtime = st->mtime_sec;
+   o->ctime = st->ctime_sec;
+   o->stat_times = true;
 }
 
 Obj *objects_add_file(ObjList *l, const char *name, const PlatformStat *st) {

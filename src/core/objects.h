@@ -25,6 +25,7 @@
 
 #include "core/error.h"
 #include "platform/blockdev.h"
+#include "core/namepick.h"
 #include "platform/names.h"
 
 typedef enum {
@@ -84,7 +85,16 @@ typedef struct {
    uint64_t size;           /* bytes (SIZE_KNOWN false: none are given, as for a semaphore
                                set or a POSIX queue, or they are unknown) */
    unsigned uid, gid, mode;
-   int64_t atime, mtime, ctime;   /* seconds; 0 = never / unknown */
+   /* Seconds since the epoch.  STAT_TIMES: they are the object's stat
+    * (every object whose stat was read: a name space entry, a descriptor,
+    * a mapping's map_files link, an --info target), where 0 is a time
+    * like any other.  Otherwise 0 means never or unknown: System V objects
+    * take them from the kernel's lists, where 0 is never (never attached,
+    * detached, sent, received); an object seen only through a process's
+    * mapping whose file could not be stat'ed (map_files refused) has none,
+    * for a maps line carries no times. */
+   int64_t atime, mtime, ctime;
+   bool stat_times;
    uint64_t dev, ino;       /* SysV: ino is the id */
    bool size_known;
    /* System V */
@@ -199,10 +209,15 @@ Obj *objects_find_sysv(const ObjList *l, ObjKind kind, int id);
 /* "shm", "sem", "mq", "sysv-shm", "sysv-sem", "sysv-msg", "memfd", "file",
  * "blockdev". */
 const char *objects_kind_name(ObjKind k);
-/* A comma-separated list of kind names ("sysv" means all three SysV kinds,
- * "all" every kind of named object, "blockdev" the block devices in use)
- * into a mask of 1 << ObjKind; *BAD points at the first unknown word. */
-bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len);
+/* A comma-separated list of kind names ("sysv" means all three SysV
+ * kinds, "all" every kind of named object, "blockdev" the block devices in use), each whole or a unique prefix in any case
+ * (core/namepick.h), into a mask of 1 << ObjKind; *BAD points at the
+ * first word that is no kind (*BAD_LEN bytes), and *WHY (may be NULL)
+ * says whether it is unknown or ambiguous. */
+bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len,
+                        NamePick *why);
+/* The words objects_kind_parse() takes, for messages. */
+void objects_kind_names(NameSet *s);
 
 /* "sem-shm", "name-collision", "size-mismatch", "removed", "locked".
  * (No flag for System V keys: keys are per IPC kind, one key for a

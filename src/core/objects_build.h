@@ -8,7 +8,7 @@
 /* A new object named NAME (copied), indexed by DEV:INO; NULL when memory
  * runs out. */
 Obj *objects_new(ObjList *l, ObjKind kind, const char *name, uint64_t dev, uint64_t ino);
-/* Size, owner, mode and mtime from ST. */
+/* Size, owner, mode and the three times from ST (times_known). */
 void objects_fill_from_stat(Obj *o, const PlatformStat *st);
 /* Index every object again (after rows were removed). */
 void objects_reindex(ObjList *l);

@@ -18,37 +18,41 @@ const char *objects_kind_name(ObjKind k) {
    return (unsigned)k < OBJ_KIND_COUNT ? kind_names[k] : "?";
 }
 
-static bool kind_word(const char *w, size_t n, unsigned *mask) {
-   if (n == 4 && strncmp(w, "sysv", 4) == 0) {
-      *mask |= 1u << OBJ_SYSV_SHM | 1u << OBJ_SYSV_SEM | 1u << OBJ_SYSV_MSG;
-      return true;
-   }
-   if (n == 8 && strncmp(w, "blockdev", 8) == 0) {
-      *mask |= 1u << OBJ_BLOCK;
-      return true;
-   }
-   if (n == 3 && strncmp(w, "all", 3) == 0) {
-      *mask |= OBJ_KINDS_ALL;
-      return true;
-   }
-   for (unsigned k = 0; k < OBJ_FILE; k++)
-      if (strlen(kind_names[k]) == n && strncmp(kind_names[k], w, n) == 0) {
-         *mask |= 1u << k;
-         return true;
-      }
-   return false;
+/* What --kind and :kind take: the kinds, "sysv" (the three), "all" (every
+ * kind of named object) and "blockdev" (the block devices in use). */
+static const char *const kind_words[] = {
+   "shm", "sem", "mq", "sysv-shm", "sysv-sem", "sysv-msg", "sysv", "memfd", "all",
+   "blockdev",
+};
+static const unsigned kind_masks[] = {
+   1u << OBJ_SHM, 1u << OBJ_SEM, 1u << OBJ_MQ, 1u << OBJ_SYSV_SHM, 1u << OBJ_SYSV_SEM,
+   1u << OBJ_SYSV_MSG, 1u << OBJ_SYSV_SHM | 1u << OBJ_SYSV_SEM | 1u << OBJ_SYSV_MSG,
+   1u << OBJ_MEMFD, OBJ_KINDS_ALL, 1u << OBJ_BLOCK,
+};
+_Static_assert(sizeof kind_words / sizeof kind_words[0] == sizeof kind_masks / sizeof kind_masks[0],
+               "a mask for each word");
+
+void objects_kind_names(NameSet *s) {
+   *s = (NameSet){ kind_words, NULL, sizeof kind_words / sizeof kind_words[0] };
 }
 
-bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len) {
+bool objects_kind_parse(const char *list, unsigned *mask, const char **bad, size_t *bad_len,
+                        NamePick *why) {
+   NameSet s;
+   objects_kind_names(&s);
    *mask = 0;
    const char *p = list;
    for (;;) {
-      size_t n = strcspn(p, ",");
-      if (!kind_word(p, n, mask)) {
+      size_t n = strcspn(p, ","), k = 0;
+      NamePick r = namepick(&s, p, n, &k);
+      if (r != NAMEPICK_FOUND) {
          *bad = p;
          *bad_len = n;
+         if (why)
+            *why = r;
          return false;
       }
+      *mask |= kind_masks[k];
       if (p[n] == '\0')
          return true;
       p += n + 1;

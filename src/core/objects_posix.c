@@ -16,8 +16,6 @@ void objects_add_shm_entry(ObjList *l, const PlatformEntry *pe) {
    if (!o)
       return;
    objects_fill_from_stat(o, &pe->st);
-   o->atime = pe->atime_sec;
-   o->ctime = pe->ctime_sec;
 }
 
 void objects_add_mq_entry(ObjList *l, const PlatformEntry *pe) {
@@ -25,8 +23,6 @@ void objects_add_mq_entry(ObjList *l, const PlatformEntry *pe) {
    if (!o)
       return;
    objects_fill_from_stat(o, &pe->st);
-   o->atime = pe->atime_sec;
-   o->ctime = pe->ctime_sec;
    o->size = 0;             /* the bytes queued are only in the file's text */
    o->size_known = false;
    o->mq_known = pe->mq_known;

@@ -41,6 +41,8 @@ typedef struct {
    uint64_t ino;
    int64_t mtime_sec;
    long mtime_nsec;
+   int64_t atime_sec;      /* last access (st_atim), seconds */
+   int64_t ctime_sec;      /* last status change (st_ctim), seconds */
    PlatformUserId uid;
    PlatformGroupId gid;
    unsigned mode;          /* permission bits */

@@ -29,9 +29,7 @@
 /* One entry of a name space directory. */
 typedef struct {
    const char *name;       /* the entry's name, no '/' (untrusted bytes) */
-   PlatformStat st;
-   int64_t atime_sec;
-   int64_t ctime_sec;
+   PlatformStat st;        /* with its times */
    bool mq_known;          /* message queues: MQ could be read */
    int mq_err;             /* else why (an errno value; EACCES: no permission) */
    PlatformMqInfo mq;

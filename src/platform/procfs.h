@@ -82,8 +82,13 @@ typedef enum {
 typedef struct {
    PlatformBackingKind kind;
    bool deleted;                    /* unlinked (always so for SYSV and MEMFD) */
+   /* The maps text held "\012", which is a newline or those four
+    * characters: NAME keeps them as printed (no newline is guessed).
+    * The platform resolves it from the mapping's own link where it may
+    * (linux_map_exact_name()); still true when it could not. */
+   bool ambiguous;
    uint32_t sysv_key;               /* SYSV: the key in the name */
-   char name[PLATFORM_NAME_MAX + 1];  /* FILE: the path, decoded, without " (deleted)";
+   char name[PLATFORM_NAME_MAX + 1];  /* FILE: the path without " (deleted)";
                                        MEMFD: the name; else "" */
 } PlatformBacking;
 
@@ -116,7 +121,9 @@ typedef enum {
    PLATFORM_REGION_MEMFD,     /* memfd_create(): the name it was given */
    PLATFORM_REGION_HEAP,      /* [heap] */
    PLATFORM_REGION_STACK,     /* [stack] */
-   PLATFORM_REGION_SPECIAL    /* [vdso], [vvar], [vsyscall], other [NAME] */
+   PLATFORM_REGION_SPECIAL,   /* [vdso], [vvar], [vsyscall], other [NAME] */
+   PLATFORM_REGION_SEM        /* a POSIX semaphore /NAME: glibc's file sem.NAME of the shm
+                                 file system */
 } PlatformRegionKind;
 
 /* One descriptor of a process that refers to a file. */
@@ -173,7 +180,8 @@ bool platform_procfs_sysv_line(PlatformSysvKind kind, const char *line, Platform
 bool platform_procfs_maps_line(const char *line, PlatformRegion *out);
 /* What region R is; SHM_DEV is the device of the POSIX shm file system
  * (0: unknown, then the path "/dev/shm/" says).  *NAME points into R: the
- * name to show ("/NAME" for shm, the memfd name, "[vdso]"; "" if none). */
+ * name to show ("/NAME" for shm, the memfd name, "[vdso]"; "" if none;
+ * "/sem.NAME" for the semaphore /NAME, as in the shm file system). */
 PlatformRegionKind platform_procfs_region_kind(const PlatformRegion *r, uint64_t shm_dev,
                                                const char **name);
 /* One line of smaps or smaps_rollup (without its newline): true when it
@@ -214,6 +222,11 @@ bool platform_procfs_stat_life(const char *text, PlatformProcLife *out);
  * fields. */
 #define PLATFORM_PF_KTHREAD 0x00200000u
 bool platform_procfs_stat_kthread(const char *text, bool *kthread);
+/* /proc/PID/comm's TEXT (proc(5); fs/proc/base.c comm_show: "%s\n" of
+ * the task's comm) into the command itself: only the kernel's last
+ * newline goes.  The command is whatever prctl(PR_SET_NAME) set, up to
+ * 15 bytes of anything but NUL, newlines and escapes included. */
+void platform_procfs_comm(char *text);
 /* A descriptor's link target; UNLINKED: the file's link count is 0. */
 void platform_procfs_fd_target(const char *target, bool unlinked, PlatformBacking *out);
 /* A mapping's path as the kernel printed it (escaped, maybe " (deleted)"). */

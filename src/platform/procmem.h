@@ -36,7 +36,12 @@
  * regions with a PLATFORM_NAME_MAX array each would be 200 MB). */
 typedef struct {
    PlatformBackingKind kind;
+   /* Removed from its name space: an unlinked file or shm object (not one
+    * glibc's sem_open mapped under a temporary name and linked since), a
+    * System V segment marked for removal; never a memfd (never linked). */
    bool deleted;
+   bool ambiguous;            /* the name is the maps text, "\012" undecided
+                                 (PlatformBacking.ambiguous) */
    uint32_t sysv_key;
    const char *name;          /* the name to show: a path, "/NAME" for shm,
                                  the memfd name, "[heap]"; "" when none; never NULL */
@@ -69,7 +74,8 @@ void platform_proc_regions_free(PlatformProcRegion *regions, size_t n);
  * permission and is not one the kernel keeps to itself ([vvar]). */
 bool platform_proc_region_readable(const PlatformProcRegion *r);
 
-/* The command name (comm) and owner of PID.  ESRCH when it is gone. */
+/* The command name (comm) and owner of PID.  ESRCH when it is gone.  COMM
+ * may be NULL when COMMSZ is 0 (only whether PID is there is asked). */
 int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *uid);
 
 /* What tells this life of PID from the next (PlatformProcLife, procfs.h):

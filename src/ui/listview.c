@@ -8,6 +8,8 @@
 #include "core/gettext.h"
 #include "app/objfmt.h"
 
+#include <string.h>
+
 #include <curses.h>
 #include <stdio.h>
 
@@ -131,16 +133,19 @@ void listview_key_reverse(View *v) {
 CommandStatus listview_cmd_sort(void *ctx, const char *args) {
    View *v = ctx;
    const ListOps *ops = list(v)->ops;
-   int c;
-   char names[200];
+   size_t n, c;
+   PickMsg m;
+   char text[800];
    if (!*args)
       return COMMAND_BAD_ARGS;
-   if (!ops->column_parse(args[0] == '-' ? args + 1 : args, &c)) {
-      ops->column_names(names, sizeof names);
-      ui_message(v->ui, true, _("sort %s: no such column (%s)"), args, names);
+   const ColSpec *spec = ops->column_spec(&n);
+   const char *name = args[0] == '-' ? args + 1 : args;
+   if (coltable_pick(spec, n, name, strlen(name), &c, &m) != NAMEPICK_FOUND) {
+      pickmsg_format(text, sizeof text, ":sort", args, strlen(args), &m);
+      ui_message(v->ui, true, "%s", text);
       return COMMAND_FAILED;
    }
-   ops->sort_by(v, c, args[0] == '-');
+   ops->sort_by(v, (int)c, args[0] == '-');
    return COMMAND_OK;
 }
 

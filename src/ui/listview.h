@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "app/coltable.h"
 #include "app/command.h"
 
 typedef struct {
@@ -50,8 +51,8 @@ typedef struct {
    const char *(*column_name)(int column);     /* untranslated, for the title */
    const char *(*heading)(int column);         /* untranslated */
    bool (*right)(int column);                  /* aligned right */
-   bool (*column_parse)(const char *name, int *column);
-   void (*column_names)(char *buf, size_t size);   /* for a message */
+   /* Every column a :sort may name (coltable.h), the shown ones first. */
+   const ColSpec *(*column_spec)(size_t *n);
    int (*sorted_by)(struct View *v, bool *reverse);
    /* Sort by COLUMN (REVERSE: descending); the cursor stays on its row. */
    void (*sort_by)(struct View *v, int column, bool reverse);

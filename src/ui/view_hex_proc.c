@@ -186,6 +186,7 @@ void view_hex_proc_title(View *v, char *out, size_t outsz) {
       return;
    }
    if (!procview_private_object(p) && p->kind != PLATFORM_REGION_SHM
+       && p->kind != PLATFORM_REGION_SEM
        && p->kind != PLATFORM_REGION_FILE && p->kind != PLATFORM_REGION_MEMFD
        && p->kind != PLATFORM_REGION_SYSV)
       return;

@@ -34,6 +34,7 @@ typedef struct {
    ObjTableScope cfg;
    uint64_t next_scan;
    bool scan_failed;
+   unsigned hidden;           /* :columns: 1 << ObjTableColumn of the columns not shown */
 } ObjState;
 
 static ObjState *state(View *v) { return v->state; }
@@ -86,13 +87,6 @@ static char *filter_of(View *v, size_t *size) {
 static const char *heading(int c) { return objtable_heading((ObjTableColumn)c); }
 static bool right(int c) { return c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS; }
 
-static bool column_parse(const char *name, int *c) {
-   ObjTableColumn k;
-   if (!objtable_column_parse(name, &k))
-      return false;
-   *c = (int)k;
-   return true;
-}
 
 static int sorted_by(View *v, bool *reverse) {
    *reverse = state(v)->t.reverse;
@@ -113,8 +107,7 @@ static const ListOps list_ops = {
    .column_name = column_name,
    .heading = heading,
    .right = right,
-   .column_parse = column_parse,
-   .column_names = objtable_column_names,
+   .column_spec = objtable_columns,
    .sorted_by = sorted_by,
    .sort_by = sort_by,
    .reselect = reselect,
@@ -141,7 +134,12 @@ static void layout(View *v, int cols, Layout *L) {
       flags = (int)strlen(f) > flags ? (int)strlen(f) : flags;
       free(n);
    }
-   int rest = cols - (8 + 10 + 8 + 4 + 5) - OBJTABLE_COLUMNS;
+   int rest = cols;
+   for (int c = 0; c < OBJTABLE_COLUMNS; c++)
+      if (!(st->hidden & (1u << c)))
+         rest -= fixed[c] + 1;
+   if (st->hidden & (1u << OBJTABLE_FLAGS))
+      flags = 0;
    if (flags > rest / 2)
       flags = rest / 2;
    if (name > rest - flags)
@@ -151,6 +149,10 @@ static void layout(View *v, int cols, Layout *L) {
       if (c != OBJTABLE_NAME)
          L->w[c] = fixed[c];
       L->x[c] = x;
+      if (st->hidden & (1u << c)) {       /* :columns left it out */
+         L->w[c] = 0;
+         continue;
+      }
       x += L->w[c] + 1;
       if (c == OBJTABLE_FLAGS)
          L->w[c] = cols - L->x[c] > 0 ? cols - L->x[c] : 0;
@@ -204,7 +206,7 @@ static int draw_title(View *v, int cols) {
 
    n += who_fields(&st->t.who, f + n, sizeof f[0]);
    snprintf(f[n++], sizeof f[0], _("%zu of %zu"), st->t.count, st->t.scanned ? st->t.list.n : 0);
-   unsigned denied = st->t.scanned ? st->t.list.procs_denied : 0;
+   unsigned denied = st->t.scanned ? objfmt_denied_count(&st->t.list, &st->t.who) : 0;
    snprintf(f[n++], sizeof f[0], ngettext("%u process not inspected",
                                           "%u processes not inspected", denied), denied);
    return listview_title(f, n, cols);
@@ -434,10 +436,15 @@ static CommandStatus cmd_kind(void *ctx, const char *args) {
    unsigned mask = 0;
    const char *bad;
    size_t bad_len;
-   if (!objects_kind_parse(args, &mask, &bad, &bad_len)) {
-      ui_message(v->ui, true, _("kind %.*s: unknown (one of shm, sem, mq, sysv-shm, "
-                                "sysv-sem, sysv-msg, sysv, memfd, all, blockdev)"),
-                      (int)(bad_len < 64 ? bad_len : 64), bad);
+   NamePick why;
+   if (!objects_kind_parse(args, &mask, &bad, &bad_len, &why)) {
+      NameSet s;
+      PickMsg m;
+      char text[800];
+      objects_kind_names(&s);
+      pickmsg_explain(&s, PICK_KIND, why, bad, bad_len, &m);
+      pickmsg_format(text, sizeof text, ":kind", bad, bad_len, &m);
+      ui_message(v->ui, true, "%s", text);
       return COMMAND_FAILED;
    }
    unsigned block = 1u << OBJ_BLOCK;
@@ -448,6 +455,40 @@ static CommandStatus cmd_kind(void *ctx, const char *args) {
    reselect(v);
    if (mq_note(v))
       ui_message(v->ui, false, "%s", mq_note(v));
+   return COMMAND_OK;
+}
+
+/* ":columns kind,name": which of the screen's columns show (in its order),
+ * named as --columns names them; "all" (or nothing): every one. */
+static CommandStatus cmd_columns(void *ctx, const char *args) {
+   View *v = ctx;
+   size_t n = 0, cols[OBJTABLE_COLUMNS];
+   const char *bad;
+   size_t bad_len;
+   const ColSpec *spec = objtable_columns(&n);
+   if (!*args || strcmp(args, "all") == 0) {
+      state(v)->hidden = 0;
+      return COMMAND_OK;
+   }
+   if (!coltable_parse_list(spec, OBJTABLE_COLUMNS, args, cols, OBJTABLE_COLUMNS, &n, &bad,
+                            &bad_len)) {
+      PickMsg m;
+      size_t c;
+      char text[800];
+      NamePick r = coltable_pick(spec, OBJTABLE_COLUMNS, bad, bad_len, &c, &m);
+      if (r != NAMEPICK_AMBIGUOUS) {        /* the words --columns uses */
+         snprintf(m.what, sizeof m.what, "%s", bad_len ? _("no such column, or given twice")
+                                                       : _("empty column name"));
+         coltable_names(spec, OBJTABLE_COLUMNS, m.why, sizeof m.why);
+      }
+      pickmsg_format(text, sizeof text, ":columns", bad, bad_len, &m);
+      ui_message(v->ui, true, "%s", text);
+      return COMMAND_FAILED;
+   }
+   unsigned hidden = (1u << OBJTABLE_COLUMNS) - 1;
+   for (size_t i = 0; i < n; i++)
+      hidden &= ~(1u << cols[i]);
+   state(v)->hidden = hidden;
    return COMMAND_OK;
 }
 
@@ -465,6 +506,16 @@ static CommandStatus cmd_all(void *ctx, const char *args) {
 }
 
 /* pid PID[,PID...]: the objects these processes hold; pid all: any. */
+/* As --pid says on stderr: a pid of the filter that names no process. */
+static void say_missing(View *v) {
+   const ObjWho *w = &state(v)->t.who;
+   for (size_t i = 0; i < w->npids; i++)
+      if (!objwho_pid_exists(w->pids[i])) {
+         ui_message(v->ui, true, _("%s %d: no such process"), ":pid", w->pids[i]);
+         return;
+      }
+}
+
 static CommandStatus cmd_pid(void *ctx, const char *args) {
    View *v = ctx;
    const char *why;
@@ -473,6 +524,7 @@ static CommandStatus cmd_pid(void *ctx, const char *args) {
       return COMMAND_FAILED;
    }
    reselect(v);
+   say_missing(v);
    return COMMAND_OK;
 }
 
@@ -535,6 +587,8 @@ static const Command objects_commands[] = {
    { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by kind, name, size, owner, mode, processes, flags, "
                                  "pids or detail (-: descending)"), listview_cmd_sort },
+   { "columns", N_("LIST|all"), N_("show only these of kind, name, size, owner, mode, "
+                                   "processes, flags (all: every one)"), cmd_columns },
    { "pid", N_("PID[,PID]|all"), N_("only objects these processes hold (all: any; also P)"),
      cmd_pid },
    { "user", N_("NAME|UID|all"), N_("only objects this user owns (all: any; also u)"),
@@ -602,5 +656,6 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    rescan(v);
    if (mq_note(v))
       ui_message(v->ui, false, "%s", mq_note(v));
+   say_missing(v);
    return v;
 }

@@ -86,13 +86,6 @@ static char *filter_of(View *v, size_t *size) {
 static const char *heading(int c) { return regtable_heading((RegTableColumn)c); }
 static bool right(int c) { return regtable_column_right((RegTableColumn)c); }
 
-static bool column_parse(const char *name, int *c) {
-   RegTableColumn k;
-   if (!regtable_column_parse(name, &k))
-      return false;
-   *c = (int)k;
-   return true;
-}
 
 static int sorted_by(View *v, bool *reverse) {
    *reverse = state(v)->t.reverse;
@@ -113,8 +106,7 @@ static const ListOps list_ops = {
    .column_name = column_name,
    .heading = heading,
    .right = right,
-   .column_parse = column_parse,
-   .column_names = regtable_column_names,
+   .column_spec = regtable_columns,
    .sorted_by = sorted_by,
    .sort_by = sort_by,
    .reselect = reselect,

@@ -60,7 +60,7 @@ rm -f "$tmp/raw"
 tui_start 100 24 -c "filter mst$$-none"
 tui_record
 tui_send ":kind x${rlo}y"
-expect_status "the list's message quotes a kind escaped" 'kind x\u202ey: unknown'
+expect_status "the list's message quotes a kind escaped" ":kind 'x\\u202ey': unknown kind"
 tui_send ":user a${rlm}b${lsep}c"
 expect_status "... and a user" 'user a\u200fb\u2028c: '
 tui_send ":pid 1${fsi}2"

@@ -26,7 +26,7 @@ expect_line 21 "the pane explains size-mismatch" "size-mismatch: A process maps 
 
 tui_send "s"
 expect_line 1 "s sorts by name" "sort: name, ascending (s, S)"
-expect_status "the cursor stays on its object" "object 10/10"
+expect_status "the cursor stays on its object (memfd:... sorts among the names as shown)" "object 9/10"
 tui_send "S"
 tui_screen objects-name-desc-80x24
 
@@ -40,7 +40,7 @@ expect_status ":kind sem: four semaphores" "/4"
 tui_send ":kind memfd"
 expect_line 4 ":kind memfd: the memfd" "memfd:mstPREFIX_-memfd"
 tui_send ":kind bogus"
-expect_status ":kind bogus is refused" "kind bogus: unknown"
+expect_status ":kind bogus is refused" ":kind 'bogus': unknown kind"
 tui_send ":all" ":filter $p-gone"
 expect_line 4 "the removed object is flagged" "removed"
 expect_line 21 "the pane explains removed" "removed: The object has been removed but"

@@ -51,6 +51,11 @@ expect_status "one region matches the filter" "region 1/1"
 tui_screen pid-regions-132x30
 tui_send ":sort -size"
 expect_line 1 "sorted by size, descending" "sort: size, descending"
+tui_send ":sort s"
+expect_status ":sort s: ambiguous, as --sort says it" \
+   ":sort 's': ambiguous column name (possibilities: size, swap)"
+tui_send ":sort SW"
+expect_line 1 ":sort SW: a unique prefix, any case" "sort: swap, ascending"
 tui_send ":all"
 like "the totals at the top" "$(tui_capture | sed -n 2,4p)" "total: "
 tui_send ":sort backing" ":filter [stack]"

@@ -56,13 +56,26 @@ static void test_kinds(void) {
    unsigned mask;
    const char *bad;
    size_t n;
-   ok(objects_kind_parse("shm,sem", &mask, &bad, &n) && mask == (1u << OBJ_SHM | 1u << OBJ_SEM),
+   ok(objects_kind_parse("shm,sem", &mask, &bad, &n, NULL) && mask == (1u << OBJ_SHM | 1u << OBJ_SEM),
       "shm,sem");
-   ok(objects_kind_parse("sysv", &mask, &bad, &n)
+   ok(objects_kind_parse("sysv", &mask, &bad, &n, NULL)
       && mask == (1u << OBJ_SYSV_SHM | 1u << OBJ_SYSV_SEM | 1u << OBJ_SYSV_MSG), "sysv is all three");
-   ok(!objects_kind_parse("shm,bogus,mq", &mask, &bad, &n) && n == 5 && strncmp(bad, "bogus", 5) == 0,
+   ok(!objects_kind_parse("shm,bogus,mq", &mask, &bad, &n, NULL) && n == 5 && strncmp(bad, "bogus", 5) == 0,
       "an unknown kind is pointed at");
-   ok(!objects_kind_parse("shm,", &mask, &bad, &n) && n == 0, "an empty word is refused");
+   ok(!objects_kind_parse("shm,", &mask, &bad, &n, NULL) && n == 0, "an empty word is refused");
+   NamePick why;
+   ok(objects_kind_parse("sh,ME", &mask, &bad, &n, NULL)
+      && mask == (1u << OBJ_SHM | 1u << OBJ_MEMFD), "unique prefixes, any case: sh, ME");
+   ok(objects_kind_parse("SHM,Sysv-M", &mask, &bad, &n, NULL)
+      && mask == (1u << OBJ_SHM | 1u << OBJ_SYSV_MSG), "SHM, Sysv-M");
+   ok(objects_kind_parse("SYSV", &mask, &bad, &n, NULL)
+      && mask == (1u << OBJ_SYSV_SHM | 1u << OBJ_SYSV_SEM | 1u << OBJ_SYSV_MSG),
+      "a whole name is never ambiguous: SYSV");
+   ok(!objects_kind_parse("shm,m", &mask, &bad, &n, &why) && why == NAMEPICK_AMBIGUOUS
+      && n == 1 && *bad == 'm', "m is mq or memfd: ambiguous, pointed at");
+   ok(!objects_kind_parse("sysv-s", &mask, &bad, &n, &why) && why == NAMEPICK_AMBIGUOUS,
+      "sysv-s: ambiguous");
+   ok(!objects_kind_parse("x", &mask, &bad, &n, &why) && why == NAMEPICK_UNKNOWN, "x: unknown");
    is_str(objects_kind_name(OBJ_SYSV_MSG), "sysv-msg", "kind name");
    for (int i = 0; i < OBJ_FLAG_COUNT; i++) {
       const char *t = objects_flag_explain((ObjFlag)(1u << i));

@@ -40,12 +40,16 @@ static void test_maps_lines(void) {
 static void test_maps_hostile(void) {
    PlatformRegion m;
    ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /dev/shm/a\\012b (deleted)", &m)
-      && m.backing.deleted && name_is(&m.backing, "/dev/shm/a\nb"),
-      "a newline in a name (the kernel prints \\012) is decoded");
+      && m.backing.deleted && m.backing.ambiguous && name_is(&m.backing, "/dev/shm/a\\012b"),
+      "\\012 in a name (a newline, or those four characters) is kept and called ambiguous");
    ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /x\\012\\012 (deleted)", &m)
-      && name_is(&m.backing, "/x\n\n"), "two newlines, at the end");
+      && m.backing.ambiguous && name_is(&m.backing, "/x\\012\\012"), "twice, at the end");
    ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /a\\01", &m)
-      && name_is(&m.backing, "/a\\01"), "a cut escape stays as it is");
+      && !m.backing.ambiguous && name_is(&m.backing, "/a\\01"),
+      "a cut escape stays as it is, and is not ambiguous");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /memfd:m\\012 (deleted)", &m)
+      && m.backing.kind == PLATFORM_BACKING_MEMFD && m.backing.ambiguous
+      && name_is(&m.backing, "m\\012"), "a memfd's name too");
    ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 5 /t (deleted) x", &m)
       && !m.backing.deleted && name_is(&m.backing, "/t (deleted) x"),
       "(deleted) inside a name is part of the name");
@@ -208,6 +212,12 @@ static void test_region_kinds(void) {
       && strcmp(name, "/dev/shm/obj") == 0, "the same path on another device is a file");
    ok(platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_SHM,
       "shm device unknown: the /dev/shm/ path says");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:1a 8 /dev/shm/sem.lock", &m)
+      && platform_procfs_region_kind(&m, platform_dev_make(0, 0x1a), &name) == PLATFORM_REGION_SEM
+      && strcmp(name, "/sem.lock") == 0, "sem.NAME of the shm device is the semaphore /NAME");
+   ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:1a 8 /dev/shm/sem.", &m)
+      && platform_procfs_region_kind(&m, platform_dev_make(0, 0x1a), &name) == PLATFORM_REGION_SHM,
+      "sem. alone is a shm object");
    ok(platform_procfs_maps_line("1000-2000 rw-s 00000000 00:01 98 /SYSV0000abcd (deleted)", &m)
       && platform_procfs_region_kind(&m, 0, &name) == PLATFORM_REGION_SYSV
       && m.backing.sysv_key == 0xabcd, "a System V segment");

@@ -156,6 +156,8 @@ static void fill_stat(const struct stat *sb, PlatformStat *st) {
    st->ino = (uint64_t)sb->st_ino;
    st->mtime_sec = (int64_t)sb->st_mtim.tv_sec;
    st->mtime_nsec = sb->st_mtim.tv_nsec;
+   st->atime_sec = (int64_t)sb->st_atim.tv_sec;
+   st->ctime_sec = (int64_t)sb->st_ctim.tv_sec;
    st->uid = sb->st_uid;
    st->gid = sb->st_gid;
    st->mode = (unsigned)(sb->st_mode & 07777);

@@ -31,5 +31,30 @@ int platform_proc_status(int pid, PlatformProcStatus *st);
  * name other processes than the ids the system calls take. */
 int platform_proc_same_ns(void);
 bool platform_sandbox_probe(char *out, size_t outsz);
+/* procmem.c: R's name read from its mapping's link in /proc/PID/map_files
+ * (readlink needs the same access as reading maps) when its maps text was
+ * ambiguous (R->backing.ambiguous: "\\012" is a newline or four
+ * characters); unchanged, and still ambiguous, when the link cannot be
+ * read (the region went, or access was refused). */
+void linux_map_exact_name(int pid, PlatformRegion *r);
+
+/* regnames.c: what a region list learns beyond the maps lines, read once
+ * per list when a region needs it (linux_regnames_free() at the end). */
+typedef struct {
+   struct { uint64_t dev, ino; char *name; } *shm;   /* the shm directory */
+   size_t nshm;
+   bool shm_read;
+   struct { int id; uint32_t key; bool removed; } *sysv;   /* System V segments */
+   size_t nsysv;
+   bool sysv_read;
+} LinuxRegionNames;
+void linux_regnames_free(LinuxRegionNames *n);
+/* R, a mapping of an unlinked file of the shm file system (SHM_DEV) whose
+ * inode is still linked there under another name (glibc's sem_open maps a
+ * temporary, then links it as sem.NAME): R takes that name, not deleted. */
+void linux_regnames_shm(LinuxRegionNames *n, uint64_t shm_dev, PlatformRegion *r);
+/* Whether the System V segment ID, mapped under KEY, is marked for
+ * removal (false when the list does not show it so). */
+bool linux_regnames_sysv_removed(LinuxRegionNames *n, int id, uint32_t key);
 
 #endif

@@ -140,7 +140,7 @@ void linux_locks_self(const PlatformObjectsSink *sink, const LinuxLockedSet *set
       int cfd = openat(pfd, "comm", O_RDONLY | O_CLOEXEC);
       ssize_t got = cfd >= 0 ? read(cfd, comm, sizeof comm - 1) : -1;
       comm[got > 0 ? got : 0] = '\0';
-      comm[strcspn(comm, "\n")] = '\0';
+      platform_procfs_comm(comm);
       if (cfd >= 0)
          close(cfd);
    }

@@ -43,8 +43,6 @@ static void entry_from_stat(PlatformEntry *e, const char *name, const struct sta
    memset(e, 0, sizeof *e);
    e->name = name;
    platform_fill_stat(sb, &e->st);
-   e->atime_sec = sb->st_atim.tv_sec;
-   e->ctime_sec = sb->st_ctim.tv_sec;
 }
 
 /* ---- name spaces ------------------------------------------------------- */
@@ -260,8 +258,10 @@ static int scan_maps(const PlatformObjectsSink *sink, int pid, int pfd) {
    while ((n = getline(&line, &cap, f)) > 0) {
       if (line[n - 1] == '\n')
          line[n - 1] = '\0';
-      if (platform_procfs_maps_line(line, &r))
-         sink->process_map(sink->ctx, pid, &r);
+      if (!platform_procfs_maps_line(line, &r))
+         continue;
+      linux_map_exact_name(pid, &r);
+      sink->process_map(sink->ctx, pid, &r);
    }
    if (ferror(f))
       err = errno ? errno : EIO;
@@ -305,7 +305,7 @@ static void scan_process(const PlatformObjectsSink *sink, const LinuxLockedSet *
       close(pfd);
       return;
    }
-   comm[strcspn(comm, "\n")] = '\0';
+   platform_procfs_comm(comm);
    sink->process(sink->ctx, pid, comm);
    int err = scan_fds(sink, locked, pid, comm, pfd);
    int err2 = scan_maps(sink, pid, pfd);
@@ -427,6 +427,8 @@ int platform_sysv_shm_stat(int id, PlatformStat *st) {
    st->size = ds.shm_segsz;
    st->ino = (uint64_t)id;
    st->mtime_sec = ds.shm_ctime;
+   st->atime_sec = ds.shm_atime;
+   st->ctime_sec = ds.shm_ctime;
    st->uid = ds.shm_perm.uid;
    st->gid = ds.shm_perm.gid;
    st->mode = ds.shm_perm.mode & 0777;

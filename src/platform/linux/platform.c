@@ -48,6 +48,8 @@ void platform_fill_stat(const struct stat *sb, PlatformStat *st) {
    st->ino = sb->st_ino;
    st->mtime_sec = sb->st_mtim.tv_sec;
    st->mtime_nsec = sb->st_mtim.tv_nsec;
+   st->atime_sec = sb->st_atim.tv_sec;
+   st->ctime_sec = sb->st_ctim.tv_sec;
    st->uid = sb->st_uid;
    st->gid = sb->st_gid;
    st->mode = sb->st_mode & 07777;

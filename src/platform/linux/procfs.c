@@ -209,6 +209,12 @@ static void classify(const char *name, size_t len, bool deleted, PlatformBacking
    }
 }
 
+void platform_procfs_comm(char *text) {
+   size_t n = strlen(text);
+   if (n > 0 && text[n - 1] == '\n')
+      text[n - 1] = '\0';
+}
+
 void platform_procfs_fd_target(const char *target, bool unlinked, PlatformBacking *out) {
    size_t len = strlen(target);
    memset(out, 0, sizeof *out);
@@ -218,27 +224,16 @@ void platform_procfs_fd_target(const char *target, bool unlinked, PlatformBackin
    classify(target, len, gone, out);
 }
 
-/* seq_file_path(..., "\n") escapes only the newline, as "\012". */
-static size_t decode_path(const char *path, char *buf, size_t size) {
-   size_t n = 0;
-   for (const char *p = path; *p && n + 1 < size; p++) {
-      if (p[0] == '\\' && p[1] == '0' && p[2] == '1' && p[3] == '2') {
-         buf[n++] = '\n';
-         p += 3;
-      } else {
-         buf[n++] = *p;
-      }
-   }
-   buf[n] = '\0';
-   return n;
-}
-
+/* seq_file_path(..., "\n") escapes only the newline, as "\012", and
+ * leaves a backslash alone: "\012" in the text is a newline or those four
+ * characters, and no text tells which.  The name is kept as printed and
+ * called ambiguous. */
 void platform_procfs_map_path(const char *path, PlatformBacking *out) {
-   char buf[PLATFORM_NAME_MAX + 1];
+   size_t len = strlen(path);
    memset(out, 0, sizeof *out);
-   size_t len = decode_path(path, buf, sizeof buf);
-   bool gone = strip_deleted(buf, &len, true);
-   classify(buf, len, gone, out);
+   bool gone = strip_deleted(path, &len, true);
+   classify(path, len, gone, out);
+   out->ambiguous = strstr(out->name, "\\012") != NULL;
 }
 
 /* ---- mapping lines ------------------------------------------------------ */
@@ -325,7 +320,7 @@ PlatformRegionKind platform_procfs_region_kind(const PlatformRegion *r, uint64_t
    if (!on_dev || !slash || slash[1] == '\0')
       return PLATFORM_REGION_FILE;
    *name = slash;
-   return PLATFORM_REGION_SHM;
+   return starts(slash, "/sem.") && slash[5] != '\0' ? PLATFORM_REGION_SEM : PLATFORM_REGION_SHM;
 }
 
 typedef struct {

@@ -132,6 +132,7 @@ typedef struct {
    uint64_t shm_dev;
    PlatformRegion tmp;         /* the line being parsed (its name is large) */
    PlatformMemFigures *totals; /* smaps_rollup's figures, or NULL */
+   LinuxRegionNames names;     /* the shm directory, the System V list */
 } RegionList;
 
 static const char no_name[] = "";
@@ -157,6 +158,34 @@ static void named_deleted(int pid, PlatformRegion *r) {
    r->backing.deleted = false;
 }
 
+void linux_map_exact_name(int pid, PlatformRegion *r) {
+   char path[96];
+   static char target[PLATFORM_NAME_MAX + 32];
+   if (!r->backing.ambiguous)
+      return;
+   snprintf(path, sizeof path, "/proc/%d/map_files/%" PRIx64 "-%" PRIx64, pid, r->start, r->end);
+   ssize_t n = readlink(path, target, sizeof target - 1);
+   if (n <= 0 || (size_t)n >= sizeof target - 1)
+      return;
+   target[n] = '\0';
+   /* The link is the same d_path as the maps line, without its escape:
+    * " (deleted)" is the kernel's exactly when the maps line said so. */
+   platform_procfs_fd_target(target, r->backing.deleted, &r->backing);
+}
+
+/* FILE, "/sem.NAME" in the shm file system, is glibc's file of the
+ * semaphore "/NAME": that name, malloc'd. */
+static char *sem_name(const char *file) {
+   const char *name = file + 5;
+   size_t n = strlen(name);
+   char *s = malloc(n + 2);
+   if (s) {
+      s[0] = '/';
+      memcpy(s + 1, name, n + 1);
+   }
+   return s;
+}
+
 static int add_region(RegionList *l, const PlatformRegion *r) {
    if (l->n == l->cap) {
       size_t cap = l->cap ? l->cap * 2 : 256;
@@ -178,8 +207,17 @@ static int add_region(RegionList *l, const PlatformRegion *r) {
    o->map.inode = r->inode;
    o->map.backing.kind = r->backing.kind;
    o->map.backing.deleted = r->backing.deleted;
+   o->map.backing.ambiguous = r->backing.ambiguous;
    o->map.backing.sysv_key = r->backing.sysv_key;
-   o->map.backing.name = *name ? strdup(name) : no_name;
+   if (o->kind == PLATFORM_REGION_SYSV)        /* every segment's name says deleted */
+      o->map.backing.deleted = linux_regnames_sysv_removed(&l->names, (int)r->inode,
+                                                           r->backing.sysv_key);
+   else if (o->kind == PLATFORM_REGION_MEMFD)  /* never linked, so never removed */
+      o->map.backing.deleted = false;
+   if (o->kind == PLATFORM_REGION_SEM)
+      o->map.backing.name = sem_name(name);
+   else
+      o->map.backing.name = *name ? strdup(name) : no_name;
    if (!o->map.backing.name)
       return ENOMEM;
    l->n++;
@@ -193,6 +231,8 @@ static int region_line(void *ctx, char *line) {
       return 0;
    if (!platform_procfs_maps_line(line, &l->tmp))
       return 0;      /* a line of a format this parser does not know: skipped */
+   linux_map_exact_name(l->pid, &l->tmp);
+   linux_regnames_shm(&l->names, l->shm_dev, &l->tmp);
    named_deleted(l->pid, &l->tmp);
    return add_region(l, &l->tmp);
 }
@@ -272,6 +312,7 @@ int platform_proc_regions(int pid, bool figures, PlatformProcRegion **out, size_
       return rc;
    rc = each_line(fd, region_line, &l);
    close(fd);
+   linux_regnames_free(&l.names);
    if (rc == 0 && l.n == 0)
       rc = empty_list(pid);
    if (rc == 0 && figures && totals)
@@ -297,11 +338,8 @@ int platform_proc_identity(int pid, char *comm, size_t commsz, PlatformUserId *u
       return rc;
    *uid = st.uid[0];
    snprintf(path, sizeof path, "/proc/%d/comm", pid);
-   if (commsz > 0 && platform_proc_small_file(path, comm, commsz) == 0) {
-      size_t n = strlen(comm);         /* the kernel's newline ends it; a name may hold one */
-      if (n > 0 && comm[n - 1] == '\n')
-         comm[n - 1] = '\0';
-   }
+   if (commsz > 0 && platform_proc_small_file(path, comm, commsz) == 0)
+      platform_procfs_comm(comm);
    else if (commsz > 0)
       comm[0] = '\0';
    return 0;

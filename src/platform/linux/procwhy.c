@@ -196,7 +196,8 @@ static void region_why(const PlatformProcRegion *r, uint64_t addr, bool write,
    else if (write && perms[1] != 'w')
       snprintf(buf, size, _("0x%" PRIx64 " is in a region without write permission (%s)"),
                addr, perms);
-   else if (r->kind == PLATFORM_REGION_FILE || r->kind == PLATFORM_REGION_SHM)
+   else if (r->kind == PLATFORM_REGION_FILE || r->kind == PLATFORM_REGION_SHM
+            || r->kind == PLATFORM_REGION_SEM)
       snprintf(buf, size,
                _("the page at 0x%" PRIx64 " could not be read: it lies past the end of the "
                  "file mapped there, or the file's device failed"), addr);
