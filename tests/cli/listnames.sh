@@ -164,7 +164,7 @@ like "--kind=shm,sysv-s: the ambiguous word is named" "$err" \
    "--kind 'sysv-s': ambiguous kind name (possibilities: sysv-shm, sysv-sem)"
 run_ms --list --kind=bogus
 like "--kind=bogus: unknown, with the valid ones" "$err" \
-   "--kind 'bogus': unknown kind (one of shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv, memfd, all)"
+   "--kind 'bogus': unknown kind (one of shm, sem, mq, sysv-shm, sysv-sem, sysv-msg, sysv, memfd, all, blockdev)"
 run_ms --list --kind=SE "pid:$hp" --columns backing
 like "region list --kind=SE: the semaphore (a prefix, any case)" "$out" "sem:/$p-sem"
 run_ms --list --kind=s "pid:$hp"
