@@ -19,7 +19,7 @@ typedef unsigned long long ull;
 
 
 static EditSet *new_set(Session *s, bool allow_others) {
-   EditConfig cfg = { s->granularity, s->window_size, allow_others, false };
+   EditConfig cfg = { s->granularity, s->window_size, allow_others, false, true };
    return edits_new(s->src, &cfg);
 }
 
@@ -148,7 +148,7 @@ bool session_edit_flush(Session *s, bool force) {
       session_error(s, &e);
       return false;
    }
-   FlushOptions fo = { dir, force, NULL, NULL, ":flush!" };
+   FlushOptions fo = { dir, force, NULL, NULL, ":flush!", ":recover" };
    FlushReport r;
    memset(&r, 0, sizeof r);      /* read below even when no flush was tried */
    bool good = source_check_unclaimed(s->src, force, ":flush!", &e)

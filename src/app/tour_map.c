@@ -317,7 +317,7 @@ static void flush_edit(Tour *t, TourText *out) {
       tour_line(out, "  %s", _(error_message(e.code)));
       return;
    }
-   EditConfig cfg = { platform_page_size(), platform_page_size(), false, false };
+   EditConfig cfg = { platform_page_size(), platform_page_size(), false, false, false };
    EditSet *es = edits_new(src, &cfg);
    FlushOptions fo = { .journal_dir = t->dir, .force_hint = "--force" };
    bool good = es && edits_apply(es, COW_AT, "W", 1, false, &e)

@@ -168,7 +168,8 @@ static bool undo_partial(Writer *w, const JournalDir *d, const char *name, int e
       return false;
    }
    error_set(e, ERR_FLUSH, err, _("%s; the object may be half-written: the journal %s/%s "
-             "restores it (mapscope --recover SOURCE)"), strerror(err), d->path, name);
+             "restores it (%s)"), strerror(err), d->path, name,
+             w->fo->recover_hint ? w->fo->recover_hint : "mapscope --recover SOURCE");
    return false;
 }
 

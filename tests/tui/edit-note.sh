@@ -33,4 +33,20 @@ tui_send "i" ":goto 0x10" "<Esc>"
 expect_status "another message said meanwhile stays" "0x10"
 tui_stop
 is "quit exits 0" "$tui_rc" 0
+
+# Another user's file: the screen says mapscope must be started with -w
+# (it has no way to allow it itself), not just "-w allows".
+if [ "$(id -u)" -eq 0 ]; then
+   cp "$tmp/data.bin" "$tmp/theirs.bin"
+   chown 65534:65534 "$tmp/theirs.bin"
+   tui_start 120 12 theirs.bin
+   tui_send "i"
+   expect_status "i on another user's file: needs mapscope started with -w" \
+      "editing it needs mapscope started with -w"
+   tui_stop
+   is "quit exits 0" "$tui_rc" 0
+else
+   skip "another user's file" "needs root to chown"
+   skip "quit" "needs root to chown"
+fi
 done_testing
