@@ -162,12 +162,18 @@ static bool ensure_window(Session *s, uint64_t from, uint64_t to, Error *e) {
 
 static void report_size_change(Session *s, uint64_t old, uint64_t now) {
    if (now == 0)
-      session_message(s, true, _("the object is now empty (it was %llu bytes)"), (ull)old);
+      session_message(s, true, ngettext("the object is now empty (it was %llu byte)",
+                                               "the object is now empty (it was %llu bytes)",
+                                               (unsigned long)old), (ull)old);
    else if (now < old)
-      session_message(s, true, _("the object shrank to %llu bytes (it was %llu)"),
+      session_message(s, true, ngettext("the object shrank to %llu byte (it was %llu)",
+                                               "the object shrank to %llu bytes (it was %llu)",
+                                               (unsigned long)now),
                       (ull)now, (ull)old);
    else
-      session_message(s, false, _("the object grew to %llu bytes (it was %llu)"),
+      session_message(s, false, ngettext("the object grew to %llu byte (it was %llu)",
+                                                "the object grew to %llu bytes (it was %llu)",
+                                                (unsigned long)now),
                       (ull)now, (ull)old);
 }
 

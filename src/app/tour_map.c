@@ -368,7 +368,9 @@ static void in_map_list(TourText *out, const void *addr) {
    if (hit) {
       const char *base = strrchr(hit->map.backing.name, '/');
       char *name = escape_dup(base ? base + 1 : hit->map.backing.name);
-      tour_line(out, _("    in the map list: %llu bytes %s %s"),
+      tour_line(out, ngettext("    in the map list: %llu byte %s %s",
+                              "    in the map list: %llu bytes %s %s",
+                              (unsigned long)(hit->map.end - hit->map.start)),
                 (ull)(hit->map.end - hit->map.start), hit->map.perms, name ? name : "?");
       free(name);
    } else {
