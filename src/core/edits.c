@@ -90,15 +90,13 @@ static bool check_writable(const EditSet *es, PlatformStat *now, Error *e) {
    }
    if (source_can(s, SOURCE_EDIT_NEEDS_W) && !es->allow_others) {
       error_set(e, ERR_READ_ONLY, 0, "%s", es->on_screen
-                ? _("writing into a running process needs mapscope started with -w, even into "
-                    "your own")
+                ? _("writing a process needs mapscope started with -w, even your own")
                 : _("writing into a running process needs -w, even into your own"));
       return false;
    }
    if (s->st.uid != platform_user_id() && !es->allow_others && !es->any_owner) {
       error_set(e, ERR_READ_ONLY, 0, es->on_screen
-                ? _("it belongs to uid %lu, not to you; editing it needs mapscope started with "
-                    "-w")
+                ? _("uid %lu owns it; editing it needs mapscope started with -w")
                 : _("it belongs to uid %lu, not to you; -w allows editing it"),
                 (unsigned long)s->st.uid);
       return false;

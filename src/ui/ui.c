@@ -134,6 +134,7 @@ static void request_leave(Ui *ui, bool to_list) {
       return;
    }
    ui->asking_quit = true;
+   ui->prompting = false;            /* Ctrl-C at the prompt: the question takes the keys */
    ui->leave_to_list = to_list;
    session_edit_quit_question(ui_session(ui), ui->question, sizeof ui->question);
    char *asked = NULL;

@@ -39,10 +39,10 @@ is "quit exits 0" "$tui_rc" 0
 if [ "$(id -u)" -eq 0 ]; then
    cp "$tmp/data.bin" "$tmp/theirs.bin"
    chown 65534:65534 "$tmp/theirs.bin"
-   tui_start 120 12 theirs.bin
+   tui_start 80 12 theirs.bin
    tui_send "i"
    expect_status "i on another user's file: needs mapscope started with -w" \
-      "editing it needs mapscope started with -w"
+      "uid 65534 owns it; editing it needs mapscope started with -w"
    tui_stop
    is "quit exits 0" "$tui_rc" 0
 else

@@ -100,7 +100,7 @@ tui_stop
 tui_start 120 24 "pid:$h_pid:$(hx "$h_known")-$(hx "$h_known + 8192")"
 tui_send "i"
 expect_status "an edit without -w says mapscope must be started with -w" \
-   "writing into a running process needs mapscope started with -w"
+   "writing a process needs mapscope started with -w"
 tui_quit ":q!"
 
 # ---- its life: found by its number, read, written back without a journal ----

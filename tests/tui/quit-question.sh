@@ -51,6 +51,18 @@ is "f flushes and quits: exit 0" "$tui_rc" 0
 is "... the byte written" "$(od -An -tx1 -N1 "$tmp/data.bin" | tr -d ' ')" 99
 cp "$tmp/orig.bin" "$tmp/data.bin"
 
+# Ctrl-C while typing at the prompt: the question takes the keys.
+tui_start 80 24 data.bin
+tui_send "i99<Esc>"
+tui_tmux send-keys -t tui ':' 'goto 1'
+tui_wait_text ":goto 1" || true
+tui_tmux send-keys -t tui C-c
+tui_wait_text "s stay" || true
+expect_status "Ctrl-C at the prompt asks" "f flush, d discard, s stay"
+tui_quit "d"
+is "... d answers it: exit 0" "$tui_rc" 0
+ok "... the file unchanged" cmp -s "$tmp/data.bin" "$tmp/orig.bin"
+
 # Narrow: the choices whole on the status line, the why wrapped above it.
 tui_start 30 10 data.bin
 tui_send "i99<Esc>" "q"

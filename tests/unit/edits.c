@@ -291,7 +291,7 @@ static void test_owner(void) {
    EditConfig screen = { page, page, false, false, true };
    es = edits_new(src, &screen);
    ok(!edits_apply(es, 0, "x", 1, false, &e)
-      && strstr(e.detail, "editing it needs mapscope started with -w"),
+      && strstr(e.detail, "uid 65534 owns it; editing it needs mapscope started with -w"),
       "on the screen: mapscope must be started with -w (%s)", e.detail);
    edits_free(es);
    source_close(src);
