@@ -193,12 +193,8 @@ const char *ui_log(Ui *ui, unsigned i) {
 }
 
 /* Keep the message shown now, whole, for :messages (once, however often
- * drawn).  NULL: the status line's message now. */
+ * drawn). */
 static void log_message(Ui *ui, const char *msg) {
-   if (!msg) {
-      Session *s = top_session(ui);
-      msg = s ? session_message_text(s) : ui->message ? ui->message : "";
-   }
    if (!msg[0] || (ui->log_count && strcmp(ui->log[ui->log_count - 1], msg) == 0))
       return;
    char *copy = strdup(msg);
