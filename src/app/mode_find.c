@@ -96,7 +96,9 @@ static int scan(const Options *o, Source *src, const SearchPattern *p) {
       return status;
    if (lo > src->size) {
       char *name = escape_dup(src->spec);
-      diag_warn(_("%s: the offset %llu is past the end (%llu bytes): nothing to search"),
+      diag_warn(ngettext("%s: the offset %llu is past the end (%llu byte): nothing to search",
+                         "%s: the offset %llu is past the end (%llu bytes): nothing to search",
+                         (unsigned long)src->size),
                 name, (unsigned long long)lo, (unsigned long long)src->size);
       free(name);
       return finish_output(&(Found){ .print = !o->count });

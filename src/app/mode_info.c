@@ -271,7 +271,9 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    else if (src->sequential)
       printf("%s %s\n", label(_("size:")), _("unknown (read in order: the bytes are not kept)"));
    else if (beyond)
-      printf(_("%s unknown: more than %u bytes (--info reads no further)\n"), label(_("size:")),
+      printf(ngettext("%s unknown: more than %u byte (--info reads no further)\n",
+                   "%s unknown: more than %u bytes (--info reads no further)\n",
+                   (unsigned long)INFO_PROBE_MAX), label(_("size:")),
              (unsigned)INFO_PROBE_MAX);
    else if (src->read_to_end)
       printf("%s %" PRIu64 " (%s)\n", label(_("size:")), src->size,

@@ -164,7 +164,7 @@ static int flush(const Options *o, EditSet *es, bool quiet) {
       error_set(&e, ERR_JOURNAL, 0, "%s", _("set XDG_STATE_HOME or HOME: the journal needs a place"));
       return diag_error(src->spec, &e);
    }
-   FlushOptions fo = { dir, o->force, flush_checkpoint, NULL, "--force" };
+   FlushOptions fo = { dir, o->force, flush_checkpoint, NULL, "--force", NULL };
    FlushReport r;
    memset(&r, 0, sizeof r);      /* read below even when no flush was tried */
    bool good = flush_commit(es, &fo, &r, &e);   /* refuses a busy block device */
@@ -197,7 +197,7 @@ static int edit_source(const Options *o, Source *src, ApplyFn apply, const void 
       free(name);
       return rc;
    }
-   EditConfig cfg = { o->granularity, o->window_size, o->write, as_xxd };
+   EditConfig cfg = { o->granularity, o->window_size, o->write, as_xxd, false };
    EditSet *es = edits_new(src, &cfg);
    Error e;
    if (!es) {

@@ -133,7 +133,8 @@ static int dump_stream(Job *j, int fd) {
 static int shrank(const Job *j, Source *src, ErrorCode code) {
    Error e, ignored;
    if (source_refresh(src, &ignored))
-      error_set(&e, code, 0, _("it is now %llu bytes"), (unsigned long long)src->size);
+      error_set(&e, code, 0, ngettext("it is now %llu byte", "it is now %llu bytes",
+                                         (unsigned long)src->size), (unsigned long long)src->size);
    else
       error_set(&e, code, 0, NULL);
    return diag_error(j->subject, &e);

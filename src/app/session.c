@@ -15,16 +15,30 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef unsigned long long ull;
 
+/* A message is kept whole, however long (:messages shows it so): its
+ * length is measured first.  Out of memory, the old one is dropped. */
 void session_message(Session *s, bool is_error, const char *fmt, ...) {
-   va_list ap;
+   va_list ap, again;
    va_start(ap, fmt);
-   vsnprintf(s->message, sizeof s->message, fmt, ap);
+   va_copy(again, ap);
+   int len = vsnprintf(NULL, 0, fmt, ap);
    va_end(ap);
+   char *text = len >= 0 ? malloc((size_t)len + 1) : NULL;
+   if (text)
+      vsnprintf(text, (size_t)len + 1, fmt, again);
+   va_end(again);
+   free(s->message);
+   s->message = text;
    s->message_is_error = is_error;
+}
+
+const char *session_message_text(const Session *s) {
+   return s->message ? s->message : "";
 }
 
 void session_error(Session *s, const Error *e) {
@@ -36,7 +50,8 @@ void session_error(Session *s, const Error *e) {
 }
 
 void session_clear_message(Session *s) {
-   s->message[0] = '\0';
+   free(s->message);
+   s->message = NULL;
    s->message_is_error = false;
 }
 
@@ -147,12 +162,18 @@ static bool ensure_window(Session *s, uint64_t from, uint64_t to, Error *e) {
 
 static void report_size_change(Session *s, uint64_t old, uint64_t now) {
    if (now == 0)
-      session_message(s, true, _("the object is now empty (it was %llu bytes)"), (ull)old);
+      session_message(s, true, ngettext("the object is now empty (it was %llu byte)",
+                                               "the object is now empty (it was %llu bytes)",
+                                               (unsigned long)old), (ull)old);
    else if (now < old)
-      session_message(s, true, _("the object shrank to %llu bytes (it was %llu)"),
+      session_message(s, true, ngettext("the object shrank to %llu byte (it was %llu)",
+                                               "the object shrank to %llu bytes (it was %llu)",
+                                               (unsigned long)now),
                       (ull)now, (ull)old);
    else
-      session_message(s, false, _("the object grew to %llu bytes (it was %llu)"),
+      session_message(s, false, ngettext("the object grew to %llu byte (it was %llu)",
+                                                "the object grew to %llu bytes (it was %llu)",
+                                                (unsigned long)now),
                       (ull)now, (ull)old);
 }
 
@@ -442,6 +463,7 @@ void session_magic_collect(Session *s, int timeout_ms) {
 }
 
 void session_close(Session *s) {
+   session_clear_message(s);
    if (!s->src)
       return;
    session_magic_collect(s, 0);
@@ -484,8 +506,8 @@ bool session_check_identity(Session *s) {
  * or another's text): "NAME: not reopened: WHAT (WHY)", never without WHY
  * when the system said one. */
 static void not_reopened(Session *s, const Error *e) {
-   char name[256], what[320];
-   escape_into(name, sizeof name, s->src->spec);
+   char what[320];
+   char *name = escape_dup(s->src->spec);
    const char *reason = e->detail[0] ? e->detail : e->sys_errno ? strerror(e->sys_errno) : NULL;
    if (e->code == ERR_OPEN && e->sys_errno == ENOENT)
       snprintf(what, sizeof what, _("not reopened: it no longer exists (%s)"), strerror(ENOENT));
@@ -496,13 +518,14 @@ static void not_reopened(Session *s, const Error *e) {
       snprintf(what, sizeof what, _("not reopened: %s (%s)"), _(error_message(e->code)), reason);
    else
       snprintf(what, sizeof what, _("not reopened: %s"), _(error_message(e->code)));
-   session_message(s, true, "%s: %s", name, what);
+   session_message(s, true, "%s: %s", name ? name : "?", what);
+   free(name);
 }
 
 static void not_reopened_text(Session *s, const char *why) {
-   char name[256];
-   escape_into(name, sizeof name, s->src->spec);
-   session_message(s, true, "%s: %s", name, why);
+   char *name = escape_dup(s->src->spec);
+   session_message(s, true, "%s: %s", name ? name : "?", why);
+   free(name);
 }
 
 bool session_reopen(Session *s) {

@@ -56,7 +56,8 @@ typedef struct {
    char type[160];           /* libmagic's description ("" until known) */
    InspectJob magic;         /* the lookup of the type, while it runs */
    bool magic_wanted;        /* a lookup is to be started */
-   char message[256];        /* the status line's message, "" for none */
+   char *message;            /* the status line's message, whole (heap; NULL:
+                              * none): read it with session_message_text() */
    bool message_is_error;
    struct EditSet *edits;    /* copy-on-write edits (app/session_edit.h) */
    SessionCfgKept kept;      /* what session_reopen() needs of the config */
@@ -84,6 +85,8 @@ void session_close(Session *s);
 void session_message(Session *s, bool is_error, const char *fmt, ...)
    PRINTF_LIKE(3, 4);
 void session_clear_message(Session *s);
+/* The message the status line shows, "" for none (never NULL). */
+const char *session_message_text(const Session *s);
 /* E as the status line shows an error: "MESSAGE (REASON)", the reason being
  * E's detail or else its errno's text; "MESSAGE" only when it has neither. */
 void session_error(Session *s, const Error *e);

@@ -18,12 +18,12 @@ typedef unsigned long long ull;
 
 
 static EditSet *new_set(Session *s, bool allow_others) {
-   EditConfig cfg = { s->granularity, s->window_size, allow_others, false };
+   EditConfig cfg = { s->granularity, s->window_size, allow_others, false, true };
    return edits_new(s->src, &cfg);
 }
 
 bool session_edit_start(Session *s, bool allow_others, Error *e) {
-   char msg[sizeof s->message];
+   char msg[4096];                 /* recovery's sentences, with the escaped name */
    bool half_written = recovery_check(s->src, true, msg, sizeof msg);
    if (msg[0])
       session_message(s, half_written, "%s", msg);
@@ -147,7 +147,7 @@ bool session_edit_flush(Session *s, bool force) {
       session_error(s, &e);
       return false;
    }
-   FlushOptions fo = { dir, force, NULL, NULL, ":flush!" };
+   FlushOptions fo = { dir, force, NULL, NULL, ":flush!", ":recover" };
    FlushReport r;
    memset(&r, 0, sizeof r);      /* read below even when no flush was tried */
    bool good = flush_commit(s->edits, &fo, &r, &e);   /* refuses a busy block device */
@@ -157,9 +157,9 @@ bool session_edit_flush(Session *s, bool force) {
          session_message(s, true, _("not flushed: %s"), e.detail);
       } else {
          session_error(s, &e);
-         char text[sizeof s->message];
-         snprintf(text, sizeof text, "%s", s->message);
-         session_message(s, true, _("edits kept: %s"), text);
+         char *text = strdup(session_message_text(s));
+         session_message(s, true, _("edits kept: %s"), text ? text : "");
+         free(text);
       }
       return false;
    }
@@ -185,7 +185,7 @@ bool session_edit_flush(Session *s, bool force) {
 }
 
 bool session_edit_recover(Session *s, bool force) {
-   char msg[sizeof s->message];
+   char msg[4096];
    JournalForce how = { force, ":recover!" };
    bool good = recovery_replay(s->src, &how, msg, sizeof msg);
    PlatformStat now;
@@ -224,16 +224,17 @@ bool session_edit_dropped(const Session *s, const char *cause, char *out, size_t
    return true;
 }
 
-void session_edit_ask_quit(Session *s) {
+const char session_edit_choices[] = N_("f flush, d discard, s stay");
+const char session_edit_choices_short[] = N_("f/d/s?");
+
+void session_edit_quit_question(const Session *s, char *out, size_t outsz) {
    uint64_t n = edits_modified_bytes(s->edits);
-   if (session_edit_in_place(s)) {
-      session_message(s, true, ngettext("%llu byte edited and not flushed (no journal: f writes "
-                                        "it in place): f flush, d discard, s stay",
-                                        "%llu bytes edited and not flushed (no journal: f writes "
-                                        "them in place): f flush, d discard, s stay", n), (ull)n);
-      return;
-   }
-   session_message(s, true, ngettext("%llu byte edited and not flushed: f flush, d discard, s stay",
-                                     "%llu bytes edited and not flushed: f flush, d discard, s stay",
-                                     n), (ull)n);
+   if (session_edit_in_place(s))
+      snprintf(out, outsz, ngettext("%llu byte edited and not flushed (no journal: f writes it "
+                                    "in place)",
+                                    "%llu bytes edited and not flushed (no journal: f writes "
+                                    "them in place)", n), (ull)n);
+   else
+      snprintf(out, outsz, ngettext("%llu byte edited and not flushed",
+                                    "%llu bytes edited and not flushed", n), (ull)n);
 }

@@ -49,8 +49,14 @@ bool session_edit_in_place(const Session *s);
 bool session_edit_pending(const Session *s);
 bool session_edit_is_modified(const Session *s, uint64_t off);
 
-/* The message when quitting with edits pending. */
-void session_edit_ask_quit(Session *s);
+/* Why quitting asks (edits pending), into OUT (OUTSZ bytes): "N bytes
+ * edited and not flushed", and how a flush writes when it keeps no
+ * journal.  The screen shows it with the choices, session_edit_choices. */
+void session_edit_quit_question(const Session *s, char *out, size_t outsz);
+/* The answers to that question: the keys and what each does; the short
+ * form is only the keys, for a screen too narrow for the long one. */
+extern const char session_edit_choices[];
+extern const char session_edit_choices_short[];
 
 /* When edits are pending: what ending now without asking (a signal) drops,
  * for standard error once the screen is gone, into OUT (OUTSZ bytes):

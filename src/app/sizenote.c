@@ -8,13 +8,13 @@
 
 /* The note is what the status line shows now. */
 static bool shown(const SizeNote *n, const Session *s) {
-   return n->text[0] && strcmp(s->message, n->text) == 0;
+   return n->text[0] && strcmp(session_message_text(s), n->text) == 0;
 }
 
 void sizenote_holds(SizeNote *n, Session *s, const char *text) {
    if (!n->again && strcmp(n->text, text) == 0)
       return;                                   /* said already, at this size */
-   if (s->message[0] && s->message_is_error && !shown(n, s))
+   if (session_message_text(s)[0] && s->message_is_error && !shown(n, s))
       return;                                   /* another error first: later */
    snprintf(n->text, sizeof n->text, "%s", text);
    n->again = false;

@@ -317,7 +317,7 @@ static void flush_edit(Tour *t, TourText *out) {
       tour_line(out, "  %s", _(error_message(e.code)));
       return;
    }
-   EditConfig cfg = { platform_page_size(), platform_page_size(), false, false };
+   EditConfig cfg = { platform_page_size(), platform_page_size(), false, false, false };
    EditSet *es = edits_new(src, &cfg);
    FlushOptions fo = { .journal_dir = t->dir, .force_hint = "--force" };
    bool good = es && edits_apply(es, COW_AT, "W", 1, false, &e)
@@ -368,7 +368,9 @@ static void in_map_list(TourText *out, const void *addr) {
    if (hit) {
       const char *base = strrchr(hit->map.backing.name, '/');
       char *name = escape_dup(base ? base + 1 : hit->map.backing.name);
-      tour_line(out, _("    in the map list: %llu bytes %s %s"),
+      tour_line(out, ngettext("    in the map list: %llu byte %s %s",
+                              "    in the map list: %llu bytes %s %s",
+                              (unsigned long)(hit->map.end - hit->map.start)),
                 (ull)(hit->map.end - hit->map.start), hit->map.perms, name ? name : "?");
       free(name);
    } else {

@@ -221,7 +221,9 @@ static void sem_through_shm(Tour *t, TourText *out) {
    unsigned char b[64];
    platform_guarded_copy(b, addr, n < sizeof b ? n : sizeof b);
    platform_sem_decode(b, n, platform_sem_layout64(), &value, &waiters);
-   tour_line(out, _("    its %zu bytes are the semaphore itself: sem_t value %u, waiters %u"), n,
+   tour_line(out, ngettext("    its %zu byte is the semaphore itself: sem_t value %u, waiters %u",
+                           "    its %zu bytes are the semaphore itself: sem_t value %u, waiters %u",
+                           (unsigned long)n), n,
              value, waiters);
    platform_unmap(addr, n);
    platform_close(fd);
@@ -409,7 +411,9 @@ static void decode(TourText *out, const unsigned char *b) {
 void tour_step_header(Tour *t, TourText *out) {
    char err[96];
    int rc = make_header(t);
-   tour_line(out, _("  %s made with a header of %zu bytes at its head"), t->hdr,
+   tour_line(out, ngettext("  %s made with a header of %zu byte at its head",
+                           "  %s made with a header of %zu bytes at its head",
+                           (unsigned long)sizeof(TourHeader)), t->hdr,
              sizeof(TourHeader));
    if (rc != 0) {
       tour_line(out, "  shm_open = %s", tour_errno(rc, err, sizeof err));

@@ -164,7 +164,8 @@ static void guarded_feed(void *ctx) {
 static bool report_shrink(Source *src, ErrorCode code, Error *e) {
    Error ignored;
    if (source_refresh(src, &ignored))
-      error_set(e, code, 0, _("it is now %llu bytes"), (unsigned long long)src->size);
+      error_set(e, code, 0, ngettext("it is now %llu byte", "it is now %llu bytes",
+                                         (unsigned long)src->size), (unsigned long long)src->size);
    else
       error_set(e, code, 0, NULL);
    return false;

@@ -30,6 +30,7 @@ struct EditSet {
    uint64_t granularity, window;
    bool allow_others;
    bool any_owner;
+   bool on_screen;
    PlatformStat baseline;       /* valid while runs exist */
    Run *runs;                   /* [0, applied) applied, [applied, nruns) undone */
    size_t nruns, applied, cap_runs;
@@ -55,6 +56,7 @@ EditSet *edits_new(Source *src, const EditConfig *cfg) {
                                   cfg->granularity);
    es->allow_others = cfg->allow_others;
    es->any_owner = cfg->any_owner;
+   es->on_screen = cfg->on_screen;
    return es;
 }
 
@@ -87,12 +89,15 @@ static bool check_writable(const EditSet *es, PlatformStat *now, Error *e) {
       return false;
    }
    if (source_can(s, SOURCE_EDIT_NEEDS_W) && !es->allow_others) {
-      error_set(e, ERR_READ_ONLY, 0, "%s",
-                _("writing into a running process needs -w, even into your own"));
+      error_set(e, ERR_READ_ONLY, 0, "%s", es->on_screen
+                ? _("writing a process needs mapscope started with -w, even your own")
+                : _("writing into a running process needs -w, even into your own"));
       return false;
    }
    if (s->st.uid != platform_user_id() && !es->allow_others && !es->any_owner) {
-      error_set(e, ERR_READ_ONLY, 0, _("it belongs to uid %lu, not to you; -w allows editing it"),
+      error_set(e, ERR_READ_ONLY, 0, es->on_screen
+                ? _("uid %lu owns it; editing it needs mapscope started with -w")
+                : _("it belongs to uid %lu, not to you; -w allows editing it"),
                 (unsigned long)s->st.uid);
       return false;
    }

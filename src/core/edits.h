@@ -35,6 +35,8 @@ typedef struct {
    bool any_owner;         /* objects of other users may be edited without -w
                               (--xxd -r writes where the user may write, as
                               xxd does; a process still needs -w) */
+   bool on_screen;         /* the refusals say "needs mapscope started with -w":
+                              the screen has no way to allow it itself */
 } EditConfig;
 
 /* A new, empty edit set over SRC (which must outlive it).  NULL when out of

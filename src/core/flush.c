@@ -83,7 +83,9 @@ static bool check_unchanged(const EditSet *es, const PlatformStat *now, bool for
    for (uint64_t at = 0; edits_next_modified(es, at, &s, &t); at = t)
       last = t;
    if (now->size < last) {
-      error_set(e, ERR_CHANGED, 0, _("it is now %llu bytes long, too short for the edits"),
+      error_set(e, ERR_CHANGED, 0, ngettext("it is now %llu byte long, too short for the edits",
+                                      "it is now %llu bytes long, too short for the edits",
+                                      (unsigned long)now->size),
                 (unsigned long long)now->size);
       return false;
    }
@@ -93,7 +95,9 @@ static bool check_unchanged(const EditSet *es, const PlatformStat *now, bool for
       error_set(e, ERR_CHANGED, 0, _("its name now refers to another object; %s writes to that one"),
                 hint);
    else if (now->size != was->size)
-      error_set(e, ERR_CHANGED, 0, _("its size changed from %llu to %llu bytes; %s writes anyway"),
+      error_set(e, ERR_CHANGED, 0, ngettext("its size changed from %llu to %llu byte; %s writes anyway",
+                                      "its size changed from %llu to %llu bytes; %s writes anyway",
+                                      (unsigned long)now->size),
                 (unsigned long long)was->size, (unsigned long long)now->size, hint);
    else if (now->mtime_sec != was->mtime_sec || now->mtime_nsec != was->mtime_nsec)
       error_set(e, ERR_CHANGED, 0, _("it was modified (mtime); %s writes anyway"), hint);
@@ -169,7 +173,8 @@ static bool undo_partial(Writer *w, const JournalDir *d, const char *name, int e
       return false;
    }
    error_set(e, ERR_FLUSH, err, _("%s; the object may be half-written: the journal %s/%s "
-             "restores it (mapscope --recover SOURCE)"), strerror(err), d->path, name);
+             "restores it (%s)"), strerror(err), d->path, name,
+             w->fo->recover_hint ? w->fo->recover_hint : _("mapscope --recover SOURCE"));
    return false;
 }
 
@@ -227,8 +232,10 @@ static bool still_whole(int fd, const PlatformStat *locked, Error *e) {
    }
    if (now.size >= locked->size)
       return true;
-   error_set(e, ERR_CHANGED, 0, _("it shrank from %llu to %llu bytes while it was being flushed; "
-             "nothing was written"), (unsigned long long)locked->size,
+   error_set(e, ERR_CHANGED, 0, ngettext("it shrank from %llu to %llu byte while it was being flushed; "
+                                   "nothing was written",
+                                   "it shrank from %llu to %llu bytes while it was being flushed; "
+                                   "nothing was written", (unsigned long)now.size), (unsigned long long)locked->size,
              (unsigned long long)now.size);
    return false;
 }

@@ -56,6 +56,10 @@ typedef struct {
    /* How the user forces a flush, for the message that refuses one
     * ("--force" when NULL; the screen says ":flush!"). */
    const char *force_hint;
+   /* How the user rolls back a flush left half-written, for the message
+    * that says so ("mapscope --recover SOURCE" when NULL; the screen says
+    * ":recover"). */
+   const char *recover_hint;
 } FlushOptions;
 
 typedef struct {

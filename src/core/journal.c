@@ -241,8 +241,11 @@ static unsigned char *encode(const JournalId *id, const JournalRun *runs, size_t
 
 static bool write_failed(const JournalDir *d, const char *name, int err, size_t total, Error *e) {
    if (err == EFBIG)
-      error_set(e, ERR_JOURNAL, err, _("the edits need a journal of %zu bytes, more than the "
-                "%llu a flush may write; flush them in parts"), total,
+      error_set(e, ERR_JOURNAL, err, ngettext("the edits need a journal of %zu byte, more than the "
+                         "%llu a flush may write; flush them in parts",
+                         "the edits need a journal of %zu bytes, more than the "
+                         "%llu a flush may write; flush them in parts", (unsigned long)total),
+                total,
                 (unsigned long long)JOURNAL_MAX_BYTES);
    else
       error_set(e, ERR_JOURNAL, err, _("cannot write the journal %s/%s: %s"), d->path, name,

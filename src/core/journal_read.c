@@ -65,7 +65,9 @@ static Seen distrust(const PlatformStat *st, bool is_link, JournalReplay *r) {
    if (st->mode & 022)
       return foreign(r, _("others may write it: mode %04o"), st->mode);
    if (st->size > JOURNAL_MAX_BYTES)
-      return foreign(r, _("it is %llu bytes long, more than any journal"),
+      return foreign(r, ngettext("it is %llu byte long, more than any journal",
+                                "it is %llu bytes long, more than any journal",
+                                (unsigned long)st->size),
                      (unsigned long long)st->size);
    return SEEN_NONE;
 }
@@ -209,7 +211,9 @@ static bool fits(const Parsed *j, int fd, uint64_t size, JournalReplay *r, bool 
    for (size_t i = 0; i < j->nruns; i++) {
       const JournalRun *run = &j->runs[i];
       if (run->offset + run->length > size) {
-         foreign(r, _("the object, now %llu bytes, is too short for it"), (unsigned long long)size);
+         foreign(r, ngettext("the object, now %llu byte, is too short for it",
+                               "the object, now %llu bytes, is too short for it",
+                               (unsigned long)size), (unsigned long long)size);
          return false;
       }
       unsigned char *now = malloc(run->length ? run->length : 1);

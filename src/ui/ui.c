@@ -35,7 +35,7 @@
 
 struct Ui {
    View *top;
-   char message[256];             /* the status line's own message, "" for none */
+   char *message;                 /* the status line's own message, whole (heap; NULL: none) */
    bool message_is_error;
    bool quit;
    bool prompting;
@@ -51,9 +51,10 @@ struct Ui {
    bool tour_words;               /* the script is a tour script (--tour --script) */
    bool dirty;
    bool asking_quit;              /* edits pending: flush, discard or stay? */
+   char question[512];            /* ... why it asks (session_edit_quit_question) */
    bool leave_to_list;            /* ... and then back to the list, not out */
    unsigned long count;           /* a count typed before a key (5j), 0: none */
-   char log[UI_LOG_MAX][256];     /* the messages shown, oldest first (:messages) */
+   char *log[UI_LOG_MAX];         /* the messages shown, whole, oldest first (:messages) */
    unsigned log_count;
    View *source_view;             /* the hex view opened from the object list */
    SessionConfig open_cfg;        /* the command line's settings, for objects opened from the list */
@@ -74,18 +75,25 @@ static Session *top_session(Ui *ui) {
    return ui->top && ui->top->ops->session ? ui->top->ops->session(ui->top) : NULL;
 }
 
+/* A message is kept whole, however long (:messages shows it so). */
 void ui_message(Ui *ui, bool is_error, const char *fmt, ...) {
-   char text[sizeof ui->message];
-   va_list ap;
+   va_list ap, again;
    va_start(ap, fmt);
-   vsnprintf(text, sizeof text, fmt, ap);
+   va_copy(again, ap);
+   int len = vsnprintf(NULL, 0, fmt, ap);
    va_end(ap);
+   char *text = len >= 0 ? malloc((size_t)len + 1) : NULL;
+   if (text)
+      vsnprintf(text, (size_t)len + 1, fmt, again);
+   va_end(again);
    Session *s = top_session(ui);
    if (s) {
-      session_message(s, is_error, "%s", text);
+      session_message(s, is_error, "%s", text ? text : "");
+      free(text);
       return;
    }
-   memcpy(ui->message, text, sizeof text);
+   free(ui->message);
+   ui->message = text;
    ui->message_is_error = is_error;
 }
 
@@ -93,7 +101,8 @@ void ui_clear_message(Ui *ui) {
    Session *s = top_session(ui);
    if (s)
       session_clear_message(s);
-   ui->message[0] = '\0';
+   free(ui->message);
+   ui->message = NULL;
    ui->message_is_error = false;
 }
 
@@ -114,16 +123,27 @@ static void leave_now(Ui *ui, bool to_list) {
    }
 }
 
+static void log_message(Ui *ui, const char *msg);
+
 /* With edits not flushed, leaving asks first (ask_quit_key answers), in
- * every view that shows an object. */
+ * every view, whichever is on top (help, :messages, the tour ...): the
+ * screen draws the question itself (draw_question), over any view. */
 static void request_leave(Ui *ui, bool to_list) {
    if (!edits_pending(ui)) {
       leave_now(ui, to_list);
       return;
    }
    ui->asking_quit = true;
+   ui->prompting = false;            /* Ctrl-C at the prompt: the question takes the keys */
    ui->leave_to_list = to_list;
-   session_edit_ask_quit(ui_session(ui));
+   session_edit_quit_question(ui_session(ui), ui->question, sizeof ui->question);
+   char *asked = NULL;
+   size_t len = strlen(ui->question) + strlen(_(session_edit_choices)) + 3;
+   if ((asked = malloc(len)) != NULL) {
+      snprintf(asked, len, "%s: %s", ui->question, _(session_edit_choices));
+      log_message(ui, asked);
+      free(asked);
+   }
 }
 
 void ui_request_quit(Ui *ui) { request_leave(ui, false); }
@@ -133,18 +153,36 @@ static bool goes_back(const View *v) {
    return v == v->ui->source_view && v->below;
 }
 
+/* The answer to the quit question.  How it went (flushed, discarded, the
+ * flush failed, stayed) is said where the user is next, in the status line
+ * of the view on top and in :messages: the view the edits were in, a view
+ * above it (help, the tour), or the list it went back to, with the
+ * object's name. */
 static void ask_quit_key(Ui *ui, int key) {
    Session *s = ui_session(ui);
+   bool to_list = ui->leave_to_list;
    ui->asking_quit = false;
-   if (key == 'f' || key == 'F') {
-      if (session_edit_flush(s, false))
-         leave_now(ui, ui->leave_to_list);
-   } else if (key == 'd' || key == 'D') {
+   bool leave = false;
+   if (key == 'f' || key == 'F')
+      leave = session_edit_flush(s, false);
+   else if (key == 'd' || key == 'D') {
       session_edit_discard(s);
-      leave_now(ui, ui->leave_to_list);
+      leave = true;
    } else {
       session_message(s, false, "%s", _("stayed: the edits are still pending"));
    }
+   char *said = strdup(session_message_text(s));
+   char *name = escape_dup(s->src ? s->src->spec : "");
+   bool is_error = s->message_is_error;
+   bool back = leave && to_list && ui->source_view && ui->top == ui->source_view;
+   if (leave)
+      leave_now(ui, to_list);
+   if (!ui->quit && said && back)
+      ui_message(ui, is_error, "%s: %s", name ? name : "?", said);
+   else if (!ui->quit && said && top_session(ui) != s)
+      ui_message(ui, is_error, "%s", said);
+   free(said);
+   free(name);
 }
 
 unsigned long ui_count(Ui *ui) { return ui->count ? ui->count : 1; }
@@ -154,15 +192,20 @@ const char *ui_log(Ui *ui, unsigned i) {
    return i < ui->log_count ? ui->log[i] : NULL;
 }
 
-/* Keep the message shown now for :messages (once, however often drawn). */
+/* Keep the message shown now, whole, for :messages (once, however often
+ * drawn). */
 static void log_message(Ui *ui, const char *msg) {
    if (!msg[0] || (ui->log_count && strcmp(ui->log[ui->log_count - 1], msg) == 0))
       return;
+   char *copy = strdup(msg);
+   if (!copy)
+      return;
    if (ui->log_count == UI_LOG_MAX) {
-      memmove(ui->log[0], ui->log[1], sizeof ui->log[0] * (UI_LOG_MAX - 1));
+      free(ui->log[0]);
+      memmove(&ui->log[0], &ui->log[1], sizeof ui->log[0] * (UI_LOG_MAX - 1));
       ui->log_count--;
    }
-   snprintf(ui->log[ui->log_count++], sizeof ui->log[0], "%s", msg);
+   ui->log[ui->log_count++] = copy;
 }
 
 void ui_push(Ui *ui, View *v) {
@@ -502,7 +545,7 @@ static void draw_status(Ui *ui) {
       ui->top->ops->status(ui->top, right, sizeof right);
    int rlen = (int)crt_cols(right);
    Session *s = top_session(ui);
-   const char *msg = s ? s->message : ui->message;
+   const char *msg = s ? session_message_text(s) : ui->message ? ui->message : "";
    bool is_error = s ? s->message_is_error : ui->message_is_error;
    /* An error or a question that does not fit beside the right part gets
     * the whole line; longer still, or any other message that does not
@@ -520,14 +563,64 @@ static void draw_status(Ui *ui) {
    attrset(A_NORMAL);
 }
 
+/* The quit question, over whatever view is on top, in the bottom rows:
+ * "WHY: f flush, d discard, s stay" on the status line when it fits;
+ * else the choices alone there, never cut, and the why wrapped onto the
+ * rows above (at most QUESTION_ROWS, the last one cut with an ellipsis);
+ * narrower than the choices, the keys alone ("f/d/s?"). */
+#define QUESTION_ROWS 3
+static void draw_question(Ui *ui) {
+   int y = LINES - 1, cols = COLS;
+   const char *choices = _(session_edit_choices);
+   int cc = (int)crt_cols(choices), wc = (int)crt_cols(ui->question);
+   attrset(crt_attr(CRT_ERROR));
+   move(y, 0);
+   clrtoeol();
+   if (wc + 2 + cc <= cols) {
+      int x = crt_put(y, 0, ui->question, cols);
+      x += crt_put(y, x, ": ", cols - x);
+      crt_put(y, x, choices, cols - x);
+      attrset(A_NORMAL);
+      return;
+   }
+   if (cc > cols)
+      choices = _(session_edit_choices_short);
+   crt_put(y, 0, choices, cols);
+   /* the why above it, wrapped: as many rows as it needs, up to the limit */
+   int rows = 0;
+   for (const char *m = ui->question; *m && rows < QUESTION_ROWS && rows < y; rows++) {
+      size_t next;
+      textwidth_wrap(m, (size_t)cols, &next);
+      m += next ? next : strlen(m);
+   }
+   const char *m = ui->question;
+   for (int r = 0; r < rows && *m; r++) {
+      int row = y - rows + r;
+      move(row, 0);
+      clrtoeol();
+      if (r == rows - 1) {
+         crt_put_cut(row, 0, m, cols, true);
+         break;
+      }
+      size_t next, end = textwidth_wrap(m, (size_t)cols, &next);
+      crt_put_len(row, 0, m, end, cols);
+      m += next ? next : strlen(m);
+   }
+   attrset(A_NORMAL);
+}
+
 static void draw(Ui *ui) {
    erase();
    curs_set(0);
    if (COLS < MIN_COLS || LINES < MIN_ROWS) {
       view_draw_too_small(LINES, COLS);
+      if (ui->asking_quit)
+         draw_question(ui);       /* the keys, however small the screen */
    } else {
       ui->top->ops->draw(ui->top, LINES - 1, COLS);
       draw_status(ui);
+      if (ui->asking_quit)
+         draw_question(ui);
       if (ui->prompting) {
          move(LINES - 1, ui->prompt_x < COLS ? ui->prompt_x : COLS - 1);
          curs_set(1);

@@ -16,12 +16,19 @@
 
 #define HELP_LINES_MAX 160
 
+/* The entries of help, each wrapped to the width when drawn: an entry's
+ * description (from byte DESC_AT of its line; 0: the whole line is one)
+ * goes on in its own column on continuation lines, never cut. */
 typedef struct {
    char *lines[HELP_LINES_MAX];
    bool heading[HELP_LINES_MAX];
+   size_t desc_at[HELP_LINES_MAX];
    int count;
-   TextScroll scroll;
+   TextScroll scroll;     /* in screen lines, as wrapped at the last draw */
 } HelpState;
+
+/* A description narrower than this in its column goes under its key. */
+#define DESC_MIN_COLS 16
 
 static HelpState *state(View *v) { return v->state; }
 
@@ -36,7 +43,15 @@ static void add_line(HelpState *h, bool heading, const char *fmt, ...) {
    vsnprintf(buf, sizeof buf, fmt, ap);
    va_end(ap);
    h->heading[h->count] = heading;
+   h->desc_at[h->count] = 0;
    h->lines[h->count++] = strdup(buf);
+}
+
+/* An entry: PREFIX (the key or command, padded to its column), then DESC. */
+static void add_entry(HelpState *h, const char *prefix, const char *desc) {
+   add_line(h, false, "%s%s", prefix, desc);
+   if (h->count && h->lines[h->count - 1] && !h->desc_at[h->count - 1])
+      h->desc_at[h->count - 1] = strlen(prefix);
 }
 
 /* A key and its aliases ("j Down"), then what it does. */
@@ -51,7 +66,9 @@ static void add_keys(HelpState *h, const KeyBinding *keys, size_t n) {
          size_t len = strlen(names);
          snprintf(names + len, sizeof names - len, " %s", alias);
       }
-      add_line(h, false, "  %-16s %s", names, _(keys[i].help));
+      char prefix[96];
+      snprintf(prefix, sizeof prefix, "  %-16s ", names);
+      add_entry(h, prefix, _(keys[i].help));
    }
 }
 
@@ -96,9 +113,9 @@ static void add_commands(HelpState *h, const Command *cmds, size_t n) {
       char usage[64];
       snprintf(usage, sizeof usage, ":%s%s%s", cmds[i].name, cmds[i].args ? " " : "",
                cmds[i].args ? _(cmds[i].args) : "");
-      char padded[96];           /* the arguments are translated: columns, not bytes */
-      add_line(h, false, "  %s %s", textwidth_pad(padded, sizeof padded, usage, 22, 0),
-               _(cmds[i].help));
+      char padded[96], prefix[104];  /* the arguments are translated: columns, not bytes */
+      snprintf(prefix, sizeof prefix, "  %s ", textwidth_pad(padded, sizeof padded, usage, 22, 0));
+      add_entry(h, prefix, _(cmds[i].help));
    }
 }
 
@@ -114,9 +131,11 @@ static void build(HelpState *h, const View *about) {
    add_line(h, false, "%s", "");
    add_line(h, true, _("Keys everywhere"));
    add_keys(h, gk, n);
-   add_line(h, false, "  %-16s %s", "C-z", _("suspend (fg resumes)"));
-   add_line(h, false, "  %-16s %s", "5j 10l 3n",
-            _("a count before a key moves or repeats it that often"));
+   char prefix[32];
+   snprintf(prefix, sizeof prefix, "  %-16s ", "C-z");
+   add_entry(h, prefix, _("suspend (fg resumes)"));
+   snprintf(prefix, sizeof prefix, "  %-16s ", "5j 10l 3n");
+   add_entry(h, prefix, _("a count before a key moves or repeats it that often"));
    add_line(h, false, "%s", "");
    add_line(h, true, _("Commands (after ':'; a unique prefix is enough; ':N' is ':goto N')"));
    add_commands(h, about->ops->commands, about->ops->command_count);
@@ -132,20 +151,79 @@ static void build(HelpState *h, const View *about) {
             crt_utf8() ? "\xe2\x80\xa2" : "^", crt_utf8() ? "\xc3\x97" : "~");
 }
 
+/* Put (when DRAW) the LEN bytes of TEXT at screen line *LINE, column X,
+ * if that line is in sight; count the line. */
+static void put_line(HelpState *h, int *line, int rows, int x, const char *text, size_t len,
+                     int cols, bool draw) {
+   int y = *line - h->scroll.first;
+   if (draw && y >= 0 && y < rows)
+      crt_put_len(y, x, text, len, cols - x);
+   (*line)++;
+}
+
+/* TEXT wrapped at COLS from column X on (the first line from column
+ * FIRST_X), each piece on a line of its own. */
+static void put_wrapped(HelpState *h, int *line, int rows, int first_x, int x, const char *text,
+                        int cols, bool draw) {
+   int at = first_x;
+   do {
+      size_t next, end = textwidth_wrap(text, (size_t)(cols - at), &next);
+      put_line(h, line, rows, at, text, end, cols, draw);
+      text += next ? next : strlen(text);
+      at = x;
+   } while (*text);
+}
+
+/* Lay help out at COLS (drawing it when DRAW): every entry whole, its
+ * description wrapped in its column, or under the key when the column
+ * leaves it too little room.  Returns the screen lines it takes. */
+static int layout(HelpState *h, int rows, int cols, bool draw) {
+   int line = 0;
+   for (int i = 0; i < h->count; i++) {
+      const char *text = h->lines[i];
+      if (draw)
+         attrset(h->heading[i] ? crt_attr(CRT_HEADING) : (int)A_NORMAL);
+      if (!*text) {
+         line++;
+         continue;
+      }
+      if (!h->desc_at[i]) {
+         put_wrapped(h, &line, rows, 0, cols > 8 ? 2 : 0, text, cols, draw);
+         continue;
+      }
+      char prefix[128];
+      snprintf(prefix, sizeof prefix, "%.*s", (int)h->desc_at[i], text);
+      int col = (int)crt_cols(prefix);
+      const char *desc = text + h->desc_at[i];
+      if (cols - col >= DESC_MIN_COLS) {
+         int y = line - h->scroll.first;
+         if (draw && y >= 0 && y < rows)
+            crt_put(y, 0, prefix, col);
+         put_wrapped(h, &line, rows, col, col, desc, cols, draw);
+      } else {                          /* narrow: the key, then what it does under it */
+         size_t end = strlen(prefix);
+         while (end && prefix[end - 1] == ' ')
+            end--;
+         prefix[end] = '\0';
+         put_wrapped(h, &line, rows, 0, cols > 8 ? 4 : 0, prefix, cols, draw);
+         int x = cols > 8 ? 4 : 0;
+         put_wrapped(h, &line, rows, x, x, desc, cols, draw);
+      }
+   }
+   if (draw)
+      attrset(A_NORMAL);
+   return line;
+}
+
 static void help_draw(View *v, int rows, int cols) {
    HelpState *h = state(v);
-   textscroll_fit(&h->scroll, h->count, rows);
-   for (int y = 0; y < rows && h->scroll.first + y < h->count; y++) {
-      int i = h->scroll.first + y;
-      attrset(h->heading[i] ? crt_attr(CRT_HEADING) : (int)A_NORMAL);
-      crt_put_cut(y, 0, h->lines[i], cols, false);
-   }
-   attrset(A_NORMAL);
+   textscroll_fit(&h->scroll, layout(h, rows, cols, false), rows);
+   layout(h, rows, cols, true);
 }
 
 static void help_status(View *v, char *out, size_t outsz) {
    HelpState *h = state(v);
-   snprintf(out, outsz, _("help %d/%d "), h->scroll.first + 1, h->count);
+   snprintf(out, outsz, _("help %d/%d "), h->scroll.first + 1, h->scroll.lines);
 }
 
 static TextScroll *help_text(View *v) { return &state(v)->scroll; }

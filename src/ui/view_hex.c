@@ -216,9 +216,12 @@ static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
    if (s->src->size_partial)
       snprintf(f[1], sizeof f[1], _("size unknown (%s read so far)"), human);
    else if (!source_can(s->src, SOURCE_CAN_MAP))
-      snprintf(f[1], sizeof f[1], _("%s (%llu bytes, read to its end)"), human, (ull)s->src->size);
+      snprintf(f[1], sizeof f[1], ngettext("%s (%llu byte, read to its end)",
+                                             "%s (%llu bytes, read to its end)",
+                                             (unsigned long)s->src->size), human, (ull)s->src->size);
    else
-      snprintf(f[1], sizeof f[1], _("%s (%llu bytes)"), human, (ull)s->src->size);
+      snprintf(f[1], sizeof f[1], ngettext("%s (%llu byte)", "%s (%llu bytes)",
+                                             (unsigned long)s->src->size), human, (ull)s->src->size);
    snprintf(f[2], sizeof f[2], _("window [0x%s, 0x%s)"), a, b);
    snprintf(f[3], sizeof f[3], _("granularity %s, window %s"), gran, win);
    if (view_hex_proc_active(v)) {       /* nothing is mapped: what is read */
@@ -557,8 +560,11 @@ static void hex_draw(View *v, int rows, int cols) {
    if (pane && data < 1) {
       /* say why M shows nothing, once for this size, not at every draw */
       char text[256];
-      snprintf(text, sizeof text, _("the mapping pane needs %d rows and the screen has %d: "
-                                    "make the terminal taller (M hides it)"),
+      snprintf(text, sizeof text, ngettext("the mapping pane needs %d row and the screen has %d: "
+                                           "make the terminal taller (M hides it)",
+                                           "the mapping pane needs %d rows and the screen has %d: "
+                                           "make the terminal taller (M hides it)",
+                                           (unsigned long)(pane + 1)),
                pane + 1, rows - title);
       sizenote_holds(&h->pane_note, s, text);
       pane = 0;

@@ -32,6 +32,7 @@ typedef struct {
    bool editing;              /* edit mode: keys type into the object */
    bool text_pane;            /* the cursor is in the text pane */
    bool low_nibble;           /* the next hex digit sets the low half */
+   const char *edit_note;     /* the edit mode's message while it is shown, else NULL */
    Finder *finder;            /* the last search (NULL before any) */
    unsigned char *mark;       /* per visible byte: inside a match */
    size_t mark_cap;

@@ -12,9 +12,12 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef unsigned long long ull;
 
+
+static void take_back_note(View *v);
 
 static int hex_digit(int key) {
    if (key >= '0' && key <= '9')
@@ -61,6 +64,7 @@ bool view_hex_edit_intercept(View *v, int key) {
    if (key == KEYMAP_ESC) {
       h->editing = false;
       h->low_nibble = false;
+      take_back_note(v);
       return true;
    }
    if (key == '\t') {
@@ -78,28 +82,57 @@ bool view_hex_edit_intercept(View *v, int key) {
    return false;
 }
 
+/* The edit mode's message says the mode and the pane the keys type into:
+ * Tab says the other pane, and leaving the mode takes it back (unless
+ * another message replaced it meanwhile). */
+static void say_mode(View *v) {
+   HexState *h = view_hex_state(v);
+   Session *s = view_hex_session(v);
+   if (session_edit_in_place(s))          /* said before the first byte is typed */
+      h->edit_note = h->text_pane
+                     ? _("editing the text pane in place: :flush writes, no journal; Tab: hex "
+                         "pane; Esc: stop")
+                     : _("editing the hex pane in place: :flush writes, no journal; Tab: text "
+                         "pane; Esc: stop");
+   else
+      h->edit_note = h->text_pane
+                     ? _("editing the text pane: type characters; Tab: hex pane; Esc: stop")
+                     : _("editing the hex pane: type hex digits; Tab: text pane; Esc: stop");
+   session_message(s, false, "%s", h->edit_note);
+}
+
+static bool note_shown(View *v) {
+   HexState *h = view_hex_state(v);
+   return h->edit_note && strcmp(session_message_text(view_hex_session(v)), h->edit_note) == 0;
+}
+
+static void take_back_note(View *v) {
+   if (note_shown(v))
+      session_clear_message(view_hex_session(v));
+   view_hex_state(v)->edit_note = NULL;
+}
+
 void view_hex_edit_toggle(View *v) {
    HexState *h = view_hex_state(v);
    Session *s = view_hex_session(v);
    h->low_nibble = false;
    if (h->editing) {
       h->editing = false;
+      take_back_note(v);
       return;
    }
    if (!session_edit_writable(s))
       return;
    h->editing = true;
-   if (session_edit_in_place(s))          /* said before the first byte is typed */
-      session_message(s, false, "%s", _("editing in place: :flush writes, no journal; Esc stops"));
-   else
-      session_message(s, false, "%s", h->text_pane
-                      ? _("editing the text pane: type characters; Tab: hex pane; Esc: stop")
-                      : _("editing the hex pane: type hex digits; Tab: text pane; Esc: stop"));
+   say_mode(v);
 }
 
 void view_hex_edit_tab(View *v) {
-   view_hex_state(v)->text_pane = !view_hex_state(v)->text_pane;
-   view_hex_state(v)->low_nibble = false;
+   HexState *h = view_hex_state(v);
+   h->text_pane = !h->text_pane;
+   h->low_nibble = false;
+   if (h->editing && (note_shown(v) || !session_message_text(view_hex_session(v))[0]))
+      say_mode(v);
 }
 
 /* u and C-r take a count (3u: the last three edits). */

@@ -297,8 +297,10 @@ static int whatif_lines(View *v, char lines[WHATIF_COUNT + 2][320], bool wide) {
                   g, base, delta, m, (ull)w[i].beyond, w[i].offset_high, w[i].offset_low, past);
       else
          snprintf(lines[n++], sizeof lines[0],
-                  _("%s%s: base %s, delta %s, maps %s, %llu bytes beyond the request, "
-                    "dwFileOffsetHigh 0x%08x, Low 0x%08x%s"),
+                  ngettext("%s%s: base %s, delta %s, maps %s, %llu byte beyond the request, "
+                           "dwFileOffsetHigh 0x%08x, Low 0x%08x%s",
+                           "%s%s: base %s, delta %s, maps %s, %llu bytes beyond the request, "
+                           "dwFileOffsetHigh 0x%08x, Low 0x%08x%s", (unsigned long)w[i].beyond),
                   g, now, base, delta, m, (ull)w[i].beyond, w[i].offset_high, w[i].offset_low,
                   past);
       if (wide && now[0])

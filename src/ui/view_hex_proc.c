@@ -59,7 +59,7 @@ static void say_fault(View *v, const SourceFault *f) {
    HexState *h = view_hex_state(v);
    Session *s = view_hex_session(v);
    if (f->err == 0) {
-      if (h->fault_said && strcmp(s->message, h->fault_text) == 0)
+      if (h->fault_said && strcmp(session_message_text(s), h->fault_text) == 0)
          session_clear_message(s);
       h->fault_said = false;
       return;
@@ -70,7 +70,7 @@ static void say_fault(View *v, const SourceFault *f) {
    source_fault_why(s->src, f, why, sizeof why);
    /* an error's place: the whole status line when it does not fit beside the cursor */
    session_message(s, true, _("??: %s"), why);
-   snprintf(h->fault_text, sizeof h->fault_text, "%s", s->message);
+   snprintf(h->fault_text, sizeof h->fault_text, "%s", session_message_text(s));
    h->fault = *f;
    h->fault_said = true;
 }

@@ -27,7 +27,9 @@ static bool test_wait(void) {
 static void show_progress(View *v, uint64_t done, uint64_t total) {
    char line[160];
    unsigned pct = total ? (unsigned)((unsigned __int128)done * 100 / total) : 100;
-   snprintf(line, sizeof line, _("searching: %u%% of %llu bytes (Esc or C-c cancels)"), pct,
+   snprintf(line, sizeof line, ngettext("searching: %u%% of %llu byte (Esc or C-c cancels)",
+                                         "searching: %u%% of %llu bytes (Esc or C-c cancels)",
+                                         (unsigned long)total), pct,
             (unsigned long long)total);
    attrset(crt_attr(CRT_STATUS));
    crt_put(LINES - 1, 0, line, COLS);

@@ -25,8 +25,12 @@ static MsgState *state(View *v) { return v->state; }
 static int layout(View *v, int rows, int cols, bool draw) {
    int line = 0;
    for (unsigned i = 0; ui_log(v->ui, i); i++) {
-      char safe[1024];                /* wrapped as it is drawn */
-      const char *m = crt_safe(safe, sizeof safe, ui_log(v->ui, i));
+      /* wrapped as it is drawn, whole: an escape is at most 4 bytes a byte */
+      size_t size = strlen(ui_log(v->ui, i)) * 4 + 1;
+      char *safe = malloc(size);
+      if (!safe)
+         break;
+      const char *m = crt_safe(safe, size, ui_log(v->ui, i));
       int indent = 0;
       do {
          size_t next, end = textwidth_wrap(m, (size_t)(cols - indent), &next);
@@ -37,6 +41,7 @@ static int layout(View *v, int rows, int cols, bool draw) {
          m += next;
          indent = 2;                  /* a message's later lines are indented */
       } while (*m && cols > 4);
+      free(safe);
    }
    return line;
 }

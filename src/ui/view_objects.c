@@ -254,7 +254,8 @@ static void pane_wrap(Pane *p, const char *text, int indent) {
 static void pane_fill(Pane *p, const Obj *o) {
    char *name = objfmt_display_name(o), size[64], detail[160], text[512];
    if (o->size_known && o->kind != OBJ_SYSV_SEM && o->kind != OBJ_SYSV_MSG && o->kind != OBJ_MQ)
-      snprintf(size, sizeof size, _("%llu bytes"), (unsigned long long)o->size);
+      snprintf(size, sizeof size, ngettext("%llu byte", "%llu bytes", (unsigned long)o->size),
+               (unsigned long long)o->size);
    else
       objfmt_size(o, size, sizeof size);
    objfmt_detail(o, detail, sizeof detail);

@@ -104,7 +104,8 @@ tui_stop
 # ---- without -w, even one's own process is not edited ----
 tui_start 120 24 "pid:$h_pid:$(hx "$h_known")-$(hx "$h_known + 8192")"
 tui_send "i"
-expect_status "an edit without -w says -w is needed" "writing into a running process needs -w"
+expect_status "an edit without -w says mapscope must be started with -w" \
+   "writing a process needs mapscope started with -w"
 tui_quit ":q!"
 
 # ---- its life: found by its number, read, written back without a journal ----
@@ -160,6 +161,14 @@ tui_send "i" "00" "<Esc>" "q"
 expect_status "q asks first, saying there is no journal" "(no journal: f writes it in place): f flush"
 tui_send "s"
 expect_status "s stays" "stayed"
+# at 80 columns the choices stay whole on the status line, the why above it
+tui_resize 80 24
+tui_send "q"
+expect_status "at 80 columns: the choices whole" "f flush, d discard, s stay"
+like "... the why on the line above" "$(tui_capture | tail -n 2 | head -n 1)" \
+   "(no journal: f writes it in place)"
+tui_send "s"
+tui_resize 120 24
 
 # ---- the process exits under the view ----
 kill "$h_pid"

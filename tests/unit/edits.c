@@ -57,7 +57,7 @@ static EditSet *open_set(Source **src, bool allow_others) {
    Error e;
    if (!source_open(path, false, src, &e))
       return NULL;
-   EditConfig cfg = { page, page, allow_others, false };
+   EditConfig cfg = { page, page, allow_others, false, false };
    return edits_new(*src, &cfg);
 }
 
@@ -194,7 +194,7 @@ static void test_pagemap(void) {
    Error e;
    if (!source_open(path, false, &src, &e))
       abort();
-   EditConfig cfg = { page, 4 * page, false, false };
+   EditConfig cfg = { page, 4 * page, false, false, false };
    EditSet *es = edits_new(src, &cfg);
    ok(edits_apply(es, 5, "w", 1, false, &e), "an edit in a 4-page window");
    WindowSpan span;
@@ -224,7 +224,7 @@ static void test_flush(void) {
    Source *src;
    EditSet *es = open_set(&src, false);
    Error e;
-   FlushOptions fo = { jdir, false, NULL, NULL, NULL };
+   FlushOptions fo = { jdir, false, NULL, NULL, NULL, NULL };
    FlushReport r;
    edits_apply(es, 1, "AB", 2, false, &e);
    edits_apply(es, 2 * page + 7, "C", 1, false, &e);
@@ -258,7 +258,7 @@ static void test_flush(void) {
    /* a flush that cannot write its journal fails and keeps the edits */
    char bad[4200];
    snprintf(bad, sizeof bad, "%s/data/journals", dir);    /* under a regular file */
-   FlushOptions nowhere = { bad, false, NULL, NULL, NULL };
+   FlushOptions nowhere = { bad, false, NULL, NULL, NULL, NULL };
    edits_apply(es, 60, "J", 1, false, &e);
    ok(!flush_commit(es, &nowhere, &r, &e) && e.code == ERR_JOURNAL, "no place for the journal: refused");
    ok(edits_pending(es) && edits_is_modified(es, 60) && view_byte(es, 60) == 'J',
@@ -287,6 +287,12 @@ static void test_owner(void) {
    ok(!edits_writable(es, &e) && e.code == ERR_READ_ONLY, "another user's file is read-only");
    ok(!edits_apply(es, 0, "x", 1, false, &e) && e.code == ERR_READ_ONLY && strstr(e.detail, "-w"),
       "edits are refused and -w is named");
+   edits_free(es);
+   EditConfig screen = { page, page, false, false, true };
+   es = edits_new(src, &screen);
+   ok(!edits_apply(es, 0, "x", 1, false, &e)
+      && strstr(e.detail, "uid 65534 owns it; editing it needs mapscope started with -w"),
+      "on the screen: mapscope must be started with -w (%s)", e.detail);
    edits_free(es);
    source_close(src);
    es = open_set(&src, true);

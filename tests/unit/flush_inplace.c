@@ -80,12 +80,12 @@ static void reset(void) {
 }
 
 static bool flush(EditSet *es, bool force, FlushReport *r, Error *e) {
-   FlushOptions fo = { "/nonexistent/no-journal-here", force, NULL, NULL, ":flush!" };
+   FlushOptions fo = { "/nonexistent/no-journal-here", force, NULL, NULL, ":flush!", ":recover" };
    return flush_commit(es, &fo, r, e);
 }
 
 static EditSet *set(bool allow) {
-   EditConfig cfg = { platform_page_size(), 0, allow, false };
+   EditConfig cfg = { platform_page_size(), 0, allow, false, false };
    return edits_new(&src, &cfg);
 }
 
@@ -97,6 +97,12 @@ static void test_needs_w(void) {
    unsigned char b = 1;
    ok(!edits_apply(es, OBJ_BASE, &b, 1, false, &e) && e.code == ERR_READ_ONLY
       && strstr(e.detail, "-w"), "without -w another user's is refused, naming -w (%s)", e.detail);
+   edits_free(es);
+   EditConfig screen = { platform_page_size(), 0, false, false, true };
+   es = edits_new(&src, &screen);
+   ok(!edits_apply(es, OBJ_BASE, &b, 1, false, &e)
+      && strstr(e.detail, "needs mapscope started with -w"),
+      "on the screen it says mapscope must be started with -w (%s)", e.detail);
    edits_free(es);
    es = set(true);
    ok(edits_apply(es, OBJ_BASE, &b, 1, false, &e), "with -w it is staged");

@@ -145,8 +145,8 @@ static void test_reopen(void) {
    fclose(f);
    ok(rename(fresh, p) == 0, "mv new f");
    ok(session_check_identity(&s) && s.identity == SESSION_REPLACED, "replaced: noticed");
-   ok(strstr(s.message, "another object") != NULL, "... and said");
-   ok(!session_reload(&s) && strstr(s.message, "not reloaded") != NULL, "reload refuses");
+   ok(strstr(session_message_text(&s), "another object") != NULL, "... and said");
+   ok(!session_reload(&s) && strstr(session_message_text(&s), "not reloaded") != NULL, "reload refuses");
    is_u64(s.src->size, 8192, "the old object is still shown");
    ok(session_reopen(&s), "reopen");
    is_u64(s.src->size, 11, "the new object");
@@ -208,13 +208,13 @@ static void test_shrink_grow(void) {
    is_u64(session_visible(&s, buf, sizeof buf), 128, "mapped and read");
    ok(truncate(p, 0x4000) == 0, "the file shrinks to 16K");
    size_t n = session_visible(&s, buf, sizeof buf);
-   ok(s.message_is_error && strstr(s.message, "16384") != NULL, "the message tells the new size");
+   ok(s.message_is_error && strstr(session_message_text(&s), "16384") != NULL, "the message tells the new size");
    is_u64(s.src->size, 0x4000, "the new size is known");
    is_u64(s.cursor, 0x3fff, "the cursor is inside again");
    is_u64(n, 0x4000 - s.top, "what is left is shown");
    ok(truncate(p, 0x8000) == 0, "the file grows to 32K");
    ok(session_check_size(&s), "the size check notices");
-   ok(!s.message_is_error && strstr(s.message, "32768") != NULL, "grew: a message");
+   ok(!s.message_is_error && strstr(session_message_text(&s), "32768") != NULL, "grew: a message");
    session_clear_message(&s);
    ok(!session_check_size(&s), "no change: nothing to say");
    ok(truncate(p, 0x6000) == 0 && session_reload(&s), "reload after a shrink");

@@ -60,13 +60,13 @@ static void test_edits(void) {
    is_u64(file_byte(5), '5', "the file is untouched");
    ok(session_edit_undo(&s), "undo");
    is_u64(shown(&s, 5), '5', "undo: the old byte");
-   ok(strstr(s.message, "undone") != NULL, "undo says so");
+   ok(strstr(session_message_text(&s), "undone") != NULL, "undo says so");
    ok(session_edit_redo(&s), "redo");
    is_u64(shown(&s, 6), 0xab, "redo: the new bytes");
    ok(!session_edit_redo(&s), "nothing more to redo");
-   ok(strstr(s.message, "nothing to redo") != NULL, "and says so");
+   ok(strstr(session_message_text(&s), "nothing to redo") != NULL, "and says so");
    ok(session_edit_flush(&s, false), "flush");
-   ok(strstr(s.message, "flushed: 2 bytes in 1 page") != NULL, "flush says what it wrote");
+   ok(strstr(session_message_text(&s), "flushed: 2 bytes in 1 page") != NULL, "flush says what it wrote");
    is_u64(file_byte(5), 'X', "the file holds the edit");
    is_u64(file_byte(6), 0xab, "both bytes");
    ok(!session_edit_pending(&s), "nothing pending after the flush");
@@ -96,13 +96,13 @@ static void test_finder(void) {
    finder_set_hooks(f, &hooks);
    ok(finder_next(f, &s, false) == FINDER_FAILED, "no pattern yet");
    ok(!finder_set_pattern(f, &s, "x:zz", false), "a bad pattern");
-   ok(strstr(s.message, "bad pattern") != NULL, "says so");
+   ok(strstr(session_message_text(&s), "bad pattern") != NULL, "says so");
    ok(finder_set_pattern(f, &s, "needle", false), "a pattern");
    ok(finder_next(f, &s, false) == FINDER_FOUND && s.cursor == 4, "forward from 0: 4");
    ok(finder_next(f, &s, false) == FINDER_FOUND && s.cursor == 20, "next: 20");
    ok(finder_next(f, &s, true) == FINDER_FOUND && s.cursor == 4, "previous: 4");
    ok(finder_next(f, &s, true) == FINDER_WRAPPED && s.cursor == 16 * 1023 + 4, "wraps to the last");
-   ok(strstr(s.message, "wrapped") != NULL, "and says so");
+   ok(strstr(session_message_text(&s), "wrapped") != NULL, "and says so");
    ok(finder_next(f, &s, false) == FINDER_WRAPPED && s.cursor == 4, "wraps to the first");
    ok(calls > 0, "progress was reported");
    ok(finder_set_pattern(f, &s, "x:4e ?? 45", true), "hex, backward, case-sensitive");
@@ -129,7 +129,7 @@ static void test_finder(void) {
    finder_set_hooks(f, &hooks);
    session_edit_discard(&s);
    ok(finder_next(f, &s, false) == FINDER_CANCELLED, "the cancel hook cancels");
-   ok(strstr(s.message, "cancelled") != NULL, "and says so");
+   ok(strstr(session_message_text(&s), "cancelled") != NULL, "and says so");
    finder_free(f);
    session_close(&s);
 }

@@ -16,34 +16,34 @@ int main(void) {
    memset(&n, 0, sizeof n);
 
    sizenote_holds(&n, &s, "needs 33 rows, has 27");
-   is_str(s.message, "needs 33 rows, has 27", "said when it first holds");
+   is_str(session_message_text(&s), "needs 33 rows, has 27", "said when it first holds");
    ok(s.message_is_error, "... as an error");
    session_clear_message(&s);                      /* Esc */
    sizenote_holds(&n, &s, "needs 33 rows, has 27");
-   is_str(s.message, "", "not said again at the same size");
+   is_str(session_message_text(&s), "", "not said again at the same size");
    sizenote_holds(&n, &s, "needs 33 rows, has 30");
-   is_str(s.message, "needs 33 rows, has 30", "said again when its numbers change");
+   is_str(session_message_text(&s), "needs 33 rows, has 30", "said again when its numbers change");
    sizenote_gone(&n, &s);
-   is_str(s.message, "", "taken back when it no longer holds");
+   is_str(session_message_text(&s), "", "taken back when it no longer holds");
 
    sizenote_holds(&n, &s, "needs 33 rows, has 27");
    session_message(&s, false, "%s", "reloaded");
    sizenote_gone(&n, &s);
-   is_str(s.message, "reloaded", "another message is not taken away");
+   is_str(session_message_text(&s), "reloaded", "another message is not taken away");
 
    session_message(&s, true, "%s", "not reopened: gone");
    sizenote_holds(&n, &s, "needs 33 rows, has 27");
-   is_str(s.message, "not reopened: gone", "another error is not overwritten");
+   is_str(session_message_text(&s), "not reopened: gone", "another error is not overwritten");
    session_clear_message(&s);
    sizenote_holds(&n, &s, "needs 33 rows, has 27");
-   is_str(s.message, "needs 33 rows, has 27", "... the note waits until it is gone");
+   is_str(session_message_text(&s), "needs 33 rows, has 27", "... the note waits until it is gone");
 
    session_clear_message(&s);
    sizenote_again(&n);
    sizenote_holds(&n, &s, "needs 33 rows, has 27");
-   is_str(s.message, "needs 33 rows, has 27", "said again when asked (M)");
+   is_str(session_message_text(&s), "needs 33 rows, has 27", "said again when asked (M)");
    sizenote_again(&n);
    sizenote_gone(&n, &s);
-   is_str(s.message, "", "... and still taken back when it no longer holds");
+   is_str(session_message_text(&s), "", "... and still taken back when it no longer holds");
    return done_testing();
 }

@@ -485,9 +485,9 @@ static void pid_life(const Source *s, size_t len, SourceLife *out) {
             reopen,
             known && perms[2] == 'x' ? " + FlushInstructionCache(hProcess, addr, n)" : "");
    snprintf(f->note, sizeof f->note, "%s",
-            _("at W or :flush (only with -w, even for one's own process), without a journal (a "
-              "process has no file to keep one beside); refused where the bytes changed since "
-              "they were read"));
+            _("at W or :flush (only when mapscope was started with -w, even for one's own "
+              "process), without a journal (a process has no file to keep one beside); refused "
+              "where the bytes changed since they were read"));
 
    SourceLifeStep *u = &out->step[SOURCE_STAGE_UNMAP];
    u->call[0] = u->windows[0] = '\0';
