@@ -51,6 +51,8 @@ struct Ui {
    bool asking_quit;              /* edits pending: flush, discard or stay? */
    bool leave_to_list;            /* ... and then back to the list, not out */
    unsigned long count;           /* a count typed before a key (5j), 0: none */
+   bool pending_z;                /* Z typed: ZZ writes and quits, ZQ quits */
+   unsigned long prompt_count;    /* ... before the key that opened the prompt (3/GNU) */
    char log[UI_LOG_MAX][256];     /* the messages shown, oldest first (:messages) */
    unsigned log_count;
    View *source_view;             /* the hex view opened from the object list */
@@ -229,6 +231,7 @@ void ui_open_prompt(Ui *ui, const char *initial) {
       return;
    }
    ui->prompting = true;
+   ui->prompt_count = ui->count;       /* 3/GNU: the line runs with the count */
 }
 
 bool view_run_key(View *v, const KeyBinding *keys, size_t count, int key) {
@@ -247,6 +250,10 @@ static void key_quit_all(View *v) { ui_request_quit(v->ui); }   /* C-c: never ju
 static void key_quit(View *v) { request_leave(v->ui, goes_back(v)); }
 
 static void key_prompt(View *v) { ui_open_prompt(v->ui, ""); }
+static void key_z(View *v) {
+   v->ui->pending_z = true;
+   ui_message(v->ui, false, "%s", _("Z: ZZ flushes and quits (:x), ZQ quits and drops the edits (:q!)"));
+}
 static void key_help(View *v) { ui_push(v->ui, view_help_new(v->ui, v)); }
 static void key_redraw(View *v) { (void)v; clearok(curscr, TRUE); }
 static void key_clear(View *v) {
@@ -259,6 +266,7 @@ static const KeyBinding global_keys[] = {
    { KEYMAP_CTRL('c'), "C-c", N_("quit mapscope, from any view; asks first if edits are pending"),
      key_quit_all },
    { ':', ":", N_("type a command (see Commands)"), key_prompt },
+   { 'Z', "Z", N_("ZZ: flush and quit (as :x); ZQ: quit, dropping the edits (as :q!)"), key_z },
    { KEY_F(1), "F1", N_("help: this screen (? too, where ? is not a search)"), key_help },
    { '?', NULL, NULL, key_help },
    { KEYMAP_CTRL('l'), "C-l", N_("redraw the screen"), key_redraw },
@@ -452,7 +460,9 @@ static void prompt_key(Ui *ui, int key) {
          return;
       }
       prompt_remember(&ui->prompt, line);
+      ui->count = ui->prompt_count;
       run_command(ui, line);
+      ui->count = ui->prompt_count = 0;
       free(line);
    } else if (r == PROMPT_CANCEL) {
       ui->prompting = false;
@@ -462,6 +472,21 @@ static void prompt_key(Ui *ui, int key) {
    } else if (r == PROMPT_UNUSED && key == '\t') {
       complete(ui);
    }
+}
+
+static CommandStatus cmd_write_quit(void *ctx, const char *args);
+static CommandStatus cmd_quit_discard(void *ctx, const char *args);
+
+/* The key after Z: Z (ZZ, as :x) or Q (ZQ, as :q!), as in vi. */
+static void z_key(Ui *ui, int key) {
+   ui->pending_z = false;
+   ui_clear_message(ui);
+   if (key == 'Z')
+      cmd_write_quit(ui, "");
+   else if (key == 'Q')
+      cmd_quit_discard(ui, "");
+   else if (key != KEYMAP_ESC)
+      ui_message(ui, true, "%s", _("Z: only ZZ and ZQ are known"));
 }
 
 static void handle_key(Ui *ui, int key) {
@@ -476,6 +501,11 @@ static void handle_key(Ui *ui, int key) {
    }
    if (ui->asking_quit) {
       ask_quit_key(ui, key);
+      ui->count = 0;
+      return;
+   }
+   if (ui->pending_z) {
+      z_key(ui, key);
       ui->count = 0;
       return;
    }
