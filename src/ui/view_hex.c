@@ -208,8 +208,7 @@ static const KeyBinding hex_keys[] = {
    { 'n', "n", N_("next match, in the search's direction (3n: the third)"),
      view_hex_search_next },
    { 'N', "N", N_("previous match"), view_hex_search_prev },
-   { 'p', "p", N_("live view: pause or resume the re-reading (a file: start it);"
-                  " Np: to N percent, as in less"), k_live_or_percent },
+   { 'p', "p", N_("live view: pause or resume (a file: start it); Np: to N%"), k_live_or_percent },
 };
 
 static const Command hex_commands[] = {

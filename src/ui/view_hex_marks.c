@@ -11,7 +11,7 @@
 void view_hex_mark_set(View *v) {
    view_hex_state(v)->pending = 'm';
    session_message(view_hex_session(v), false, "%s",
-                   _("m: which mark? a letter a-z or A-Z (M alone shows the mapping pane)"));
+                   _("m: which mark? a letter a-z or A-Z (M shows the mapping pane)"));
 }
 
 void view_hex_mark_go(View *v) {
