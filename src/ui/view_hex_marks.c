@@ -11,13 +11,13 @@
 void view_hex_mark_set(View *v) {
    view_hex_state(v)->pending = 'm';
    session_message(view_hex_session(v), false, "%s",
-                   _("m: which mark? a letter a-z or A-Z (M shows the mapping pane)"));
+                   _("m: which mark? a-z or A-Z (M shows the mapping pane)"));
 }
 
 void view_hex_mark_go(View *v) {
    view_hex_state(v)->pending = '\'';
    session_message(view_hex_session(v), false, "%s",
-                   _("': which mark? a letter a-z or A-Z, or ' for where the last jump came from"));
+                   _("': which mark? a-z, A-Z, or ' (where the last jump came from)"));
 }
 
 bool view_hex_marks_intercept(View *v, int key) {
