@@ -76,6 +76,38 @@ size_t command_candidates(const CommandSet *sets, size_t nsets, const char *name
    return n;
 }
 
+size_t command_complete(const CommandSet *sets, size_t nsets, const char *prefix,
+                        char *out, size_t outsz) {
+   size_t len = strlen(prefix), n = 0, common = 0;
+   const char *first = NULL;
+   for (size_t i = 0; i < nsets; i++)
+      for (size_t j = 0; j < sets[i].count; j++) {
+         const char *cn = sets[i].commands[j].name;
+         if (strncmp(cn, prefix, len) != 0 || strchr(cn, '!'))
+            continue;
+         if (!first) {
+            first = cn;
+            common = strlen(cn);
+         }
+         size_t k = 0;
+         while (k < common && cn[k] == first[k])
+            k++;
+         common = k;
+         n++;
+      }
+   if (!first) {
+      first = prefix;
+      common = len;
+   }
+   if (common >= outsz)
+      common = outsz ? outsz - 1 : 0;
+   if (outsz) {
+      memcpy(out, first, common);
+      out[common] = '\0';
+   }
+   return n;
+}
+
 /* Whether the command's arguments are as its table row says ("[ARG]":
  * optional). */
 static bool args_fit(const Command *c, const char *args) {
@@ -93,6 +125,9 @@ CommandStatus command_execute(const CommandSet *sets, size_t nsets, const char *
    if (isdigit((unsigned char)*p) || *p == '+' || *p == '-') {
       strcpy(name, "goto");
       args = p;
+   } else if (strcmp(name, "$") == 0 && !*args) {
+      strcpy(name, "goto");             /* :$ is the end, as in vi */
+      args = "end";
    }
    void *ctx = NULL;
    bool ambiguous;

@@ -46,8 +46,15 @@ const Command *command_lookup(const CommandSet *sets, size_t nsets, const char *
 size_t command_candidates(const CommandSet *sets, size_t nsets, const char *name,
                           char *out, size_t outsz);
 
+/* Tab at the prompt: the number of commands of SETS whose names start
+ * with PREFIX (names with a '!' left out, as above); OUT (OUTSZ bytes) gets
+ * the longest start those names share ("g": "g" for goto and granularity,
+ * "go": "goto"), PREFIX itself when none does. */
+size_t command_complete(const CommandSet *sets, size_t nsets, const char *prefix,
+                        char *out, size_t outsz);
+
 /* Run LINE.  A line that starts with a digit, '+' or '-' is "goto LINE", as
- * in less and vi.  An empty line does nothing. */
+ * in less and vi; "$" is "goto end", as in vi.  An empty line does nothing. */
 CommandStatus command_execute(const CommandSet *sets, size_t nsets, const char *line);
 
 /* The session's commands (ctx: a Session). */

@@ -104,6 +104,10 @@ bool finder_backward(const Finder *f) {
    return f->backward;
 }
 
+void finder_set_backward(Finder *f, bool backward) {
+   f->backward = backward;
+}
+
 FinderResult finder_next(Finder *f, Session *s, bool reverse) {
    if (!f->pattern) {
       session_message(s, true, "%s", _("no pattern yet: / or ? types one"));

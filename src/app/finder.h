@@ -42,6 +42,9 @@ FinderResult finder_next(Finder *f, Session *s, bool reverse);
 
 /* Whether the pattern was given to search backward (?). */
 bool finder_backward(const Finder *f);
+/* The direction n goes from now on (? then Enter, :rfind alone: backward,
+ * as in vi and less), keeping the pattern. */
+void finder_set_backward(Finder *f, bool backward);
 
 /* The pattern, NULL before any: for highlighting the matches shown. */
 const SearchPattern *finder_pattern(const Finder *f);

@@ -184,6 +184,8 @@ static void print_help(void) {
            "K, M, G, T suffix (K and KiB are 1024, KB is 1000; fractions allowed:\n"
            "1.5G); an OFFSET may also be N% of the size, -N counted back from the end,\n"
            "or +N / .+N / .-N from the current offset (the cursor at :goto).\n"), stdout);
+   /* xgettext:no-c-format */
+   fputs(_("At -o and :goto alike, 100% and end are the last byte.\n"), stdout);
    fputs(_("Without SOURCE, --dump, --xxd, --find and --info read standard input (also\n"
            "'-'), as they read pipes, FIFOs, character devices and procfs or sysfs files.\n"), stdout);
    fputs("\n", stdout);

@@ -385,11 +385,20 @@ bool session_reload(Session *s) {
 
 /* ---- opening --------------------------------------------------------- */
 
+/* -o: the same forms with the same meanings as :goto (100% and end are the
+ * last byte, -N counts from the end, +N from the cursor, which is 0 here);
+ * a form that does not parse is bad usage (2), an offset outside the
+ * object a failed source (1), before the start as past the end. */
 static bool apply_offset(Session *s, const char *text, Error *e) {
    const char *why = NULL;
+   OffsetExpr x;
    uint64_t off;
-   if (!offset_eval(text, OFFSET_AS_START, s->src->size, 0, &off, &why)) {
+   if (!offset_parse(text, OFFSET_AS_GOTO, &x, &why)) {
       error_set(e, ERR_BAD_OFFSET, 0, "--offset '%s': %s", text, _(why));
+      return false;
+   }
+   if (!offset_resolve(&x, OFFSET_AS_GOTO, s->src->size, 0, &off, &why)) {
+      error_set(e, ERR_BEFORE_START, 0, _("offset %s, size %llu"), text, (ull)s->src->size);
       return false;
    }
    if (off >= s->src->size) {
@@ -572,28 +581,36 @@ bool session_reopen(Session *s) {
 
 /* ---- marks ---------------------------------------------------------------- */
 
+/* The index of mark LETTER, -1 (with a message) when it is no letter. */
+static int mark_index(Session *s, int letter) {
+   if (letter >= 'a' && letter <= 'z')
+      return letter - 'a';
+   if (letter >= 'A' && letter <= 'Z')
+      return 26 + letter - 'A';
+   session_message(s, true, "%s", _("a mark is a letter a-z or A-Z"));
+   return -1;
+}
+
 bool session_mark_set(Session *s, int letter) {
-   if (letter < 'a' || letter > 'z') {
-      session_message(s, true, "%s", _("a mark is a letter a-z"));
+   int i = mark_index(s, letter);
+   if (i < 0)
       return false;
-   }
-   s->marks[letter - 'a'] = s->cursor;
-   s->marks_set |= 1u << (letter - 'a');
+   s->marks[i] = s->cursor;
+   s->marks_set |= (uint64_t)1 << i;
    session_message(s, false, _("mark %c: 0x%llx"), letter, (ull)s->cursor);
    return true;
 }
 
 bool session_mark_go(Session *s, int letter) {
-   if (letter < 'a' || letter > 'z') {
-      session_message(s, true, "%s", _("a mark is a letter a-z"));
+   int i = mark_index(s, letter);
+   if (i < 0)
       return false;
-   }
-   if (!(s->marks_set & (1u << (letter - 'a')))) {
+   if (!(s->marks_set & ((uint64_t)1 << i))) {
       session_message(s, true, _("mark %c is not set (m%c sets it)"), letter, letter);
       return false;
    }
    uint64_t from = s->cursor;
-   session_set_cursor(s, s->marks[letter - 'a']);
+   session_set_cursor(s, s->marks[i]);
    session_jumped(s, from);
    return true;
 }

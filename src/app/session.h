@@ -63,8 +63,8 @@ typedef struct {
    SessionCfgKept kept;      /* what session_reopen() needs of the config */
    SessionIdentity identity; /* does the name still lead to the object shown? */
    /* Marks: 'a'..'z' set with m, and where the last jump came from ('') */
-   uint64_t marks[26];
-   uint32_t marks_set;       /* bit i: mark 'a' + i is set */
+   uint64_t marks[52];       /* a-z, then A-Z: this object's marks */
+   uint64_t marks_set;       /* bit i: mark i is set */
    uint64_t jumped_from;
    bool has_jump;
    /* Counts what this session did to the bytes or to which object it
@@ -123,7 +123,8 @@ bool session_check_identity(Session *s);
  * pending: they belong to the old object. */
 bool session_reopen(Session *s);
 
-/* Marks and jumps (m a, ' a, ''): remember the cursor under LETTER; go to
+/* Marks and jumps (m a, ' a, ''; LETTER a-z or A-Z, each object its
+ * own): remember the cursor under LETTER; go to
  * a mark (false with a message when it is not set); note that the cursor
  * jumped away from FROM; go back to where the last jump came from. */
 bool session_mark_set(Session *s, int letter);

@@ -42,6 +42,7 @@ static const struct {
    [ERR_PROC_GONE]       = { N_("no such process"), 1 },
    [ERR_UNREADABLE]      = { N_("cannot read the process's memory there"), 1 },
    [ERR_BAD_SEM_NAME]    = { N_("invalid semaphore name"), 2 },
+   [ERR_BEFORE_START]    = { N_("offset is before the start"), 1 },
 };
 
 void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, ...) {

@@ -41,6 +41,7 @@ typedef enum {
    ERR_PROC_GONE,        /* the process has exited (or never was) */
    ERR_UNREADABLE,       /* bytes of a process that cannot be read (unmapped, guard page ...) */
    ERR_BAD_SEM_NAME,     /* a semaphore name that cannot be one */
+   ERR_BEFORE_START,     /* an offset before the start of the object (-N past its size) */
    ERR_COUNT
 } ErrorCode;
 

@@ -21,6 +21,13 @@ bool platform_terminal_utf8(void);
 /* The handle keys arrive on (standard input). */
 PlatformHandle platform_terminal_input(void);
 
+/* Let C-s and C-q reach the program as keys: the terminal's output flow
+ * control (termios IXON and IXOFF) off on standard input.  The screen
+ * calls it once curses holds the terminal, which puts the flags back with
+ * the rest of the user's settings on exit and suspend.  Nothing happens
+ * where standard input is not a terminal. */
+void platform_terminal_flow_control_off(void);
+
 /* From now on quit, suspend and continue signals set flags. */
 void platform_terminal_signals_begin(void);
 /* Back to the system's defaults. */

@@ -86,6 +86,10 @@ bool crt_start(CrtColorMode mode) {
    diag_set_terminal_hook(crt_stop);
    atexit(crt_stop);
    cbreak();
+   /* C-s is a key here (search, as in hexedit), not "stop output"; endwin()
+    * puts the user's settings back, flow control with them */
+   platform_terminal_flow_control_off();
+   def_prog_mode();
    noecho();
    nonl();
    intrflush(stdscr, FALSE);

@@ -16,6 +16,7 @@ static const struct {
    { "Up", KEY_UP }, { "Down", KEY_DOWN }, { "Left", KEY_LEFT }, { "Right", KEY_RIGHT },
    { "PgUp", KEY_PPAGE }, { "PgDn", KEY_NPAGE }, { "PageUp", KEY_PPAGE },
    { "PageDown", KEY_NPAGE }, { "Home", KEY_HOME }, { "End", KEY_END },
+   { "Del", KEY_DC }, { "Delete", KEY_DC },
    { "Enter", '\r' }, { "Esc", KEYMAP_ESC }, { "Space", ' ' }, { "Tab", '\t' },
    { "BS", KEY_BACKSPACE }, { "Backspace", KEY_BACKSPACE }, { "lt", '<' },
    { "WheelUp", CRT_KEY_WHEEL_UP }, { "WheelDown", CRT_KEY_WHEEL_DOWN },

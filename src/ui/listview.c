@@ -97,6 +97,27 @@ void listview_key_wheeldn(View *v) { move_by(v, LISTVIEW_WHEEL_ROWS); }
 void listview_key_wheelup(View *v) { move_by(v, -LISTVIEW_WHEEL_ROWS); }
 void listview_key_click(View *v) { listview_click(&list(v)->c, list(v)->ops->count(v)); }
 void listview_key_filter(View *v) { ui_open_prompt(v->ui, "filter "); }
+void listview_key_search(View *v) { ui_open_prompt(v->ui, "find "); }
+void listview_key_rsearch(View *v) { ui_open_prompt(v->ui, "rfind "); }
+
+static void repeat(View *v, bool reverse) {
+   rowsearch_repeat(v, &list(v)->search, reverse, list(v)->ops->count(v), &list(v)->c.cursor,
+                    list(v)->ops->row_text);
+   listview_clamp(&list(v)->c, list(v)->ops->count(v));
+}
+void listview_key_next(View *v) { repeat(v, false); }
+void listview_key_prev(View *v) { repeat(v, true); }
+
+static CommandStatus find(View *v, const char *args, bool backward) {
+   CommandStatus st = rowsearch_command(v, &list(v)->search, args, backward,
+                                        list(v)->ops->count(v), &list(v)->c.cursor,
+                                        list(v)->ops->row_text);
+   listview_clamp(&list(v)->c, list(v)->ops->count(v));
+   return st;
+}
+CommandStatus listview_cmd_find(void *ctx, const char *args) { return find(ctx, args, false); }
+CommandStatus listview_cmd_rfind(void *ctx, const char *args) { return find(ctx, args, true); }
+void listview_free(View *v) { rowsearch_free(&list(v)->search); }
 
 /* g and G: row N with a count N before them (5G), else the first or the
  * last, as in the text views and less. */

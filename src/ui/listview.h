@@ -11,6 +11,7 @@
 
 #include "app/coltable.h"
 #include "app/command.h"
+#include "ui/rowsearch.h"
 
 typedef struct {
    size_t cursor, top;        /* the selected row, the first row shown */
@@ -59,6 +60,9 @@ typedef struct {
    /* Draw row I at screen row Y, COLS wide (CURSOR: it is selected). */
    void (*draw_row)(struct View *v, int y, size_t i, const ListLayout *L, int cols,
                     bool cursor);
+   /* The text row I shows (its cells, escaped, between spaces): what / and
+    * ? search. */
+   void (*row_text)(struct View *v, size_t i, char *out, size_t outsz);
 } ListOps;
 
 typedef struct {
@@ -66,6 +70,7 @@ typedef struct {
    const ListOps *ops;
    bool paused;               /* no live reads */
    unsigned live_ms;          /* between live reads */
+   RowSearch search;          /* / ? n N (the close hook calls listview_free()) */
 } ListState;
 
 #define LISTVIEW_WHEEL_ROWS 3
@@ -81,6 +86,15 @@ void listview_key_click(struct View *v);     /* the row clicked */
 void listview_key_first(struct View *v);
 void listview_key_last(struct View *v);
 void listview_key_filter(struct View *v);    /* opens the prompt at ":filter " */
+/* / and ? open the prompt at ":find " and ":rfind "; n and N go on (ui/rowsearch.h). */
+void listview_key_search(struct View *v);
+void listview_key_rsearch(struct View *v);
+void listview_key_next(struct View *v);
+void listview_key_prev(struct View *v);
+CommandStatus listview_cmd_find(void *ctx, const char *args);
+CommandStatus listview_cmd_rfind(void *ctx, const char *args);
+/* What the list state holds besides its rows (the search's pattern). */
+void listview_free(struct View *v);
 void listview_key_pause(struct View *v);     /* pauses or resumes (then reads) */
 void listview_key_sort(struct View *v);      /* by the next column */
 void listview_key_reverse(struct View *v);

@@ -50,8 +50,16 @@ static void k_down(View *v) { scroll_by(v, count(v)); }
 static void k_up(View *v) { scroll_by(v, -count(v)); }
 static void k_pgdn(View *v) { scroll_by(v, count(v) * page(text(v))); }
 static void k_pgup(View *v) { scroll_by(v, -count(v) * page(text(v))); }
-static void k_halfdn(View *v) { scroll_by(v, count(v) * ((text(v)->rows + 1) / 2)); }
-static void k_halfup(View *v) { scroll_by(v, -count(v) * ((text(v)->rows + 1) / 2)); }
+/* C-d and C-u: half a screen; N C-d scrolls N lines, and N stays their
+ * size from then on (as in less and vi). */
+static int half(View *v) {
+   TextScroll *t = text(v);
+   if (ui_has_count(v->ui))
+      t->half = count(v);
+   return t->half ? t->half : (t->rows + 1) / 2;
+}
+static void k_halfdn(View *v) { scroll_by(v, half(v)); }
+static void k_halfup(View *v) { scroll_by(v, -half(v)); }
 static void k_first(View *v) { go_line(v, false); }
 static void k_last(View *v) { go_line(v, true); }
 static void k_wheeldn(View *v) { scroll_by(v, WHEEL_LINES); }
@@ -60,14 +68,21 @@ static void k_wheelup(View *v) { scroll_by(v, -WHEEL_LINES); }
 const KeyBinding textscroll_keys[] = {
    { 'j', "j", N_("scroll down"), k_down },
    { KEY_DOWN, NULL, NULL, k_down },
+   { KEYMAP_CTRL('n'), NULL, NULL, k_down },
+   { KEYMAP_CTRL('e'), NULL, NULL, k_down },
    { 'k', "k", N_("scroll up"), k_up },
    { KEY_UP, NULL, NULL, k_up },
+   { KEYMAP_CTRL('p'), NULL, NULL, k_up },
+   { KEYMAP_CTRL('y'), NULL, NULL, k_up },
    { KEY_NPAGE, "PgDn", N_("next page"), k_pgdn },
    { ' ', NULL, NULL, k_pgdn },
+   { KEYMAP_CTRL('f'), NULL, NULL, k_pgdn },
+   { KEYMAP_CTRL('v'), NULL, NULL, k_pgdn },
    { KEY_PPAGE, "PgUp", N_("previous page"), k_pgup },
    { 'b', NULL, NULL, k_pgup },
-   { KEYMAP_CTRL('d'), "C-d", N_("down half a screen"), k_halfdn },
-   { KEYMAP_CTRL('u'), "C-u", N_("up half a screen"), k_halfup },
+   { KEYMAP_CTRL('b'), NULL, NULL, k_pgup },
+   { KEYMAP_CTRL('d'), "C-d", N_("down half a screen (N C-d: N rows, from then on)"), k_halfdn },
+   { KEYMAP_CTRL('u'), "C-u", N_("up half a screen (N C-u: N rows, from then on)"), k_halfup },
    { 'g', "g", N_("to the first line (Ng: to line N)"), k_first },
    { KEY_HOME, NULL, NULL, k_first },
    { 'G', "G", N_("to the last line (NG: to line N)"), k_last },

@@ -9,7 +9,8 @@
  * view's own wins: the tour's Space and g step), and help lists them with
  * the view's keys.  Counts typed before a key (ui_count()) work the same
  * in every such view: 5j five lines, 2 PgDn two pages (a page is a screen
- * less one line), 3g and 3G to line 3, as in less. */
+ * less one line), 3g and 3G to line 3, 5 C-d five lines (and C-d and C-u
+ * five from then on), as in less. */
 #ifndef MAPSCOPE_TEXTSCROLL_H
 #define MAPSCOPE_TEXTSCROLL_H
 
@@ -19,6 +20,7 @@ struct TextScroll {
    int first;            /* the first line shown, 0-based */
    int lines;            /* the lines of the text */
    int rows;             /* the rows that show it, at the last draw */
+   int half;             /* the lines C-d and C-u scroll once given (5 C-d), 0: half the rows */
 };
 
 /* The text now has LINES lines shown in ROWS rows: FIRST kept where the

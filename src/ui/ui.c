@@ -5,6 +5,7 @@
 #include "ui/ui.h"
 #include "ui/crt.h"
 #include "ui/keymap.h"
+#include "ui/prompt.h"
 #include "ui/view.h"
 #include "ui/textscroll.h"
 #include "app/diag.h"
@@ -30,7 +31,6 @@
  * (loading megabytes of database) never competes with the terminal that
  * shows the first screen, and the type appears well within a glance. */
 #define MAGIC_DELAY_MS 100
-#define HISTORY 32
 #define COUNT_MAX 1000000000UL  /* a count prefix stops growing here */
 
 struct Ui {
@@ -39,11 +39,9 @@ struct Ui {
    bool message_is_error;
    bool quit;
    bool prompting;
-   char prompt[256];
-   size_t prompt_len;
+   Prompt prompt;                 /* the line typed at the prompt, and its history */
+   char prompt_hint[256];         /* said above the prompt (Tab's candidates), "" for none */
    int prompt_x;                  /* the prompt's cursor column */
-   char history[HISTORY][256];
-   unsigned history_count, history_at;
    unsigned forced_cols;
    unsigned refresh_ms;           /* --refresh, 0: the live view's default */
    Script script;
@@ -54,6 +52,8 @@ struct Ui {
    char question[512];            /* ... why it asks (session_edit_quit_question) */
    bool leave_to_list;            /* ... and then back to the list, not out */
    unsigned long count;           /* a count typed before a key (5j), 0: none */
+   bool pending_z;                /* Z typed: ZZ writes and quits, ZQ quits */
+   unsigned long prompt_count;    /* ... before the key that opened the prompt (3/GNU) */
    char *log[UI_LOG_MAX];         /* the messages shown, whole, oldest first (:messages) */
    unsigned log_count;
    View *source_view;             /* the hex view opened from the object list */
@@ -268,10 +268,13 @@ static bool back_to_list(View *v) {
 }
 
 void ui_open_prompt(Ui *ui, const char *initial) {
+   ui->prompt_hint[0] = '\0';
+   if (!prompt_open(&ui->prompt, initial)) {
+      ui_message(ui, true, "%s", _("the prompt cannot open: out of memory"));
+      return;
+   }
    ui->prompting = true;
-   snprintf(ui->prompt, sizeof ui->prompt, "%s", initial);
-   ui->prompt_len = strlen(ui->prompt);
-   ui->history_at = ui->history_count;
+   ui->prompt_count = ui->count;       /* 3/GNU: the line runs with the count */
 }
 
 bool view_run_key(View *v, const KeyBinding *keys, size_t count, int key) {
@@ -290,6 +293,10 @@ static void key_quit_all(View *v) { ui_request_quit(v->ui); }   /* C-c: never ju
 static void key_quit(View *v) { request_leave(v->ui, goes_back(v)); }
 
 static void key_prompt(View *v) { ui_open_prompt(v->ui, ""); }
+static void key_z(View *v) {
+   v->ui->pending_z = true;
+   ui_message(v->ui, false, "%s", _("Z: ZZ flushes and quits (:x), ZQ quits and drops the edits (:q!)"));
+}
 static void key_help(View *v) { ui_push(v->ui, view_help_new(v->ui, v)); }
 static void key_redraw(View *v) { (void)v; clearok(curscr, TRUE); }
 static void key_clear(View *v) {
@@ -302,6 +309,7 @@ static const KeyBinding global_keys[] = {
    { KEYMAP_CTRL('c'), "C-c", N_("quit mapscope, from any view; asks first if edits are pending"),
      key_quit_all },
    { ':', ":", N_("type a command (see Commands)"), key_prompt },
+   { 'Z', "Z", N_("ZZ: flush and quit (as :x); ZQ: quit, dropping the edits (as :q!)"), key_z },
    { KEY_F(1), "F1", N_("help: this screen (? too, where ? is not a search)"), key_help },
    { '?', NULL, NULL, key_help },
    { KEYMAP_CTRL('l'), "C-l", N_("redraw the screen"), key_redraw },
@@ -422,14 +430,12 @@ const Command *ui_global_commands(size_t *count) {
    return global_commands;
 }
 
+static size_t command_sets(Ui *ui, CommandSet sets[3]);
+
 /* Run one command line; the status line says how it went. */
 static void run_command(Ui *ui, const char *line) {
-   Session *s = ui_session(ui);
-   CommandSet sets[] = {
-      { ui->top->ops->commands, ui->top->ops->command_count, ui->top },
-      { global_commands, sizeof global_commands / sizeof global_commands[0], ui },
-      { session_commands, s ? session_command_count : 0, s },
-   };
+   CommandSet sets[3];
+   command_sets(ui, sets);
    ui_clear_message(ui);
    CommandStatus st = command_execute(sets, sizeof sets / sizeof sets[0], line);
    char name[64], which[192];
@@ -445,49 +451,85 @@ static void run_command(Ui *ui, const char *line) {
 
 /* ---- the prompt -------------------------------------------------------- */
 
-static void remember(Ui *ui, const char *line) {
-   if (!*line)
-      return;
-   if (ui->history_count == HISTORY) {
-      memmove(ui->history[0], ui->history[1], sizeof ui->history[0] * (HISTORY - 1));
-      ui->history_count--;
-   }
-   snprintf(ui->history[ui->history_count++], sizeof ui->history[0], "%s", line);
+/* The command tables a line typed now is looked up in. */
+static size_t command_sets(Ui *ui, CommandSet sets[3]) {
+   Session *s = ui_session(ui);
+   sets[0] = (CommandSet){ ui->top->ops->commands, ui->top->ops->command_count, ui->top };
+   sets[1] = (CommandSet){ global_commands, sizeof global_commands / sizeof global_commands[0], ui };
+   sets[2] = (CommandSet){ session_commands, s ? session_command_count : 0, s };
+   return 3;
 }
 
-static void recall(Ui *ui, int step) {
-   if (step < 0 && ui->history_at > 0)
-      ui->history_at--;
-   else if (step > 0 && ui->history_at < ui->history_count)
-      ui->history_at++;
-   const char *text = ui->history_at < ui->history_count ? ui->history[ui->history_at] : "";
-   snprintf(ui->prompt, sizeof ui->prompt, "%s", text);
-   ui->prompt_len = strlen(ui->prompt);
+/* Tab: the command name before the cursor completed from the tables, as
+ * far as the names that start so agree; the candidates are named above the
+ * prompt when they still differ. */
+static void complete(Ui *ui) {
+   Prompt *p = &ui->prompt;
+   const char *line = prompt_text(p);
+   size_t start = 0;
+   while (line[start] == ' ' || line[start] == '\t')
+      start++;
+   if (p->cur != p->len || strpbrk(line + start, " \t")) {
+      snprintf(ui->prompt_hint, sizeof ui->prompt_hint, "%s",
+               _("Tab completes a command's name, at the end of it"));
+      return;
+   }
+   CommandSet sets[3];
+   size_t nsets = command_sets(ui, sets);
+   char done[64];
+   size_t n = command_complete(sets, nsets, line + start, done, sizeof done);
+   size_t have = strlen(line + start);
+   if (n == 0) {
+      snprintf(ui->prompt_hint, sizeof ui->prompt_hint, _("no command starts with %s"),
+               line + start);
+      return;
+   }
+   if (strlen(done) > have)
+      prompt_insert(p, done + have, strlen(done) - have);
+   if (n == 1)
+      prompt_insert(p, " ", 1);
+   else
+      command_candidates(sets, nsets, done, ui->prompt_hint, sizeof ui->prompt_hint);
 }
 
 static void prompt_key(Ui *ui, int key) {
-   if (key == '\r' || key == '\n' || key == KEY_ENTER) {
-      char line[256];
-      snprintf(line, sizeof line, "%s", ui->prompt);
+   ui->prompt_hint[0] = '\0';
+   PromptResult r = prompt_edit(&ui->prompt, key);
+   if (r == PROMPT_ENTER) {
+      char *line = strdup(prompt_text(&ui->prompt));
       ui->prompting = false;
-      remember(ui, line);
+      if (!line) {
+         ui_message(ui, true, "%s", _("the prompt cannot run the line: out of memory"));
+         return;
+      }
+      prompt_remember(&ui->prompt, line);
+      ui->count = ui->prompt_count;
       run_command(ui, line);
-   } else if (key == KEYMAP_ESC || key == KEYMAP_CTRL('g')) {
+      ui->count = ui->prompt_count = 0;
+      free(line);
+   } else if (r == PROMPT_CANCEL) {
       ui->prompting = false;
-   } else if (key == KEY_BACKSPACE || key == 127 || key == KEYMAP_CTRL('h')) {
-      if (ui->prompt_len == 0)
-         ui->prompting = false;
-      else                               /* a whole character, not one byte */
-         ui->prompt[ui->prompt_len = textwidth_last_char(ui->prompt, ui->prompt_len)] = '\0';
-   } else if (key == KEYMAP_CTRL('u')) {
-      ui->prompt[ui->prompt_len = 0] = '\0';
-   } else if (key == KEY_UP || key == KEY_DOWN) {
-      recall(ui, key == KEY_UP ? -1 : 1);
-   } else if (key >= 0x20 && key <= 0xff && key != 0x7f && ui->prompt_len + 1 < sizeof ui->prompt) {
-      /* bytes 0x80-0xff: the UTF-8 the terminal sends, a byte at a time */
-      ui->prompt[ui->prompt_len++] = (char)key;
-      ui->prompt[ui->prompt_len] = '\0';
+   } else if (r == PROMPT_FULL) {
+      snprintf(ui->prompt_hint, sizeof ui->prompt_hint,
+               _("the prompt holds at most %u bytes: that key was not taken"), PROMPT_MAX);
+   } else if (r == PROMPT_UNUSED && key == '\t') {
+      complete(ui);
    }
+}
+
+static CommandStatus cmd_write_quit(void *ctx, const char *args);
+static CommandStatus cmd_quit_discard(void *ctx, const char *args);
+
+/* The key after Z: Z (ZZ, as :x) or Q (ZQ, as :q!), as in vi. */
+static void z_key(Ui *ui, int key) {
+   ui->pending_z = false;
+   ui_clear_message(ui);
+   if (key == 'Z')
+      cmd_write_quit(ui, "");
+   else if (key == 'Q')
+      cmd_quit_discard(ui, "");
+   else if (key != KEYMAP_ESC)
+      ui_message(ui, true, "%s", _("Z: only ZZ and ZQ are known"));
 }
 
 static void handle_key(Ui *ui, int key) {
@@ -502,6 +544,11 @@ static void handle_key(Ui *ui, int key) {
    }
    if (ui->asking_quit) {
       ask_quit_key(ui, key);
+      ui->count = 0;
+      return;
+   }
+   if (ui->pending_z) {
+      z_key(ui, key);
       ui->count = 0;
       return;
    }
@@ -529,15 +576,41 @@ static void handle_key(Ui *ui, int key) {
 #define MIN_COLS 16
 #define MIN_ROWS 4
 
+/* The prompt's line: the part before the cursor ends at the cursor (the
+ * end of it when it is longer than the screen), the rest follows as far as
+ * it fits; shown escaped, while the command gets the bytes typed.  Tab's
+ * candidates and refusals show in the row above. */
+static void draw_prompt(Ui *ui, int y) {
+   const Prompt *p = &ui->prompt;
+   const char *text = prompt_text(p);
+   int room = COLS - 2;
+   /* at most what could ever show (an escape is 4 columns a byte) */
+   size_t from = p->cur > (size_t)COLS * 4 ? p->cur - (size_t)COLS * 4 : 0;
+   while (from < p->cur && (text[from] & 0xc0) == 0x80)
+      from++;
+   char *before = strndup(text + from, p->cur - from);
+   if (!before)
+      return;
+   crt_put(y, 0, ":", 1);
+   int used = crt_put_tail(y, 1, before, room - 1);
+   free(before);
+   ui->prompt_x = 1 + used;
+   crt_put(y, ui->prompt_x, text + p->cur, room - used);
+   if (ui->prompt_hint[0] && LINES > 1) {
+      move(y - 1, 0);
+      clrtoeol();
+      attrset(crt_attr(CRT_STATUS));
+      crt_put_cut(y - 1, 0, ui->prompt_hint, COLS, false);
+      attrset(A_NORMAL);
+   }
+}
+
 static void draw_status(Ui *ui) {
    int y = LINES - 1;
    move(y, 0);
    clrtoeol();
    if (ui->prompting) {
-      /* the end of a line longer than the screen: where the typing is;
-       * shown escaped, while the command gets the bytes typed */
-      crt_put(y, 0, ":", 1);
-      ui->prompt_x = 1 + crt_put_tail(y, 1, ui->prompt, COLS - 2);
+      draw_prompt(ui, y);
       return;
    }
    char right[160] = "";
@@ -941,6 +1014,7 @@ static int run(const Options *o, const ObjTableScope *objects) {
    }
    if (ui.scripting)
       script_close(&ui.script);
+   prompt_free(&ui.prompt);
    if (first)
       first->ops->close(first);
    return status;

@@ -10,6 +10,7 @@
 
 #include "ui/crt.h"
 #include "ui/keymap.h"
+#include "ui/rowsearch.h"
 #include "ui/view.h"
 #include "app/objfmt.h"
 #include "app/objlock.h"
@@ -48,6 +49,7 @@ typedef struct {
    ObjfmtHolders count;       /* processes, descriptors, mappings */
    char procs[32];            /* "?" or "1+?" where some holders may be missing, else "" */
    size_t locks;              /* rows of locks, after the holders' */
+   RowSearch search;          /* / ? n N */
 } AttState;
 
 static AttState *state(View *v) { return v->state; }
@@ -205,17 +207,58 @@ static bool att_key(View *v, int key) {
    return true;
 }
 
+/* ---- / ? n N over the rows ---- */
+
+/* The text row I shows: the pid, the command, how it holds the object. */
+static void row_text(View *v, size_t i, char *out, size_t outsz) {
+   const Holder *h = &state(v)->h[i];
+   snprintf(out, outsz, "%7d %s %s", h->pid, h->comm, h->how);
+}
+static void k_search(View *v) { ui_open_prompt(v->ui, "find "); }
+static void k_rsearch(View *v) { ui_open_prompt(v->ui, "rfind "); }
+static void repeat(View *v, bool reverse) {
+   AttState *st = state(v);
+   rowsearch_repeat(v, &st->search, reverse, st->n, &st->cursor, row_text);
+}
+static void k_next(View *v) { repeat(v, false); }
+static void k_prev(View *v) { repeat(v, true); }
+static CommandStatus find(View *v, const char *args, bool backward) {
+   AttState *st = state(v);
+   return rowsearch_command(v, &st->search, args, backward, st->n, &st->cursor, row_text);
+}
+static CommandStatus cmd_find(void *ctx, const char *args) { return find(ctx, args, false); }
+static CommandStatus cmd_rfind(void *ctx, const char *args) { return find(ctx, args, true); }
+
+static const Command att_commands[] = {
+   { "find", N_("[TEXT]"), N_("select the next row showing TEXT (also /); no TEXT: the last"
+                              " one again"), cmd_find },
+   { "rfind", N_("[TEXT]"), N_("the same, backward (also ?)"), cmd_rfind },
+};
+
 static const KeyBinding att_keys[] = {
    { 'q', "q", N_("back to the object list"), k_back },
    { KEYMAP_ESC, NULL, NULL, k_back },
    { 'j', "j", N_("next holder"), k_down },
    { KEY_DOWN, NULL, NULL, k_down },
+   { KEYMAP_CTRL('n'), NULL, NULL, k_down },
+   { KEYMAP_CTRL('e'), NULL, NULL, k_down },
    { 'k', "k", N_("previous holder"), k_up },
    { KEY_UP, NULL, NULL, k_up },
+   { KEYMAP_CTRL('p'), NULL, NULL, k_up },
+   { KEYMAP_CTRL('y'), NULL, NULL, k_up },
    { KEY_NPAGE, "PgDn", N_("next screen"), k_pgdn },
    { ' ', NULL, NULL, k_pgdn },
+   { KEYMAP_CTRL('f'), NULL, NULL, k_pgdn },
+   { KEYMAP_CTRL('v'), NULL, NULL, k_pgdn },
    { KEY_PPAGE, "PgUp", N_("previous screen"), k_pgup },
    { 'b', NULL, NULL, k_pgup },
+   { KEYMAP_CTRL('b'), NULL, NULL, k_pgup },
+   { '/', "/", N_("search the rows forward (3/TEXT: the third match; i:TEXT any case)"),
+     k_search },
+   { KEYMAP_CTRL('s'), NULL, NULL, k_search },
+   { '?', "?", N_("search the rows backward (F1 is help)"), k_rsearch },
+   { 'n', "n", N_("next match, in the search's direction"), k_next },
+   { 'N', "N", N_("previous match"), k_prev },
    { 'g', "g", N_("first holder (Ng: holder N)"), k_first },
    { KEY_HOME, NULL, NULL, k_first },
    { 'G', "G", N_("last holder (NG: holder N)"), k_last },
@@ -242,6 +285,7 @@ static void att_close(View *v) {
    AttState *st = state(v);
    free_holders(st);
    free(st->name);
+   rowsearch_free(&st->search);
    view_free(v);
 }
 
@@ -340,6 +384,8 @@ static const ViewOps att_ops = {
    .key = att_key,
    .keys = att_keys,
    .key_count = sizeof att_keys / sizeof att_keys[0],
+   .commands = att_commands,
+   .command_count = sizeof att_commands / sizeof att_commands[0],
    .tick = att_tick,
 };
 

@@ -39,8 +39,18 @@ static void k_left(View *v)  { session_move(view_hex_session(v), times(v, -1)); 
 static void k_right(View *v) { session_move(view_hex_session(v), times(v, 1)); }
 static void k_pgdn(View *v)  { session_scroll(view_hex_session(v), times(v, screen_rows(v))); }
 static void k_pgup(View *v)  { session_scroll(view_hex_session(v), times(v, -screen_rows(v))); }
-static void k_halfdn(View *v) { session_scroll(view_hex_session(v), times(v, (screen_rows(v) + 1) / 2)); }
-static void k_halfup(View *v) { session_scroll(view_hex_session(v), times(v, -(screen_rows(v) + 1) / 2)); }
+/* C-d and C-u scroll half a screen; with a count N, N rows, and N stays
+ * their size from then on (as in less and vi). */
+static int64_t half(View *v) {
+   HexState *h = view_hex_state(v);
+   if (ui_has_count(v->ui))
+      h->half_rows = (int64_t)ui_count(v->ui);
+   return h->half_rows ? h->half_rows : (screen_rows(v) + 1) / 2;
+}
+static void k_halfdn(View *v) { session_scroll(view_hex_session(v), half(v)); }
+static void k_halfup(View *v) { session_scroll(view_hex_session(v), -half(v)); }
+static void k_line_dn(View *v) { session_scroll(view_hex_session(v), times(v, 1)); }
+static void k_line_up(View *v) { session_scroll(view_hex_session(v), times(v, -1)); }
 static void k_wheeldn(View *v) { session_scroll(view_hex_session(v), WHEEL_ROWS); }
 static void k_wheelup(View *v) { session_scroll(view_hex_session(v), -WHEEL_ROWS); }
 
@@ -58,6 +68,32 @@ static void jump(View *v, const char *where) {
 }
 static void k_start(View *v) { jump(v, "0"); }
 static void k_end(View *v)   { jump(v, "end"); }
+
+/* N% (and Np, as less has it): to N percent of the object; 100% is its
+ * last byte, as at :goto. */
+static bool percent(View *v) {
+   char where[32];
+   if (!ui_has_count(v->ui))
+      return false;
+   if (ui_count(v->ui) > 100) {
+      session_message(view_hex_session(v), true, "%s", _("N%: a percentage cannot exceed 100%"));
+      return true;
+   }
+   snprintf(where, sizeof where, "%lu%%", ui_count(v->ui));
+   view_hex_jump_start(v);
+   if (session_goto(view_hex_session(v), where))
+      view_hex_jump_end(v);
+   return true;
+}
+static void k_percent(View *v) {
+   if (!percent(v))
+      session_message(view_hex_session(v), false, "%s",
+                      _("%: type a count first (50%, say, goes half way)"));
+}
+static void k_live_or_percent(View *v) {
+   if (!percent(v))
+      view_hex_live_toggle(v);
+}
 
 /* The mapping pane; a terminal too short for it is told why (hex_draw). */
 static void k_mapping(View *v) {
@@ -116,18 +152,25 @@ static void k_row_end(View *v) {
 static const KeyBinding hex_keys[] = {
    { 'j', "j", N_("down one row (5j: five)"), k_down },
    { KEY_DOWN, NULL, NULL, k_down },
+   { KEYMAP_CTRL('n'), NULL, NULL, k_down },
    { 'k', "k", N_("up one row"), k_up },
    { KEY_UP, NULL, NULL, k_up },
+   { KEYMAP_CTRL('p'), NULL, NULL, k_up },
    { 'h', "h", N_("back one byte"), k_left },
    { KEY_LEFT, NULL, NULL, k_left },
    { 'l', "l", N_("forward one byte (10l: ten)"), k_right },
    { KEY_RIGHT, NULL, NULL, k_right },
    { KEY_NPAGE, "PgDn", N_("next screen"), k_pgdn },
    { ' ', NULL, NULL, k_pgdn },
+   { KEYMAP_CTRL('f'), NULL, NULL, k_pgdn },
+   { KEYMAP_CTRL('v'), NULL, NULL, k_pgdn },
    { KEY_PPAGE, "PgUp", N_("previous screen"), k_pgup },
    { 'b', NULL, NULL, k_pgup },
-   { KEYMAP_CTRL('d'), "C-d", N_("down half a screen"), k_halfdn },
-   { KEYMAP_CTRL('u'), "C-u", N_("up half a screen"), k_halfup },
+   { KEYMAP_CTRL('b'), NULL, NULL, k_pgup },
+   { KEYMAP_CTRL('d'), "C-d", N_("down half a screen (N C-d: N rows, from then on)"), k_halfdn },
+   { KEYMAP_CTRL('u'), "C-u", N_("up half a screen (N C-u: N rows, from then on)"), k_halfup },
+   { KEYMAP_CTRL('e'), "C-e", N_("scroll down one row"), k_line_dn },
+   { KEYMAP_CTRL('y'), "C-y", N_("scroll up one row"), k_line_up },
    { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three rows"), k_wheeldn },
    { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three rows"), k_wheelup },
    { CRT_KEY_CLICK, "Click", N_("mouse: the cursor to the byte clicked, in either pane"), k_click },
@@ -135,15 +178,17 @@ static const KeyBinding hex_keys[] = {
    { KEY_HOME, NULL, NULL, k_start },
    { 'G', "G", N_("end of the object (NG: offset N, as :N)"), k_end },
    { KEY_END, NULL, NULL, k_end },
+   { '%', "%", N_("N%: to N percent of the object (50%: half way)"), k_percent },
    { '0', "0", N_("start of the row"), k_row_start },
    { '$', "$", N_("end of the row"), k_row_end },
    { 'M', "M", N_("show or hide the mapping pane"), k_mapping },
    { 'S', "S", N_("the mapping pane's next section: calls, what if, figures"),
      view_hex_section_next },
    { 'L', "L", N_("the whole life of the object, beside Windows' calls"), view_hex_life },
-   { 'm', "m", N_("ma: set mark a (any letter a-z) at the cursor"), view_hex_mark_set },
+   { 'm', "m", N_("ma: set mark a (any letter a-z or A-Z) at the cursor"), view_hex_mark_set },
    { '\'', "'", N_("'a: back to mark a; '': back to where the last jump came from"),
      view_hex_mark_go },
+   { '`', NULL, NULL, view_hex_mark_go },
    { 'e', "e", N_("data inspector: little-endian or big-endian"), view_hex_values_toggle },
    { '=', "=", N_("type a value into a field of the data inspector (:set)"),
      view_hex_values_prompt },
@@ -158,12 +203,12 @@ static const KeyBinding hex_keys[] = {
    { 'W', "W", N_("flush: write the edits to the object"), view_hex_edit_flush },
    { '/', "/", N_("search forward (x:HEX, i:TEXT; Esc cancels; / Enter: again)"),
      view_hex_search_slash },
+   { KEYMAP_CTRL('s'), NULL, NULL, view_hex_search_slash },
    { '?', "?", N_("search backward (F1 is help; ? Enter: again)"), view_hex_search_question },
    { 'n', "n", N_("next match, in the search's direction (3n: the third)"),
      view_hex_search_next },
    { 'N', "N", N_("previous match"), view_hex_search_prev },
-   { 'p', "p", N_("live view: pause or resume the re-reading (a file: start it)"),
-     view_hex_live_toggle },
+   { 'p', "p", N_("live view: pause or resume (a file: start it); Np: to N%"), k_live_or_percent },
 };
 
 static const Command hex_commands[] = {
@@ -181,6 +226,8 @@ static const Command hex_commands[] = {
    { "undo", NULL, N_("undo the last edit (also u)"), view_hex_cmd_undo },
    { "redo", NULL, N_("redo what was undone (also C-r)"), view_hex_cmd_redo },
    { "discard", NULL, N_("drop every edit not flushed"), view_hex_cmd_discard },
+   { "e!", NULL, N_("drop the edits, then reopen (as in vi; :e alone keeps them)"),
+     view_hex_cmd_reopen_discard },
    { "flush", NULL, N_("write the edits to the object, all or nothing (also W)"),
      view_hex_cmd_flush },
    { "flush!", NULL, N_("flush even when the object changed on disk"), view_hex_cmd_flush_force },

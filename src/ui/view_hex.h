@@ -50,6 +50,7 @@ typedef struct {
    HexMagic *magic;           /* libmagic at the cursor and its scan (NULL before any) */
    int values_max_rows;       /* rows of inspector cells that fit (hex_draw sets it) */
    int pending;               /* m or ' typed: a mark letter is next */
+   int64_t half_rows;         /* rows C-d and C-u scroll once given (N C-d), 0: half a screen */
    SizeNote pane_note;        /* the mapping pane does not fit the screen */
    SizeNote cols_note;        /* --cols does not fit the screen's width */
    uint64_t jump_from;        /* the cursor before a jump (view_hex_jump_start) */
@@ -96,6 +97,7 @@ CommandStatus view_hex_cmd_recover_force(void *ctx, const char *args);
 CommandStatus view_hex_cmd_undo(void *ctx, const char *args);
 CommandStatus view_hex_cmd_redo(void *ctx, const char *args);
 CommandStatus view_hex_cmd_discard(void *ctx, const char *args);
+CommandStatus view_hex_cmd_reopen_discard(void *ctx, const char *args);
 CommandStatus view_hex_cmd_edit(void *ctx, const char *args);
 
 /* The title's edit field ("" when nothing is edited). */

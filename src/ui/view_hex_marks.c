@@ -1,6 +1,7 @@
 /* view_hex_marks.c - marks and jumps in the hex view, as in less and vi:
- * m{a-z} remembers the cursor, '{a-z} goes back to it, '' goes back to
- * where the last jump (g, G, :goto, a search, a mark) came from.  The
+ * m{a-z,A-Z} remembers the cursor, '{a-z,A-Z} (or `) goes back to it, ''
+ * (or ``) goes back to where the last jump (g, G, :goto, a search, a mark)
+ * came from.  The
  * marks themselves are the session's (app/session.h). */
 #include "config.h"
 
@@ -10,13 +11,13 @@
 void view_hex_mark_set(View *v) {
    view_hex_state(v)->pending = 'm';
    session_message(view_hex_session(v), false, "%s",
-                   _("m: which mark? a letter a-z (M shows the mapping pane)"));
+                   _("m: which mark? a-z or A-Z (M shows the mapping pane)"));
 }
 
 void view_hex_mark_go(View *v) {
    view_hex_state(v)->pending = '\'';
    session_message(view_hex_session(v), false, "%s",
-                   _("': which mark? a letter a-z, or ' for where the last jump came from"));
+                   _("': which mark? a-z, A-Z, or ' (where the last jump came from)"));
 }
 
 bool view_hex_marks_intercept(View *v, int key) {

@@ -118,7 +118,9 @@ void view_hex_search_next(View *v) { run_counted(v, false); }
 void view_hex_search_prev(View *v) { run_counted(v, true); }
 
 /* :find PATTERN; without one (/ then Enter, as in less and vi) the last
- * pattern again, in the direction of this command. */
+ * pattern again.  Either way the command sets the direction n goes on in
+ * (? Enter, then n: backward), and a count typed before / or ? (3/GNU)
+ * goes to that match. */
 static CommandStatus find(View *v, const char *args, bool backward) {
    Finder *f = finder(v);
    Session *s = view_hex_session(v);
@@ -129,12 +131,11 @@ static CommandStatus find(View *v, const char *args, bool backward) {
          session_message(s, true, "%s", _("no pattern yet: / or ? types one"));
          return COMMAND_FAILED;
       }
-      run(v, finder_backward(f) != backward);
-   } else {
-      if (!finder_set_pattern(f, s, args, backward))
-         return COMMAND_FAILED;
-      run(v, false);
+      finder_set_backward(f, backward);
+   } else if (!finder_set_pattern(f, s, args, backward)) {
+      return COMMAND_FAILED;
    }
+   run_counted(v, false);
    return s->message_is_error ? COMMAND_FAILED : COMMAND_OK;
 }
 

@@ -100,6 +100,7 @@ static void sort_by(View *v, int c, bool reverse) {
 }
 
 static void draw_row(View *v, int y, size_t i, const ListLayout *L, int cols, bool cursor);
+static void row_text(View *v, size_t i, char *out, size_t outsz);
 
 static const ListOps list_ops = {
    .count = row_count,
@@ -113,6 +114,7 @@ static const ListOps list_ops = {
    .reselect = reselect,
    .filter = filter_of,
    .draw_row = draw_row,
+   .row_text = row_text,
    .reread = rescan,
 };
 
@@ -159,12 +161,12 @@ static void layout(View *v, int cols, Layout *L) {
    }
 }
 
-static void draw_row(View *v, int y, size_t i, const Layout *L, int cols, bool cursor) {
+/* The cells of row I, as shown. */
+static void row_cells(View *v, size_t i, char cell[OBJTABLE_COLUMNS][128]) {
    const Obj *o = objtable_row(&state(v)->t, i);
-   char cell[OBJTABLE_COLUMNS][128];
    char *name = objfmt_display_name(o);
    snprintf(cell[OBJTABLE_KIND], sizeof cell[0], "%s", objects_kind_name(o->kind));
-   snprintf(cell[OBJTABLE_NAME], sizeof cell[0], "%s", name);
+   snprintf(cell[OBJTABLE_NAME], sizeof cell[0], "%s", name ? name : "?");
    objfmt_size(o, cell[OBJTABLE_SIZE], sizeof cell[0]);
    char owner[64];
    platform_user_name(o->uid, owner, sizeof owner);
@@ -173,6 +175,22 @@ static void draw_row(View *v, int y, size_t i, const Layout *L, int cols, bool c
    objfmt_procs(o, cell[OBJTABLE_ATTACHERS], sizeof cell[0]);
    objfmt_flags(o->flags, cell[OBJTABLE_FLAGS], sizeof cell[0]);
    free(name);
+}
+
+static void row_text(View *v, size_t i, char *out, size_t outsz) {
+   char cell[OBJTABLE_COLUMNS][128];
+   size_t used = 0;
+   row_cells(v, i, cell);
+   out[0] = '\0';
+   for (int c = 0; c < OBJTABLE_COLUMNS && used < outsz; c++) {
+      int w = snprintf(out + used, outsz - used, "%s%s", c ? " " : "", cell[c]);
+      used += w > 0 ? (size_t)w : 0;
+   }
+}
+
+static void draw_row(View *v, int y, size_t i, const Layout *L, int cols, bool cursor) {
+   char cell[OBJTABLE_COLUMNS][128];
+   row_cells(v, i, cell);
    attrset(cursor ? crt_attr(CRT_CURSOR) : (int)A_NORMAL);
    if (cursor)
       mvhline(y, 0, ' ', cols);
@@ -406,12 +424,25 @@ static bool objects_key(View *v, int key) {
 static const KeyBinding objects_keys[] = {
    { 'j', "j", N_("next object"), listview_key_down },
    { KEY_DOWN, NULL, NULL, listview_key_down },
+   { KEYMAP_CTRL('n'), NULL, NULL, listview_key_down },
+   { KEYMAP_CTRL('e'), NULL, NULL, listview_key_down },
    { 'k', "k", N_("previous object"), listview_key_up },
    { KEY_UP, NULL, NULL, listview_key_up },
+   { KEYMAP_CTRL('p'), NULL, NULL, listview_key_up },
+   { KEYMAP_CTRL('y'), NULL, NULL, listview_key_up },
    { KEY_NPAGE, "PgDn", N_("next screen"), listview_key_pgdn },
    { ' ', NULL, NULL, listview_key_pgdn },
+   { KEYMAP_CTRL('f'), NULL, NULL, listview_key_pgdn },
+   { KEYMAP_CTRL('v'), NULL, NULL, listview_key_pgdn },
    { KEY_PPAGE, "PgUp", N_("previous screen"), listview_key_pgup },
    { 'b', NULL, NULL, listview_key_pgup },
+   { KEYMAP_CTRL('b'), NULL, NULL, listview_key_pgup },
+   { '/', "/", N_("search the rows forward (3/TEXT: the third match; i:TEXT any case)"),
+     listview_key_search },
+   { KEYMAP_CTRL('s'), NULL, NULL, listview_key_search },
+   { '?', "?", N_("search the rows backward (F1 is help)"), listview_key_rsearch },
+   { 'n', "n", N_("next match, in the search's direction"), listview_key_next },
+   { 'N', "N", N_("previous match"), listview_key_prev },
    { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three objects"), listview_key_wheeldn },
    { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three objects"), listview_key_wheelup },
    { CRT_KEY_CLICK, "Click", N_("mouse: select the object clicked"), listview_key_click },
@@ -598,6 +629,9 @@ static const Command objects_commands[] = {
    { "live", N_("SECONDS|on|off"), N_("refresh every SECONDS, or pause (also p)"), cmd_live },
    { "open", NULL, N_("open the selected object (also Enter)"), cmd_open },
    { "attachers", NULL, N_("who holds the selected object (also a)"), cmd_attachers },
+   { "find", N_("[TEXT]"), N_("select the next row showing TEXT (also /); no TEXT: the last"
+                              " one again"), listview_cmd_find },
+   { "rfind", N_("[TEXT]"), N_("the same, backward (also ?)"), listview_cmd_rfind },
 };
 
 /* ---- the view -------------------------------------------------------------- */
@@ -618,6 +652,7 @@ static bool objects_tick(View *v) {
 }
 
 static void objects_close(View *v) {
+   listview_free(v);
    objtable_free(&state(v)->t);
    view_free(v);
 }

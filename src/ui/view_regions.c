@@ -99,6 +99,7 @@ static void sort_by(View *v, int c, bool reverse) {
 }
 
 static void draw_row(View *v, int y, size_t i, const ListLayout *L, int cols, bool cursor);
+static void row_text(View *v, size_t i, char *out, size_t outsz);
 
 static const ListOps list_ops = {
    .count = row_count,
@@ -112,6 +113,7 @@ static const ListOps list_ops = {
    .reselect = reselect,
    .filter = filter_of,
    .draw_row = draw_row,
+   .row_text = row_text,
    .reread = reread,
 };
 
@@ -189,6 +191,18 @@ static void draw_totals(View *v, int y, const Layout *L) {
    mvhline(y, 0, ' ', COLS);
    draw_cells(y, cell, L);
    attrset(A_NORMAL);
+}
+
+static void row_text(View *v, size_t i, char *out, size_t outsz) {
+   const PlatformProcRegion *r = regtable_row(&state(v)->t, i);
+   char cell[PLATFORM_NAME_MAX / 4];
+   size_t used = 0;
+   out[0] = '\0';
+   for (int c = 0; c < REGTABLE_COLUMNS && used < outsz; c++) {
+      regtable_cell(r, (RegTableColumn)c, cell, sizeof cell);
+      int w = snprintf(out + used, outsz - used, "%s%s", c ? " " : "", cell);
+      used += w > 0 ? (size_t)w : 0;
+   }
 }
 
 static void draw_row(View *v, int y, size_t i, const Layout *L, int cols, bool cursor) {
@@ -326,12 +340,25 @@ static bool regions_key(View *v, int key) {
 static const KeyBinding regions_keys[] = {
    { 'j', "j", N_("next region"), listview_key_down },
    { KEY_DOWN, NULL, NULL, listview_key_down },
+   { KEYMAP_CTRL('n'), NULL, NULL, listview_key_down },
+   { KEYMAP_CTRL('e'), NULL, NULL, listview_key_down },
    { 'k', "k", N_("previous region"), listview_key_up },
    { KEY_UP, NULL, NULL, listview_key_up },
+   { KEYMAP_CTRL('p'), NULL, NULL, listview_key_up },
+   { KEYMAP_CTRL('y'), NULL, NULL, listview_key_up },
    { KEY_NPAGE, "PgDn", N_("next screen"), listview_key_pgdn },
    { ' ', NULL, NULL, listview_key_pgdn },
+   { KEYMAP_CTRL('f'), NULL, NULL, listview_key_pgdn },
+   { KEYMAP_CTRL('v'), NULL, NULL, listview_key_pgdn },
    { KEY_PPAGE, "PgUp", N_("previous screen"), listview_key_pgup },
    { 'b', NULL, NULL, listview_key_pgup },
+   { KEYMAP_CTRL('b'), NULL, NULL, listview_key_pgup },
+   { '/', "/", N_("search the rows forward (3/TEXT: the third match; i:TEXT any case)"),
+     listview_key_search },
+   { KEYMAP_CTRL('s'), NULL, NULL, listview_key_search },
+   { '?', "?", N_("search the rows backward (F1 is help)"), listview_key_rsearch },
+   { 'n', "n", N_("next match, in the search's direction"), listview_key_next },
+   { 'N', "N", N_("previous match"), listview_key_prev },
    { CRT_KEY_WHEEL_DOWN, "WheelDown", N_("mouse wheel: down three regions"), listview_key_wheeldn },
    { CRT_KEY_WHEEL_UP, "WheelUp", N_("mouse wheel: up three regions"), listview_key_wheelup },
    { CRT_KEY_CLICK, "Click", N_("mouse: select the region clicked"), listview_key_click },
@@ -374,6 +401,9 @@ static const Command regions_commands[] = {
                                  "dirty, swap or cow (-: descending)"), listview_cmd_sort },
    { "refresh", NULL, N_("read the regions again now (also r)"), cmd_refresh },
    { "open", NULL, N_("open the selected region (also Enter)"), cmd_open },
+   { "find", N_("[TEXT]"), N_("select the next row showing TEXT (also /); no TEXT: the last"
+                              " one again"), listview_cmd_find },
+   { "rfind", N_("[TEXT]"), N_("the same, backward (also ?)"), listview_cmd_rfind },
 };
 
 /* ---- the view -------------------------------------------------------------- */
@@ -388,6 +418,7 @@ static bool regions_tick(View *v) {
 }
 
 static void regions_close(View *v) {
+   listview_free(v);
    regtable_free(&state(v)->t);
    view_free(v);
 }

@@ -33,8 +33,10 @@ scroll_checks() {
    same "$1" "4k is k k k k" "8j4k" "4j"
    same "$1" "2<PgUp> is two <PgUp>" "3<PgDn>2<PgUp>" "<PgDn>"
    same "$1" "2b is two b" "3<PgDn>2b" "<PgDn>"
-   same "$1" "2<C-d> is two <C-d>" "2<C-d>" "<C-d><C-d>"
-   same "$1" "2<C-u> is two <C-u>" "3<C-d>2<C-u>" "<C-d>"
+   same "$1" "2<C-d> scrolls two lines, as in less and vi" "2<C-d>" "2j"
+   same "$1" "<C-d> then scrolls those two again" "2<C-d><C-d>" "4j"
+   same "$1" "3<C-u> scrolls three lines up" "8j3<C-u>" "5j"
+   same "$1" "<C-u> then scrolls those three again" "8j<C-u>" "5j"
    same "$1" "4G puts line 4 at the top" "4G" "3j"
    same "$1" "<End> is G" "<End>" "G"
    same "$1" "<WheelDown> scrolls three lines" "<WheelDown>" "3j"
@@ -54,7 +56,7 @@ expect_status "help: 2<PgDn> is two pages of 8 lines" "help 17/"
 tui_send "3G"
 expect_status "help: 3G is line 3" "help 3/"
 tui_send "<C-d>"
-expect_status "help: C-d is half a screen of 9 rows" "help 8/"
+expect_status "help: C-d keeps the 3 lines of the last 3<C-u>" "help 6/"
 tui_send "q"
 
 # ---- the life of the object ----
@@ -96,7 +98,7 @@ ok "... at the top of its text" tui_wait_text "Step 3 of 10"
 tui_resize 80 24
 tui_send "<F1>"
 ok "tour help: the scrolling keys, Space not among them" \
-   tui_wait_text "  PgDn             next page"
+   tui_wait_text "  PgDn C-f C-v     next page"
 ok "... Home under its own name, g being the step's" \
    tui_wait_text "  Home             to the first line"
 tui_screen textscroll-tour-help-80x24

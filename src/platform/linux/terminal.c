@@ -6,8 +6,17 @@
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
+#include <termios.h>
 #include <string.h>
 #include <unistd.h>
+
+void platform_terminal_flow_control_off(void) {
+   struct termios t;
+   if (tcgetattr(STDIN_FILENO, &t) != 0)
+      return;
+   t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+   tcsetattr(STDIN_FILENO, TCSANOW, &t);
+}
 
 static volatile sig_atomic_t quit_flag, suspend_flag, continue_flag;
 
