@@ -100,7 +100,9 @@ int platform_user_lookup(const char *name, PlatformUserId *uid);
 int platform_sysv_shm_find(uint32_t key, int *id);
 
 /* Attach segment ID (read-only unless WRITABLE); its size and identity go to
- * ST (st->ino is the id). */
+ * ST (st->ino is the id).  The attachment is not inherited by children
+ * forked later (MADV_DONTFORK): only this process is counted in nattch and
+ * named in lpid. */
 int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *st);
 int platform_sysv_shm_stat(int id, PlatformStat *st);
 void platform_sysv_shm_detach(void *addr);

@@ -14,12 +14,23 @@ if command -v ipcmk >/dev/null 2>&1 \
    expect_status "the hex view says it attached the segment" \
       "attached by mapscope: counted in nattch while open"
    is "... and the kernel counts it" "$(nattch)" 1
+   # The libmagic child (forked once the first screen is up) does not
+   # inherit the attachment: once the type is shown, lpid still names
+   # mapscope, nattch counts it once and no detach time was set.
+   expect_line 1 "the type is in (the libmagic child has run)" "│ data"
+   pane=$(tui_tmux list-panes -t tui -F '#{pane_pid}')
+   ms=$(ps -o pid= --ppid "$pane" | tr -d ' ' | head -n 1)
+   row=$(awk -v id="$id" 'NR > 1 && $2 == id { print $6, $7, $13 }' /proc/sysvipc/shm)
+   is "after the libmagic child: lpid is mapscope's, nattch 1, no detach time" \
+      "$row" "$ms 1 0"
    tui_stop
    is "sysv: quit exits 0" "$tui_rc" 0
    is "after quitting: detached" "$(nattch)" 0
 else
    skip "the hex view says it attached the segment" "cannot make a System V segment (ipcmk)"
    skip "... and the kernel counts it" "no segment"
+   skip "the type is in (the libmagic child has run)" "no segment"
+   skip "after the libmagic child: lpid is mapscope's, nattch 1, no detach time" "no segment"
    skip "sysv: quit exits 0" "no segment"
    skip "after quitting: detached" "no segment"
 fi

@@ -430,6 +430,17 @@ int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *s
    void *p = shmat(id, NULL, writable ? 0 : SHM_RDONLY);
    if (p == (void *)-1)
       return errno;
+   /* A child forked later (the libmagic lookup gets a copy of the bytes)
+    * must not inherit the attachment: its exit would detach it again,
+    * naming the child in lpid and setting the detach time (shm_close() in
+    * ipc/shm.c).  Not inherited, it never touches the segment. */
+   uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+   size_t len = (size_t)((st->size + page - 1) / page * page);
+   if (len && madvise(p, len, MADV_DONTFORK) != 0) {
+      rc = errno;
+      shmdt(p);
+      return rc;
+   }
    *addr = p;
    remember_attach(p, id);
    return 0;
