@@ -84,11 +84,10 @@ void objfmt_denied_json(FILE *f, const ObjList *l) {
    fputs("]", f);
 }
 
-void objfmt_attach_warn(const Source *src) {
-   if (!src->ops->use_note || !src->priv)   /* priv: the kind's attachment */
-      return;
+void objfmt_report_use(void *ctx, const Source *src, const char *note) {
+   (void)ctx;
    char *spec = escape_dup(src->spec);
-   diag_warn("%s: %s", spec, _(src->ops->use_note));
+   diag_warn("%s: %s", spec ? spec : "?", _(note));
    free(spec);
 }
 

@@ -64,9 +64,11 @@ void objfmt_denied(FILE *f, const ObjList *l);
  * ,"not_inspected":[{"pid":P,"command":C,"reason":"refused"|"exited","why":W},...] */
 void objfmt_denied_json(FILE *f, const ObjList *l);
 
-/* When SRC is a System V segment this process attached to read it, say on
- * standard error what that did to the segment (nattch, lpid, times). */
-void objfmt_attach_warn(const Source *src);
+/* The command-line modes' source_set_use_hook() hook (core/source.h):
+ * "mapscope: SOURCE: NOTE" on standard error when a source's use changed
+ * its object (a System V segment attached: nattch, lpid, times).  CTX is
+ * unused. */
+void objfmt_report_use(void *ctx, const Source *src, const char *note);
 
 /* Display width of an escaped string in the current locale. */
 size_t objfmt_width(const char *s);

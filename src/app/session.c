@@ -409,8 +409,6 @@ bool session_open_expect(Session *s, const char *spec, const SessionConfig *cfg,
       s->src = NULL;
       return false;
    }
-   if (s->src->ops->use_note)
-      session_message(s, false, "%s", _(s->src->ops->use_note));
    char users[512];
    if (source_block_users(s->src, users, sizeof users) && users[0])
       session_message(s, false, _("the block device is in use: %s; :flush refuses, :flush! "

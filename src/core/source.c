@@ -72,6 +72,19 @@ static bool open_as(const char *spec, bool writable, OpenUse use, const Platform
    return true;
 }
 
+static SourceUseHook use_hook;
+static void *use_hook_ctx;
+
+void source_set_use_hook(SourceUseHook hook, void *ctx) {
+   use_hook = hook;
+   use_hook_ctx = ctx;
+}
+
+void source_report_use(const Source *s) {
+   if (use_hook && s->ops->use_note)
+      use_hook(use_hook_ctx, s, s->ops->use_note);
+}
+
 bool source_open(const char *spec, bool writable, Source **out, Error *e) {
    return open_as(spec, writable, OPEN_MAP, NULL, out, e);
 }

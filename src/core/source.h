@@ -330,6 +330,21 @@ bool source_check_expected(const Source *s, const PlatformStat *st, Error *e);
  * that cannot be edited. */
 bool source_reopen(const Source *src, bool writable, PlatformHandle *h, PlatformStat *st, Error *e);
 
+/* Kinds whose use changes the object (ops->use_note: a System V segment,
+ * whose shmat() counts the viewer in nattch and names it in lpid) say so
+ * when that happens, through ONE process-wide hook: whichever path maps or
+ * reads the source (the screen, --dump, --xxd, --find, --patch, a view
+ * opened from the object list ...), the user is told, and no path can
+ * forget.  The hook gets S and its kind's use_note (untranslated, N_());
+ * the application prints it (standard error, or the screen's status line
+ * and :messages).  NULL: nobody is told.  Not thread-safe (set it before
+ * sources are used). */
+typedef void (*SourceUseHook)(void *ctx, const Source *s, const char *note);
+void source_set_use_hook(SourceUseHook hook, void *ctx);
+/* For the kinds: S's object was just changed by its use (attached); calls
+ * the hook with S's use_note.  Nothing when the kind has no use_note. */
+void source_report_use(const Source *s);
+
 extern const SourceOps source_file_ops;
 extern const SourceOps source_block_ops;
 /* What reading a System V segment does to it (N_()): the screen and the

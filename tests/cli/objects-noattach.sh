@@ -45,6 +45,18 @@ run_ms --find xyz "sysv:$id"
 like "--find: says so too" "$err" "attached by mapscope: counted in nattch"
 run_ms --dump -n 0 "sysv:$id"
 is "--dump -n 0: nothing read, nothing attached, nothing said" "$err" ""
+# Every mode that attaches says so, once (one hook in the source layer).
+before=$(row)
+run_ms --xxd -l 16 "sysv:$id"
+is "--xxd: exits 0" "$rc" 0
+is "--xxd: says it attached, once" "$err" \
+   "mapscope: sysv:$id: attached by mapscope: counted in nattch while open; lpid and the attach time now name mapscope"
+run_ms --xxd -l 16 -s 4096 -g 4 -c 8 "sysv:$id"
+like "--xxd -s: says it too" "$err" "sysv:$id: attached by mapscope"
+run_ms --find --count xyz "sysv:$id"
+is "--find --count: says it once" "$(printf '%s\n' "$err" | grep -c 'attached by mapscope')" 1
+run_ms --dump -n 16 "sysv:key=$(awk -v id="$id" 'NR > 1 && $2 == id { printf "0x%08x", $1 < 0 ? $1 + 4294967296 : $1 }' /proc/sysvipc/shm)"
+like "--dump sysv:key=KEY: says it" "$err" "attached by mapscope"
 
 # ---- the mqueue file system, not mounted ----
 # A private mount namespace without any mqueue mount, where we may make one.

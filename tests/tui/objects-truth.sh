@@ -26,6 +26,21 @@ if command -v ipcmk >/dev/null 2>&1 \
    tui_stop
    is "sysv: quit exits 0" "$tui_rc" 0
    is "after quitting: detached" "$(nattch)" 0
+   # Enter on the segment's row of the object list attaches it too: the
+   # status line says so, and :messages keeps it after the list's own
+   # message.
+   tui_start 160 24 --kind=sysv-shm
+   tui_send ":filter id=$id" "<Enter>"
+   expect_status "Enter in the object list: the status line says it attached" \
+      "sysv:$id: attached by mapscope: counted in nattch while open"
+   is "... and the kernel counts it" "$(nattch)" 1
+   tui_send ":messages"
+   is ":messages keeps the notice" \
+      "$(tui_capture | grep -c "^sysv:$id: attached by mapscope: counted in nattch while open")" 1
+   tui_send "q" "q"
+   expect_line 3 "back in the list" "sysv-shm key="
+   is "back in the list: detached" "$(nattch)" 0
+   tui_stop
 else
    skip "the hex view says it attached the segment" "cannot make a System V segment (ipcmk)"
    skip "... and the kernel counts it" "no segment"
@@ -33,6 +48,11 @@ else
    skip "after the libmagic child: lpid is mapscope's, nattch 1, no detach time" "no segment"
    skip "sysv: quit exits 0" "no segment"
    skip "after quitting: detached" "no segment"
+   skip "Enter in the object list: the status line says it attached" "no segment"
+   skip "... and the kernel counts it" "no segment"
+   skip ":messages keeps the notice" "no segment"
+   skip "back in the list" "no segment"
+   skip "back in the list: detached" "no segment"
 fi
 
 # ---- a hole of a file on a full tmpfs ----

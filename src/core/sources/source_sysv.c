@@ -129,6 +129,7 @@ static bool attached(Source *s, Error *e) {
    if (rc != 0)
       return false;
    s->size = s->st.size;
+   source_report_use(s);       /* whoever attached, the user is told */
    return true;
 }
 
