@@ -140,17 +140,35 @@ static void json_block_users(const Source *src) {
 static const char *unopened_kind(const Source *src) {
    if (!src->unopened)
       return NULL;
+   if (src->unopened_link)
+      return _("symbolic link");
    switch (src->st.kind) {
-   case PLATFORM_KIND_FIFO: return _("FIFO");
-   case PLATFORM_KIND_CHAR: return _("character device");
-   default:                 return _("socket");
+   case PLATFORM_KIND_FIFO:      return _("FIFO");
+   case PLATFORM_KIND_CHAR:      return _("character device");
+   case PLATFORM_KIND_SOCKET:    return _("socket");
+   case PLATFORM_KIND_DIRECTORY: return _("directory");
+   case PLATFORM_KIND_BLOCK:     return _("block device");
+   case PLATFORM_KIND_REGULAR:
+   case PLATFORM_KIND_OTHER:
+   default:                      return _("another kind of object");
    }
 }
 
-/* Its JSON "kind": fifo, char or socket. */
+/* Its JSON "kind": fifo, char, socket (and, for shm:NAME that is no
+ * shared-memory object: directory, block, symlink, other). */
 static const char *unopened_json_kind(const Source *src) {
-   return src->st.kind == PLATFORM_KIND_FIFO ? "fifo"
-        : src->st.kind == PLATFORM_KIND_CHAR ? "char" : "socket";
+   if (src->unopened_link)
+      return "symlink";
+   switch (src->st.kind) {
+   case PLATFORM_KIND_FIFO:      return "fifo";
+   case PLATFORM_KIND_CHAR:      return "char";
+   case PLATFORM_KIND_SOCKET:    return "socket";
+   case PLATFORM_KIND_DIRECTORY: return "directory";
+   case PLATFORM_KIND_BLOCK:     return "block";
+   case PLATFORM_KIND_REGULAR:
+   case PLATFORM_KIND_OTHER:
+   default:                      return "other";
+   }
 }
 
 static void print_text(const Options *o, const Source *src, bool beyond, const ObjList *l,
@@ -162,7 +180,11 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    printf("%s %s\n", label(_("source:")), spec);
    const char *special = unopened_kind(src);
    printf("%s %s\n", label(_("kind:")), special ? special : _(src->ops->kind));
-   if (special)
+   if (special && src->not_shm)
+      printf("%s %s\n", label(_("size:")),
+             _("unknown (not opened: it is not a shared-memory object, although it is in "
+               "the shared-memory directory)"));
+   else if (special)
       printf("%s %s\n", label(_("size:")),
              _("unknown (not opened, so that nothing waits or acts: no bytes were read)"));
    else if (src->sequential)

@@ -163,6 +163,12 @@ struct Source {
     * PLATFORM_HANDLE_NONE, ST is its stat(2), no byte can be read). */
    bool describing;
    bool unopened;
+   /* shm:NAME or sem:NAME names something in the shared-memory directory
+    * that is no shared-memory object (a FIFO, directory, socket, device
+    * or symbolic link, UNOPENED_LINK): never opened; --info describes it
+    * from its lstat(2) (UNOPENED set), every other use is refused. */
+   bool not_shm;
+   bool unopened_link;
    /* The size is not known before reading (procfs, sysfs, pipes ...): SIZE
     * is SOURCE_SIZE_UNKNOWN, every byte is data, and a short read is the
     * end of the object, not a shrink. */
@@ -387,5 +393,7 @@ char *source_shm_normalize_name(const char *name, Error *e);
 /* Open S->name as a POSIX shm object and check what it is; MISSING is the
  * reason given when no object has that name. */
 bool source_shm_attach(Source *s, bool writable, const char *missing, Error *e);
+/* "a FIFO", "a directory" ... (translated): what a PlatformKind is. */
+const char *source_kind_word(PlatformKind k);
 
 #endif

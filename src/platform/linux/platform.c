@@ -88,6 +88,18 @@ int platform_open_path(const char *path, bool writable, int *fd, PlatformStat *s
    return open_and_stat(open(path, flags), fd, st);
 }
 
+int platform_stat_shm(const char *name, PlatformStat *st, bool *is_link) {
+   char path[4096];
+   if ((size_t)snprintf(path, sizeof path, "/dev/shm%s", name) >= sizeof path)
+      return ENAMETOOLONG;
+   struct stat sb;
+   if (lstat(path, &sb) < 0)
+      return errno;
+   platform_fill_stat(&sb, st);
+   *is_link = S_ISLNK(sb.st_mode);
+   return 0;
+}
+
 int platform_open_shm(const char *name, bool writable, int *fd, PlatformStat *st) {
    int flags = (writable ? O_RDWR : O_RDONLY) | O_NONBLOCK;
    return open_and_stat(shm_open(name, flags, 0), fd, st);
