@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 /* TEXT, a translated label, padded as every --info label is
@@ -171,6 +172,18 @@ static const char *unopened_json_kind(const Source *src) {
    }
 }
 
+/* What --info could not read of a source it had no permission to open,
+ * and where what it shows came from. */
+static void denied_note(const Source *src) {
+   SourceIdentity id;
+   source_identity(src, &id);
+   printf(_("Note: it could not be opened (%s): kind, size, owner and mode come from %s; "
+            "none of its bytes were read.\n"),
+          strerror(src->open_denied),
+          id.in_file_system ? _("its stat, which needs no permission to the object")
+                            : _("the kernel's list of System V segments, which any user may read"));
+}
+
 static void print_text(const Options *o, const Source *src, bool beyond, const ObjList *l,
                        const Obj *obj) {
    char owner[64];
@@ -200,6 +213,8 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    printf("%s %" PRIu64 " (%s %zu)\n", label(_("granularity:")), o->granularity, _("page size"),
           platform_page_size());
    printf("%s %s, %04o\n", label(_("owner:")), safe_owner, src->st.mode);
+   if (src->open_denied)
+      denied_note(src);
    free(spec);
    free(safe_owner);
    text_block_users(src);
@@ -218,8 +233,10 @@ static void print_json(const Options *o, const Source *src, bool beyond, const O
    objfmt_json_field(stdout, "{", "source", src->spec);       /* a source_bytes twin if not UTF-8 */
    printf(",\"kind\":\"%s\",\"size\":%s,\"opened\":%s,\"granularity\":%" PRIu64
           ",\"page_size\":%zu", src->unopened ? unopened_json_kind(src) : src->ops->kind,
-          src->unopened ? "null" : size, src->unopened ? "false" : "true", o->granularity,
-          platform_page_size());
+          src->unopened ? "null" : size, src->unopened || src->open_denied ? "false" : "true",
+          o->granularity, platform_page_size());
+   if (src->open_denied)
+      objfmt_json_field(stdout, ",", "not_opened", strerror(src->open_denied));
    json_block_users(src);
    fputs(",\n\"object\":", stdout);
    if (obj)

@@ -169,6 +169,11 @@ struct Source {
     * from its lstat(2) (UNOPENED set), every other use is refused. */
    bool not_shm;
    bool unopened_link;
+   /* Opened by source_open_describing() without permission to open it
+    * (its errno, EACCES): ST and SIZE are what could be learnt without
+    * opening it (a shm object's stat, a System V segment's row in the
+    * kernel's list); HANDLE is PLATFORM_HANDLE_NONE, no byte can be read. */
+   int open_denied;
    /* The size is not known before reading (procfs, sysfs, pipes ...): SIZE
     * is SOURCE_SIZE_UNKNOWN, every byte is data, and a short read is the
     * end of the object, not a shrink. */

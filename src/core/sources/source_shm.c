@@ -67,6 +67,12 @@ bool source_shm_attach(Source *s, bool writable, const char *missing, Error *e) 
    if (rc == 0 && (link || seen.kind != PLATFORM_KIND_REGULAR))
       return not_shm(s, &seen, link, e);
    rc = platform_open_shm(s->name, writable, &s->handle, &s->st);
+   if ((rc == EACCES || rc == EPERM) && s->describing && seen.kind == PLATFORM_KIND_REGULAR) {
+      s->st = seen;              /* --info: what stat says, and why no more */
+      s->size = seen.size;
+      s->open_denied = rc;
+      return true;
+   }
    if (rc != 0) {
       error_set(e, ERR_OPEN, rc, rc == ENOENT ? "%s" : NULL, missing);
       return false;
