@@ -220,6 +220,9 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    text_block_users(src);
    if (obj)
       text_object(obj);
+   const char *mq = objfmt_mq_unseen(l, obj);
+   if (mq)
+      printf(_("Note: %s.\n"), mq);
    objfmt_denied(stdout, l);
 }
 
@@ -243,6 +246,8 @@ static void print_json(const Options *o, const Source *src, bool beyond, const O
       objfmt_json_object(stdout, obj, "");
    else
       fputs("null", stdout);
+   if (objfmt_mq_unseen(l, obj))
+      objfmt_json_field(stdout, ",\n", "queues_unseen", objfmt_mq_unseen(l, obj));
    printf(",\n\"processes\":{\"scanned\":%u,\"denied\":%u", l->procs_scanned,
           l->procs_denied);
    objfmt_denied_json(stdout, l);

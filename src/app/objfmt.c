@@ -55,6 +55,14 @@ const char *objfmt_mq_note(const ObjList *l, unsigned kinds) {
             "(mount -t mqueue none /dev/mqueue)");
 }
 
+const char *objfmt_mq_unseen(const ObjList *l, const Obj *o) {
+   if (l->info.mq_mounted || !o || (o->kind != OBJ_SHM && o->kind != OBJ_SEM))
+      return NULL;
+   return _("message queues cannot be seen: the mqueue file system is not mounted "
+            "(mount -t mqueue none /dev/mqueue), so a queue with this name would not be "
+            "flagged as a collision");
+}
+
 void objfmt_denied(FILE *f, const ObjList *l) {
    if (!l->procs_denied)
       return;

@@ -55,6 +55,11 @@ void objfmt_json_field(FILE *f, const char *sep, const char *key, const char *ra
  * 1 << ObjKind) scanned into L: the mqueue file system is not mounted.
  * NULL when they are not missing.  Translated. */
 const char *objfmt_mq_note(const ObjList *l, unsigned kinds);
+/* For a POSIX shm object or semaphore O of L (their names share one name
+ * space with message queues) when the mqueue file system is not mounted:
+ * that a queue of the same name cannot be seen, so its collision is not
+ * flagged, and how to mount it.  NULL otherwise.  Translated. */
+const char *objfmt_mq_unseen(const ObjList *l, const Obj *o);
 
 /* The processes of L that could not be inspected, named: a note line
  * with their count, then one line each, "PID COMMAND: WHY" (the command

@@ -74,10 +74,41 @@ if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 && no_mq true 2>/d
    out=$(echo | no_mq "$MAPSCOPE" --demo 2>&1)
    like "--demo: says why its queue is not listed" "$out" \
       "message queues are not listed: the mqueue file system is not mounted"
+   # --info of a shm object or semaphore (one name space with the queues):
+   # a colliding queue cannot be seen, and it says so instead of nothing.
+   q="msnoq$$"
+   printf 'x' >"/dev/shm/$q"
+   head -c 32 /dev/zero >"/dev/shm/sem.$q"
+   on_exit "rm -f /dev/shm/$q /dev/shm/sem.$q"
+   unseen="Note: message queues cannot be seen: the mqueue file system is not mounted (mount -t mqueue none /dev/mqueue), so a queue with this name would not be flagged as a collision."
+   out=$(no_mq "$MAPSCOPE" --info "shm:/$q" 2>&1)
+   like "--info shm: without mqueue: a colliding queue cannot be seen" "$out" "$unseen"
+   out=$(no_mq "$MAPSCOPE" --info "sem:$q" 2>&1)
+   like "--info sem: without mqueue: the same" "$out" "$unseen"
+   out=$(no_mq "$MAPSCOPE" --info --json "shm:/$q" 2>/dev/null)
+   like "--info --json: queues_unseen" "$out" '"queues_unseen":"message queues cannot be seen: the mqueue file system is not mounted'
+   out=$(no_mq "$MAPSCOPE" --info "sysv:$id" 2>&1)
+   is "--info sysv: no word about queues (another name space)" "$(printf '%s\n' "$out" | grep -c 'message queues cannot be seen')" 0
+   mkdir "$tmp/mqd"
+   if unshare -m sh -c 'mount -t mqueue none "$0"' "$tmp/mqd" 2>/dev/null; then
+      out=$(unshare -m sh -c 'mount -t mqueue none "$0" && exec "$@"' "$tmp/mqd" \
+            "$MAPSCOPE" --info "shm:/$q" 2>&1)
+      like "--info shm: with mqueue mounted: described" "$out" "object:      shm /$q"
+      is "--info shm: with mqueue mounted: no such note" "$(printf '%s\n' "$out" | grep -c 'message queues cannot be seen')" 0
+   else
+      skip "--info shm: with mqueue mounted: described" "cannot mount mqueue in a namespace"
+      skip "--info shm: with mqueue mounted: no such note" "cannot mount mqueue in a namespace"
+   fi
 else
    skip "--list: says why no queue is listed" "needs root and unshare for a namespace without mqueue"
    skip "--list --kind shm: no word about queues" "needs root and unshare"
    skip "--demo: says why its queue is not listed" "needs root and unshare"
+   skip "--info shm: without mqueue: a colliding queue cannot be seen" "needs root and unshare"
+   skip "--info sem: without mqueue: the same" "needs root and unshare"
+   skip "--info --json: queues_unseen" "needs root and unshare"
+   skip "--info sysv: no word about queues (another name space)" "needs root and unshare"
+   skip "--info shm: with mqueue mounted: described" "needs root and unshare"
+   skip "--info shm: with mqueue mounted: no such note" "needs root and unshare"
 fi
 
 done_testing

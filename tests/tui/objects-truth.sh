@@ -98,6 +98,15 @@ EOS
    tui_send ":kind shm"
    expect_line 20 ":kind shm: the list of shm objects" ""
    is ":kind shm: no word about queues" "$(tui_capture | grep -c 'message queues are not listed')" 0
+   # A shm object's pane: not "nothing odd", but that a queue with its
+   # name cannot be seen.
+   q="mstnoq$$"
+   printf 'x' >"/dev/shm/$q"
+   on_exit "rm -f /dev/shm/$q"
+   tui_send ":filter $q"
+   expect_line 21 "the pane of a shm object: queues cannot be seen" \
+      "No flags, but message queues cannot be seen: the mqueue file system is not mounted"
+   is "... and no claim that nothing is odd" "$(tui_capture | grep -c 'nothing odd about this object')" 0
    tui_stop
    is "no mqueue: quit exits 0" "$tui_rc" 0
    MAPSCOPE=$saved
@@ -106,6 +115,8 @@ else
    skip ":kind mq: the empty list says there is none to show" "needs root and unshare"
    skip "... and why" "needs root and unshare"
    skip ":kind shm: no word about queues" "needs root and unshare"
+   skip "the pane of a shm object: queues cannot be seen" "needs root and unshare"
+   skip "... and no claim that nothing is odd" "needs root and unshare"
    skip "no mqueue: quit exits 0" "needs root and unshare"
 fi
 
