@@ -66,6 +66,15 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=256k tmpfs "$full" 2>/dev/null
    expect_status "a hole on a full tmpfs: the real cause" \
       "the file system is full: the page over a hole could not be allocated"
    tui_stop
+   # The inspector and the type line show no value the pane could not read.
+   tui_start 100 50 -o 0x9000 -c mapping "$full/sparse"
+   expect_line 2 "the hole's rows are blank" ""
+   tui_wait_text "no values" 5
+   is "full tmpfs: the inspector says why, instead of values" \
+      "$(tui_capture | grep -c '^no values: the bytes here could not be read (the file system is full')" 1
+   is "full tmpfs: no u8 cell" "$(tui_capture | grep -c '^u8 ')" 0
+   is "full tmpfs: no type looked up" "$(tui_capture | grep -c 'type at 0x9000: not looked up')" 1
+   tui_stop
    is "full tmpfs: quit exits 0" "$tui_rc" 0
    rm -f "$full/fill"
    tui_start 160 24 "$full/sparse"
@@ -74,6 +83,10 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=256k tmpfs "$full" 2>/dev/null
 else
    skip "a hole on a full tmpfs: the real cause" "needs root to mount a tmpfs"
    skip "full tmpfs: quit exits 0" "needs root to mount a tmpfs"
+   skip "the hole's rows are blank" "needs root to mount a tmpfs"
+   skip "full tmpfs: the inspector says why, instead of values" "needs root to mount a tmpfs"
+   skip "full tmpfs: no u8 cell" "needs root to mount a tmpfs"
+   skip "full tmpfs: no type looked up" "needs root to mount a tmpfs"
    skip "room again: the hole reads as zeros" "needs root to mount a tmpfs"
 fi
 
