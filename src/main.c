@@ -10,6 +10,7 @@
 #include "app/mode_patch.h"
 #include "app/mode_info.h"
 #include "app/mode_list.h"
+#include "app/objfmt.h"
 #include "app/options.h"
 #include "app/startlocale.h"
 #include "core/gettext.h"
@@ -62,6 +63,7 @@ int main(int argc, char **argv) {
    int status = options_parse(argc, argv, &o);
    if (status >= 0)
       return diag_exit(status);
+   source_set_use_hook(objfmt_report_use, NULL);   /* any mode that attaches says so */
    if (o.mode != MODE_VIEW)
       startlocale_finish();      /* the screen does it once its first screen is up */
    return diag_exit(run_mode(&o));

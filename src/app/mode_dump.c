@@ -45,7 +45,6 @@ int mode_dump_run(const Options *o) {
       else
          status = 0;
    }
-   objfmt_attach_warn(src);
    source_close(src);
    return status;
 }

@@ -299,7 +299,6 @@ int mode_find_run(const Options *o) {
    } else {
       recovery_warn(src);     /* read-only: says so, writes nothing */
       status = scan(o, src, p);
-      objfmt_attach_warn(src);
       source_close(src);
    }
    search_pattern_free(p);

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -243,17 +244,47 @@ static void json_block_users(const Source *src) {
 static const char *unopened_kind(const Source *src) {
    if (!src->unopened)
       return NULL;
+   if (src->unopened_link)
+      return _("symbolic link");
    switch (src->st.kind) {
-   case PLATFORM_KIND_FIFO: return _("FIFO");
-   case PLATFORM_KIND_CHAR: return _("character device");
-   default:                 return _("socket");
+   case PLATFORM_KIND_FIFO:      return _("FIFO");
+   case PLATFORM_KIND_CHAR:      return _("character device");
+   case PLATFORM_KIND_SOCKET:    return _("socket");
+   case PLATFORM_KIND_DIRECTORY: return _("directory");
+   case PLATFORM_KIND_BLOCK:     return _("block device");
+   case PLATFORM_KIND_REGULAR:
+   case PLATFORM_KIND_OTHER:
+   default:                      return _("another kind of object");
    }
 }
 
-/* Its JSON "kind": fifo, char or socket. */
+/* Its JSON "kind": fifo, char, socket (and, for shm:NAME that is no
+ * shared-memory object: directory, block, symlink, other). */
 static const char *unopened_json_kind(const Source *src) {
-   return src->st.kind == PLATFORM_KIND_FIFO ? "fifo"
-        : src->st.kind == PLATFORM_KIND_CHAR ? "char" : "socket";
+   if (src->unopened_link)
+      return "symlink";
+   switch (src->st.kind) {
+   case PLATFORM_KIND_FIFO:      return "fifo";
+   case PLATFORM_KIND_CHAR:      return "char";
+   case PLATFORM_KIND_SOCKET:    return "socket";
+   case PLATFORM_KIND_DIRECTORY: return "directory";
+   case PLATFORM_KIND_BLOCK:     return "block";
+   case PLATFORM_KIND_REGULAR:
+   case PLATFORM_KIND_OTHER:
+   default:                      return "other";
+   }
+}
+
+/* What --info could not read of a source it had no permission to open,
+ * and where what it shows came from. */
+static void denied_note(const Source *src) {
+   SourceIdentity id;
+   source_identity(src, &id);
+   printf(_("Note: it could not be opened (%s): kind, size, owner and mode come from %s; "
+            "none of its bytes were read.\n"),
+          strerror(src->open_denied),
+          id.in_file_system ? _("its stat, which needs no permission to the object")
+                            : _("the kernel's list of System V segments, which any user may read"));
 }
 
 static void print_text(const Options *o, const Source *src, bool beyond, const ObjList *l,
@@ -265,7 +296,11 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    printf("%s %s\n", label(_("source:")), spec);
    const char *special = unopened_kind(src);
    printf("%s %s\n", label(_("kind:")), special ? special : _(src->ops->kind));
-   if (special)
+   if (special && src->not_shm)
+      printf("%s %s\n", label(_("size:")),
+             _("unknown (not opened: it is not a shared-memory object, although it is in "
+               "the shared-memory directory)"));
+   else if (special)
       printf("%s %s\n", label(_("size:")),
              _("unknown (not opened, so that nothing waits or acts: no bytes were read)"));
    else if (src->sequential)
@@ -283,11 +318,16 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
    printf("%s %" PRIu64 " (%s %zu)\n", label(_("granularity:")), o->granularity, _("page size"),
           platform_page_size());
    printf("%s %s, %04o\n", label(_("owner:")), safe_owner, src->st.mode);
+   if (src->open_denied)
+      denied_note(src);
    free(spec);
    free(safe_owner);
    text_block_users(src);
    if (obj)
       text_object(obj);
+   const char *mq = objfmt_mq_unseen(l, obj);
+   if (mq)
+      printf(_("Note: %s.\n"), mq);
    objfmt_denied(stdout, l);
 }
 
@@ -301,14 +341,18 @@ static void print_json(const Options *o, const Source *src, bool beyond, const O
    objfmt_json_field(stdout, "{", "source", src->spec);       /* a source_bytes twin if not UTF-8 */
    printf(",\"kind\":\"%s\",\"size\":%s,\"opened\":%s,\"granularity\":%" PRIu64
           ",\"page_size\":%zu", src->unopened ? unopened_json_kind(src) : src->ops->kind,
-          src->unopened ? "null" : size, src->unopened ? "false" : "true", o->granularity,
-          platform_page_size());
+          src->unopened ? "null" : size, src->unopened || src->open_denied ? "false" : "true",
+          o->granularity, platform_page_size());
+   if (src->open_denied)
+      objfmt_json_field(stdout, ",", "not_opened", strerror(src->open_denied));
    json_block_users(src);
    fputs(",\n\"object\":", stdout);
    if (obj)
       objfmt_json_object(stdout, obj, "");
    else
       fputs("null", stdout);
+   if (objfmt_mq_unseen(l, obj))
+      objfmt_json_field(stdout, ",\n", "queues_unseen", objfmt_mq_unseen(l, obj));
    printf(",\n\"processes\":{\"scanned\":%u,\"denied\":%u", l->procs_scanned,
           l->procs_denied);
    objfmt_denied_json(stdout, l);

@@ -96,6 +96,14 @@ unsigned objfmt_denied_count(const ObjList *l, const ObjWho *who) {
    return n;
 }
 
+const char *objfmt_mq_unseen(const ObjList *l, const Obj *o) {
+   if (l->info.mq_mounted || !o || (o->kind != OBJ_SHM && o->kind != OBJ_SEM))
+      return NULL;
+   return _("message queues cannot be seen: the mqueue file system is not mounted "
+            "(mount -t mqueue none /dev/mqueue), so a queue with this name would not be "
+            "flagged as a collision");
+}
+
 void objfmt_denied(FILE *f, const ObjList *l) {
    objfmt_denied_who(f, l, NULL);
 }
@@ -138,11 +146,10 @@ void objfmt_denied_json_who(FILE *f, const ObjList *l, const ObjWho *who) {
    fputs("]", f);
 }
 
-void objfmt_attach_warn(const Source *src) {
-   if (!src->ops->use_note || !src->priv)   /* priv: the kind's attachment */
-      return;
+void objfmt_report_use(void *ctx, const Source *src, const char *note) {
+   (void)ctx;
    char *spec = escape_dup(src->spec);
-   diag_warn("%s: %s", spec, _(src->ops->use_note));
+   diag_warn("%s: %s", spec ? spec : "?", _(note));
    free(spec);
 }
 

@@ -70,6 +70,11 @@ void objfmt_json_field(FILE *f, const char *sep, const char *key, const char *ra
  * 1 << ObjKind) scanned into L: the mqueue file system is not mounted.
  * NULL when they are not missing.  Translated. */
 const char *objfmt_mq_note(const ObjList *l, unsigned kinds);
+/* For a POSIX shm object or semaphore O of L (their names share one name
+ * space with message queues) when the mqueue file system is not mounted:
+ * that a queue of the same name cannot be seen, so its collision is not
+ * flagged, and how to mount it.  NULL otherwise.  Translated. */
+const char *objfmt_mq_unseen(const ObjList *l, const Obj *o);
 
 /* The processes of L that could not be inspected, named: a note line
  * with their count, then one line each, "PID COMMAND: WHY" (the command
@@ -84,9 +89,11 @@ void objfmt_denied_who(FILE *f, const ObjList *l, const ObjWho *who);
 void objfmt_denied_json_who(FILE *f, const ObjList *l, const ObjWho *who);
 unsigned objfmt_denied_count(const ObjList *l, const ObjWho *who);
 
-/* When SRC is a System V segment this process attached to read it, say on
- * standard error what that did to the segment (nattch, lpid, times). */
-void objfmt_attach_warn(const Source *src);
+/* The command-line modes' source_set_use_hook() hook (core/source.h):
+ * "mapscope: SOURCE: NOTE" on standard error when a source's use changed
+ * its object (a System V segment attached: nattch, lpid, times).  CTX is
+ * unused. */
+void objfmt_report_use(void *ctx, const Source *src, const char *note);
 
 /* Display width of an escaped string in the current locale. */
 size_t objfmt_width(const char *s);

@@ -439,8 +439,6 @@ bool session_open_expect(Session *s, const char *spec, const SessionConfig *cfg,
       s->src = NULL;
       return false;
    }
-   if (s->src->ops->use_note)
-      session_message(s, false, "%s", _(s->src->ops->use_note));
    char users[1024];
    if (source_block_users(s->src, users, sizeof users) && users[0]) {
       if (s->src->st.kind == PLATFORM_KIND_BLOCK)

@@ -72,6 +72,19 @@ static bool open_as(const char *spec, bool writable, OpenUse use, const Platform
    return true;
 }
 
+static SourceUseHook use_hook;
+static void *use_hook_ctx;
+
+void source_set_use_hook(SourceUseHook hook, void *ctx) {
+   use_hook = hook;
+   use_hook_ctx = ctx;
+}
+
+void source_report_use(const Source *s) {
+   if (use_hook && s->ops->use_note)
+      use_hook(use_hook_ctx, s, s->ops->use_note);
+}
+
 bool source_open(const char *spec, bool writable, Source **out, Error *e) {
    return open_as(spec, writable, OPEN_MAP, NULL, out, e);
 }
@@ -218,7 +231,7 @@ bool source_check_kind(const Source *s, Error *e) {
    return source_check_kind_for(s->st.kind, s->reading ? SOURCE_USE_READ : SOURCE_USE_MAP, e);
 }
 
-static const char *kind_word(PlatformKind k) {
+const char *source_kind_word(PlatformKind k) {
    switch (k) {
    case PLATFORM_KIND_REGULAR:   return _("a file");
    case PLATFORM_KIND_BLOCK:     return _("a block device");
@@ -239,8 +252,8 @@ bool source_check_expected(const Source *s, const PlatformStat *st, Error *e) {
    platform_dev_split(x->dev, &xmaj, &xmin);
    platform_dev_split(st->dev, &maj, &min);
    error_set(e, ERR_SWAPPED, 0, _("listed: %s %u:%u inode %llu; now: %s %u:%u inode %llu"),
-             kind_word(x->kind), xmaj, xmin, (unsigned long long)x->ino,
-             kind_word(st->kind), maj, min, (unsigned long long)st->ino);
+             source_kind_word(x->kind), xmaj, xmin, (unsigned long long)x->ino,
+             source_kind_word(st->kind), maj, min, (unsigned long long)st->ino);
    return false;
 }
 

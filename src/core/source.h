@@ -163,6 +163,17 @@ struct Source {
     * PLATFORM_HANDLE_NONE, ST is its stat(2), no byte can be read). */
    bool describing;
    bool unopened;
+   /* shm:NAME or sem:NAME names something in the shared-memory directory
+    * that is no shared-memory object (a FIFO, directory, socket, device
+    * or symbolic link, UNOPENED_LINK): never opened; --info describes it
+    * from its lstat(2) (UNOPENED set), every other use is refused. */
+   bool not_shm;
+   bool unopened_link;
+   /* Opened by source_open_describing() without permission to open it
+    * (its errno, EACCES): ST and SIZE are what could be learnt without
+    * opening it (a shm object's stat, a System V segment's row in the
+    * kernel's list); HANDLE is PLATFORM_HANDLE_NONE, no byte can be read. */
+   int open_denied;
    /* The size is not known before reading (procfs, sysfs, pipes ...): SIZE
     * is SOURCE_SIZE_UNKNOWN, every byte is data, and a short read is the
     * end of the object, not a shrink. */
@@ -330,6 +341,21 @@ bool source_check_expected(const Source *s, const PlatformStat *st, Error *e);
  * that cannot be edited. */
 bool source_reopen(const Source *src, bool writable, PlatformHandle *h, PlatformStat *st, Error *e);
 
+/* Kinds whose use changes the object (ops->use_note: a System V segment,
+ * whose shmat() counts the viewer in nattch and names it in lpid) say so
+ * when that happens, through ONE process-wide hook: whichever path maps or
+ * reads the source (the screen, --dump, --xxd, --find, --patch, a view
+ * opened from the object list ...), the user is told, and no path can
+ * forget.  The hook gets S and its kind's use_note (untranslated, N_());
+ * the application prints it (standard error, or the screen's status line
+ * and :messages).  NULL: nobody is told.  Not thread-safe (set it before
+ * sources are used). */
+typedef void (*SourceUseHook)(void *ctx, const Source *s, const char *note);
+void source_set_use_hook(SourceUseHook hook, void *ctx);
+/* For the kinds: S's object was just changed by its use (attached); calls
+ * the hook with S's use_note.  Nothing when the kind has no use_note. */
+void source_report_use(const Source *s);
+
 extern const SourceOps source_file_ops;
 extern const SourceOps source_block_ops;
 /* What reading a System V segment does to it (N_()): the screen and the
@@ -372,5 +398,7 @@ char *source_shm_normalize_name(const char *name, Error *e);
 /* Open S->name as a POSIX shm object and check what it is; MISSING is the
  * reason given when no object has that name. */
 bool source_shm_attach(Source *s, bool writable, const char *missing, Error *e);
+/* "a FIFO", "a directory" ... (translated): what a PlatformKind is. */
+const char *source_kind_word(PlatformKind k);
 
 #endif

@@ -60,6 +60,12 @@ int platform_open_shm(const char *name, bool writable, PlatformHandle *fd, Platf
  * when the caller may not keep the access time (another user's object on a
  * file system that records access times). */
 int platform_open_shm_quiet(const char *name, PlatformHandle *fd, PlatformStat *st);
+/* What is at NAME in the shared-memory directory (lstat(2) of
+ * /dev/shm/NAME on Linux), without opening it: a symbolic link is not
+ * followed (*IS_LINK set, ST->kind PLATFORM_KIND_OTHER).  The caller
+ * refuses what is not a regular file before platform_open_shm() would
+ * open a FIFO or a device. */
+int platform_stat_shm(const char *name, PlatformStat *st, bool *is_link);
 
 /* Stat an open object again (sizes change under us). */
 int platform_stat_fd(PlatformHandle fd, PlatformStat *st);

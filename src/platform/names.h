@@ -103,9 +103,16 @@ int platform_user_lookup(const char *name, PlatformUserId *uid);
 int platform_sysv_shm_find(uint32_t key, int *id);
 
 /* Attach segment ID (read-only unless WRITABLE); its size and identity go to
- * ST (st->ino is the id). */
+ * ST (st->ino is the id).  The attachment is not inherited by children
+ * forked later (MADV_DONTFORK): only this process is counted in nattch and
+ * named in lpid. */
 int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *st);
 int platform_sysv_shm_stat(int id, PlatformStat *st);
+/* The same two without permission to the segment (shmget() and IPC_STAT
+ * refuse with EACCES): from the kernel's list of segments, which any user
+ * may read (/proc/sysvipc/shm).  ENOENT, EINVAL as above. */
+int platform_sysv_shm_find_listed(uint32_t key, int *id);
+int platform_sysv_shm_stat_listed(int id, PlatformStat *st);
 void platform_sysv_shm_detach(void *addr);
 /* How many of segment ID's attachments (its nattch) are this process's own,
  * made by platform_sysv_shm_attach() and not yet detached (counted up to

@@ -9,6 +9,7 @@
 #include "ui/view.h"
 #include "ui/textscroll.h"
 #include "app/diag.h"
+#include "app/objfmt.h"
 #include "app/regtable.h"
 #include "app/script.h"
 #include "app/startlocale.h"
@@ -61,6 +62,7 @@ struct Ui {
    bool failed;                   /* ui_fail(): end with FAILURE */
    Error failure;
    uint64_t magic_due;            /* platform_clock_ms() when the type lookup starts; 0: none */
+   char notice[256];              /* a source's use changed its object: said at the next draw */
 };
 
 Session *ui_session(Ui *ui) {
@@ -195,7 +197,7 @@ const char *ui_log(Ui *ui, unsigned i) {
 /* Keep the message shown now, whole, for :messages (once, however often
  * drawn). */
 static void log_message(Ui *ui, const char *msg) {
-   if (!msg[0] || (ui->log_count && strcmp(ui->log[ui->log_count - 1], msg) == 0))
+   if (!msg || !msg[0] || (ui->log_count && strcmp(ui->log[ui->log_count - 1], msg) == 0))
       return;
    char *copy = strdup(msg);
    if (!copy)
@@ -605,8 +607,35 @@ static void draw_prompt(Ui *ui, int y) {
    }
 }
 
+/* The screen's source_set_use_hook() hook: whichever view attached a
+ * System V segment (the command line's source, Enter in the object list,
+ * a reopen), the next status line says so, and :messages keeps it. */
+static void source_used(void *ctx, const Source *src, const char *note) {
+   Ui *ui = ctx;
+   char *spec = escape_dup(src->spec);
+   snprintf(ui->notice, sizeof ui->notice, "%s: %s", spec ? spec : "?", _(note));
+   free(spec);
+   ui->dirty = true;
+}
+
+/* The notice replaces the message of the moment (the list's "NAME (q or
+ * Esc: back to the list)"), which :messages keeps before it; an error
+ * stays on the line, and the notice follows once it is cleared. */
+static void post_notice(Ui *ui) {
+   if (!ui->notice[0])
+      return;
+   Session *s = top_session(ui);
+   const char *msg = s ? session_message_text(s) : ui->message;
+   if (s ? s->message_is_error : ui->message_is_error)
+      return;
+   log_message(ui, msg);
+   ui_message(ui, false, "%s", ui->notice);
+   ui->notice[0] = '\0';
+}
+
 static void draw_status(Ui *ui) {
    int y = LINES - 1;
+   post_notice(ui);
    move(y, 0);
    clrtoeol();
    if (ui->prompting) {
@@ -982,6 +1011,7 @@ static int run(const Options *o, const ObjTableScope *objects) {
     * starts, so a bad source is a plain message), or the object list. */
    View *first = NULL;
    int pid;
+   source_set_use_hook(source_used, &ui);      /* the screen, not standard error, says it */
    if (o->source && regtable_spec_is_process(o->source, &pid))
       first = view_regions_new(&ui, pid, &e);      /* pid:PID: its regions */
    else if (o->source)
@@ -1017,6 +1047,9 @@ static int run(const Options *o, const ObjTableScope *objects) {
    prompt_free(&ui.prompt);
    if (first)
       first->ops->close(first);
+   source_set_use_hook(objfmt_report_use, NULL);
+   if (ui.notice[0])
+      diag_warn("%s", ui.notice);         /* never shown on a screen */
    return status;
 }
 

@@ -589,6 +589,32 @@ static bool ensure_buffer(HexState *h, size_t need) {
    return true;
 }
 
+/* What the hex pane read this time (N bytes from the top), and when it
+ * read nothing where there are bytes, the reason it gave. */
+static void note_read(View *v, size_t n) {
+   HexState *h = view_hex_state(v);
+   Session *s = view_hex_session(v);
+   h->read_top = s->top;
+   h->read_len = n;
+   if (n == 0 && s->top < s->src->size)
+      snprintf(h->unread_why, sizeof h->unread_why, "%s",
+               s->message_is_error && s->message[0] ? s->message
+                                                    : _("the hex pane could not read them"));
+}
+
+bool view_hex_unread(View *v, uint64_t off, char *why, size_t whysz) {
+   HexState *h = view_hex_state(v);
+   Session *s = view_hex_session(v);
+   if (view_hex_proc_active(v) && view_hex_proc_bad(v, off)) {
+      source_fault_why(s->src, &h->fault, why, whysz);
+      return true;
+   }
+   if (h->read_len || off < h->read_top || off >= s->src->size)
+      return false;              /* read, or not on the screen: session_peek() tells */
+   snprintf(why, whysz, "%s", h->unread_why);
+   return true;
+}
+
 static void hex_draw(View *v, int rows, int cols) {
    Session *s = view_hex_session(v);
    HexrowLayout L;
@@ -648,6 +674,7 @@ static void hex_draw(View *v, int rows, int cols) {
       n = view_hex_live_read(v, view_hex_state(v)->buf, want);
       session_overlay(s, s->top, view_hex_state(v)->buf, n);
    }
+   note_read(v, n);
    view_hex_proc_update(v, s->top, n);
    view_hex_search_mark(v, s->top, view_hex_state(v)->buf, n);
    draw_title(v, cols, true);

@@ -68,6 +68,11 @@ typedef struct {
    bool proc_gone;            /* the source can no longer be read */
    size_t shown;              /* the bytes read last, at SHOWN_TOP */
    uint64_t shown_top;
+   /* What the hex pane last read: READ_LEN bytes from READ_TOP (0: none,
+    * a fault); why not, when it could not (the message it gave). */
+   uint64_t read_top;
+   size_t read_len;
+   char unread_why[256];
    int proc_pid;              /* a process's memory: its pid, else 0 */
    ProcView proc;
    Session session;           /* the object this view shows */
@@ -218,6 +223,11 @@ void view_hex_proc_free(View *v);
 size_t view_hex_proc_visible(View *v, unsigned char *buf, size_t want);
 /* Whether the byte at OFF (visible) could not be read. */
 bool view_hex_proc_bad(View *v, uint64_t off);
+/* Whether the hex pane could not read the byte at OFF (a fault: a hole of
+ * a full tmpfs, a shrunk object; a process's unreadable page), and why,
+ * in WHY (translated).  The panes that decode the bytes at the cursor (the
+ * inspector, the type) show that instead of values never read. */
+bool view_hex_unread(View *v, uint64_t off, char *why, size_t whysz);
 /* Look at the process's region and pages for the N bytes from TOP. */
 void view_hex_proc_update(View *v, uint64_t top, size_t n);
 /* The mark of the row at OFF: 'C' when it lies in a page the process has

@@ -90,8 +90,12 @@ void view_hex_magic_draw(View *v, int y, int cols) {
    char line[INSPECT_TEXT_MAX + 96], shown[INSPECT_TEXT_MAX];
    if (!m)
       return;
+   char why[256];
    if (!inspect_available()) {
       snprintf(line, sizeof line, "%s", _("type here: libmagic is not built in"));
+   } else if (view_hex_unread(v, s->cursor, why, sizeof why)) {
+      snprintf(line, sizeof line, _("type at 0x%llx: not looked up: the bytes here could not "
+                                    "be read"), (ull)s->cursor);
    } else if (m->known && m->off == s->cursor) {
       escape_into(shown, sizeof shown, m->type);       /* libmagic quotes the object's bytes */
       snprintf(line, sizeof line, _("type at 0x%llx: %s"), (ull)s->cursor, shown);

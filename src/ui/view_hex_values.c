@@ -84,11 +84,48 @@ bool view_hex_values_shrink(View *v, int cols, int lacking) {
    return true;
 }
 
+/* Instead of the cells, where the hex pane could not read the byte at the
+ * cursor: why (the inspector shows no value it never read). */
+static void draw_unread(int y, int cols, int rows, const char *why) {
+   char text[512], safe[1024];
+   snprintf(text, sizeof text, _("no values: the bytes here could not be read (%s)"), why);
+   const char *t = crt_safe(safe, sizeof safe, text);   /* wrapped as it is drawn */
+   attrset(crt_attr(CRT_PANE));
+   for (int r = 0; r < rows && *t; r++) {
+      size_t next, end = textwidth_wrap(t, (size_t)(cols > 1 ? cols : 1), &next);
+      crt_put_len(y + r, 0, t, end, cols);
+      t += next;
+   }
+}
+
+/* Bytes after the cursor that could not be read end what is decoded. */
+static size_t readable_run(View *v, uint64_t at, size_t n) {
+   char why[8];
+   for (size_t i = 1; i < n; i++)
+      if (view_hex_unread(v, at + i, why, sizeof why))
+         return i;
+   return n;
+}
+
+/* The bytes at the cursor: when the read fails as a whole (a process's
+ * page that cannot be read follows), those before the failure, one by one. */
+static size_t peek(Session *s, uint64_t at, unsigned char *bytes, size_t cap) {
+   size_t n = session_peek(s, at, bytes, cap);
+   if (n > 0)
+      return n;
+   while (n < cap && session_peek(s, at + n, bytes + n, 1) == 1)
+      n++;
+   return n;
+}
+
 void view_hex_values_draw(View *v, int y, int cols) {
    Session *s = view_hex_session(v);
    bool big = view_hex_state(v)->big_endian;
    unsigned char bytes[VALUES_BYTES_MAX];
-   size_t n = session_peek(s, s->cursor, bytes, sizeof bytes);
+   char why[256];
+   bool unread = view_hex_unread(v, s->cursor, why, sizeof why);
+   size_t n = unread ? 0 : peek(s, s->cursor, bytes, sizeof bytes);
+   n = readable_run(v, s->cursor, n);
    char line[160];
    snprintf(line, sizeof line, big ? _("data at 0x%llx, big-endian (e: little-endian)")
                                    : _("data at 0x%llx, little-endian (e: big-endian)"),
@@ -99,6 +136,11 @@ void view_hex_values_draw(View *v, int y, int cols) {
    int row[VALUES_COUNT], col[VALUES_COUNT];
    place_cells(cols, row, col);
    int shown = cell_rows(v, cols);
+   if (unread) {
+      draw_unread(y + 1, cols, shown, why);
+      attrset(A_NORMAL);
+      return;
+   }
    for (int t = 0; t < VALUES_COUNT; t++) {
       if (col[t] >= cols || row[t] >= shown)
          continue;

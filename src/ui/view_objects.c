@@ -269,7 +269,8 @@ static void pane_wrap(Pane *p, const char *text, int indent) {
    }
 }
 
-static void pane_fill(Pane *p, const Obj *o) {
+/* O's row, its flags, and (MQ) what could not be checked. */
+static void pane_fill(Pane *p, const Obj *o, const char *mq) {
    char *name = objfmt_display_name(o), size[64], detail[160], text[512];
    if (o->size_known && o->kind != OBJ_SYSV_SEM && o->kind != OBJ_SYSV_MSG && o->kind != OBJ_MQ)
       snprintf(size, sizeof size, ngettext("%llu byte", "%llu bytes", (unsigned long)o->size),
@@ -291,13 +292,17 @@ static void pane_fill(Pane *p, const Obj *o) {
    }
    free(name);
    pane_wrap(p, text, 2);
-   if (!o->flags)
+   if (!o->flags && !mq)
       pane_wrap(p, _("No flags: nothing odd about this object."), 2);
    for (int i = 0; i < OBJ_FLAG_COUNT; i++) {
       ObjFlag f = (ObjFlag)(1u << i);
       if (!(o->flags & f))
          continue;
       snprintf(text, sizeof text, "%s: %s", objects_flag_name(f), _(objects_flag_explain(f)));
+      pane_wrap(p, text, 2);
+   }
+   if (mq) {
+      snprintf(text, sizeof text, o->flags ? _("Not checked: %s.") : _("No flags, but %s."), mq);
       pane_wrap(p, text, 2);
    }
 }
@@ -324,7 +329,7 @@ static void draw_pane(View *v, int y, int cols) {
       return;
    }
    Pane p = { .n = 0, .cols = cols };
-   pane_fill(&p, o);
+   pane_fill(&p, o, state(v)->t.scanned ? objfmt_mq_unseen(&state(v)->t.list, o) : NULL);
    for (int i = 0; i < p.n; i++)
       listview_put_cell(y + 1 + i, 0, p.line[i], cols, false);
 }

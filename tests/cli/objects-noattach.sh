@@ -45,6 +45,18 @@ run_ms --find xyz "sysv:$id"
 like "--find: says so too" "$err" "attached by mapscope: counted in nattch"
 run_ms --dump -n 0 "sysv:$id"
 is "--dump -n 0: nothing read, nothing attached, nothing said" "$err" ""
+# Every mode that attaches says so, once (one hook in the source layer).
+before=$(row)
+run_ms --xxd -l 16 "sysv:$id"
+is "--xxd: exits 0" "$rc" 0
+is "--xxd: says it attached, once" "$err" \
+   "mapscope: sysv:$id: attached by mapscope: counted in nattch while open; lpid and the attach time now name mapscope"
+run_ms --xxd -l 16 -s 4096 -g 4 -c 8 "sysv:$id"
+like "--xxd -s: says it too" "$err" "sysv:$id: attached by mapscope"
+run_ms --find --count xyz "sysv:$id"
+is "--find --count: says it once" "$(printf '%s\n' "$err" | grep -c 'attached by mapscope')" 1
+run_ms --dump -n 16 "sysv:key=$(awk -v id="$id" 'NR > 1 && $2 == id { printf "0x%08x", $1 < 0 ? $1 + 4294967296 : $1 }' /proc/sysvipc/shm)"
+like "--dump sysv:key=KEY: says it" "$err" "attached by mapscope"
 
 # ---- the mqueue file system, not mounted ----
 # A private mount namespace without any mqueue mount, where we may make one.
@@ -62,10 +74,41 @@ if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 && no_mq true 2>/d
    out=$(echo | no_mq "$MAPSCOPE" --demo 2>&1)
    like "--demo: says why its queue is not listed" "$out" \
       "message queues are not listed: the mqueue file system is not mounted"
+   # --info of a shm object or semaphore (one name space with the queues):
+   # a colliding queue cannot be seen, and it says so instead of nothing.
+   q="msnoq$$"
+   printf 'x' >"/dev/shm/$q"
+   head -c 32 /dev/zero >"/dev/shm/sem.$q"
+   on_exit "rm -f /dev/shm/$q /dev/shm/sem.$q"
+   unseen="Note: message queues cannot be seen: the mqueue file system is not mounted (mount -t mqueue none /dev/mqueue), so a queue with this name would not be flagged as a collision."
+   out=$(no_mq "$MAPSCOPE" --info "shm:/$q" 2>&1)
+   like "--info shm: without mqueue: a colliding queue cannot be seen" "$out" "$unseen"
+   out=$(no_mq "$MAPSCOPE" --info "sem:$q" 2>&1)
+   like "--info sem: without mqueue: the same" "$out" "$unseen"
+   out=$(no_mq "$MAPSCOPE" --info --json "shm:/$q" 2>/dev/null)
+   like "--info --json: queues_unseen" "$out" '"queues_unseen":"message queues cannot be seen: the mqueue file system is not mounted'
+   out=$(no_mq "$MAPSCOPE" --info "sysv:$id" 2>&1)
+   is "--info sysv: no word about queues (another name space)" "$(printf '%s\n' "$out" | grep -c 'message queues cannot be seen')" 0
+   mkdir "$tmp/mqd"
+   if unshare -m sh -c 'mount -t mqueue none "$0"' "$tmp/mqd" 2>/dev/null; then
+      out=$(unshare -m sh -c 'mount -t mqueue none "$0" && exec "$@"' "$tmp/mqd" \
+            "$MAPSCOPE" --info "shm:/$q" 2>&1)
+      like "--info shm: with mqueue mounted: described" "$out" "object:      shm /$q"
+      is "--info shm: with mqueue mounted: no such note" "$(printf '%s\n' "$out" | grep -c 'message queues cannot be seen')" 0
+   else
+      skip "--info shm: with mqueue mounted: described" "cannot mount mqueue in a namespace"
+      skip "--info shm: with mqueue mounted: no such note" "cannot mount mqueue in a namespace"
+   fi
 else
    skip "--list: says why no queue is listed" "needs root and unshare for a namespace without mqueue"
    skip "--list --kind shm: no word about queues" "needs root and unshare"
    skip "--demo: says why its queue is not listed" "needs root and unshare"
+   skip "--info shm: without mqueue: a colliding queue cannot be seen" "needs root and unshare"
+   skip "--info sem: without mqueue: the same" "needs root and unshare"
+   skip "--info --json: queues_unseen" "needs root and unshare"
+   skip "--info sysv: no word about queues (another name space)" "needs root and unshare"
+   skip "--info shm: with mqueue mounted: described" "needs root and unshare"
+   skip "--info shm: with mqueue mounted: no such note" "needs root and unshare"
 fi
 
 done_testing

@@ -14,14 +14,45 @@ if command -v ipcmk >/dev/null 2>&1 \
    expect_status "the hex view says it attached the segment" \
       "attached by mapscope: counted in nattch while open"
    is "... and the kernel counts it" "$(nattch)" 1
+   # The libmagic child (forked once the first screen is up) does not
+   # inherit the attachment: once the type is shown, lpid still names
+   # mapscope, nattch counts it once and no detach time was set.
+   expect_line 1 "the type is in (the libmagic child has run)" "│ data"
+   pane=$(tui_tmux list-panes -t tui -F '#{pane_pid}')
+   ms=$(ps -o pid= --ppid "$pane" | tr -d ' ' | head -n 1)
+   row=$(awk -v id="$id" 'NR > 1 && $2 == id { print $6, $7, $13 }' /proc/sysvipc/shm)
+   is "after the libmagic child: lpid is mapscope's, nattch 1, no detach time" \
+      "$row" "$ms 1 0"
    tui_stop
    is "sysv: quit exits 0" "$tui_rc" 0
    is "after quitting: detached" "$(nattch)" 0
+   # Enter on the segment's row of the object list attaches it too: the
+   # status line says so, and :messages keeps it after the list's own
+   # message.
+   tui_start 160 24 --kind=sysv-shm
+   tui_send ":filter id=$id" "<Enter>"
+   expect_status "Enter in the object list: the status line says it attached" \
+      "sysv:$id: attached by mapscope: counted in nattch while open"
+   is "... and the kernel counts it" "$(nattch)" 1
+   tui_send ":messages"
+   is ":messages keeps the notice" \
+      "$(tui_capture | grep -c "^sysv:$id: attached by mapscope: counted in nattch while open")" 1
+   tui_send "q" "q"
+   expect_line 3 "back in the list" "sysv-shm key="
+   is "back in the list: detached" "$(nattch)" 0
+   tui_stop
 else
    skip "the hex view says it attached the segment" "cannot make a System V segment (ipcmk)"
    skip "... and the kernel counts it" "no segment"
+   skip "the type is in (the libmagic child has run)" "no segment"
+   skip "after the libmagic child: lpid is mapscope's, nattch 1, no detach time" "no segment"
    skip "sysv: quit exits 0" "no segment"
    skip "after quitting: detached" "no segment"
+   skip "Enter in the object list: the status line says it attached" "no segment"
+   skip "... and the kernel counts it" "no segment"
+   skip ":messages keeps the notice" "no segment"
+   skip "back in the list" "no segment"
+   skip "back in the list: detached" "no segment"
 fi
 
 # ---- a hole of a file on a full tmpfs ----
@@ -35,6 +66,15 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=256k tmpfs "$full" 2>/dev/null
    expect_status "a hole on a full tmpfs: the real cause" \
       "the file system is full: the page over a hole could not be allocated"
    tui_stop
+   # The inspector and the type line show no value the pane could not read.
+   tui_start 100 50 -o 0x9000 -c mapping "$full/sparse"
+   expect_line 2 "the hole's rows are blank" ""
+   tui_wait_text "no values" 5
+   is "full tmpfs: the inspector says why, instead of values" \
+      "$(tui_capture | grep -c '^no values: the bytes here could not be read (the file system is full')" 1
+   is "full tmpfs: no u8 cell" "$(tui_capture | grep -c '^u8 ')" 0
+   is "full tmpfs: no type looked up" "$(tui_capture | grep -c 'type at 0x9000: not looked up')" 1
+   tui_stop
    is "full tmpfs: quit exits 0" "$tui_rc" 0
    rm -f "$full/fill"
    tui_start 160 24 "$full/sparse"
@@ -43,6 +83,10 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=256k tmpfs "$full" 2>/dev/null
 else
    skip "a hole on a full tmpfs: the real cause" "needs root to mount a tmpfs"
    skip "full tmpfs: quit exits 0" "needs root to mount a tmpfs"
+   skip "the hole's rows are blank" "needs root to mount a tmpfs"
+   skip "full tmpfs: the inspector says why, instead of values" "needs root to mount a tmpfs"
+   skip "full tmpfs: no u8 cell" "needs root to mount a tmpfs"
+   skip "full tmpfs: no type looked up" "needs root to mount a tmpfs"
    skip "room again: the hole reads as zeros" "needs root to mount a tmpfs"
 fi
 
@@ -67,6 +111,15 @@ EOS
    tui_send ":kind shm"
    expect_line 20 ":kind shm: the list of shm objects" ""
    is ":kind shm: no word about queues" "$(tui_capture | grep -c 'message queues are not listed')" 0
+   # A shm object's pane: not "nothing odd", but that a queue with its
+   # name cannot be seen.
+   q="mstnoq$$"
+   printf 'x' >"/dev/shm/$q"
+   on_exit "rm -f /dev/shm/$q"
+   tui_send ":filter $q"
+   expect_line 21 "the pane of a shm object: queues cannot be seen" \
+      "No flags, but message queues cannot be seen: the mqueue file system is not mounted"
+   is "... and no claim that nothing is odd" "$(tui_capture | grep -c 'nothing odd about this object')" 0
    tui_stop
    is "no mqueue: quit exits 0" "$tui_rc" 0
    MAPSCOPE=$saved
@@ -75,6 +128,8 @@ else
    skip ":kind mq: the empty list says there is none to show" "needs root and unshare"
    skip "... and why" "needs root and unshare"
    skip ":kind shm: no word about queues" "needs root and unshare"
+   skip "the pane of a shm object: queues cannot be seen" "needs root and unshare"
+   skip "... and no claim that nothing is odd" "needs root and unshare"
    skip "no mqueue: quit exits 0" "needs root and unshare"
 fi
 

@@ -77,6 +77,21 @@ expect_line 3 "the guard page shows as ??, from its address (:goto takes it)" "A
 expect_status "the status line says why" "guard page"
 tui_screen pid-guard-80x24
 tui_stop
+# The inspector and the type line decode no byte the pane could not read:
+# the reason instead; the readable page before it still decodes.
+tui_start 100 50 -c mapping "pid:$h_pid:$(hx "$h_guard - 4096")-$(hx "$h_guard + 4096")"
+expect_line 3 "with the inspector: the readable page" "ADDRESS000  47 47 47 47"
+is "the readable page: values decoded" "$(tui_capture | grep -c '^u8 71 ')" 1
+tui_send ":goto 0x$(hx "$h_guard")"
+expect_line 3 "with the inspector: the guard page shows as ??" "ADDRESS000  ?? ?? ?? ??"
+is "the guard page: no values in the inspector, the reason instead" \
+   "$(tui_capture | grep -c '^no values: the bytes here could not be read (.*guard page')" 1
+is "... no u8 cell" "$(tui_capture | grep -c '^u8 ')" 0
+is "... and no type looked up" "$(tui_capture | grep -c 'not looked up: the bytes here could not be read')" 1
+tui_send ":goto 0x$(hx "$h_guard - 4")"
+is "four bytes before the guard page: u8 decodes, u64 (reaching into it) does not" \
+   "$(tui_capture | grep -c '^u8 71 ') $(tui_capture | grep -c 'u64 -')" "1 1"
+tui_stop
 
 # ---- the attachers' Enter: the object as the process sees it ----
 tui_start 100 24 -c "filter $shm_nm"

@@ -42,11 +42,45 @@ char *source_shm_normalize_name(const char *name, Error *e) {
    return full;
 }
 
+/* NAME in the shared-memory directory is no shared-memory object: --info
+ * describes it from ST, every other use is refused; it is never opened
+ * (a FIFO would wait or steal a writer's data, a device would act). */
+static bool not_shm(Source *s, const PlatformStat *st, bool link, Error *e) {
+   if (s->describing) {
+      s->st = *st;
+      s->not_shm = s->unopened = true;
+      s->unopened_link = link;
+      s->size = 0;
+      return true;
+   }
+   error_set(e, ERR_NOT_MAPPABLE, 0,
+             _("%s is %s in the shared-memory directory, not a shared-memory object; "
+               "it was not opened"),
+             s->name, link ? _("a symbolic link") : source_kind_word(st->kind));
+   return false;
+}
+
 bool source_shm_attach(Source *s, bool writable, const char *missing, Error *e) {
-   int rc = platform_open_shm(s->name, writable, &s->handle, &s->st);
+   PlatformStat seen;
+   bool link = false;
+   int rc = platform_stat_shm(s->name, &seen, &link);
+   if (rc == 0 && (link || seen.kind != PLATFORM_KIND_REGULAR))
+      return not_shm(s, &seen, link, e);
+   rc = platform_open_shm(s->name, writable, &s->handle, &s->st);
+   if ((rc == EACCES || rc == EPERM) && s->describing && seen.kind == PLATFORM_KIND_REGULAR) {
+      s->st = seen;              /* --info: what stat says, and why no more */
+      s->size = seen.size;
+      s->open_denied = rc;
+      return true;
+   }
    if (rc != 0) {
       error_set(e, ERR_OPEN, rc, rc == ENOENT ? "%s" : NULL, missing);
       return false;
+   }
+   if (s->st.kind != PLATFORM_KIND_REGULAR) {   /* replaced since the look */
+      PlatformStat now = s->st;
+      source_fd_close(s);
+      return not_shm(s, &now, false, e);
    }
    if (!source_check_kind(s, e)) {
       source_fd_close(s);

@@ -58,7 +58,7 @@ static bool parse_spec(const char *name, bool *by_key, unsigned long long *value
    return true;
 }
 
-static bool resolve_id(const char *name, int *id, Error *e) {
+static bool resolve_id(const char *name, bool describing, int *id, Error *e) {
    bool by_key;
    unsigned long long v;
    if (!parse_spec(name, &by_key, &v, e))
@@ -74,6 +74,8 @@ static bool resolve_id(const char *name, int *id, Error *e) {
       return false;
    }
    int rc = platform_sysv_shm_find((uint32_t)v, id);
+   if (rc == EACCES && describing)      /* --info: the kernel's list tells anyone */
+      rc = platform_sysv_shm_find_listed((uint32_t)v, id);
    if (rc == ENOENT)
       error_set(e, ERR_NO_OBJECT, 0, _("no System V segment with key 0x%08llx"), v);
    else if (rc != 0)
@@ -84,7 +86,7 @@ static bool resolve_id(const char *name, int *id, Error *e) {
 static bool sysv_open(Source *s, const char *name, bool writable, Error *e) {
    int id;
    (void)writable;             /* s->writable: the attach comes later */
-   if (!resolve_id(name, &id, e))
+   if (!resolve_id(name, s->describing, &id, e))
       return false;
    char buf[32];
    snprintf(buf, sizeof buf, "%d", id);
@@ -93,6 +95,10 @@ static bool sysv_open(Source *s, const char *name, bool writable, Error *e) {
       return false;
    }
    int rc = platform_sysv_shm_stat(id, &s->st);
+   if (rc == EACCES && s->describing) {  /* --info: the kernel's list tells anyone */
+      rc = platform_sysv_shm_stat_listed(id, &s->st);
+      s->open_denied = EACCES;
+   }
    if (rc == EINVAL || rc == EIDRM)
       error_set(e, ERR_NO_OBJECT, 0, _("no System V segment with id %d"), id);
    else if (rc != 0)
@@ -129,6 +135,7 @@ static bool attached(Source *s, Error *e) {
    if (rc != 0)
       return false;
    s->size = s->st.size;
+   source_report_use(s);       /* whoever attached, the user is told */
    return true;
 }
 

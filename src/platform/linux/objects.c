@@ -410,6 +410,57 @@ int platform_user_lookup(const char *name, PlatformUserId *uid) {
 
 /* ---- System V shared memory ------------------------------------------- */
 
+/* The row of /proc/sysvipc/shm (ipc/shm.c: sysvipc_shm_proc_show) for
+ * which MATCH is true; ENOENT when none. */
+static int listed_shm(bool (*match)(const PlatformSysvRecord *r, uint64_t want), uint64_t want,
+                      PlatformSysvRecord *out) {
+   FILE *f = fopen("/proc/sysvipc/shm", "re");
+   if (!f)
+      return errno;
+   char *line = NULL;
+   size_t cap = 0;
+   ssize_t n;
+   int rc = ENOENT;
+   for (bool header = true; rc == ENOENT && (n = getline(&line, &cap, f)) > 0; header = false) {
+      if (line[n - 1] == '\n')
+         line[n - 1] = '\0';
+      if (!header && platform_procfs_sysv_line(PLATFORM_SYSV_SHM, line, out) && match(out, want))
+         rc = 0;
+   }
+   free(line);
+   fclose(f);
+   return rc;
+}
+
+static bool id_is(const PlatformSysvRecord *r, uint64_t want) { return (uint64_t)r->id == want; }
+static bool key_is(const PlatformSysvRecord *r, uint64_t want) {
+   return r->key == want && !r->removed;    /* shmget() finds no removed segment */
+}
+
+int platform_sysv_shm_find_listed(uint32_t key, int *id) {
+   PlatformSysvRecord r;
+   int rc = listed_shm(key_is, key, &r);
+   if (rc == 0)
+      *id = r.id;
+   return rc;
+}
+
+int platform_sysv_shm_stat_listed(int id, PlatformStat *st) {
+   PlatformSysvRecord r;
+   int rc = listed_shm(id_is, (uint64_t)id, &r);
+   if (rc != 0)
+      return rc == ENOENT ? EINVAL : rc;     /* as IPC_STAT says it */
+   memset(st, 0, sizeof *st);
+   st->kind = PLATFORM_KIND_REGULAR;
+   st->size = r.size;
+   st->ino = (uint64_t)id;
+   st->mtime_sec = r.ctime;
+   st->uid = r.uid;
+   st->gid = r.gid;
+   st->mode = r.mode & 0777;
+   return 0;
+}
+
 int platform_sysv_shm_find(uint32_t key, int *id) {
    int r = shmget((key_t)key, 0, 0);
    if (r < 0)
@@ -459,6 +510,17 @@ int platform_sysv_shm_attach(int id, bool writable, void **addr, PlatformStat *s
    void *p = shmat(id, NULL, writable ? 0 : SHM_RDONLY);
    if (p == (void *)-1)
       return errno;
+   /* A child forked later (the libmagic lookup gets a copy of the bytes)
+    * must not inherit the attachment: its exit would detach it again,
+    * naming the child in lpid and setting the detach time (shm_close() in
+    * ipc/shm.c).  Not inherited, it never touches the segment. */
+   uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+   size_t len = (size_t)((st->size + page - 1) / page * page);
+   if (len && madvise(p, len, MADV_DONTFORK) != 0) {
+      rc = errno;
+      shmdt(p);
+      return rc;
+   }
    *addr = p;
    remember_attach(p, id);
    return 0;

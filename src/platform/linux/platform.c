@@ -91,6 +91,18 @@ int platform_open_path(const char *path, bool writable, int *fd, PlatformStat *s
    return open_and_stat(open(path, flags), fd, st);
 }
 
+int platform_stat_shm(const char *name, PlatformStat *st, bool *is_link) {
+   char path[4096];
+   if ((size_t)snprintf(path, sizeof path, "/dev/shm%s", name) >= sizeof path)
+      return ENAMETOOLONG;
+   struct stat sb;
+   if (lstat(path, &sb) < 0)
+      return errno;
+   platform_fill_stat(&sb, st);
+   *is_link = S_ISLNK(sb.st_mode);
+   return 0;
+}
+
 /* O_NOATIME (open(2)): reads and mmap() (shmem_mmap calls file_accessed)
  * leave the access time alone; allowed to the owner and with CAP_FOWNER,
  * EPERM to others.  glibc's shm_open() passes the flag on to open(). */
