@@ -159,6 +159,15 @@ void listview_heading(View *v, int y, const ListLayout *L) {
    attrset(A_NORMAL);
 }
 
+int listview_column_width(View *v, int c, int fixed) {
+   const ListOps *ops = list(v)->ops;
+   bool reverse;
+   int w = (int)crt_cols(_(ops->heading(c)));
+   if (ops->sorted_by(v, &reverse) == c)
+      w += (int)crt_cols(listview_sort_mark(reverse));
+   return w > fixed ? w : fixed;
+}
+
 CommandStatus listview_cmd_filter(void *ctx, const char *args) {
    View *v = ctx;
    size_t size;
