@@ -129,7 +129,7 @@ if command -v msgfmt >/dev/null 2>&1 && need_shm; then
    tui_stop
    tui_start 80 24 --tour
    tui_wait_text "q Ende" 15
-   like "the German tour heading keeps its quit key at 80 columns" \
+   matches "the German tour heading keeps its quit key at 80 columns" \
       "$(tui_capture | sed -n 1p)" "q Ende *$"
    tui_stop
    tui_env=
