@@ -83,6 +83,16 @@ if need_shm; then
    tui_stop
 fi
 
+# ---- a long filter in the title: cut in columns, with an ellipsis ----
+if need_shm; then
+   ff=$(printf '\346\227\245%.0s' $(seq 60))
+   tui_start 200 24 -c "filter $ff"
+   t=$(tui_capture | sed -n 1,2p)
+   like "a 120-column filter is cut with an ellipsis in the title" "$t" "日…"
+   unlike "... never inside a character" "$t" '\x'
+   tui_stop
+fi
+
 # ---- the attachers' COMMAND column ----
 if need_shm && command -v python3 >/dev/null 2>&1; then
    printf 'held' >"/dev/shm/mapscope-w$$-held"
