@@ -102,8 +102,8 @@ static bool wanted(const ObjTable *t, const Obj *o) {
       return false;
    if (!t->filter[0])
       return true;
-   char *name = objfmt_display_name(o);
-   bool hit = strstr(name, t->filter) != NULL;
+   char *name = objfmt_display_name(o);          /* as shown (escaped) or as it is */
+   bool hit = strstr(name, t->filter) != NULL || strstr(o->name, t->filter) != NULL;
    free(name);
    return hit;
 }

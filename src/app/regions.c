@@ -57,7 +57,7 @@ const char *regions_kind_name(PlatformRegionKind k) {
 }
 
 /* What backs R as text, unescaped, into BUF. */
-static void backing_raw(const PlatformProcRegion *r, char *buf, size_t size) {
+void regions_backing_raw(const PlatformProcRegion *r, char *buf, size_t size) {
    const char *name = r->map.backing.name;
    switch (r->kind) {
    case PLATFORM_REGION_SHM:
@@ -80,7 +80,7 @@ static void backing_raw(const PlatformProcRegion *r, char *buf, size_t size) {
 
 char *regions_backing(const PlatformProcRegion *r) {
    char buf[PLATFORM_NAME_MAX + 64];
-   backing_raw(r, buf, sizeof buf);
+   regions_backing_raw(r, buf, sizeof buf);
    return escape_dup(buf);
 }
 
@@ -326,7 +326,7 @@ static void json_figures(FILE *f, const PlatformMemFigures *m) {
 static void json_region(FILE *f, const PlatformProcRegion *r) {
    unsigned maj, min;
    char backing[PLATFORM_NAME_MAX + 64];
-   backing_raw(r, backing, sizeof backing);
+   regions_backing_raw(r, backing, sizeof backing);
    char *qb = json_name_dup(backing), *path = json_name_dup(r->map.backing.name);
    platform_dev_split(r->map.dev, &maj, &min);
    fprintf(f, "{\"start\":%" PRIu64 ",\"end\":%" PRIu64 ",\"size\":%" PRIu64

@@ -47,6 +47,8 @@ const char *regions_kind_name(PlatformRegionKind k);
 
 /* What backs R, as the table shows it (escaped, malloc'd). */
 char *regions_backing(const PlatformProcRegion *r);
+/* The same, not escaped (for matching what the user typed, never shown). */
+void regions_backing_raw(const PlatformProcRegion *r, char *buf, size_t size);
 
 /* --list pid:PID: the exit status. */
 int regions_list_run(const Options *o);

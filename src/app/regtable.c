@@ -167,7 +167,8 @@ static bool wanted(const RegTable *t, const PlatformProcRegion *r) {
       if (strstr(cell, t->filter))
          return true;
    }
-   return false;
+   regions_backing_raw(r, cell, sizeof cell);     /* the name itself, as typed */
+   return strstr(cell, t->filter) != NULL;
 }
 
 static int cmp_u64(uint64_t a, uint64_t b) { return a < b ? -1 : a > b; }

@@ -362,20 +362,25 @@ bool session_set_window(Session *s, const char *text) {
    return true;
 }
 
+static void name_claim(const SourceLook *l, char *buf, size_t size);
+
 bool session_reload(Session *s) {
    session_check_identity(s);
-   if (s->identity != SESSION_SAME) {
-      session_message(s, true, "%s", s->identity == SESSION_REPLACED
-                      ? _("not reloaded: the name now leads to another object (R reopens it)")
-                      : _("not reloaded: the object was removed (R opens one made again)"));
+   if (s->name_now.state != SOURCE_LOOK_SAME) {
+      char claim[320];
+      name_claim(&s->name_now, claim, sizeof claim);
+      session_message(s, true, _("not reloaded: %s"), claim);
       return false;
    }
    window_unmap(&s->win, s->src);
    s->rewritten++;
+   Error e;
+   if (!source_refresh(s->src, &e)) {  /* a stale message never stands in for this */
+      session_error(s, &e);
+      return false;
+   }
    if (session_check_size(s))
       return true;
-   if (s->message_is_error)
-      return false;
    session_magic_collect(s, 0);
    inspect_magic(s->src, s->type, sizeof s->type);
    session_message(s, false, ngettext("reloaded: %llu byte", "reloaded: %llu bytes",
@@ -482,30 +487,75 @@ void session_close(Session *s) {
 
 /* ---- the object behind the name ---------------------------------------- */
 
-static SessionIdentity look_at_name(const Session *s) {
-   int fd;
-   PlatformStat st;
-   Error e;
-   if (s->src->handle == PLATFORM_HANDLE_NONE)
-      return SESSION_SAME;          /* kinds not opened by name (sysv:) */
-   if (!source_reopen(s->src, false, &fd, &st, &e))
-      return e.sys_errno == ENOENT ? SESSION_REMOVED : SESSION_SAME;
-   platform_close(fd);
-   return st.dev == s->src->st.dev && st.ino == s->src->st.ino ? SESSION_SAME
-                                                                 : SESSION_REPLACED;
+/* What the name leads to now, as the short word a claim uses. */
+static const char *kind_word(PlatformKind k) {
+   switch (k) {
+   case PLATFORM_KIND_DIRECTORY: return _("a directory");
+   case PLATFORM_KIND_FIFO:      return _("a FIFO");
+   case PLATFORM_KIND_SOCKET:    return _("a socket");
+   case PLATFORM_KIND_CHAR:      return _("a character device");
+   case PLATFORM_KIND_BLOCK:     return _("a block device");
+   default:                      return _("another object");
+   }
+}
+
+/* The claim the status line makes of L (what the name leads to now). */
+static void name_claim(const SourceLook *l, char *buf, size_t size) {
+   switch (l->state) {
+   case SOURCE_LOOK_SAME:
+      snprintf(buf, size, "%s", _("the name leads to the object shown again"));
+      break;
+   case SOURCE_LOOK_REPLACED:
+      if (l->read_err)
+         snprintf(buf, size, _("the name now leads to another object, one you may not open "
+                               "(replaced; %s): the screen shows the old one"),
+                  strerror(l->read_err));
+      else if (l->now.kind == PLATFORM_KIND_REGULAR)
+         snprintf(buf, size, "%s", _("the name now leads to another object (replaced): "
+                                     "R reopens it; the screen shows the old one"));
+      else if (l->now.kind == PLATFORM_KIND_BLOCK)
+         snprintf(buf, size, _("the name now leads to %s (replaced): R opens it; the screen "
+                               "shows the old object"), kind_word(l->now.kind));
+      else
+         snprintf(buf, size, _("the name now leads to %s (replaced), which cannot be mapped: "
+                               "the screen shows the old object"), kind_word(l->now.kind));
+      break;
+   case SOURCE_LOOK_REMOVED:
+      snprintf(buf, size, "%s", _("the object was removed: the screen shows its last "
+                                  "bytes; R opens one made again"));
+      break;
+   case SOURCE_LOOK_AWAY:
+      snprintf(buf, size, "%s", _("the name leads nowhere now, but the object still exists "
+                                  "(it or its directory was renamed): the screen shows it"));
+      break;
+   case SOURCE_LOOK_MARKED:
+      snprintf(buf, size, "%s", _("the segment is marked for removal (IPC_RMID): it goes "
+                                  "when the last process detaches; the screen shows it"));
+      break;
+   case SOURCE_LOOK_UNKNOWN:
+      snprintf(buf, size, _("the name cannot be looked at now (%s): whether it still leads "
+                            "to the object shown is unknown"), strerror(l->err));
+      break;
+   }
+}
+
+static bool same_look(const SourceLook *a, const SourceLook *b) {
+   if (a->state != b->state)
+      return false;
+   if (a->state == SOURCE_LOOK_REPLACED)
+      return platform_same_object(&a->now, &b->now) && a->read_err == b->read_err;
+   return a->state != SOURCE_LOOK_UNKNOWN || a->err == b->err;
 }
 
 bool session_check_identity(Session *s) {
-   SessionIdentity now = look_at_name(s);
-   if (now == s->identity)
+   SourceLook now;
+   source_look_name(s->src, &now);
+   if (same_look(&now, &s->name_now))
       return false;
-   s->identity = now;
-   if (now == SESSION_REPLACED)
-      session_message(s, true, "%s", _("the name now leads to another object (replaced): "
-                                       "R reopens it; the screen shows the old one"));
-   else if (now == SESSION_REMOVED)
-      session_message(s, true, "%s", _("the object was removed: the screen shows its last "
-                                       "bytes; R opens one made again"));
+   s->name_now = now;
+   char claim[320];
+   name_claim(&now, claim, sizeof claim);
+   session_message(s, now.state != SOURCE_LOOK_SAME, "%s", claim);
    return true;
 }
 
@@ -540,11 +590,6 @@ bool session_reopen(Session *s) {
       not_reopened_text(s, _("not reopened: edits are pending (:w flushes, :discard drops them)"));
       return false;
    }
-   if (s->src->pinned) {            /* a listed object: its name may lead anywhere now */
-      not_reopened_text(s, _("not reopened: an object opened from the list is opened again "
-                             "from the list (q, then Enter)"));
-      return false;
-   }
    Source *fresh;
    Error e;
    if (!source_open(s->src->spec, false, &fresh, &e) || (!source_require_mappable(fresh, &e)
@@ -560,7 +605,7 @@ bool session_reopen(Session *s) {
    s->src = fresh;
    s->rewritten++;
    s->known_size = fresh->size;
-   s->identity = SESSION_SAME;
+   memset(&s->name_now, 0, sizeof s->name_now);   /* SOURCE_LOOK_SAME */
    s->type[0] = '\0';
    s->magic_wanted = s->kept.magic;
    follow(s);

@@ -29,14 +29,6 @@ typedef struct {
                               * one), or NULL for any */
 } SessionConfig;
 
-/* What the source's name refers to now, compared with the object shown
- * (device and inode behind the path or shm name). */
-typedef enum {
-   SESSION_SAME,             /* the name leads to the object shown */
-   SESSION_REPLACED,         /* it leads to another object (mv new f) */
-   SESSION_REMOVED           /* it leads nowhere (rm f, shm_unlink) */
-} SessionIdentity;
-
 typedef struct {
    bool magic;
    bool write;
@@ -61,7 +53,8 @@ typedef struct {
    bool message_is_error;
    struct EditSet *edits;    /* copy-on-write edits (app/session_edit.h) */
    SessionCfgKept kept;      /* what session_reopen() needs of the config */
-   SessionIdentity identity; /* does the name still lead to the object shown? */
+   SourceLook name_now;      /* what the name leads to now (source_look_name()),
+                              * as last said on the status line */
    /* Marks: 'a'..'z' set with m, and where the last jump came from ('') */
    uint64_t marks[52];       /* a-z, then A-Z: this object's marks */
    uint64_t marks_set;       /* bit i: mark i is set */

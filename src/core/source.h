@@ -101,6 +101,25 @@ typedef struct {
    SourceLifeStep step[SOURCE_STAGES];
 } SourceLife;
 
+/* What the name an object was opened by (its SOURCE) leads to now,
+ * compared with the object shown: source_look_name(). */
+typedef enum {
+   SOURCE_LOOK_SAME,       /* the name leads to the object shown */
+   SOURCE_LOOK_REPLACED,   /* to another object: NOW and READ_ERR say what */
+   SOURCE_LOOK_REMOVED,    /* to nothing, and the object has no name left */
+   SOURCE_LOOK_AWAY,       /* to nothing, but the object still has a name
+                            * (renamed, or its directory was) */
+   SOURCE_LOOK_MARKED,     /* System V: removed (IPC_RMID), kept while attached */
+   SOURCE_LOOK_UNKNOWN     /* the name cannot be looked at: ERR says why */
+} SourceLookState;
+
+typedef struct {
+   SourceLookState state;
+   PlatformStat now;       /* REPLACED: what the name leads to (kind, dev, ino) */
+   int read_err;           /* REPLACED: 0, or why it could not be opened (EACCES) */
+   int err;                /* UNKNOWN: the errno of the look */
+} SourceLook;
+
 typedef struct SourceOps {
    const char *kind;        /* gettext-marked: "file", "block device" ... */
    const char *prefix;      /* "shm:"; NULL for the path-based kinds */
@@ -142,6 +161,9 @@ typedef struct SourceOps {
     * for kinds whose bytes are read into a buffer (nothing is known). */
    int (*residency)(const Source *s, uint64_t offset, const void *addr, size_t npages,
                     unsigned char *state, PlatformResidency *how, int *why);
+   /* What S's name leads to now, looked at without opening anything (NULL:
+    * a kind whose name cannot come to lead elsewhere, as a process). */
+   void (*look)(const Source *s, SourceLook *out);
 } SourceOps;
 
 struct Source {
@@ -395,6 +417,13 @@ bool source_stream_adopt(Source *s, const char *path, Error *e);
 /* A POSIX shm name checked (one path component, at most SOURCE_SHM_NAME_MAX bytes) and
  * returned malloc'd with its leading '/'; NULL with E set otherwise. */
 char *source_shm_normalize_name(const char *name, Error *e);
+
+/* What S's name leads to now (SOURCE_LOOK_SAME for kinds without a look).
+ * The looks of the path kinds (file, block device, pseudo-file) and of the
+ * shared-memory kinds (shm:, sem:), for their ops tables. */
+void source_look_name(const Source *s, SourceLook *out);
+void source_look_path(const Source *s, SourceLook *out);
+void source_look_shm(const Source *s, SourceLook *out);
 /* Open S->name as a POSIX shm object and check what it is; MISSING is the
  * reason given when no object has that name. */
 bool source_shm_attach(Source *s, bool writable, const char *missing, Error *e);

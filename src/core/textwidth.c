@@ -116,10 +116,44 @@ size_t textwidth_cut(char *out, size_t outsz, const char *text, size_t cols,
    if (words) {
       size_t w = last_word_end(text, keep);
       size_t wcols = cols_of(text, w);
-      if (w > 0 && wcols * 2 >= cols - ew)
+      if (w > 0 && (words == TEXTWIDTH_WHOLE_WORDS || wcols * 2 >= cols - ew))
          keep = w;
    }
    copy(out, outsz, text, keep, ellipsis);
+   return textwidth_cols(out);
+}
+
+size_t textwidth_cut_head(char *out, size_t outsz, const char *text, size_t cols,
+                          const char *ellipsis) {
+   size_t total = textwidth_cols(text);
+   size_t ew = textwidth_cols(ellipsis);
+   if (total <= cols || ew > cols)
+      return textwidth_cut(out, outsz, text, cols, ellipsis, 0);
+   const char *tail = text + strlen(text);
+   size_t room = cols - ew, width = 0;
+   while (tail > text) {
+      size_t back = textwidth_last_char(text, (size_t)(tail - text));
+      size_t w = cols_of(text + back, (size_t)(tail - text) - back);
+      if (width + w > room)
+         break;
+      width += w;
+      tail = text + back;
+   }
+   size_t elen = strlen(ellipsis), tlen = strlen(tail);
+   if (elen + tlen >= outsz) {               /* whole characters from the end */
+      while (*tail && elen + strlen(tail) >= outsz) {
+         uint32_t cp;
+         tail += next_char((const unsigned char *)tail, &cp);
+      }
+      tlen = strlen(tail);
+   }
+   if (elen >= outsz) {
+      if (outsz)
+         out[0] = '\0';
+      return 0;
+   }
+   memcpy(out, ellipsis, elen);
+   memcpy(out + elen, tail, tlen + 1);
    return textwidth_cols(out);
 }
 

@@ -21,11 +21,21 @@ size_t textwidth_fit(const char *text, size_t cols, size_t *used);
 
 /* TEXT in at most COLS columns into OUT (OUTSZ bytes, always terminated):
  * whole when it fits, otherwise its longest prefix followed by ELLIPSIS
- * ("…", or "..." where the terminal cannot show it).  With WORDS the cut
- * falls after the last whole word that fits (before a space), unless that
- * would leave less than half of COLS.  Returns the columns OUT takes. */
+ * ("…", or "..." where the terminal cannot show it).  With WORDS
+ * (TEXTWIDTH_WORDS) the cut falls after the last whole word that fits
+ * (before a space), unless that would leave less than half of COLS; with
+ * TEXTWIDTH_WHOLE_WORDS always after the last whole word that fits (only a
+ * first word longer than the room is cut inside).  Returns the columns OUT
+ * takes. */
+#define TEXTWIDTH_WORDS 1
+#define TEXTWIDTH_WHOLE_WORDS 2
 size_t textwidth_cut(char *out, size_t outsz, const char *text, size_t cols,
                      const char *ellipsis, int words);
+
+/* The same, keeping the END of TEXT (a path's file name): ELLIPSIS followed
+ * by the longest suffix of whole characters that fits. */
+size_t textwidth_cut_head(char *out, size_t outsz, const char *text, size_t cols,
+                          const char *ellipsis);
 
 /* TEXT padded with spaces to COLS columns into OUT (OUTSZ bytes, always
  * terminated, whole characters only): spaces after it, or before it with

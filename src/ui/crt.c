@@ -132,7 +132,9 @@ size_t crt_cols(const char *text) {
 /* The one call that hands text to curses: SAFE has been through crt_safe(). */
 static int put_safe(int y, int x, const char *safe, int cols) {
    char buf[TEXT_MAX];
-   if (cols <= 0)
+   if (x < COLS && cols > COLS - x)  /* curses would wrap the rest onto the next row */
+      cols = COLS - x;
+   if (cols <= 0 || x >= COLS)
       return 0;
    size_t used, len = textwidth_fit(safe, (size_t)cols, &used);
    snprintf(buf, sizeof buf, "%.*s", (int)len, safe);

@@ -9,9 +9,15 @@
 #include "app/objfmt.h"
 
 #include <string.h>
+#include "core/textwidth.h"
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+/* The columns of the filter the title shows: each takes at most 4 bytes,
+ * so that with its label it fits a title field whole. */
+#define LISTVIEW_FILTER_COLS 32
 
 void listview_clamp(ListCursor *c, size_t count) {
    if (c->cursor >= count)
@@ -185,6 +191,15 @@ void listview_heading(View *v, int y, const ListLayout *L) {
    attrset(A_NORMAL);
 }
 
+int listview_column_width(View *v, int c, int fixed) {
+   const ListOps *ops = list(v)->ops;
+   bool reverse;
+   int w = (int)crt_cols(_(ops->heading(c)));
+   if (ops->sorted_by(v, &reverse) == c)
+      w += (int)crt_cols(listview_sort_mark(reverse));
+   return w > fixed ? w : fixed;
+}
+
 CommandStatus listview_cmd_filter(void *ctx, const char *args) {
    View *v = ctx;
    size_t size;
@@ -208,10 +223,11 @@ int listview_title_fields(View *v, char f[][LISTVIEW_FIELD]) {
       snprintf(f[n++], LISTVIEW_FIELD, _("live every %u s (p pauses)"), (ls->live_ms + 999) / 1000);
    size_t size;
    const char *filter = ls->ops->filter(v, &size);
-   if (filter[0]) {
-      char esc[128];
-      escape_into(esc, sizeof esc, filter);
-      snprintf(f[n++], LISTVIEW_FIELD, _("filter: %s"), esc);
+   if (filter[0]) {                 /* cut in columns, to fit the field whole */
+      char *esc = escape_dup(filter), cut[LISTVIEW_FIELD - 24];
+      textwidth_cut(cut, sizeof cut, esc, LISTVIEW_FILTER_COLS, crt_ellipsis(), 0);
+      free(esc);
+      snprintf(f[n++], LISTVIEW_FIELD, _("filter: %s"), cut);
    }
    return n;
 }

@@ -108,6 +108,10 @@ int listview_title_fields(struct View *v, char f[][LISTVIEW_FIELD]);
 /* The heading at Y: each column's name where L puts it, the one sorted by
  * marked. */
 void listview_heading(struct View *v, int y, const ListLayout *L);
+/* The width column C needs: FIXED, or its translated heading (with the
+ * sort mark when the list is sorted by it) when that is wider, so that a
+ * heading is never cut while the column has its width. */
+int listview_column_width(struct View *v, int c, int fixed);
 /* The rows from screen row Y to the cursor's last shown row, through
  * ops->draw_row; Y becomes the cursor's first_row (for clicks). */
 void listview_rows(struct View *v, int y, const ListLayout *L, int cols);

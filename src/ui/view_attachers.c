@@ -85,6 +85,29 @@ static void held_line(const AttState *st, char *line, size_t size) {
             st->kind, st->name, st->count.processes, fds, maps, locks);
 }
 
+/* The PID and COMMAND columns: 7 and 16 columns, or their translated
+ * headings' widths when wider. */
+static int pid_cols(void) {
+   int w = (int)crt_cols(_("PID"));
+   return w > 7 ? w : 7;
+}
+
+static int comm_cols(void) {
+   int w = (int)crt_cols(_("COMMAND"));
+   return w > 16 ? w : 16;
+}
+
+/* H's row: its pid, its command cut to its column (with an ellipsis) so
+ * that HOW stays under its heading, then HOW. */
+static void holder_line(const Holder *h, char *line, size_t size) {
+   char num[16] = "?", cut[256], comm[320], pid[64];
+   if (h->pid > 0)
+      snprintf(num, sizeof num, "%d", h->pid);
+   textwidth_cut(cut, sizeof cut, h->comm, (size_t)comm_cols(), crt_ellipsis(), 0);
+   snprintf(line, size, "%s  %s %s", textwidth_pad(pid, sizeof pid, num, (size_t)pid_cols(), 1),
+            textwidth_pad(comm, sizeof comm, cut, (size_t)comm_cols(), 0), h->how);
+}
+
 static void att_draw(View *v, int rows, int cols) {
    AttState *st = state(v);
    char line[512];
@@ -97,8 +120,9 @@ static void att_draw(View *v, int rows, int cols) {
    crt_put_cut(0, 1, line, cols - 2, false);
    attrset(crt_attr(CRT_HEADING));
    char pid[64], comm[64];                  /* headings padded in columns, not bytes */
-   snprintf(line, sizeof line, "%s  %s %s", textwidth_pad(pid, sizeof pid, _("PID"), 7, 1),
-            textwidth_pad(comm, sizeof comm, _("COMMAND"), 16, 0), _("HOW"));
+   snprintf(line, sizeof line, "%s  %s %s",
+            textwidth_pad(pid, sizeof pid, _("PID"), (size_t)pid_cols(), 1),
+            textwidth_pad(comm, sizeof comm, _("COMMAND"), (size_t)comm_cols(), 0), _("HOW"));
    crt_put(1, 0, line, cols);
    attrset(A_NORMAL);
    st->rows = rows - 2;
@@ -113,12 +137,7 @@ static void att_draw(View *v, int rows, int cols) {
       attrset(cur ? crt_attr(CRT_CURSOR) : (int)A_NORMAL);
       if (cur)
          mvhline(2 + r, 0, ' ', cols);
-      /* the command padded to 16 columns, not bytes */
-      int pad = 16 - (int)crt_cols(h->comm);
-      char num[16] = "      ?";
-      if (h->pid > 0)
-         snprintf(num, sizeof num, "%7d", h->pid);
-      snprintf(line, sizeof line, "%s  %s%*s %s", num, h->comm, pad > 0 ? pad : 0, "", h->how);
+      holder_line(h, line, sizeof line);
       crt_put_cut(2 + r, 0, line, cols, false);
    }
    attrset(A_NORMAL);

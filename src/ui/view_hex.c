@@ -247,8 +247,11 @@ static const Command hex_commands[] = {
 /* ---- the title ------------------------------------------------------------ */
 
 #define TITLE_FIELDS 6
+#define TITLE_FIELD_MAX 1024      /* but the source's, which is its own string */
 
-static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
+static bool s_type(View *v);
+
+static int title_parts(View *v, char f[TITLE_FIELDS][TITLE_FIELD_MAX]) {
    Session *s = view_hex_session(v);
    char human[32], gran[32], win[32], a[20], b[20];
    unsigned digits = hexrow_offset_digits(s->src->size);
@@ -259,7 +262,7 @@ static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
    hexrow_human_size(win, sizeof win, len);
    hexrow_offset(a, start, digits);
    hexrow_offset(b, start + len, digits);
-   snprintf(f[0], sizeof f[0], "%s", view_hex_state(v)->source);
+   f[0][0] = '\0';
    if (s->src->size_partial)
       snprintf(f[1], sizeof f[1], _("size unknown (%s read so far)"), human);
    else if (!source_can(s->src, SOURCE_CAN_MAP))
@@ -286,8 +289,19 @@ static int title_fields(View *v, char f[TITLE_FIELDS][192]) {
    return s->type[0] ? n + 1 : n;
 }
 
+/* The title's fields: F[0] is the SOURCE (escaped), the others are made in
+ * BUF.  Returns how many. */
+static int title_fields(View *v, const char *f[TITLE_FIELDS],
+                        char buf[TITLE_FIELDS][TITLE_FIELD_MAX]) {
+   int n = title_parts(v, buf);
+   f[0] = view_hex_state(v)->source;
+   for (int i = 1; i < n; i++)
+      f[i] = buf[i];
+   return n;
+}
+
 /* Lay the fields out on at most two lines; returns how many lines. */
-static int title_lines(char f[TITLE_FIELDS][192], int n, int cols, int line_of[TITLE_FIELDS]) {
+static int title_lines(const char *f[TITLE_FIELDS], int n, int cols, int line_of[TITLE_FIELDS]) {
    const int sep = 3;
    int line = 0, used = 0;
    for (int i = 0; i < n; i++) {
@@ -304,10 +318,25 @@ static int title_lines(char f[TITLE_FIELDS][192], int n, int cols, int line_of[T
 
 static bool s_type(View *v) { return view_hex_session(v)->type[0] != '\0'; }
 
+/* Field I of the title in at most COLS columns at Y, X: the source keeps its
+ * end (the file name) behind an ellipsis, the libmagic type is cut after
+ * its last whole word, the others keep their start. */
+static void put_field(View *v, int y, int x, const char *text, int i, int n, int cols) {
+   char safe[4096], cut[4096];
+   crt_safe(safe, sizeof safe, text);
+   if (i == 0)
+      textwidth_cut_head(cut, sizeof cut, safe, (size_t)cols, crt_ellipsis());
+   else
+      textwidth_cut(cut, sizeof cut, safe, (size_t)cols, crt_ellipsis(),
+                    i == n - 1 && s_type(v) ? TEXTWIDTH_WHOLE_WORDS : 0);
+   crt_put(y, x, cut, cols);
+}
+
 static int draw_title(View *v, int cols, bool draw) {
-   char f[TITLE_FIELDS][192];
+   char buf[TITLE_FIELDS][TITLE_FIELD_MAX];
+   const char *f[TITLE_FIELDS];
    int line_of[TITLE_FIELDS];
-   int n = title_fields(v, f);
+   int n = title_fields(v, f, buf);
    int lines = title_lines(f, n, cols - 2, line_of);   /* a margin each side */
    if (!draw)
       return lines;
@@ -322,8 +351,8 @@ static int draw_title(View *v, int cols, bool draw) {
          crt_put(y, x[y], sep, 3);
          x[y] += 3;
       }
-      if (x[y] < cols - 1)              /* the type is cut at a word */
-         crt_put_cut(y, x[y], f[i], cols - 1 - x[y], i == n - 1 && s_type(v));
+      if (x[y] < cols - 1)
+         put_field(v, y, x[y], f[i], i, n, cols - 1 - x[y]);
       x[y] += (int)crt_cols(f[i]);
    }
    attrset(A_NORMAL);

@@ -106,7 +106,8 @@ void view_hex_live_toggle(View *v) {
    HexState *h = view_hex_state(v);
    if (!live_kind(v)) {
       session_message(view_hex_session(v), true, "%s",
-                      _("no live view: this source was read once and others cannot change it"));
+                      _("no live view: the kernel makes this file's contents anew at each read; it was read "
+                        "once, at open (R reads it again)"));
       return;
    }
    if (!h->started) {                 /* a file: p starts its live view */
@@ -128,7 +129,8 @@ CommandStatus view_hex_cmd_refresh(void *ctx, const char *args) {
    HexState *h = view_hex_state(v);
    if (!live_kind(v)) {
       session_message(view_hex_session(v), true, "%s",
-                      _("no live view: this source was read once and others cannot change it"));
+                      _("no live view: the kernel makes this file's contents anew at each read; it was read "
+                        "once, at open (R reads it again)"));
       return COMMAND_FAILED;
    }
    if (!h->started) {

@@ -149,8 +149,10 @@ static void build(View *v, int cols) {
    clear_rows(L);
    if (!s)
       return;
-   char spec[200], head[400];
-   escape_into(spec, sizeof spec, s->src->spec);
+   char spec[1024], head[2048];       /* the name's end kept, cut in columns */
+   char *esc = escape_dup(s->src->spec);
+   textwidth_cut_head(spec, sizeof spec, esc, (size_t)(cols > 40 ? cols / 2 : 20), crt_ellipsis());
+   free(esc);
    snprintf(head, sizeof head,
             _("The life of %s (%s) on this machine, beside Windows: q, Esc or L closes; j k "
               "PgDn PgUp scroll"),

@@ -125,9 +125,15 @@ _Static_assert(OBJTABLE_COLUMNS <= LISTVIEW_COLUMNS_MAX, "the layout holds every
 
 /* Fixed widths but for the name and the flags, which share the rest. */
 static void layout(View *v, int cols, Layout *L) {
-   static const int fixed[OBJTABLE_COLUMNS] = { 8, 0, 10, 8, 4, 5, 0 };
+   static const int least[OBJTABLE_COLUMNS] = { 8, 0, 10, 8, 4, 5, 0 };
+   int fixed[OBJTABLE_COLUMNS], sum = 0;
+   for (int c = 0; c < OBJTABLE_COLUMNS; c++) {
+      fixed[c] = least[c] ? listview_column_width(v, c, least[c]) : 0;
+      sum += fixed[c];
+   }
    ObjState *st = state(v);
-   int name = 4, flags = 5;
+   int name = listview_column_width(v, OBJTABLE_NAME, 4);
+   int flags = listview_column_width(v, OBJTABLE_FLAGS, 5);
    for (size_t i = 0; i < st->t.count; i++) {
       const Obj *o = objtable_row(&st->t, i);
       char *n = objfmt_display_name(o), f[128];
@@ -618,7 +624,7 @@ static CommandStatus cmd_attachers(void *ctx, const char *args) {
 }
 
 static const Command objects_commands[] = {
-   { "filter", N_("TEXT"), N_("only objects whose name contains TEXT (also f)"), listview_cmd_filter },
+   { "filter", N_("[TEXT]"), N_("only objects whose name contains TEXT (also f); without TEXT, every object"), listview_cmd_filter },
    { "kind", N_("KINDS"), N_("only these kinds: shm,sem,mq,sysv,memfd ... or all; blockdev"),
      cmd_kind },
    { "all", NULL, N_("every object again: no filter, every kind"), cmd_all },

@@ -124,8 +124,8 @@ _Static_assert(REGTABLE_COLUMNS <= LISTVIEW_COLUMNS_MAX, "the layout holds every
 
 /* Fixed widths; the backing takes the rest.  Narrow screens leave out the
  * offset and the device first (the pane shows them). */
-static void layout(int cols, Layout *L) {
-   static const int fixed[REGTABLE_COLUMNS] = {
+static void layout(View *v, int cols, Layout *L) {
+   static const int least[REGTABLE_COLUMNS] = {
       [REGTABLE_RANGE] = 25, [REGTABLE_SIZE] = 5, [REGTABLE_PERMS] = 4,
       [REGTABLE_OFFSET] = 8, [REGTABLE_DEVINO] = 16, [REGTABLE_BACKING] = 0,
       [REGTABLE_RSS] = 5, [REGTABLE_PSS] = 5, [REGTABLE_DIRTY] = 5, [REGTABLE_SWAP] = 5,
@@ -133,8 +133,8 @@ static void layout(int cols, Layout *L) {
    };
    int used = 0;
    for (int c = 0; c < REGTABLE_COLUMNS; c++) {
-      L->w[c] = fixed[c];
-      used += fixed[c] ? fixed[c] + 1 : 0;
+      L->w[c] = least[c] ? listview_column_width(v, c, least[c]) : 0;
+      used += L->w[c] ? L->w[c] + 1 : 0;
    }
    if (cols - used < 24) {
       used -= L->w[REGTABLE_DEVINO] + 1;
@@ -283,7 +283,7 @@ static void regions_draw(View *v, int rows, int cols) {
    }
    listview_clamp(&st->l.c, st->t.count);
    Layout L;
-   layout(cols, &L);
+   layout(v, cols, &L);
    listview_heading(v, title, &L);
    draw_totals(v, title + 1, &L);
    listview_rows(v, title + 2, &L, cols);
@@ -395,7 +395,7 @@ static CommandStatus cmd_open(void *ctx, const char *args) {
 }
 
 static const Command regions_commands[] = {
-   { "filter", N_("TEXT"), N_("only regions whose row contains TEXT (also f)"), listview_cmd_filter },
+   { "filter", N_("[TEXT]"), N_("only regions whose row contains TEXT (also f); without TEXT, every region"), listview_cmd_filter },
    { "all", NULL, N_("every region again: no filter"), cmd_all },
    { "sort", N_("[-]COLUMN"), N_("sort by range, size, perms, offset, inode, backing, rss, pss, "
                                  "dirty, swap or cow (-: descending)"), listview_cmd_sort },

@@ -10,6 +10,7 @@
 #include "ui/textscroll.h"
 #include "app/tour.h"
 #include "core/gettext.h"
+#include "core/keyline.h"
 #include "core/textwidth.h"
 
 #include <curses.h>
@@ -62,12 +63,16 @@ static int layout(TourState *s, int rows, int cols, bool draw) {
 static void tour_draw(View *v, int rows, int cols) {
    TourState *s = state(v);
    textscroll_fit(&s->scroll, layout(s, rows, cols, false), rows - 1);
-   char title[160];
-   snprintf(title, sizeof title,
-            _("mapscope tour (pid %d): n next, p back, 3g step 3, j k scroll, q ends it"),
-            tour_pid(s->tour));
+   char lead[160], title[512];
+   snprintf(lead, sizeof lead, _("mapscope tour (pid %d)"), tour_pid(s->tour));
+   const KeyHint keys[] = {          /* q is kept longest, 3g goes first */
+      { _("n next"), 4 }, { _("p back"), 3 }, { _("3g step 3"), 1 },
+      { _("j k scroll"), 2 }, { _("q ends it"), 5 },
+   };
+   keyline_build(title, sizeof title, lead, keys, sizeof keys / sizeof keys[0], (size_t)cols,
+                 crt_ellipsis());
    attrset(crt_attr(CRT_TITLE));
-   crt_put_cut(0, 0, title, cols, false);
+   crt_put(0, 0, title, cols);
    attrset(A_NORMAL);
    layout(s, rows, cols, true);
 }

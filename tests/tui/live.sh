@@ -132,7 +132,7 @@ tui_stop
 
 tui_start 80 24 /proc/self/status
 tui_send "p"
-expect_status "a pseudo-file read once cannot be live: p says why" "no live view: this source was read once"
+expect_status "a pseudo-file read once cannot be live: p says why" "no live view: the kernel makes this file's contents anew at each read"
 tui_send ":refresh"
 expect_status "... and :refresh too" "no live view"
 tui_stop

@@ -26,8 +26,8 @@ tui_quit ":q!"
 long="$cyr$cyr"
 cp "$tmp/$cyr" "$tmp/$long"
 tui_start 80 24 "$long"
-like "a name too long for the line is cut with an ellipsis" \
-   "$(tui_capture | sed -n 1p)" "ЖЖЖ…"
+like "a name too long for the line is cut with an ellipsis, keeping its end" \
+   "$(tui_capture | sed -n 1p)" " …ЖЖЖ"
 is "... in the columns there are (a margin each side)" "$(tui_capture | sed -n 1p | sed 's/ *$//' | tr -d '\n' | wc -m)" 79
 tui_stop
 

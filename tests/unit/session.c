@@ -6,6 +6,7 @@
 #include "tap.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
@@ -137,24 +138,81 @@ static void test_reopen(void) {
    SessionConfig cfg = { 0, 0, NULL, false, false, NULL };
    const char *p = make_file("named", 8192, true);
    ok(session_open(&s, p, &cfg, &e), "open");
-   ok(!session_check_identity(&s) && s.identity == SESSION_SAME, "the name leads to it");
+   ok(!session_check_identity(&s) && s.name_now.state == SOURCE_LOOK_SAME, "the name leads to it");
    char fresh[4096];
    snprintf(fresh, sizeof fresh, "%s.new", p);
    FILE *f = fopen(fresh, "w");
    fputs("replacement", f);
    fclose(f);
    ok(rename(fresh, p) == 0, "mv new f");
-   ok(session_check_identity(&s) && s.identity == SESSION_REPLACED, "replaced: noticed");
+   ok(session_check_identity(&s) && s.name_now.state == SOURCE_LOOK_REPLACED, "replaced: noticed");
    ok(strstr(session_message_text(&s), "another object") != NULL, "... and said");
    ok(!session_reload(&s) && strstr(session_message_text(&s), "not reloaded") != NULL, "reload refuses");
    is_u64(s.src->size, 8192, "the old object is still shown");
    ok(session_reopen(&s), "reopen");
    is_u64(s.src->size, 11, "the new object");
-   ok(s.identity == SESSION_SAME, "the name leads to what is shown again");
+   ok(s.name_now.state == SOURCE_LOOK_SAME, "the name leads to what is shown again");
    unlink(p);
-   ok(session_check_identity(&s) && s.identity == SESSION_REMOVED, "removed: noticed");
+   ok(session_check_identity(&s) && s.name_now.state == SOURCE_LOOK_REMOVED, "removed: noticed");
    ok(!session_reopen(&s) && s.message_is_error, "nothing to reopen: an error");
    session_close(&s);
+}
+
+/* Whatever the name comes to lead to, the check says it, r refuses, and a
+ * claim that is no longer true goes (renamed away and back). */
+static void test_name_kinds(void) {
+   Session s;
+   Error e;
+   SessionConfig cfg = { 0, 0, NULL, false, false, NULL };
+   const char *p = make_file("kinds", 8192, true);
+   char away[4096], dd[4000], dir2[4000], inner[4096];
+   snprintf(away, sizeof away, "%s.away", p);
+   ok(session_open(&s, p, &cfg, &e), "open");
+   ok(rename(p, away) == 0, "mv f f.away");
+   ok(session_check_identity(&s) && s.name_now.state == SOURCE_LOOK_AWAY,
+      "renamed away: the object still exists, the name leads nowhere");
+   ok(strstr(s.message, "still exists") != NULL && strstr(s.message, "removed") == NULL,
+      "... said so, not \"removed\"");
+   ok(!session_reload(&s) && strstr(s.message, "not reloaded") != NULL, "r refuses");
+   ok(rename(away, p) == 0, "mv f.away f");
+   ok(session_check_identity(&s) && s.name_now.state == SOURCE_LOOK_SAME && !s.message_is_error,
+      "back: the claim is cleared");
+   ok(session_reload(&s) && strstr(s.message, "reloaded: 8192 bytes") != NULL,
+      "r reloads (no stale claim blocks it)");
+   ok(rename(p, away) == 0, "mv f f.away");
+   session_check_identity(&s);
+   ok(rename(away, p) == 0 && session_reload(&s) && strstr(s.message, "reloaded") != NULL,
+      "back before the check: r looks again and reloads");
+   ok(unlink(p) == 0 && mkdir(p, 0700) == 0, "rm f; mkdir f");
+   ok(session_check_identity(&s) && s.name_now.state == SOURCE_LOOK_REPLACED
+      && strstr(s.message, "a directory") != NULL, "a directory under the name: said");
+   ok(!session_reload(&s) && strstr(s.message, "not reloaded: the name now leads to a directory"),
+      "r refuses over it");
+   ok(rmdir(p) == 0 && mkfifo(p, 0600) == 0, "rmdir f; mkfifo f");
+   ok(session_check_identity(&s) && strstr(s.message, "a FIFO") != NULL, "a FIFO: said");
+   ok(unlink(p) == 0 && symlink("/dev/zero", p) == 0, "ln -s /dev/zero f");
+   ok(session_check_identity(&s) && strstr(s.message, "a character device") != NULL,
+      "a link to a device: what it leads to is said");
+   ok(!session_reload(&s), "r refuses");
+   unlink(p);
+   session_close(&s);
+
+   /* the directory renamed: the object still exists */
+   snprintf(dd, sizeof dd, "%s.d", p);
+   snprintf(dir2, sizeof dir2, "%s.d2", p);
+   snprintf(inner, sizeof inner, "%s/x", dd);
+   ok(mkdir(dd, 0700) == 0, "mkdir d");
+   FILE *f = fopen(inner, "w");
+   fputs("inside", f);
+   fclose(f);
+   ok(session_open(&s, inner, &cfg, &e), "open d/x");
+   ok(rename(dd, dir2) == 0, "mv d d2");
+   ok(session_check_identity(&s) && s.name_now.state == SOURCE_LOOK_AWAY,
+      "the directory renamed: not removed");
+   session_close(&s);
+   snprintf(inner, sizeof inner, "%s/x", dir2);
+   unlink(inner);
+   rmdir(dir2);
 }
 
 static void test_windows(void) {
@@ -298,6 +356,7 @@ int main(void) {
    test_open();
    test_moves();
    test_reopen();
+   test_name_kinds();
    test_windows();
    test_shrink_grow();
    test_huge();

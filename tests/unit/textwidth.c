@@ -45,6 +45,20 @@ int main(void) {
           "without words: the cut falls anywhere");
    cut_is("abcdefghijklmnopqrstuvwxyz quux", 10, 1, "abcdefghi" ELL,
           "words: a first word longer than the room is cut inside");
+   cut_is("\xd1\x84\xd0\xb0\xd0\xb9\xd0\xbb ELF 64-bit", 11, TEXTWIDTH_WHOLE_WORDS,
+          "\xd1\x84\xd0\xb0\xd0\xb9\xd0\xbb ELF" ELL,
+          "whole words: the cut falls after the last whole word, however short");
+   cut_is("abcdefghijklmnopqrstuvwxyz quux", 10, TEXTWIDTH_WHOLE_WORDS, "abcdefghi" ELL,
+          "whole words: only a first word longer than the room is cut inside");
+   {
+      char out[64];
+      textwidth_cut_head(out, sizeof out, "/d/dir/\xe6\x97\xa5\xe6\x97\xa5.bin", 9, ELL);
+      is_str(out, ELL "\xe6\x97\xa5\xe6\x97\xa5.bin", "cut at the head: the end (file name) is kept");
+      textwidth_cut_head(out, sizeof out, "/d/dir/\xe6\x97\xa5\xe6\x97\xa5.bin", 8, ELL);
+      is_str(out, ELL "\xe6\x97\xa5.bin", "... whole characters only");
+      textwidth_cut_head(out, sizeof out, "short", 9, ELL);
+      is_str(out, "short", "... and what fits is whole");
+   }
    char tiny[4];
    textwidth_cut(tiny, sizeof tiny, "\xe6\x97\xa5\xe6\x9c\xac", 10, "", 0);
    is_str(tiny, "\xe6\x97\xa5", "a small buffer keeps whole characters");

@@ -52,6 +52,7 @@ const SourceOps source_file_ops = {
    .open = file_open,
    SOURCE_FD_OPS(source_fd_next_data),
    .describe_life = file_life,
+   .look = source_look_path,
 };
 
 /* Block devices have no holes to ask about: every byte is data. */
@@ -84,4 +85,5 @@ const SourceOps source_block_ops = {
    .open = file_open,
    SOURCE_FD_OPS(block_next_data),
    .describe_life = block_life,
+   .look = source_look_path,
 };

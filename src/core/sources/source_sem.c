@@ -67,5 +67,6 @@ const SourceOps source_sem_ops = {
            | SOURCE_CAN_LOCK | SOURCE_CAN_LIVE | SOURCE_CAN_HOLES,
    .open = sem_open_source,
    SOURCE_FD_OPS(source_fd_next_data),
+   .look = source_look_shm,
    .describe_life = sem_life,
 };

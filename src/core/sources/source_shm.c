@@ -115,5 +115,6 @@ const SourceOps source_shm_ops = {
            | SOURCE_CAN_LOCK | SOURCE_CAN_LIVE | SOURCE_CAN_HOLES,
    .open = shm_open_source,
    SOURCE_FD_OPS(source_fd_next_data),
+   .look = source_look_shm,
    .describe_life = shm_life,
 };

@@ -14,6 +14,7 @@
 #include "core/gettext.h"
 #include "platform/mapping.h"
 #include "platform/names.h"
+#include "platform/namelook.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -282,6 +283,50 @@ static int sysv_residency(const Source *s, uint64_t offset, const void *addr, si
    return platform_memory_pages(addr, npages, state, how);
 }
 
+/* What sysv:key=K leads to now: the segment with that key (REPLACED when
+ * another, with READ_ERR EACCES when one the caller may not see); what
+ * sysv:ID leads to: the segment itself, unless it is gone.  Either way a
+ * segment removed (IPC_RMID) while still attached is MARKED: it goes when
+ * its last process detaches. */
+static void sysv_look(const Source *s, SourceLook *out) {
+   int id = (int)s->st.ino;
+   bool marked = false;
+   int rc = platform_sysv_shm_marked(id, &marked);
+   if (rc != 0 && rc != EINVAL && rc != EIDRM) {
+      out->state = SOURCE_LOOK_UNKNOWN;
+      out->err = rc;
+      return;
+   }
+   bool alive = rc == 0;
+   SourceLookState gone = alive && marked ? SOURCE_LOOK_MARKED : SOURCE_LOOK_REMOVED;
+   const char *name = s->spec + strlen(source_sysv_ops.prefix);
+   bool by_key = false;
+   unsigned long long key = 0;
+   Error e;
+   if (strncmp(s->spec, source_sysv_ops.prefix, strlen(source_sysv_ops.prefix)) != 0
+       || !parse_spec(name, &by_key, &key, &e) || !by_key) {
+      out->state = alive && !marked ? SOURCE_LOOK_SAME : gone;
+      return;
+   }
+   int now_id = -1;
+   rc = platform_sysv_shm_find((uint32_t)key, &now_id);
+   if (rc == 0 && now_id == id)
+      out->state = SOURCE_LOOK_SAME;
+   else if (rc == 0 || rc == EACCES) {
+      out->state = SOURCE_LOOK_REPLACED;
+      out->now = s->st;
+      out->now.ino = rc == 0 ? (uint64_t)now_id : UINT64_MAX;
+      if (rc == 0)
+         (void)platform_sysv_shm_stat(now_id, &out->now);
+      out->read_err = rc;
+   } else if (rc == ENOENT)
+      out->state = gone;
+   else {
+      out->state = SOURCE_LOOK_UNKNOWN;
+      out->err = rc;
+   }
+}
+
 const SourceOps source_sysv_ops = {
    .kind = N_("System V shared memory"),
    .prefix = "sysv:",
@@ -298,4 +343,5 @@ const SourceOps source_sysv_ops = {
    .describe_map = sysv_describe_map,
    .describe_life = sysv_life,
    .residency = sysv_residency,
+   .look = sysv_look,
 };
