@@ -171,27 +171,27 @@ static void test_name_kinds(void) {
    ok(rename(p, away) == 0, "mv f f.away");
    ok(session_check_identity(&s) && s.name_now.state == SOURCE_LOOK_AWAY,
       "renamed away: the object still exists, the name leads nowhere");
-   ok(strstr(s.message, "still exists") != NULL && strstr(s.message, "removed") == NULL,
+   ok(strstr(session_message_text(&s), "still exists") != NULL && strstr(session_message_text(&s), "removed") == NULL,
       "... said so, not \"removed\"");
-   ok(!session_reload(&s) && strstr(s.message, "not reloaded") != NULL, "r refuses");
+   ok(!session_reload(&s) && strstr(session_message_text(&s), "not reloaded") != NULL, "r refuses");
    ok(rename(away, p) == 0, "mv f.away f");
    ok(session_check_identity(&s) && s.name_now.state == SOURCE_LOOK_SAME && !s.message_is_error,
       "back: the claim is cleared");
-   ok(session_reload(&s) && strstr(s.message, "reloaded: 8192 bytes") != NULL,
+   ok(session_reload(&s) && strstr(session_message_text(&s), "reloaded: 8192 bytes") != NULL,
       "r reloads (no stale claim blocks it)");
    ok(rename(p, away) == 0, "mv f f.away");
    session_check_identity(&s);
-   ok(rename(away, p) == 0 && session_reload(&s) && strstr(s.message, "reloaded") != NULL,
+   ok(rename(away, p) == 0 && session_reload(&s) && strstr(session_message_text(&s), "reloaded") != NULL,
       "back before the check: r looks again and reloads");
    ok(unlink(p) == 0 && mkdir(p, 0700) == 0, "rm f; mkdir f");
    ok(session_check_identity(&s) && s.name_now.state == SOURCE_LOOK_REPLACED
-      && strstr(s.message, "a directory") != NULL, "a directory under the name: said");
-   ok(!session_reload(&s) && strstr(s.message, "not reloaded: the name now leads to a directory"),
+      && strstr(session_message_text(&s), "a directory") != NULL, "a directory under the name: said");
+   ok(!session_reload(&s) && strstr(session_message_text(&s), "not reloaded: the name now leads to a directory"),
       "r refuses over it");
    ok(rmdir(p) == 0 && mkfifo(p, 0600) == 0, "rmdir f; mkfifo f");
-   ok(session_check_identity(&s) && strstr(s.message, "a FIFO") != NULL, "a FIFO: said");
+   ok(session_check_identity(&s) && strstr(session_message_text(&s), "a FIFO") != NULL, "a FIFO: said");
    ok(unlink(p) == 0 && symlink("/dev/zero", p) == 0, "ln -s /dev/zero f");
-   ok(session_check_identity(&s) && strstr(s.message, "a character device") != NULL,
+   ok(session_check_identity(&s) && strstr(session_message_text(&s), "a character device") != NULL,
       "a link to a device: what it leads to is said");
    ok(!session_reload(&s), "r refuses");
    unlink(p);
