@@ -116,3 +116,24 @@ done_testing() {
    [ "$tap_failed" -eq 0 ]
    exit $?
 }
+
+# umount_free MOUNTPOINT DEVICE: unmount, then wait (up to 60 s) until the
+# kernel lets DEVICE be opened O_EXCL again.  A test that makes a mount
+# name space meanwhile (unshare -m) holds a copy of the mount, and with it
+# the file system's claim on DEVICE, until that name space ends; a test
+# that goes on to write to DEVICE must not take that for a user of its own.
+umount_free() {
+   umount "$1" || return 1
+   python3 - "$2" <<'PY'
+import errno, os, sys, time
+end = time.monotonic() + 60
+while True:
+    try:
+        os.close(os.open(sys.argv[1], os.O_RDONLY | os.O_EXCL))
+        sys.exit(0)
+    except OSError as e:
+        if e.errno != errno.EBUSY or time.monotonic() > end:
+            sys.exit(1)
+        time.sleep(0.1)
+PY
+}

@@ -51,7 +51,7 @@ run_ms --patch "$at:$new" --flush --force "$loop"
 is "--force: flushed" "$rc" 0
 is "--force: the byte is written" "$(byte_at)" "$new"
 
-umount "$mnt"
+umount_free "$mnt" "$loop"
 run_ms --info "$loop"
 like "unmounted: --info says so" "$out" "mounted on:  -"
 run_ms --patch "$at:$before" --flush "$loop"

@@ -62,7 +62,7 @@ is "flush to the disk: refused" "$rc" 1
 like "... for the real cause" "$err" \
    "the block device is in use: its partition ${dname}p1 is mounted on $pm; --force writes anyway"
 is "... nothing was written" "$(od -An -tx1 -j 440 -N 1 "$disk" | tr -d ' ')" "$before"
-umount "$pm"
+umount_free "$pm" "$disk"
 run_ms --info "$disk"
 like "partition unmounted: the disk is free" "$out" "in use:      no: nothing mounts, holds or claims it"
 like "... nothing is mounted" "$out" "mounted on:  -"
@@ -156,7 +156,7 @@ run_ms --info --json "$loop"
 is "... --info --json: an array of the real names" "$(json 'j["block"]["mounts"] == [sys.argv[3], sys.argv[4]]' "$lm" "$odd")" \
    "True"
 umount "$odd"
-umount "$lm"
+umount_free "$lm" "$loop"
 
 # ---- a block device open by a process (no mount, no claim) ----
 run_ms --list --kind=blockdev

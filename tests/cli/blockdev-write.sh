@@ -33,7 +33,7 @@ loop=$(losetup -f --show "$tmp/disk-$$.img" 2>"$tmp/losetup.err") ||
 mkfs.ext4 -q -F -E lazy_itable_init=0,lazy_journal_init=0 "$loop" >/dev/null 2>&1 ||
    skip_all "mkfs.ext4 failed on $loop"
 mount "$loop" "$mnt" 2>"$tmp/mount.err" || skip_all "cannot mount ext4: $(cat "$tmp/mount.err")"
-umount "$mnt"
+umount_free "$mnt" "$loop"
 
 # the mount point escaped once, as mapscope prints it
 shown=$(printf '%s' "$mnt" | sed 's/$/\\n/' | tr -d '\n' | sed 's/\\n$//')
@@ -58,7 +58,7 @@ rc=$? pid=""
 is "the flush then completes" "$rc" 0
 is "... its byte is written" "$(byte_at)" "$new"
 ok "once it is over, the device mounts" try_mount
-ok "unmounted" umount "$mnt"
+ok "unmounted" umount_free "$mnt" "$loop"
 
 # ---- mounted between the first look and the write: refused ----
 MAPSCOPE_TEST_STOP_AT=edits-applied "$MAPSCOPE" --patch "$at:$before" --flush "$loop" \
@@ -74,7 +74,7 @@ like "... saying where it is mounted, escaped once" "$(cat "$tmp/bg.err")" \
    "flush failed (the block device is in use: mounted on $shown; --force writes anyway)"
 is "... nothing was written" "$(byte_at)" "$new"
 is "... no journal is left" "$(journals)" 0
-ok "unmounted" umount "$mnt"
+ok "unmounted" umount_free "$mnt" "$loop"
 run_ms --patch "$at:$before" --flush "$loop"
 is "unmounted: the flush goes through" "$rc" 0
 is "... the byte is back" "$(byte_at)" "$before"
@@ -109,14 +109,14 @@ is "--recover --force: rolled back" "$rc" 0
 like "... and says so" "$out" "rolled back an interrupted flush: 1 byte restored"
 is "... the old byte is back" "$(byte_at)" "$before"
 is "... the journal is gone" "$(journals)" 0
-ok "unmounted" umount "$mnt"
+ok "unmounted" umount_free "$mnt" "$loop"
 
 ok "interrupted once more" interrupt
 ok "mounted once more" try_mount
 run_ms --patch "$((at + 1)):00" --flush --force "$loop"
 is "--flush --force: the roll-back first, then the flush" "$rc" 0
 is "... the byte rolled back" "$(byte_at)" "$before"
-ok "unmounted" umount "$mnt"
+ok "unmounted" umount_free "$mnt" "$loop"
 ok "--recover unmounted: nothing left to do" run_ms --recover "$loop"
 like "... says so" "$out" "no interrupted flush to roll back"
 
@@ -135,7 +135,7 @@ printf '%08x: %s\n' "$at" "$before" >"$tmp/old"
 run_ms --force --xxd -r - "$loop" <"$tmp/old"
 is "--force --xxd -r - DEV: written" "$rc" 0
 is "... the byte" "$(byte_at)" "$before"
-ok "unmounted" umount "$mnt"
+ok "unmounted" umount_free "$mnt" "$loop"
 size=$((16 * 1048576))
 last=$(od -An -tx1 -j $((size - 1)) -N 1 "$loop" | tr -d ' ')
 printf '%08x: %s%s\n' $((size - 1)) "$new" "$new" >"$tmp/past"
@@ -159,6 +159,6 @@ run_ms --xxd -r --force "$tmp/dump"
 is "... with -r too" "$rc" 2
 run_ms --xxd -l 16 --force "$loop"
 is "... after --xxd too" "$rc" 2
-ok "unmounted" umount "$mnt"
+ok "unmounted" umount_free "$mnt" "$loop"
 
 done_testing

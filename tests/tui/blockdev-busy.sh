@@ -61,7 +61,7 @@ ok ":kind blockdev: the loop device's row, with its mount point" \
 tui_send "<Enter>"
 expect_status "Enter opens the device through its node" "$loop (q or Esc: back to the list)"
 tui_stop
-umount "$mnt"
+umount_free "$mnt" "$loop"
 
 # ---- a device another program claims with O_EXCL ----
 python3 -c 'import os, sys, time

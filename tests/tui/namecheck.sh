@@ -105,7 +105,13 @@ if [ -r /proc/sysvipc/shm ] && command -v python3 >/dev/null 2>&1 && command -v 
    expect_status "r does not say reloaded over the dead segment" \
       "not reloaded: the name now leads to another object"
    tui_send "R"
-   expect_status "R opens the new one" "reopened: a new object of 8192 bytes"
+   # the status line then says the new segment was attached; :messages
+   # keeps what R said before it
+   expect_status "R opens the new one, attaching it" "attached by mapscope"
+   tui_send ":messages"
+   ok "... R said it reopened a new object" \
+      tui_wait_text "reopened: a new object of 8192 bytes" 15
+   tui_send "q"
    tui_stop
    is "quit exits 0" "$tui_rc" 0
    ipcrm -m "$id2"
