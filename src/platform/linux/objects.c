@@ -454,7 +454,9 @@ int platform_sysv_shm_stat_listed(int id, PlatformStat *st) {
    st->kind = PLATFORM_KIND_REGULAR;
    st->size = r.size;
    st->ino = (uint64_t)id;
-   st->mtime_sec = r.ctime;
+   st->mtime_sec = r.ctime;       /* as IPC_STAT's are filled below */
+   st->atime_sec = r.atime;
+   st->ctime_sec = r.ctime;
    st->uid = r.uid;
    st->gid = r.gid;
    st->mode = r.mode & 0777;
