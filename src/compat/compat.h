@@ -14,9 +14,14 @@
 #include <wchar.h>
 
 /* The errno values the platform layer reports that some C libraries do
- * not name (MinGW: ESTALE, "the object changed under the name"). */
+ * not name (MinGW: ESTALE, "the object changed under the name"; ENOTBLK,
+ * "not a block device", which the block device calls return for any
+ * other object). */
 #ifndef ESTALE
 #define ESTALE 116
+#endif
+#ifndef ENOTBLK
+#define ENOTBLK 15
 #endif
 
 /* The locale category of messages, which some C libraries lack (MinGW:
