@@ -215,6 +215,10 @@ static int read_key(void) {
    return ch == KEY_MOUSE ? translate_mouse() : ch;
 }
 
+int crt_pending_key(void) {
+   return read_key();               /* nodelay: ERR at once when none is pending */
+}
+
 int crt_wait(int timeout_ms, const int *fds, size_t n, bool *ready) {
    PlatformHandle all[5] = { platform_terminal_input() };
    bool got[5];

@@ -102,6 +102,10 @@ int crt_attr(CrtStyle style);
  * Returns a key, or CRT_KEY_NONE when there is none (time out, a signal, or
  * a descriptor is ready: READY[i] says which). */
 int crt_wait(int timeout_ms, const int *fds, size_t n, bool *ready);
+/* A key typed ahead (already sent by the terminal, or held by curses),
+ * without waiting: CRT_KEY_NONE when none is pending.  A paste is read so,
+ * key after key, before the screen is drawn again. */
+int crt_pending_key(void);
 
 /* Signal flags, read and cleared by the main loop. */
 bool crt_quit_requested(void);

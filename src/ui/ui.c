@@ -49,6 +49,7 @@ struct Ui {
    bool scripting;
    bool tour_words;               /* the script is a tour script (--tour --script) */
    bool dirty;
+   bool prompt_dirty;             /* only the prompt's line changed since the last draw */
    bool asking_quit;              /* edits pending: flush, discard or stay? */
    char question[512];            /* ... why it asks (session_edit_quit_question) */
    bool leave_to_list;            /* ... and then back to the list, not out */
@@ -730,7 +731,20 @@ static void draw(Ui *ui) {
    }
    wnoutrefresh(stdscr);
    doupdate();
-   ui->dirty = false;
+   ui->dirty = ui->prompt_dirty = false;
+}
+
+/* While the prompt takes the keys and nothing else changed: its line alone,
+ * the view above as it was drawn (not read again from its object). */
+static void draw_prompt_line(Ui *ui) {
+   move(LINES - 1, 0);
+   clrtoeol();
+   draw_prompt(ui, LINES - 1);
+   move(LINES - 1, ui->prompt_x < COLS ? ui->prompt_x : COLS - 1);
+   curs_set(1);
+   wnoutrefresh(stdscr);
+   doupdate();
+   ui->prompt_dirty = false;
 }
 
 /* ---- scripts ------------------------------------------------------------ */
@@ -875,6 +889,32 @@ static int view_job_fd(Ui *ui) {
    return ui->top && ui->top->ops->job_fd ? ui->top->ops->job_fd(ui->top) : -1;
 }
 
+/* Whether KEY, about to be handled, changes the prompt's line alone: typed
+ * into the prompt, with no word shown above it (Tab's candidates, a key
+ * refused), on a screen big enough to have the line. */
+static bool prompt_line_key(const Ui *ui, int key) {
+   return ui->prompting && !ui->prompt_hint[0] && !ui->asking_quit && key != KEY_RESIZE
+          && COLS >= MIN_COLS && LINES >= MIN_ROWS;
+}
+
+/* KEY, then, while the prompt takes them, every key typed ahead (a paste):
+ * the screen is drawn once after them all, as each would have left it.
+ * Any other key is handled alone, the screen drawn before the next, as
+ * views lay out and messages are kept (:messages) when drawn.  True when
+ * only the prompt's line changed. */
+static bool handle_keys(Ui *ui, int key) {
+   bool line_only = true;
+   for (;;) {
+      line_only = line_only && prompt_line_key(ui, key);
+      handle_key(ui, key);
+      if (!ui->prompting || ui->quit || crt_quit_requested() || crt_quit_interrupted())
+         break;
+      if ((key = crt_pending_key()) == CRT_KEY_NONE)
+         break;
+   }
+   return line_only && prompt_line_key(ui, 0);
+}
+
 static void wait_and_handle(Ui *ui) {
    int fds[3] = { ui->scripting ? ui->script.fd : -1, magic_fd(ui), view_job_fd(ui) };
    bool ready[3];
@@ -901,11 +941,12 @@ static void wait_and_handle(Ui *ui) {
          ui_message(ui, true, _("script: %s"), _(error_message(e.code)));
    }
    if (key != CRT_KEY_NONE) {
-      handle_key(ui, key);
-      ui->dirty = true;
+      if (handle_keys(ui, key))
+         ui->prompt_dirty = true;
+      else
+         ui->dirty = true;
    }
-   if ((ui_session(ui) && session_check_size(ui_session(ui))) || key != CRT_KEY_NONE
-       || script_ready)
+   if ((ui_session(ui) && session_check_size(ui_session(ui))) || script_ready)
       ui->dirty = true;
    if (ui_session(ui) && key == CRT_KEY_NONE && session_check_identity(ui_session(ui)))
       ui->dirty = true;             /* the periodic look: mv new f, shm made again */
@@ -939,6 +980,8 @@ static void loop(Ui *ui) {
           * starts; drawn again in the rare case that changed it. */
          ui->dirty = startlocale_finish();
          schedule_magic(ui);          /* never before the first screen */
+      } else if (ui->prompt_dirty) {
+         draw_prompt_line(ui);
       }
       /* Scripts see finished screens: the type is known before they go on. */
       if (ui->scripting && magic_fd(ui) >= 0) {

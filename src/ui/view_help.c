@@ -23,6 +23,7 @@ typedef struct {
    char *lines[HELP_LINES_MAX];
    bool heading[HELP_LINES_MAX];
    size_t desc_at[HELP_LINES_MAX];
+   int desc_col[HELP_LINES_MAX];  /* ... the column descriptions start at */
    int count;
    TextScroll scroll;     /* in screen lines, as wrapped at the last draw */
 } HelpState;
@@ -47,12 +48,19 @@ static void add_line(HelpState *h, bool heading, const char *fmt, ...) {
    h->lines[h->count++] = strdup(buf);
 }
 
-/* An entry: PREFIX (the key or command, padded to its column), then DESC. */
-static void add_entry(HelpState *h, const char *prefix, const char *desc) {
+/* An entry: PREFIX (the key or command, padded to COL, the column of the
+ * descriptions of its kind), then DESC. */
+static void add_entry(HelpState *h, const char *prefix, int col, const char *desc) {
    add_line(h, false, "%s%s", prefix, desc);
-   if (h->count && h->lines[h->count - 1] && !h->desc_at[h->count - 1])
+   if (h->count && h->lines[h->count - 1] && !h->desc_at[h->count - 1]) {
       h->desc_at[h->count - 1] = strlen(prefix);
+      h->desc_col[h->count - 1] = col;
+   }
 }
+
+/* The keys' column ("  %-16s ") and the commands' ("  " 22 columns " "). */
+#define KEY_COL 19
+#define COMMAND_COL 25
 
 /* A key and its aliases ("j Down"), then what it does. */
 static void add_keys(HelpState *h, const KeyBinding *keys, size_t n) {
@@ -68,7 +76,7 @@ static void add_keys(HelpState *h, const KeyBinding *keys, size_t n) {
       }
       char prefix[96];
       snprintf(prefix, sizeof prefix, "  %-16s ", names);
-      add_entry(h, prefix, _(keys[i].help));
+      add_entry(h, prefix, KEY_COL, _(keys[i].help));
    }
 }
 
@@ -115,7 +123,7 @@ static void add_commands(HelpState *h, const Command *cmds, size_t n) {
                cmds[i].args ? _(cmds[i].args) : "");
       char padded[96], prefix[104];  /* the arguments are translated: columns, not bytes */
       snprintf(prefix, sizeof prefix, "  %s ", textwidth_pad(padded, sizeof padded, usage, 22, 0));
-      add_entry(h, prefix, _(cmds[i].help));
+      add_entry(h, prefix, COMMAND_COL, _(cmds[i].help));
    }
 }
 
@@ -133,9 +141,9 @@ static void build(HelpState *h, const View *about) {
    add_keys(h, gk, n);
    char prefix[32];
    snprintf(prefix, sizeof prefix, "  %-16s ", "C-z");
-   add_entry(h, prefix, _("suspend (fg resumes)"));
+   add_entry(h, prefix, KEY_COL, _("suspend (fg resumes)"));
    snprintf(prefix, sizeof prefix, "  %-16s ", "5j 10l 3n");
-   add_entry(h, prefix, _("a count before a key moves or repeats it that often"));
+   add_entry(h, prefix, KEY_COL, _("a count before a key moves or repeats it that often"));
    add_line(h, false, "%s", "");
    add_line(h, true, _("Commands (after ':'; a unique prefix is enough; ':N' is ':goto N')"));
    add_commands(h, about->ops->commands, about->ops->command_count);
@@ -174,9 +182,19 @@ static void put_wrapped(HelpState *h, int *line, int rows, int first_x, int x, c
    } while (*text);
 }
 
+/* PREFIX without the spaces that pad it to its column. */
+static void trim_padding(char *prefix) {
+   size_t end = strlen(prefix);
+   while (end && prefix[end - 1] == ' ')
+      end--;
+   prefix[end] = '\0';
+}
+
 /* Lay help out at COLS (drawing it when DRAW): every entry whole, its
- * description wrapped in its column, or under the key when the column
- * leaves it too little room.  Returns the screen lines it takes. */
+ * description wrapped in its column (a key list or a command wider than
+ * its column alone on its line, the description on the next ones, in the
+ * column still), or under the key when the column leaves it too little
+ * room.  Returns the screen lines it takes. */
 static int layout(HelpState *h, int rows, int cols, bool draw) {
    int line = 0;
    for (int i = 0; i < h->count; i++) {
@@ -193,18 +211,19 @@ static int layout(HelpState *h, int rows, int cols, bool draw) {
       }
       char prefix[128];
       snprintf(prefix, sizeof prefix, "%.*s", (int)h->desc_at[i], text);
-      int col = (int)crt_cols(prefix);
+      int col = (int)crt_cols(prefix), want = h->desc_col[i];
       const char *desc = text + h->desc_at[i];
-      if (cols - col >= DESC_MIN_COLS) {
+      if (cols - want >= DESC_MIN_COLS && col > want) {   /* wider than its column */
+         trim_padding(prefix);
+         put_wrapped(h, &line, rows, 0, cols > 8 ? 4 : 0, prefix, cols, draw);
+         put_wrapped(h, &line, rows, want, want, desc, cols, draw);
+      } else if (cols - col >= DESC_MIN_COLS) {
          int y = line - h->scroll.first;
          if (draw && y >= 0 && y < rows)
             crt_put(y, 0, prefix, col);
          put_wrapped(h, &line, rows, col, col, desc, cols, draw);
       } else {                          /* narrow: the key, then what it does under it */
-         size_t end = strlen(prefix);
-         while (end && prefix[end - 1] == ' ')
-            end--;
-         prefix[end] = '\0';
+         trim_padding(prefix);
          put_wrapped(h, &line, rows, 0, cols > 8 ? 4 : 0, prefix, cols, draw);
          int x = cols > 8 ? 4 : 0;
          put_wrapped(h, &line, rows, x, x, desc, cols, draw);
