@@ -31,7 +31,7 @@ static const char *label(const char *text) {
 }
 
 /* The named object (or file) the open source is, after a scan. */
-static const Obj *find_object(const ObjList *l, const Source *src) {
+static Obj *find_object(const ObjList *l, const Source *src) {
    SourceIdentity id;
    source_identity(src, &id);
    return objects_find(l, id.dev, id.ino);
@@ -64,7 +64,7 @@ static void print_holders(const Obj *obj) {
 static void text_object(const Obj *obj) {
    char buf[256];
    char *name = objfmt_display_name(obj);
-   printf("%s %s %s\n", label(_("object:")), objects_kind_name(obj->kind), name);
+   printf("%s %s %s\n", label(_("object:")), objects_obj_kind_name(obj), name);
    free(name);
    objfmt_detail(obj, buf, sizeof buf);
    if (buf[0])
@@ -160,7 +160,9 @@ static void text_users(const PlatformBlockUsers *u) {
 /* A regular file: the loop devices it backs, each with its users. */
 static void text_file_loops(const Source *src) {
    PlatformFileLoops l;
-   if (platform_file_loops(src->handle, &l) == 0) {
+   int rc = src->open_denied ? platform_file_loops_path(src->name, &src->st, &l)
+                             : platform_file_loops(src->handle, &l);
+   if (rc == 0) {
       for (size_t i = 0; i < l.nloops; i++) {
          char *node = escape_dup(l.loops[i].node);
          printf("%s %s\n", label(_("loop device:")), node);
@@ -176,7 +178,14 @@ static void text_file_loops(const Source *src) {
  * devices and theirs. */
 static void text_block_users(const Source *src) {
    PlatformBlockUsers u;
-   if (src->handle == PLATFORM_HANDLE_NONE)
+   if (src->open_denied && src->st.kind == PLATFORM_KIND_BLOCK) {
+      uint64_t size;
+      if (platform_blockdev_users_path(src->name, &src->st, src->open_denied, &u, &size) == 0)
+         text_users(&u);
+      platform_blockdev_users_free(&u);
+      return;
+   }
+   if (src->handle == PLATFORM_HANDLE_NONE && !src->open_denied)
       return;
    if (src->st.kind == PLATFORM_KIND_REGULAR) {
       text_file_loops(src);
@@ -194,7 +203,8 @@ static void text_block_users(const Source *src) {
 static void json_users(const PlatformBlockUsers *u) {
    bool known = u->exclusive == 0 || u->exclusive == EBUSY;
    printf("\"in_use\":%s,\"claimed\":%s",
-          platform_blockdev_in_use(u) || u->exclusive == EBUSY ? "true" : "false",
+          platform_blockdev_in_use(u) || u->exclusive == EBUSY ? "true"
+          : known ? "false" : "null",
           u->claimed ? "true" : known ? "false" : "null");
    objfmt_json_block_lists(stdout, u);
 }
@@ -202,7 +212,9 @@ static void json_users(const PlatformBlockUsers *u) {
 /* ,"block":{"in_use":B,"loop_devices":[{"device":D, users...}]} */
 static void json_file_loops(const Source *src) {
    PlatformFileLoops l;
-   if (platform_file_loops(src->handle, &l) != 0) {
+   int rc = src->open_denied ? platform_file_loops_path(src->name, &src->st, &l)
+                             : platform_file_loops(src->handle, &l);
+   if (rc != 0) {
       fputs(",\"block\":null", stdout);
    } else {
       printf(",\"block\":{\"in_use\":%s,\"loop_devices\":[", l.nloops ? "true" : "false");
@@ -221,7 +233,7 @@ static void json_file_loops(const Source *src) {
 /* ,"block":{users...} for a block device, the loop devices for a file. */
 static void json_block_users(const Source *src) {
    PlatformBlockUsers u;
-   if (src->handle == PLATFORM_HANDLE_NONE)
+   if (src->handle == PLATFORM_HANDLE_NONE && !src->open_denied)
       return;
    if (src->st.kind == PLATFORM_KIND_REGULAR) {
       json_file_loops(src);
@@ -229,7 +241,11 @@ static void json_block_users(const Source *src) {
    }
    if (src->st.kind != PLATFORM_KIND_BLOCK)
       return;
-   if (platform_blockdev_users(src->handle, &u) != 0) {
+   uint64_t size;
+   int rc = src->open_denied
+               ? platform_blockdev_users_path(src->name, &src->st, src->open_denied, &u, &size)
+               : platform_blockdev_users(src->handle, &u);
+   if (rc != 0) {
       fputs(",\"block\":null", stdout);
    } else {
       fputs(",\"block\":{", stdout);
@@ -283,7 +299,10 @@ static void denied_note(const Source *src) {
    printf(_("Note: it could not be opened (%s): kind, size, owner and mode come from %s; "
             "none of its bytes were read.\n"),
           strerror(src->open_denied),
-          id.in_file_system ? _("its stat, which needs no permission to the object")
+          src->st.kind == PLATFORM_KIND_BLOCK
+             ? _("its stat and the kernel's list of block devices, which need no permission "
+                 "to the device")
+          : id.in_file_system ? _("its stat, which needs no permission to the object")
                             : _("the kernel's list of System V segments, which any user may read"));
 }
 
@@ -310,6 +329,9 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
                    "%s unknown: more than %u bytes (--info reads no further)\n",
                    (unsigned long)INFO_PROBE_MAX), label(_("size:")),
              (unsigned)INFO_PROBE_MAX);
+   else if (src->size == SOURCE_SIZE_UNKNOWN)
+      printf("%s %s\n", label(_("size:")),
+             _("unknown (not opened, and the kernel did not say)"));
    else if (src->read_to_end)
       printf("%s %" PRIu64 " (%s)\n", label(_("size:")), src->size,
              _("counted by reading it to its end"));
@@ -336,7 +358,7 @@ static void print_json(const Options *o, const Source *src, bool beyond, const O
    char size[64] = "null";
    if (beyond)
       snprintf(size, sizeof size, "null,\"size_more_than\":%u", (unsigned)INFO_PROBE_MAX);
-   else if (!src->sequential)
+   else if (!src->sequential && src->size != SOURCE_SIZE_UNKNOWN)
       snprintf(size, sizeof size, "%" PRIu64, src->size);
    objfmt_json_field(stdout, "{", "source", src->spec);       /* a source_bytes twin if not UTF-8 */
    printf(",\"kind\":\"%s\",\"size\":%s,\"opened\":%s,\"granularity\":%" PRIu64
@@ -357,6 +379,17 @@ static void print_json(const Options *o, const Source *src, bool beyond, const O
           l->procs_denied);
    objfmt_denied_json(stdout, l);
    fputs("}}\n", stdout);
+}
+
+/* A block device that could not be opened: its size from the kernel's
+ * list (unknown when that cannot be read). */
+static void denied_block_size(Source *src) {
+   PlatformBlockUsers u;
+   uint64_t size = 0;
+   if (platform_blockdev_users_path(src->name, &src->st, src->open_denied, &u, &size) == 0
+       && size)
+      src->size = size;
+   platform_blockdev_users_free(&u);
 }
 
 /* --info never reads a whole object: a file whose size lies (procfs,
@@ -400,6 +433,8 @@ int mode_info_run(const Options *o) {
       return rc;
    }
    recovery_warn(src);        /* read-only: says so, writes nothing */
+   if (src->open_denied && src->st.kind == PLATFORM_KIND_BLOCK)
+      denied_block_size(src);
    bool beyond;
    if (!learn_size(src, &beyond, &e)) {
       int rc = diag_error(src->spec, &e);
@@ -415,7 +450,14 @@ int mode_info_run(const Options *o) {
    if (!objects_scan_target(&l, src->name, by_file ? &src->st : NULL, &e)) {
       status = diag_error(NULL, &e);
    } else {
-      const Obj *obj = find_object(&l, src);
+      Obj *obj = find_object(&l, src);
+      if (obj && obj->kind == OBJ_FILE) {
+         obj->file_link = src->unopened_link;
+         if (src->st.kind == PLATFORM_KIND_BLOCK && src->size != SOURCE_SIZE_UNKNOWN) {
+            obj->size = src->size;         /* measured: the device's size */
+            obj->size_known = true;
+         }
+      }
       (o->json ? print_json : print_text)(o, src, beyond, &l, obj);
       status = diag_stdout_status();
    }

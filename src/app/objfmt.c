@@ -437,7 +437,7 @@ static void json_attachers(FILE *f, const Obj *o, const char *indent) {
 void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
    char owner[64];
    platform_user_name(o->uid, owner, sizeof owner);
-   fprintf(f, "{\"kind\":\"%s\"", objects_kind_name(o->kind));
+   fprintf(f, "{\"kind\":\"%s\"", objects_obj_kind_name(o));
    objfmt_json_str(f, "name", o->name);
    char *disp = objfmt_display_name(o);
    json_escaped(f, "display_name", disp);
