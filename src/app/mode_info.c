@@ -130,13 +130,47 @@ static void print_uses(const char *lab, const PlatformBlockUsers *u, bool mounts
       printf("%s -\n", label(lab));
 }
 
-/* "in use:" of U: yes, no, a claim, or why it cannot be told. */
-static void print_in_use(const PlatformBlockUsers *u) {
+/* The processes seen holding OBJ open (descriptor or mapping), which
+ * could hold a claim: ", open by 9601 python3, 9702 dd" (ten at most, then
+ * an ellipsis; escaped) into BUF, "" when none was seen. */
+#define CLAIM_PIDS 10
+static void claim_holders(const Obj *obj, char *buf, size_t size) {
+   size_t used = 0;
+   unsigned shown = 0;
+   buf[0] = '\0';
+   for (size_t i = 0; obj && i < obj->natt && used < size; i++) {
+      bool seen = false;
+      for (size_t j = 0; j < i; j++)
+         seen |= obj->att[j].pid == obj->att[i].pid;
+      if (seen)
+         continue;
+      if (shown++ == CLAIM_PIDS) {
+         snprintf(buf + used, size - used, ", ...");
+         return;
+      }
+      char comm[64];
+      escape_into(comm, sizeof comm, obj->att[i].comm);
+      used += (size_t)snprintf(buf + used, size - used, "%s%d %s", shown > 1 ? ", " : "",
+                               obj->att[i].pid, comm);
+   }
+}
+
+/* "in use:" of U: yes, no, a claim, or why it cannot be told; a claim
+ * with the processes seen holding OBJ (the device; may be NULL). */
+static void print_in_use(const PlatformBlockUsers *u, const Obj *obj) {
    printf("%s ", label(_("in use:")));
    bool part_swap = false;
    for (size_t i = 0; i < u->nparts; i++)
       part_swap |= u->parts[i].swap;
+   char who[1024];
    if (u->claimed)
+      claim_holders(obj, who, sizeof who);
+   if (u->claimed && who[0])
+      printf(_("yes: claimed exclusively by another program; open by %s\n"), who);
+   else if (u->claimed && obj && obj->holders_unknown)
+      printf("%s\n", _("yes: claimed exclusively by another program; perhaps by one of the "
+                        "processes that could not be inspected"));
+   else if (u->claimed)
       printf("%s\n", _("yes: claimed exclusively by another program"));
    else if (u->swap || part_swap) {
       char text[1024];
@@ -151,8 +185,8 @@ static void print_in_use(const PlatformBlockUsers *u) {
       printf(_("unknown: the exclusive open failed (%s)\n"), strerror(u->exclusive));
 }
 
-static void text_users(const PlatformBlockUsers *u) {
-   print_in_use(u);
+static void text_users(const PlatformBlockUsers *u, const Obj *obj) {
+   print_in_use(u, obj);
    print_uses(_("mounted on:"), u, true);
    print_uses(_("holders:"), u, false);
 }
@@ -167,7 +201,7 @@ static void text_file_loops(const Source *src) {
          char *node = escape_dup(l.loops[i].node);
          printf("%s %s\n", label(_("loop device:")), node);
          free(node);
-         text_users(&l.loops[i].users);
+         text_users(&l.loops[i].users, NULL);
       }
    }
    platform_file_loops_free(&l);
@@ -176,12 +210,12 @@ static void text_file_loops(const Source *src) {
 /* A block device's users: in use or not, its mount points and holders
  * (its partitions' too), one a line ("-" none); a regular file's loop
  * devices and theirs. */
-static void text_block_users(const Source *src) {
+static void text_block_users(const Source *src, const Obj *obj) {
    PlatformBlockUsers u;
    if (src->open_denied && src->st.kind == PLATFORM_KIND_BLOCK) {
       uint64_t size;
       if (platform_blockdev_users_path(src->name, &src->st, src->open_denied, &u, &size) == 0)
-         text_users(&u);
+         text_users(&u, obj);
       platform_blockdev_users_free(&u);
       return;
    }
@@ -194,7 +228,7 @@ static void text_block_users(const Source *src) {
    if (src->st.kind != PLATFORM_KIND_BLOCK)
       return;
    if (platform_blockdev_users(src->handle, &u) == 0)
-      text_users(&u);
+      text_users(&u, obj);
    platform_blockdev_users_free(&u);
 }
 
@@ -344,7 +378,7 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
       denied_note(src);
    free(spec);
    free(safe_owner);
-   text_block_users(src);
+   text_block_users(src, obj);
    if (obj)
       text_object(obj);
    const char *mq = objfmt_mq_unseen(l, obj);
