@@ -156,8 +156,9 @@ static void claim_holders(const Obj *obj, char *buf, size_t size) {
 }
 
 /* "in use:" of U: yes, no, a claim, or why it cannot be told; a claim
- * with the processes seen holding OBJ (the device; may be NULL). */
-static void print_in_use(const PlatformBlockUsers *u, const Obj *obj) {
+ * with the processes seen holding OBJ (the device; may be NULL).
+ * OPENED_NOT: the device could not be opened, so no exclusive test. */
+static void print_in_use(const PlatformBlockUsers *u, const Obj *obj, bool opened_not) {
    printf("%s ", label(_("in use:")));
    bool part_swap = false;
    for (size_t i = 0; i < u->nparts; i++)
@@ -181,12 +182,15 @@ static void print_in_use(const PlatformBlockUsers *u, const Obj *obj) {
       printf("%s\n", _("yes"));
    else if (u->exclusive == 0)
       printf("%s\n", _("no: nothing mounts, holds or claims it"));
+   else if (opened_not)
+      printf(_("unknown: nothing mounts or holds it, but a claim cannot be seen without "
+               "opening it (%s)\n"), strerror(u->exclusive));
    else
       printf(_("unknown: the exclusive open failed (%s)\n"), strerror(u->exclusive));
 }
 
-static void text_users(const PlatformBlockUsers *u, const Obj *obj) {
-   print_in_use(u, obj);
+static void text_users(const PlatformBlockUsers *u, const Obj *obj, bool opened_not) {
+   print_in_use(u, obj, opened_not);
    print_uses(_("mounted on:"), u, true);
    print_uses(_("holders:"), u, false);
 }
@@ -201,7 +205,7 @@ static void text_file_loops(const Source *src) {
          char *node = escape_dup(l.loops[i].node);
          printf("%s %s\n", label(_("loop device:")), node);
          free(node);
-         text_users(&l.loops[i].users, NULL);
+         text_users(&l.loops[i].users, NULL, false);
       }
    }
    platform_file_loops_free(&l);
@@ -215,7 +219,7 @@ static void text_block_users(const Source *src, const Obj *obj) {
    if (src->open_denied && src->st.kind == PLATFORM_KIND_BLOCK) {
       uint64_t size;
       if (platform_blockdev_users_path(src->name, &src->st, src->open_denied, &u, &size) == 0)
-         text_users(&u, obj);
+         text_users(&u, obj, true);
       platform_blockdev_users_free(&u);
       return;
    }
@@ -228,7 +232,7 @@ static void text_block_users(const Source *src, const Obj *obj) {
    if (src->st.kind != PLATFORM_KIND_BLOCK)
       return;
    if (platform_blockdev_users(src->handle, &u) == 0)
-      text_users(&u, obj);
+      text_users(&u, obj, false);
    platform_blockdev_users_free(&u);
 }
 

@@ -195,7 +195,8 @@ struct Source {
     * (its errno, EACCES): ST and SIZE are what could be learnt without
     * opening it (a shm object's stat, a System V segment's row in the
     * kernel's list, a file's or block device's stat: a block device's
-    * SIZE is then SOURCE_SIZE_UNKNOWN); HANDLE is PLATFORM_HANDLE_NONE, no byte can be read. */
+    * SIZE is then SOURCE_SIZE_UNKNOWN); HANDLE is PLATFORM_HANDLE_NONE,
+    * no byte can be read. */
    int open_denied;
    /* The size is not known before reading (procfs, sysfs, pipes ...): SIZE
     * is SOURCE_SIZE_UNKNOWN, every byte is data, and a short read is the

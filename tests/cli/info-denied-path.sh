@@ -96,6 +96,13 @@ if loop=$(losetup -f --show "$tmp/img$$" 2>"$tmp/losetup.err") && [ -n "$loop" ]
       "$(json 'j["opened"], j["not_opened"], j["size"], j["object"]["kind"], j["object"]["size"]')" \
       "False Permission denied 8388608 blockdev 8388608"
    [ "$mounted" = yes ] && is "... its mount in JSON" "$(json 'j["block"]["mounts"]')" "['$mnt']"
+   mountpoint -q "$mnt" && { umount "$mnt" 2>/dev/null || umount -l "$mnt"; }
+   run_ms_unprivileged --info "$loop"
+   like "unmounted, as nobody: in use cannot be told without the exclusive open" "$out" \
+      "in use:      unknown: nothing mounts or holds it, but a claim cannot be seen without opening it (Permission denied)"
+   run_ms_unprivileged --info --json "$loop"
+   is "... JSON: in_use and claimed are null, not false" \
+      "$(json 'j["block"]["in_use"], j["block"]["claimed"]')" "None None"
    run_ms_unprivileged --dump "$loop"
    is "--dump BLOCKDEV as nobody: still refused, exit 1" "$rc" 1
 else
