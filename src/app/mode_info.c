@@ -31,7 +31,7 @@ static const char *label(const char *text) {
 }
 
 /* The named object (or file) the open source is, after a scan. */
-static const Obj *find_object(const ObjList *l, const Source *src) {
+static Obj *find_object(const ObjList *l, const Source *src) {
    SourceIdentity id;
    source_identity(src, &id);
    return objects_find(l, id.dev, id.ino);
@@ -64,7 +64,7 @@ static void print_holders(const Obj *obj) {
 static void text_object(const Obj *obj) {
    char buf[256];
    char *name = objfmt_display_name(obj);
-   printf("%s %s %s\n", label(_("object:")), objects_kind_name(obj->kind), name);
+   printf("%s %s %s\n", label(_("object:")), objects_obj_kind_name(obj), name);
    free(name);
    objfmt_detail(obj, buf, sizeof buf);
    if (buf[0])
@@ -130,13 +130,48 @@ static void print_uses(const char *lab, const PlatformBlockUsers *u, bool mounts
       printf("%s -\n", label(lab));
 }
 
-/* "in use:" of U: yes, no, a claim, or why it cannot be told. */
-static void print_in_use(const PlatformBlockUsers *u) {
+/* The processes seen holding OBJ open (descriptor or mapping), which
+ * could hold a claim: ", open by 9601 python3, 9702 dd" (ten at most, then
+ * an ellipsis; escaped) into BUF, "" when none was seen. */
+#define CLAIM_PIDS 10
+static void claim_holders(const Obj *obj, char *buf, size_t size) {
+   size_t used = 0;
+   unsigned shown = 0;
+   buf[0] = '\0';
+   for (size_t i = 0; obj && i < obj->natt && used < size; i++) {
+      bool seen = false;
+      for (size_t j = 0; j < i; j++)
+         seen |= obj->att[j].pid == obj->att[i].pid;
+      if (seen)
+         continue;
+      if (shown++ == CLAIM_PIDS) {
+         snprintf(buf + used, size - used, ", ...");
+         return;
+      }
+      char comm[64];
+      escape_into(comm, sizeof comm, obj->att[i].comm);
+      used += (size_t)snprintf(buf + used, size - used, "%s%d %s", shown > 1 ? ", " : "",
+                               obj->att[i].pid, comm);
+   }
+}
+
+/* "in use:" of U: yes, no, a claim, or why it cannot be told; a claim
+ * with the processes seen holding OBJ (the device; may be NULL).
+ * OPENED_NOT: the device could not be opened, so no exclusive test. */
+static void print_in_use(const PlatformBlockUsers *u, const Obj *obj, bool opened_not) {
    printf("%s ", label(_("in use:")));
    bool part_swap = false;
    for (size_t i = 0; i < u->nparts; i++)
       part_swap |= u->parts[i].swap;
+   char who[1024];
    if (u->claimed)
+      claim_holders(obj, who, sizeof who);
+   if (u->claimed && who[0])
+      printf(_("yes: claimed exclusively by another program; open by %s\n"), who);
+   else if (u->claimed && obj && obj->holders_unknown)
+      printf("%s\n", _("yes: claimed exclusively by another program; perhaps by one of the "
+                        "processes that could not be inspected"));
+   else if (u->claimed)
       printf("%s\n", _("yes: claimed exclusively by another program"));
    else if (u->swap || part_swap) {
       char text[1024];
@@ -147,12 +182,15 @@ static void print_in_use(const PlatformBlockUsers *u) {
       printf("%s\n", _("yes"));
    else if (u->exclusive == 0)
       printf("%s\n", _("no: nothing mounts, holds or claims it"));
+   else if (opened_not)
+      printf(_("unknown: nothing mounts or holds it, but a claim cannot be seen without "
+               "opening it (%s)\n"), strerror(u->exclusive));
    else
       printf(_("unknown: the exclusive open failed (%s)\n"), strerror(u->exclusive));
 }
 
-static void text_users(const PlatformBlockUsers *u) {
-   print_in_use(u);
+static void text_users(const PlatformBlockUsers *u, const Obj *obj, bool opened_not) {
+   print_in_use(u, obj, opened_not);
    print_uses(_("mounted on:"), u, true);
    print_uses(_("holders:"), u, false);
 }
@@ -160,12 +198,14 @@ static void text_users(const PlatformBlockUsers *u) {
 /* A regular file: the loop devices it backs, each with its users. */
 static void text_file_loops(const Source *src) {
    PlatformFileLoops l;
-   if (platform_file_loops(src->handle, &l) == 0) {
+   int rc = src->open_denied ? platform_file_loops_path(src->name, &src->st, &l)
+                             : platform_file_loops(src->handle, &l);
+   if (rc == 0) {
       for (size_t i = 0; i < l.nloops; i++) {
          char *node = escape_dup(l.loops[i].node);
          printf("%s %s\n", label(_("loop device:")), node);
          free(node);
-         text_users(&l.loops[i].users);
+         text_users(&l.loops[i].users, NULL, false);
       }
    }
    platform_file_loops_free(&l);
@@ -174,9 +214,16 @@ static void text_file_loops(const Source *src) {
 /* A block device's users: in use or not, its mount points and holders
  * (its partitions' too), one a line ("-" none); a regular file's loop
  * devices and theirs. */
-static void text_block_users(const Source *src) {
+static void text_block_users(const Source *src, const Obj *obj) {
    PlatformBlockUsers u;
-   if (src->handle == PLATFORM_HANDLE_NONE)
+   if (src->open_denied && src->st.kind == PLATFORM_KIND_BLOCK) {
+      uint64_t size;
+      if (platform_blockdev_users_path(src->name, &src->st, src->open_denied, &u, &size) == 0)
+         text_users(&u, obj, true);
+      platform_blockdev_users_free(&u);
+      return;
+   }
+   if (src->handle == PLATFORM_HANDLE_NONE && !src->open_denied)
       return;
    if (src->st.kind == PLATFORM_KIND_REGULAR) {
       text_file_loops(src);
@@ -185,7 +232,7 @@ static void text_block_users(const Source *src) {
    if (src->st.kind != PLATFORM_KIND_BLOCK)
       return;
    if (platform_blockdev_users(src->handle, &u) == 0)
-      text_users(&u);
+      text_users(&u, obj, false);
    platform_blockdev_users_free(&u);
 }
 
@@ -194,7 +241,8 @@ static void text_block_users(const Source *src) {
 static void json_users(const PlatformBlockUsers *u) {
    bool known = u->exclusive == 0 || u->exclusive == EBUSY;
    printf("\"in_use\":%s,\"claimed\":%s",
-          platform_blockdev_in_use(u) || u->exclusive == EBUSY ? "true" : "false",
+          platform_blockdev_in_use(u) || u->exclusive == EBUSY ? "true"
+          : known ? "false" : "null",
           u->claimed ? "true" : known ? "false" : "null");
    objfmt_json_block_lists(stdout, u);
 }
@@ -202,7 +250,9 @@ static void json_users(const PlatformBlockUsers *u) {
 /* ,"block":{"in_use":B,"loop_devices":[{"device":D, users...}]} */
 static void json_file_loops(const Source *src) {
    PlatformFileLoops l;
-   if (platform_file_loops(src->handle, &l) != 0) {
+   int rc = src->open_denied ? platform_file_loops_path(src->name, &src->st, &l)
+                             : platform_file_loops(src->handle, &l);
+   if (rc != 0) {
       fputs(",\"block\":null", stdout);
    } else {
       printf(",\"block\":{\"in_use\":%s,\"loop_devices\":[", l.nloops ? "true" : "false");
@@ -221,7 +271,7 @@ static void json_file_loops(const Source *src) {
 /* ,"block":{users...} for a block device, the loop devices for a file. */
 static void json_block_users(const Source *src) {
    PlatformBlockUsers u;
-   if (src->handle == PLATFORM_HANDLE_NONE)
+   if (src->handle == PLATFORM_HANDLE_NONE && !src->open_denied)
       return;
    if (src->st.kind == PLATFORM_KIND_REGULAR) {
       json_file_loops(src);
@@ -229,7 +279,11 @@ static void json_block_users(const Source *src) {
    }
    if (src->st.kind != PLATFORM_KIND_BLOCK)
       return;
-   if (platform_blockdev_users(src->handle, &u) != 0) {
+   uint64_t size;
+   int rc = src->open_denied
+               ? platform_blockdev_users_path(src->name, &src->st, src->open_denied, &u, &size)
+               : platform_blockdev_users(src->handle, &u);
+   if (rc != 0) {
       fputs(",\"block\":null", stdout);
    } else {
       fputs(",\"block\":{", stdout);
@@ -283,7 +337,10 @@ static void denied_note(const Source *src) {
    printf(_("Note: it could not be opened (%s): kind, size, owner and mode come from %s; "
             "none of its bytes were read.\n"),
           strerror(src->open_denied),
-          id.in_file_system ? _("its stat, which needs no permission to the object")
+          src->st.kind == PLATFORM_KIND_BLOCK
+             ? _("its stat and the kernel's list of block devices, which need no permission "
+                 "to the device")
+          : id.in_file_system ? _("its stat, which needs no permission to the object")
                             : _("the kernel's list of System V segments, which any user may read"));
 }
 
@@ -310,6 +367,9 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
                    "%s unknown: more than %u bytes (--info reads no further)\n",
                    (unsigned long)INFO_PROBE_MAX), label(_("size:")),
              (unsigned)INFO_PROBE_MAX);
+   else if (src->size == SOURCE_SIZE_UNKNOWN)
+      printf("%s %s\n", label(_("size:")),
+             _("unknown (not opened, and the kernel did not say)"));
    else if (src->read_to_end)
       printf("%s %" PRIu64 " (%s)\n", label(_("size:")), src->size,
              _("counted by reading it to its end"));
@@ -322,7 +382,7 @@ static void print_text(const Options *o, const Source *src, bool beyond, const O
       denied_note(src);
    free(spec);
    free(safe_owner);
-   text_block_users(src);
+   text_block_users(src, obj);
    if (obj)
       text_object(obj);
    const char *mq = objfmt_mq_unseen(l, obj);
@@ -336,7 +396,7 @@ static void print_json(const Options *o, const Source *src, bool beyond, const O
    char size[64] = "null";
    if (beyond)
       snprintf(size, sizeof size, "null,\"size_more_than\":%u", (unsigned)INFO_PROBE_MAX);
-   else if (!src->sequential)
+   else if (!src->sequential && src->size != SOURCE_SIZE_UNKNOWN)
       snprintf(size, sizeof size, "%" PRIu64, src->size);
    objfmt_json_field(stdout, "{", "source", src->spec);       /* a source_bytes twin if not UTF-8 */
    printf(",\"kind\":\"%s\",\"size\":%s,\"opened\":%s,\"granularity\":%" PRIu64
@@ -357,6 +417,17 @@ static void print_json(const Options *o, const Source *src, bool beyond, const O
           l->procs_denied);
    objfmt_denied_json(stdout, l);
    fputs("}}\n", stdout);
+}
+
+/* A block device that could not be opened: its size from the kernel's
+ * list (unknown when that cannot be read). */
+static void denied_block_size(Source *src) {
+   PlatformBlockUsers u;
+   uint64_t size = 0;
+   if (platform_blockdev_users_path(src->name, &src->st, src->open_denied, &u, &size) == 0
+       && size)
+      src->size = size;
+   platform_blockdev_users_free(&u);
 }
 
 /* --info never reads a whole object: a file whose size lies (procfs,
@@ -400,6 +471,8 @@ int mode_info_run(const Options *o) {
       return rc;
    }
    recovery_warn(src);        /* read-only: says so, writes nothing */
+   if (src->open_denied && src->st.kind == PLATFORM_KIND_BLOCK)
+      denied_block_size(src);
    bool beyond;
    if (!learn_size(src, &beyond, &e)) {
       int rc = diag_error(src->spec, &e);
@@ -415,7 +488,14 @@ int mode_info_run(const Options *o) {
    if (!objects_scan_target(&l, src->name, by_file ? &src->st : NULL, &e)) {
       status = diag_error(NULL, &e);
    } else {
-      const Obj *obj = find_object(&l, src);
+      Obj *obj = find_object(&l, src);
+      if (obj && obj->kind == OBJ_FILE) {
+         obj->file_link = src->unopened_link;
+         if (src->st.kind == PLATFORM_KIND_BLOCK && src->size != SOURCE_SIZE_UNKNOWN) {
+            obj->size = src->size;         /* measured: the device's size */
+            obj->size_known = true;
+         }
+      }
       (o->json ? print_json : print_text)(o, src, beyond, &l, obj);
       status = diag_stdout_status();
    }

@@ -60,7 +60,7 @@ static size_t *select_objects(const ObjList *l, const ListFilter *flt, size_t *n
 static char *cell_text(const Obj *o, ObjTableColumn c) {
    char buf[256];
    switch (c) {
-   case OBJTABLE_KIND:      return strdup(objects_kind_name(o->kind));
+   case OBJTABLE_KIND:      return strdup(objects_obj_kind_name(o));
    case OBJTABLE_NAME:      return objfmt_display_name(o);
    case OBJTABLE_SIZE:      objfmt_size(o, buf, sizeof buf); break;
    case OBJTABLE_OWNER:

@@ -108,6 +108,85 @@ void objfmt_denied(FILE *f, const ObjList *l) {
    objfmt_denied_who(f, l, NULL);
 }
 
+/* D's reason with its own pid left out ("process # belongs to user
+ * root ..."): processes refused for the same reason share it. */
+static void reason_key(const ObjDenied *d, char *key, size_t size) {
+   char pid[16];
+   size_t np = (size_t)snprintf(pid, sizeof pid, "%d", d->pid), k = 0;
+   for (const char *p = d->why; *p && k + 1 < size;) {
+      bool edge = p == d->why || p[-1] < '0' || p[-1] > '9';
+      if (edge && strncmp(p, pid, np) == 0 && (p[np] < '0' || p[np] > '9')) {
+         key[k++] = '#';
+         p += np;
+      } else {
+         key[k++] = *p++;
+      }
+   }
+   key[k] = '\0';
+}
+
+/* Whether D is the first process (of those WHO selects) refused for its
+ * reason; the number refused for it into *COUNT. */
+static bool first_of_reason(const ObjList *l, const ObjWho *who, unsigned i, unsigned *count) {
+   char key[sizeof l->denied[0].why], other[sizeof key];
+   reason_key(&l->denied[i], key, sizeof key);
+   *count = 0;
+   for (unsigned j = 0; j < l->procs_denied; j++) {
+      if (!objwho_pid_selected(who, l->denied[j].pid))
+         continue;
+      reason_key(&l->denied[j], other, sizeof other);
+      if (strcmp(key, other) != 0)
+         continue;
+      if (j < i)
+         return false;
+      ++*count;
+   }
+   return true;
+}
+
+/* The pids refused for the reason of process I, from I on: at most
+ * OBJFMT_DENIED_PIDS of them, then an ellipsis. */
+#define OBJFMT_DENIED_PIDS 10
+static void reason_pids(const ObjList *l, const ObjWho *who, unsigned i, char *buf, size_t size) {
+   char key[sizeof l->denied[0].why], other[sizeof key];
+   reason_key(&l->denied[i], key, sizeof key);
+   size_t used = 0;
+   unsigned shown = 0;
+   buf[0] = '\0';
+   for (unsigned j = i; j < l->procs_denied && used < size; j++) {
+      if (!objwho_pid_selected(who, l->denied[j].pid))
+         continue;
+      reason_key(&l->denied[j], other, sizeof other);
+      if (strcmp(key, other) != 0)
+         continue;
+      if (shown++ == OBJFMT_DENIED_PIDS) {
+         snprintf(buf + used, size - used, ", ...");
+         return;
+      }
+      used += (size_t)snprintf(buf + used, size - used, "%s%d", shown > 1 ? ", " : "",
+                               l->denied[j].pid);
+   }
+}
+
+/* One line for the processes refused for the reason of process I:
+ * "    1 process (42 cmd): WHY", "    27 processes (pids 1, 413, ...): WHY"
+ * (WHY as the first of them was refused). */
+static void reason_line(FILE *f, const ObjList *l, const ObjWho *who, unsigned i,
+                        unsigned count) {
+   const ObjDenied *d = &l->denied[i];
+   char why[1024], pids[160];
+   escape_into(why, sizeof why, d->why);
+   if (count == 1) {
+      char comm[256];
+      escape_into(comm, sizeof comm, d->comm);
+      fprintf(f, _("    1 process (%d %s): %s\n"), d->pid, comm, why);
+      return;
+   }
+   reason_pids(l, who, i, pids, sizeof pids);
+   fprintf(f, ngettext("    %u process (pids %s): %s\n", "    %u processes (pids %s): %s\n",
+                       count), count, pids, why);
+}
+
 void objfmt_denied_who(FILE *f, const ObjList *l, const ObjWho *who) {
    unsigned n = objfmt_denied_count(l, who);
    if (!n)
@@ -116,15 +195,9 @@ void objfmt_denied_who(FILE *f, const ObjList *l, const ObjWho *who) {
                        "Note: %u processes could not be inspected, their attachers are not "
                        "shown:\n", n),
            n);
-   for (unsigned i = 0; i < l->procs_denied; i++) {
-      const ObjDenied *d = &l->denied[i];
-      if (!objwho_pid_selected(who, d->pid))
-         continue;
-      char comm[256], why[1024];
-      escape_into(comm, sizeof comm, d->comm);
-      escape_into(why, sizeof why, d->why);
-      fprintf(f, "    %d %s: %s\n", d->pid, comm, why);
-   }
+   for (unsigned i = 0, count; i < l->procs_denied; i++)
+      if (objwho_pid_selected(who, l->denied[i].pid) && first_of_reason(l, who, i, &count))
+         reason_line(f, l, who, i, count);
 }
 
 void objfmt_denied_json(FILE *f, const ObjList *l) {
@@ -437,7 +510,7 @@ static void json_attachers(FILE *f, const Obj *o, const char *indent) {
 void objfmt_json_object(FILE *f, const Obj *o, const char *indent) {
    char owner[64];
    platform_user_name(o->uid, owner, sizeof owner);
-   fprintf(f, "{\"kind\":\"%s\"", objects_kind_name(o->kind));
+   fprintf(f, "{\"kind\":\"%s\"", objects_obj_kind_name(o));
    objfmt_json_str(f, "name", o->name);
    char *disp = objfmt_display_name(o);
    json_escaped(f, "display_name", disp);

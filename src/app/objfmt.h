@@ -76,9 +76,12 @@ const char *objfmt_mq_note(const ObjList *l, unsigned kinds);
  * flagged, and how to mount it.  NULL otherwise.  Translated. */
 const char *objfmt_mq_unseen(const ObjList *l, const Obj *o);
 
-/* The processes of L that could not be inspected, named: a note line
- * with their count, then one line each, "PID COMMAND: WHY" (the command
- * escaped).  Nothing when there are none. */
+/* The processes of L that could not be inspected: a note line with their
+ * count, then one line for each reason (the reasons' texts with the pid
+ * left out are the same), in the order first seen: "    1 process (PID
+ * COMMAND): WHY" (the command escaped), or "    N processes (pids P1,
+ * P2, ...): WHY" with at most 10 pids, then an ellipsis, and the WHY of
+ * the first.  The JSON keeps every process.  Nothing when there are none. */
 void objfmt_denied(FILE *f, const ObjList *l);
 /* The same as the members of a JSON object (after "denied"):
  * ,"not_inspected":[{"pid":P,"command":C,"reason":"refused"|"exited","why":W},...] */

@@ -127,7 +127,8 @@ Obj *objects_new(ObjList *l, ObjKind kind, const char *name, uint64_t dev, uint6
 
 void objects_fill_from_stat(Obj *o, const PlatformStat *st) {
    o->size = st->size;
-   o->size_known = true;
+   o->size_known = st->kind == PLATFORM_KIND_REGULAR;   /* a FIFO's 0 is no size */
+   o->file_kind = st->kind;
    o->uid = st->uid;
    o->gid = st->gid;
    o->mode = st->mode;

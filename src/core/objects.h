@@ -96,7 +96,11 @@ typedef struct {
    int64_t atime, mtime, ctime;
    bool stat_times;
    uint64_t dev, ino;       /* SysV: ino is the id */
-   bool size_known;
+   bool size_known;         /* false where nobody measured it (a FIFO's stat size) */
+   /* OBJ_FILE: what its stat says it is (a block device, a FIFO ...);
+    * FILE_LINK: it is a symbolic link, looked at without following it. */
+   PlatformKind file_kind;
+   bool file_link;
    /* System V */
    uint32_t key;
    int cpid, lpid;          /* SysV shm: creator, last attach/detach; msg: last send */
@@ -209,6 +213,10 @@ Obj *objects_find_sysv(const ObjList *l, ObjKind kind, int id);
 /* "shm", "sem", "mq", "sysv-shm", "sysv-sem", "sysv-msg", "memfd", "file",
  * "blockdev". */
 const char *objects_kind_name(ObjKind k);
+/* O's kind as the output names it: objects_kind_name(), but an OBJ_FILE
+ * by its real type ("file", "blockdev" as the list says, "fifo", "char",
+ * "socket", "directory", "symlink", "other"). */
+const char *objects_obj_kind_name(const Obj *o);
 /* A comma-separated list of kind names ("sysv" means all three SysV
  * kinds, "all" every kind of named object, "blockdev" the block devices in use), each whole or a unique prefix in any case
  * (core/namepick.h), into a mask of 1 << ObjKind; *BAD points at the

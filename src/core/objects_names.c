@@ -18,6 +18,23 @@ const char *objects_kind_name(ObjKind k) {
    return (unsigned)k < OBJ_KIND_COUNT ? kind_names[k] : "?";
 }
 
+const char *objects_obj_kind_name(const Obj *o) {
+   if (o->kind != OBJ_FILE)
+      return objects_kind_name(o->kind);
+   if (o->file_link)
+      return "symlink";
+   switch (o->file_kind) {
+   case PLATFORM_KIND_REGULAR:   return "file";
+   case PLATFORM_KIND_BLOCK:     return objects_kind_name(OBJ_BLOCK);
+   case PLATFORM_KIND_DIRECTORY: return "directory";
+   case PLATFORM_KIND_FIFO:      return "fifo";
+   case PLATFORM_KIND_CHAR:      return "char";
+   case PLATFORM_KIND_SOCKET:    return "socket";
+   case PLATFORM_KIND_OTHER:
+   default:                      return "other";
+   }
+}
+
 /* What --kind and :kind take: the kinds, "sysv" (the three), "all" (every
  * kind of named object) and "blockdev" (the block devices in use). */
 static const char *const kind_words[] = {

@@ -320,6 +320,12 @@ bool source_fd_open_path(Source *s, const char *name, bool writable, Error *e) {
       return true;
    }
    rc = platform_open_same(name, writable, &seen, &s->handle, &s->st);
+   if ((rc == EACCES || rc == EPERM) && s->describing) {
+      s->st = seen;              /* --info: what stat says, and why no more */
+      s->handle = PLATFORM_HANDLE_NONE;
+      s->open_denied = rc;
+      return true;
+   }
    return rc == 0 || source_open_failed(e, rc);
 }
 

@@ -194,7 +194,9 @@ struct Source {
    /* Opened by source_open_describing() without permission to open it
     * (its errno, EACCES): ST and SIZE are what could be learnt without
     * opening it (a shm object's stat, a System V segment's row in the
-    * kernel's list); HANDLE is PLATFORM_HANDLE_NONE, no byte can be read. */
+    * kernel's list, a file's or block device's stat: a block device's
+    * SIZE is then SOURCE_SIZE_UNKNOWN); HANDLE is PLATFORM_HANDLE_NONE,
+    * no byte can be read. */
    int open_denied;
    /* The size is not known before reading (procfs, sysfs, pipes ...): SIZE
     * is SOURCE_SIZE_UNKNOWN, every byte is data, and a short read is the
@@ -318,7 +320,8 @@ int source_fd_residency(const Source *s, uint64_t offset, const void *addr, size
                         unsigned char *state, PlatformResidency *how, int *why);
 /* Open the path NAME as the path kinds do: stat it, check it against
  * S->expect and source_check_kind() without opening it, then open exactly
- * what was stat'ed into S->handle and S->st. */
+ * what was stat'ed into S->handle and S->st.  Opened describing (--info),
+ * a refused open (EACCES, EPERM) is S->open_denied, not a failure. */
 bool source_fd_open_path(Source *s, const char *name, bool writable, Error *e);
 /* Set E from an errno of platform_open_same() (ESTALE: ERR_SWAPPED);
  * returns false. */

@@ -93,6 +93,15 @@ int platform_blockdev_claim(int fd, int *excl);
 int platform_blockdev_users(int fd, PlatformBlockUsers *u);
 void platform_blockdev_users_free(PlatformBlockUsers *u);
 
+/* The same for the block device node PATH that could not be opened
+ * (DENIED, its errno), found by its stat(2) and checked to be the device
+ * EXPECT describes (ESTALE when it is another by now): mounts, holders,
+ * partitions and swap by its device number; no exclusive test (that needs
+ * an open), users.exclusive is DENIED.  *SIZE is its size in bytes from
+ * /sys/dev/block/MAJ:MIN/size (0 when unreadable). */
+int platform_blockdev_users_path(const char *path, const PlatformStat *expect, int denied,
+                                 PlatformBlockUsers *u, uint64_t *size);
+
 /* True when U shows any use: a mount, a holder, swap (its own or a
  * partition's) or a claim. */
 bool platform_blockdev_in_use(const PlatformBlockUsers *u);
@@ -102,6 +111,9 @@ bool platform_blockdev_in_use(const PlatformBlockUsers *u);
  * after a failure). */
 int platform_file_loops(int fd, PlatformFileLoops *l);
 void platform_file_loops_free(PlatformFileLoops *l);
+/* The same for the regular file PATH that could not be opened, checked
+ * by its stat(2) to be the file EXPECT describes (ESTALE otherwise). */
+int platform_file_loops_path(const char *path, const PlatformStat *expect, PlatformFileLoops *l);
 
 /* ---- every block device in use (the object list's kind "blockdev") ---- */
 

@@ -77,10 +77,20 @@ on_exit "kill $claimer 2>/dev/null"
 await_line "$tmp/claim.out" '^held$' "$claimer" "$tmp/claim.err" "the O_EXCL open failed"
 run_ms --info "$disk"
 like "claimed: --info says who has it" "$out" \
-   "in use:      yes: claimed exclusively by another program"
+   "in use:      yes: claimed exclusively by another program; open by $claimer python3"
 run_ms --info --json "$disk"
 is "... --info --json: in use, claimed" "$(json 'j["block"]["in_use"], j["block"]["claimed"]')" \
    "True True"
+if command -v setpriv >/dev/null 2>&1; then
+   mode=$(stat -c %a "$disk")
+   chmod 644 "$disk"
+   run_ms_unprivileged --info "$disk"
+   chmod "$mode" "$disk"
+   like "claimed, as nobody (root's claimer not inspected): says who may hold it" "$out" \
+      "in use:      yes: claimed exclusively by another program; perhaps by one of the processes that could not be inspected"
+else
+   skip "claimed, as nobody" "needs setpriv"
+fi
 run_ms --patch 440:5a --flush "$disk"
 like "... the flush refusal agrees" "$err" \
    "the block device is in use: claimed exclusively by another program; --force writes anyway"

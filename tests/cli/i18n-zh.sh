@@ -66,7 +66,7 @@ value_columns() {
    done | sort -u
 }
 is "--info: every value starts at column 14" \
-   "$(printf '%s\n' "$out" | grep '：' | grep -v '^注意' | value_columns)" 13
+   "$(printf '%s\n' "$out" | grep '：' | grep -v '^注意' | grep -v '^ ' | value_columns)" 13
 # ... and so do a process's (pid:PID, pid:PID:ADDR)
 sleep 30 &
 spid=$!

@@ -206,7 +206,7 @@ if [ "$(id -u)" -eq 0 ]; then
       "$(py "$tmp/nobody-pid.json" "([d['pid'] for d in j['processes']['not_inspected']], j['processes']['denied'])")" \
       "([$hp], 1)"
    run_ms_unprivileged --list --pid "$hp" --columns name
-   like "... and in text: it is named" "$out" "    $hp "
+   like "... and in text: it is named" "$out" "    1 process ($hp "
    is "... and no other process is" "$(printf '%s\n' "$out" | grep -c '^    [0-9]')" 1
    run_ms_unprivileged --list --json
    printf '%s\n' "$out" >"$tmp/nobody-all.json"

@@ -1,7 +1,9 @@
 /* The processes a scan could not inspect, as --info and --list print
- * them: counted with ngettext, one line each with pid, command (escaped:
- * a command is any text its process chose) and why; in JSON with a
- * reason, "exited" for one that ended during the scan. */
+ * them: counted with ngettext, one line for each reason (its text with
+ * the pid left out), with the count and the pids cut with an ellipsis past
+ * ten, a lone process with its command (escaped: a command is any text its
+ * process chose); in JSON every process, with a reason, "exited" for one
+ * that ended during the scan. */
 #include "config.h"
 
 #include "tap.h"
@@ -36,9 +38,9 @@ int main(void) {
    char *text = printed(objfmt_denied, &l);
    ok(text && strstr(text, "Note: 2 processes could not be inspected, their attachers are not shown:\n"),
       "the count, in the plural");
-   ok(text && strstr(text, "    42 evil\\e[2Jname: process 42 belongs to user x\n"),
+   ok(text && strstr(text, "    1 process (42 evil\\e[2Jname): process 42 belongs to user x\n"),
       "pid, escaped command and why");
-   ok(text && strstr(text, "    43 gone: it exited during the scan\n"), "one that exited");
+   ok(text && strstr(text, "    1 process (43 gone): it exited during the scan\n"), "one that exited");
    ok(text && !strchr(text, '\x1b'), "no raw escape reaches the output");
    free(text);
    char *json = printed(objfmt_denied_json, &l);
@@ -54,6 +56,41 @@ int main(void) {
    ok(text && strstr(text, "Note: 1 process could not be inspected, its attachers are not shown:\n"),
       "the count, in the singular");
    free(text);
+   objects_free(&l);
+
+   /* 30 processes of one user, 2 of another, 1 that exited: three lines */
+   objects_init(&l, 4096);
+   char why[128];
+   for (int pid = 100; pid < 130; pid++) {
+      snprintf(why, sizeof why, "process %d belongs to user root (uid 0): needs CAP_SYS_PTRACE", pid);
+      objects_process_denied(&l, pid, "daemon", EACCES, why);
+      if (pid == 101 || pid == 102) {
+         snprintf(why, sizeof why, "process %d belongs to user bin (uid 2): needs CAP_SYS_PTRACE",
+                  1000 + pid);
+         objects_process_denied(&l, 1000 + pid, "bind", EACCES, why);
+      }
+   }
+   objects_process_denied(&l, 7, "gone", ESRCH, "it exited during the scan");
+   text = printed(objfmt_denied, &l);
+   ok(text && strstr(text, "Note: 33 processes could not be inspected, their attachers are not shown:\n"),
+      "grouped: the total");
+   ok(text && strstr(text, "    30 processes (pids 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, ...): "
+                           "process 100 belongs to user root (uid 0): needs CAP_SYS_PTRACE\n"),
+      "one line for a reason: the count, ten pids, an ellipsis, the first one's why");
+   ok(text && strstr(text, "    2 processes (pids 1101, 1102): process 1101 belongs to user bin"),
+      "another reason: its own line, its pids whole");
+   ok(text && strstr(text, "    1 process (7 gone): it exited during the scan\n"), "a lone one");
+   size_t lines = 0;
+   for (const char *p = text; p && *p; p++)
+      lines += *p == '\n';
+   is_u64((uint64_t)lines, 4, "the note and one line for each of the three reasons");
+   free(text);
+   json = printed(objfmt_denied_json, &l);
+   size_t entries = 0;
+   for (const char *p = json; p && (p = strstr(p, "{\"pid\":")); p++)
+      entries++;
+   is_u64((uint64_t)entries, 33, "JSON: every process, one entry each");
+   free(json);
    objects_free(&l);
    return done_testing();
 }

@@ -21,6 +21,12 @@ static bool file_open(Source *s, const char *path, bool writable, Error *e) {
       s->size = SOURCE_SIZE_UNKNOWN;
       return true;
    }
+   if (s->open_denied) {           /* --info without permission: its stat only */
+      s->size = s->st.kind == PLATFORM_KIND_REGULAR ? s->st.size : SOURCE_SIZE_UNKNOWN;
+      if (s->st.kind == PLATFORM_KIND_BLOCK)
+         s->ops = &source_block_ops;
+      return true;
+   }
    if (s->reading && (s->st.kind == PLATFORM_KIND_FIFO || s->st.kind == PLATFORM_KIND_CHAR))
       return source_stream_adopt(s, path, e);
    s->size = s->st.size;

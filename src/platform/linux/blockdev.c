@@ -18,6 +18,8 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+static void read_line(const char *path, char *buf, size_t size);
+
 static int block_rdev(int fd, dev_t *rdev) {
    struct stat sb;
    if (fstat(fd, &sb) < 0)
@@ -266,6 +268,38 @@ int platform_blockdev_users(int fd, PlatformBlockUsers *u) {
    return rc != 0 ? rc : users_of(rdev, fd, u);
 }
 
+/* PATH, stat'ed: 0 when it is still the block device EXPECT describes,
+ * with its number in *RDEV. */
+static int same_block_path(const char *path, const PlatformStat *expect, dev_t *rdev) {
+   struct stat sb;
+   if (stat(path, &sb) != 0)
+      return errno;
+   if (!S_ISBLK(sb.st_mode))
+      return ENOTBLK;
+   if ((uint64_t)sb.st_dev != expect->dev || (uint64_t)sb.st_ino != expect->ino)
+      return ESTALE;
+   *rdev = sb.st_rdev;
+   return 0;
+}
+
+int platform_blockdev_users_path(const char *path, const PlatformStat *expect, int denied,
+                                 PlatformBlockUsers *u, uint64_t *size) {
+   dev_t rdev;
+   memset(u, 0, sizeof *u);
+   *size = 0;
+   int rc = same_block_path(path, expect, &rdev);
+   if (rc != 0)
+      return rc;
+   char file[96], line[64];
+   snprintf(file, sizeof file, "/sys/dev/block/%u:%u/size", major(rdev), minor(rdev));
+   read_line(file, line, sizeof line);
+   if (line[0])
+      *size = strtoull(line, NULL, 10) * 512;
+   rc = users_of(rdev, -1, u);
+   u->exclusive = denied;
+   return rc;
+}
+
 void platform_blockdev_users_free(PlatformBlockUsers *u) {
    free_strings(u->mounts, u->nmounts);
    free_strings(u->holders, u->nholders);
@@ -348,11 +382,28 @@ static int check_loop(PlatformFileLoops *l, const char *name, const struct stat 
    return rc;
 }
 
+static int file_loops(const struct stat *st, PlatformFileLoops *l);
+
 int platform_file_loops(int fd, PlatformFileLoops *l) {
    memset(l, 0, sizeof *l);
    struct stat file;
    if (fstat(fd, &file) != 0)
       return errno;
+   return file_loops(&file, l);
+}
+
+int platform_file_loops_path(const char *path, const PlatformStat *expect, PlatformFileLoops *l) {
+   memset(l, 0, sizeof *l);
+   struct stat file;
+   if (stat(path, &file) != 0)
+      return errno;
+   if ((uint64_t)file.st_dev != expect->dev || (uint64_t)file.st_ino != expect->ino)
+      return ESTALE;
+   return file_loops(&file, l);
+}
+
+static int file_loops(const struct stat *st, PlatformFileLoops *l) {
+   const struct stat file = *st;
    if (!S_ISREG(file.st_mode))
       return 0;
    DIR *d = opendir("/sys/block");
