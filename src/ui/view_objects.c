@@ -387,7 +387,10 @@ static void k_attachers(View *v) {
 }
 
 /* "cannot open NAME through SPEC: MESSAGE (REASON)" into the status line. */
-static void open_failed(View *v, const char *name, const char *spec, const Error *e) {
+static void open_failed(View *v, const char *name, const char *spec, const Error *err) {
+   Error shown = *err;            /* the screen's words: no command-line flags */
+   error_for_screen(&shown);
+   const Error *e = &shown;
    char esc[OBJTABLE_SPEC_MAX * 4];
    escape_into(esc, sizeof esc, spec);
    const char *reason = e->detail[0] ? e->detail : e->sys_errno ? strerror(e->sys_errno) : "";

@@ -52,7 +52,11 @@ rmdir "$tmp/f"
 mkfifo "$tmp/f"
 tui_send "R"
 expect_status "a FIFO made under the name: R says it cannot be mapped, and why" \
-   "f: not reopened: cannot be mapped (it is a FIFO or pipe"
+   "f: not reopened: cannot be mapped (it is a FIFO or pipe)"
+case "$(tui_capture | sed -n '$p')" in
+   *--*) ok "... with no command-line flag in the screen's words" false ;;
+   *) ok "... with no command-line flag in the screen's words" true ;;
+esac
 rm -f "$tmp/f"
 : >"$tmp/f"
 tui_send "R"
