@@ -123,7 +123,9 @@ static const ListOps list_ops = {
 typedef ListLayout Layout;
 _Static_assert(OBJTABLE_COLUMNS <= LISTVIEW_COLUMNS_MAX, "the layout holds every column");
 
-/* Fixed widths but for the name and the flags, which share the rest. */
+/* Fixed widths but for the name and the flags, which share the rest; the
+ * numbers (SIZE, PROCESSES) as wide as the widest, never cut, as --list
+ * prints them whole. */
 static void layout(View *v, int cols, Layout *L) {
    static const int least[OBJTABLE_COLUMNS] = { 8, 0, 10, 8, 4, 5, 0 };
    int fixed[OBJTABLE_COLUMNS], sum = 0;
@@ -136,8 +138,18 @@ static void layout(View *v, int cols, Layout *L) {
    int flags = listview_column_width(v, OBJTABLE_FLAGS, 5);
    for (size_t i = 0; i < st->t.count; i++) {
       const Obj *o = objtable_row(&st->t, i);
-      char *n = objfmt_display_name(o), f[128];
+      char *n = objfmt_display_name(o), f[128], num[32];
       objfmt_flags(o->flags, f, sizeof f);
+      objfmt_size(o, num, sizeof num);
+      if ((int)strlen(num) > fixed[OBJTABLE_SIZE]) {
+         sum += (int)strlen(num) - fixed[OBJTABLE_SIZE];
+         fixed[OBJTABLE_SIZE] = (int)strlen(num);
+      }
+      objfmt_procs(o, num, sizeof num);
+      if ((int)strlen(num) > fixed[OBJTABLE_ATTACHERS]) {
+         sum += (int)strlen(num) - fixed[OBJTABLE_ATTACHERS];
+         fixed[OBJTABLE_ATTACHERS] = (int)strlen(num);
+      }
       name = (int)objfmt_width(n) > name ? (int)objfmt_width(n) : name;
       flags = (int)strlen(f) > flags ? (int)strlen(f) : flags;
       free(n);
