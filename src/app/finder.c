@@ -14,7 +14,7 @@ typedef unsigned long long ull;
 struct Finder {
    SearchPattern *pattern;
    bool backward;
-   char text[200];            /* as typed, for messages */
+   char *text;                /* as typed, for messages (whole, owned) */
    SearchHooks hooks;         /* the screen's cancel and progress */
 };
 
@@ -26,6 +26,7 @@ void finder_free(Finder *f) {
    if (!f)
       return;
    search_pattern_free(f->pattern);
+   free(f->text);
    free(f);
 }
 
@@ -56,10 +57,17 @@ bool finder_set_pattern(Finder *f, Session *s, const char *text, bool backward) 
                       *body ? _(why) : _("it is empty"), (size_t)(body - text) + where + 1);
       return false;
    }
+   char *copy = strdup(text);
+   if (!copy) {
+      search_pattern_free(p);
+      session_message(s, true, "%s", _("out of memory"));
+      return false;
+   }
    search_pattern_free(f->pattern);
    f->pattern = p;
    f->backward = backward;
-   snprintf(f->text, sizeof f->text, "%s", text);
+   free(f->text);
+   f->text = copy;
    return true;
 }
 

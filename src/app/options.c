@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "app/options.h"
+#include "app/pickmsg.h"
 #include "app/diag.h"
 #include "app/live.h"
 #include "core/escape.h"
@@ -276,7 +277,6 @@ static int parse_sort(const char *text, Options *o) {
 static int parse_columns(const char *text, Options *o) {
    const char *bad;
    size_t bad_len, n, c;
-   char names[160], word[64];
    PickMsg m;
    if (objtable_columns_parse(text, o->columns, OBJTABLE_ALL_COLUMNS, &o->ncolumns, &bad,
                               &bad_len))
@@ -284,11 +284,11 @@ static int parse_columns(const char *text, Options *o) {
    const ColSpec *spec = objtable_columns(&n);
    if (coltable_pick(spec, n, bad, bad_len, &c, &m) == NAMEPICK_AMBIGUOUS)
       return pickmsg_usage("--columns", bad, bad_len, &m);
-   snprintf(word, sizeof word, "%.*s", (int)(bad_len < 63 ? bad_len : 63), bad);
-   objtable_column_names(names, sizeof names);
-   return diag_bad_value("--columns", word,
-                         bad_len ? _("no such column, or given twice") : _("empty column name"),
-                         names);
+   /* the word cut with an ellipsis where it is long, as every pick's */
+   snprintf(m.what, sizeof m.what, "%s",
+            bad_len ? _("no such column, or given twice") : _("empty column name"));
+   objtable_column_names(m.why, sizeof m.why);
+   return pickmsg_usage("--columns", bad, bad_len, &m);
 }
 
 /* They choose objects of the list: --list, or the screen without SOURCE. */
@@ -307,13 +307,16 @@ static int check_object_options(const Options *o, bool no_source) {
 /* The option getopt just complained about, as the user typed it (up to a
  * '='), escaped: it may hold any byte.  Malloc'd. */
 static char *option_name(char **argv) {
-   char text[64];
+   char text[80];
    const char *arg = argv[optind - 1];
    if (strncmp(arg, "--", 2) != 0 && optopt > 0 && optopt < 0x100) {
       snprintf(text, sizeof text, "-%c", (char)optopt);
-   } else {
+   } else {                       /* cut with an ellipsis past 64 bytes, as a pick's word */
       size_t n = strcspn(arg, "=");
-      snprintf(text, sizeof text, "%.*s", (int)(n < 63 ? n : 63), arg);
+      if (n > 64)
+         snprintf(text, sizeof text, "%.64s...", arg);
+      else
+         snprintf(text, sizeof text, "%.*s", (int)n, arg);
    }
    return escape_dup(text);
 }

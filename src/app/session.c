@@ -41,7 +41,10 @@ const char *session_message_text(const Session *s) {
    return s->message ? s->message : "";
 }
 
-void session_error(Session *s, const Error *e) {
+void session_error(Session *s, const Error *err) {
+   Error shown = *err;            /* the screen's words: no command-line flags */
+   error_for_screen(&shown);
+   const Error *e = &shown;
    const char *reason = e->detail[0] ? e->detail : e->sys_errno ? strerror(e->sys_errno) : NULL;
    if (reason)
       session_message(s, true, "%s (%s)", _(error_message(e->code)), reason);
@@ -559,36 +562,66 @@ bool session_check_identity(Session *s) {
    return true;
 }
 
-/* Why R did not reopen, after the name it tried (escaped: it is the user's
- * or another's text): "NAME: not reopened: WHAT (WHY)", never without WHY
- * when the system said one. */
-static void not_reopened(Session *s, const Error *e) {
-   char what[320];
-   char *name = escape_dup(s->src->spec);
-   const char *reason = e->detail[0] ? e->detail : e->sys_errno ? strerror(e->sys_errno) : NULL;
-   if (e->code == ERR_OPEN && e->sys_errno == ENOENT)
-      snprintf(what, sizeof what, _("not reopened: it no longer exists (%s)"), strerror(ENOENT));
-   else if (e->code == ERR_IS_DIRECTORY)
-      snprintf(what, sizeof what, _("not reopened: the name now leads to a directory (%s)"),
-               strerror(EISDIR));
-   else if (reason)
-      snprintf(what, sizeof what, _("not reopened: %s (%s)"), _(error_message(e->code)), reason);
-   else
-      snprintf(what, sizeof what, _("not reopened: %s"), _(error_message(e->code)));
-   session_message(s, true, "%s: %s", name ? name : "?", what);
-   free(name);
-}
-
 static void not_reopened_text(Session *s, const char *why) {
    char *name = escape_dup(s->src->spec);
    session_message(s, true, "%s: %s", name ? name : "?", why);
    free(name);
 }
 
-bool session_reopen(Session *s) {
+/* Why R did not reopen, after the name it tried (escaped: it is the user's
+ * or another's text): "NAME: not reopened: WHAT (WHY)", never without WHY
+ * when the system said one. */
+static void not_reopened(Session *s, const Error *err) {
+   Error shown = *err;            /* the screen's words: no command-line flags */
+   error_for_screen(&shown);
+   const Error *e = &shown;
+   char *what = NULL;             /* whole, however long the reason */
+   const char *reason = e->detail[0] ? e->detail : e->sys_errno ? strerror(e->sys_errno) : NULL;
+   int len;
+   if (e->code == ERR_OPEN && e->sys_errno == ENOENT)
+      len = asprintf(&what, _("not reopened: it no longer exists (%s)"), strerror(ENOENT));
+   else if (e->code == ERR_IS_DIRECTORY)
+      len = asprintf(&what, _("not reopened: the name now leads to a directory (%s)"),
+                     strerror(EISDIR));
+   else if (reason)
+      len = asprintf(&what, _("not reopened: %s (%s)"), _(error_message(e->code)), reason);
+   else
+      len = asprintf(&what, _("not reopened: %s"), _(error_message(e->code)));
+   if (len < 0)
+      what = NULL;
+   not_reopened_text(s, what ? what : _(error_message(e->code)));
+   free(what);
+}
+
+
+/* What a reopen says: the new object's size, and the edited bytes DROPPED
+ * with the old one (0: none). */
+static void reopened_message(Session *s, bool same, uint64_t size, uint64_t dropped) {
+   const char *fmt = same ? ngettext("reopened the same object: %llu byte",
+                                     "reopened the same object: %llu bytes", size)
+                          : ngettext("reopened: a new object of %llu byte",
+                                     "reopened: a new object of %llu bytes", size);
+   if (!dropped) {
+      session_message(s, false, fmt, (ull)size);
+      return;
+   }
+   char *what = NULL;
+   if (asprintf(&what, fmt, (ull)size) < 0)
+      what = NULL;
+   session_message(s, false, ngettext("dropped %llu edited byte; %s", "dropped %llu edited bytes; %s",
+                                      dropped),
+                   (ull)dropped, what ? what : "?");
+   free(what);
+}
+
+static bool reopen(Session *s, bool drop) {
+   uint64_t dropped = 0;
    if (session_edit_pending(s)) {
-      not_reopened_text(s, _("not reopened: edits are pending (:w flushes, :discard drops them)"));
-      return false;
+      if (!drop) {
+         not_reopened_text(s, _("not reopened: edits are pending (:w flushes, :discard drops them)"));
+         return false;
+      }
+      dropped = edits_modified_bytes(s->edits);
    }
    Source *fresh;
    Error e;
@@ -600,6 +633,8 @@ bool session_reopen(Session *s) {
    bool same = fresh->st.dev == s->src->st.dev && fresh->st.ino == s->src->st.ino;
    session_magic_collect(s, 0);
    window_unmap(&s->win, s->src);
+   if (dropped)
+      edits_discard(s->edits);
    session_edit_stop(s);
    source_close(s->src);
    s->src = fresh;
@@ -611,15 +646,17 @@ bool session_reopen(Session *s) {
    follow(s);
    if (!session_edit_start(s, s->kept.write, &e))
       session_error(s, &e);
-   else if (same)
-      session_message(s, false, ngettext("reopened the same object: %llu byte",
-                                         "reopened the same object: %llu bytes", fresh->size),
-                      (ull)fresh->size);
    else
-      session_message(s, false, ngettext("reopened: a new object of %llu byte",
-                                         "reopened: a new object of %llu bytes", fresh->size),
-                      (ull)fresh->size);
+      reopened_message(s, same, fresh->size, dropped);
    return true;
+}
+
+bool session_reopen(Session *s) {
+   return reopen(s, false);
+}
+
+bool session_reopen_dropping(Session *s) {
+   return reopen(s, true);
 }
 
 /* ---- marks ---------------------------------------------------------------- */

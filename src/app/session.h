@@ -116,6 +116,11 @@ bool session_check_identity(Session *s);
  * pending: they belong to the old object. */
 bool session_reopen(Session *s);
 
+/* :e! - as session_reopen, the pending edits dropped once the object the
+ * name leads to now is open (kept when it cannot be: nothing is lost for
+ * nothing); the message says how many edited bytes were dropped. */
+bool session_reopen_dropping(Session *s);
+
 /* Marks and jumps (m a, ' a, ''; LETTER a-z or A-Z, each object its
  * own): remember the cursor under LETTER; go to
  * a mark (false with a message when it is not set); note that the cursor

@@ -43,6 +43,7 @@ static const struct {
    [ERR_UNREADABLE]      = { N_("cannot read the process's memory there"), 1 },
    [ERR_BAD_SEM_NAME]    = { N_("invalid semaphore name"), 2 },
    [ERR_BEFORE_START]    = { N_("offset is before the start"), 1 },
+   [ERR_FLUSH_REFUSED]   = { N_("flush refused"), 1 },
 };
 
 void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, ...) {
@@ -51,6 +52,7 @@ void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, 
    e->code = code;
    e->sys_errno = sys_errno;
    e->detail[0] = '\0';
+   e->cli_hint_at = 0;
    if (detail_fmt) {
       va_list ap;
       va_start(ap, detail_fmt);
@@ -69,4 +71,19 @@ int error_exit_status(ErrorCode code) {
    if ((unsigned)code >= ERR_COUNT)
       return 1;
    return error_table[code].exit_status;
+}
+
+void error_add_cli_hint(Error *e, const char *hint) {
+   if (!e)
+      return;
+   size_t at = strlen(e->detail);
+   snprintf(e->detail + at, sizeof e->detail - at, "; %s", hint);
+   e->cli_hint_at = (unsigned short)at;
+}
+
+void error_for_screen(Error *e) {
+   if (e && e->cli_hint_at && e->cli_hint_at < sizeof e->detail)
+      e->detail[e->cli_hint_at] = '\0';
+   if (e)
+      e->cli_hint_at = 0;
 }

@@ -42,6 +42,8 @@ typedef enum {
    ERR_UNREADABLE,       /* bytes of a process that cannot be read (unmapped, guard page ...) */
    ERR_BAD_SEM_NAME,     /* a semaphore name that cannot be one */
    ERR_BEFORE_START,     /* an offset before the start of the object (-N past its size) */
+   ERR_FLUSH_REFUSED,    /* the edits were not written: refused before any write (in use,
+                            locked by another); they are kept */
    ERR_COUNT
 } ErrorCode;
 
@@ -50,11 +52,21 @@ typedef struct {
    int sys_errno;          /* 0 when the detail says it all */
    char detail[384];       /* the part in parentheses; may be empty (a process's
                               refusal names its cause and its fix) */
+   unsigned short cli_hint_at; /* 0: none; else detail from here on ("; --dump,
+                              --xxd and --find read it") names command-line
+                              flags: the screen drops it (error_for_screen) */
 } Error;
 
 /* Record an error; DETAIL_FMT may be NULL (then strerror(SYS_ERRNO) is used). */
 void error_set(Error *e, ErrorCode code, int sys_errno, const char *detail_fmt, ...)
    PRINTF_LIKE(4, 5);
+
+/* Append "; HINT" to E's detail: a hint that names command-line flags,
+ * dropped where the screen speaks (error_for_screen). */
+void error_add_cli_hint(Error *e, const char *hint);
+
+/* E as the screen says it: its command-line hint dropped. */
+void error_for_screen(Error *e);
 
 /* The untranslated message of CODE (marked for gettext in the table). */
 const char *error_message(ErrorCode code);

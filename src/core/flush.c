@@ -214,7 +214,7 @@ static bool lock_object(int fd, PlatformStat *now, Error *e) {
    if (rc == 0)
       rc = platform_stat_fd(fd, now);
    if (rc == EWOULDBLOCK)
-      error_set(e, ERR_FLUSH, rc, "%s", _("another process is flushing or restoring this object "
+      error_set(e, ERR_FLUSH_REFUSED, rc, "%s", _("another process is flushing or restoring this object "
                                           "(it holds its lock)"));
    else if (rc != 0)
       error_set(e, ERR_FLUSH, rc, _("cannot lock it: %s"), strerror(rc));
@@ -302,7 +302,7 @@ bool flush_commit(EditSet *es, const FlushOptions *fo, FlushReport *r, Error *e)
       return false;
    /* A block device: FD becomes its exclusive claim, held to the end. */
    if (!source_claim_for_write(&fd, fo->force,
-                               fo->force_hint ? fo->force_hint : "--force", ERR_FLUSH, e)) {
+                               fo->force_hint ? fo->force_hint : "--force", ERR_FLUSH_REFUSED, e)) {
       platform_close(fd);
       return false;
    }

@@ -200,6 +200,8 @@ typedef struct {
    bool usable[SOURCE_USES];
    ErrorCode code;
    const char *why;              /* N_() */
+   bool read_modes;              /* the read-only modes of the command line read it: a
+                                  * hint the screen drops (error_add_cli_hint) */
 } KindRule;
 
 static const KindRule kind_rules[] = {
@@ -208,9 +210,9 @@ static const KindRule kind_rules[] = {
    [PLATFORM_KIND_DIRECTORY] = { .code = ERR_IS_DIRECTORY,
                                  .why = N_("give a file, a block device or shm:NAME") },
    [PLATFORM_KIND_FIFO]      = { .usable = { [SOURCE_USE_READ] = true }, .code = ERR_NOT_MAPPABLE,
-                                 .why = N_("it is a FIFO or pipe; --dump, --xxd and --find read it") },
+                                 .why = N_("it is a FIFO or pipe"), .read_modes = true },
    [PLATFORM_KIND_CHAR]      = { .usable = { [SOURCE_USE_READ] = true }, .code = ERR_NOT_MAPPABLE,
-                                 .why = N_("it is a character device; --dump, --xxd and --find read it") },
+                                 .why = N_("it is a character device"), .read_modes = true },
    [PLATFORM_KIND_SOCKET]    = { .code = ERR_NOT_MAPPABLE, .why = N_("it is a socket") },
    [PLATFORM_KIND_OTHER]     = { .code = ERR_NOT_MAPPABLE, .why = N_("it is not a regular file") },
 };
@@ -222,6 +224,8 @@ bool source_check_kind_for(PlatformKind kind, SourceUse use, Error *e) {
    if ((unsigned)use < SOURCE_USES && r->usable[use])
       return true;
    error_set(e, r->code, 0, "%s", _(r->why));
+   if (r->read_modes)
+      error_add_cli_hint(e, _("--dump, --xxd and --find read it"));
    return false;
 }
 

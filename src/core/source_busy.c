@@ -161,11 +161,11 @@ bool source_check_unclaimed(Source *s, bool force, const char *force_how, Error 
    if (force || s->handle == PLATFORM_HANDLE_NONE)
       return true;
    if (s->st.kind == PLATFORM_KIND_REGULAR)
-      return check_file(s->handle, ERR_FLUSH, force_how, e);
+      return check_file(s->handle, ERR_FLUSH_REFUSED, force_how, e);
    if (s->st.kind != PLATFORM_KIND_BLOCK)
       return true;
    int rc = platform_blockdev_exclusive(s->handle);
-   return rc == 0 || refuse(s->handle, rc, ERR_FLUSH, force_how, e);
+   return rc == 0 || refuse(s->handle, rc, ERR_FLUSH_REFUSED, force_how, e);
 }
 
 bool source_claim_for_write(PlatformHandle *fd, bool force, const char *force_how,

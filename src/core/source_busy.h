@@ -28,7 +28,7 @@
 /* A look, for saying (not for writing: by the time a write comes it may
  * be stale; writes hold source_claim_for_write() instead): true when S may
  * be written now (FORCE, or nothing uses it).  Else false and E is
- * ERR_FLUSH with who uses it and FORCE_HOW ("--force", ":flush!") in its
+ * ERR_FLUSH_REFUSED with who uses it and FORCE_HOW ("--force", ":flush!") in its
  * detail. */
 bool source_check_unclaimed(Source *s, bool force, const char *force_how, Error *e);
 

@@ -148,7 +148,12 @@ void listview_key_sort(View *v) {
    const ListOps *ops = list(v)->ops;
    bool reverse;
    int c = ops->sorted_by(v, &reverse);
-   ops->sort_by(v, (c + 1) % ops->columns, reverse);
+   for (int i = 0; i < ops->columns; i++) {     /* the next column shown */
+      c = (c + 1) % ops->columns;
+      if (!ops->shown || ops->shown(v, c))
+         break;
+   }
+   ops->sort_by(v, c, reverse);
 }
 
 void listview_key_reverse(View *v) {

@@ -63,6 +63,9 @@ typedef struct {
    /* The text row I shows (its cells, escaped, between spaces): what / and
     * ? search. */
    void (*row_text)(struct View *v, size_t i, char *out, size_t outsz);
+   /* Whether COLUMN is shown now (NULL: every one is): s steps over the
+    * hidden ones. */
+   bool (*shown)(struct View *v, int column);
 } ListOps;
 
 typedef struct {

@@ -634,6 +634,22 @@ static void post_notice(Ui *ui) {
    ui->notice[0] = '\0';
 }
 
+/* A screen too small for any view: the message of the moment alone on the
+ * bottom row (the outcome of the quit question asked there), cut with an
+ * ellipsis; :messages has it whole. */
+static void draw_message_alone(Ui *ui) {
+   Session *s = top_session(ui);
+   const char *msg = s ? session_message_text(s) : ui->message ? ui->message : "";
+   if (!msg[0] || LINES < 2)
+      return;
+   log_message(ui, msg);
+   move(LINES - 1, 0);
+   clrtoeol();
+   attrset(crt_attr((s ? s->message_is_error : ui->message_is_error) ? CRT_ERROR : CRT_NORMAL));
+   crt_put_cut(LINES - 1, 0, msg, COLS, true);
+   attrset(A_NORMAL);
+}
+
 static void draw_status(Ui *ui) {
    int y = LINES - 1;
    post_notice(ui);
@@ -651,9 +667,12 @@ static void draw_status(Ui *ui) {
    const char *msg = s ? session_message_text(s) : ui->message ? ui->message : "";
    bool is_error = s ? s->message_is_error : ui->message_is_error;
    /* An error or a question that does not fit beside the right part gets
-    * the whole line; longer still, or any other message that does not
+    * the whole line, and so does any message the right part would leave
+    * less than half the line (a narrow screen: the outcome of the quit
+    * question is seen); longer still, or any other message that does not
     * fit, it is cut with an ellipsis and :messages has it whole. */
-   bool whole = msg[0] && is_error && (int)crt_cols(msg) > COLS - rlen - 1;
+   int room = COLS - rlen - 1, mlen = (int)crt_cols(msg);
+   bool whole = msg[0] && mlen > room && (is_error || room < COLS / 2);
    if (rlen < COLS && !whole) {
       attrset(crt_attr(CRT_STATUS));
       crt_put(y, COLS - rlen, right, rlen);
@@ -719,6 +738,8 @@ static void draw(Ui *ui) {
       view_draw_too_small(LINES, COLS);
       if (ui->asking_quit)
          draw_question(ui);       /* the keys, however small the screen */
+      else
+         draw_message_alone(ui);  /* and what the answer did, after it */
    } else {
       ui->top->ops->draw(ui->top, LINES - 1, COLS);
       draw_status(ui);

@@ -212,6 +212,7 @@ static void k_open(View *v) {
                                          : _("%s (q or Esc: back)"), st->name, h->pid);
       return;
    }
+   error_for_screen(&e);          /* the screen's words: no command-line flags */
    const char *reason = e.detail[0] ? e.detail : e.sys_errno ? strerror(e.sys_errno) : "";
    ui_message(v->ui, true, _("cannot open %s through %s: %s%s%s%s"), st->name,
                    h->spec.text, _(error_message(e.code)), reason[0] ? " (" : "", reason,

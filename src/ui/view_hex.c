@@ -682,8 +682,9 @@ static void hex_draw(View *v, int rows, int cols) {
    if (forced && !forced_fits && fits) {
       char text[256];
       snprintf(text, sizeof text,
-               ngettext("--cols %u does not fit in %d columns: showing %u byte a row",
-                        "--cols %u does not fit in %d columns: showing %u bytes a row", L.bytes),
+               ngettext("%u bytes a row, as asked, do not fit in %d columns: showing %u byte a row",
+                        "%u bytes a row, as asked, do not fit in %d columns: showing %u bytes a row",
+                        L.bytes),
                forced, cols, L.bytes);
       sizenote_holds(&h->cols_note, s, text);
    } else {

@@ -190,11 +190,8 @@ CommandStatus view_hex_cmd_discard(void *ctx, const char *args) {
 /* :e! - as in vi: the edits dropped, then the object the name leads to
  * now opened (:e alone refuses while edits are pending). */
 CommandStatus view_hex_cmd_reopen_discard(void *ctx, const char *args) {
-   Session *s = view_hex_session(ctx);
    (void)args;
-   if (session_edit_pending(s))
-      session_edit_discard(s);
-   return session_reopen(s) ? COMMAND_OK : COMMAND_FAILED;
+   return session_reopen_dropping(view_hex_session(ctx)) ? COMMAND_OK : COMMAND_FAILED;
 }
 
 CommandStatus view_hex_cmd_edit(void *ctx, const char *args) {

@@ -93,7 +93,14 @@ static int sorted_by(View *v, bool *reverse) {
    return (int)state(v)->t.sort;
 }
 
+static bool shown(View *v, int c) {
+   return !(state(v)->hidden & (1u << c));
+}
+
+/* A column not shown is shown once the list is sorted by it (the sort mark
+ * is on a heading one sees). */
 static void sort_by(View *v, int c, bool reverse) {
+   state(v)->hidden &= ~(1u << c);
    state(v)->t.sort = (ObjTableColumn)c;
    state(v)->t.reverse = reverse;
    reselect(v);
@@ -104,7 +111,7 @@ static void row_text(View *v, size_t i, char *out, size_t outsz);
 
 static const ListOps list_ops = {
    .count = row_count,
-   .columns = OBJTABLE_COLUMNS,
+   .columns = OBJTABLE_ALL_COLUMNS,
    .column_name = column_name,
    .heading = heading,
    .right = right,
@@ -116,44 +123,72 @@ static const ListOps list_ops = {
    .draw_row = draw_row,
    .row_text = row_text,
    .reread = rescan,
+   .shown = shown,
 };
 
 /* ---- drawing ------------------------------------------------------------- */
 
 typedef ListLayout Layout;
-_Static_assert(OBJTABLE_COLUMNS <= LISTVIEW_COLUMNS_MAX, "the layout holds every column");
+_Static_assert(OBJTABLE_ALL_COLUMNS <= LISTVIEW_COLUMNS_MAX, "the layout holds every column");
 
-/* Fixed widths but for the name and the flags, which share the rest. */
+/* Fixed widths but for the name and the flags, which share the rest; the
+ * numbers (SIZE, PROCESSES) as wide as the widest, never cut, as --list
+ * prints them whole; PIDS as wide as its widest cell; the last column shown
+ * (FLAGS, or DETAIL when :columns shows it) takes what is left. */
 static void layout(View *v, int cols, Layout *L) {
-   static const int least[OBJTABLE_COLUMNS] = { 8, 0, 10, 8, 4, 5, 0 };
-   int fixed[OBJTABLE_COLUMNS], sum = 0;
-   for (int c = 0; c < OBJTABLE_COLUMNS; c++) {
+   static const int least[OBJTABLE_ALL_COLUMNS] = { 8, 0, 10, 8, 4, 5, 0, 4, 0 };
+   int fixed[OBJTABLE_ALL_COLUMNS];
+   for (int c = 0; c < OBJTABLE_ALL_COLUMNS; c++)
       fixed[c] = least[c] ? listview_column_width(v, c, least[c]) : 0;
-      sum += fixed[c];
-   }
    ObjState *st = state(v);
    int name = listview_column_width(v, OBJTABLE_NAME, 4);
    int flags = listview_column_width(v, OBJTABLE_FLAGS, 5);
+   int detail = listview_column_width(v, OBJTABLE_DETAIL, 6);
    for (size_t i = 0; i < st->t.count; i++) {
       const Obj *o = objtable_row(&st->t, i);
-      char *n = objfmt_display_name(o), f[128];
+      char *n = objfmt_display_name(o), f[256], num[128];
       objfmt_flags(o->flags, f, sizeof f);
       name = (int)objfmt_width(n) > name ? (int)objfmt_width(n) : name;
       flags = (int)strlen(f) > flags ? (int)strlen(f) : flags;
+      objfmt_detail(o, f, sizeof f);
+      detail = (int)objfmt_width(f) > detail ? (int)objfmt_width(f) : detail;
       free(n);
+      static const ObjTableColumn widen[] = { OBJTABLE_SIZE, OBJTABLE_ATTACHERS, OBJTABLE_PIDS };
+      for (size_t k = 0; k < sizeof widen / sizeof widen[0]; k++) {
+         ObjTableColumn c = widen[k];
+         if (c == OBJTABLE_SIZE)
+            objfmt_size(o, num, sizeof num);
+         else if (c == OBJTABLE_ATTACHERS)
+            objfmt_procs(o, num, sizeof num);
+         else
+            objfmt_pids(o, 4, num, sizeof num);
+         if ((int)strlen(num) > fixed[c])
+            fixed[c] = (int)strlen(num);
+      }
    }
-   int rest = cols;
-   for (int c = 0; c < OBJTABLE_COLUMNS; c++)
+   int last = -1;
+   for (int c = 0; c < OBJTABLE_ALL_COLUMNS; c++)
       if (!(st->hidden & (1u << c)))
-         rest -= fixed[c] + 1;
+         last = c;
+   int rest = cols;
+   for (int c = 0; c < OBJTABLE_ALL_COLUMNS; c++)
+      if (!(st->hidden & (1u << c)) && c != OBJTABLE_NAME)
+         rest -= (c == OBJTABLE_FLAGS ? 0 : c == OBJTABLE_DETAIL ? 0 : fixed[c]) + 1;
+   rest -= 1;                                  /* the name's separator */
    if (st->hidden & (1u << OBJTABLE_FLAGS))
       flags = 0;
+   if (st->hidden & (1u << OBJTABLE_DETAIL))
+      detail = 0;
    if (flags > rest / 2)
       flags = rest / 2;
-   if (name > rest - flags)
-      name = rest - flags;
+   if (detail > (rest - flags) / 2)
+      detail = (rest - flags) / 2;
+   if (name > rest - flags - detail)
+      name = rest - flags - detail;
+   fixed[OBJTABLE_FLAGS] = flags;
+   fixed[OBJTABLE_DETAIL] = detail;
    L->w[OBJTABLE_NAME] = name > 4 ? name : 4;
-   for (int c = 0, x = 0; c < OBJTABLE_COLUMNS; c++) {
+   for (int c = 0, x = 0; c < OBJTABLE_ALL_COLUMNS; c++) {
       if (c != OBJTABLE_NAME)
          L->w[c] = fixed[c];
       L->x[c] = x;
@@ -161,14 +196,14 @@ static void layout(View *v, int cols, Layout *L) {
          L->w[c] = 0;
          continue;
       }
+      if (c == last)
+         L->w[c] = cols - x > 0 ? cols - x : 0;
       x += L->w[c] + 1;
-      if (c == OBJTABLE_FLAGS)
-         L->w[c] = cols - L->x[c] > 0 ? cols - L->x[c] : 0;
    }
 }
 
 /* The cells of row I, as shown. */
-static void row_cells(View *v, size_t i, char cell[OBJTABLE_COLUMNS][128]) {
+static void row_cells(View *v, size_t i, char cell[OBJTABLE_ALL_COLUMNS][128]) {
    const Obj *o = objtable_row(&state(v)->t, i);
    char *name = objfmt_display_name(o);
    snprintf(cell[OBJTABLE_KIND], sizeof cell[0], "%s", objects_kind_name(o->kind));
@@ -180,27 +215,31 @@ static void row_cells(View *v, size_t i, char cell[OBJTABLE_COLUMNS][128]) {
    snprintf(cell[OBJTABLE_MODE], sizeof cell[0], "%04o", o->mode & 07777);
    objfmt_procs(o, cell[OBJTABLE_ATTACHERS], sizeof cell[0]);
    objfmt_flags(o->flags, cell[OBJTABLE_FLAGS], sizeof cell[0]);
+   objfmt_pids(o, 4, cell[OBJTABLE_PIDS], sizeof cell[0]);
+   objfmt_detail(o, cell[OBJTABLE_DETAIL], sizeof cell[0]);
    free(name);
 }
 
 static void row_text(View *v, size_t i, char *out, size_t outsz) {
-   char cell[OBJTABLE_COLUMNS][128];
+   char cell[OBJTABLE_ALL_COLUMNS][128];
    size_t used = 0;
    row_cells(v, i, cell);
    out[0] = '\0';
-   for (int c = 0; c < OBJTABLE_COLUMNS && used < outsz; c++) {
+   for (int c = 0; c < OBJTABLE_ALL_COLUMNS && used < outsz; c++) {
+      if (c >= OBJTABLE_COLUMNS && (state(v)->hidden & (1u << c)))
+         continue;                     /* PIDS and DETAIL when shown */
       int w = snprintf(out + used, outsz - used, "%s%s", c ? " " : "", cell[c]);
       used += w > 0 ? (size_t)w : 0;
    }
 }
 
 static void draw_row(View *v, int y, size_t i, const Layout *L, int cols, bool cursor) {
-   char cell[OBJTABLE_COLUMNS][128];
+   char cell[OBJTABLE_ALL_COLUMNS][128];
    row_cells(v, i, cell);
    attrset(cursor ? crt_attr(CRT_CURSOR) : (int)A_NORMAL);
    if (cursor)
       mvhline(y, 0, ' ', cols);
-   for (int c = 0; c < OBJTABLE_COLUMNS; c++)
+   for (int c = 0; c < OBJTABLE_ALL_COLUMNS; c++)
       listview_put_cell(y, L->x[c], cell[c], L->w[c], c == OBJTABLE_SIZE || c == OBJTABLE_ATTACHERS);
    attrset(A_NORMAL);
 }
@@ -387,7 +426,10 @@ static void k_attachers(View *v) {
 }
 
 /* "cannot open NAME through SPEC: MESSAGE (REASON)" into the status line. */
-static void open_failed(View *v, const char *name, const char *spec, const Error *e) {
+static void open_failed(View *v, const char *name, const char *spec, const Error *err) {
+   Error shown = *err;            /* the screen's words: no command-line flags */
+   error_for_screen(&shown);
+   const Error *e = &shown;
    char esc[OBJTABLE_SPEC_MAX * 4];
    escape_into(esc, sizeof esc, spec);
    const char *reason = e->detail[0] ? e->detail : e->sys_errno ? strerror(e->sys_errno) : "";
@@ -501,11 +543,12 @@ static CommandStatus cmd_kind(void *ctx, const char *args) {
    return COMMAND_OK;
 }
 
-/* ":columns kind,name": which of the screen's columns show (in its order),
- * named as --columns names them; "all" (or nothing): every one. */
+/* ":columns kind,name,pids": which columns show (in the screen's order),
+ * every one --columns takes, named as it names them; "all" (or nothing):
+ * every one. */
 static CommandStatus cmd_columns(void *ctx, const char *args) {
    View *v = ctx;
-   size_t n = 0, cols[OBJTABLE_COLUMNS];
+   size_t n = 0, cols[OBJTABLE_ALL_COLUMNS];
    const char *bad;
    size_t bad_len;
    const ColSpec *spec = objtable_columns(&n);
@@ -513,22 +556,22 @@ static CommandStatus cmd_columns(void *ctx, const char *args) {
       state(v)->hidden = 0;
       return COMMAND_OK;
    }
-   if (!coltable_parse_list(spec, OBJTABLE_COLUMNS, args, cols, OBJTABLE_COLUMNS, &n, &bad,
-                            &bad_len)) {
+   if (!coltable_parse_list(spec, OBJTABLE_ALL_COLUMNS, args, cols, OBJTABLE_ALL_COLUMNS, &n,
+                            &bad, &bad_len)) {
       PickMsg m;
       size_t c;
       char text[800];
-      NamePick r = coltable_pick(spec, OBJTABLE_COLUMNS, bad, bad_len, &c, &m);
+      NamePick r = coltable_pick(spec, OBJTABLE_ALL_COLUMNS, bad, bad_len, &c, &m);
       if (r != NAMEPICK_AMBIGUOUS) {        /* the words --columns uses */
          snprintf(m.what, sizeof m.what, "%s", bad_len ? _("no such column, or given twice")
                                                        : _("empty column name"));
-         coltable_names(spec, OBJTABLE_COLUMNS, m.why, sizeof m.why);
+         coltable_names(spec, OBJTABLE_ALL_COLUMNS, m.why, sizeof m.why);
       }
       pickmsg_format(text, sizeof text, ":columns", bad, bad_len, &m);
       ui_message(v->ui, true, "%s", text);
       return COMMAND_FAILED;
    }
-   unsigned hidden = (1u << OBJTABLE_COLUMNS) - 1;
+   unsigned hidden = (1u << OBJTABLE_ALL_COLUMNS) - 1;
    for (size_t i = 0; i < n; i++)
       hidden &= ~(1u << cols[i]);
    state(v)->hidden = hidden;
@@ -631,7 +674,7 @@ static const Command objects_commands[] = {
    { "sort", N_("[-]COLUMN"), N_("sort by kind, name, size, owner, mode, processes, flags, "
                                  "pids or detail (-: descending)"), listview_cmd_sort },
    { "columns", N_("LIST|all"), N_("show only these of kind, name, size, owner, mode, "
-                                   "processes, flags (all: every one)"), cmd_columns },
+                                   "processes, flags, pids, detail (all: every one)"), cmd_columns },
    { "pid", N_("PID[,PID]|all"), N_("only objects these processes hold (all: any; also P)"),
      cmd_pid },
    { "user", N_("NAME|UID|all"), N_("only objects this user owns (all: any; also u)"),
@@ -688,6 +731,7 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    ObjState *st = state(v);
    st->l.ops = &list_ops;
    objtable_init(&st->t);
+   st->hidden = 1u << OBJTABLE_PIDS | 1u << OBJTABLE_DETAIL;   /* :columns shows them */
    if (cfg)
       st->cfg = *cfg;
    st->t.kinds = o->kinds;
@@ -695,6 +739,7 @@ View *view_objects_new(Ui *ui, const ObjTableScope *cfg, const Options *o) {
    if (o->sort_given) {
       st->t.sort = o->sort;
       st->t.reverse = o->sort_reverse;
+      st->hidden &= ~(1u << o->sort);      /* the sort mark on a heading shown */
    }
    st->t.include_self = st->cfg.include_self;
    st->t.pick = st->cfg.pick;

@@ -324,6 +324,7 @@ static void k_open(View *v) {
       ui_message(v->ui, false, "%s", _("q or Esc: back to the regions"));
       return;
    }
+   error_for_screen(&e);          /* the screen's words: no command-line flags */
    const char *reason = e.detail[0] ? e.detail : e.sys_errno ? strerror(e.sys_errno) : "";
    ui_message(v->ui, true, _("cannot open %s: %s%s%s%s"), spec.text, _(error_message(e.code)),
               reason[0] ? " (" : "", reason, reason[0] ? ")" : "");

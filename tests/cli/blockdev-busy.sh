@@ -44,7 +44,7 @@ is "--info --json: in use, mounted there" \
 run_ms --patch "$at:$new" --flush "$loop"
 is "flush to a mounted device: refused, exit 1" "$rc" 1
 like "... says it is mounted, where, and how to force" "$err" \
-   "flush failed (the block device is in use: mounted on $mnt; --force writes anyway)"
+   "flush refused (the block device is in use: mounted on $mnt; --force writes anyway)"
 is "... nothing was written" "$(byte_at)" "$before"
 is "... no journal is left" "$(journals)" 0
 run_ms --patch "$at:$new" --flush --force "$loop"

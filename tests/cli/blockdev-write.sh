@@ -71,7 +71,7 @@ wait "$pid"
 rc=$? pid=""
 is "the flush is refused" "$rc" 1
 like "... saying where it is mounted, escaped once" "$(cat "$tmp/bg.err")" \
-   "flush failed (the block device is in use: mounted on $shown; --force writes anyway)"
+   "flush refused (the block device is in use: mounted on $shown; --force writes anyway)"
 is "... nothing was written" "$(byte_at)" "$new"
 is "... no journal is left" "$(journals)" 0
 ok "unmounted" umount_free "$mnt" "$loop"

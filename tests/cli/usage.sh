@@ -106,4 +106,12 @@ is "-c with --list: usage error" "$rc" 2
 run_ms -o 4 --list "pid:$$"
 is "-o with --list pid:PID: usage error" "$rc" 2
 ok "no mode wrote the file" test "$(cat "$tmp/screenopt")" = abcdefgh
+# A long word in a usage message is cut with an ellipsis, never silently.
+x100=$(printf '%100s' '' | tr ' ' x)
+run_ms "--${x100}END"
+is "a 100-byte unknown option: usage error" "$rc" 2
+like "... cut with an ellipsis" "$err" "unknown option '--$(printf '%62s' '' | tr ' ' x)...'"
+run_ms --list --columns "kind,${x100}END"
+is "a 100-byte unknown column: usage error" "$rc" 2
+like "... cut with an ellipsis" "$err" "--columns '$(printf '%64s' '' | tr ' ' x)...': no such column"
 done_testing

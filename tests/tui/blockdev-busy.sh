@@ -33,7 +33,7 @@ expect_status "opened: the screen says the device is mounted, and what a flush w
    "the block device is in use: mounted on $mnt; :flush refuses, :flush! writes anyway"
 tui_send "i$new<Esc>" ":flush"
 expect_status ":flush to a mounted device: refused, with where and how to force" \
-   "the block device is in use: mounted on $mnt; :flush! writes anyway"
+   "flush refused (the block device is in use: mounted on $mnt; :flush! writes anyway)"
 is ":flush: nothing was written" "$(byte_at)" "$before"
 tui_send ":flush!"
 expect_status ":flush! writes anyway" "flushed: 1 byte in 1 page"
@@ -49,7 +49,7 @@ expect_status "the backing file: the screen names the loop device and its mount"
    "the file is in use: it backs $loop, which is in use: mounted on $mnt; :flush refuses, :flush! writes anyway"
 tui_send "i00<Esc>" ":flush"
 expect_status ":flush to the backing file: refused as for the device" \
-   "the file is in use: it backs $loop, which is in use: mounted on $mnt; :flush! writes anyway"
+   "flush refused (the file is in use: it backs $loop, which is in use: mounted on $mnt; :flush! writes anyway)"
 is ":flush: nothing was written to the file" "$(fbyte)" "$before"
 tui_quit ":q!"
 

@@ -72,7 +72,8 @@ expect_status ":\$ goes to the end" "offset 0xffff = 65535 "
 tui_send ":goto 0" "i41<Esc>" ":e"
 expect_status ":e refuses while edits are pending" "edits are pending"
 tui_send ":e!"
-expect_status ":e! drops them and reopens" "reopened the same object"
+expect_status ":e! drops them and reopens, and says both" \
+   "dropped 1 edited byte; reopened the same object: 65536"
 is ":e! wrote nothing" "$(od -An -tx1 -N1 "$tmp/data.bin" | tr -d ' ')" "$first"
 case "$(tui_capture | sed -n 2p)" in
    *edited*) ok "... and the edit is gone from the title" false ;;

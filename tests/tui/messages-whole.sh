@@ -32,4 +32,16 @@ like "... and the reason after it" "$all" "notreopened:itnolongerexists"
 tui_send "q"
 tui_stop
 is "quit exits 0" "$tui_rc" 0
+
+# A search pattern of 300 bytes that is not there: "not found" quotes it
+# whole in :messages (the finder kept only 199 bytes of it).
+y300=$(printf '%297s' '' | tr ' ' y)END
+tui_start 80 24 data.bin
+tui_send "/$y300<Enter>"
+tui_send ":messages"
+all=$(tui_capture | sed '1d;$d' | tr -d ' \n')
+like ":messages has the whole pattern" "$all" "notfound:${y300}"
+tui_send "q"
+tui_stop
+is "quit exits 0" "$tui_rc" 0
 done_testing

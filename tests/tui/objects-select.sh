@@ -65,7 +65,7 @@ is "... KIND, SIZE and OWNER are gone from the heading" \
    "$(tui_capture | sed -n 3p | tr -s ' ' | sed 's/^ //; s/ $//')" "NAME FLAGS"
 tui_send ":columns bogus"
 expect_status ":columns bogus: refused in --columns' words" \
-   ":columns 'bogus': no such column, or given twice (kind, name, size, owner, mode, processes, flags)"
+   ":columns 'bogus': no such column, or given twice (kind, name, size, owner, mode, processes, flags, pids, detail)"
 tui_send ":columns all"
 expect_line 3 ":columns all: every column again" "KIND"
 tui_stop

@@ -79,6 +79,31 @@ tui_quit "d"
 is "answered at 10x4: exit 0" "$tui_rc" 0
 ok "... the file unchanged" cmp -s "$tmp/data.bin" "$tmp/orig.bin"
 
+# Tiny: where the question can be shown, its outcome is shown after it on
+# the bottom row, in the hex view and in the life view (stayed; a flush
+# that fails and stays); d quits.
+for size in "20 6" "16 5" "10 4"; do
+   cp "$tmp/orig.bin" "$tmp/data.bin"     # mtime now: the touch below changes it
+   tui_start $size data.bin
+   tui_send "i41<Esc>" "q"
+   tui_send "s"
+   expect_status "$size, hex view: the outcome (stayed) on the bottom row" "stay"
+   tui_send "L"
+   tui_tmux send-keys -t tui C-c
+   tui_wait_text "s?" || true
+   tui_send "s"
+   expect_status "$size, life view: the outcome (stayed) on the bottom row" "stay"
+   tui_send "q"
+   touch -d 2001-01-01 "$tmp/data.bin"
+   tui_send "q"
+   tui_send "f"
+   expect_status "$size, hex view: a flush that fails, on the bottom row" "not"
+   tui_send "q"
+   tui_quit "d"
+   is "$size: d quits, exit 0" "$tui_rc" 0
+   ok "... the file unchanged" cmp -s "$tmp/data.bin" "$tmp/orig.bin"
+done
+
 # From the object list: the outcome is said in the list and kept in :messages.
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
    shm_obj="msq$$-quit"

@@ -52,7 +52,11 @@ rmdir "$tmp/f"
 mkfifo "$tmp/f"
 tui_send "R"
 expect_status "a FIFO made under the name: R says it cannot be mapped, and why" \
-   "f: not reopened: cannot be mapped (it is a FIFO or pipe"
+   "f: not reopened: cannot be mapped (it is a FIFO or pipe)"
+case "$(tui_capture | sed -n '$p')" in
+   *--*) ok "... with no command-line flag in the screen's words" false ;;
+   *) ok "... with no command-line flag in the screen's words" true ;;
+esac
 rm -f "$tmp/f"
 : >"$tmp/f"
 tui_send "R"
@@ -103,4 +107,18 @@ if [ -d /dev/shm ] && [ -w /dev/shm ]; then
    tui_stop
    is "quit exits 0" "$tui_rc" 0
 fi
+# :e! where the name leads to nothing that can be opened: not reopened,
+# and the edits stay (nothing dropped for nothing).
+printf 'edit me\n' >"$tmp/g"
+tui_start 80 24 g
+tui_send "i41<Esc>"
+rm -f "$tmp/g"
+mkfifo "$tmp/g"
+tui_send ":e!"
+expect_status ":e! on a FIFO under the name: not reopened" \
+   "g: not reopened: cannot be mapped (it is a FIFO or pipe)"
+tui_send ":discard"
+expect_status "... and the edits stayed" "discarded the edits of 1 byte"
+tui_stop
+is "quit exits 0" "$tui_rc" 0
 done_testing

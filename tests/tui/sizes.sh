@@ -13,18 +13,18 @@ row_bytes() { tui_capture | grep '^00000000 ' |
 
 tui_start 80 24 --cols=256 data.bin
 expect_status "--cols 256 on 80 columns says what it shows" \
-   "--cols 256 does not fit in 80 columns: showing 16 bytes a row"
+   "256 bytes a row, as asked, do not fit in 80 columns: showing 16 bytes a row"
 is "... and shows that" "$(row_bytes)" 16
 tui_send "<Esc>" "j"
-is "said once: not again at the same size" "$(tui_capture | sed -n '$p' | grep -c 'does not fit')" 0
+is "said once: not again at the same size" "$(tui_capture | sed -n '$p' | grep -c 'do not fit')" 0
 tui_resize 100 24
 expect_status "a resize that still does not fit says it with the new numbers" \
-   "--cols 256 does not fit in 100 columns: showing"
+   "256 bytes a row, as asked, do not fit in 100 columns: showing"
 tui_resize 1100 24
-is "a resize that fits takes it back" "$(tui_capture | sed -n '$p' | grep -c 'does not fit')" 0
+is "a resize that fits takes it back" "$(tui_capture | sed -n '$p' | grep -c 'do not fit')" 0
 is "... and shows the 256 bytes asked for" "$(row_bytes)" 256
 tui_resize 80 24
-expect_status "narrow again: said again" "--cols 256 does not fit in 80 columns: showing 16"
+expect_status "narrow again: said again" "256 bytes a row, as asked, do not fit in 80 columns: showing 16"
 tui_send ":bogus"
 tui_resize 1100 24
 expect_status "a resize leaves another message alone" "unknown command: bogus"
@@ -32,7 +32,7 @@ tui_stop
 is "quit exits 0" "$tui_rc" 0
 
 tui_start 80 24 --cols=16 data.bin
-is "--cols that fits: no message" "$(tui_capture | sed -n '$p' | grep -c 'does not fit')" 0
+is "--cols that fits: no message" "$(tui_capture | sed -n '$p' | grep -c 'do not fit')" 0
 tui_stop
 
 # the mapping pane
