@@ -129,4 +129,24 @@ int listview_title(char f[][LISTVIEW_FIELD], int n, int cols);
 /* The mark after the heading of the column sorted by ("▲", "v" ...). */
 const char *listview_sort_mark(bool reverse);
 
+
+/* The rows of a list view's key table that every list shares, in the
+ * order help shows them: paging (with less's and emacs's keys) and the
+ * search of the rows (rowsearch.c).  A view's table names its own moves
+ * and wheel rows around them. */
+#define LISTVIEW_PAGE_AND_SEARCH_KEYS \
+   { KEY_NPAGE, "PgDn", N_("next screen"), listview_key_pgdn }, \
+   { ' ', NULL, NULL, listview_key_pgdn }, \
+   { KEYMAP_CTRL('f'), NULL, NULL, listview_key_pgdn }, \
+   { KEYMAP_CTRL('v'), NULL, NULL, listview_key_pgdn }, \
+   { KEY_PPAGE, "PgUp", N_("previous screen"), listview_key_pgup }, \
+   { 'b', NULL, NULL, listview_key_pgup }, \
+   { KEYMAP_CTRL('b'), NULL, NULL, listview_key_pgup }, \
+   { '/', "/", N_("search the rows forward (3/TEXT: the third match; i:TEXT any case)"), \
+     listview_key_search }, \
+   { KEYMAP_CTRL('s'), NULL, NULL, listview_key_search }, \
+   { '?', "?", N_("search the rows backward (F1 is help)"), listview_key_rsearch }, \
+   { 'n', "n", N_("next match, in the search's direction"), listview_key_next }, \
+   { 'N', "N", N_("previous match"), listview_key_prev }
+
 #endif
